@@ -1,0 +1,75 @@
+import { Command, CommanderError, Option } from 'commander';
+import { pathToFileURL } from 'node:url';
+import { analyzeText } from './core/analyzer';
+import { refusedDocument, tooLargeProblem } from './core/document';
+import type { PostmortemDocument } from './core/model';
+import { DEFAULT_MAX_BYTES } from './core/options';
+import { collectTargets, readTarget, UsageError } from './cli/files';
+import { printCheck, type CheckedFile } from './cli/checkOutput';
+import { metricsReport, printMetricsText } from './cli/metricsOutput';
+
+const EXIT_OK = 0;
+const EXIT_PROBLEMS = 1;
+const EXIT_USAGE = 2;
+
+function analyzeFile(path: string): PostmortemDocument {
+  const uri = pathToFileURL(path).toString();
+  const read = readTarget(path, DEFAULT_MAX_BYTES);
+  if ('tooLarge' in read) return refusedDocument(uri, 0, '', tooLargeProblem(read.tooLarge, DEFAULT_MAX_BYTES));
+  return analyzeText(read.text, uri);
+}
+
+function program(): Command {
+  const cli = new Command('hindsight')
+    .description('Checks incident postmortems written in Markdown: frontmatter, timeline, milestones and durations.')
+    .version(process.env.HINDSIGHT_VERSION ?? '0.1.0')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  cli
+    .command('check')
+    .description('report problems in postmortems (files, or folders searched for postmortems; default: the current folder)')
+    .argument('[paths...]', 'files or folders', ['.'])
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--include <glob...>', 'glob patterns for postmortems when searching folders')
+    .action((paths: string[], options: { format: 'text' | 'json'; include?: string[] }) => {
+      const files: CheckedFile[] = collectTargets(paths, options.include).map((target) => ({ target, document: analyzeFile(target.path) }));
+      const errors = printCheck(files, options.format);
+      process.exitCode = errors > 0 ? EXIT_PROBLEMS : EXIT_OK;
+    });
+
+  cli
+    .command('metrics')
+    .description("show a postmortem's milestones, where each was found, and the durations computed from them")
+    .argument('<file>', 'a postmortem')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action((file: string, options: { format: 'text' | 'json' }) => {
+      const [target] = collectTargets([file], undefined);
+      if (!target) throw new UsageError(`not a file: ${file}`);
+      const document = analyzeFile(target.path);
+      const report = metricsReport(target.display, document);
+      if (options.format === 'json') process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+      else printMetricsText(report);
+      process.exitCode = document.problems.some((p) => p.severity === 'error') ? EXIT_PROBLEMS : EXIT_OK;
+    });
+  return cli;
+}
+
+export function main(argv: string[]): void {
+  try {
+    program().parse(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+      return;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`hindsight: ${error.message}\n`);
+      process.exitCode = EXIT_USAGE;
+      return;
+    }
+    throw error;
+  }
+}
+
+if (require.main === module) main(process.argv.slice(2));

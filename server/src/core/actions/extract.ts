@@ -1,0 +1,144 @@
+import type { ActionCell, ActionItem, Section } from '../model';
+import type { Block, ListItem, TableBlock } from '../parse/blocks';
+import { plainText } from '../parse/inline';
+import type { LineIndex } from '../text/lineIndex';
+import { completeDate, type CalendarDate } from '../time/resolve';
+import { findStamps } from '../time/stamps';
+
+type Field = 'action' | 'owner' | 'due' | 'status' | 'priority' | 'ticket' | 'type';
+
+/** Column header synonyms, tried in this order so "Action item" is not read as a ticket. */
+const COLUMNS: [Field, RegExp][] = [
+  ['owner', /^(?:owners?|assignees?|assigned(?: to)?|who|responsible|dri|lead|team)$/],
+  ['due', /^(?:due(?: date| by| on)?|deadline|target(?: date)?|eta|by when|when|date|completion date)$/],
+  ['status', /^(?:status|state|done|progress|complete[d]?)$/],
+  ['priority', /^(?:priority|prio|p|severity|urgency|importance)$/],
+  ['ticket', /^(?:tickets?|issues?|jira|links?|tracking|tracker|reference|ref|bug|task id|id|key)$/],
+  ['type', /^(?:type|kind|category|class)$/],
+  ['action', /^(?:actions?|action items?|items?|tasks?|descriptions?|what|follow[- ]?ups?|remediations?|titles?|summary|to ?do|corrective actions?|next steps?)$/],
+];
+
+function columnField(header: string): Field | undefined {
+  const h = header.toLowerCase().replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
+  return COLUMNS.find(([, pattern]) => pattern.test(h))?.[0];
+}
+
+const DONE = /^(?:done|closed|complete[d]?|fixed|resolved|finished|shipped|merged|deployed|won'?t ?(?:do|fix)|cancel+ed|✅|☑|✔|x|yes)$/i;
+const IN_PROGRESS = /^(?:in[ -]?progress|doing|started|wip|ongoing|in review|review|blocked|underway|active)$/i;
+const OPEN = /^(?:open|todo|to ?do|not started|new|planned|backlog|pending|proposed|scheduled|ready|triage|no)$/i;
+
+export function normaliseState(status: string | undefined, checked: boolean | null = null): ActionItem['state'] {
+  if (checked === true) return 'done';
+  const s = (status ?? '').replace(/[*_`]/g, '').trim();
+  if (DONE.test(s)) return 'done';
+  if (IN_PROGRESS.test(s)) return 'in-progress';
+  if (OPEN.test(s) || (checked === false && !s)) return 'open';
+  return s ? 'unknown' : checked === false ? 'open' : 'unknown';
+}
+
+function dueDate(text: string | undefined, reference: CalendarDate | undefined): string | undefined {
+  if (!text) return undefined;
+  const date = findStamps(text).find((s) => s.date)?.date;
+  if (!date) return undefined;
+  const d = completeDate(date, reference);
+  return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+}
+
+function fromTable(table: TableBlock, index: LineIndex, reference: CalendarDate | undefined): ActionItem[] {
+  const columns: Partial<Record<Field, number>> = {};
+  table.header.cells.forEach((cell, i) => {
+    const field = columnField(cell.text);
+    if (field && columns[field] === undefined) columns[field] = i;
+  });
+  if (columns.action === undefined) {
+    // No "Action" header: the first column that is not another field holds the action.
+    const free = table.header.cells.findIndex((_, i) => !Object.values(columns).includes(i));
+    if (free < 0) return [];
+    columns.action = free;
+  }
+  const items: ActionItem[] = [];
+  for (const row of table.rows) {
+    const cell = (field: Field): ActionCell | undefined => {
+      const i = columns[field];
+      const c = i === undefined ? undefined : row.cells[i];
+      return c ? { text: c.text, range: index.lineRange(row.line, c.start, c.end) } : undefined;
+    };
+    const action = cell('action');
+    if (!action || (!action.text && row.cells.every((c) => !c.text))) continue;
+    const status = cell('status');
+    const due = cell('due');
+    items.push({
+      action,
+      owner: cell('owner'),
+      due,
+      dueDate: dueDate(due?.text, reference),
+      status,
+      state: normaliseState(status?.text),
+      priority: cell('priority'),
+      ticket: cell('ticket'),
+      type: cell('type'),
+      range: index.lineRange(row.line),
+      origin: 'table',
+      columns,
+    });
+  }
+  return items;
+}
+
+const OWNER_INLINE = /(?:^|\s|\()(?:owner:\s*|assignee:\s*|@)([\w.-]+(?:\s[A-Z][\w-]+)?)/i;
+const DUE_INLINE = /\b(?:due|by|before|deadline)\s*:?\s*([0-9]{4}-[0-9]{2}-[0-9]{2}|\d{1,2}\s+[A-Za-z]{3,9}(?:\s+\d{4})?|[A-Za-z]{3,9}\s+\d{1,2}(?:,?\s+\d{4})?)/i;
+const TICKET_INLINE = /\b([A-Z][A-Z0-9]{1,9}-\d+)\b|(https?:\/\/\S+\/(?:issues|browse|issue)\/\S+)|(#\d+)\b/;
+const STATUS_INLINE = /\b(?:status:\s*)([\w -]+?)(?:[,;)]|$)/i;
+
+function fromList(items: readonly ListItem[], index: LineIndex, reference: CalendarDate | undefined, out: ActionItem[]): void {
+  for (const item of items) {
+    const first = item.lines[0];
+    if (first) {
+      const raw = item.lines.map((l) => l.raw).join(' ');
+      const text = plainText(raw).text;
+      const line = first.line;
+      const inline = (pattern: RegExp, group = 1): ActionCell | undefined => {
+        const m = pattern.exec(text);
+        const value = m ? (m[group] ?? m[2] ?? m[3]) : undefined;
+        if (!value) return undefined;
+        const at = first.raw.indexOf(value);
+        return { text: value.trim(), range: at >= 0 ? index.lineRange(line, first.column + at, first.column + at + value.length) : index.lineRange(line) };
+      };
+      const due = inline(DUE_INLINE);
+      const status = inline(STATUS_INLINE);
+      out.push({
+        action: { text, range: index.lineRange(line, first.column, first.column + first.raw.length) },
+        owner: inline(OWNER_INLINE),
+        due,
+        dueDate: dueDate(due?.text, reference),
+        status,
+        state: normaliseState(status?.text, item.checked),
+        priority: undefined,
+        ticket: inline(TICKET_INLINE),
+        type: undefined,
+        range: index.linesRange(item.line, item.endLine),
+        origin: item.checked === null ? 'list' : 'checkbox',
+        columns: {},
+      });
+    }
+    fromList(item.children, index, reference, out);
+  }
+}
+
+/** Action items from the action-items sections: table rows, checkbox lists and plain lists. */
+export function extractActionItems(blocks: readonly Block[], sections: readonly Section[], index: LineIndex, reference: CalendarDate | undefined): ActionItem[] {
+  const actionSections = sections.filter((s) => s.kinds.includes('action-items') && !s.parent?.kinds.includes('action-items'));
+  const inside = (block: Block) => actionSections.some((s) => block.line > s.headingRange.start.line && block.line <= s.range.end.line);
+  const items: ActionItem[] = [];
+  for (const block of blocks) {
+    if (block.kind === 'table' && (inside(block) || isActionTable(block))) items.push(...fromTable(block, index, reference));
+    else if (block.kind === 'list' && inside(block)) fromList(block.items, index, reference, items);
+  }
+  return items;
+}
+
+/** A table outside an action-items section still holds action items when its header says so. */
+function isActionTable(table: TableBlock): boolean {
+  const fields = table.header.cells.map((c) => columnField(c.text));
+  return fields.includes('owner') && (fields.includes('action') || fields.includes('due') || fields.includes('status'));
+}

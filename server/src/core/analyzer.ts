@@ -1,0 +1,45 @@
+import type { PostmortemDocument } from './model';
+import type { AnalyzeOptions } from './options';
+
+export { DEFAULT_MAX_BYTES, type AnalyzeOptions } from './options';
+import { buildDocument } from './document';
+import { BlockCache } from './parse/blockCache';
+
+/**
+ * Keeps one parse per document version and reuses unchanged blocks across versions,
+ * so an edit re-parses only the block it touched.
+ */
+export class Analyzer {
+  private readonly latest = new Map<string, PostmortemDocument>();
+  private readonly blockCaches = new Map<string, BlockCache>();
+
+  constructor(private readonly options: AnalyzeOptions = {}) {}
+
+  analyze(uri: string, version: number, text: string): PostmortemDocument {
+    const cached = this.latest.get(uri);
+    if (cached && cached.version === version && cached.text === text) return cached;
+    let blocks = this.blockCaches.get(uri);
+    if (!blocks) {
+      blocks = new BlockCache();
+      this.blockCaches.set(uri, blocks);
+    }
+    const doc = buildDocument(uri, version, text, blocks, this.options);
+    this.latest.set(uri, doc);
+    return doc;
+  }
+
+  /** The last analysed version of a document, if any. */
+  get(uri: string): PostmortemDocument | undefined {
+    return this.latest.get(uri);
+  }
+
+  forget(uri: string): void {
+    this.latest.delete(uri);
+    this.blockCaches.delete(uri);
+  }
+}
+
+/** One-shot analysis (CLI, tests). */
+export function analyzeText(text: string, uri = 'untitled:postmortem.md', options: AnalyzeOptions = {}): PostmortemDocument {
+  return buildDocument(uri, 0, text, new BlockCache(), options);
+}

@@ -1,0 +1,190 @@
+import { extractActionItems } from './actions/extract';
+import { DEFAULT_MAX_BYTES, type AnalyzeOptions } from './options';
+import { computeMetrics } from './metrics/durations';
+import { findMilestones, type FrontmatterMilestone } from './metrics/milestones';
+import { frontmatterDuration, statedInLine } from './metrics/stated';
+import type { Frontmatter, MilestoneKind, PostmortemDocument, Problem, StatedDuration } from './model';
+import type { Block, TextLine } from './parse/blocks';
+import type { BlockCache } from './parse/blockCache';
+import { readFrontmatter } from './parse/frontmatter';
+import { plainText } from './parse/inline';
+import { buildSections } from './parse/sections';
+import { LineIndex } from './text/lineIndex';
+import { buildTimeline } from './timeline/build';
+import { declaredZone } from './timeline/candidates';
+import { completeDate, resolveStamp, type CalendarDate } from './time/resolve';
+import { findStamps } from './time/stamps';
+import { parseZone, type Zone } from './time/zones';
+
+const FRONTMATTER_MILESTONES: Record<string, MilestoneKind> = {
+  started: 'started', start: 'started', started_at: 'started', start_time: 'started', incident_start: 'started', began: 'started',
+  detected: 'detected', detected_at: 'detected', detection: 'detected', detection_time: 'detected',
+  acknowledged: 'acknowledged', acknowledged_at: 'acknowledged', acked: 'acknowledged', declared: 'acknowledged', declared_at: 'acknowledged',
+  mitigated: 'mitigated', mitigated_at: 'mitigated', repaired: 'mitigated',
+  resolved: 'resolved', resolved_at: 'resolved', ended: 'resolved', end_time: 'resolved', recovered: 'resolved',
+  impact_start: 'impactStart', impact_started: 'impactStart', impactstart: 'impactStart', customer_impact_start: 'impactStart',
+  impact_end: 'impactEnd', impact_ended: 'impactEnd', impactend: 'impactEnd', customer_impact_end: 'impactEnd',
+};
+
+function emptyDocument(uri: string, version: number, text: string, problems: Problem[]): PostmortemDocument {
+  const none = undefined;
+  const metric = (name: 'ttd' | 'tta' | 'ttm' | 'ttr' | 'impact') => ({ name, definition: { from: 'started' as const, to: 'resolved' as const }, minutes: none });
+  return {
+    uri,
+    version,
+    text,
+    frontmatter: none,
+    sections: [],
+    timeline: { sections: [], entries: [], declaredZone: none, newestFirst: false },
+    milestones: { started: none, detected: none, acknowledged: none, mitigated: none, resolved: none, impactStart: none, impactEnd: none },
+    metrics: { ttd: metric('ttd'), tta: metric('tta'), ttm: metric('ttm'), ttr: metric('ttr'), impact: metric('impact') },
+    statedDurations: [],
+    actionItems: [],
+    problems,
+  };
+}
+
+const START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+export function tooLargeProblem(bytes: number, maxBytes: number): Problem {
+  return {
+    code: 'document/too-large',
+    severity: 'error',
+    message: `This file is ${(bytes / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(1)} MB limit for a postmortem, so it was not analysed.`,
+    range: START,
+  };
+}
+
+/** Refuses what cannot be a postmortem before any parsing: binary content and very large files. */
+function refuse(text: string, maxBytes: number): Problem | undefined {
+  if (text.length > maxBytes / 4) {
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (bytes > maxBytes) return tooLargeProblem(bytes, maxBytes);
+  }
+  const probe = text.length > 65536 ? text.slice(0, 65536) : text;
+  if (probe.includes('\u0000') || /[\u0001-\u0008\u000e-\u001a]{4}/.test(probe)) {
+    return { code: 'document/binary', severity: 'error', message: 'This file holds binary data, not Markdown text, so it was not analysed.', range: START };
+  }
+  return undefined;
+}
+
+/** A document that was refused before parsing, carrying only the reason. */
+export function refusedDocument(uri: string, version: number, text: string, problem: Problem): PostmortemDocument {
+  return emptyDocument(uri, version, text, [problem]);
+}
+
+function dateOf(value: unknown): CalendarDate | undefined {
+  const text = value instanceof Date ? value.toISOString() : typeof value === 'string' ? value : undefined;
+  const date = text ? findStamps(text).find((s) => s.date?.year)?.date : undefined;
+  return date ? completeDate(date, undefined) : undefined;
+}
+
+/** The day the incident happened, for entries that give only a time. */
+function referenceDate(frontmatter: Frontmatter | undefined, blocks: readonly Block[]): CalendarDate | undefined {
+  const data = frontmatter?.data ?? {};
+  for (const key of ['started', 'start', 'started_at', 'impact_start', 'detected', 'date', 'incident_date', 'resolved']) {
+    const date = dateOf(data[key]);
+    if (date) return date;
+  }
+  for (const key of ['title', 'id']) {
+    const date = dateOf(data[key]);
+    if (date) return date;
+  }
+  // The first heading or line that carries a full date (a title such as "Incident on 2023-01-11").
+  for (const block of blocks.slice(0, 40)) {
+    const text = block.kind === 'heading' ? block.text : block.kind === 'paragraph' ? block.lines.map((l) => l.raw).join(' ') : '';
+    const date = dateOf(text);
+    if (date) return date;
+  }
+  return undefined;
+}
+
+function frontmatterZone(frontmatter: Frontmatter | undefined): Zone | undefined {
+  const data = frontmatter?.data ?? {};
+  const value = data.timezone ?? data.time_zone ?? data.tz ?? data.zone;
+  return typeof value === 'string' ? parseZone(value) : undefined;
+}
+
+function frontmatterMilestones(frontmatter: Frontmatter | undefined, zone: Zone | undefined, reference: CalendarDate | undefined): FrontmatterMilestone[] {
+  const out: FrontmatterMilestone[] = [];
+  if (!frontmatter) return out;
+  for (const [key, field] of frontmatter.fields) {
+    const kind = FRONTMATTER_MILESTONES[key.toLowerCase().replace(/[-\s]/g, '_')];
+    const value = field.value instanceof Date ? field.value.toISOString() : field.value;
+    if (!kind || typeof value !== 'string') continue;
+    const stamp = findStamps(value)[0];
+    if (!stamp?.date || !stamp.time) continue;
+    const resolved = resolveStamp(stamp, { date: reference, reference, zone: zone ?? { label: 'UTC', offset: 0 }, zoneSource: 'frontmatter', lastMinutes: undefined, direction: 1 });
+    if (resolved.time !== undefined) out.push({ kind, time: resolved.time, line: field.keyRange.start.line, range: field.valueRange, key });
+  }
+  return out;
+}
+
+/** Every line of prose, list item and table row, for scanning wording. */
+function textLines(blocks: readonly Block[]): TextLine[] {
+  const out: TextLine[] = [];
+  const walk = (items: readonly { lines: TextLine[]; children: unknown[] }[]) => {
+    for (const item of items) {
+      out.push(...item.lines);
+      walk(item.children as typeof items);
+    }
+  };
+  for (const block of blocks) {
+    if (block.kind === 'paragraph') out.push(...block.lines);
+    else if (block.kind === 'list') walk(block.items);
+    else if (block.kind === 'table') for (const row of [block.header, ...block.rows]) out.push({ line: row.line, column: 0, raw: row.cells.map((c) => c.raw).join(' | ') });
+    else if (block.kind === 'heading') out.push({ line: block.line, column: 0, raw: block.text });
+  }
+  return out;
+}
+
+export function buildDocument(uri: string, version: number, text: string, cache: BlockCache, options: AnalyzeOptions): PostmortemDocument {
+  const refused = refuse(text, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  if (refused) return emptyDocument(uri, version, text, [refused]);
+
+  const index = new LineIndex(text);
+  const fm = readFrontmatter(index);
+  const blocks = cache.blocks(index.lines, fm.bodyLine);
+  const sections = buildSections(blocks, index);
+  const reference = referenceDate(fm.frontmatter, blocks);
+  const fmZone = frontmatterZone(fm.frontmatter);
+  const lines = textLines(blocks);
+
+  let documentZone: { zone: Zone; line: number } | undefined;
+  for (const line of lines) {
+    if (!/time|tz/i.test(line.raw)) continue;
+    const zone = declaredZone(plainText(line.raw).text);
+    if (zone) {
+      documentZone = { zone, line: line.line };
+      break;
+    }
+  }
+
+  const timeline = buildTimeline({ blocks, sections, index, reference, frontmatterZone: fmZone, documentZone });
+  const milestones = findMilestones(timeline.timeline.entries, timeline.labelled, frontmatterMilestones(fm.frontmatter, fmZone, reference));
+  const metrics = computeMetrics(milestones, options.metrics);
+
+  const statedDurations: StatedDuration[] = [];
+  for (const [key, field] of fm.frontmatter?.fields ?? []) {
+    const stated = frontmatterDuration(key, field.value);
+    if (stated) statedDurations.push({ ...stated, text: String(field.value), range: field.valueRange, source: 'frontmatter', approximate: false });
+  }
+  for (const line of lines) {
+    if (!/\d|\ban?\s+hour|half/i.test(line.raw)) continue;
+    statedDurations.push(...statedInLine(plainText(line.raw).text, line.raw, line.line, index, line.column));
+  }
+
+  return {
+    uri,
+    version,
+    text,
+    frontmatter: fm.frontmatter,
+    sections,
+    timeline: timeline.timeline,
+    milestones,
+    metrics,
+    statedDurations,
+    actionItems: extractActionItems(blocks, sections, index, reference),
+    problems: [...fm.problems, ...timeline.problems],
+  };
+}

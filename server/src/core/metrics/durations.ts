@@ -1,0 +1,43 @@
+import type { Metric, MetricDefinitions, MetricName, Milestones } from '../model';
+
+/** Rootly's and FireHydrant's definitions: every duration is measured from the start. */
+export const DEFAULT_METRICS: MetricDefinitions = {
+  ttd: { from: 'started', to: 'detected' },
+  tta: { from: 'started', to: 'acknowledged' },
+  ttm: { from: 'started', to: 'mitigated' },
+  ttr: { from: 'started', to: 'resolved' },
+  impact: { from: 'impactStart', to: 'impactEnd' },
+};
+
+export const METRIC_NAMES: MetricName[] = ['ttd', 'tta', 'ttm', 'ttr', 'impact'];
+
+export const METRIC_TITLES: Record<MetricName, string> = {
+  ttd: 'Time to detect',
+  tta: 'Time to acknowledge',
+  ttm: 'Time to mitigate',
+  ttr: 'Time to resolve',
+  impact: 'Impact duration',
+};
+
+export function computeMetrics(milestones: Milestones, overrides: Partial<MetricDefinitions> = {}): Record<MetricName, Metric> {
+  const definitions = { ...DEFAULT_METRICS, ...overrides };
+  const out = {} as Record<MetricName, Metric>;
+  for (const name of METRIC_NAMES) {
+    const definition = definitions[name];
+    const from = milestones[definition.from];
+    const to = milestones[definition.to];
+    const minutes = from && to && to.time >= from.time ? Math.round((to.time - from.time) / 600) / 100 : undefined;
+    out[name] = { name, definition, minutes };
+  }
+  return out;
+}
+
+/** "1h 28m", "45m", "2d 3h". */
+export function formatMinutes(minutes: number): string {
+  const whole = Math.round(minutes);
+  const days = Math.floor(whole / 1440);
+  const hours = Math.floor((whole % 1440) / 60);
+  const mins = whole % 60;
+  const parts = [days ? `${days}d` : '', hours ? `${hours}h` : '', mins || whole === 0 ? `${mins}m` : ''];
+  return parts.filter(Boolean).join(' ');
+}

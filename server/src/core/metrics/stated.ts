@@ -1,0 +1,100 @@
+import type { MetricName, StatedDuration } from '../model';
+import type { LineIndex } from '../text/lineIndex';
+
+/**
+ * Durations the author wrote down, so they can be checked against the timeline:
+ * "down for 66 minutes", "Time to repair: 1h 28m", "lasted 1 hour and 48 minutes", `duration: 45m`.
+ * A bare duration with no word saying what it measures is not taken.
+ */
+
+const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, 'forty-five': 45, fifty: 50, sixty: 60, ninety: 90 };
+const NUM = String.raw`(?:\d+(?:[.,]\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty(?:-five)?|fifty|sixty|ninety)`;
+const DAYS = String.raw`(?:${NUM}\s*(?:d|days?)\b)`;
+const HOURS = String.raw`(?:${NUM}\s*(?:h|hrs?|hours?)\b)`;
+const MINUTES = String.raw`(?:${NUM}\s*(?:m|mins?|minutes?)\b)`;
+const SECONDS = String.raw`(?:${NUM}\s*(?:s|secs?|seconds?)\b)`;
+const JOIN = String.raw`(?:\s*(?:,|and)?\s*)`;
+const DURATION = String.raw`(?<approx>~|≈|about\s+|around\s+|approximately\s+|approx\.?\s+|roughly\s+|nearly\s+|almost\s+|over\s+|just\s+over\s+|under\s+|some\s+)?(?<value>(?:${DAYS}(?:${JOIN}${HOURS})?(?:${JOIN}${MINUTES})?|${HOURS}(?:${JOIN}${MINUTES})?(?:${JOIN}${SECONDS})?|half\s+an\s+hour|${MINUTES}(?:${JOIN}${SECONDS})?))`;
+
+const CONTEXTS: [MetricName, string][] = [
+  ['ttd', String.raw`(?:time\s+to\s+detect(?:ion)?|ttd|mttd|detected\s+(?:in|after|within))`],
+  ['tta', String.raw`(?:time\s+to\s+acknowledge(?:ment)?|tta|mtta|acknowledged\s+(?:in|after|within))`],
+  ['ttm', String.raw`(?:time\s+to\s+(?:repair|mitigat(?:e|ion)|recover(?:y)?|restore)|ttm|mttm|mitigated\s+(?:in|after|within)|repaired\s+(?:in|after|within))`],
+  ['ttr', String.raw`(?:time\s+to\s+resol(?:ve|ution)|ttr|mttr|resolved\s+(?:in|after|within)|total\s+incident\s+(?:time|duration))`],
+  [
+    'impact',
+    String.raw`(?:(?:incident|outage|impact|event|total|downtime)\s+duration|duration\s+of\s+(?:the\s+)?(?:outage|incident|impact|disruption)|duration|downtime|impact\s+window|(?:down|offline|unavailable|unreachable|degraded|broken|failing|impacted|affected|disrupted|interrupted|unable\s+to\s+[a-z ]{1,40}?)\s+for|outage\s+(?:of|lasting)|(?:lasted|lasting)|for\s+a\s+total\s+of)`,
+  ],
+];
+
+const STATEMENT = new RegExp(CONTEXTS.map(([name, context]) => String.raw`(?<${name}>${context})\s*(?:was|of|is|:|=|-|–|—|\*+|\s)*\s*${DURATION.replace(/\?<(approx|value)>/g, `?<$1_${name}>`)}`).join('|'), 'gi');
+
+export function durationMinutes(value: string): number | undefined {
+  const text = value.toLowerCase();
+  if (/half\s+an\s+hour/.test(text)) return 30;
+  let total = 0;
+  let any = false;
+  for (const match of text.matchAll(new RegExp(String.raw`(${NUM})\s*(d|days?|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)\b`, 'g'))) {
+    const n = NUMBER_WORDS[match[1]] ?? Number(match[1].replace(',', '.'));
+    if (!Number.isFinite(n)) continue;
+    const unit = match[2][0];
+    total += unit === 'd' ? n * 1440 : unit === 'h' ? n * 60 : unit === 'm' ? n : n / 60;
+    any = true;
+  }
+  return any ? total : undefined;
+}
+
+/** Finds stated durations in one line of plain text. `column` maps plain-text offsets back, roughly. */
+export function statedInLine(text: string, raw: string, line: number, index: LineIndex, column: number): StatedDuration[] {
+  const out: StatedDuration[] = [];
+  for (const match of text.matchAll(STATEMENT)) {
+    const groups = match.groups ?? {};
+    const metric = CONTEXTS.map(([name]) => name).find((name) => groups[name] !== undefined);
+    if (!metric) continue;
+    const value = groups[`value_${metric}`];
+    const minutes = value ? durationMinutes(value) : undefined;
+    if (minutes === undefined || minutes <= 0) continue;
+    // "lasted 2-3 hours" or "for 5 to 10 minutes" is a range, not a figure to check.
+    const after = text.slice(match.index! + match[0].length);
+    if (/^\s*(?:-|–|to|or)\s*\d/.test(after) || /\d\s*(?:-|–)\s*$/.test(text.slice(0, match.index! + match[0].indexOf(value!)))) continue;
+    const at = raw.indexOf(value!);
+    const start = at >= 0 ? column + at : column;
+    out.push({
+      minutes,
+      metric,
+      text: value!,
+      range: index.lineRange(line, start, at >= 0 ? start + value!.length : column + raw.length),
+      source: 'prose',
+      approximate: !!groups[`approx_${metric}`] || /^(?:an?|one)\s/i.test(value!),
+    });
+  }
+  return out;
+}
+
+const FRONTMATTER_KEYS: Record<string, MetricName> = {
+  duration: 'impact',
+  impact_duration: 'impact',
+  outage_duration: 'impact',
+  downtime: 'impact',
+  ttd: 'ttd',
+  time_to_detect: 'ttd',
+  tta: 'tta',
+  time_to_acknowledge: 'tta',
+  ttm: 'ttm',
+  time_to_mitigate: 'ttm',
+  time_to_repair: 'ttm',
+  ttr: 'ttr',
+  time_to_resolve: 'ttr',
+};
+
+/** `duration: 45m`, `ttr: 1h 30m`, or a number of minutes. */
+export function frontmatterDuration(key: string, value: unknown): { metric: MetricName; minutes: number } | undefined {
+  const metric = FRONTMATTER_KEYS[key.toLowerCase().replace(/[-\s]/g, '_')];
+  if (!metric) return undefined;
+  if (typeof value === 'number' && value > 0) return { metric, minutes: value };
+  if (typeof value !== 'string') return undefined;
+  const iso = /^P(?:T)?(?:(\d+)H)?(?:(\d+)M)?$/i.exec(value.trim());
+  if (iso) return { metric, minutes: Number(iso[1] ?? 0) * 60 + Number(iso[2] ?? 0) };
+  const minutes = durationMinutes(value.replace(/(\d)\s*(h|m)(?=\d)/gi, '$1$2 '));
+  return minutes ? { metric, minutes } : undefined;
+}

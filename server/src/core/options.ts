@@ -1,0 +1,12 @@
+import type { MetricDefinitions } from './model';
+
+export interface AnalyzeOptions {
+  /** Overrides for the metric definitions (defaults: each metric measured from `started`). */
+  metrics?: Partial<MetricDefinitions>;
+  /** Documents larger than this many bytes are not parsed; a single problem says so. */
+  maxBytes?: number;
+  /** "Today", for anything relative to the current date (YYYY-MM-DD); defaults to the clock. */
+  today?: string;
+}
+
+export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;

@@ -1,0 +1,192 @@
+import type { List, ListItem as MdListItem, Nodes, Root, RootContent, Table } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Block, ListItem, TableCell, TableRow, TextLine } from './blocks';
+import { plainText, splitRow } from './inline';
+import { scanSegments } from './scan';
+
+const processor = unified().use(remarkParse).use(remarkGfm).freeze();
+
+/** Blocks of one chunk, with lines relative to the chunk's first line. */
+type RelativeBlocks = Block[];
+
+const MAX_ENTRIES = 20_000;
+
+/**
+ * Remembers parsed chunks and table rows by their text, so the next version of a
+ * document re-parses only what changed. Entries not used by the latest version are dropped.
+ */
+export class BlockCache {
+  private chunks = new Map<string, RelativeBlocks>();
+  private rows = new Map<string, TableCell[]>();
+  private usedChunks = new Map<string, RelativeBlocks>();
+  private usedRows = new Map<string, TableCell[]>();
+
+  /** Parses the body lines from `firstLine` on into absolute blocks. */
+  blocks(lines: readonly string[], firstLine: number): Block[] {
+    const out: Block[] = [];
+    for (const segment of scanSegments(lines, firstLine)) {
+      if (segment.kind === 'heading') {
+        const text = plainText(segment.raw.replace(/^ {0,3}#{1,6}[ \t]*/, '').replace(/[ \t]+#+[ \t]*$|^#+[ \t]*$/, '')).text;
+        out.push({ kind: 'heading', depth: segment.depth, text, line: segment.line, endLine: segment.line });
+      } else if (segment.kind === 'table') {
+        out.push(this.table(lines, segment.line, segment.endLine));
+      } else {
+        const chunk = lines.slice(segment.line, segment.endLine + 1).join('\n');
+        for (const block of this.chunk(chunk)) out.push(shift(block, segment.line));
+      }
+    }
+    this.rotate();
+    return out;
+  }
+
+  private rotate(): void {
+    // Keep what this version used; forget the rest, so memory follows the document's size.
+    this.chunks = this.usedChunks;
+    this.rows = this.usedRows;
+    this.usedChunks = new Map();
+    this.usedRows = new Map();
+  }
+
+  private chunk(text: string): RelativeBlocks {
+    let blocks = this.usedChunks.get(text) ?? this.chunks.get(text);
+    if (!blocks) {
+      const root = processor.parse(text) as Root;
+      const lines = text.split('\n');
+      blocks = [];
+      for (const node of root.children) convert(node, lines, blocks, false);
+    }
+    if (this.usedChunks.size < MAX_ENTRIES) this.usedChunks.set(text, blocks);
+    return blocks;
+  }
+
+  private table(lines: readonly string[], first: number, last: number): Block {
+    const row = (line: number): TableRow => {
+      const raw = lines[line];
+      let cells = this.usedRows.get(raw) ?? this.rows.get(raw);
+      if (!cells) {
+        cells = splitRow(raw).map((cell) => ({ ...cell, text: plainText(cell.raw).text }));
+      }
+      if (this.usedRows.size < MAX_ENTRIES * 5) this.usedRows.set(raw, cells);
+      return { line, cells };
+    };
+    const rows: TableRow[] = [];
+    for (let line = first + 2; line <= last; line++) rows.push(row(line));
+    return { kind: 'table', line: first, endLine: last, header: row(first), rows, quoted: false };
+  }
+}
+
+function convert(node: RootContent, lines: readonly string[], out: Block[], quoted: boolean): void {
+  const [line, endLine] = lineSpan(node);
+  switch (node.type) {
+    case 'heading':
+      out.push({ kind: 'heading', depth: node.depth, text: plainText(textLines(node, lines).map((l) => l.raw).join(' ')).text, line, endLine });
+      return;
+    case 'paragraph':
+      out.push({ kind: 'paragraph', line, endLine, lines: textLines(node, lines), quoted, node, chunkLine: 0 });
+      return;
+    case 'list':
+      out.push({ kind: 'list', line, endLine, ordered: !!node.ordered, items: listItems(node, lines), quoted });
+      return;
+    case 'table':
+      out.push(tableFromNode(node, lines, quoted));
+      return;
+    case 'blockquote':
+      for (const child of node.children) convert(child, lines, out, true);
+      return;
+    case 'code':
+      out.push({ kind: 'code', line, endLine });
+      return;
+    case 'html':
+      out.push({ kind: 'html', line, endLine, commentOnly: /^\s*(?:<!--[\s\S]*?-->\s*)+$/.test(node.value) });
+      return;
+    case 'thematicBreak':
+      out.push({ kind: 'thematicBreak', line, endLine });
+      return;
+    case 'definition':
+      out.push({ kind: 'definition', line, endLine });
+      return;
+    default:
+      out.push({ kind: 'other', line, endLine });
+  }
+}
+
+function lineSpan(node: Nodes): [number, number] {
+  return [(node.position?.start.line ?? 1) - 1, (node.position?.end.line ?? 1) - 1];
+}
+
+/** The source lines of a node, each starting where the node's content starts on that line. */
+function textLines(node: Nodes, lines: readonly string[]): TextLine[] {
+  const [first, last] = lineSpan(node);
+  const out: TextLine[] = [];
+  const startColumn = (node.position?.start.column ?? 1) - 1;
+  for (let line = first; line <= last; line++) {
+    const source = lines[line] ?? '';
+    const column = line === first ? startColumn : source.length - source.trimStart().length;
+    const endColumn = line === last ? (node.position?.end.column ?? source.length + 1) - 1 : source.length;
+    out.push({ line, column, raw: source.slice(column, Math.max(column, endColumn)) });
+  }
+  return out;
+}
+
+function listItems(list: List, lines: readonly string[]): ListItem[] {
+  return list.children.map((item: MdListItem) => {
+    const [line, endLine] = lineSpan(item);
+    const first = item.children[0];
+    let own: TextLine[] = [];
+    if (first && (first.type === 'paragraph' || first.type === 'heading')) own = textLines(first, lines);
+    const children: ListItem[] = [];
+    for (const child of item.children) if (child.type === 'list') children.push(...listItems(child, lines));
+    return { line, endLine, lines: own, checked: item.checked ?? null, children, ordered: !!list.ordered };
+  });
+}
+
+function tableFromNode(node: Table, lines: readonly string[], quoted: boolean): Block {
+  const rows: TableRow[] = node.children.map((row) => {
+    const [line] = lineSpan(row);
+    const cells = row.children.map((cell) => {
+      const start = (cell.position?.start.column ?? 1) - 1;
+      const end = (cell.position?.end.column ?? 1) - 1;
+      const raw = (lines[line] ?? '').slice(start, end).replace(/^\|?\s*|\s*\|?$/g, '');
+      return { raw, text: plainText(raw).text, start, end };
+    });
+    return { line, cells };
+  });
+  const [line, endLine] = lineSpan(node);
+  return { kind: 'table', line, endLine, header: rows[0] ?? { line, cells: [] }, rows: rows.slice(1), quoted };
+}
+
+function shiftLines(lines: TextLine[], by: number): TextLine[] {
+  return lines.map((l) => ({ ...l, line: l.line + by }));
+}
+
+function shiftItem(item: ListItem, by: number): ListItem {
+  return {
+    ...item,
+    line: item.line + by,
+    endLine: item.endLine + by,
+    lines: shiftLines(item.lines, by),
+    children: item.children.map((child) => shiftItem(child, by)),
+  };
+}
+
+/** Moves a chunk-relative block to absolute lines. */
+function shift(block: Block, by: number): Block {
+  if (by === 0) return block;
+  const moved = { ...block, line: block.line + by, endLine: block.endLine + by };
+  switch (moved.kind) {
+    case 'paragraph':
+      return { ...moved, lines: shiftLines(moved.lines, by), chunkLine: moved.chunkLine + by };
+    case 'list':
+      return { ...moved, items: moved.items.map((item) => shiftItem(item, by)) };
+    case 'table':
+      return {
+        ...moved,
+        header: { ...moved.header, line: moved.header.line + by },
+        rows: moved.rows.map((row) => ({ ...row, line: row.line + by })),
+      };
+    default:
+      return moved;
+  }
+}

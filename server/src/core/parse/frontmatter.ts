@@ -1,0 +1,95 @@
+import { isMap, isScalar, parseDocument } from 'yaml';
+import type { Frontmatter, FrontmatterField, Problem } from '../model';
+import type { LineIndex } from '../text/lineIndex';
+
+export interface FrontmatterResult {
+  frontmatter: Frontmatter | undefined;
+  /** First line of the body (after the closing fence). */
+  bodyLine: number;
+  problems: Problem[];
+}
+
+const OPEN = /^(?:\uFEFF)?---[ \t]*$/;
+const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
+
+/** Reads the YAML frontmatter block, keeping each key's position and every YAML error's. */
+export function readFrontmatter(index: LineIndex): FrontmatterResult {
+  const lines = index.lines;
+  if (lines.length === 0 || !OPEN.test(lines[0])) return { frontmatter: undefined, bodyLine: 0, problems: [] };
+  let close = -1;
+  for (let i = 1; i < lines.length; i++) {
+    if (CLOSE.test(lines[i])) {
+      close = i;
+      break;
+    }
+  }
+  if (close < 0) {
+    return {
+      frontmatter: undefined,
+      bodyLine: 0,
+      problems: [
+        {
+          code: 'frontmatter/yaml-error',
+          severity: 'error',
+          message: 'The frontmatter opened on line 1 is never closed: add a line with `---` after the last key.',
+          range: index.lineRange(0),
+        },
+      ],
+    };
+  }
+  const start = index.starts[1];
+  const end = close > 1 ? index.starts[close - 1] + lines[close - 1].length : start;
+  const source = index.text.slice(start, end);
+  const range = index.linesRange(0, close);
+  const errors: Problem[] = [];
+  const fields = new Map<string, FrontmatterField>();
+  let data: Record<string, unknown> = {};
+
+  const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true, strict: false });
+  for (const error of [...doc.errors, ...doc.warnings]) {
+    const [from, to] = error.pos;
+    errors.push({
+      code: 'frontmatter/yaml-error',
+      severity: doc.errors.includes(error as never) ? 'error' : 'warning',
+      message: `Frontmatter YAML: ${firstLine(error.message)}`,
+      range: index.rangeOf(start + from, start + Math.max(to, from + 1)),
+    });
+  }
+  if (doc.errors.length === 0) {
+    try {
+      const value = doc.toJS({ maxAliasCount: 100 });
+      if (value && typeof value === 'object' && !Array.isArray(value)) data = value as Record<string, unknown>;
+      else if (value !== null && value !== undefined)
+        errors.push({
+          code: 'frontmatter/yaml-error',
+          severity: 'error',
+          message: 'Frontmatter must be a mapping of keys to values (`key: value` lines).',
+          range,
+        });
+    } catch (err) {
+      errors.push({ code: 'frontmatter/yaml-error', severity: 'error', message: `Frontmatter YAML: ${String((err as Error).message)}`, range });
+    }
+  }
+  // Key positions are useful even when a later key is broken: take what the parser could read.
+  if (isMap(doc.contents)) {
+    for (const pair of doc.contents.items) {
+      if (!isScalar(pair.key) || !pair.key.range) continue;
+      const key = String(pair.key.value);
+      const [keyStart, keyEnd] = pair.key.range;
+      const valueNode = pair.value as { range?: [number, number, number] } | null;
+      const [valueStart, valueEnd] = valueNode?.range ?? [keyEnd, keyEnd];
+      if (doc.errors.length > 0 && isScalar(pair.value)) data[key] ??= (pair.value as { value: unknown }).value;
+      fields.set(key, {
+        key,
+        value: data[key],
+        keyRange: index.rangeOf(start + keyStart, start + keyEnd),
+        valueRange: index.rangeOf(start + valueStart, start + valueEnd),
+      });
+    }
+  }
+  return { frontmatter: { range, data, fields, errors }, bodyLine: close + 1, problems: errors };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}

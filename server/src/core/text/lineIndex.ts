@@ -1,0 +1,59 @@
+import type { Position, Range } from '../model';
+
+/**
+ * Line starts of a text, so offsets and LSP positions convert both ways.
+ * Lines end at \n, \r\n or a lone \r; `lines` holds each line without its ending.
+ */
+export class LineIndex {
+  readonly starts: number[] = [0];
+  readonly lines: string[] = [];
+
+  constructor(readonly text: string) {
+    let lineStart = 0;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 10 /* \n */ || ch === 13 /* \r */) {
+        this.lines.push(text.slice(lineStart, i));
+        if (ch === 13 && text.charCodeAt(i + 1) === 10) i++;
+        lineStart = i + 1;
+        this.starts.push(lineStart);
+      }
+    }
+    this.lines.push(text.slice(lineStart));
+  }
+
+  get lineCount(): number {
+    return this.lines.length;
+  }
+
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.starts[mid] <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: Math.min(clamped - this.starts[low], this.lines[low].length) };
+  }
+
+  offsetAt(position: Position): number {
+    const line = Math.max(0, Math.min(position.line, this.lines.length - 1));
+    return this.starts[line] + Math.max(0, Math.min(position.character, this.lines[line].length));
+  }
+
+  /** A range covering characters [from, to) of one line. */
+  lineRange(line: number, from = 0, to = this.lines[line]?.length ?? 0): Range {
+    return { start: { line, character: from }, end: { line, character: to } };
+  }
+
+  /** A range from the start of `firstLine` to the end of `lastLine`. */
+  linesRange(firstLine: number, lastLine: number): Range {
+    return { start: { line: firstLine, character: 0 }, end: { line: lastLine, character: this.lines[lastLine]?.length ?? 0 } };
+  }
+
+  rangeOf(startOffset: number, endOffset: number): Range {
+    return { start: this.positionAt(startOffset), end: this.positionAt(endOffset) };
+  }
+}

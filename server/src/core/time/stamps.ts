@@ -1,0 +1,268 @@
+import { parseZone, ZONE_WORDS, type Zone } from './zones';
+
+/**
+ * Finds the dates, times and zones people write in postmortems ("2024-03-05 14:51 UTC",
+ * "**16:58 UTC**", "30 July 2024, 02:33 IST", "9:37 PM PST", "23.11.2024 at 23:12 (CET)",
+ * "11:10 6th Nov 2023", "23:15-00:30 UTC") without deciding what instant they are:
+ * that needs the document's context (see resolve.ts).
+ */
+
+export interface DatePart {
+  year: number | undefined;
+  month: number;
+  day: number;
+  /** Day and month could be read either way (03/04/2024); `month`/`day` hold the day-first reading. */
+  ambiguousOrder: boolean;
+}
+
+export interface TimePart {
+  hour: number;
+  minute: number;
+  second: number;
+  /** Written with am/pm. */
+  twelveHour: boolean;
+}
+
+export interface Stamp {
+  /** Index and end of the whole stamp in the searched text. */
+  index: number;
+  end: number;
+  text: string;
+  date: DatePart | undefined;
+  time: TimePart | undefined;
+  zone: Zone | undefined;
+  /** The zone word as written, when it is not a zone we know ("XST"). */
+  unknownZone: string | undefined;
+  /** End of a range ("23:15-00:30"), sharing the start's date and zone unless it gives its own. */
+  rangeEnd: { time: TimePart; date: DatePart | undefined } | undefined;
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
+  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11,
+  dec: 12, december: 12,
+};
+
+const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
+const WEEKDAY = String.raw`(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s+)`;
+const ORD = String.raw`(?:st|nd|rd|th)?`;
+
+const DATE_SOURCES = [
+  // 2024-03-05, 2024/03/05
+  String.raw`(?<iy>\d{4})[-/](?<im>\d{1,2})[-/](?<id>\d{1,2})(?![\d])`,
+  // 23.11.2024
+  String.raw`(?<dd>\d{1,2})\.(?<dm>\d{1,2})\.(?<dy>\d{4})(?![\d.])`,
+  // 24-10-2024, 2/20/2008, 24/07/25
+  String.raw`(?<sa>\d{1,2})(?<ss>[-/])(?<sb>\d{1,2})\k<ss>(?<sy>\d{4}|\d{2})(?![\d/-])`,
+  // 30 July 2024, 6th Nov 2023, 13 April
+  String.raw`${WEEKDAY}?(?<nd>\d{1,2})${ORD}(?:\s*[-–]\s*\d{1,2}${ORD})?\s+(?:of\s+)?(?<nm>${MONTH})\.?(?:,?\s+(?<ny>\d{4}))?(?![\d:])`,
+  // July 30, 2024; Sept. 18th, 2017; Nov 13
+  String.raw`${WEEKDAY}?(?<mm>${MONTH})\.?\s+(?<md>\d{1,2})${ORD}(?:\s*[-–]\s*\d{1,2}${ORD}(?=,?\s+\d{4}))?(?:,?\s+(?<my>\d{4}))?(?![\d:])`,
+];
+const DATE = new RegExp(String.raw`(?<![\w.:/-])(?:${DATE_SOURCES.join('|')})`, 'gi');
+
+const AMPM = String.raw`(?:\s?(?<ap>[ap])\.?m\.?(?![a-z]))`;
+const TIME_SOURCE = String.raw`(?<![0-9A-SU-Za-su-z_.:]|(?<!\d)[Tt])(?:(?<h>\d{1,2}):(?<m>\d{2})(?::(?<s>\d{2}))?(?:\.\d+)?${AMPM}?|(?<h2>\d{1,2})${AMPM.replace('ap', 'ap2')}|(?<word>noon|midnight))(?!\d|:\d)`;
+const TIME = new RegExp(TIME_SOURCE, 'gi');
+/** "1610 UTC": four digits only count as a time with a zone right after them. */
+const COMPACT_TIME = new RegExp(String.raw`(?<![\w.:])(?<hh>[01]\d|2[0-3])(?<mi>[0-5]\d)(?=\s?(?:UTC|GMT|Z)\b)`, 'g');
+
+const ZONE_AFTER = new RegExp(
+  String.raw`^(?:\s*\(|\s*)?(?<zone>(?:UTC|GMT)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?|[+\-−]\d{2}:?\d{2}|Z(?![\w])|[A-Z][a-z]+/[A-Z][A-Za-z_]+(?:/[A-Z][A-Za-z_]+)?|(?:${ZONE_WORDS})(?![\w]))\)?`,
+);
+const RANGE_SEPARATOR = /^\s*(?:--|-|–|—|to|until|till|→)\s*/i;
+/** What may stand between a date and a time of the same stamp. */
+const JOINER = /^(?:\s*(?:,|at|@|T|-|–|on|,\s*at)?\s*|T)$/i;
+
+interface Part<T> {
+  index: number;
+  end: number;
+  value: T;
+}
+
+function dateFromMatch(g: Record<string, string | undefined>): DatePart | undefined {
+  let year: number | undefined;
+  let month: number;
+  let day: number;
+  let ambiguousOrder = false;
+  if (g.iy) {
+    year = Number(g.iy);
+    month = Number(g.im);
+    day = Number(g.id);
+  } else if (g.dd) {
+    year = Number(g.dy);
+    month = Number(g.dm);
+    day = Number(g.dd);
+  } else if (g.sa) {
+    const a = Number(g.sa);
+    const b = Number(g.sb);
+    year = g.sy!.length === 2 ? 2000 + Number(g.sy) : Number(g.sy);
+    if (a > 12 && b <= 12) [day, month] = [a, b];
+    else if (b > 12 && a <= 12) [month, day] = [a, b];
+    else {
+      [day, month] = [a, b];
+      ambiguousOrder = a !== b;
+    }
+  } else if (g.nd) {
+    day = Number(g.nd);
+    month = MONTHS[g.nm!.toLowerCase()];
+    year = g.ny ? Number(g.ny) : undefined;
+  } else if (g.mm) {
+    month = MONTHS[g.mm.toLowerCase()];
+    day = Number(g.md);
+    year = g.my ? Number(g.my) : undefined;
+    // "may 3" in lower case is too often the verb.
+    if (g.mm === 'may') return undefined;
+  } else return undefined;
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31)) return undefined;
+  if (year !== undefined && (year < 1970 || year > 2200)) return undefined;
+  return { year, month, day, ambiguousOrder };
+}
+
+function timeFromMatch(g: Record<string, string | undefined>): TimePart | undefined {
+  if (g.word) return { hour: g.word.toLowerCase() === 'noon' ? 12 : 0, minute: 0, second: 0, twelveHour: true };
+  const ampm = (g.ap ?? g.ap2)?.toLowerCase();
+  let hour = Number(g.h ?? g.h2);
+  const minute = Number(g.m ?? 0);
+  const second = Number(g.s ?? 0);
+  if (ampm) {
+    if (hour < 1 || hour > 12) return undefined;
+    if (ampm === 'p' && hour !== 12) hour += 12;
+    if (ampm === 'a' && hour === 12) hour = 0;
+  } else if (g.h === undefined) return undefined;
+  if (hour > 23 && !(hour === 24 && minute === 0 && second === 0)) return undefined;
+  if (minute > 59 || second > 60) return undefined;
+  return { hour, minute, second, twelveHour: !!ampm };
+}
+
+function findDates(text: string): Part<DatePart>[] {
+  const out: Part<DatePart>[] = [];
+  for (const match of text.matchAll(DATE)) {
+    const value = dateFromMatch(match.groups ?? {});
+    if (value) out.push({ index: match.index!, end: match.index! + match[0].length, value });
+  }
+  return out;
+}
+
+function findTimes(text: string): Part<TimePart>[] {
+  const out: Part<TimePart>[] = [];
+  for (const match of text.matchAll(TIME)) {
+    const value = timeFromMatch(match.groups ?? {});
+    if (value) out.push({ index: match.index!, end: match.index! + match[0].length, value });
+  }
+  for (const match of text.matchAll(COMPACT_TIME)) {
+    const g = match.groups!;
+    out.push({ index: match.index!, end: match.index! + match[0].length, value: { hour: Number(g.hh), minute: Number(g.mi), second: 0, twelveHour: false } });
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
+
+function zoneAfter(text: string, from: number): { zone: Zone | undefined; unknown: string | undefined; end: number } {
+  const rest = text.slice(from, from + 40);
+  const match = ZONE_AFTER.exec(rest);
+  if (match?.groups?.zone) {
+    const zone = parseZone(match.groups.zone.replace('−', '-').replace(/\s/g, ''));
+    if (zone) {
+      let end = from + match[0].length;
+      // "(CET)" closes its parenthesis; a lone "(" opened before the zone belongs to it.
+      if (/^\s*\(/.test(rest) && !match[0].endsWith(')') && text[end] === ')') end++;
+      return { zone, unknown: undefined, end };
+    }
+  }
+  return { zone: undefined, unknown: undefined, end: from };
+}
+
+/** Finds every date/time stamp in a line of plain text, in order. */
+export function findStamps(text: string): Stamp[] {
+  const dates = findDates(text);
+  const times = findTimes(text).filter((t) => !dates.some((d) => t.index < d.end && t.end > d.index));
+  const stamps: Stamp[] = [];
+  const usedDates = new Set<Part<DatePart>>();
+
+  for (let i = 0; i < times.length; i++) {
+    const time = times[i];
+    // Already part of the previous stamp (an offset such as "+01:00").
+    if (stamps.length > 0 && time.index < stamps[stamps.length - 1].end) continue;
+    let index = time.index;
+    let end = time.end;
+    let date: DatePart | undefined;
+    // A date just before the time ("2024-03-05 14:51", "30 July 2024, 02:33", "23.11.2024 at 23:12").
+    const before = dates.find((d) => !usedDates.has(d) && d.end <= time.index && JOINER.test(text.slice(d.end, time.index)));
+    if (before) {
+      date = before.value;
+      index = before.index;
+      usedDates.add(before);
+    }
+    // A range ("23:15-00:30 UTC", "02:00 to 04:30") unless the dash starts an ISO offset ("14:02:00-07:00").
+    const next = times[i + 1];
+    const separator = RANGE_SEPARATOR.exec(text.slice(end, next?.index ?? end));
+    const isoOffset = /^\+\d{2}:?\d{2}/.test(text.slice(end)) || (/^[-−]\d{2}:?\d{2}/.test(text.slice(end)) && text[time.index - 1] === 'T');
+    const isRange = !!next && !!separator && end + separator[0].length === next.index && !isoOffset;
+    let { zone, end: zoneEnd } = isRange && !/^\s*[A-Za-z(]/.test(text.slice(end)) ? { zone: undefined, end } : zoneAfter(text, end);
+    if (zone) end = zoneEnd;
+    let rangeEnd: Stamp['rangeEnd'];
+    if (isRange && next && RANGE_SEPARATOR.test(text.slice(end, next.index))) {
+      rangeEnd = { time: next.value, date: undefined };
+      end = next.end;
+      const after = zoneAfter(text, end);
+      if (after.zone) {
+        end = after.end;
+        zone ??= after.zone;
+      }
+      i++;
+    }
+    // A date just after the time ("11:10 6th Nov 2023", "15:22 ICT, Sept 26 2021").
+    if (!date) {
+      const after = dates.find((d) => !usedDates.has(d) && d.index >= end && /^(?:\s*,?\s*(?:on\s+)?)$/i.test(text.slice(end, d.index)));
+      if (after) {
+        date = after.value;
+        end = after.end;
+        usedDates.add(after);
+      }
+    }
+    // A second zone for the same moment ("23:15 UTC / 16:15 PDT") is an alternative, not a new stamp.
+    const dual = /^\s*\/\s*/.exec(text.slice(end));
+    if (dual && times[i + 1]?.index === end + dual[0].length) {
+      const alt = times[i + 1];
+      i++;
+      end = alt.end;
+      const altZone = zoneAfter(text, end);
+      if (altZone.zone) end = altZone.end;
+      const altRange = RANGE_SEPARATOR.exec(text.slice(end));
+      if (rangeEnd && altRange && times[i + 1]?.index === end + altRange[0].length) {
+        i++;
+        end = times[i].end;
+        const z = zoneAfter(text, end);
+        if (z.zone) end = z.end;
+      }
+    }
+    stamps.push({ index, end, text: text.slice(index, end), date, time: time.value, zone, unknownZone: undefined, rangeEnd });
+  }
+  for (const date of dates) {
+    if (usedDates.has(date)) continue;
+    stamps.push({ index: date.index, end: date.end, text: text.slice(date.index, date.end), date: date.value, time: undefined, zone: undefined, unknownZone: undefined, rangeEnd: undefined });
+  }
+  return stamps.sort((a, b) => a.index - b.index);
+}
+
+/** The stamp that leads a line: at its start, after a label ("Resolved:") or a date. */
+export function leadingStamp(text: string, stamps = findStamps(text)): Stamp | undefined {
+  const first = stamps[0];
+  if (!first) return undefined;
+  const prefix = text.slice(0, first.index);
+  if (/^[\s*_`~#>([\]|-]*$/.test(prefix)) return first;
+  // "First detected: 2023-01-11 14:22", "Event Start Time 2:05 pm", "[14:02]", "At 14:02,"
+  if (/^[\s*_]*[A-Za-z][\w /&'()-]{0,40}?[:\-–—]?[\s*_]*$/.test(prefix) && prefix.trim().split(/\s+/).length <= 5) return first;
+  return undefined;
+}
+
+/** Whether a line is only a date (with an optional weekday, zone note or punctuation): a date line. */
+export function isDateLine(text: string, stamps = findStamps(text)): boolean {
+  if (stamps.length !== 1 || stamps[0].time || !stamps[0].date) return false;
+  const rest = (text.slice(0, stamps[0].index) + ' ' + text.slice(stamps[0].end))
+    .replace(/\(?\s*all times? (?:are )?(?:in )?[A-Za-z/_+\-:0-9 ]+\)?/i, '')
+    .replace(/\b(?:day \d+|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b/gi, '')
+    .replace(/\b(?:(?:incident|event|outage|start|end)\s+)?date\b/gi, '')
+    .replace(/[\s*_#:,.()\-–—]/g, '');
+  return rest.length === 0;
+}

@@ -1,0 +1,267 @@
+import type { MilestoneKind, Problem, Range, Section, Timeline, TimelineEntry } from '../model';
+import type { Block } from '../parse/blocks';
+import type { LineIndex } from '../text/lineIndex';
+import { completeDate, resolveStamp, type CalendarDate, type ReadingContext } from '../time/resolve';
+import type { Stamp } from '../time/stamps';
+import { formatOffset, type Zone } from '../time/zones';
+import { collectCandidates, declaredZone, headerZone, type Candidate, type EntryCandidate } from './candidates';
+import { labelMilestone, markersIn, RANGE_END } from './markers';
+import type { LabelledMilestone } from './markers';
+
+export interface TimelineResult {
+  timeline: Timeline;
+  /** "Label: time" lines anywhere in the document ("First detected: 2023-01-11 14:22"). */
+  labelled: LabelledMilestone[];
+  problems: Problem[];
+}
+
+export interface TimelineInput {
+  blocks: readonly Block[];
+  sections: readonly Section[];
+  index: LineIndex;
+  /** The document's own date (frontmatter `date`, milestone timestamps, a date in the title). */
+  reference: CalendarDate | undefined;
+  /** Zone declared by frontmatter `timezone`. */
+  frontmatterZone: Zone | undefined;
+  /** Zone declared by a sentence anywhere in the document. */
+  documentZone: { zone: Zone; line: number } | undefined;
+}
+
+function inSections(block: Block, sections: readonly Section[]): boolean {
+  return sections.some((s) => block.line > s.headingRange.start.line && block.line <= s.range.end.line);
+}
+
+function zoneName(zone: Zone | undefined): string | undefined {
+  if (!zone) return undefined;
+  if (zone.offset === 0 && !zone.region) return 'UTC';
+  if (zone.region && zone.daylight === undefined && zone.offset === undefined) return zone.region;
+  return zone.offset !== undefined ? (zone.offset === 0 ? 'UTC' : `UTC${formatOffset(zone.offset)}`) : zone.region;
+}
+
+/** Majority direction of consecutive dated entries: newest-first logs run backwards. */
+function readingDirection(candidates: readonly Candidate[]): 1 | -1 {
+  let forward = 0;
+  let backward = 0;
+  let previous: number | undefined;
+  for (const c of candidates) {
+    if (c.kind === 'date' || c.kind === 'reset') previous = undefined;
+    if (c.kind !== 'entry' || !c.stamp?.time) continue;
+    const d = c.stamp.date;
+    const key = (d ? ((d.year ?? 0) * 400 + d.month * 32 + d.day) * 1440 : 0) + c.stamp.time.hour * 60 + c.stamp.time.minute;
+    if (previous !== undefined && (d || Math.abs(key - previous) < 12 * 60)) {
+      if (key > previous) forward++;
+      else if (key < previous) backward++;
+    }
+    previous = d ? key : key % 1440;
+  }
+  return backward > forward && backward >= 2 ? -1 : 1;
+}
+
+export function buildTimeline(input: TimelineInput): TimelineResult {
+  const { blocks, sections, index } = input;
+  const timelineSections = sections.filter((s) => s.kinds.includes('timeline') && !s.parent?.kinds.includes('timeline'));
+  const scoped = timelineSections.length > 0 ? blocks.filter((b) => inSections(b, timelineSections)) : [];
+  let candidates: Candidate[] = [];
+  for (const section of timelineSections) {
+    candidates.push({ kind: 'reset', line: section.headingRange.start.line });
+    candidates.push(...collectCandidates(scoped.filter((b) => inSections(b, [section])), { prose: false }));
+  }
+  let fromSections = timelineSections;
+  const timed = (list: Candidate[]) => list.some((c) => c.kind === 'entry' && c.stamp?.time && !labelMilestone(c.label));
+  if (!timed(candidates)) {
+    // No timeline section, or one without times: read the whole document, prose included.
+    const whole = collectCandidates(blocks, { prose: true });
+    if (timed(whole) || candidates.length === 0) {
+      candidates = whole;
+      fromSections = [];
+    }
+  }
+  const outside = timelineSections.length > 0 ? collectCandidates(blocks.filter((b) => !inSections(b, timelineSections)), { prose: false }) : [];
+  // "## Timeline (UTC)": the heading declares the zone for its section.
+  for (const section of [...timelineSections].reverse()) {
+    const zone = headerZone(section.heading) ?? declaredZone(section.heading);
+    if (zone) candidates.unshift({ kind: 'zone', line: section.headingRange.start.line, zone, text: section.heading });
+  }
+
+  const problems: Problem[] = [];
+  const firstZone = candidates.find((c): c is Extract<Candidate, { kind: 'zone' }> => c.kind === 'zone');
+  const declared = firstZone
+    ? { zone: firstZone.zone, source: 'sentence' as const, line: firstZone.line }
+    : input.documentZone
+      ? { zone: input.documentZone.zone, source: 'sentence' as const, line: input.documentZone.line }
+      : input.frontmatterZone
+        ? { zone: input.frontmatterZone, source: 'frontmatter' as const, line: undefined }
+        : undefined;
+  const ctx: ReadingContext = {
+    date: input.reference,
+    reference: input.reference,
+    zone: declared?.zone,
+    zoneSource: declared?.source,
+    lastMinutes: undefined,
+    direction: readingDirection(candidates),
+  };
+  const reported = new Set<string>();
+  const report = (key: string, problem: Problem) => {
+    if (reported.has(key)) return;
+    reported.add(key);
+    problems.push(problem);
+  };
+  if (declared?.zone.alternatives && declared.line !== undefined) {
+    report(`ambiguous:${declared.zone.label}`, ambiguousZone(declared.zone, index.lineRange(declared.line)));
+  }
+
+  const entries: TimelineEntry[] = [];
+  /** Entries led by their time, as in a timeline; times inside sentences have no order to keep. */
+  const ordered: TimelineEntry[] = [];
+  const labelled: LabelledMilestone[] = [];
+  const resolveEntry = (c: EntryCandidate, context: ReadingContext): TimelineEntry => {
+    const stampRange: Range | undefined =
+      c.stamp && c.stampColumn !== undefined ? index.lineRange(c.line, c.stampColumn, c.stampColumn + c.stamp.text.length) : undefined;
+    const range: Range = { start: { line: c.line, character: c.column }, end: { line: c.endLine, character: c.endLine === c.line ? c.endColumn : index.lines[c.endLine].length } };
+    const base: TimelineEntry = {
+      text: c.text,
+      raw: c.raw,
+      range,
+      timeRange: stampRange,
+      time: undefined,
+      hasTimeOfDay: false,
+      confidence: undefined,
+      zone: undefined,
+      zoneSource: undefined,
+      markers: markersIn(`${c.milestoneText} ${c.text}`, c.milestoneText !== ''),
+      links: c.links,
+      endTime: undefined,
+      dayRollover: false,
+      dateUnknown: false,
+    };
+    if (!c.stamp) return base;
+    const stamp: Stamp = c.stamp;
+    const local = c.columnZone && !stamp.zone ? { ...context, zone: c.columnZone, zoneSource: 'column' as const } : context;
+    const resolved = resolveStamp(stamp, local);
+    context.date = local.date;
+    context.lastMinutes = local.lastMinutes;
+    const where = stampRange ?? range;
+    if (resolved.zone?.alternatives && resolved.zoneSource !== 'sentence') report(`ambiguous:${resolved.zone.label}`, ambiguousZone(resolved.zone, where));
+    if (resolved.contradicts && resolved.zone) {
+      report(`contradicts:${resolved.zone.label}`, {
+        code: 'timeline/zone-contradicts-date',
+        severity: 'warning',
+        message: `${resolved.zone.label} is ${resolved.zone.daylight ? 'daylight saving' : 'standard'} time, but ${resolved.zone.region} was not on it on this date; the region's clock time was used. Write the zone in use or a UTC offset.`,
+        range: where,
+      });
+    }
+    return {
+      ...base,
+      time: resolved.time,
+      hasTimeOfDay: resolved.hasTimeOfDay,
+      confidence: resolved.confidence,
+      zone: zoneName(resolved.zone),
+      zoneSource: resolved.zone ? resolved.zoneSource : undefined,
+      endTime: resolved.endTime,
+      dayRollover: resolved.rolledOver,
+      dateUnknown: resolved.dateUnknown,
+    };
+  };
+
+  const addLabelled = (c: EntryCandidate, kinds: MilestoneKind[], entry: TimelineEntry, source: LabelledMilestone['source'] = 'key-events') => {
+    if (entry.time === undefined) return;
+    labelled.push({ kinds, time: entry.time, line: c.line, range: entry.range, evidence: c.label!, source });
+    const endKinds = kinds.map((k) => RANGE_END[k]).filter((k): k is MilestoneKind => !!k);
+    if (entry.endTime !== undefined && endKinds.length > 0) labelled.push({ kinds: endKinds, time: entry.endTime, line: c.line, range: entry.range, evidence: `${c.label} (end)`, source });
+  };
+  for (const c of candidates) {
+    if (c.kind === 'zone') {
+      ctx.zone = c.zone;
+      ctx.zoneSource = 'sentence';
+      if (c.zone.alternatives) report(`ambiguous:${c.zone.label}`, ambiguousZone(c.zone, index.lineRange(c.line)));
+      continue;
+    }
+    if (c.kind === 'reset') {
+      ctx.date = input.reference;
+      ctx.dateUnknown = false;
+      ctx.lastMinutes = undefined;
+      continue;
+    }
+    if (c.kind === 'date') {
+      if (c.stamp.date) ctx.date = completeDate(c.stamp.date, ctx.date ?? ctx.reference);
+      ctx.lastMinutes = undefined;
+      continue;
+    }
+    const kind = labelMilestone(c.label);
+    if (kind && c.stamp) {
+      addLabelled(c, kind, resolveEntry(c, { ...ctx }));
+      continue;
+    }
+    if (c.unreadableTime) {
+      problems.push({
+        code: 'timeline/unparseable-time',
+        severity: 'warning',
+        message: `"${c.unreadableTime}" cannot be read as a time: write it as HH:MM (24-hour) or h:mm am/pm, with a date and zone where they are not already clear.`,
+        range: index.lineRange(c.line, c.column, c.endLine === c.line ? c.endColumn : undefined),
+      });
+    }
+    const resolved = resolveEntry(c, ctx);
+    entries.push(resolved);
+    if (!c.prose) ordered.push(resolved);
+  }
+  for (const c of outside) {
+    if (c.kind !== 'entry') continue;
+    const kind = labelMilestone(c.label);
+    if (!kind || !c.stamp) continue;
+    addLabelled(c, kind, resolveEntry(c, { ...ctx, date: input.reference, lastMinutes: undefined }));
+  }
+  // A title that gives the window ("Partial outage, 2021-12-07 18:00-19:50 UTC") says when it started and ended.
+  const title = blocks.find((b) => b.kind === 'heading' || b.kind === 'paragraph');
+  if (title && title.line < 3) {
+    const line = title.kind === 'heading' ? { line: title.line, column: 0, raw: title.text } : title.kind === 'paragraph' ? title.lines[0] : undefined;
+    const found = line ? collectCandidates([{ kind: 'paragraph', line: line.line, endLine: line.line, lines: [line], quoted: false, node: { type: 'root', children: [] }, chunkLine: 0 }], { prose: true }) : [];
+    const ranged = found.find((c): c is EntryCandidate => c.kind === 'entry' && !!c.stamp?.rangeEnd && !!c.stamp.time);
+    if (ranged) addLabelled({ ...ranged, label: 'title' }, ['started'], resolveEntry(ranged, { ...ctx, date: input.reference, lastMinutes: undefined }), 'prose');
+  }
+
+  checkOrder(ordered, ctx.direction, problems);
+  const firstUnzoned = entries.find((e) => e.time !== undefined && e.hasTimeOfDay && !e.zone);
+  if (firstUnzoned) {
+    problems.push({
+      code: 'timeline/missing-zone',
+      severity: 'info',
+      message: 'No time zone is given for these times, so they are read as UTC: add one to the entries, the column header, a sentence such as "All times in UTC." or `timezone:` in the frontmatter.',
+      range: firstUnzoned.timeRange ?? firstUnzoned.range,
+    });
+  }
+  return {
+    timeline: { sections: fromSections, entries, declaredZone: zoneName(declared?.zone), newestFirst: ctx.direction === -1 },
+    labelled,
+    problems,
+  };
+}
+
+function ambiguousZone(zone: Zone, range: Range): Problem {
+  return {
+    code: 'timeline/ambiguous-zone',
+    severity: 'warning',
+    message: `${zone.label} is ambiguous: it can mean ${zone.alternatives}. It was read as ${zone.region} (UTC${formatOffset(zone.offset ?? 0)}); write a UTC offset or an unambiguous zone.`,
+    range,
+  };
+}
+
+function checkOrder(entries: readonly TimelineEntry[], direction: 1 | -1, problems: Problem[]): void {
+  let previous: TimelineEntry | undefined;
+  for (const entry of entries) {
+    if (entry.time === undefined) continue;
+    if (previous) {
+      const dayOnly = !entry.hasTimeOfDay || !previous.hasTimeOfDay;
+      const a = dayOnly ? Math.floor(previous.time! / 86_400_000) : previous.time!;
+      const b = dayOnly ? Math.floor(entry.time / 86_400_000) : entry.time;
+      if ((b - a) * direction < 0) {
+        problems.push({
+          code: 'timeline/out-of-order',
+          severity: 'warning',
+          message: `This entry is ${direction === 1 ? 'earlier' : 'later'} than the one before it (line ${previous.range.start.line + 1}) in a timeline that runs ${direction === 1 ? 'oldest first' : 'newest first'}.`,
+          range: entry.timeRange ?? entry.range,
+        });
+      }
+    }
+    previous = entry;
+  }
+}

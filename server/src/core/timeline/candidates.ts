@@ -1,0 +1,279 @@
+import type { Block, ListItem, TableBlock, TextLine } from '../parse/blocks';
+import { plainText } from '../parse/inline';
+import { findStamps, isDateLine, leadingStamp, type Stamp } from '../time/stamps';
+import { parseZone, type Zone } from '../time/zones';
+
+/**
+ * What a reader meets walking a timeline, in order: entries (with the stamp that leads them),
+ * date lines that set the day, and sentences that declare the zone.
+ */
+export type Candidate =
+  | {
+      kind: 'entry';
+      line: number;
+      endLine: number;
+      /** Columns of the entry's content on its first line. */
+      column: number;
+      endColumn: number;
+      text: string;
+      raw: string;
+      links: string[];
+      stamp: Stamp | undefined;
+      /** Offset of the stamp in the first line's source text, when it could be placed. */
+      stampColumn: number | undefined;
+      /** Milestone words from a Milestone column or a marker. */
+      milestoneText: string;
+      /** The entry's cell looked like a time but could not be read ("25:70", "approx. noonish"). */
+      unreadableTime: string | undefined;
+      /** Zone from a table header such as "Time (UTC)". */
+      columnZone: Zone | undefined;
+      /** Set for "Label: time" lines such as "First detected: 2023-01-11 14:22". */
+      label: string | undefined;
+      /** The stamp stands inside a sentence rather than leading the line: no place in an ordered timeline. */
+      prose: boolean;
+    }
+  | { kind: 'date'; line: number; stamp: Stamp }
+  | { kind: 'zone'; line: number; zone: Zone; text: string }
+  /** A new timeline section: the day in force goes back to the document's date. */
+  | { kind: 'reset'; line: number };
+
+export type EntryCandidate = Extract<Candidate, { kind: 'entry' }>;
+
+const ZONE_SENTENCE =
+  /\b(?:all\s+)?(?:times?|timestamps?|dates?)\s+(?:(?:are|is|shown|listed|given|below|above|here|in\s+this\s+document)\s+)*(?:in\s+|at\s+)?(?:the\s+)?(?<zone>(?:UTC|GMT)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?|[A-Z][a-z]+\/[A-Z][A-Za-z_]+|[A-Z]{2,5})\b/;
+const TIMEZONE_LABEL = /\b(?:time\s?zone|tz)\s*[:=]?\s*(?<zone>(?:UTC|GMT)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?|[A-Z][a-z]+\/[A-Z][A-Za-z_]+|[A-Z]{2,5})\b/i;
+/** Looks like the author meant a time here, even though it could not be read. */
+const TIME_LIKE = /^[\s*_`[(]*(?:\d{1,2}[:.h]\d{1,2}(?!\d)|\d{1,2}\s*[ap]\.?m\b|\d{1,2}:\d{2}:\d{2})/i;
+const LABEL = /^[\s*_]*([A-Za-z][\w /&'()-]{0,40}?)\s*[*_]*\s*[:\-–—]?\s*[*_]*\s*$/;
+
+/** A zone declared by a sentence ("All times in CET.", "(all times UTC)", "Timezone: Europe/Berlin"). */
+export function declaredZone(text: string): Zone | undefined {
+  const match = ZONE_SENTENCE.exec(text) ?? TIMEZONE_LABEL.exec(text);
+  return match?.groups?.zone ? parseZone(match.groups.zone.replace('−', '-').replace(/\s/g, '')) : undefined;
+}
+
+function entry(fields: Partial<EntryCandidate> & Pick<EntryCandidate, 'line' | 'text' | 'raw'>): EntryCandidate {
+  return {
+    kind: 'entry',
+    endLine: fields.line,
+    column: 0,
+    endColumn: fields.raw.length,
+    links: [],
+    stamp: undefined,
+    stampColumn: undefined,
+    milestoneText: '',
+    unreadableTime: undefined,
+    columnZone: undefined,
+    label: undefined,
+    prose: false,
+    ...fields,
+  };
+}
+
+/** Reads one line of prose: a date line, a zone sentence, an entry led by a stamp, or nothing. */
+function fromLine(source: TextLine, out: Candidate[], options: { requireLeading: boolean; heading?: boolean }): EntryCandidate | undefined {
+  const { text, links } = plainText(source.raw);
+  if (!text) return undefined;
+  const stamps = findStamps(text);
+  if (isDateLine(text, stamps)) {
+    out.push({ kind: 'date', line: source.line, stamp: stamps[0] });
+    const zone = declaredZone(text);
+    if (zone) out.push({ kind: 'zone', line: source.line, zone, text });
+    return undefined;
+  }
+  const zone = declaredZone(text);
+  const lead = leadingStamp(text, stamps);
+  if (zone && !lead?.time) {
+    out.push({ kind: 'zone', line: source.line, zone, text });
+    return undefined;
+  }
+  // A heading with only a date sets the day for what follows; it is not an event.
+  if (options.heading && lead && !lead.time) {
+    out.push({ kind: 'date', line: source.line, stamp: lead });
+    return undefined;
+  }
+  const stamp = lead ?? (options.requireLeading ? undefined : stamps.find((s) => s.time));
+  if (!stamp) {
+    if (TIME_LIKE.test(text) && !options.requireLeading) {
+      const candidate = entry({ line: source.line, column: source.column, endColumn: source.column + source.raw.length, text, raw: source.raw, links });
+      candidate.unreadableTime = TIME_LIKE.exec(text)![0].trim();
+      out.push(candidate);
+      return candidate;
+    }
+    return undefined;
+  }
+  const labelMatch = stamp === lead ? LABEL.exec(text.slice(0, stamp.index)) : null;
+  const label = labelMatch?.[1]?.trim() || undefined;
+  const rest = text.slice(stamp.end).replace(/^[\s:\-–—.,*_)\]]+/, '').trim();
+  const stampAt = source.raw.indexOf(stamp.text);
+  const candidate = entry({
+    line: source.line,
+    column: source.column,
+    endColumn: source.column + source.raw.length,
+    text: lead ? (label && !rest ? label : rest) : text,
+    raw: source.raw,
+    links,
+    stamp,
+    stampColumn: stampAt >= 0 ? source.column + stampAt : undefined,
+    label,
+    prose: stamp !== lead,
+  });
+  out.push(candidate);
+  return candidate;
+}
+
+function fromItems(items: readonly ListItem[], out: Candidate[], previous: { entry: EntryCandidate | undefined }, untimed: boolean): void {
+  for (const item of items) {
+    const first = item.lines[0];
+    let current: EntryCandidate | undefined;
+    if (first) {
+      current = fromLine(first, out, { requireLeading: false });
+      const own = item.lines.slice(1).map((l) => plainText(l.raw).text).filter(Boolean);
+      if (current) {
+        current.endLine = item.lines[item.lines.length - 1].line;
+        if (own.length > 0) current.text = [current.text, ...own].join(' ').trim();
+        previous.entry = current;
+      } else if (out[out.length - 1]?.kind !== 'date' && out[out.length - 1]?.kind !== 'zone') {
+        const text = [first, ...item.lines.slice(1)].map((l) => plainText(l.raw).text).join(' ').trim();
+        // An untimed bullet under a timed line belongs to it (newest-first logs: "15:28 UTC sam" then bullets).
+        if (previous.entry && item.line > previous.entry.line) {
+          if (text) previous.entry.text = `${previous.entry.text} ${text}`.trim();
+        } else if (text && untimed) {
+          out.push(entry({ line: first.line, column: first.column, endColumn: first.column + first.raw.length, text, raw: first.raw }));
+        }
+      }
+    }
+    fromItems(item.children, out, { entry: current ?? previous.entry }, untimed);
+  }
+}
+
+const TIME_HEADER = /\b(time|timestamp|date|when|datetime|hora|zeit|heure|uhrzeit|datum)\b/i;
+const MILESTONE_HEADER = /\b(milestone|phase|marker|stage)\b/i;
+
+export function headerZone(header: string): Zone | undefined {
+  const inParens = /\(([^)]+)\)/.exec(header);
+  if (inParens) return parseZone(inParens[1]) ?? declaredZone(`times in ${inParens[1]}`);
+  const word = /\b(?:time|timestamp)\s+([A-Z]{2,5}|UTC[+\-]\d{1,2})\b/i.exec(header);
+  return word ? parseZone(word[1]) : undefined;
+}
+
+function fromTable(table: TableBlock, out: Candidate[]): void {
+  const headers = table.header.cells.map((c) => c.text);
+  let timeColumns = headers.map((h, i) => (TIME_HEADER.test(h) ? i : -1)).filter((i) => i >= 0);
+  if (timeColumns.length === 0) {
+    // No header says "time": take the first column whose cells mostly hold stamps.
+    const counts = headers.map((_, i) => table.rows.filter((r) => r.cells[i] && leadingStamp(r.cells[i].text)).length);
+    const best = counts.indexOf(Math.max(...counts));
+    if (best >= 0 && counts[best] * 2 >= table.rows.length && counts[best] > 0) timeColumns = [best];
+  }
+  if (timeColumns.length === 0) return;
+  timeColumns = timeColumns.slice(0, 2);
+  const milestoneColumn = headers.findIndex((h) => MILESTONE_HEADER.test(h));
+  const columnZone = timeColumns.map((i) => headerZone(table.header.cells[i].raw)).find(Boolean);
+  for (const row of table.rows) {
+    const timeCells = timeColumns.map((i) => row.cells[i]).filter(Boolean);
+    const timeText = timeCells.map((c) => c.text).join(' ').trim();
+    const otherCells = row.cells.filter((_, i) => !timeColumns.includes(i) && i !== milestoneColumn);
+    const text = otherCells.map((c) => c.text).filter(Boolean).join(' — ');
+    const { links } = plainText(otherCells.map((c) => c.raw).join(' '));
+    if (!timeText && !text) continue;
+    const stamps = findStamps(timeText);
+    const stamp = leadingStamp(timeText, stamps);
+    const first = row.cells[0];
+    const last = row.cells[row.cells.length - 1];
+    out.push(
+      entry({
+        line: row.line,
+        column: first ? Math.max(0, first.start) : 0,
+        endColumn: last ? last.end : 0,
+        text,
+        raw: row.cells.map((c) => c.raw).join(' | '),
+        links,
+        stamp,
+        stampColumn: stamp ? timeCells[0]?.start : undefined,
+        milestoneText: milestoneColumn >= 0 ? (row.cells[milestoneColumn]?.text ?? '') : '',
+        unreadableTime: !stamp && timeText ? timeText : undefined,
+        columnZone,
+      }),
+    );
+  }
+}
+
+/**
+ * Times inside running prose ("which started around 17:30 UTC and was mostly resolved around 20:45 UTC"):
+ * each becomes an entry whose text is its own clause: the words since the sentence or the previous
+ * time began, up to the end of the clause that holds it.
+ */
+function fromProse(lines: readonly TextLine[], out: Candidate[]): void {
+  let text = '';
+  const starts: { offset: number; line: TextLine }[] = [];
+  for (const line of lines) {
+    starts.push({ offset: text.length, line });
+    text += plainText(line.raw).text + ' ';
+  }
+  const stamps = findStamps(text).filter((stamp) => stamp.time);
+  stamps.forEach((stamp, i) => {
+    const sentenceStart = Math.max(text.lastIndexOf('. ', stamp.index) + 2, text.lastIndexOf('; ', stamp.index) + 2, 0);
+    const from = Math.max(sentenceStart, i > 0 ? stamps[i - 1].end : 0);
+    const after = text.slice(stamp.end);
+    const clauseEnd = after.search(/[.;!?](?:\s|$)|,\s|\s(?:and|but|while|until|when)\s/);
+    const to = stamp.end + (clauseEnd < 0 ? after.length : clauseEnd);
+    const at = [...starts].reverse().find((s) => s.offset <= stamp.index)!;
+    const stampAt = at.line.raw.indexOf(stamp.text);
+    out.push(
+      entry({
+        line: at.line.line,
+        column: at.line.column,
+        endColumn: at.line.column + at.line.raw.length,
+        text: text.slice(from, Math.min(to, i + 1 < stamps.length ? stamps[i + 1].index : to)).trim(),
+        raw: at.line.raw,
+        stamp,
+        stampColumn: stampAt >= 0 ? at.line.column + stampAt : undefined,
+        prose: true,
+      }),
+    );
+  });
+}
+
+/** Walks blocks in order and lists what a reader meets. `prose` also takes stamps inside sentences. */
+export function collectCandidates(blocks: readonly Block[], options: { prose: boolean }): Candidate[] {
+  const out: Candidate[] = [];
+  const previous: { entry: EntryCandidate | undefined } = { entry: undefined };
+  for (const block of blocks) {
+    switch (block.kind) {
+      case 'heading': {
+        // A heading that is a time ("### 02:00 CET") is an entry whose text follows it.
+        previous.entry = fromLine({ line: block.line, column: 0, raw: block.text }, out, { requireLeading: true, heading: true });
+        break;
+      }
+      case 'paragraph': {
+        const proseLines: TextLine[] = [];
+        for (const line of block.lines) {
+          const candidate = fromLine(line, out, { requireLeading: true });
+          if (!candidate && options.prose && out[out.length - 1]?.line !== line.line) proseLines.push(line);
+          if (candidate) previous.entry = candidate;
+          else if (previous.entry && !previous.entry.prose && (previous.entry.endLine === line.line - 1 || previous.entry.text === '') && !TIME_LIKE.test(line.raw)) {
+            // A wrapped line continues the entry above it.
+            const more = plainText(line.raw).text;
+            if (more && out[out.length - 1] === previous.entry) {
+              previous.entry.text = `${previous.entry.text} ${more}`.trim();
+              previous.entry.endLine = line.line;
+            }
+          }
+        }
+        if (proseLines.length > 0) fromProse(proseLines, out);
+        break;
+      }
+      case 'list':
+        fromItems(block.items, out, previous, !options.prose);
+        break;
+      case 'table':
+        fromTable(block, out);
+        previous.entry = undefined;
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { findStamps, isDateLine, leadingStamp } from '../../../server/src/core/time/stamps';
+import { resolveStamp, type ReadingContext } from '../../../server/src/core/time/resolve';
+
+/** Resolves the leading stamp of a line with a fresh context, as ISO UTC. */
+function read(line: string, context: Partial<ReadingContext> = {}): string | undefined {
+  const stamp = leadingStamp(line);
+  if (!stamp) return undefined;
+  const ctx: ReadingContext = { date: undefined, reference: undefined, zone: undefined, zoneSource: undefined, lastMinutes: undefined, direction: 1, ...context };
+  const resolved = resolveStamp(stamp, ctx);
+  return resolved.time === undefined ? undefined : new Date(resolved.time).toISOString().replace('.000Z', 'Z');
+}
+
+const day = { year: 2024, month: 3, day: 5 };
+
+describe('time stamps as people write them', () => {
+  const cases: [string, string | undefined, Partial<ReadingContext>?][] = [
+    ['2024-03-05 14:51 UTC Alert fires', '2024-03-05T14:51:00Z'],
+    ['2024-07-30T02:33:00Z', '2024-07-30T02:33:00Z'],
+    ['2024-07-30T02:33:00+02:00 started', '2024-07-30T00:33:00Z'],
+    ['**16:58 UTC** - error rate rises', '2024-03-05T16:58:00Z', { date: day }],
+    ['30 July 2024, 02:33 IST.', '2024-07-29T21:03:00Z'],
+    ['9:37 PM PST rollback', '2024-03-06T05:37:00Z', { date: day }],
+    ['23.11.2024 at 23:12 (CET)', '2024-11-23T22:12:00Z'],
+    ['11:10 6th Nov 2023 - deploy', '2023-11-06T11:10:00Z'],
+    ['24-10-2024 14:05 - thing', '2024-10-24T14:05:00Z'],
+    ['03:26pm restarted', '2024-03-05T15:26:00Z', { date: day }],
+    ['2:10am SAST', '2024-03-05T00:10:00Z', { date: day }],
+    ['**23:15 UTC / 16:15 PDT**: degradation', '2024-03-05T23:15:00Z', { date: day }],
+    ['First detected: 2023-01-11 14:22', '2023-01-11T14:22:00Z'],
+    ['14:02 (Europe/Berlin) deploy', '2024-03-05T13:02:00Z', { date: day }],
+    ['2/20/2008 2:05 pm', '2008-02-20T14:05:00Z'],
+    ['version v1.10.12 deployed', undefined],
+    ['we waited 2-3 hours', undefined],
+  ];
+  for (const [line, expected, context] of cases) {
+    it(`reads ${JSON.stringify(line)}`, () => assert.equal(read(line, context), expected));
+  }
+
+  it('reads a time range with its end on the next day', () => {
+    const [stamp] = findStamps('23:15-00:30 UTC increasing errors');
+    assert.ok(stamp.rangeEnd);
+    const resolved = resolveStamp(stamp, { date: day, reference: day, zone: undefined, zoneSource: undefined, lastMinutes: undefined, direction: 1 });
+    assert.equal(new Date(resolved.endTime!).toISOString(), '2024-03-06T00:30:00.000Z');
+  });
+
+  it('rolls a bare time past midnight to the next day, and back for newest-first logs', () => {
+    const ctx: ReadingContext = { date: day, reference: day, zone: { label: 'UTC', offset: 0 }, zoneSource: 'sentence', lastMinutes: undefined, direction: 1 };
+    resolveStamp(findStamps('23:50 spike')[0], ctx);
+    const next = resolveStamp(findStamps('00:10 recovered')[0], ctx);
+    assert.equal(next.rolledOver, true);
+    assert.equal(new Date(next.time!).toISOString(), '2024-03-06T00:10:00.000Z');
+    const back: ReadingContext = { ...ctx, date: day, lastMinutes: undefined, direction: -1 };
+    resolveStamp(findStamps('00:10 recovered')[0], back);
+    const earlier = resolveStamp(findStamps('23:50 spike')[0], back);
+    assert.equal(new Date(earlier.time!).toISOString(), '2024-03-04T23:50:00.000Z');
+  });
+
+  it('does not roll over for an entry that is merely out of order', () => {
+    const ctx: ReadingContext = { date: day, reference: day, zone: undefined, zoneSource: undefined, lastMinutes: undefined, direction: 1 };
+    resolveStamp(findStamps('14:00 a')[0], ctx);
+    const back = resolveStamp(findStamps('09:00 b')[0], ctx);
+    assert.equal(back.rolledOver, false);
+  });
+
+  it('reads PST on a June date as Pacific clock time and flags the contradiction', () => {
+    const resolved = resolveStamp(findStamps('2024-06-12 09:00 PST')[0], { date: undefined, reference: undefined, zone: undefined, zoneSource: undefined, lastMinutes: undefined, direction: 1 });
+    assert.equal(resolved.contradicts, true);
+    assert.equal(new Date(resolved.time!).toISOString(), '2024-06-12T16:00:00.000Z');
+  });
+
+  it('tells date lines from entries', () => {
+    assert.equal(isDateLine('2024-03-05 (all times UTC)'), true);
+    assert.equal(isDateLine('Monday, Nov. 13, 2017'), true);
+    assert.equal(isDateLine('2024-03-05 14:00 deploy'), false);
+    assert.equal(isDateLine('We shipped on 2024-03-05 after review'), false);
+  });
+
+  it('takes the month-first reading of an ambiguous date when it is nearer the document date', () => {
+    const ctx: ReadingContext = { date: undefined, reference: { year: 2024, month: 3, day: 4 }, zone: undefined, zoneSource: undefined, lastMinutes: undefined, direction: 1 };
+    const resolved = resolveStamp(findStamps('03/05/2024 10:00 UTC')[0], ctx);
+    assert.equal(new Date(resolved.time!).toISOString(), '2024-03-05T10:00:00.000Z');
+  });
+});

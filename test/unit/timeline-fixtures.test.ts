@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { analyzeText } from '../../server/src/core/analyzer';
+import { metricsReport } from '../../server/src/cli/metricsOutput';
+
+/**
+ * Each fixture under test/fixtures/timeline is a postmortem with an `.expected.json` beside it,
+ * written by reading the document by hand. Only the keys the expectation lists are compared;
+ * `null` means the engine must not find that milestone or duration.
+ */
+interface Expected {
+  description: string;
+  milestones?: Record<string, string | null>;
+  durations?: Record<string, number | null>;
+  timeline?: { line: number; time: string | null }[];
+  problems?: { code: string; line: number }[];
+}
+
+const folders = ['timeline', 'bad-input'].map((f) => join(__dirname, '..', 'fixtures', f));
+
+for (const folder of folders) {
+  let files: string[] = [];
+  try {
+    files = readdirSync(folder).filter((f) => f.endsWith('.md'));
+  } catch {
+    continue;
+  }
+  describe(`fixtures: ${folder.split(/[\\/]/).pop()}`, () => {
+    for (const file of files) {
+      let expected: Expected;
+      try {
+        expected = JSON.parse(readFileSync(join(folder, file.replace(/\.md$/, '.expected.json')), 'utf8'));
+      } catch {
+        continue;
+      }
+      it(`${file}: ${expected.description}`, () => {
+        const text = readFileSync(join(folder, file), 'utf8');
+        const report = metricsReport(file, analyzeText(text, `file:///${file}`));
+        for (const [kind, time] of Object.entries(expected.milestones ?? {})) {
+          const found = report.milestones[kind as keyof typeof report.milestones];
+          assert.equal(found?.time ?? null, time === null ? null : time.replace('.000Z', 'Z'), `milestone ${kind} (found ${JSON.stringify(found)})`);
+        }
+        for (const [name, minutes] of Object.entries(expected.durations ?? {})) {
+          assert.equal(report.durations[name as keyof typeof report.durations], minutes, `duration ${name}`);
+        }
+        if (expected.timeline) {
+          const timed = report.timeline.filter((e) => e.time !== null).map((e) => ({ line: e.line, time: e.time }));
+          assert.deepEqual(timed, expected.timeline.map((e) => ({ line: e.line, time: e.time })), 'timed timeline entries');
+        }
+        for (const problem of expected.problems ?? []) {
+          const found = report.problems.some((p) => p.code === problem.code && p.line === problem.line);
+          assert.ok(found, `expected ${problem.code} at line ${problem.line}; got ${JSON.stringify(report.problems.map((p) => `${p.code}@${p.line}`))}`);
+        }
+      });
+    }
+  });
+}
