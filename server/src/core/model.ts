@@ -129,6 +129,8 @@ export interface TimelineEntry {
   zoneSource: 'entry' | 'column' | 'sentence' | 'frontmatter' | 'default' | undefined;
   /** Milestones this entry was marked with explicitly (column or marker). */
   markers: MilestoneKind[];
+  /** Whether the markers came from a Milestone column or from words in the entry. */
+  markedBy: 'column' | 'marker' | undefined;
   /** Links found in the entry (evidence). */
   links: string[];
   /** For a time range ("23:15-00:30"), the end instant. */

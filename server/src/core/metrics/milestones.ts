@@ -59,7 +59,7 @@ export function findMilestones(entries: readonly TimelineEntry[], labelled: read
     if (found[kind]) continue;
     const marked = chronological.find((e) => e.markers.includes(kind));
     if (marked) {
-      found[kind] = fromEntry(kind, marked, 'marker', kind);
+      found[kind] = fromEntry(kind, marked, marked.markedBy ?? 'marker', kind);
       continue;
     }
     const label = labelled.find((l) => l.kinds.includes(kind));

@@ -20,7 +20,7 @@ const SYNONYMS: [SectionKind, RegExp][] = [
   ['what-went-well', /\b(went well|what went right|things that went well|successes|what worked)\b/],
   ['what-could-be-improved', /\b(went wrong|could be improved|could have gone better|to improve|improvements?|what didn ?t work|what did not work|opportunities|needs improvement)\b/],
   ['where-we-got-lucky', /\b(got lucky|lucky|luck)\b/],
-  ['action-items', /\b(action items?|actions?|follow ?ups?|corrective actions?|next steps|remediation items|todo|to do|tasks|preventive measures|preventative measures|post project tasks)\b/],
+  ['action-items', /\b(action items?|actions?|follow ?ups?(?! log)|corrective actions?|next steps|remediation items|todo|to do|tasks|preventive measures|preventative measures|post project tasks)\b/],
   ['lessons-learned', /\b(lessons?( learned| learnt)?|learnings?|takeaways?|what we learned|key learnings)\b/],
   ['customer-message', /\b(customer message|customer communication|external communication|status page|public statement|message to customers)\b/],
   ['background', /\b(background|context|system overview)\b/],

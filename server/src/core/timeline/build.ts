@@ -118,6 +118,7 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
     const stampRange: Range | undefined =
       c.stamp && c.stampColumn !== undefined ? index.lineRange(c.line, c.stampColumn, c.stampColumn + c.stamp.text.length) : undefined;
     const range: Range = { start: { line: c.line, character: c.column }, end: { line: c.endLine, character: c.endLine === c.line ? c.endColumn : index.lines[c.endLine].length } };
+    const marks = markersIn(c.text, c.milestoneText);
     const base: TimelineEntry = {
       text: c.text,
       raw: c.raw,
@@ -128,7 +129,8 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
       confidence: undefined,
       zone: undefined,
       zoneSource: undefined,
-      markers: markersIn(`${c.milestoneText} ${c.text}`, c.milestoneText !== ''),
+      markers: marks.kinds,
+      markedBy: marks.kinds.length === 0 ? undefined : marks.byColumn ? 'column' : 'marker',
       links: c.links,
       endTime: undefined,
       dayRollover: false,

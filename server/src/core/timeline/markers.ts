@@ -40,18 +40,16 @@ const PHASE_MARKERS: [RegExp, MilestoneKind[]][] = [
   [/\bRESOLVED\b/, ['resolved']],
 ];
 
-/** Explicit milestone markers in an entry: a Milestone column value, "[detected]", "OUTAGE BEGINS". */
-export function markersIn(text: string, hasColumn: boolean): MilestoneKind[] {
+/** Explicit milestone markers in an entry: "[detected]" or "OUTAGE BEGINS" in its text, or a Milestone column value. */
+export function markersIn(text: string, column = ''): { kinds: MilestoneKind[]; byColumn: boolean } {
   const found = new Set<MilestoneKind>();
+  for (const part of column.split(/[,;/+&]|\band\b/)) for (const kind of milestoneWord(part) ?? []) found.add(kind);
+  const byColumn = found.size > 0;
   for (const match of text.matchAll(/\[\s*([a-z][a-z '-]{2,30})\s*\]|\{\s*([a-z][a-z '-]{2,30})\s*\}/gi)) {
     for (const kind of milestoneWord(match[1] ?? match[2]) ?? []) found.add(kind);
   }
-  if (hasColumn) {
-    const column = text.split(/\s{2,}|\s—\s/)[0] ?? '';
-    for (const part of column.split(/[,;/+&]|\band\b/)) for (const kind of milestoneWord(part) ?? []) found.add(kind);
-  }
   for (const [pattern, kinds] of PHASE_MARKERS) if (pattern.test(text)) kinds.forEach((k) => found.add(k));
-  return [...found];
+  return { kinds: [...found], byColumn };
 }
 
 /** Milestone labels of "Key events" lists and status records. */
