@@ -62,10 +62,13 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
   const timelineSections = sections.filter((s) => s.kinds.includes('timeline') && !s.parent?.kinds.includes('timeline'));
   const scoped = timelineSections.length > 0 ? blocks.filter((b) => inSections(b, timelineSections)) : [];
   let candidates: Candidate[] = [];
-  for (const section of timelineSections) {
+  timelineSections.forEach((section, group) => {
     candidates.push({ kind: 'reset', line: section.headingRange.start.line });
-    candidates.push(...collectCandidates(scoped.filter((b) => inSections(b, [section])), { prose: false }));
-  }
+    for (const c of collectCandidates(scoped.filter((b) => inSections(b, [section])), { prose: false })) {
+      if (c.kind === 'entry') c.group = group;
+      candidates.push(c);
+    }
+  });
   let fromSections = timelineSections;
   const timed = (list: Candidate[]) => list.some((c) => c.kind === 'entry' && c.stamp?.time && !labelMilestone(c.label));
   if (!timed(candidates)) {
@@ -92,11 +95,15 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
       : input.frontmatterZone
         ? { zone: input.frontmatterZone, source: 'frontmatter' as const, line: undefined }
         : undefined;
+  // Nothing declares a zone, but every time that names one names the same: the others are in it too.
+  const named = new Set(candidates.flatMap((c) => (c.kind === 'entry' && c.stamp?.zone ? [c.stamp.zone.label] : [])));
+  const sole = named.size === 1 ? candidates.find((c): c is EntryCandidate => c.kind === 'entry' && !!c.stamp?.zone)?.stamp?.zone : undefined;
+  const fallback = !declared && sole ? { zone: sole, source: 'default' as const, line: undefined } : undefined;
   const ctx: ReadingContext = {
     date: input.reference,
     reference: input.reference,
-    zone: declared?.zone,
-    zoneSource: declared?.source,
+    zone: (declared ?? fallback)?.zone,
+    zoneSource: (declared ?? fallback)?.source,
     lastMinutes: undefined,
     direction: readingDirection(candidates),
   };
@@ -112,7 +119,7 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
 
   const entries: TimelineEntry[] = [];
   /** Entries led by their time, as in a timeline; times inside sentences have no order to keep. */
-  const ordered: TimelineEntry[] = [];
+  const ordered: { entry: TimelineEntry; group: number }[] = [];
   const labelled: LabelledMilestone[] = [];
   const resolveEntry = (c: EntryCandidate, context: ReadingContext): TimelineEntry => {
     const stampRange: Range | undefined =
@@ -144,7 +151,7 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
     context.lastMinutes = local.lastMinutes;
     const where = stampRange ?? range;
     if (resolved.zone?.alternatives && resolved.zoneSource !== 'sentence') report(`ambiguous:${resolved.zone.label}`, ambiguousZone(resolved.zone, where));
-    if (resolved.contradicts && resolved.zone) {
+    if (resolved.contradicts && resolved.zone && !resolved.dateUnknown) {
       report(`contradicts:${resolved.zone.label}`, {
         code: 'timeline/zone-contradicts-date',
         severity: 'warning',
@@ -204,7 +211,7 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
     }
     const resolved = resolveEntry(c, ctx);
     entries.push(resolved);
-    if (!c.prose) ordered.push(resolved);
+    if (!c.prose) ordered.push({ entry: resolved, group: c.group });
   }
   for (const c of outside) {
     if (c.kind !== 'entry') continue;
@@ -247,23 +254,30 @@ function ambiguousZone(zone: Zone, range: Range): Problem {
   };
 }
 
-function checkOrder(entries: readonly TimelineEntry[], direction: 1 | -1, problems: Problem[]): void {
-  let previous: TimelineEntry | undefined;
-  for (const entry of entries) {
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+/** Flags an entry that breaks the order of its group; times are compared to the minute, dates alone to the day. */
+function checkOrder(entries: readonly { entry: TimelineEntry; group: number }[], direction: 1 | -1, problems: Problem[]): void {
+  let previous: { entry: TimelineEntry; group: number } | undefined;
+  for (const current of entries) {
+    const { entry } = current;
     if (entry.time === undefined) continue;
-    if (previous) {
-      const dayOnly = !entry.hasTimeOfDay || !previous.hasTimeOfDay;
-      const a = dayOnly ? Math.floor(previous.time! / 86_400_000) : previous.time!;
-      const b = dayOnly ? Math.floor(entry.time / 86_400_000) : entry.time;
-      if ((b - a) * direction < 0) {
+    if (previous && previous.group === current.group) {
+      const before = previous.entry;
+      const dayOnly = !entry.hasTimeOfDay || !before.hasTimeOfDay;
+      const step = dayOnly ? DAY : MINUTE;
+      // A date alone says nothing of the hour: only a whole day or more out of place counts.
+      const gap = (Math.floor(entry.time / step) - Math.floor(before.time! / step)) * direction;
+      if (dayOnly ? gap < -1 : gap < 0) {
         problems.push({
           code: 'timeline/out-of-order',
           severity: 'warning',
-          message: `This entry is ${direction === 1 ? 'earlier' : 'later'} than the one before it (line ${previous.range.start.line + 1}) in a timeline that runs ${direction === 1 ? 'oldest first' : 'newest first'}.`,
+          message: `This entry is ${direction === 1 ? 'earlier' : 'later'} than the one before it (line ${before.range.start.line + 1}) in a timeline that runs ${direction === 1 ? 'oldest first' : 'newest first'}.`,
           range: entry.timeRange ?? entry.range,
         });
       }
     }
-    previous = entry;
+    previous = current;
   }
 }

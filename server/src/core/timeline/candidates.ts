@@ -31,6 +31,8 @@ export type Candidate =
       label: string | undefined;
       /** The stamp stands inside a sentence rather than leading the line: no place in an ordered timeline. */
       prose: boolean;
+      /** Entries of one group (a timeline section, or one list or table elsewhere) are expected in order. */
+      group: number;
     }
   | { kind: 'date'; line: number; stamp: Stamp }
   | { kind: 'zone'; line: number; zone: Zone; text: string }
@@ -66,6 +68,7 @@ function entry(fields: Partial<EntryCandidate> & Pick<EntryCandidate, 'line' | '
     columnZone: undefined,
     label: undefined,
     prose: false,
+    group: 0,
     ...fields,
   };
 }
@@ -239,7 +242,8 @@ function fromProse(lines: readonly TextLine[], out: Candidate[]): void {
 export function collectCandidates(blocks: readonly Block[], options: { prose: boolean }): Candidate[] {
   const out: Candidate[] = [];
   const previous: { entry: EntryCandidate | undefined } = { entry: undefined };
-  for (const block of blocks) {
+  for (const [blockIndex, block] of blocks.entries()) {
+    const before = out.length;
     switch (block.kind) {
       case 'heading': {
         // A heading that is a time ("### 02:00 CET") is an entry whose text follows it.
@@ -273,6 +277,10 @@ export function collectCandidates(blocks: readonly Block[], options: { prose: bo
         break;
       default:
         break;
+    }
+    for (let i = before; i < out.length; i++) {
+      const c = out[i];
+      if (c.kind === 'entry') c.group = blockIndex;
     }
   }
   return out;
