@@ -170,7 +170,6 @@ export function buildDocument(uri: string, version: number, text: string, cache:
     if (stated) statedDurations.push({ ...stated, text: String(field.value), range: field.valueRange, source: 'frontmatter', approximate: false });
   }
   for (const line of lines) {
-    if (!/\d|\ban?\s+hour|half/i.test(line.raw)) continue;
     statedDurations.push(...statedInLine(plainText(line.raw).text, line.raw, line.line, index, line.column));
   }
 

@@ -1,5 +1,6 @@
 import type { MetricName, StatedDuration } from '../model';
 import type { LineIndex } from '../text/lineIndex';
+import { memoize } from '../text/memo';
 
 /**
  * Durations the author wrote down, so they can be checked against the timeline:
@@ -44,9 +45,19 @@ export function durationMinutes(value: string): number | undefined {
   return any ? total : undefined;
 }
 
-/** Finds stated durations in one line of plain text. `column` maps plain-text offsets back, roughly. */
-export function statedInLine(text: string, raw: string, line: number, index: LineIndex, column: number): StatedDuration[] {
-  const out: StatedDuration[] = [];
+/** Only a line with a number and a unit of time can state a duration: most lines are skipped at once. */
+const MAY_STATE = /\d\s*(?:d|h|m|s|days?|hrs?|hours?|mins?|minutes?|secs?|seconds?)\b|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety)\s+(?:hours?|minutes?|days?)\b|half\s+an\s+hour/i;
+
+interface LineStatement {
+  minutes: number;
+  metric: MetricName;
+  text: string;
+  approximate: boolean;
+}
+
+const statementsIn = memoize((text: string): LineStatement[] => {
+  const out: LineStatement[] = [];
+  if (!MAY_STATE.test(text)) return out;
   for (const match of text.matchAll(STATEMENT)) {
     const groups = match.groups ?? {};
     const metric = CONTEXTS.map(([name]) => name).find((name) => groups[name] !== undefined);
@@ -57,18 +68,18 @@ export function statedInLine(text: string, raw: string, line: number, index: Lin
     // "lasted 2-3 hours" or "for 5 to 10 minutes" is a range, not a figure to check.
     const after = text.slice(match.index! + match[0].length);
     if (/^\s*(?:-|–|to|or)\s*\d/.test(after) || /\d\s*(?:-|–)\s*$/.test(text.slice(0, match.index! + match[0].indexOf(value!)))) continue;
-    const at = raw.indexOf(value!);
-    const start = at >= 0 ? column + at : column;
-    out.push({
-      minutes,
-      metric,
-      text: value!,
-      range: index.lineRange(line, start, at >= 0 ? start + value!.length : column + raw.length),
-      source: 'prose',
-      approximate: !!groups[`approx_${metric}`] || /^(?:an?|one)\s/i.test(value!),
-    });
+    out.push({ minutes, metric, text: value!, approximate: !!groups[`approx_${metric}`] || /^(?:an?|one)\s/i.test(value!) });
   }
   return out;
+});
+
+/** Finds stated durations in one line; `raw` and `column` place each in the source line. */
+export function statedInLine(text: string, raw: string, line: number, index: LineIndex, column: number): StatedDuration[] {
+  return statementsIn(text).map((s) => {
+    const at = raw.indexOf(s.text);
+    const start = at >= 0 ? column + at : column;
+    return { ...s, range: index.lineRange(line, start, at >= 0 ? start + s.text.length : column + raw.length), source: 'prose' as const };
+  });
 }
 
 const FRONTMATTER_KEYS: Record<string, MetricName> = {

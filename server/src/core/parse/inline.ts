@@ -1,3 +1,5 @@
+import { memoize } from '../text/memo';
+
 /**
  * Plain text of one line of Markdown inline content, for reading times, owners and wording.
  * A regex pass, not a parser: cheap enough to run on every row of a 100,000-row table.
@@ -17,7 +19,10 @@ const CODE_SPAN = /(`+)([\s\S]*?)\1/g;
 const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g;
 
-export function plainText(raw: string): PlainText {
+/** Plain text and links of a line; results are shared, so callers must not change them. */
+export const plainText = memoize(readPlainText);
+
+function readPlainText(raw: string): PlainText {
   const links: string[] = [];
   let text = raw.replace(HTML_COMMENT, '');
   text = text.replace(IMAGE, (_m, alt: string, url: string) => {

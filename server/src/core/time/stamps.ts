@@ -1,3 +1,4 @@
+import { memoize } from '../text/memo';
 import { parseZone, ZONE_WORDS, type Zone } from './zones';
 
 /**
@@ -172,8 +173,10 @@ function zoneAfter(text: string, from: number): { zone: Zone | undefined; unknow
   return { zone: undefined, unknown: undefined, end: from };
 }
 
-/** Finds every date/time stamp in a line of plain text, in order. */
-export function findStamps(text: string): Stamp[] {
+/** Finds every date/time stamp in a line of plain text, in order. Results are shared: do not change them. */
+export const findStamps = memoize(readStamps);
+
+function readStamps(text: string): Stamp[] {
   const dates = findDates(text);
   const times = findTimes(text).filter((t) => !dates.some((d) => t.index < d.end && t.end > d.index));
   const stamps: Stamp[] = [];
