@@ -1,3 +1,6 @@
+import type { Block } from './parse/blocks';
+import type { LineIndex } from './text/lineIndex';
+
 /**
  * The postmortem document model: what one parse of one document version yields.
  * Every consumer (rules, LSP providers, CLI, preview, exporters) reads this; none re-parses.
@@ -227,6 +230,10 @@ export interface PostmortemDocument {
   uri: string;
   version: number;
   text: string;
+  /** Line starts and line texts, for converting positions. */
+  lines: LineIndex;
+  /** The body's blocks (headings, paragraphs, lists, tables, code), for rules that read prose. */
+  blocks: Block[];
   frontmatter: Frontmatter | undefined;
   sections: Section[];
   timeline: Timeline;

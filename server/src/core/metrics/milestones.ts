@@ -12,13 +12,17 @@ export interface FrontmatterMilestone {
   key: string;
 }
 
+/** Words that name something going wrong: a weak verb ("noticed") detects the incident only beside one. */
+const PROBLEM = /\b(?:outage|incident|issues?|problems?|errors?|fail\w*|down|unavailable|unreachable|degrad\w*|latency|slow\w*|timeouts?|timed out|crash\w*|alerts?|alarms?|impact\w*|broken|drop(?:s|ped)?|spike[sd]?|5\d\d|exception|missed|stall\w*|loss|lost|leak\w*|not\s+work\w*|unable|cannot|can't|wrong|bad|high|elevated|increase[sd]?)\b/i;
+const WEAK_DETECTION = /^(?:detected|noticed|observed|spotted|discovered|notified|became\s+aware|identified)$/i;
+
 const NEGATED = /\b(?:not|n't|never|no|nor|yet to be|before|until|without|un)\W*(?:\w+\W+){0,2}$/i;
 const PARTIAL = /\b(?:partial(?:ly)?|some|begin(?:s|ning)? to|start(?:s|ed)? to|attempt(?:s|ed)?|tried|trying)\b/i;
 
 /** Wording that gives a milestone away, from the entry's text alone. */
 const WORDING: Record<'detected' | 'acknowledged' | 'mitigated' | 'resolved' | 'started', RegExp> = {
   detected:
-    /\b(?:alerts?\s+(?:fired|fires|firing|triggered|went off|raised)|(?:alert|alarm|page|monitor|check)\w*\s+(?:fired|fires|triggered|went off)|(?:is|was|were|got|gets|get)\s+paged|paged\s+(?:the\s+)?on-?call|pages?\s+(?:the\s+)?on-?call|pagerduty|opsgenie|detected|noticed|observed|spotted|discovered|first\s+(?:report|alert|sign|notice)|(?:customer|user|client)s?\s+(?:report|complain|notice)(?:ed|s)?|reported\s+by|alerted|(?:monitoring|alerting)\s+(?:caught|flagged|detected|showed|shows)|on-?call\s+(?:was\s+|is\s+)?notified|ticket\s+(?:raised|opened|filed))/i,
+    /\b(?:alerts?\s+(?:fired|fires|firing|triggered|went off|raised)|(?:alert|alarm|page|monitor|check)\w*\s+(?:fired|fires|triggered|went off)|(?:is|was|were|got|gets|get)\s+paged|paged\s+(?:the\s+)?on-?call|pages?\s+(?:the\s+)?on-?call|pagerduty|opsgenie|first\s+(?:report|alert|sign|notice)|(?:customer|user|client)s?\s+(?:report|complain|notice)(?:ed|s)?|reported\s+by|report(?:ed|ing|s)?\s+(?:the\s+|an?\s+)?(?:outage|issue|incident|problem|errors?|failures?)|alerted|(?:monitoring|alerting)\s+(?:caught|flagged|detected|showed|shows)|on-?call\s+(?:was\s+|is\s+)?notified|ticket\s+(?:raised|opened|filed)|(?:detected|noticed|observed|spotted|discovered|notified|became\s+aware|identified))/i,
   acknowledged:
     /\b(?:acknowledg(?:ed|es|ment)|ack(?:ed|'d|s)\b|incident\s+(?:was\s+|is\s+)?(?:declared|opened|raised)|declar(?:ed|es)\s+(?:an?\s+|the\s+)?(?:incident|sev)|(?:on-?call|engineer|responder|sre|team)s?\s+(?:respond(?:s|ed)|join(?:s|ed)|start(?:s|ed)\s+investigating|began\s+investigating|(?:is|are)\s+investigating|look(?:s|ed)\s+into)|(?:began|begins|started|starts)\s+investigating|investigation\s+(?:started|began|begins|starts)|war\s+room|incident\s+(?:channel|bridge)\s+(?:opened|created|started)|assum(?:es|ed)\s+(?:incident\s+)?(?:lead|command))/i,
   mitigated:
@@ -26,13 +30,14 @@ const WORDING: Record<'detected' | 'acknowledged' | 'mitigated' | 'resolved' | '
   resolved:
     /\b(?:resolved|fully\s+recovered|recovered|recovery\s+(?:complete|completed|confirmed)|back\s+to\s+normal|returned\s+to\s+normal|all[- ]clear|incident\s+(?:closed|ended|over)|clos(?:ed|es)\s+the\s+incident|stabili[sz]ed|no\s+further\s+(?:errors|impact|missed|issues)|(?:service|services|system|systems|site|api)\s+(?:is\s+|are\s+|was\s+|were\s+)?(?:fully\s+)?(?:restored|healthy|operational|working(?:\s+again)?)|working\s+(?:again|normally)|fully\s+operational|resum(?:es|ed)\s+normal\s+operations?|marked\s+(?:as\s+)?resolved|issue\s+resolves)/i,
   started:
-    /\b(?:(?:outage|incident|impact|degradation|disruption|errors?|failures?|latency|timeouts?|5\d\d)\w*\s+(?:begin|begins|began|start|starts|started|spike[sd]?|rise|rises|rose|increase[sd]?|climb(?:s|ed)?|appear(?:s|ed)?)|(?:began|begins|started|starts)\s+(?:to\s+)?(?:fail|failing|return(?:ing)?\s+errors|erroring|timing\s+out|degrad)|went\s+down|became\s+(?:unavailable|unreachable|unresponsive)|first\s+(?:errors?|symptoms?|failures?|timeouts?))/i,
+    /\b(?:(?:outage|incident|impact|degradation|disruption|errors?|failures?|latency|timeouts?|5\d\d)\w*\s+(?:begin|begins|began|start|starts|started|spike[sd]?|rise|rises|rose|increase[sd]?|climb(?:s|ed)?|appear(?:s|ed)?)|(?:began|begins|started|starts)\s+(?:to\s+)?(?:fail|failing|return(?:ing)?\s+errors|erroring|timing\s+out|degrad)|went\s+down|became\s+(?:unavailable|unreachable|unresponsive)|(?:significant|sharp|sudden|large)\s+(?:drop|fall|decrease|increase|rise|spike)|(?:availability|success\s+rate|uptime|throughput)\s+(?:drop(?:s|ped)?|fell|falls|decreas\w*)|first\s+(?:errors?|symptoms?|failures?|timeouts?))/i,
 };
 
 function wordingMatches(kind: keyof typeof WORDING, text: string): string | undefined {
   const match = WORDING[kind].exec(text);
   if (!match) return undefined;
   if (NEGATED.test(text.slice(0, match.index))) return undefined;
+  if (kind === 'detected' && WEAK_DETECTION.test(match[0]) && !PROBLEM.test(text)) return undefined;
   if ((kind === 'resolved' || kind === 'mitigated') && PARTIAL.test(text.slice(Math.max(0, match.index - 30), match.index + match[0].length))) return undefined;
   return match[0];
 }
@@ -81,11 +86,17 @@ export function findMilestones(entries: readonly TimelineEntry[], labelled: read
   if (!found.started && chronological.length > 0) {
     // Nothing says when it began: the earliest entry close to detection (not last month's change) is the start.
     const anchor = found.detected?.time ?? chronological[0].time!;
-    // ...but not an entry that reports the end ("recovered ~21:47"), which says nothing of the start.
+    // ...one that names a problem, not last week's merge or an entry that reports the end ("recovered ~21:47").
     const first = chronological.find(
-      (e) => e.time! >= anchor - DAY && (!found.resolved || e.time! < found.resolved.time) && !wordingMatches('resolved', e.text) && !wordingMatches('mitigated', e.text),
+      (e) =>
+        e.time! >= anchor - DAY &&
+        e.time! <= (found.detected?.time ?? Infinity) &&
+        (!found.resolved || e.time! < found.resolved.time) &&
+        PROBLEM.test(e.text) &&
+        !wordingMatches('resolved', e.text) &&
+        !wordingMatches('mitigated', e.text),
     );
-    if (first) found.started = { kind: 'started', time: first.time!, source: 'wording', line: first.range.start.line, range: first.timeRange ?? first.range, evidence: 'first entry of the timeline' };
+    if (first) found.started = { kind: 'started', time: first.time!, source: 'wording', line: first.range.start.line, range: first.timeRange ?? first.range, evidence: 'earliest entry that names a problem' };
   }
   if (!found.started) {
     // No start anywhere: the earliest milestone given is the best a reader has (MoJ-style "Key events").

@@ -130,7 +130,8 @@ function fromItems(items: readonly ListItem[], out: Candidate[], previous: { ent
     const first = item.lines[0];
     let current: EntryCandidate | undefined;
     if (first) {
-      current = fromLine(first, out, { requireLeading: false });
+      // In a timeline section an item is an entry only when a time leads it; a time inside a sub-bullet is detail.
+      current = fromLine(first, out, { requireLeading: untimed });
       const own = item.lines.slice(1).map((l) => plainText(l.raw).text).filter(Boolean);
       if (current) {
         current.endLine = item.lines[item.lines.length - 1].line;
