@@ -1,0 +1,87 @@
+import {
+  DocumentDiagnosticReportKind,
+  LSPErrorCodes,
+  ResponseError,
+  type CancellationToken,
+  type Connection,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { toDiagnostic } from './convert';
+import type { DocumentStore } from './documents';
+
+const PUSH_DELAY_MS = 150;
+
+/**
+ * Diagnostics, pulled by clients that can (VS Code) and pushed to those that cannot (Neovim).
+ * Results computed for a version that is no longer current are dropped, never shown.
+ */
+export class DiagnosticsProvider {
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly store: DocumentStore,
+    private readonly push: boolean,
+  ) {}
+
+  /** Diagnostics for the document as it is now; undefined when it changed while they were computed. */
+  async compute(document: TextDocument, token?: CancellationToken): Promise<Diagnostic[] | undefined> {
+    const version = document.version;
+    const classification = await this.store.classify(document);
+    if (token?.isCancellationRequested) return undefined;
+    if (this.store.documents.get(document.uri)?.version !== version) return undefined;
+    if (!classification.postmortem) return [];
+    try {
+      return this.store.analyze(document).problems.map(toDiagnostic);
+    } catch (error) {
+      // One bad document must not take the server down: say so in the log and show nothing for it.
+      this.connection.console.error(`Analysis of ${document.uri} failed: ${(error as Error).stack ?? error}`);
+      return [];
+    }
+  }
+
+  /** `textDocument/diagnostic` */
+  async pull(uri: string, token: CancellationToken): Promise<DocumentDiagnosticReport> {
+    const document = this.store.documents.get(uri);
+    if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const items = await this.compute(document, token);
+    if (items === undefined) {
+      throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed; diagnostics are stale.', { retriggerRequest: true });
+    }
+    return { kind: DocumentDiagnosticReportKind.Full, items };
+  }
+
+  /** Schedules a push after the document settles, for clients without pull diagnostics. */
+  schedule(document: TextDocument): void {
+    if (!this.push) return;
+    clearTimeout(this.timers.get(document.uri));
+    this.timers.set(
+      document.uri,
+      setTimeout(() => {
+        this.timers.delete(document.uri);
+        void this.publish(document.uri);
+      }, PUSH_DELAY_MS),
+    );
+  }
+
+  async publish(uri: string): Promise<void> {
+    const document = this.store.documents.get(uri);
+    if (!document) return;
+    const items = await this.compute(document);
+    if (items !== undefined) await this.connection.sendDiagnostics({ uri, version: document.version, diagnostics: items });
+  }
+
+  clear(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    if (this.push) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** After a settings change: ask pull clients to pull again, re-push for the others. */
+  refreshAll(): void {
+    if (this.push) for (const document of this.store.documents.all()) this.schedule(document);
+    else void this.connection.languages.diagnostics.refresh().catch(() => undefined);
+  }
+}
