@@ -46,8 +46,19 @@ export function readFrontmatter(index: LineIndex): FrontmatterResult {
   let data: Record<string, unknown> = {};
 
   const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true, strict: false });
+  // The parser notices a broken value where it gives up (often the next line): point at the key it belongs to.
+  const pairStarts: [number, number][] = isMap(doc.contents)
+    ? doc.contents.items.flatMap((pair) => {
+        const key = pair.key as { range?: [number, number, number] } | null;
+        const value = pair.value as { range?: [number, number, number] } | null;
+        return key?.range ? [[key.range[0], value?.range?.[2] ?? key.range[2]] as [number, number]] : [];
+      })
+    : [];
   for (const error of [...doc.errors, ...doc.warnings]) {
-    const [from, to] = error.pos;
+    const [at, to] = error.pos;
+    const atLineStart = at === 0 || source[at - 1] === '\n';
+    const owner = atLineStart ? pairStarts.find(([start, end]) => at > start && at <= end) : undefined;
+    const from = owner ? owner[0] : at;
     errors.push({
       code: 'frontmatter/yaml-error',
       severity: doc.errors.includes(error as never) ? 'error' : 'warning',
