@@ -32,7 +32,7 @@ export function milestoneWord(word: string): MilestoneKind[] | undefined {
 /** Capitalised phase markers written into entries ("OUTAGE BEGINS", "**INCIDENT ENDS**"). */
 const PHASE_MARKERS: [RegExp, MilestoneKind[]][] = [
   [/\b(?:OUTAGE|IMPACT|DEGRADATION) (?:BEGINS|STARTS|BEGAN|STARTED)\b/, ['impactStart', 'started']],
-  [/\b(?:OUTAGE|IMPACT|DEGRADATION) (?:ENDS|ENDED|OVER|STOPS)\b/, ['impactEnd']],
+  [/\b(?:OUTAGE|IMPACT|DEGRADATION) (?:ENDS|ENDED|OVER|STOPS)\b/, ['impactEnd', 'mitigated']],
   [/\bINCIDENT (?:BEGINS|STARTS|BEGAN|STARTED|DECLARED)\b/, ['started']],
   [/\bINCIDENT (?:ENDS|ENDED|RESOLVED|CLOSED|OVER)\b/, ['resolved']],
   [/\b(?:DETECTED|DETECTION)\b/, ['detected']],
