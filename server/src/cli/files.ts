@@ -42,7 +42,9 @@ export function collectTargets(paths: readonly string[], include: readonly strin
         if (entry.isDirectory()) {
           if (!SKIPPED_FOLDERS.has(entry.name)) walk(full);
         } else if (entry.isFile() && MARKDOWN.test(entry.name)) {
-          const rel = relative(path, full).split(sep).join('/');
+          // Globs match the path from the working directory, as they match from the workspace folder in the editor.
+          const fromCwd = relative(process.cwd(), full);
+          const rel = (fromCwd.startsWith('..') ? full : fromCwd).split(sep).join('/');
           if (classify(readHead(full), rel, include).postmortem) add(full);
         }
       }

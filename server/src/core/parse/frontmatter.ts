@@ -46,19 +46,21 @@ export function readFrontmatter(index: LineIndex): FrontmatterResult {
   let data: Record<string, unknown> = {};
 
   const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true, strict: false });
-  // The parser notices a broken value where it gives up (often the next line): point at the key it belongs to.
-  const pairStarts: [number, number][] = isMap(doc.contents)
+  // The parser notices a broken value where it gives up (often a later line): point at the key it belongs to.
+  const pairStarts: [keyStart: number, end: number, valueStart: number][] = isMap(doc.contents)
     ? doc.contents.items.flatMap((pair) => {
         const key = pair.key as { range?: [number, number, number] } | null;
         const value = pair.value as { range?: [number, number, number] } | null;
-        return key?.range ? [[key.range[0], value?.range?.[2] ?? key.range[2]] as [number, number]] : [];
+        return key?.range ? [[key.range[0], value?.range?.[2] ?? key.range[2], value?.range?.[0] ?? key.range[2]] as [number, number, number]] : [];
       })
     : [];
   for (const error of [...doc.errors, ...doc.warnings]) {
     const [at, to] = error.pos;
-    const atLineStart = at === 0 || source[at - 1] === '\n';
-    const owner = atLineStart ? pairStarts.find(([start, end]) => at > start && at <= end) : undefined;
-    const from = owner ? owner[0] : at;
+    // Only where the value itself ran on: a quote or bracket left open, or a value that broke at a line start.
+    const owner = pairStarts.filter(([start, end]) => at > start && at <= end).pop();
+    const openedValue = owner && /^["'[{]/.test(source.slice(owner[2]));
+    const ranOn = owner && (openedValue || (source.slice(owner[0], at).includes('\n') && (at === 0 || source[at - 1] === '\n')));
+    const from = owner && ranOn ? owner[0] : at;
     errors.push({
       code: 'frontmatter/yaml-error',
       severity: doc.errors.includes(error as never) ? 'error' : 'warning',

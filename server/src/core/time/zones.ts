@@ -162,7 +162,8 @@ export interface ZonedInstant {
 /** Converts a wall-clock time in a zone to epoch milliseconds. */
 export function toInstant(t: LocalTime, zone: Zone): ZonedInstant {
   const wall = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
-  if (zone.region && zone.daylight !== undefined) {
+  // An ambiguous abbreviation (CST) may belong to a region without daylight saving: no verdict on the date.
+  if (zone.region && zone.daylight !== undefined && !zone.alternatives) {
     const actual = regionOffset(zone.region, t);
     if (actual !== zone.offset) return { epoch: wall - actual * 60_000, contradicts: true };
   }

@@ -48,6 +48,11 @@ const TIMEZONE_LABEL = /\b(?:time\s?zone|tz)\s*[:=]?\s*(?<zone>(?:UTC|GMT)\s?[+\
 const TIME_LIKE = /^[\s*_`[(]*(?:\d{1,2}[:.h]\d{1,2}(?!\d)|\d{1,2}\s*[ap]\.?m\b|\d{1,2}:\d{2}:\d{2})/i;
 const LABEL = /^[\s*_]*([A-Za-z][\w /&'()-]{0,40}?)\s*[*_]*\s*[:\-–—]?\s*[*_]*\s*$/;
 
+/** A date followed by a time that did not parse ("2024-08-02 09:3", "2024-08-02 25:10"). */
+function brokenTimeAfter(text: string, stamp: Stamp): boolean {
+  return !stamp.time && /^\s*(?:at\s+)?\d{1,2}(?:[:.h]\d?(?!\d)|:\d{2})/.test(text.slice(stamp.end));
+}
+
 /** A zone declared by a sentence ("All times in CET.", "(all times UTC)", "Timezone: Europe/Berlin"). */
 export function declaredZone(text: string): Zone | undefined {
   const match = ZONE_SENTENCE.exec(text) ?? TIMEZONE_LABEL.exec(text);
@@ -95,7 +100,14 @@ function fromLine(source: TextLine, out: Candidate[], options: { requireLeading:
     out.push({ kind: 'date', line: source.line, stamp: lead });
     return undefined;
   }
-  const stamp = lead ?? (options.requireLeading ? undefined : stamps.find((s) => s.time));
+  const broken = lead && brokenTimeAfter(text, lead);
+  const stamp = broken ? undefined : (lead ?? (options.requireLeading ? undefined : stamps.find((s) => s.time)));
+  if (broken) {
+    const candidate = entry({ line: source.line, column: source.column, endColumn: source.column + source.raw.length, text, raw: source.raw, links });
+    candidate.unreadableTime = text.slice(0, lead.end + (/^\s*[\d:.]+/.exec(text.slice(lead.end))?.[0].length ?? 0)).trim();
+    out.push(candidate);
+    return candidate;
+  }
   if (!stamp) {
     if (TIME_LIKE.test(text) && !options.requireLeading) {
       const candidate = entry({ line: source.line, column: source.column, endColumn: source.column + source.raw.length, text, raw: source.raw, links });
@@ -182,7 +194,8 @@ function fromTable(table: TableBlock, out: Candidate[]): void {
     const { links } = plainText(otherCells.map((c) => c.raw).join(' '));
     if (!timeText && !text) continue;
     const stamps = findStamps(timeText);
-    const stamp = leadingStamp(timeText, stamps);
+    let stamp = leadingStamp(timeText, stamps);
+    if (stamp && brokenTimeAfter(timeText, stamp)) stamp = undefined;
     const first = row.cells[0];
     const last = row.cells[row.cells.length - 1];
     out.push(
