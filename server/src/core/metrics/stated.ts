@@ -9,11 +9,11 @@ import { memoize } from '../text/memo';
  */
 
 const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, 'forty-five': 45, fifty: 50, sixty: 60, ninety: 90 };
-const NUM = String.raw`(?:\d+(?:[.,]\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty(?:-five)?|fifty|sixty|ninety)`;
-const DAYS = String.raw`(?:${NUM}\s*(?:d|days?)\b)`;
-const HOURS = String.raw`(?:${NUM}\s*(?:h|hrs?|hours?)\b)`;
-const MINUTES = String.raw`(?:${NUM}\s*(?:m|mins?|minutes?)\b)`;
-const SECONDS = String.raw`(?:${NUM}\s*(?:s|secs?|seconds?)\b)`;
+const NUM = String.raw`(?:\d+(?:[.,]\d+)?\s*|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty(?:-five)?|fifty|sixty|ninety)\s+)`;
+const DAYS = String.raw`(?:${NUM}(?:d|days?)\b)`;
+const HOURS = String.raw`(?:${NUM}(?:h|hrs?|hours?)\b)`;
+const MINUTES = String.raw`(?:${NUM}(?:m|mins?|minutes?)\b)`;
+const SECONDS = String.raw`(?:${NUM}(?:s|secs?|seconds?)\b)`;
 const JOIN = String.raw`(?:\s*(?:,|and)?\s*)`;
 const DURATION = String.raw`(?<approx>~|≈|about\s+|around\s+|approximately\s+|approx\.?\s+|roughly\s+|nearly\s+|almost\s+|over\s+|just\s+over\s+|under\s+|some\s+)?(?<value>(?:${DAYS}(?:${JOIN}${HOURS})?(?:${JOIN}${MINUTES})?|${HOURS}(?:${JOIN}${MINUTES})?(?:${JOIN}${SECONDS})?|half\s+an\s+hour|${MINUTES}(?:${JOIN}${SECONDS})?))`;
 
@@ -24,19 +24,26 @@ const CONTEXTS: [MetricName, string][] = [
   ['ttr', String.raw`(?:time\s+to\s+resol(?:ve|ution)|ttr|mttr|resolved\s+(?:in|after|within)|total\s+incident\s+(?:time|duration))`],
   [
     'impact',
-    String.raw`(?:(?:incident|outage|impact|event|total|downtime)\s+duration|duration\s+of\s+(?:the\s+)?(?:outage|incident|impact|disruption)|duration|downtime|impact\s+window|(?:down|offline|unavailable|unreachable|degraded|broken|failing|impacted|affected|disrupted|interrupted|unable\s+to\s+[a-z ]{1,40}?)\s+for|outage\s+(?:of|lasting)|(?:lasted|lasting)|for\s+a\s+total\s+of)`,
+    String.raw`(?:(?:incident|outage|impact|event|total|downtime)\s+duration|duration\s+of\s+(?:the\s+)?(?:outage|incident|impact|disruption)|duration|downtime|impact\s+window|(?:down|offline|unavailable|unreachable|degraded|broken|fail(?:ed|ing)|impacted|affected|disrupted|interrupted|unable\s+to\s+[a-z ]{1,40}?)\s+for|outage\s+(?:of|lasting)|(?:lasted|lasting)|for\s+a\s+total\s+of)`,
   ],
 ];
 
-const STATEMENT = new RegExp(CONTEXTS.map(([name, context]) => String.raw`(?<${name}>${context})\s*(?:was|of|is|:|=|-|–|—|\*+|\s)*\s*${DURATION.replace(/\?<(approx|value)>/g, `?<$1_${name}>`)}`).join('|'), 'gi');
+const STATEMENT = new RegExp(CONTEXTS.map(([name, context]) => String.raw`(?<${name}>${context})\s*(?:was|of|is|:|=|-|–|—|\||\*+|\s)*\s*${DURATION.replace(/\?<(approx|value)>/g, `?<$1_${name}>`)}`).join('|'), 'gi');
+
+/** The figure before what it measures: "3 minutes of login errors", "52 minutes of downtime". */
+const REVERSED = new RegExp(
+  DURATION.replace(/\?<(approx|value)>/g, '?<$1_impact>') + String.raw`\s+of\s+(?:[\w-]+\s+){0,2}?(?:downtime|outage|errors|degradation|disruption|unavailability|impact)\b`,
+  'gi',
+);
 
 export function durationMinutes(value: string): number | undefined {
   const text = value.toLowerCase();
   if (/half\s+an\s+hour/.test(text)) return 30;
   let total = 0;
   let any = false;
-  for (const match of text.matchAll(new RegExp(String.raw`(${NUM})\s*(d|days?|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)\b`, 'g'))) {
-    const n = NUMBER_WORDS[match[1]] ?? Number(match[1].replace(',', '.'));
+  for (const match of text.matchAll(new RegExp(String.raw`(${NUM})(d|days?|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)\b`, 'g'))) {
+    const word = match[1].trim();
+    const n = NUMBER_WORDS[word] ?? Number(word.replace(',', '.'));
     if (!Number.isFinite(n)) continue;
     const unit = match[2][0];
     total += unit === 'd' ? n * 1440 : unit === 'h' ? n * 60 : unit === 'm' ? n : n / 60;
@@ -58,9 +65,9 @@ interface LineStatement {
 const statementsIn = memoize((text: string): LineStatement[] => {
   const out: LineStatement[] = [];
   if (!MAY_STATE.test(text)) return out;
-  for (const match of text.matchAll(STATEMENT)) {
+  for (const match of [...text.matchAll(STATEMENT), ...text.matchAll(REVERSED)]) {
     const groups = match.groups ?? {};
-    const metric = CONTEXTS.map(([name]) => name).find((name) => groups[name] !== undefined);
+    const metric = CONTEXTS.map(([name]) => name).find((name) => groups[name] !== undefined) ?? (groups.value_impact ? 'impact' : undefined);
     if (!metric) continue;
     const value = groups[`value_${metric}`];
     const minutes = value ? durationMinutes(value) : undefined;
