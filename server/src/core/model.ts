@@ -1,4 +1,5 @@
 import type { Block } from './parse/blocks';
+import type { Fix } from './rules/rule';
 import type { LineIndex } from './text/lineIndex';
 
 /**
@@ -25,6 +26,8 @@ export interface Problem {
   severity: Severity;
   message: string;
   range: Range;
+  /** Quick fixes a rule offers for this problem. */
+  fixes?: Fix[];
 }
 
 // ---------------------------------------------------------------- frontmatter

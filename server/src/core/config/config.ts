@@ -1,0 +1,108 @@
+import type { MetricDefinitions, SectionKind } from '../model';
+import type { RuleLevel } from '../rules/rule';
+import { BUILTIN_SEVERITY_REQUIREMENTS, BUILTIN_TEMPLATES, requirementFromName, type SeverityRequirement, type TemplateSpec } from './templates';
+
+/**
+ * A project's configuration (`.hindsight.json` or `.hindsight.yaml`), as written, before defaults.
+ * The JSON Schema in `schemas/hindsight.schema.json` describes the same shape.
+ */
+export interface ConfigFile {
+  extends?: string | string[];
+  rules?: Record<string, RuleLevel | [RuleLevel, Record<string, unknown>] | { level?: RuleLevel; options?: Record<string, unknown> }>;
+  templates?: Record<string, { sections: string[] }>;
+  defaultTemplate?: string;
+  severities?: Record<string, { sections?: string[]; actionTypes?: string[] }>;
+  frontmatter?: { required?: string[]; severities?: string[]; statuses?: string[]; known?: string[] };
+  metrics?: Partial<Record<keyof MetricDefinitions, { from: string; to: string }>>;
+}
+
+export interface RuleSetting {
+  level: RuleLevel | undefined;
+  options: Record<string, unknown>;
+}
+
+export interface ResolvedConfig {
+  rules: Record<string, RuleSetting>;
+  templates: Record<string, TemplateSpec>;
+  defaultTemplate: string;
+  severityRequirements: Record<string, SeverityRequirement>;
+  frontmatter: { required: string[]; severities: string[]; statuses: string[]; known: string[] };
+  metrics: Partial<MetricDefinitions>;
+  /** The files this configuration came from, nearest first. */
+  files: string[];
+}
+
+export const KNOWN_FRONTMATTER = [
+  'type', 'postmortem', 'id', 'title', 'date', 'status', 'severity', 'authors', 'author', 'owner', 'owners', 'reviewers', 'services',
+  'teams', 'team', 'tags', 'template', 'timezone', 'started', 'detected', 'acknowledged', 'mitigated', 'resolved', 'impact_start',
+  'impact_end', 'customer_impact', 'slo', 'related', 'tickets', 'incident', 'duration', 'summary', 'description', 'layout', 'weight',
+  'started_at', 'detected_at', 'acknowledged_at', 'mitigated_at', 'resolved_at', 'impact_started', 'impact_ended', 'time_zone', 'tz',
+  'impact_duration', 'downtime', 'ttd', 'tta', 'ttm', 'ttr', 'time_to_detect', 'time_to_acknowledge', 'time_to_mitigate', 'time_to_repair',
+  'time_to_resolve', 'declared', 'closed', 'components', 'systems', 'regions', 'environment', 'commander', 'incident_commander', 'participants',
+];
+
+export function defaultConfig(): ResolvedConfig {
+  return {
+    rules: {},
+    templates: { ...BUILTIN_TEMPLATES },
+    defaultTemplate: 'incident',
+    severityRequirements: { ...BUILTIN_SEVERITY_REQUIREMENTS },
+    frontmatter: {
+      required: ['title', 'date', 'severity', 'status', 'authors'],
+      severities: ['SEV0', 'SEV1', 'SEV2', 'SEV3', 'SEV4'],
+      statuses: ['draft', 'in-review', 'published'],
+      known: [...KNOWN_FRONTMATTER],
+    },
+    metrics: {},
+    files: [],
+  };
+}
+
+const LEVELS = new Set(['off', 'info', 'warning', 'error', 'hint']);
+
+/** Folds one file's settings over what came before it (a base it extends, or the defaults). */
+export function applyConfig(base: ResolvedConfig, file: ConfigFile, path: string): ResolvedConfig {
+  const out: ResolvedConfig = {
+    ...base,
+    rules: { ...base.rules },
+    templates: { ...base.templates },
+    severityRequirements: { ...base.severityRequirements },
+    frontmatter: { ...base.frontmatter },
+    metrics: { ...base.metrics },
+    files: [path, ...base.files],
+  };
+  for (const [id, value] of Object.entries(file.rules ?? {})) {
+    const previous = out.rules[id] ?? { level: undefined, options: {} };
+    if (typeof value === 'string') out.rules[id] = { ...previous, level: value };
+    else if (Array.isArray(value)) out.rules[id] = { level: value[0], options: { ...previous.options, ...(value[1] ?? {}) } };
+    else if (value && typeof value === 'object') out.rules[id] = { level: value.level ?? previous.level, options: { ...previous.options, ...(value.options ?? {}) } };
+    if (out.rules[id]?.level !== undefined && !LEVELS.has(out.rules[id].level!)) throw new Error(`rule "${id}": level must be off, info, warning or error`);
+  }
+  for (const [name, template] of Object.entries(file.templates ?? {})) {
+    if (!Array.isArray(template?.sections)) throw new Error(`template "${name}": "sections" must be a list of section names`);
+    out.templates[name] = { sections: template.sections.map((s) => requirementFromName(String(s), [])) };
+  }
+  if (file.defaultTemplate) out.defaultTemplate = file.defaultTemplate;
+  for (const [severity, requirement] of Object.entries(file.severities ?? {})) {
+    out.severityRequirements[severity.toUpperCase()] = {
+      sections: (requirement.sections ?? []).map((s) => requirementFromName(String(s), [])),
+      actionTypes: requirement.actionTypes ?? [],
+    };
+  }
+  if (file.frontmatter?.required) out.frontmatter.required = file.frontmatter.required;
+  if (file.frontmatter?.severities) out.frontmatter.severities = file.frontmatter.severities;
+  if (file.frontmatter?.statuses) out.frontmatter.statuses = file.frontmatter.statuses;
+  if (file.frontmatter?.known) out.frontmatter.known = [...out.frontmatter.known, ...file.frontmatter.known];
+  for (const [name, definition] of Object.entries(file.metrics ?? {})) {
+    out.metrics[name as keyof MetricDefinitions] = definition as MetricDefinitions[keyof MetricDefinitions];
+  }
+  return out;
+}
+
+/** The sections a document must have: its template's, plus what its severity adds. */
+export function requiredSections(config: ResolvedConfig, template: string, severity: string | undefined) {
+  const base = config.templates[template]?.sections ?? [];
+  const extra = severity ? (config.severityRequirements[severity.toUpperCase()]?.sections ?? []) : [];
+  const seen = new Set(base.map((r) => r.kinds.join('|')));
+  return [...base, ...extra.filter((r) => !seen.has(r.kinds.join('|')) && !base.some((b) => b.kinds.some((k: SectionKind) => r.kinds.includes(k))))];
+}

@@ -1,0 +1,77 @@
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { applyConfig, defaultConfig, type ConfigFile, type ResolvedConfig } from './config';
+
+export const CONFIG_NAMES = ['.hindsight.json', '.hindsight.yaml', '.hindsight.yml'];
+
+export interface LoadedConfig {
+  config: ResolvedConfig;
+  /** A configuration file that could not be used, and why: the defaults apply meanwhile. */
+  error: { file: string; message: string } | undefined;
+}
+
+const cache = new Map<string, { mtimeMs: number; file: ConfigFile }>();
+
+function readConfigFile(path: string): ConfigFile {
+  const mtimeMs = statSync(path).mtimeMs;
+  const cached = cache.get(path);
+  if (cached && cached.mtimeMs === mtimeMs) return cached.file;
+  const text = readFileSync(path, 'utf8');
+  let value: unknown;
+  try {
+    value = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+  } catch (error) {
+    throw new Error(`cannot be read: ${(error as Error).message.split('\n')[0]}`);
+  }
+  if (value === null || value === undefined) value = {};
+  if (typeof value !== 'object' || Array.isArray(value)) throw new Error('must hold an object of settings');
+  cache.set(path, { mtimeMs, file: value as ConfigFile });
+  return value as ConfigFile;
+}
+
+/** The nearest configuration file at or above `folder`, if any. */
+export function findConfigFile(folder: string): string | undefined {
+  let dir = resolve(folder);
+  for (;;) {
+    for (const name of CONFIG_NAMES) {
+      const candidate = join(dir, name);
+      try {
+        if (statSync(candidate).isFile()) return candidate;
+      } catch {
+        // not here
+      }
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+function resolveFile(path: string, chain: string[]): ResolvedConfig {
+  if (chain.includes(path)) throw new Error(`extends itself through ${[...chain, path].join(' → ')}`);
+  const file = readConfigFile(path);
+  let base = defaultConfig();
+  for (const parent of [file.extends ?? []].flat()) {
+    const parentPath = isAbsolute(parent) ? parent : resolve(dirname(path), parent);
+    try {
+      statSync(parentPath);
+    } catch {
+      throw new Error(`extends "${parent}", which does not exist`);
+    }
+    const resolved = resolveFile(parentPath, [...chain, path]);
+    base = { ...resolved, files: [...resolved.files, ...base.files] };
+  }
+  return applyConfig(base, file, path);
+}
+
+/** The configuration in force for a file in `folder`: the nearest file, its `extends`, then the defaults. */
+export function loadConfig(folder: string): LoadedConfig {
+  const path = findConfigFile(folder);
+  if (!path) return { config: defaultConfig(), error: undefined };
+  try {
+    return { config: resolveFile(path, []), error: undefined };
+  } catch (error) {
+    return { config: defaultConfig(), error: { file: path, message: (error as Error).message } };
+  }
+}

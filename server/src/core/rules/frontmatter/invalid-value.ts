@@ -1,0 +1,30 @@
+import type { Finding, Rule } from '../rule';
+
+const rule: Rule = {
+  id: 'frontmatter/invalid-value',
+  level: 'error',
+  description: 'A severity, status or template that is not one of the allowed values.',
+  rationale: 'Severity and status drive everything downstream (required sections, review, dashboards). "Sev 1", "high" or "final" will not be counted where "SEV1" and "published" are. The allowed values are configurable.',
+  example: { flagged: 'severity: high\nstatus: final', better: 'severity: SEV2\nstatus: published' },
+  fixable: true,
+  check: ({ doc, config }) => {
+    const findings: Finding[] = [];
+    const checkKey = (key: string, allowed: string[], normalise: (v: string) => string) => {
+      const field = doc.frontmatter?.fields.get(key);
+      if (!field || field.value === undefined || field.value === null || field.value === '') return;
+      const value = String(field.value);
+      if (allowed.includes(value)) return;
+      const close = allowed.find((a) => normalise(a) === normalise(value));
+      findings.push({
+        range: field.valueRange,
+        message: `\`${key}: ${value}\` is not one of ${allowed.join(', ')}${close ? `; did you mean ${close}?` : '.'}`,
+        fixes: close ? [{ title: `Change to ${close}`, edits: [{ range: field.valueRange, newText: close }] }] : [],
+      });
+    };
+    checkKey('severity', config.frontmatter.severities, (v) => v.toUpperCase().replace(/[\s_-]/g, '').replace(/^S(?=\d)/, 'SEV'));
+    checkKey('status', config.frontmatter.statuses, (v) => v.toLowerCase().replace(/[\s_]/g, '-').replace(/^review$/, 'in-review'));
+    checkKey('template', Object.keys(config.templates), (v) => v.toLowerCase().replace(/[\s_]/g, '-'));
+    return findings;
+  },
+};
+export default rule;

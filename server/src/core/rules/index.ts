@@ -1,0 +1,83 @@
+/**
+ * Every rule, in the order their findings are listed. Generated docs and the README table follow it.
+ */
+import type { Rule } from './rule';
+import documentBinary from './document/binary';
+import documentTooLarge from './document/too-large';
+import frontmatterInvalidDate from './frontmatter/invalid-date';
+import frontmatterInvalidValue from './frontmatter/invalid-value';
+import frontmatterMilestoneOrder from './frontmatter/milestone-order';
+import frontmatterMissingKey from './frontmatter/missing-key';
+import frontmatterUnknownKey from './frontmatter/unknown-key';
+import frontmatterYamlError from './frontmatter/yaml-error';
+import sectionsEmpty from './sections/empty';
+import sectionsMissing from './sections/missing';
+import timelineAmbiguousZone from './timeline/ambiguous-zone';
+import timelineDayRollover from './timeline/day-rollover';
+import timelineMissingEvidence from './timeline/missing-evidence';
+import timelineMissingZone from './timeline/missing-zone';
+import timelineMixedZones from './timeline/mixed-zones';
+import timelineNoDetection from './timeline/no-detection';
+import timelineNoResolution from './timeline/no-resolution';
+import timelineOutOfOrder from './timeline/out-of-order';
+import timelineUnparseableTime from './timeline/unparseable-time';
+import timelineZoneContradictsDate from './timeline/zone-contradicts-date';
+import metricsMismatch from './metrics/mismatch';
+import actionsMissingDueDate from './actions/missing-due-date';
+import actionsMissingOwner from './actions/missing-owner';
+import actionsMissingStatus from './actions/missing-status';
+import actionsNotAVerb from './actions/not-a-verb';
+import actionsOverdue from './actions/overdue';
+import actionsRequiredType from './actions/required-type';
+import actionsVigilanceRemedy from './actions/vigilance-remedy';
+import placeholdersUnfilled from './placeholders/unfilled';
+import blamelessCharacter from './blameless/character';
+import blamelessCounterfactual from './blameless/counterfactual';
+import blamelessHindsight from './blameless/hindsight';
+import blamelessHumanError from './blameless/human-error';
+import blamelessNormative from './blameless/normative';
+import blamelessPersonAsCause from './blameless/person-as-cause';
+import blamelessSingleRootCause from './blameless/single-root-cause';
+import blamelessVigilanceRemedy from './blameless/vigilance-remedy';
+
+export const RULES: readonly Rule[] = [
+  documentBinary,
+  documentTooLarge,
+  frontmatterInvalidDate,
+  frontmatterInvalidValue,
+  frontmatterMilestoneOrder,
+  frontmatterMissingKey,
+  frontmatterUnknownKey,
+  frontmatterYamlError,
+  sectionsEmpty,
+  sectionsMissing,
+  timelineAmbiguousZone,
+  timelineDayRollover,
+  timelineMissingEvidence,
+  timelineMissingZone,
+  timelineMixedZones,
+  timelineNoDetection,
+  timelineNoResolution,
+  timelineOutOfOrder,
+  timelineUnparseableTime,
+  timelineZoneContradictsDate,
+  metricsMismatch,
+  actionsMissingDueDate,
+  actionsMissingOwner,
+  actionsMissingStatus,
+  actionsNotAVerb,
+  actionsOverdue,
+  actionsRequiredType,
+  actionsVigilanceRemedy,
+  placeholdersUnfilled,
+  blamelessCharacter,
+  blamelessCounterfactual,
+  blamelessHindsight,
+  blamelessHumanError,
+  blamelessNormative,
+  blamelessPersonAsCause,
+  blamelessSingleRootCause,
+  blamelessVigilanceRemedy,
+];
+
+export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.id, rule]));

@@ -1,0 +1,60 @@
+import { formatMinutes, METRIC_TITLES } from '../../metrics/durations';
+import type { PostmortemDocument, StatedDuration } from '../../model';
+import type { Rule } from '../rule';
+
+/** Writes a figure in the style of the one it replaces ("66 minutes", "1h 28m", "1 hour and 48 minutes"). */
+export function restate(minutes: number, like: string): string {
+  const m = Math.round(minutes);
+  if (/^\s*\d+\s*(?:m|mins?|minutes?)\s*$/i.test(like)) return /min/i.test(like) ? `${m} minutes` : `${m}m`;
+  if (/\d\s*h\b/i.test(like) || /^\d+m$/i.test(like.trim())) return formatMinutes(m);
+  const hours = Math.floor(m / 60);
+  const rest = m % 60;
+  const h = hours === 1 ? '1 hour' : `${hours} hours`;
+  const r = rest === 1 ? '1 minute' : `${rest} minutes`;
+  return hours === 0 ? r : rest === 0 ? h : `${h} and ${r}`;
+}
+
+/** The computed figure a statement is compared with; impact falls back to the span between mitigation and resolution. */
+function expected(doc: PostmortemDocument, stated: StatedDuration): { low: number; high: number; shown: number } | undefined {
+  const metric = stated.metric;
+  if (!metric) return undefined;
+  const computed = doc.metrics[metric].minutes;
+  if (computed !== undefined) return { low: computed, high: computed, shown: computed };
+  if (metric !== 'impact') return undefined;
+  const candidates = [doc.metrics.ttm.minutes, doc.metrics.ttr.minutes].filter((m): m is number => m !== undefined);
+  if (candidates.length === 0) return undefined;
+  return { low: Math.min(...candidates), high: Math.max(...candidates), shown: Math.min(...candidates) };
+}
+
+const rule: Rule = {
+  id: 'metrics/mismatch',
+  level: 'warning',
+  description: 'A duration stated in the text disagrees with the one computed from the timeline.',
+  rationale:
+    'Durations written by hand drift from the timeline as it is corrected, and a wrong figure in the summary is the one everybody quotes. A stated duration is compared with the one computed from the milestones (an impact duration, when no impact window is marked, with the span from start to mitigation or resolution); a difference beyond the tolerance is reported, with a fix that writes the computed figure.',
+  example: { flagged: 'Fulfilment was down for 40 minutes. (timeline: 78 minutes)', better: 'Fulfilment was down for 78 minutes.' },
+  options: {
+    toleranceMinutes: { type: 'number', default: 5, description: 'Largest difference, in minutes, that is not reported.' },
+    approximateTolerance: { type: 'number', default: 0.25, description: 'For approximate statements ("about an hour"), the tolerance as a share of the computed figure, when larger.' },
+  },
+  fixable: true,
+  check: ({ doc, options }) => {
+    const tolerance = Number(options.toleranceMinutes);
+    return doc.statedDurations.flatMap((stated) => {
+      const range = expected(doc, stated);
+      if (!range) return [];
+      const slack = stated.approximate ? Math.max(tolerance, range.high * Number(options.approximateTolerance)) : tolerance;
+      if (stated.minutes >= range.low - slack && stated.minutes <= range.high + slack) return [];
+      const title = METRIC_TITLES[stated.metric!].toLowerCase();
+      const computed = formatMinutes(range.shown);
+      return [
+        {
+          range: stated.range,
+          message: `This says ${formatMinutes(stated.minutes)}, but the timeline gives ${range.low === range.high ? computed : `${formatMinutes(range.low)} to ${formatMinutes(range.high)}`} for the ${title} (${doc.metrics[stated.metric!].definition.to} − ${doc.metrics[stated.metric!].definition.from}).`,
+          fixes: stated.source === 'prose' ? [{ title: `Write the computed ${title}: ${computed}`, edits: [{ range: stated.range, newText: restate(range.shown, stated.text) }] }] : [],
+        },
+      ];
+    });
+  },
+};
+export default rule;
