@@ -1,5 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
+import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { checkDocument, withConfiguredMetrics } from './core/check';
+import { loadConfig } from './core/config/load';
 import { analyzeText } from './core/analyzer';
 import { refusedDocument, tooLargeProblem } from './core/document';
 import type { PostmortemDocument } from './core/model';
@@ -19,6 +22,13 @@ function analyzeFile(path: string): PostmortemDocument {
   return analyzeText(read.text, uri);
 }
 
+/** The engine's reading and every enabled rule, with the configuration found from the file's folder. */
+function checkFile(path: string): PostmortemDocument {
+  const document = analyzeFile(path);
+  const loaded = loadConfig(dirname(path));
+  return { ...withConfiguredMetrics(document, loaded), problems: checkDocument(document, loaded) };
+}
+
 function program(): Command {
   const cli = new Command('hindsight')
     .description('Checks incident postmortems written in Markdown: frontmatter, timeline, milestones and durations.')
@@ -30,10 +40,10 @@ function program(): Command {
     .command('check')
     .description('report problems in postmortems (files, or folders searched for postmortems; default: the current folder)')
     .argument('[paths...]', 'files or folders', ['.'])
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
     .option('--include <glob...>', 'glob patterns for postmortems when searching folders')
-    .action((paths: string[], options: { format: 'text' | 'json'; include?: string[] }) => {
-      const files: CheckedFile[] = collectTargets(paths, options.include).map((target) => ({ target, document: analyzeFile(target.path) }));
+    .action((paths: string[], options: { format: 'text' | 'json' | 'sarif'; include?: string[] }) => {
+      const files: CheckedFile[] = collectTargets(paths, options.include).map((target) => ({ target, document: checkFile(target.path) }));
       const errors = printCheck(files, options.format);
       process.exitCode = errors > 0 ? EXIT_PROBLEMS : EXIT_OK;
     });
@@ -46,7 +56,8 @@ function program(): Command {
     .action((file: string, options: { format: 'text' | 'json' }) => {
       const [target] = collectTargets([file], undefined);
       if (!target) throw new UsageError(`not a file: ${file}`);
-      const document = analyzeFile(target.path);
+      const loaded = loadConfig(dirname(target.path));
+      const document = withConfiguredMetrics(analyzeFile(target.path), loaded);
       const report = metricsReport(target.display, document);
       if (options.format === 'json') process.stdout.write(JSON.stringify(report, null, 2) + '\n');
       else printMetricsText(report);

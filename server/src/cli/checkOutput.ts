@@ -1,5 +1,6 @@
 import type { PostmortemDocument, Problem } from '../core/model';
 import type { Target } from './files';
+import { toSarif } from './sarif';
 
 export interface CheckedFile {
   target: Target;
@@ -13,7 +14,11 @@ function sorted(problems: readonly Problem[]): Problem[] {
 }
 
 /** Prints the problems of every file; returns how many are errors. */
-export function printCheck(files: readonly CheckedFile[], format: 'text' | 'json'): number {
+export function printCheck(files: readonly CheckedFile[], format: 'text' | 'json' | 'sarif'): number {
+  if (format === 'sarif') {
+    process.stdout.write(JSON.stringify(toSarif(files), null, 2) + '\n');
+    return files.reduce((n, f) => n + f.document.problems.filter((p) => p.severity === 'error').length, 0);
+  }
   let errors = 0;
   let total = 0;
   const json = [];

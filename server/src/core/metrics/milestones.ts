@@ -14,7 +14,7 @@ export interface FrontmatterMilestone {
 
 /** Words that name something going wrong: a weak verb ("noticed") detects the incident only beside one. */
 const PROBLEM = /\b(?:outage|incident|issues?|problems?|errors?|fail\w*|down|unavailable|unreachable|degrad\w*|latency|slow\w*|timeouts?|timed out|crash\w*|alerts?|alarms?|impact\w*|broken|drop(?:s|ped)?|spike[sd]?|5\d\d|exception|missed|stall\w*|lag(?:ging)?|stop(?:s|ped)?|hang(?:s|ing)?|hung|stuck|loss|lost|leak\w*|not\s+work\w*|unable|cannot|can't|wrong|bad|high|elevated|increase[sd]?)\b/i;
-const WEAK_DETECTION = /^(?:detected|noticed|observed|spotted|discovered|notified|became\s+aware|identified|report(?:ed|ing|s)?)$/i;
+const WEAK_DETECTION = /^(?:detected|noticed|observed|spotted|discovered|notified|became\s+aware|identified|reported|reporting|reports?\s.*)$/i;
 
 const NEGATED = /\b(?:not|n't|never|no|nor|yet to be|before|until|without|un)\W*(?:\w+\W+){0,2}$/i;
 const PARTIAL = /\b(?:partial(?:ly)?|some|begin(?:s|ning)? to|start(?:s|ed)? to|attempt(?:s|ed)?|tried|trying)\b/i;
@@ -22,7 +22,7 @@ const PARTIAL = /\b(?:partial(?:ly)?|some|begin(?:s|ning)? to|start(?:s|ed)? to|
 /** Wording that gives a milestone away, from the entry's text alone. */
 const WORDING: Record<'detected' | 'acknowledged' | 'mitigated' | 'resolved' | 'started', RegExp> = {
   detected:
-    /\b(?:alerts?\s+(?:fired|fires|firing|triggered|went off|raised)|(?:alert|alarm|page|monitor|check)\w*\s+(?:fired|fires|triggered|went off)|(?:is|was|were|got|gets|get)\s+paged|paged\s+(?:the\s+)?(?:[\w-]+\s+)?on-?call|pages?\s+(?:the\s+)?(?:[\w-]+\s+)?on-?call|pagerduty|opsgenie|first\s+(?:report|alert|sign|notice)|(?:customer|user|client)s?\s+(?:report|complain|notice)(?:ed|s)?|reported\s+by|report(?:ed|ing|s)?\s+(?:the\s+|an?\s+)?(?:outage|issue|incident|problem|errors?|failures?)|alerted|(?:monitoring|alerting)\s+(?:caught|flagged|detected|showed|shows)|on-?call\s+(?:was\s+|is\s+)?notified|ticket\s+(?:raised|opened|filed)|(?:detected|noticed|observed|spotted|discovered|notified|became\s+aware|identified|report(?:ed|ing|s)?))/i,
+    /\b(?:alerts?\s+(?:fired|fires|firing|triggered|went off|raised)|(?:alert|alarm|page|monitor|check)\w*\s+(?:fired|fires|triggered|went off)|(?:is|was|were|got|gets|get)\s+paged|paged\s+(?:the\s+)?(?:[\w-]+\s+)?on-?call|pages?\s+(?:the\s+)?(?:[\w-]+\s+)?on-?call|pagerduty|opsgenie|first\s+(?:report|alert|sign|notice)|(?:customer|user|client)s?\s+(?:report|complain|notice)(?:ed|s)?|reported\s+by|report(?:ed|ing|s)?\s+(?:the\s+|an?\s+)?(?:outage|issue|incident|problem|errors?|failures?)|alerted|(?:monitoring|alerting)\s+(?:caught|flagged|detected|showed|shows)|on-?call\s+(?:was\s+|is\s+)?notified|ticket\s+(?:raised|opened|filed)|(?:detected|noticed|observed|spotted|discovered|notified|became\s+aware|identified|reported|reporting|reports?\s+(?:that\b|an?\s|the\s|of\s|errors?|fail\w*|broken|issues?|problems?|outages?|slow\w*|timeouts?)))/i,
   acknowledged:
     /\b(?:acknowledg(?:ed|es|ment)|ack(?:ed|'d|s)\b|incident\s+(?:was\s+|is\s+)?(?:declared|opened|raised)|declar(?:ed|es)\s+(?:an?\s+|the\s+)?(?:incident|sev)|(?:on-?call|engineer|responder|sre|team)s?\s+(?:respond(?:s|ed)|join(?:s|ed)|start(?:s|ed)\s+investigating|began\s+investigating|(?:is|are)\s+investigating|look(?:s|ed)\s+into)|(?:began|begins|started|starts)\s+investigating|investigation\s+(?:started|began|begins|starts)|war\s+room|incident\s+(?:channel|bridge)\s+(?:opened|created|started)|assum(?:es|ed)\s+(?:incident\s+)?(?:lead|command))/i,
   mitigated:

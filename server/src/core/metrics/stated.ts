@@ -19,7 +19,7 @@ const DURATION = String.raw`(?<approx>~|≈|about\s+|around\s+|approximately\s+|
 
 const CONTEXTS: [MetricName, string][] = [
   ['ttd', String.raw`(?:time\s+to\s+detect(?:ion)?|ttd|mttd|detected\s+(?:in|after|within))`],
-  ['tta', String.raw`(?:time\s+to\s+acknowledge(?:ment)?|tta|mtta|acknowledged\s+(?:in|after|within))`],
+  ['tta', String.raw`(?:time\s+to\s+acknowledge(?:ment)?|tta|mtta)`],
   ['ttm', String.raw`(?:time\s+to\s+(?:repair|mitigat(?:e|ion)|recover(?:y)?|restore)|ttm|mttm|mitigated\s+(?:in|after|within)|repaired\s+(?:in|after|within))`],
   ['ttr', String.raw`(?:time\s+to\s+resol(?:ve|ution)|ttr|mttr|resolved\s+(?:in|after|within)|total\s+incident\s+(?:time|duration))`],
   [

@@ -54,7 +54,7 @@ function readingDirection(candidates: readonly Candidate[]): 1 | -1 {
     }
     previous = d ? key : key % 1440;
   }
-  return backward > forward && backward >= 2 ? -1 : 1;
+  return backward > forward ? -1 : 1;
 }
 
 export function buildTimeline(input: TimelineInput): TimelineResult {
@@ -63,8 +63,10 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
   const scoped = timelineSections.length > 0 ? blocks.filter((b) => inSections(b, timelineSections)) : [];
   let candidates: Candidate[] = [];
   timelineSections.forEach((section, group) => {
-    candidates.push({ kind: 'reset', line: section.headingRange.start.line });
-    for (const c of collectCandidates(scoped.filter((b) => inSections(b, [section])), { prose: false })) {
+    const own = collectCandidates(scoped.filter((b) => inSections(b, [section])), { prose: false });
+    // Each section keeps its own direction: a table oldest first, an incident log newest first.
+    candidates.push({ kind: 'reset', line: section.headingRange.start.line, direction: readingDirection(own) });
+    for (const c of own) {
       if (c.kind === 'entry') c.group = group;
       candidates.push(c);
     }
@@ -119,7 +121,7 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
 
   const entries: TimelineEntry[] = [];
   /** Entries led by their time, as in a timeline; times inside sentences have no order to keep. */
-  const ordered: { entry: TimelineEntry; group: number }[] = [];
+  const ordered: { entry: TimelineEntry; group: number; direction: 1 | -1 }[] = [];
   const labelled: LabelledMilestone[] = [];
   const resolveEntry = (c: EntryCandidate, context: ReadingContext): TimelineEntry => {
     const stampRange: Range | undefined =
@@ -186,6 +188,7 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
       continue;
     }
     if (c.kind === 'reset') {
+      ctx.direction = c.direction;
       ctx.date = input.reference;
       ctx.dateUnknown = false;
       ctx.lastMinutes = undefined;
@@ -211,7 +214,7 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
     }
     const resolved = resolveEntry(c, ctx);
     entries.push(resolved);
-    if (!c.prose) ordered.push({ entry: resolved, group: c.group });
+    if (!c.prose) ordered.push({ entry: resolved, group: c.group, direction: ctx.direction });
   }
   for (const c of outside) {
     if (c.kind !== 'entry') continue;
@@ -228,7 +231,7 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
     if (ranged) addLabelled({ ...ranged, label: 'title' }, ['started'], resolveEntry(ranged, { ...ctx, date: input.reference, lastMinutes: undefined }), 'prose');
   }
 
-  checkOrder(ordered, ctx.direction, problems);
+  checkOrder(ordered, problems);
   const firstUnzoned = entries.find((e) => e.time !== undefined && e.hasTimeOfDay && !e.zone);
   if (firstUnzoned) {
     problems.push({
@@ -239,7 +242,7 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
     });
   }
   return {
-    timeline: { sections: fromSections, entries, declaredZone: zoneName(declared?.zone), newestFirst: ctx.direction === -1 },
+    timeline: { sections: fromSections, entries, declaredZone: zoneName(declared?.zone), newestFirst: (ordered[0]?.direction ?? ctx.direction) === -1 },
     labelled,
     problems,
   };
@@ -258,10 +261,10 @@ const MINUTE = 60_000;
 const DAY = 86_400_000;
 
 /** Flags an entry that breaks the order of its group; times are compared to the minute, dates alone to the day. */
-function checkOrder(entries: readonly { entry: TimelineEntry; group: number }[], direction: 1 | -1, problems: Problem[]): void {
-  let previous: { entry: TimelineEntry; group: number } | undefined;
+function checkOrder(entries: readonly { entry: TimelineEntry; group: number; direction: 1 | -1 }[], problems: Problem[]): void {
+  let previous: (typeof entries)[number] | undefined;
   for (const current of entries) {
-    const { entry } = current;
+    const { entry, direction } = current;
     if (entry.time === undefined) continue;
     if (previous && previous.group === current.group) {
       const before = previous.entry;

@@ -37,7 +37,7 @@ export type Candidate =
   | { kind: 'date'; line: number; stamp: Stamp }
   | { kind: 'zone'; line: number; zone: Zone; text: string }
   /** A new timeline section: the day in force goes back to the document's date. */
-  | { kind: 'reset'; line: number };
+  | { kind: 'reset'; line: number; direction: 1 | -1 };
 
 export type EntryCandidate = Extract<Candidate, { kind: 'entry' }>;
 

@@ -31,6 +31,7 @@ function detectSentence(text: string): Hit[] {
 
   if (!rejects) for (const m of all(L.HUMAN_ERROR, text)) hits.push(hit('human-error', m));
 
+  for (const m of all(L.COUNTERFACTUAL_IF, text)) hits.push(hit('counterfactual', m));
   for (const m of all(L.COUNTERFACTUAL, text)) {
     if (L.COUNTERFACTUAL_OUTCOME.test(text.slice(m.index!, m.index! + 60))) continue;
     if (isPerson(text.slice(0, m.index!))) hits.push(hit('counterfactual', m));
@@ -77,7 +78,7 @@ function detectSentence(text: string): Hit[] {
   if (rootCause && !rejects) {
     const rest = text.slice(rootCause.index + rootCause[0].length);
     const verb = L.ACTION_VERBS.exec(rest);
-    if (L.HUMAN_ERROR.test(rest) || (verb && verb.index < 60 && isPerson(rest.slice(0, verb.index)))) {
+    if (L.HUMAN_ERROR.test(rest) || (verb && verb.index < 60 && isPerson(rest.slice(0, verb.index))) || namesPerson(rest.slice(0, 30))) {
       hits.push({ category: 'single-root-cause', start: rootCause.index, end: rootCause.index + rootCause[0].length, words: rootCause[0].trim(), removable: false });
     }
   }

@@ -5,15 +5,21 @@ const rule: Rule = {
   id: 'frontmatter/missing-key',
   level: 'warning',
   description: 'A required frontmatter key is missing (by default title, date, severity, status and authors).',
-  rationale: 'The frontmatter is what indexes, dashboards and the exporters read: a postmortem without a severity or status cannot be found, counted or followed up. The required keys are configurable.',
+  rationale: 'The frontmatter is what indexes, dashboards and the exporters read: a postmortem without a severity or status cannot be found, counted or followed up. A draft may leave a required key blank; once in review or published, a blank counts as missing. The required keys are configurable.',
   example: { flagged: '---\ntype: postmortem\ntitle: DNS outage\n---', better: '---\ntype: postmortem\ntitle: DNS outage\ndate: 2025-06-18\nseverity: SEV1\nstatus: draft\nauthors: [marc]\n---' },
   fixable: true,
   check: ({ doc, config }) => {
     const fm = doc.frontmatter;
     if (doc.problems.some((p) => p.code === 'frontmatter/yaml-error')) return [];
+    // A draft may leave a key blank; once in review or published, a blank counts as missing.
+    const status = String(fm?.data.status ?? '').toLowerCase();
+    const strict = status === 'in-review' || status === 'published';
     const missing = config.frontmatter.required.filter((key) => {
-      const value = fm?.data[key] ?? (key === 'authors' ? (fm?.data.author ?? fm?.data.owner ?? fm?.data.owners) : undefined);
-      return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+      const aliases = key === 'authors' ? ['authors', 'author', 'owner', 'owners'] : [key];
+      const present = aliases.filter((k) => fm?.fields.has(k));
+      if (present.length === 0) return true;
+      const value = fm?.data[present[0]];
+      return strict && (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0));
     });
     if (missing.length === 0) return [];
     const insertAt = fm ? { line: fm.range.end.line, character: 0 } : { line: 0, character: 0 };
@@ -21,7 +27,8 @@ const rule: Rule = {
     const newText = fm ? lines : `---\ntype: postmortem\n${lines}---\n\n`;
     return [
       {
-        range: fm ? { start: fm.range.start, end: { line: fm.range.start.line, character: 3 } } : documentAnchor(doc),
+        // At the last key, just above where the missing ones would go.
+        range: fm ? doc.lines.lineRange(Math.max(fm.range.start.line, fm.range.end.line - 1)) : documentAnchor(doc),
         message: `The frontmatter ${fm ? 'lacks' : 'is missing, and with it'} ${missing.map((k) => `\`${k}\``).join(', ')}.`,
         fixes: lines ? [{ title: `Add ${missing.join(', ')} to the frontmatter`, edits: [{ range: { start: insertAt, end: insertAt }, newText }] }] : [],
       },

@@ -23,7 +23,7 @@ const rule: Rule = {
         const fromSeverity = !ctx.config.templates[template]?.sections.includes(r);
         return {
           range: anchor,
-          message: `The ${template} template${fromSeverity && severity ? ` for a ${severity.toUpperCase()}` : ''} expects a "${r.heading}" section${r.prompt ? `: ${r.prompt}` : '.'}`,
+          message: `The ${template} template${fromSeverity && severity ? ` for ${severity.toUpperCase()}` : ''} expects a section "${r.heading}"${r.prompt ? `: ${r.prompt}` : '.'}`,
           fixes: [{ title: `Add the "${r.heading}" section`, edits: [insertSection(doc, requirements, r)] }],
         };
       });

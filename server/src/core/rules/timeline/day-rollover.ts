@@ -12,7 +12,7 @@ const rule: Rule = {
       .filter((e) => e.dayRollover && e.time !== undefined)
       .map((e) => ({
         range: e.timeRange ?? e.range,
-        message: `This time is read as ${e.dateUnknown ? 'the next day' : new Date(e.time!).toISOString().slice(0, 10) + ' (UTC)'} because the clock passed midnight since the entry above; write the date so no one has to guess.`,
+        message: 'This time is read as the day after the entry above, because the clock passed midnight; write the date so no one has to guess.',
       })),
 };
 export default rule;
