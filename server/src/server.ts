@@ -3,24 +3,24 @@ import { DiagnosticsProvider } from './lsp/diagnostics';
 import { DocumentStore } from './lsp/documents';
 
 // Wiring only: each feature lives in its own module under lsp/.
+// The transport (--stdio, --node-ipc, --socket=, --pipe=) comes from the command line.
 const connection = createConnection(ProposedFeatures.all);
 const store = new DocumentStore(connection);
 let diagnostics: DiagnosticsProvider | undefined;
-let pullDiagnostics = false;
 let dynamicConfiguration = false;
 let workspaceFolders = false;
 
 connection.onInitialize((params): InitializeResult => {
   const capabilities = params.capabilities;
-  pullDiagnostics = !!capabilities.textDocument?.diagnostic;
+  const pull = !!capabilities.textDocument?.diagnostic;
   dynamicConfiguration = !!capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
   workspaceFolders = !!capabilities.workspace?.workspaceFolders;
   store.configure(params.workspaceFolders, !!capabilities.workspace?.configuration);
-  diagnostics = new DiagnosticsProvider(connection, store, !pullDiagnostics);
+  diagnostics = new DiagnosticsProvider(connection, store, { push: !pull, refresh: !!capabilities.workspace?.diagnostics?.refreshSupport });
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-      ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'hindsight', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+      ...(pull ? { diagnosticProvider: { identifier: 'hindsight', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'hindsight', version: process.env.HINDSIGHT_VERSION ?? '0.0.0' },
@@ -28,7 +28,7 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
-  if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+  if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
   if (workspaceFolders) {
     connection.workspace.onDidChangeWorkspaceFolders(async () => {
       store.setFolders((await connection.workspace.getWorkspaceFolders()) ?? []);
@@ -37,8 +37,8 @@ connection.onInitialized(() => {
   }
 });
 
-connection.onDidChangeConfiguration(() => {
-  store.clearSettings();
+connection.onDidChangeConfiguration(({ settings }) => {
+  store.settingsChanged(settings);
   diagnostics?.refreshAll();
 });
 
@@ -58,7 +58,9 @@ connection.onRequest('hindsight/classify', async ({ uri }: { uri: string }) => {
   return store.classify(document);
 });
 
-process.on('uncaughtException', (error) => connection.console.error(`Unexpected error: ${error.stack ?? error}`));
+// Last line of defence: log and keep serving.
+process.on('uncaughtException', (error) => connection.console.error(`Unexpected error: ${error?.stack ?? error}`));
+process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${(reason as Error)?.stack ?? reason}`));
 
 store.documents.listen(connection);
 connection.listen();

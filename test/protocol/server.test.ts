@@ -1,18 +1,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { TestClient } from './client';
+import { codes, fixture, TestClient } from './client';
 
-const codes = (items: { code: string; range: { start: { line: number } } }[]) => items.map((d) => `${d.code}@${d.range.start.line + 1}`).sort();
+// Problem lists grow as rules are added, so these check for the codes they are about, not whole lists.
 
 describe('server over stdio, pull diagnostics (as VS Code)', () => {
-  const client = new TestClient();
+  const client = new TestClient({ pull: true });
   before(async () => {
-    const init = await client.initialize(true);
+    const init = await client.initialize();
     assert.ok(init.capabilities.diagnosticProvider, 'announces pull diagnostics to a client that supports them');
   });
   after(async () => assert.equal(await client.stop(), 0));
 
-  it('reports a broken frontmatter at its line and keeps reading the rest', async () => {
+  it('reports a broken frontmatter at the line of the value that broke', async () => {
     const { uri } = client.open('broken-frontmatter.md');
     const report = await client.pull(uri);
     assert.equal(report.kind, 'full');
@@ -25,9 +25,9 @@ describe('server over stdio, pull diagnostics (as VS Code)', () => {
 
   it('updates diagnostics when the document changes', async () => {
     const { uri, text } = client.open('ambiguous-zone.md');
-    assert.deepEqual(codes((await client.pull(uri)).items), ['timeline/ambiguous-zone@11']);
+    assert.ok(codes((await client.pull(uri)).items).includes('timeline/ambiguous-zone@11'));
     client.change(uri, 2, text.replace(/IST/g, 'UTC'));
-    assert.deepEqual(codes((await client.pull(uri)).items), []);
+    assert.ok(!(await client.pull(uri)).items.some((d) => d.code === 'timeline/ambiguous-zone'));
   });
 
   it('leaves Markdown that is not a postmortem alone', async () => {
@@ -37,27 +37,33 @@ describe('server over stdio, pull diagnostics (as VS Code)', () => {
 });
 
 describe('server over stdio, pushed diagnostics (as Neovim)', () => {
-  const client = new TestClient();
+  const client = new TestClient({ pull: false });
   before(async () => {
-    const init = await client.initialize(false);
+    const init = await client.initialize();
     assert.equal(init.capabilities.diagnosticProvider, undefined);
   });
   after(async () => assert.equal(await client.stop(), 0));
 
-  it('publishes diagnostics for an opened postmortem', async () => {
-    const published = client.nextPublish(client.open('ambiguous-zone.md').uri);
-    const { diagnostics, version } = await published;
-    assert.equal(version, 1);
-    assert.deepEqual(codes(diagnostics), ['timeline/ambiguous-zone@11']);
+  it('publishes diagnostics for an opened postmortem, then for each new version', async () => {
+    const uri = client.open('broken-frontmatter.md').uri;
+    const first = await client.nextPublish(uri);
+    assert.equal(first.version, 1);
+    assert.ok(codes(first.diagnostics).includes('frontmatter/yaml-error@3'), JSON.stringify(first.diagnostics));
+
+    const next = client.nextPublish(uri);
+    client.change(uri, 5, fixture('ambiguous-zone.md').text);
+    const second = await next;
+    assert.equal(second.version, 5);
+    assert.ok(!second.diagnostics.some((d) => d.code === 'frontmatter/yaml-error'));
+    assert.ok(codes(second.diagnostics).includes('timeline/ambiguous-zone@11'));
+
+    const cleared = client.nextPublish(uri);
+    client.close(uri);
+    assert.deepEqual((await cleared).diagnostics, [], 'clears them when the document is closed');
   });
 
-  it('publishes the new version after a change', async () => {
-    const { uri, text } = { uri: client.open('broken-frontmatter.md').uri, text: '' };
-    await client.nextPublish(uri);
-    const next = client.nextPublish(uri);
-    client.change(uri, 5, `---\ntype: postmortem\ntitle: Fixed\n---\n${text}`);
-    const published = await next;
-    assert.equal(published.version, 5);
-    assert.deepEqual(codes(published.diagnostics), []);
+  it('publishes an empty list for Markdown that is not a postmortem', async () => {
+    const published = await client.nextPublish(client.open('notes.md').uri);
+    assert.deepEqual(published.diagnostics, []);
   });
 });

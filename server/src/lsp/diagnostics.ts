@@ -13,6 +13,13 @@ import type { DocumentStore } from './documents';
 
 const PUSH_DELAY_MS = 150;
 
+export interface DiagnosticsMode {
+  /** Push with `textDocument/publishDiagnostics` (clients without pull diagnostics, e.g. Neovim). */
+  push: boolean;
+  /** The client accepts `workspace/diagnostic/refresh`. */
+  refresh: boolean;
+}
+
 /**
  * Diagnostics, pulled by clients that can (VS Code) and pushed to those that cannot (Neovim).
  * Results computed for a version that is no longer current are dropped, never shown.
@@ -23,21 +30,20 @@ export class DiagnosticsProvider {
   constructor(
     private readonly connection: Connection,
     private readonly store: DocumentStore,
-    private readonly push: boolean,
+    private readonly mode: DiagnosticsMode,
   ) {}
 
-  /** Diagnostics for the document as it is now; undefined when it changed while they were computed. */
+  /** Diagnostics for the document as it is now; undefined when it changed (or the request was cancelled) meanwhile. */
   async compute(document: TextDocument, token?: CancellationToken): Promise<Diagnostic[] | undefined> {
-    const version = document.version;
-    const classification = await this.store.classify(document);
-    if (token?.isCancellationRequested) return undefined;
-    if (this.store.documents.get(document.uri)?.version !== version) return undefined;
-    if (!classification.postmortem) return [];
+    const { uri, version } = document;
     try {
+      const classification = await this.store.classify(document);
+      if (token?.isCancellationRequested || !this.store.isCurrent(uri, version)) return undefined;
+      if (!classification.postmortem) return [];
       return this.store.analyze(document).problems.map(toDiagnostic);
     } catch (error) {
       // One bad document must not take the server down: say so in the log and show nothing for it.
-      this.connection.console.error(`Analysis of ${document.uri} failed: ${(error as Error).stack ?? error}`);
+      this.connection.console.error(`Analysis of ${uri} failed: ${(error as Error)?.stack ?? error}`);
       return [];
     }
   }
@@ -47,6 +53,7 @@ export class DiagnosticsProvider {
     const document = this.store.documents.get(uri);
     if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     const items = await this.compute(document, token);
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled.');
     if (items === undefined) {
       throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed; diagnostics are stale.', { retriggerRequest: true });
     }
@@ -55,7 +62,7 @@ export class DiagnosticsProvider {
 
   /** Schedules a push after the document settles, for clients without pull diagnostics. */
   schedule(document: TextDocument): void {
-    if (!this.push) return;
+    if (!this.mode.push) return;
     clearTimeout(this.timers.get(document.uri));
     this.timers.set(
       document.uri,
@@ -70,18 +77,20 @@ export class DiagnosticsProvider {
     const document = this.store.documents.get(uri);
     if (!document) return;
     const items = await this.compute(document);
-    if (items !== undefined) await this.connection.sendDiagnostics({ uri, version: document.version, diagnostics: items });
+    // A newer version has its own push scheduled; a closed document has been cleared.
+    if (items === undefined || !this.store.isCurrent(uri, document.version)) return;
+    await this.connection.sendDiagnostics({ uri, version: document.version, diagnostics: items }).catch(() => undefined);
   }
 
   clear(uri: string): void {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
-    if (this.push) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    if (this.mode.push) void this.connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
   }
 
-  /** After a settings change: ask pull clients to pull again, re-push for the others. */
+  /** After a settings or folder change: ask pull clients to pull again, re-push for the others. */
   refreshAll(): void {
-    if (this.push) for (const document of this.store.documents.all()) this.schedule(document);
-    else void this.connection.languages.diagnostics.refresh().catch(() => undefined);
+    if (this.mode.push) for (const document of this.store.documents.all()) this.schedule(document);
+    else if (this.mode.refresh) void this.connection.languages.diagnostics.refresh().catch(() => undefined);
   }
 }

@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { isAbsolute, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Connection, WorkspaceFolder } from 'vscode-languageserver';
 import { TextDocuments } from 'vscode-languageserver';
@@ -16,6 +16,8 @@ export class DocumentStore {
   readonly documents = new TextDocuments(TextDocument);
   private readonly analyzer = new Analyzer();
   private readonly settings = new Map<string, Promise<HindsightSettings>>();
+  /** Settings for clients that cannot be asked (`workspace/configuration`) but push them. */
+  private globalSettings = DEFAULT_SETTINGS;
   private folders: WorkspaceFolder[] = [];
   private canAskConfiguration = false;
 
@@ -30,13 +32,18 @@ export class DocumentStore {
     this.folders = folders;
   }
 
-  /** Forget cached settings (after `workspace/didChangeConfiguration`). */
-  clearSettings(): void {
+  /**
+   * After `workspace/didChangeConfiguration`: forget what was asked, and keep what was pushed
+   * (`{ hindsight: {...} }`) for clients that cannot be asked.
+   */
+  settingsChanged(pushed: unknown): void {
     this.settings.clear();
+    const section = pushed && typeof pushed === 'object' ? (pushed as Record<string, unknown>)[SETTINGS_SECTION] : undefined;
+    if (!this.canAskConfiguration && section !== undefined) this.globalSettings = normaliseSettings(section);
   }
 
   settingsFor(uri: string): Promise<HindsightSettings> {
-    if (!this.canAskConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
+    if (!this.canAskConfiguration) return Promise.resolve(this.globalSettings);
     let settings = this.settings.get(uri);
     if (!settings) {
       settings = this.connection.workspace
@@ -47,19 +54,28 @@ export class DocumentStore {
     return settings;
   }
 
-  /** The path used for include globs: relative to the workspace folder holding the file. */
+  /** The path used for include globs: relative to the innermost workspace folder holding the file. */
   relativePath(uri: string): string {
-    const folder = this.folders
-      .filter((f) => uri.startsWith(f.uri.endsWith('/') ? f.uri : f.uri + '/'))
-      .sort((a, b) => b.uri.length - a.uri.length)[0];
-    if (!uri.startsWith('file:')) return uri.replace(/^[a-z-]+:\/*/i, '');
+    if (!uri.startsWith('file:')) return uri.replace(/^[a-z][a-z0-9+.-]*:\/*/i, '');
     const path = fileURLToPath(uri);
-    return folder ? relative(fileURLToPath(folder.uri), path).split('\\').join('/') : path.split('\\').join('/');
+    let best: string | undefined;
+    for (const folder of this.folders) {
+      if (!folder.uri.startsWith('file:')) continue;
+      const rel = relative(fileURLToPath(folder.uri), path);
+      const inside = rel !== '' && rel !== '..' && !rel.startsWith('..' + sep) && !isAbsolute(rel);
+      if (inside && (best === undefined || rel.length < best.length)) best = rel;
+    }
+    return (best ?? path).split(sep).join('/');
   }
 
   async classify(document: TextDocument): Promise<Classification> {
     const settings = await this.settingsFor(document.uri);
     return classify(document.getText(), this.relativePath(document.uri), settings.include);
+  }
+
+  /** Whether `version` is still the open version of the document. */
+  isCurrent(uri: string, version: number): boolean {
+    return this.documents.get(uri)?.version === version;
   }
 
   /** The analysis of the document's current version (parsed once per version). */
