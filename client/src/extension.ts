@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { window, type ExtensionContext } from 'vscode';
+import { commands, Uri, window, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { SETTINGS_SECTION } from '../../server/src/shared/settings';
 
@@ -22,6 +22,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   };
   client = new LanguageClient('hindsight', 'Hindsight', serverOptions, clientOptions);
   context.subscriptions.push(output, { dispose: () => void client?.stop() });
+  context.subscriptions.push(commands.registerCommand('hindsight.openRuleDoc', (href: string) => commands.executeCommand('vscode.open', Uri.parse(href))));
   await client.start();
 }
 

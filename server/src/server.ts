@@ -1,5 +1,10 @@
-import { createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
+import { CodeActionKind, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
+import { CodeActionsProvider, FIX_ALL_KIND } from './lsp/codeActions';
+import { CompletionProvider } from './lsp/completion';
 import { DiagnosticsProvider } from './lsp/diagnostics';
+import { HoverProvider } from './lsp/hover';
+import { codeLenses, documentSymbols, foldingRanges } from './lsp/outline';
+import { workspaceDiagnostics } from './lsp/workspace';
 import { DocumentStore } from './lsp/documents';
 
 // Wiring only: each feature lives in its own module under lsp/.
@@ -9,18 +14,32 @@ const store = new DocumentStore(connection);
 let diagnostics: DiagnosticsProvider | undefined;
 let dynamicConfiguration = false;
 let workspaceFolders = false;
+let watchFiles = false;
+let folderUris: string[] = [];
+const codeActions = new CodeActionsProvider(store);
+const hover = new HoverProvider(store);
+const completion = new CompletionProvider(store);
 
 connection.onInitialize((params): InitializeResult => {
   const capabilities = params.capabilities;
   const pull = !!capabilities.textDocument?.diagnostic;
   dynamicConfiguration = !!capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
   workspaceFolders = !!capabilities.workspace?.workspaceFolders;
+  watchFiles = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  folderUris = (params.workspaceFolders ?? []).map((f) => f.uri);
+  if (folderUris.length === 0 && params.rootUri) folderUris = [params.rootUri];
   store.configure(params.workspaceFolders, !!capabilities.workspace?.configuration);
   diagnostics = new DiagnosticsProvider(connection, store, { push: !pull, refresh: !!capabilities.workspace?.diagnostics?.refreshSupport });
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-      ...(pull ? { diagnosticProvider: { identifier: 'hindsight', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+      ...(pull ? { diagnosticProvider: { identifier: 'hindsight', interFileDependencies: false, workspaceDiagnostics: true } } : {}),
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll] },
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: [':', ' ', '#', '['] },
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+      codeLensProvider: { resolveProvider: false },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'hindsight', version: process.env.HINDSIGHT_VERSION ?? '0.0.0' },
@@ -29,9 +48,14 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(() => {
   if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
+  if (watchFiles) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.hindsight.{json,yaml,yml}' }] }).catch(() => undefined);
+  }
   if (workspaceFolders) {
     connection.workspace.onDidChangeWorkspaceFolders(async () => {
-      store.setFolders((await connection.workspace.getWorkspaceFolders()) ?? []);
+      const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
+      folderUris = folders.map((f) => f.uri);
+      store.setFolders(folders);
       diagnostics?.refreshAll();
     });
   }
@@ -42,7 +66,34 @@ connection.onDidChangeConfiguration(({ settings }) => {
   diagnostics?.refreshAll();
 });
 
+connection.onDidChangeWatchedFiles(() => {
+  store.configurationChanged();
+  diagnostics?.refreshAll();
+});
+
 connection.languages.diagnostics.on((params, token) => diagnostics!.pull(params.textDocument.uri, token));
+connection.languages.diagnostics.onWorkspace((_params, token) => workspaceDiagnostics(store, folderUris, token));
+
+// Features that read the analysis of postmortems only: other Markdown gets nothing from us.
+const postmortem = async (uri: string) => {
+  const document = store.documents.get(uri);
+  return document && (await store.classify(document)).postmortem ? document : undefined;
+};
+connection.onCodeAction(async (params) => ((await postmortem(params.textDocument.uri)) ? codeActions.actions(params) : []));
+connection.onHover(async (params) => ((await postmortem(params.textDocument.uri)) ? hover.hover(params) : null));
+connection.onCompletion(async (params) => ((await postmortem(params.textDocument.uri)) ? completion.complete(params) : []));
+connection.onDocumentSymbol(async ({ textDocument }) => {
+  const document = await postmortem(textDocument.uri);
+  return document ? documentSymbols(store.configured(document)) : [];
+});
+connection.onFoldingRanges(async ({ textDocument }) => {
+  const document = await postmortem(textDocument.uri);
+  return document ? foldingRanges(store.configured(document)) : [];
+});
+connection.onCodeLens(async ({ textDocument }) => {
+  const document = await postmortem(textDocument.uri);
+  return document ? codeLenses(store.configured(document)) : [];
+});
 
 store.documents.onDidOpen(({ document }) => diagnostics?.schedule(document));
 store.documents.onDidChangeContent(({ document }) => diagnostics?.schedule(document));

@@ -15,13 +15,14 @@ export interface Target {
 export class UsageError extends Error {}
 
 /** Expands the paths given on the command line: files as named, folders walked for postmortems. */
-export function collectTargets(paths: readonly string[], include: readonly string[] | undefined): Target[] {
+/** `base` is where include globs are matched from: the working directory, or a workspace folder. */
+export function collectTargets(paths: readonly string[], include: readonly string[] | undefined, base = process.cwd()): Target[] {
   const targets: Target[] = [];
   const seen = new Set<string>();
   const add = (path: string) => {
     if (seen.has(path)) return;
     seen.add(path);
-    const rel = relative(process.cwd(), path);
+    const rel = relative(base, path);
     targets.push({ path, display: rel && !rel.startsWith('..') ? rel.split(sep).join('/') : path });
   };
   for (const given of paths) {
@@ -43,8 +44,8 @@ export function collectTargets(paths: readonly string[], include: readonly strin
           if (!SKIPPED_FOLDERS.has(entry.name)) walk(full);
         } else if (entry.isFile() && MARKDOWN.test(entry.name)) {
           // Globs match the path from the working directory, as they match from the workspace folder in the editor.
-          const fromCwd = relative(process.cwd(), full);
-          const rel = (fromCwd.startsWith('..') ? full : fromCwd).split(sep).join('/');
+          const fromBase = relative(base, full);
+          const rel = (fromBase.startsWith('..') ? full : fromBase).split(sep).join('/');
           if (classify(readHead(full), rel, include).postmortem) add(full);
         }
       }

@@ -3,7 +3,12 @@ import { fileURLToPath } from 'node:url';
 import type { Connection, WorkspaceFolder } from 'vscode-languageserver';
 import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { dirname } from 'node:path';
 import { Analyzer } from '../core/analyzer';
+import { checkDocument, withConfiguredMetrics } from '../core/check';
+import { defaultConfig } from '../core/config/config';
+import { loadConfig, type LoadedConfig } from '../core/config/load';
+import type { Problem } from '../core/model';
 import { classify, type Classification } from '../core/classify';
 import type { PostmortemDocument } from '../core/model';
 import { DEFAULT_SETTINGS, normaliseSettings, SETTINGS_SECTION, type HindsightSettings } from '../shared/settings';
@@ -83,7 +88,41 @@ export class DocumentStore {
     return this.analyzer.analyze(document.uri, document.version, document.getText());
   }
 
+  private readonly checked = new Map<string, { version: number; problems: Problem[]; doc: PostmortemDocument }>();
+
+  /** The configuration in force for a document: from its folder upward for files, the defaults otherwise. */
+  config(uri: string): LoadedConfig {
+    if (!uri.startsWith('file:')) return { config: defaultConfig(), error: undefined };
+    return loadConfig(dirname(fileURLToPath(uri)));
+  }
+
+  /** The analysis as the configuration sees it (configured metric definitions applied). */
+  configured(document: TextDocument): PostmortemDocument {
+    return this.checkedEntry(document).doc;
+  }
+
+  /** Every finding for the current version (engine and rules), computed once per version. */
+  check(document: TextDocument): Problem[] {
+    return this.checkedEntry(document).problems;
+  }
+
+  private checkedEntry(document: TextDocument) {
+    const cached = this.checked.get(document.uri);
+    if (cached && cached.version === document.version) return cached;
+    const loaded = this.config(document.uri);
+    const analysed = this.analyze(document);
+    const entry = { version: document.version, problems: checkDocument(analysed, loaded), doc: withConfiguredMetrics(analysed, loaded) };
+    this.checked.set(document.uri, entry);
+    return entry;
+  }
+
+  /** After a configuration file changed: findings must be computed again. */
+  configurationChanged(): void {
+    this.checked.clear();
+  }
+
   forget(uri: string): void {
+    this.checked.delete(uri);
     this.analyzer.forget(uri);
     this.settings.delete(uri);
   }

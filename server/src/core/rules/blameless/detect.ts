@@ -50,7 +50,9 @@ function detectSentence(text: string): Hit[] {
       if (subject === 'person' || (/^fault\s+of/i.test(m[0]) && namesPerson(text.slice(m.index! + m[0].length)))) hits.push(hit('person-as-cause', m));
     }
     for (const m of all(/\bcaused\s+by\s+(?:the\s+)?/i, text)) {
-      if (namesPerson(text.slice(m.index! + m[0].length, m.index! + m[0].length + 40))) hits.push(hit('person-as-cause', m));
+      const agent = text.slice(m.index! + m[0].length, m.index! + m[0].length + 40);
+      // "caused by human error" is the label, reported as such, not a person.
+      if (namesPerson(agent) && !L.HUMAN_ERROR.test(agent)) hits.push(hit('person-as-cause', m));
     }
   }
 

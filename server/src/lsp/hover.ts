@@ -1,0 +1,57 @@
+import { MarkupKind, type Hover, type HoverParams, type Position } from 'vscode-languageserver';
+import { formatMinutes, METRIC_NAMES, METRIC_TITLES } from '../core/metrics/durations';
+import type { Milestone, MilestoneKind, PostmortemDocument, Range } from '../core/model';
+import { RULES_BY_ID } from '../core/rules';
+import type { DocumentStore } from './documents';
+
+const contains = (range: Range, p: Position) =>
+  (p.line > range.start.line || (p.line === range.start.line && p.character >= range.start.character)) &&
+  (p.line < range.end.line || (p.line === range.end.line && p.character <= range.end.character));
+
+const utc = (epoch: number) => new Date(epoch).toISOString().replace('T', ' ').replace(/:00\.000Z$|\.000Z$/, '').replace(/Z$/, '') + ' UTC';
+
+/** The metrics a milestone takes part in, with their formulas and values. */
+function metricLines(doc: PostmortemDocument, kind: MilestoneKind | undefined): string[] {
+  return METRIC_NAMES.filter((name) => !kind || doc.metrics[name].definition.to === kind || doc.metrics[name].definition.from === kind).map((name) => {
+    const metric = doc.metrics[name];
+    const value = metric.minutes === undefined ? '—' : formatMinutes(metric.minutes);
+    return `| ${METRIC_TITLES[name]} | \`${metric.definition.to} − ${metric.definition.from}\` | ${value} |`;
+  });
+}
+
+function milestoneAt(doc: PostmortemDocument, line: number): Milestone | undefined {
+  return Object.values(doc.milestones).find((m): m is Milestone => !!m && m.line === line);
+}
+
+export class HoverProvider {
+  constructor(private readonly store: DocumentStore) {}
+
+  hover({ textDocument, position }: HoverParams): Hover | null {
+    const document = this.store.documents.get(textDocument.uri);
+    if (!document) return null;
+    const doc = this.store.configured(document);
+    const parts: string[] = [];
+
+    const problem = this.store.check(document).find((p) => contains(p.range, position) && RULES_BY_ID.has(p.code));
+    if (problem) {
+      const rule = RULES_BY_ID.get(problem.code)!;
+      parts.push(`**${rule.id}**: ${rule.description}\n\n${rule.rationale}`);
+    }
+
+    const entry = doc.timeline.entries.find((e) => e.range.start.line <= position.line && e.range.end.line >= position.line && e.time !== undefined);
+    const milestone = milestoneAt(doc, position.line);
+    if (entry || milestone) {
+      const lines: string[] = [];
+      const time = entry?.time ?? milestone!.time;
+      lines.push(`**${entry?.dateUnknown ? utc(time).slice(11) : utc(time)}**${entry?.zone ? ` (read in ${entry.zone}${entry.zoneSource ? `, from the ${entry.zoneSource}` : ''})` : ''}`);
+      const start = doc.milestones.started;
+      if (start && time !== start.time) lines.push(`${time > start.time ? `${formatMinutes((time - start.time) / 60000)} after` : `${formatMinutes((start.time - time) / 60000)} before`} the start (${utc(start.time)}, ${start.source})`);
+      if (milestone) {
+        lines.push(`Milestone **${milestone.kind}**, found from ${milestone.source}: “${milestone.evidence}”`);
+        lines.push('', '| metric | formula | value |', '| --- | --- | --- |', ...metricLines(doc, milestone.kind));
+      }
+      parts.push(lines.join('\n\n').replace(/\n\n\|/g, '\n|'));
+    }
+    return parts.length === 0 ? null : { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') } };
+  }
+}
