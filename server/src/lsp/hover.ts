@@ -46,11 +46,9 @@ export class HoverProvider {
       lines.push(`**${entry?.dateUnknown ? utc(time).slice(11) : utc(time)}**${entry?.zone ? ` (read in ${entry.zone}${entry.zoneSource ? `, from the ${entry.zoneSource}` : ''})` : ''}`);
       const start = doc.milestones.started;
       if (start && time !== start.time) lines.push(`${time > start.time ? `${formatMinutes((time - start.time) / 60000)} after` : `${formatMinutes((start.time - time) / 60000)} before`} the start (${utc(start.time)}, ${start.source})`);
-      if (milestone) {
-        lines.push(`Milestone **${milestone.kind}**, found from ${milestone.source}: “${milestone.evidence}”`);
-        lines.push('', '| metric | formula | value |', '| --- | --- | --- |', ...metricLines(doc, milestone.kind));
-      }
-      parts.push(lines.join('\n\n').replace(/\n\n\|/g, '\n|'));
+      if (milestone) lines.push(`Milestone **${milestone.kind}**, found from ${milestone.source}: “${milestone.evidence}”`);
+      const table = milestone ? ['| metric | formula | value |', '| --- | --- | --- |', ...metricLines(doc, milestone.kind)].join('\n') : '';
+      parts.push([...lines, table].filter(Boolean).join('\n\n'));
     }
     return parts.length === 0 ? null : { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') } };
   }
