@@ -52,8 +52,11 @@ export class BlockCache {
   private chunk(text: string): RelativeBlocks {
     let blocks = this.usedChunks.get(text) ?? this.chunks.get(text);
     if (!blocks) {
-      const root = processor.parse(text) as Root;
-      const lines = text.split('\n');
+      // micromark's cost grows with the square of nesting depth: indentation past any real
+      // postmortem's (16 levels) is clamped, at the price of exact columns on those lines.
+      const source = /\n[ \t]{65}/.test(text) ? text.replace(/^[ \t]{65,}/gm, ' '.repeat(64)) : text;
+      const root = processor.parse(source) as Root;
+      const lines = source.split('\n');
       blocks = [];
       for (const node of root.children) convert(node, lines, blocks, false);
     }

@@ -26,6 +26,9 @@ export function todayUtc(): string {
 
 /** Every enabled rule over one document, with severities from configuration and suppressions applied. */
 export function runRules(doc: PostmortemDocument, config: ResolvedConfig, options: RunOptions = {}): Problem[] {
+  // A refused document (binary, too large) was not read: its one problem is all there is to say.
+  const refused = doc.problems.filter((p) => p.code.startsWith('document/'));
+  if (refused.length > 0) return refused;
   const today = options.today ?? todayUtc();
   const problems: Problem[] = [];
   for (const rule of options.rules ?? RULES) {
