@@ -40,6 +40,8 @@ function detectSentence(text: string): Hit[] {
   if (!rejects && !attack) {
     for (const verb of all(L.ACTION_VERBS, text)) {
       const after = text.slice(verb.index! + verb[0].length);
+      // Passive ("were deleted, resulting in…") names no agent.
+      if (/\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?$/i.test(text.slice(0, verb.index!))) continue;
       if (isPerson(text.slice(0, verb.index!)) && L.CAUSAL.test(after)) {
         hits.push(hit('person-as-cause', verb));
         break;

@@ -1,4 +1,4 @@
-import { CLAUSE_BREAK, FILLER, HUMAN_ACTIVITY, PRONOUNS, ROLES, SYSTEM_NAMES } from './lexicon';
+import { CLAUSE_BREAK, FILLER, HUMAN_ACTIVITY, NOT_NAMES, PRONOUNS, ROLES, SYSTEM_NAMES } from './lexicon';
 
 export type Subject = 'person' | 'activity' | 'other' | 'none';
 
@@ -10,7 +10,7 @@ function classifyToken(token: string, clauseInitial: boolean): Subject {
   if (ROLES.test(lower)) return 'person';
   if (HUMAN_ACTIVITY.test(lower)) return 'activity';
   // A capitalised word that is not a known system, and not just the sentence's first word capitalised: a name.
-  if (/^[A-Z][a-z]+$/.test(word) && !SYSTEM_NAMES.has(lower) && (clauseInitial || !/^(?:The|A|An|This|That|It)$/.test(word))) return 'person';
+  if (/^[A-Z][a-z]+$/.test(word) && !SYSTEM_NAMES.has(lower) && !NOT_NAMES.has(lower) && (clauseInitial || !/^(?:The|A|An|This|That|It)$/.test(word))) return 'person';
   return 'other';
 }
 
@@ -28,6 +28,8 @@ export function subjectBefore(before: string): Subject {
     const token = tokens[i];
     const lower = token.toLowerCase();
     if (FILLER.has(lower) || (/ly$/.test(lower) && lower.length > 4 && !ROLES.test(lower))) continue;
+    // "managed by Crossplane": the agent of a participle, not the subject of the clause.
+    if (tokens[i - 1]?.toLowerCase() === 'by') return 'other';
     return classifyToken(token, i === 0);
   }
   return 'none';
@@ -35,8 +37,15 @@ export function subjectBefore(before: string): Subject {
 
 /** Whether a short phrase names a person ("caused by Jacob", "by the on-call engineer"). */
 export function namesPerson(phrase: string): boolean {
-  const tokens = phrase.match(/[@\w'’-]+/g) ?? [];
-  return tokens.slice(0, 4).some((t, i) => classifyToken(t, false) === 'person' && !(i === 0 && /^[A-Z]/.test(t) && SYSTEM_NAMES.has(t.toLowerCase())));
+  const tokens = (phrase.match(/[@\w'’-]+/g) ?? []).filter((t) => !/^(?:the|a|an|our|their|his|her|my|its)$/i.test(t));
+  const first = tokens[0];
+  if (!first) return false;
+  const lower = first.toLowerCase();
+  if (first.startsWith('@') || PRONOUNS.has(lower)) return true;
+  // "an engineer running…", "the on-call engineer": a role within the first words.
+  if (tokens.slice(0, 3).some((t) => ROLES.test(t.toLowerCase()))) return true;
+  // A proper name: a capitalised word that is not a system, alone or followed by another ("Jacob", "Luna Foundation").
+  return /^[A-Z][a-z]+$/.test(first) && !SYSTEM_NAMES.has(lower) && !NOT_NAMES.has(lower) && (tokens.length === 1 || /^[A-Z]/.test(tokens[1]) || /^[a-z]+ed$/.test(tokens[1]));
 }
 
 /** Whether the sentence opens with a person as its subject ("CP team member did…", "We pushed…"). */
