@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkDocument, withConfiguredMetrics } from './core/check';
@@ -54,6 +55,7 @@ function program(): Command {
     .argument('<file>', 'a postmortem')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action((file: string, options: { format: 'text' | 'json' }) => {
+      if (existsSync(file) && !statSync(file).isFile()) throw new UsageError(`metrics takes one file, and ${file} is a folder`);
       const [target] = collectTargets([file], undefined);
       if (!target) throw new UsageError(`not a file: ${file}`);
       const loaded = loadConfig(dirname(target.path));

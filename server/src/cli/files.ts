@@ -46,7 +46,10 @@ export function collectTargets(paths: readonly string[], include: readonly strin
           // Globs match the path from the working directory, as they match from the workspace folder in the editor.
           const fromBase = relative(base, full);
           const rel = (fromBase.startsWith('..') ? full : fromBase).split(sep).join('/');
-          if (classify(readHead(full), rel, include).postmortem) add(full);
+          // Globs are tried from the base folder and, failing that, on the absolute path, so that
+          // `cd postmortems && hindsight check` still finds what `hindsight check postmortems` finds.
+          const head = readHead(full);
+          if (classify(head, rel, include).postmortem || classify(head, full.split(sep).join('/'), include).postmortem) add(full);
         }
       }
     };

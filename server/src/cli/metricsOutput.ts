@@ -45,7 +45,7 @@ export function metricsReport(file: string, doc: PostmortemDocument): MetricsRep
       zone: e.zone ?? null,
       confidence: e.confidence ?? null,
     })),
-    problems: doc.problems.map((p) => ({ line: p.range.start.line + 1, column: p.range.start.character + 1, severity: p.severity, code: p.code, message: p.message })),
+    problems: [...doc.problems].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character).map((p) => ({ line: p.range.start.line + 1, column: p.range.start.character + 1, severity: p.severity, code: p.code, message: p.message })),
   };
 }
 

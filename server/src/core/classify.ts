@@ -30,7 +30,9 @@ function matcher(globs: readonly string[]): (path: string) => boolean {
  * folder or the directory the CLI was pointed at.
  */
 export function classify(text: string, relativePath: string, include: readonly string[] = DEFAULT_INCLUDE): Classification {
-  const fm = FRONTMATTER.exec(text.slice(0, 64 * 1024));
+  const head = text.slice(0, 64 * 1024);
+  // A frontmatter left unclosed still says what the file is: read its first lines.
+  const fm = FRONTMATTER.exec(head) ?? (/^(?:\uFEFF)?---[ \t]*\r?\n/.test(head) ? [head, head.split(/\r?\n/).slice(1, 40).join('\n')] : null);
   if (fm && TYPE_LINE.test(fm[1])) return { postmortem: true, reason: 'its frontmatter says `type: postmortem`' };
   if (fm && FLAG_LINE.test(fm[1])) return { postmortem: true, reason: 'its frontmatter says `postmortem: true`' };
   const path = relativePath.replace(/\\/g, '/').replace(/^\.\//, '');

@@ -1,6 +1,6 @@
 import { extractActionItems } from './actions/extract';
 import { DEFAULT_MAX_BYTES, type AnalyzeOptions } from './options';
-import { computeMetrics } from './metrics/durations';
+import { computeMetrics, DEFAULT_METRICS } from './metrics/durations';
 import { findMilestones, type FrontmatterMilestone } from './metrics/milestones';
 import { frontmatterDuration, statedInLine } from './metrics/stated';
 import type { Frontmatter, MilestoneKind, PostmortemDocument, Problem, StatedDuration } from './model';
@@ -28,7 +28,7 @@ const FRONTMATTER_MILESTONES: Record<string, MilestoneKind> = {
 
 function emptyDocument(uri: string, version: number, text: string, problems: Problem[]): PostmortemDocument {
   const none = undefined;
-  const metric = (name: 'ttd' | 'tta' | 'ttm' | 'ttr' | 'impact') => ({ name, definition: { from: 'started' as const, to: 'resolved' as const }, minutes: none });
+  const metric = (name: 'ttd' | 'tta' | 'ttm' | 'ttr' | 'impact') => ({ name, definition: DEFAULT_METRICS[name], minutes: none });
   return {
     uri,
     version,

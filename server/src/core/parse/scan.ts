@@ -15,7 +15,7 @@ const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
 const FENCE_OPEN = /^( {0,3}|[ \t]+(?=[`~]))(`{3,}|~{3,})(.*)$/;
 const LIST_START = /^(?:[-*+][ \t]|\d{1,9}[.)][ \t]|[-*+]$|\d{1,9}[.)]$)/;
 const DELIMITER_ROW = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
-const BLOCK_INTERRUPT = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|>|`{3,}|~{3,})/;
+const BLOCK_INTERRUPT = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|>|`{3,}|~{3,}|[-*+][ \t]|\d{1,9}[.)][ \t])/;
 
 export function isBlank(line: string): boolean {
   return /^[ \t]*$/.test(line);
