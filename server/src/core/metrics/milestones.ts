@@ -13,10 +13,10 @@ export interface FrontmatterMilestone {
 }
 
 /** Words that name something going wrong: a weak verb ("noticed") detects the incident only beside one. */
-const PROBLEM = /\b(?:outage|incident|issues?|problems?|errors?|fail\w*|down|unavailable|unreachable|degrad\w*|latency|slow\w*|timeouts?|timed out|crash\w*|alerts?|alarms?|impact\w*|broken|drop(?:s|ped)?|spike[sd]?|5\d\d|exception|missed|stall\w*|lag(?:ging)?|stop(?:s|ped)?|hang(?:s|ing)?|hung|stuck|loss|lost|leak\w*|not\s+work\w*|unable|cannot|can't|wrong|bad|high|elevated|increase[sd]?)\b/i;
+const PROBLEM = /\b(?:outage|incident|issues?|problems?|errors?|fail\w*|down|unavailable|unreachable|degrad\w*|latency|slow\w*|timeouts?|timed out|crash\w*|alerts?|alarms?|impact\w*|broken|drop(?:s|ped)?|spike[sd]?|5\d\d|exception|missed|stall\w*|delet\w*|destroy\w*|wip(?:ed|es|ing)|corrupt\w*|lag(?:ging)?|stop(?:s|ped)?|hang(?:s|ing)?|hung|stuck|loss|lost|leak\w*|not\s+work\w*|unable|cannot|can't|wrong|bad|high|elevated|increase[sd]?)\b/i;
 const WEAK_DETECTION = /^(?:detected|noticed|observed|spotted|discovered|notified|became\s+aware|identified|reported|reporting|reports?\s.*)$/i;
 
-const NEGATED = /\b(?:not|n't|never|no|nor|yet to be|before|until|without|un)\W*(?:\w+\W+){0,2}$/i;
+const NEGATED = /(?:\b(?:not|never|no|nor|yet\s+to\s+be|before|until|without)\b|n't\b)\W*(?:\w+\W+){0,2}$/i;
 const PARTIAL = /\b(?:partial(?:ly)?|some|begin(?:s|ning)? to|start(?:s|ed)? to|attempt(?:s|ed)?|tried|trying)\b/i;
 
 /** Wording that gives a milestone away, from the entry's text alone. */
@@ -47,6 +47,8 @@ function fromEntry(kind: MilestoneKind, entry: TimelineEntry, source: Milestone[
 }
 
 const DAY = 86_400_000;
+/** How far before detection a problem entry may lie and still be the start (a slow leak, a weekend). */
+const WEEK = 7 * DAY;
 
 /**
  * Finds each milestone where a careful reader would: frontmatter timestamps first, then entries
@@ -89,7 +91,7 @@ export function findMilestones(entries: readonly TimelineEntry[], labelled: read
     // ...one that names a problem, not last week's merge or an entry that reports the end ("recovered ~21:47").
     const first = chronological.find(
       (e) =>
-        e.time! >= anchor - DAY &&
+        e.time! >= anchor - WEEK &&
         e.time! <= (found.detected?.time ?? Infinity) &&
         (!found.resolved || e.time! < found.resolved.time) &&
         PROBLEM.test(e.text) &&
