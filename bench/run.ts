@@ -88,3 +88,21 @@ function printTable(table: string[][], leftAligned: number[] = []): void {
     console.log(row.map((cell, c) => (leftAligned.includes(c) ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd());
   }
 }
+
+// ---------------------------------------------------------------- the full rule set, as an editor sees it
+
+void (async () => {
+  const { editToDiagnostics } = await import('./server');
+  const { blamelessThroughput, prose } = await import('./blameless');
+  const server = await editToDiagnostics([1_000, 10_000], 15);
+  console.log('\nEdit → diagnostics through the language server over stdio (every rule, median):');
+  printTable([['lines', 'edit → diagnostics', 'findings', 'target', ''], ...server.map((r) => {
+    const limit = r.lines === 1_000 ? 20 : 100;
+    return [r.lines.toLocaleString('en'), ms(r.ms), String(r.findings), `≤ ${limit} ms`, r.ms <= limit ? 'met' : 'MISSED'];
+  })]);
+  const text = prose(400);
+  const blame = blamelessThroughput(text, 7);
+  const mbs = (t: number) => (blame.bytes / 1048576 / (t / 1000)).toFixed(2);
+  console.log(`\nBlameless rules on ${(blame.bytes / 1024).toFixed(0)} KB of prose, beside alex on the same text:`);
+  printTable([['tool', 'time', 'MB/s', 'ratio'], ['hindsight blameless/*', ms(blame.hindsight), mbs(blame.hindsight), times(blame.hindsight / blame.alex)], ['alex', ms(blame.alex), mbs(blame.alex), '1.00×']], [0]);
+})();

@@ -254,6 +254,8 @@ export function leadingStamp(text: string, stamps = findStamps(text)): Stamp | u
   if (!first) return undefined;
   const prefix = text.slice(0, first.index);
   if (/^[\s*_`~#>([\]|-]*$/.test(prefix)) return first;
+  // A date alone after words ("The date is 18 April 2024") is prose, not an entry.
+  if (!first.time) return undefined;
   // "First detected: 2023-01-11 14:22", "Event Start Time 2:05 pm", "[14:02]", "At 14:02,"
   if (/^[\s*_]*[A-Za-z][\w /&'()-]{0,40}?[:\-–—]?[\s*_]*$/.test(prefix) && prefix.trim().split(/\s+/).length <= 5) return first;
   return undefined;

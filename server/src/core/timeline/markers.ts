@@ -1,4 +1,5 @@
 import type { MilestoneKind, Range } from '../model';
+import { memoize } from '../text/memo';
 
 /** A milestone stated as "Label: time" ("First detected: 2023-01-11 14:22"). */
 export interface LabelledMilestone {
@@ -42,6 +43,15 @@ const PHASE_MARKERS: [RegExp, MilestoneKind[]][] = [
 
 /** Explicit milestone markers in an entry: "[detected]" or "OUTAGE BEGINS" in its text, or a Milestone column value. */
 export function markersIn(text: string, column = ''): { kinds: MilestoneKind[]; byColumn: boolean } {
+  return cachedMarkers(`${column}\u0000${text}`);
+}
+
+const cachedMarkers = memoize((key: string) => {
+  const split = key.indexOf('\u0000');
+  return readMarkers(key.slice(split + 1), key.slice(0, split));
+});
+
+function readMarkers(text: string, column: string): { kinds: MilestoneKind[]; byColumn: boolean } {
   const found = new Set<MilestoneKind>();
   for (const part of column.split(/[,;/+&]|\band\b/)) for (const kind of milestoneWord(part) ?? []) found.add(kind);
   const byColumn = found.size > 0;

@@ -6,15 +6,6 @@ import type { Block, ListItem, TextLine } from '../../parse/blocks';
  * in their own words is kept: headings, code, block quotes, frontmatter, links, quoted speech and
  * HTML comments are masked with spaces, so every offset still maps to its place in the source.
  */
-export interface Sentence {
-  text: string;
-  /** Kinds of the section the sentence is in ("lessons-learned", "action-items"…). */
-  section: SectionKind[];
-  /** The sentence is a timeline entry: people named there are usually doing response work. */
-  timeline: boolean;
-  /** Maps an offset in `text` to a range in the document. */
-  range(from: number, to: number): Range;
-}
 
 const MASKS: RegExp[] = [
   /<!--[\s\S]*?-->/g,
@@ -74,38 +65,78 @@ function units(doc: PostmortemDocument, block: Block): Unit[] {
 
 const SENTENCE_END = /[.!?;](?=\s+[^a-z\s]|\s*$)|:(?=\s*$)/g;
 
-export function sentences(doc: PostmortemDocument): Sentence[] {
-  const out: Sentence[] = [];
+/** A unit's text split into sentences: [start, end) offsets in the masked text. */
+function splitSentences(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  let from = 0;
+  const ends = [...text.matchAll(SENTENCE_END)].map((m) => m.index! + 1);
+  for (const end of [...ends, text.length]) {
+    if (end <= from) continue;
+    if (/[A-Za-z]{2}/.test(text.slice(from, end))) out.push([from, end]);
+    from = end;
+  }
+  return out;
+}
+
+/** A finding inside a unit of prose, by offsets in the unit's masked text. */
+export interface ProseHit<T> {
+  from: number;
+  to: number;
+  value: T;
+}
+
+const unitCache = new Map<string, ProseHit<unknown>[]>();
+
+/**
+ * Runs `analyse` over every sentence of the document's prose and maps what it finds back to
+ * source ranges. Results are remembered per unit of text (a paragraph, an item, a cell), so after
+ * an edit only the changed unit is read again.
+ */
+export function scanProse<T>(doc: PostmortemDocument, name: string, analyse: (sentence: string, section: readonly SectionKind[]) => { start: number; end: number; value: T }[]): { range: Range; value: T }[] {
+  const out: { range: Range; value: T }[] = [];
+  const used = new Set<string>();
   for (const block of doc.blocks) {
-    for (const unit of units(doc, block)) {
-      const starts: { offset: number; line: TextLine }[] = [];
-      let text = '';
+    const blockUnits = units(doc, block);
+    if (blockUnits.length === 0) continue;
+    const { kinds } = sectionAt(doc, block.line);
+    for (const unit of blockUnits) {
+      // A cell of times or numbers holds no words to judge.
+      if (unit.lines.length === 1 && !/[A-Za-z]{2}/.test(unit.lines[0].raw)) continue;
+      const key = `${name}\u0000${kinds.join(',')}\u0000${unit.lines.map((l) => l.raw).join('\n')}`;
+      used.add(key);
+      let hits = unitCache.get(key) as ProseHit<T>[] | undefined;
+      if (!hits) {
+        const text = unit.lines.map((l) => mask(l.raw)).join(' ');
+        hits = splitSentences(text).flatMap(([from, to]) => analyse(text.slice(from, to), kinds).map((h) => ({ from: from + h.start, to: from + h.end, value: h.value })));
+        unitCache.set(key, hits);
+      }
+      if (hits.length === 0) continue;
+      const starts: number[] = [];
+      let offset = 0;
       for (const line of unit.lines) {
-        starts.push({ offset: text.length, line });
-        text += mask(line.raw) + ' ';
+        starts.push(offset);
+        offset += line.raw.length + 1;
       }
-      const position = (offset: number) => {
-        const at = [...starts].reverse().find((s) => s.offset <= offset)!;
-        return { line: at.line.line, character: at.line.column + Math.min(offset - at.offset, at.line.raw.length) };
+      const position = (at: number) => {
+        let i = starts.length - 1;
+        while (i > 0 && starts[i] > at) i--;
+        const line = unit.lines[i];
+        return { line: line.line, character: line.column + Math.min(at - starts[i], line.raw.length) };
       };
-      const { kinds } = sectionAt(doc, unit.lines[0].line);
-      let from = 0;
-      const ends = [...text.matchAll(SENTENCE_END)].map((m) => m.index! + 1);
-      for (const end of [...ends, text.length]) {
-        if (end <= from) continue;
-        const sentence = text.slice(from, end);
-        const offset = from;
-        if (/[A-Za-z]{2}/.test(sentence)) {
-          out.push({
-            text: sentence,
-            section: kinds,
-            timeline: unit.timeline,
-            range: (a, b) => ({ start: position(offset + a), end: position(offset + b) }),
-          });
-        }
-        from = end;
-      }
+      for (const hit of hits) out.push({ range: { start: position(hit.from), end: position(hit.to) }, value: hit.value });
     }
   }
+  // Keep the cache the size of what documents use, not of their history.
+  if (unitCache.size > 4 * used.size + 10_000) for (const key of [...unitCache.keys()]) if (!used.has(key)) unitCache.delete(key);
+  return out;
+}
+
+/** Every sentence of the document's prose, with its section (for tests and tools). */
+export function sentences(doc: PostmortemDocument): { text: string; section: SectionKind[] }[] {
+  const out: { text: string; section: SectionKind[] }[] = [];
+  scanProse(doc, 'sentences', (text, section) => {
+    out.push({ text, section: [...section] });
+    return [];
+  });
   return out;
 }

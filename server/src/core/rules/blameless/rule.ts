@@ -1,7 +1,7 @@
 import type { PostmortemDocument } from '../../model';
 import type { Finding, Rule, RuleLevel } from '../rule';
 import { detect, type BlameCategory } from './detect';
-import { sentences } from './prose';
+import { scanProse } from './prose';
 
 const perDocument = new WeakMap<PostmortemDocument, Map<BlameCategory, Finding[]>>();
 
@@ -10,21 +10,19 @@ function findings(doc: PostmortemDocument, messages: Record<BlameCategory, (word
   let byCategory = perDocument.get(doc);
   if (byCategory) return byCategory;
   byCategory = new Map();
-  for (const sentence of sentences(doc)) {
-    for (const hit of detect(sentence.text, sentence.section)) {
-      const range = sentence.range(hit.start, hit.end);
-      const words = hit.words.trim();
-      const finding: Finding = { range, message: messages[hit.category](words) };
-      if (hit.removable && range.start.line === range.end.line) {
-        // Delete the word and the space after it ("simply restarted" → "restarted").
-        const line = doc.lines.lines[range.end.line];
-        const end = line[range.end.character] === ' ' ? range.end.character + 1 : range.end.character;
-        finding.fixes = [{ title: `Remove "${words}"`, edits: [{ range: { start: range.start, end: { line: range.end.line, character: end } }, newText: '' }] }];
-      }
-      const list = byCategory.get(hit.category) ?? [];
-      if (!list.some((f) => f.range.start.line === range.start.line && f.range.start.character === range.start.character)) list.push(finding);
-      byCategory.set(hit.category, list);
+  const hits = scanProse(doc, 'blameless', (sentence, section) => detect(sentence, section).map((hit) => ({ start: hit.start, end: hit.end, value: hit })));
+  for (const { range, value: hit } of hits) {
+    const words = hit.words.trim();
+    const finding: Finding = { range, message: messages[hit.category](words) };
+    if (hit.removable && range.start.line === range.end.line) {
+      // Delete the word and the space after it ("simply restarted" → "restarted").
+      const line = doc.lines.lines[range.end.line];
+      const end = line[range.end.character] === ' ' ? range.end.character + 1 : range.end.character;
+      finding.fixes = [{ title: `Remove "${words}"`, edits: [{ range: { start: range.start, end: { line: range.end.line, character: end } }, newText: '' }] }];
     }
+    const list = byCategory.get(hit.category) ?? [];
+    if (!list.some((f) => f.range.start.line === range.start.line && f.range.start.character === range.start.character)) list.push(finding);
+    byCategory.set(hit.category, list);
   }
   perDocument.set(doc, byCategory);
   return byCategory;

@@ -1,0 +1,44 @@
+/**
+ * Edit → diagnostics through the real language server over stdio, as an editor sees it:
+ * the time from sending a one-line change to receiving the pulled diagnostics of that version.
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { editLine, generatePostmortem } from './generate';
+import { median } from './measure';
+
+const SERVER = join(__dirname, '..', 'dist', 'server.js');
+
+export async function editToDiagnostics(lineCounts: readonly number[], runs: number): Promise<{ lines: number; ms: number; findings: number }[]> {
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  connection.onNotification(() => undefined);
+  connection.onRequest(() => null);
+  connection.listen();
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { textDocument: { diagnostic: {} } } });
+  await connection.sendNotification('initialized', {});
+  const results = [];
+  for (const lines of lineCounts) {
+    const { text, proseLine } = generatePostmortem(lines);
+    const uri = `file:///bench/postmortems/generated-${lines}.md`;
+    const source = text.split('\n');
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    let report = await connection.sendRequest<{ items: unknown[] }>('textDocument/diagnostic', { textDocument: { uri } });
+    const samples: number[] = [];
+    for (let version = 2; version < runs + 4; version++) {
+      source[proseLine] = editLine(source[proseLine], version);
+      const next = source.join('\n');
+      const start = performance.now();
+      await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: next }] });
+      report = await connection.sendRequest<{ items: unknown[] }>('textDocument/diagnostic', { textDocument: { uri } });
+      if (version > 3) samples.push(performance.now() - start);
+    }
+    results.push({ lines, ms: median(samples), findings: report.items.length });
+    await connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+  await connection.sendRequest('shutdown');
+  await connection.sendNotification('exit');
+  connection.dispose();
+  return results;
+}
