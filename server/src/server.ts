@@ -15,6 +15,7 @@ let diagnostics: DiagnosticsProvider | undefined;
 let dynamicConfiguration = false;
 let workspaceFolders = false;
 let watchFiles = false;
+let pullClient = false;
 let folderUris: string[] = [];
 const codeActions = new CodeActionsProvider(store);
 const hover = new HoverProvider(store);
@@ -23,6 +24,7 @@ const completion = new CompletionProvider(store);
 connection.onInitialize((params): InitializeResult => {
   const capabilities = params.capabilities;
   const pull = !!capabilities.textDocument?.diagnostic;
+  pullClient = pull;
   dynamicConfiguration = !!capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
   workspaceFolders = !!capabilities.workspace?.workspaceFolders;
   watchFiles = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
@@ -95,7 +97,16 @@ connection.onCodeLens(async ({ textDocument }) => {
   return document ? codeLenses(store.configured(document)) : [];
 });
 
-store.documents.onDidOpen(({ document }) => diagnostics?.schedule(document));
+store.documents.onDidOpen(({ document }) => {
+  store.markSaved(document);
+  diagnostics?.schedule(document);
+});
+store.documents.onDidSave(({ document }) => {
+  store.markSaved(document);
+  diagnostics?.schedule(document);
+  if (!pullClient) return;
+  diagnostics?.refreshAll();
+});
 store.documents.onDidChangeContent(({ document }) => diagnostics?.schedule(document));
 store.documents.onDidClose(({ document }) => {
   diagnostics?.clear(document.uri);

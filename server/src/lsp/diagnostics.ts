@@ -40,7 +40,9 @@ export class DiagnosticsProvider {
       const classification = await this.store.classify(document);
       if (token?.isCancellationRequested || !this.store.isCurrent(uri, version)) return undefined;
       if (!classification.postmortem) return [];
-      return this.store.check(document).map(toDiagnostic);
+      const subject = await this.store.subject(document);
+      if (token?.isCancellationRequested || !this.store.isCurrent(uri, version)) return undefined;
+      return this.store.check(subject).map(toDiagnostic);
     } catch (error) {
       // One bad document must not take the server down: say so in the log and show nothing for it.
       this.connection.console.error(`Analysis of ${uri} failed: ${(error as Error)?.stack ?? error}`);

@@ -121,7 +121,21 @@ export class DocumentStore {
     this.checked.clear();
   }
 
+  private readonly saved = new Map<string, TextDocument>();
+
+  /** Remembers the text as opened or saved, for `hindsight.run: onSave`. */
+  markSaved(document: TextDocument): void {
+    this.saved.set(document.uri, TextDocument.create(document.uri, document.languageId, document.version, document.getText()));
+  }
+
+  /** What findings are computed for: the document as it is, or as last saved. */
+  async subject(document: TextDocument): Promise<TextDocument> {
+    const settings = await this.settingsFor(document.uri);
+    return settings.run === 'onSave' ? (this.saved.get(document.uri) ?? document) : document;
+  }
+
   forget(uri: string): void {
+    this.saved.delete(uri);
     this.checked.delete(uri);
     this.analyzer.forget(uri);
     this.settings.delete(uri);
