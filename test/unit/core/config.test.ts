@@ -61,3 +61,18 @@ describe('configuration', () => {
     assert.equal(validate({ colour: 'blue' }), false);
   });
 });
+
+describe('workspace templates', () => {
+  it('adds each .hindsight/templates file as a template whose headings are required; a broken file is reported, not fatal', () => {
+    const folder = join(FIXTURES, 'team', 'postmortems');
+    const loaded = loadConfig(folder);
+    assert.deepEqual(loaded.config.templates['game-day'].sections.map((s) => s.heading), ['Summary', 'Hypothesis', 'Timeline', 'Customer calls', 'Action items']);
+    assert.ok(loaded.config.templates.incident, 'built-in templates stay');
+    const doc = analyzeText(readFileSync(join(folder, '2025-02-01-failover-drill.md'), 'utf8'));
+    const problems = checkDocument(doc, loaded, { today: '2025-01-15' });
+    assert.deepEqual(problems.filter((p) => p.code === 'sections/missing').map((p) => /"(.*)"/.exec(p.message)![1]), ['Hypothesis', 'Customer calls']);
+    const invalid = problems.filter((p) => p.code === 'config/invalid');
+    assert.equal(invalid.length, 1);
+    assert.match(invalid[0].message, /^broken\.md .*binary.*this template is skipped until it is fixed\.$/);
+  });
+});

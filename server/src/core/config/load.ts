@@ -2,13 +2,14 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { applyConfig, defaultConfig, type ConfigFile, type ResolvedConfig } from './config';
+import { findTemplateFolder, loadWorkspaceTemplates } from './workspaceTemplates';
 
 export const CONFIG_NAMES = ['.hindsight.json', '.hindsight.yaml', '.hindsight.yml'];
 
 export interface LoadedConfig {
   config: ResolvedConfig;
-  /** A configuration file that could not be used, and why: the defaults apply meanwhile. */
-  error: { file: string; message: string } | undefined;
+  /** A configuration file that could not be used, why, and what happens meanwhile. */
+  error: { file: string; message: string; consequence?: string } | undefined;
 }
 
 const cache = new Map<string, { mtimeMs: number; file: ConfigFile }>();
@@ -68,10 +69,23 @@ function resolveFile(path: string, chain: string[]): ResolvedConfig {
 /** The configuration in force for a file in `folder`: the nearest file, its `extends`, then the defaults. */
 export function loadConfig(folder: string): LoadedConfig {
   const path = findConfigFile(folder);
-  if (!path) return { config: defaultConfig(), error: undefined };
-  try {
-    return { config: resolveFile(path, []), error: undefined };
-  } catch (error) {
-    return { config: defaultConfig(), error: { file: path, message: (error as Error).message } };
+  let loaded: LoadedConfig = { config: defaultConfig(), error: undefined };
+  if (path) {
+    try {
+      loaded = { config: resolveFile(path, []), error: undefined };
+    } catch (error) {
+      loaded = { config: defaultConfig(), error: { file: path, message: (error as Error).message } };
+    }
   }
+  return withWorkspaceTemplates(loaded, folder);
+}
+
+/** Adds the team's own templates (`.hindsight/templates/*.md`); a broken one is reported, the rest still apply. */
+function withWorkspaceTemplates(loaded: LoadedConfig, folder: string): LoadedConfig {
+  const templateFolder = findTemplateFolder(folder);
+  if (!templateFolder) return loaded;
+  const { templates, errors } = loadWorkspaceTemplates(templateFolder);
+  const config = { ...loaded.config, templates: { ...loaded.config.templates, ...templates } };
+  const error = loaded.error ?? (errors[0] ? { file: errors[0].file, message: errors[0].message, consequence: 'this template is skipped until it is fixed' } : undefined);
+  return { config, error };
 }

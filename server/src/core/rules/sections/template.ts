@@ -1,6 +1,7 @@
 import { requiredSections } from '../../config/config';
 import type { SectionRequirement } from '../../config/templates';
 import type { PostmortemDocument, Section } from '../../model';
+import { normaliseHeading } from '../../parse/sections';
 import type { RuleContext, TextEdit } from '../rule';
 import { frontmatterString } from '../util';
 
@@ -14,7 +15,10 @@ export function requirementsFor(ctx: RuleContext): SectionRequirement[] {
 }
 
 export function sectionFor(doc: PostmortemDocument, requirement: SectionRequirement): Section | undefined {
-  return doc.sections.find((s) => s.kinds.some((k) => requirement.kinds.includes(k)));
+  if (requirement.kinds.length > 0) return doc.sections.find((s) => s.kinds.some((k) => requirement.kinds.includes(k)));
+  // A heading a team template names that has no known meaning ("Customer follow-up calls"): match its words.
+  const wanted = normaliseHeading(requirement.heading);
+  return doc.sections.find((s) => normaliseHeading(s.heading) === wanted);
 }
 
 /**
