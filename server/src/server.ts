@@ -51,7 +51,7 @@ connection.onInitialize((params): InitializeResult => {
 connection.onInitialized(() => {
   if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
   if (watchFiles) {
-    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.hindsight.{json,yaml,yml}' }] }).catch(() => undefined);
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.hindsight.{json,yaml,yml}' }, { globPattern: '**/.hindsight/templates/*.md' }] }).catch(() => undefined);
   }
   if (workspaceFolders) {
     connection.workspace.onDidChangeWorkspaceFolders(async () => {
