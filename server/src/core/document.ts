@@ -110,14 +110,19 @@ function frontmatterZone(frontmatter: Frontmatter | undefined): Zone | undefined
 function frontmatterMilestones(frontmatter: Frontmatter | undefined, zone: Zone | undefined, reference: CalendarDate | undefined): FrontmatterMilestone[] {
   const out: FrontmatterMilestone[] = [];
   if (!frontmatter) return out;
-  for (const [key, field] of frontmatter.fields) {
+  // A status-page entry's `date: 2021-05-14 12:00:00` is when it began, when nothing else says so.
+  const dated = frontmatter.fields.get('date');
+  const hasStart = [...frontmatter.fields.keys()].some((k) => FRONTMATTER_MILESTONES[k.toLowerCase().replace(/[-\s]/g, '_')] === 'started');
+  const fields = [...frontmatter.fields];
+  if (dated && !hasStart) fields.push(['started', { ...dated, key: 'date' }]);
+  for (const [key, field] of fields) {
     const kind = FRONTMATTER_MILESTONES[key.toLowerCase().replace(/[-\s]/g, '_')];
     const value = field.value instanceof Date ? field.value.toISOString() : field.value;
     if (!kind || typeof value !== 'string') continue;
     const stamp = findStamps(value)[0];
     if (!stamp?.date || !stamp.time) continue;
     const resolved = resolveStamp(stamp, { date: reference, reference, zone: zone ?? { label: 'UTC', offset: 0 }, zoneSource: 'frontmatter', lastMinutes: undefined, direction: 1 });
-    if (resolved.time !== undefined) out.push({ kind, time: resolved.time, line: field.keyRange.start.line, range: field.valueRange, key });
+    if (resolved.time !== undefined) out.push({ kind, time: resolved.time, line: field.keyRange.start.line, range: field.valueRange, key: field.key });
   }
   return out;
 }

@@ -13,24 +13,104 @@ export interface FrontmatterMilestone {
 }
 
 /** Words that name something going wrong: a weak verb ("noticed") detects the incident only beside one. */
-const PROBLEM = /\b(?:outage|incident|issues?|problems?|errors?|fail\w*|down|unavailable|unreachable|degrad\w*|latency|slow\w*|timeouts?|timed out|crash\w*|alerts?|alarms?|impact\w*|broken|drop(?:s|ped)?|spike[sd]?|5\d\d|exception|missed|stall\w*|delet\w*|destroy\w*|wip(?:ed|es|ing)|corrupt\w*|lag(?:ging)?|stop(?:s|ped)?|hang(?:s|ing)?|hung|stuck|loss|lost|leak\w*|not\s+work\w*|unable|cannot|can't|wrong|bad|high|elevated|increase[sd]?)\b/i;
-const WEAK_DETECTION = /^(?:detected|noticed|observed|spotted|discovered|notified|became\s+aware|identified|reported|reporting|reports?\s.*)$/i;
+const PROBLEM = /\b(?:outage|incident|issues?|problems?|errors?|fail\w*|down|unavailable|unreachable|degrad\w*|latency|slow\w*|timeouts?|timed out|crash\w*|alerts?|alarms?|impact\w*|broken|drop(?:s|ped)?|spike[sd]?|5\d\d|exception|missed|stall\w*|delet\w*|destroy\w*|wip(?:ed|es|ing)|corrupt\w*|lag(?:ging)?|stop(?:s|ped)?|hang(?:s|ing)?|hung|stuck|loss|lost|leak\w*|not\s+(?:being\s+)?\w+(?:ed|ing)|stuck|killed|dip|0\s?%|zero|backing\s+up|backlog|wrong|unable|cannot|can't|wrong|bad|high|elevated|increase[sd]?)\b/i;
+const WEAK_DETECTION = /^(?:detected|noticed|notices|observed|spotted|discovered|notified|became\s+aware|identified|witnessed|realized|realised|noted|reported|reporting|reports?\s.*)$/i;
 
 const NEGATED = /(?:\b(?:not|never|no|nor|yet\s+to\s+be|before|until|without)\b|n't\b)\W*(?:\w+\W+){0,2}$/i;
 const PARTIAL = /\b(?:partial(?:ly)?|some|begin(?:s|ning)? to|start(?:s|ed)? to|attempt(?:s|ed)?|tried|trying)\b/i;
 
-/** Wording that gives a milestone away, from the entry's text alone. */
+/** Wording that gives a milestone away, from the entry's text alone: alternatives, one a line. */
+const phrases = (...alternatives: string[]) => new RegExp(String.raw`\b(?:${alternatives.join('|')})`, 'i');
+
 const WORDING: Record<'detected' | 'acknowledged' | 'mitigated' | 'resolved' | 'started', RegExp> = {
-  detected:
-    /\b(?:alerts?\s+(?:fired|fires|firing|triggered|went off|raised)|(?:alert|alarm|page|monitor|check)\w*\s+(?:fired|fires|triggered|went off)|(?:is|was|were|got|gets|get)\s+paged|paged\s+(?:the\s+)?(?:[\w-]+\s+)?on-?call|pages?\s+(?:the\s+)?(?:[\w-]+\s+)?on-?call|pagerduty|opsgenie|first\s+(?:report|alert|sign|notice)|(?:customer|user|client)s?\s+(?:report|complain|notice)(?:ed|s)?|reported\s+by|report(?:s|ed)\s+that|report(?:ed|ing|s)?\s+(?:the\s+|an?\s+)?(?:outage|issue|incident|problem|errors?|failures?)|alerted|(?:monitoring|alerting)\s+(?:caught|flagged|detected|showed|shows)|on-?call\s+(?:was\s+|is\s+)?notified|ticket\s+(?:raised|opened|filed)|(?:detected|noticed|observed|spotted|discovered|notified|became\s+aware|identified|reported|reporting|reports?\s+(?:an?\s|the\s|of\s|errors?|fail\w*|broken|issues?|problems?|outages?|slow\w*|timeouts?)))/i,
-  acknowledged:
-    /\b(?:acknowledg(?:ed|es|ment)|ack(?:ed|'d|s)\b|incident\s+(?:was\s+|is\s+)?(?:declared|opened|raised)|declar(?:ed|es)\s+(?:an?\s+|the\s+)?(?:incident|sev)|(?:on-?call|engineer|responder|sre|team)s?\s+(?:respond(?:s|ed)|join(?:s|ed)|start(?:s|ed)\s+investigating|began\s+investigating|(?:is|are)\s+investigating|look(?:s|ed)\s+into)|(?:began|begins|started|starts)\s+investigating|investigation\s+(?:started|began|begins|starts)|war\s+room|incident\s+(?:channel|bridge)\s+(?:opened|created|started)|assum(?:es|ed)\s+(?:incident\s+)?(?:lead|command))/i,
-  mitigated:
-    /\b(?:mitigat(?:ed|es)|mitigation\s+(?:applied|complete|completed|deployed|in place)|rolled\s+back|roll(?:ed)?[- ]?back\s+(?:to\s+\S+\s+)?(?:complete|completed|finished|done|deployed)|rollback\s+(?:complete|completed|finished|done)|reverted|revert\s+(?:deployed|completed|complete)|failed\s+over|failover\s+(?:complete|completed)|workaround\s+(?:applied|deployed|in place)|repaired|errors?\s+(?:rates?\s+)?(?:drop(?:ped|s)?|subside[sd]?|decrease[sd]?|return(?:ed|s)?\s+to\s+normal)|impact\s+(?:ended|stopped|halted|mitigated)|traffic\s+(?:restored|drained)|fix\s+(?:deployed|applied|rolled out|released)|errors?\s+stop(?:s|ped)?|(?:previous|old|last\s+known\s+good)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:restored|reinstated)|scaled\s+back\s+up|succeed(?:s|ing)?\s+again|restored\s+(?:the\s+)?(?:previous|old)\b)/i,
-  resolved:
-    /\b(?:resolved|fully\s+recovered|recovered|recovery\s+(?:complete|completed|confirmed)|back\s+to\s+normal|returned\s+to\s+normal|all[- ]clear|incident\s+(?:closed|ended|over)|clos(?:ed|es)\s+the\s+incident|stabili[sz]ed|no\s+further\s+(?:errors|impact|missed|issues)|(?:service|services|system|systems|site|api)\s+(?:is\s+|are\s+|was\s+|were\s+)?(?:fully\s+)?(?:restored|healthy|operational|working(?:\s+again)?)|working\s+(?:again|normally)|(?:green|running|up|healthy|available|online)\s+again|fully\s+operational|resum(?:es|ed)\s+normal\s+operations?|marked\s+(?:as\s+)?resolved|issue\s+resolves)/i,
-  started:
-    /\b(?:(?:outage|incident|impact|degradation|disruption|errors?|failures?|latency|timeouts?|5\d\d)\w*(?:\s+rates?)?\s+(?:begin|begins|began|start|starts|started|spike[sd]?|rise|rises|rose|increase[sd]?|climb(?:s|ed)?|appear(?:s|ed)?)|(?:began|begins|started|starts)\s+(?:to\s+)?(?:fail|failing|return(?:ing)?\s+errors|erroring|timing\s+out|degrad)|went\s+down|became\s+(?:unavailable|unreachable|unresponsive)|(?:significant|sharp|sudden|large)\s+(?:drop|fall|decrease|increase|rise|spike)|\w+\s+rates?\s+(?:rises|rose|climbs|climbed|spikes|spiked|jumps|jumped|increases|increased|doubles|doubled)|(?:availability|success\s+rate|uptime|throughput)\s+(?:drop(?:s|ped)?|fell|falls|decreas\w*)|first\s+(?:errors?|symptoms?|failures?|timeouts?))/i,
+  detected: phrases(
+    String.raw`alerts?\s+(?:fired|fires|fire|firing|triggered|went off|raised)`,
+    String.raw`(?:alert|alarm|page|monitor|check|warning)\w*\s+(?:fired|fires|fire|triggered|went off|goes off)`,
+    String.raw`(?:is|was|were|got|gets|get)\s+paged`,
+    String.raw`paged\s+(?:the\s+)?(?:[\w-]+\s+)?on-?call`,
+    String.raw`pages?\s+(?:the\s+)?(?:[\w-]+\s+)?on-?call`,
+    String.raw`respond(?:s|ed)?\s+to\s+(?:the\s+)?(?:alarms?|alerts?|pages?)`,
+    String.raw`automated\s+(?:warning|alert|alarm)`,
+    'pagerduty', 'opsgenie',
+    String.raw`first\s+(?:report|alert|sign|notice|noticed|observed|spotted|detected|reported|recorded)`,
+    String.raw`(?:customer|user|client)s?\s+(?:\w+\s+)?(?:report|complain|notice)(?:ed|s)?`,
+    String.raw`reported\s+by`,
+    String.raw`report(?:s|ed)\s+(?:on\s+\w+\s+)?that`,
+    String.raw`report(?:ed|ing|s)?\s+(?:the\s+|an?\s+)?(?:outage|issue|incident|problem|errors?|failures?)`,
+    'alerted',
+    String.raw`(?:monitoring|alerting)\s+(?:caught|flagged|detected|showed|shows)`,
+    String.raw`on-?call\s+(?:was\s+|is\s+)?notified`,
+    String.raw`ticket\s+(?:raised|opened|filed)`,
+    // Weak on their own: they count only beside a word for something going wrong (see WEAK_DETECTION).
+    String.raw`(?:detected|noticed|notices|observed|spotted|discovered|notified|became\s+aware|identified|witnessed|realized|realised|noted|reported|reporting|reports?\s+(?:an?\s|the\s|of\s|on\s|errors?|fail\w*|broken|issues?|problems?|outages?|slow\w*|timeouts?|something))`,
+  ),
+  acknowledged: phrases(
+    String.raw`acknowledg(?:ed|es|ment)`,
+    String.raw`ack(?:ed|'d|s)\b`,
+    String.raw`incident\s+(?:was\s+|is\s+)?(?:declared|opened|raised)`,
+    String.raw`declar(?:ed|es)\s+(?:an?\s+|the\s+)?(?:incident|sev)`,
+    String.raw`(?:on-?call|engineer|responder|sre|team)s?\s+(?:respond(?:s|ed)|join(?:s|ed)|start(?:s|ed)\s+investigating|began\s+investigating|(?:is|are)\s+investigating|look(?:s|ed)\s+into)`,
+    String.raw`(?:began|begins|started|starts)\s+investigating`,
+    String.raw`investigat(?:ion|ing)\s+(?:started|began|begins|starts)`,
+    String.raw`war\s+room`,
+    String.raw`incident\s+(?:channel|bridge)\s+(?:opened|created|started)`,
+    String.raw`assum(?:es|ed)\s+(?:incident\s+)?(?:lead|command)`,
+  ),
+  mitigated: phrases(
+    String.raw`mitigat(?:ed|es)`,
+    String.raw`mitigation\s+(?:applied|complete|completed|deployed|in place)`,
+    String.raw`rolled\s+back`,
+    String.raw`roll(?:ed)?[- ]?back\s+(?:to\s+\S+\s+)?(?:complete|completed|finished|done|deployed)`,
+    String.raw`rollback\s+(?:complete|completed|finished|done)`,
+    'reverted',
+    String.raw`revert\s+(?:deployed|completed|complete)`,
+    String.raw`failed\s+over`,
+    String.raw`failover\s+(?:complete|completed)`,
+    String.raw`workaround\s+(?:applied|deployed|in place)`,
+    'repaired',
+    String.raw`errors?\s+(?:rates?\s+)?(?:drop(?:ped|s)?|subside[sd]?|decrease[sd]?|return(?:ed|s)?\s+to\s+normal)`,
+    String.raw`impact\s+(?:ended|stopped|halted|mitigated)`,
+    String.raw`traffic\s+(?:restored|drained|allowed\s+again)`,
+    String.raw`fix\s+(?:deployed|applied|rolled out|released)`,
+    String.raw`errors?\s+stop(?:s|ped)?`,
+    String.raw`(?:previous|old|last\s+known\s+good)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:restored|reinstated)`,
+    String.raw`scaled\s+back\s+up`,
+    String.raw`succeed(?:s|ing)?\s+again`,
+    String.raw`restored\s+(?:the\s+)?(?:previous|old)\b`,
+  ),
+  resolved: phrases(
+    'resolved',
+    String.raw`fully\s+(?:recovered|restored|operational|functional|working|available)`,
+    'recovered',
+    String.raw`recovery\s+(?:complete|completed|confirmed)`,
+    String.raw`back\s+to\s+(?:normal|working\s+order|full\s+service|service|health)`,
+    String.raw`return(?:ed|s)?\s+to\s+normal`,
+    String.raw`all[- ]clear`,
+    String.raw`(?:incident|outage|issue|problem)\s+(?:is\s+|was\s+)?(?:closed|ended|ends|over)`,
+    String.raw`clos(?:ed|es)\s+the\s+incident`,
+    String.raw`stabili[sz](?:ed|ing)`,
+    String.raw`no\s+further\s+(?:errors|impact|missed|issues)`,
+    String.raw`(?:service|services|system|systems|site|api)\s+(?:is\s+|are\s+|was\s+|were\s+)?(?:fully\s+)?(?:restored|healthy|operational|working(?:\s+again)?)`,
+    String.raw`(?:working|functional|operational|available|online|serving|merging|running|processing|accepting|responding|loading|green|flowing|syncing|producing|created|creating|healthy|up)\s+(?:\w+\s+){0,3}?again`,
+    String.raw`able\s+to\s+\w+\s+(?:\w+\s+)?again`,
+    String.raw`working\s+normally`,
+    String.raw`resum(?:es|ed)\s+normal\s+operations?`,
+    String.raw`(?:confirmed|verified)\s+(?:to\s+be\s+)?(?:working|functional|operational|healthy|fixed)`,
+    String.raw`(?:issue|problem)\s+(?:is\s+|was\s+)?(?:permanently\s+)?fixed`,
+    String.raw`marked\s+(?:as\s+)?resolved`,
+    String.raw`issue\s+resolves`,
+  ),
+  started: phrases(
+    String.raw`(?:outage|incident|impact|degradation|disruption|problem|issue|errors?|failures?|latency|timeouts?|5\d\d)\w*(?:\s+rates?)?\s+(?:begin|begins|began|start|starts|started|spike[sd]?|rise|rises|rose|increase[sd]?|climb(?:s|ed)?|appear(?:s|ed)?)`,
+    String.raw`(?:began|begins|started|starts)\s+(?:to\s+)?(?:fail|failing|return(?:ing)?\s+errors|erroring|timing\s+out|degrad)`,
+    String.raw`(?:went|goes|is|was)\s+(?:hard\s+)?down`,
+    String.raw`became\s+(?:unavailable|unreachable|unresponsive)`,
+    String.raw`experienc(?:ed|es|ing)\s+(?:an?\s+)?(?:\w+\s+){0,3}?(?:outage|disruption|degradation|incident|errors|failures?|downtime)`,
+    String.raw`(?:significant|sharp|sudden|large)\s+(?:drop|fall|decrease|increase|rise|spike)`,
+    String.raw`\w+\s+rates?\s+(?:rises|rose|climbs|climbed|spikes|spiked|jumps|jumped|increases|increased|doubles|doubled)`,
+    String.raw`(?:availability|success\s+rate|uptime|throughput)\s+(?:drop(?:s|ped)?|fell|falls|decreas\w*)`,
+    String.raw`first\s+(?:errors?|symptoms?|failures?|timeouts?)`,
+  ),
 };
 
 function wordingMatches(kind: keyof typeof WORDING, text: string): string | undefined {
@@ -91,6 +171,8 @@ export function findMilestones(entries: readonly TimelineEntry[], labelled: read
     // ...one that names a problem, not last week's merge or an entry that reports the end ("recovered ~21:47").
     const first = chronological.find(
       (e) =>
+        // The detection entry itself says when it was noticed, not when it began.
+        e.range.start.line !== found.detected?.line &&
         e.time! >= anchor - WEEK &&
         e.time! <= (found.detected?.time ?? Infinity) &&
         (!found.resolved || e.time! < found.resolved.time) &&
@@ -103,11 +185,12 @@ export function findMilestones(entries: readonly TimelineEntry[], labelled: read
   if (!found.started) {
     // No start anywhere: the earliest milestone given is the best a reader has (MoJ-style "Key events").
     const earliest = MILESTONE_KINDS.map((k) => found[k]).filter((m): m is Milestone => !!m).sort((a, b) => a.time - b.time)[0];
-    if (earliest) found.started = { ...earliest, kind: 'started', evidence: `earliest milestone given (${earliest.evidence})` };
+    if (earliest && (earliest.source === 'key-events' || earliest.source === 'frontmatter')) found.started = { ...earliest, kind: 'started', evidence: `earliest milestone given (${earliest.evidence})` };
   }
   found.acknowledged ??= byWording('acknowledged', after(found.detected?.time ?? found.started?.time));
   found.mitigated ??= byWording('mitigated', after(found.detected?.time ?? found.started?.time));
-  found.resolved ??= byWording('resolved', after(found.mitigated?.time ?? found.detected?.time ?? found.started?.time), true);
+  // Not after detection: some incidents are noticed only after they ended.
+  found.resolved ??= byWording('resolved', after(found.mitigated?.time ?? found.started?.time ?? found.detected?.time), true);
   if (found.mitigated && found.resolved && found.resolved.time < found.mitigated.time && found.mitigated.source === 'wording') found.mitigated = undefined;
   return Object.fromEntries(MILESTONE_KINDS.map((k) => [k, found[k]])) as Milestones;
 }

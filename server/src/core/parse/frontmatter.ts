@@ -15,9 +15,12 @@ const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
 /** Reads the YAML frontmatter block, keeping each key's position and every YAML error's. */
 export function readFrontmatter(index: LineIndex): FrontmatterResult {
   const lines = index.lines;
-  if (lines.length === 0 || !OPEN.test(lines[0])) return { frontmatter: undefined, bodyLine: 0, problems: [] };
+  // Tools that export postmortems sometimes put a comment (the source, a licence) above the frontmatter.
+  let open = 0;
+  while (open < Math.min(lines.length, 20) && /^\s*(?:<!--.*-->\s*)?$/.test(lines[open]) && !OPEN.test(lines[open])) open++;
+  if (lines.length === 0 || open >= lines.length || !OPEN.test(lines[open])) return { frontmatter: undefined, bodyLine: 0, problems: [] };
   let close = -1;
-  for (let i = 1; i < lines.length; i++) {
+  for (let i = open + 1; i < lines.length; i++) {
     if (CLOSE.test(lines[i])) {
       close = i;
       break;
@@ -31,16 +34,16 @@ export function readFrontmatter(index: LineIndex): FrontmatterResult {
         {
           code: 'frontmatter/yaml-error',
           severity: 'error',
-          message: 'The frontmatter opened on line 1 is never closed: add a line with `---` after the last key.',
-          range: index.lineRange(0),
+          message: `The frontmatter opened on line ${open + 1} is never closed: add a line with \`---\` after the last key.`,
+          range: index.lineRange(open),
         },
       ],
     };
   }
-  const start = index.starts[1];
-  const end = close > 1 ? index.starts[close - 1] + lines[close - 1].length : start;
+  const start = index.starts[open + 1];
+  const end = close > open + 1 ? index.starts[close - 1] + lines[close - 1].length : start;
   const source = index.text.slice(start, end);
-  const range = index.linesRange(0, close);
+  const range = index.linesRange(open, close);
   const errors: Problem[] = [];
   const fields = new Map<string, FrontmatterField>();
   let data: Record<string, unknown> = {};

@@ -73,7 +73,7 @@ const ZONE_AFTER = new RegExp(
 );
 const RANGE_SEPARATOR = /^\s*(?:--|-|–|—|to|until|till|→)\s*/i;
 /** What may stand between a date and a time of the same stamp. */
-const JOINER = /^(?:\s*(?:,|at|@|T|-|–|on|,\s*at)?\s*|T)$/i;
+const JOINER = /^(?:\s*,?\s*(?:(?:at|@|on|from)\s+|[-–]\s*)?(?:(?:roughly|around|about|approximately|approx\.|circa|~)\s*)?|T)$/i;
 
 interface Part<T> {
   index: number;

@@ -230,6 +230,16 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
     const ranged = found.find((c): c is EntryCandidate => c.kind === 'entry' && !!c.stamp?.rangeEnd && !!c.stamp.time);
     if (ranged) addLabelled({ ...ranged, label: 'title' }, ['started'], resolveEntry(ranged, { ...ctx, date: input.reference, lastMinutes: undefined }), 'prose');
   }
+  // The summary often says when it began: "…experienced an outage lasting 1 hour and 48 minutes, from
+  // 16:58 to 18:46 UTC", "at roughly 18:52 UTC Hachyderm experienced a 7 minute cascading failure".
+  if (fromSections.length > 0) {
+    const prose = collectCandidates(blocks.filter((b) => b.kind === 'paragraph' && !inSections(b, timelineSections)), { prose: true });
+    const timed = prose.filter((c): c is EntryCandidate => c.kind === 'entry' && !!c.stamp?.time && !c.label);
+    const window = timed.find((c) => !!c.stamp!.rangeEnd && OUTAGE_WINDOW.test(c.text));
+    const onset = timed.find((c) => STATED_ONSET.test(c.text));
+    if (window) addLabelled({ ...window, label: 'outage window' }, ['started', 'impactStart'], resolveEntry(window, { ...ctx, date: input.reference, lastMinutes: undefined }), 'prose');
+    else if (onset) addLabelled({ ...onset, label: 'stated start' }, ['started'], resolveEntry(onset, { ...ctx, date: input.reference, lastMinutes: undefined }), 'prose');
+  }
 
   checkOrder(ordered, problems);
   const firstUnzoned = entries.find((e) => e.time !== undefined && e.hasTimeOfDay && !e.zone);
@@ -256,6 +266,12 @@ function ambiguousZone(zone: Zone, range: Range): Problem {
     range,
   };
 }
+
+/** A sentence that states when the outage ran, around a time range. */
+const OUTAGE_WINDOW = /\b(?:outage|incident|downtime|disruption|degradation|degraded|unavailable|down|impact(?:ed)?|affected)\b[^.]*\bfrom\s+\S*\d|\bbetween\s+\S*\d[^.]*\b(?:outage|incident|downtime|disruption|unavailable|down|impact(?:ed)?|affected)\b/i;
+
+/** A sentence that says the incident began at its time. */
+const STATED_ONSET = /\b(?:experienc(?:ed|es)\s+(?:an?\s+)?(?:\w+\s+){0,4}?(?:outage|disruption|degradation|failure|incident|downtime|errors)|(?:outage|incident|disruption|degradation|problems?|issues?)\s+(?:began|started|begins|starts)|(?:started|began)\s+to\s+experience|went\s+down)\b/i;
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;

@@ -42,7 +42,7 @@ export type Candidate =
 export type EntryCandidate = Extract<Candidate, { kind: 'entry' }>;
 
 const ZONE_SENTENCE =
-  /\b(?:all\s+)?(?:times?|timestamps?|dates?)\s+(?:(?:are|is|shown|listed|given|below|above|here|in\s+this\s+document)\s+)*(?:in\s+|at\s+)?(?:the\s+)?(?<zone>(?:UTC|GMT)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?|[A-Z][a-z]+\/[A-Z][A-Za-z_]+|[A-Z]{2,5})\b/;
+  /\b(?:all\s+)?(?:times?|timestamps?|dates?|events)\s+(?:(?:are|is)\s+)?(?:documented|given|shown|listed|recorded|written|expressed|reported)?\s*(?:(?:are|is|shown|listed|given|below|above|here|in\s+this\s+document)\s+)*(?:in\s+|at\s+)?(?:the\s+)?(?<zone>(?:UTC|GMT)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?|[A-Z][a-z]+\/[A-Z][A-Za-z_]+|[A-Z]{2,5})\b/;
 const TIMEZONE_LABEL = /\b(?:time\s?zone|tz)\s*[:=]?\s*(?<zone>(?:UTC|GMT)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?|[A-Z][a-z]+\/[A-Z][A-Za-z_]+|[A-Z]{2,5})\b/i;
 /** Looks like the author meant a time here, even though it could not be read. */
 const TIME_LIKE = /^[\s*_`[(]*(?:\d{1,2}[:.h]\d{1,2}(?!\d)|\d{1,2}\s*[ap]\.?m\b|\d{1,2}:\d{2}:\d{2})/i;

@@ -32,10 +32,10 @@ export function milestoneWord(word: string): MilestoneKind[] | undefined {
 
 /** Capitalised phase markers written into entries ("OUTAGE BEGINS", "**INCIDENT ENDS**"). */
 const PHASE_MARKERS: [RegExp, MilestoneKind[]][] = [
-  [/\b(?:OUTAGE|IMPACT|DEGRADATION) (?:BEGINS|STARTS|BEGAN|STARTED)\b/, ['impactStart', 'started']],
-  [/\b(?:OUTAGE|IMPACT|DEGRADATION) (?:ENDS|ENDED|OVER|STOPS)\b/, ['impactEnd', 'mitigated']],
-  [/\bINCIDENT (?:BEGINS|STARTS|BEGAN|STARTED|DECLARED)\b/, ['started']],
-  [/\bINCIDENT (?:ENDS|ENDED|RESOLVED|CLOSED|OVER)\b/, ['resolved']],
+  [/\b(?:OUTAGE|IMPACT|DEGRADATION) (?:BEGINS|STARTS|BEGAN|STARTED)\b/i, ['impactStart', 'started']],
+  [/\b(?:OUTAGE|IMPACT|DEGRADATION) (?:ENDS|ENDED|OVER|STOPS)\b/i, ['impactEnd', 'mitigated']],
+  [/\bINCIDENT (?:BEGINS|STARTS|BEGAN|STARTED)\b/i, ['started']],
+  [/\bINCIDENT (?:ENDS|ENDED|CLOSED|OVER)\b/i, ['resolved']],
   [/\b(?:DETECTED|DETECTION)\b/, ['detected']],
   [/\b(?:MITIGATED|MITIGATION)\b/, ['mitigated']],
   [/\bRESOLVED\b/, ['resolved']],
@@ -55,8 +55,8 @@ function readMarkers(text: string, column: string): { kinds: MilestoneKind[]; by
   const found = new Set<MilestoneKind>();
   for (const part of column.split(/[,;/+&]|\band\b/)) for (const kind of milestoneWord(part) ?? []) found.add(kind);
   const byColumn = found.size > 0;
-  for (const match of text.matchAll(/\[\s*([a-z][a-z '-]{2,30})\s*\]|\{\s*([a-z][a-z '-]{2,30})\s*\}/gi)) {
-    for (const kind of milestoneWord(match[1] ?? match[2]) ?? []) found.add(kind);
+  for (const match of text.matchAll(/\[\s*([a-z][a-z '-]{2,30})\s*\]|\{\s*([a-z][a-z '-]{2,30})\s*\}|\(\s*([a-z][a-z '-]{2,30})\s*\)/gi)) {
+    for (const kind of milestoneWord(match[1] ?? match[2] ?? match[3]) ?? []) found.add(kind);
   }
   for (const [pattern, kinds] of PHASE_MARKERS) if (pattern.test(text)) kinds.forEach((k) => found.add(k));
   return { kinds: [...found], byColumn };
