@@ -98,9 +98,12 @@ function convert(node: RootContent, lines: readonly string[], out: Block[], quot
     case 'blockquote':
       for (const child of node.children) convert(child, lines, out, true);
       return;
-    case 'code':
-      out.push({ kind: 'code', line, endLine });
+    case 'code': {
+      const fenced = /^\s*(?:`{3,}|~{3,})/.test(lines[line] ?? '');
+      const own = fenced ? undefined : lines.slice(line, endLine + 1).map((raw, i) => ({ line: line + i, column: raw.length - raw.trimStart().length, raw: raw.trimStart() }));
+      out.push({ kind: 'code', line, endLine, ...(own ? { lines: own } : {}) });
       return;
+    }
     case 'html':
       out.push({ kind: 'html', line, endLine, commentOnly: /^\s*(?:<!--[\s\S]*?-->\s*)+$/.test(node.value) });
       return;
@@ -189,6 +192,8 @@ function shift(block: Block, by: number): Block {
         header: { ...moved.header, line: moved.header.line + by },
         rows: moved.rows.map((row) => ({ ...row, line: row.line + by })),
       };
+    case 'code':
+      return moved.lines ? { ...moved, lines: shiftLines(moved.lines, by) } : moved;
     default:
       return moved;
   }

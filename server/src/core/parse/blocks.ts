@@ -84,6 +84,8 @@ export interface OtherBlock {
   endLine: number;
   /** For html blocks: whether the block is only comments (an empty template prompt). */
   commentOnly?: boolean;
+  /** For indented (not fenced) code: its lines, which a timeline sometimes is, by accident of indentation. */
+  lines?: TextLine[];
 }
 
 /** Where a node starts and ends, in zero-based lines relative to its chunk. */

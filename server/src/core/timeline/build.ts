@@ -234,7 +234,7 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
   // 16:58 to 18:46 UTC", "at roughly 18:52 UTC Hachyderm experienced a 7 minute cascading failure".
   if (fromSections.length > 0) {
     const prose = collectCandidates(blocks.filter((b) => b.kind === 'paragraph' && !inSections(b, timelineSections)), { prose: true });
-    const timed = prose.filter((c): c is EntryCandidate => c.kind === 'entry' && !!c.stamp?.time && !c.label);
+    const timed = prose.filter((c): c is EntryCandidate => c.kind === 'entry' && !!c.stamp?.time && !labelMilestone(c.label));
     const window = timed.find((c) => !!c.stamp!.rangeEnd && OUTAGE_WINDOW.test(c.text));
     const onset = timed.find((c) => STATED_ONSET.test(c.text));
     if (window) addLabelled({ ...window, label: 'outage window' }, ['started', 'impactStart'], resolveEntry(window, { ...ctx, date: input.reference, lastMinutes: undefined }), 'prose');

@@ -289,6 +289,15 @@ export function collectCandidates(blocks: readonly Block[], options: { prose: bo
         fromTable(block, out);
         previous.entry = undefined;
         break;
+      case 'code':
+        // Tab-indented timeline lines parse as code; lines led by a time are still entries.
+        if (!options.prose && block.lines) {
+          for (const line of block.lines) {
+            const candidate = line.raw.trim() ? fromLine(line, out, { requireLeading: true }) : undefined;
+            if (candidate) previous.entry = candidate;
+          }
+        }
+        break;
       default:
         break;
     }
