@@ -29,7 +29,7 @@ export function headerCard(doc: PostmortemDocument): string {
     const cls = key === 'severity' ? ` hs-severity-${esc(values[0].toLowerCase().replace(/[^a-z0-9]/g, ''))}` : '';
     return `<div class="hs-field${cls}" data-field="${key}"><dt>${key}</dt><dd>${shown}</dd></div>`;
   }).join('');
-  return `<header class="hs-card hs-header" data-line="0"><h1>${esc(documentTitle(doc))}</h1>${rows ? `<dl>${rows}</dl>` : ''}</header>`;
+  return `<header class="hs-card hs-header"><h1>${esc(documentTitle(doc))}</h1>${rows ? `<dl>${rows}</dl>` : ''}</header>`;
 }
 
 export function metricCards(doc: PostmortemDocument): string {

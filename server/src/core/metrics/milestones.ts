@@ -35,6 +35,7 @@ const WORDING: Record<'detected' | 'acknowledged' | 'mitigated' | 'resolved' | '
     String.raw`first\s+(?:report|alert|sign|notice|noticed|observed|spotted|detected|reported|recorded)`,
     String.raw`(?:customer|user|client)s?\s+(?:\w+\s+)?(?:report|complain|notice)(?:ed|s)?`,
     String.raw`reported\s+by`,
+    String.raw`@[\w-]+\s+(?:notices|noticed|reports|reported|sees|saw|spots|spotted|observes|observed)`,
     String.raw`report(?:s|ed)\s+(?:on\s+\w+\s+)?that`,
     String.raw`report(?:ed|ing|s)?\s+(?:the\s+|an?\s+)?(?:outage|issue|incident|problem|errors?|failures?)`,
     'alerted',
@@ -163,7 +164,8 @@ export function findMilestones(entries: readonly TimelineEntry[], labelled: read
     return undefined;
   };
 
-  found.detected ??= byWording('detected', after(found.started?.time));
+  // A stated start can be a rounded figure: a report a few minutes before it is still the detection.
+  found.detected ??= byWording('detected', after(found.started ? found.started.time - 15 * 60_000 : undefined));
   found.started ??= found.impactStart ? { ...found.impactStart, kind: 'started' } : byWording('started', chronological.filter((e) => !found.detected || e.time! <= found.detected.time));
   if (!found.started && chronological.length > 0) {
     // Nothing says when it began: the earliest entry close to detection (not last month's change) is the start.

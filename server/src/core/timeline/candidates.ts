@@ -256,12 +256,14 @@ function fromProse(lines: readonly TextLine[], out: Candidate[]): void {
 export function collectCandidates(blocks: readonly Block[], options: { prose: boolean }): Candidate[] {
   const out: Candidate[] = [];
   const previous: { entry: EntryCandidate | undefined } = { entry: undefined };
+  let headingEntry: EntryCandidate | undefined;
   for (const [blockIndex, block] of blocks.entries()) {
     const before = out.length;
     switch (block.kind) {
       case 'heading': {
         // A heading that is a time ("### 02:00 CET") is an entry whose text follows it.
         previous.entry = fromLine({ line: block.line, column: 0, raw: block.text }, out, { requireLeading: true, heading: true });
+        headingEntry = previous.entry;
         break;
       }
       case 'paragraph': {
@@ -270,10 +272,11 @@ export function collectCandidates(blocks: readonly Block[], options: { prose: bo
           const candidate = fromLine(line, out, { requireLeading: true });
           if (!candidate && options.prose && out[out.length - 1]?.line !== line.line) proseLines.push(line);
           if (candidate) previous.entry = candidate;
-          else if (previous.entry && !previous.entry.prose && (previous.entry.endLine === line.line - 1 || previous.entry.text === '') && !TIME_LIKE.test(line.raw)) {
+          else if (previous.entry && !previous.entry.prose && (previous.entry.endLine === line.line - 1 || previous.entry.text === '' || previous.entry === headingEntry) && !TIME_LIKE.test(line.raw)) {
             // A wrapped line continues the entry above it.
             const more = plainText(line.raw).text;
-            if (more && out[out.length - 1] === previous.entry) {
+            // Everything under a heading that is a time belongs to it, paragraph after paragraph.
+            if (more && (out[out.length - 1] === previous.entry || previous.entry === headingEntry)) {
               previous.entry.text = `${previous.entry.text} ${more}`.trim();
               previous.entry.endLine = line.line;
             }

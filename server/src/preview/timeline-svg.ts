@@ -1,0 +1,128 @@
+import { formatMinutes } from '../core/metrics/durations';
+import type { Milestone, MilestoneKind, PostmortemDocument, TimelineEntry } from '../core/model';
+import { esc, isUndated, utcLabel } from './escape';
+
+const WIDTH = 800;
+const PAD = 48;
+const ROW = 16;
+const MINUTE = 60_000;
+/** Tick steps in minutes; the first that gives at most eight ticks is used. */
+const STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10080, 43200];
+const KIND_LABELS: Record<MilestoneKind, string> = {
+  started: 'started',
+  detected: 'detected',
+  acknowledged: 'acknowledged',
+  mitigated: 'mitigated',
+  resolved: 'resolved',
+  impactStart: 'impact start',
+  impactEnd: 'impact end',
+};
+
+/** The timeline on a UTC time axis: entries as ticks, milestones labelled, the impact window shaded. */
+export function timelineSection(doc: PostmortemDocument): string {
+  const timed = doc.timeline.entries.filter((e) => e.time !== undefined);
+  // Undated times of day cannot share an axis with dated ones: keep whichever kind the document has.
+  const undatedAxis = timed.length > 0 ? timed.every((e) => e.dateUnknown || isUndated(e.time!)) : Object.values(doc.milestones).every((m) => !m || isUndated(m.time));
+  const placed = timed.filter((e) => fits(e.time!, undatedAxis));
+  const milestones = Object.values(doc.milestones).filter((m): m is Milestone => !!m && fits(m.time, undatedAxis));
+  const unplaced = doc.timeline.entries.filter((e) => !placed.includes(e));
+  const parts = ['<section class="hs-card hs-timeline"><h2>Timeline</h2>'];
+  parts.push(placed.length + milestones.length === 0 ? '<p class="hs-empty">No timeline entries with a time were found.</p>' : svg(doc, placed, milestones, undatedAxis));
+  if (unplaced.length > 0) parts.push(unplacedList(unplaced));
+  parts.push('</section>');
+  return parts.join('');
+}
+
+function svg(doc: PostmortemDocument, entries: TimelineEntry[], milestones: Milestone[], undated: boolean): string {
+  const times = [...entries.flatMap((e) => (e.endTime !== undefined ? [e.time!, e.endTime] : [e.time!])), ...milestones.map((m) => m.time)];
+  let min = Math.min(...times);
+  let max = Math.max(...times);
+  const pad = max === min ? 30 * MINUTE : (max - min) * 0.04;
+  min -= pad;
+  max += pad;
+  const x = (t: number) => PAD + ((t - min) / (max - min)) * (WIDTH - 2 * PAD);
+  const clampX = (v: number) => Math.max(PAD / 2, Math.min(WIDTH - PAD / 2, v));
+  const fmt = (t: number) => utcLabel(t, !undated);
+
+  // Milestone labels go in rows above the axis, a new row whenever they would overlap.
+  const sorted = [...milestones].sort((a, b) => a.time - b.time);
+  const rowEnds: number[] = [];
+  const labels = sorted.map((m) => {
+    const text = `${KIND_LABELS[m.kind]} ${fmt(m.time).slice(undated ? 0 : 11, undated ? 5 : 16)}`;
+    const width = text.length * 6.2;
+    const cx = clampX(x(m.time));
+    const left = Math.max(4, Math.min(WIDTH - 4 - width, cx - width / 2));
+    let row = rowEnds.findIndex((end) => end + 8 < left);
+    if (row < 0) row = rowEnds.push(0) - 1;
+    rowEnds[row] = left + width;
+    return { m, text, row, left: left + width / 2 };
+  });
+  const axisY = 14 + rowEnds.length * ROW + 10;
+  const height = axisY + 34;
+  const out: string[] = [`<svg class="hs-timeline-svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="100%" role="img" aria-label="Timeline">`];
+
+  const impactStart = doc.milestones.impactStart;
+  const impactEnd = doc.milestones.impactEnd;
+  const impact = impactStart && impactEnd && impactEnd.time >= impactStart.time && fits(impactStart.time, undated) && fits(impactEnd.time, undated);
+  if (impact) {
+    const x0 = x(impactStart.time);
+    const w = Math.max(2, x(impactEnd.time) - x0);
+    const title = `Impact window ${fmt(impactStart.time)} – ${fmt(impactEnd.time)} (${formatMinutes((impactEnd.time - impactStart.time) / MINUTE)})`;
+    out.push(`<rect class="hs-impact" x="${n(x0)}" y="4" width="${n(w)}" height="${axisY - 4}"><title>${esc(title)}</title></rect>`);
+  }
+  out.push(`<line class="hs-axis" x1="${PAD / 2}" y1="${axisY}" x2="${WIDTH - PAD / 2}" y2="${axisY}"/>`);
+  for (const t of ticks(min, max)) {
+    const label = undated || t.step < 1440 ? (t.newDay && !undated ? `${t.iso.slice(5, 10)} ${t.iso.slice(11, 16)}` : t.iso.slice(11, 16)) : t.iso.slice(5, 10);
+    out.push(`<line class="hs-tick" x1="${n(x(t.time))}" y1="${axisY}" x2="${n(x(t.time))}" y2="${axisY + 4}"/><text class="hs-tick-label" x="${n(x(t.time))}" y="${axisY + 17}" text-anchor="middle">${esc(label)}</text>`);
+  }
+  for (const e of entries) {
+    const ex = x(e.time!);
+    const title = `<title>${esc(`${fmt(e.time!)}: ${e.text}`)}</title>`;
+    if (e.endTime !== undefined && e.endTime > e.time!) {
+      out.push(`<rect class="hs-entry hs-entry-range" data-line="${e.range.start.line}" x="${n(ex)}" y="${axisY - 4}" width="${n(Math.max(2, x(e.endTime) - ex))}" height="8">${title}</rect>`);
+    } else {
+      out.push(`<line class="hs-entry" data-line="${e.range.start.line}" x1="${n(ex)}" y1="${axisY - 7}" x2="${n(ex)}" y2="${axisY + 7}">${title}</line>`);
+    }
+  }
+  for (const { m, text, row, left } of labels) {
+    const mx = x(m.time);
+    const y = 14 + row * ROW;
+    const title = `${KIND_LABELS[m.kind]}: ${fmt(m.time)}, from ${m.source} (line ${m.line + 1}) “${m.evidence}”`;
+    out.push(
+      `<g class="hs-milestone hs-milestone-${m.kind}" data-kind="${m.kind}" data-line="${m.line}"><title>${esc(title)}</title>` +
+        `<line class="hs-milestone-stem" x1="${n(mx)}" y1="${y + 3}" x2="${n(mx)}" y2="${axisY}"/>` +
+        `<path class="hs-milestone-mark" d="M${n(mx)} ${axisY - 5}l5 5-5 5-5-5z"/>` +
+        `<text class="hs-milestone-label" x="${n(left)}" y="${y}" text-anchor="middle">${esc(text)}</text></g>`,
+    );
+  }
+  out.push('</svg>');
+  if (impact) out.push(`<p class="hs-caption"><span class="hs-swatch"></span> impact window ${esc(fmt(impactStart.time))} – ${esc(fmt(impactEnd.time))}</p>`);
+  return out.join('');
+}
+
+function fits(t: number, undated: boolean): boolean {
+  return isUndated(t) === undated;
+}
+
+/** Round UTC instants between min and max, marking where the day changes. */
+function ticks(min: number, max: number): { time: number; iso: string; step: number; newDay: boolean }[] {
+  const span = (max - min) / MINUTE;
+  const step = STEPS.find((s) => span / s <= 8) ?? Math.ceil(span / 8 / 43200) * 43200;
+  const out: { time: number; iso: string; step: number; newDay: boolean }[] = [];
+  let day = '';
+  for (let t = Math.ceil(min / (step * MINUTE)) * step * MINUTE; t <= max; t += step * MINUTE) {
+    const iso = new Date(t).toISOString();
+    out.push({ time: t, iso, step, newDay: iso.slice(0, 10) !== day });
+    day = iso.slice(0, 10);
+  }
+  return out;
+}
+
+function unplacedList(entries: TimelineEntry[]): string {
+  const items = entries.slice(0, 20).map((e) => `<li data-line="${e.range.start.line}">${esc(e.text || e.raw)}</li>`);
+  const more = entries.length > 20 ? `<li>…and ${entries.length - 20} more</li>` : '';
+  const what = entries.length === 1 ? '1 entry has' : `${entries.length} entries have`;
+  return `<details class="hs-unplaced"><summary>${what} no usable time and ${entries.length === 1 ? 'is' : 'are'} not on the axis</summary><ul>${items.join('')}${more}</ul></details>`;
+}
+
+const n = (v: number) => (Math.round(v * 10) / 10).toString();
