@@ -186,33 +186,47 @@ function fromTable(table: TableBlock, out: Candidate[]): void {
   timeColumns = timeColumns.slice(0, 2);
   const milestoneColumn = headers.findIndex((h) => MILESTONE_HEADER.test(h));
   const columnZone = timeColumns.map((i) => headerZone(table.header.cells[i].raw)).find(Boolean);
+  const shape = `${timeColumns.join(',')}|${milestoneColumn}|${columnZone?.label ?? ''}`;
   for (const row of table.rows) {
+    // Rows keep their cells' identity across versions (see BlockCache): reuse what was read from them.
+    const cached = rowCache.get(row.cells);
+    if (cached && cached.shape === shape) {
+      if (cached.fields) out.push(entry({ ...cached.fields, line: row.line, columnZone }));
+      continue;
+    }
+    const fields = readRow(row, timeColumns, milestoneColumn);
+    rowCache.set(row.cells, { shape, fields });
+    if (fields) out.push(entry({ ...fields, line: row.line, columnZone }));
+  }
+}
+
+type RowFields = Omit<Partial<EntryCandidate>, 'line'> & Pick<EntryCandidate, 'text' | 'raw'>;
+const rowCache = new WeakMap<object, { shape: string; fields: RowFields | undefined }>();
+
+function readRow(row: TableBlock['rows'][number], timeColumns: number[], milestoneColumn: number): RowFields | undefined {
+  {
     const timeCells = timeColumns.map((i) => row.cells[i]).filter(Boolean);
     const timeText = timeCells.map((c) => c.text).join(' ').trim();
     const otherCells = row.cells.filter((_, i) => !timeColumns.includes(i) && i !== milestoneColumn);
     const text = otherCells.map((c) => c.text).filter(Boolean).join(' — ');
     const { links } = plainText(otherCells.map((c) => c.raw).join(' '));
-    if (!timeText && !text) continue;
+    if (!timeText && !text) return undefined;
     const stamps = findStamps(timeText);
     let stamp = leadingStamp(timeText, stamps);
     if (stamp && brokenTimeAfter(timeText, stamp)) stamp = undefined;
     const first = row.cells[0];
     const last = row.cells[row.cells.length - 1];
-    out.push(
-      entry({
-        line: row.line,
-        column: first ? Math.max(0, first.start) : 0,
-        endColumn: last ? last.end : 0,
-        text,
-        raw: row.cells.map((c) => c.raw).join(' | '),
-        links,
-        stamp,
-        stampColumn: stamp ? timeCells[0]?.start : undefined,
-        milestoneText: milestoneColumn >= 0 ? (row.cells[milestoneColumn]?.text ?? '') : '',
-        unreadableTime: !stamp && timeText ? timeText : undefined,
-        columnZone,
-      }),
-    );
+    return {
+      column: first ? Math.max(0, first.start) : 0,
+      endColumn: last ? last.end : 0,
+      text,
+      raw: row.cells.map((c) => c.raw).join(' | '),
+      links,
+      stamp,
+      stampColumn: stamp ? timeCells[0]?.start : undefined,
+      milestoneText: milestoneColumn >= 0 ? (row.cells[milestoneColumn]?.text ?? '') : '',
+      unreadableTime: !stamp && timeText ? timeText : undefined,
+    };
   }
 }
 
