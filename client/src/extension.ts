@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { commands, Uri, window, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { SETTINGS_SECTION } from '../../server/src/shared/settings';
+import { registerPreview } from './preview';
 
 let client: LanguageClient | undefined;
 
@@ -21,6 +22,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     outputChannel: output,
   };
   client = new LanguageClient('hindsight', 'Hindsight', serverOptions, clientOptions);
+  registerPreview(context, client);
   context.subscriptions.push(output, { dispose: () => void client?.stop() });
   context.subscriptions.push(commands.registerCommand('hindsight.openRuleDoc', (href: string) => commands.executeCommand('vscode.open', Uri.parse(href))));
   await client.start();

@@ -4,6 +4,7 @@ import { CompletionProvider } from './lsp/completion';
 import { DiagnosticsProvider } from './lsp/diagnostics';
 import { HoverProvider } from './lsp/hover';
 import { codeLenses, documentSymbols, foldingRanges } from './lsp/outline';
+import { registerPreview } from './lsp/preview';
 import { workspaceDiagnostics } from './lsp/workspace';
 import { DocumentStore } from './lsp/documents';
 
@@ -119,6 +120,8 @@ connection.onRequest('hindsight/classify', async ({ uri }: { uri: string }) => {
   if (!document) return { postmortem: false, reason: 'the file is not open in the editor' };
   return store.classify(document);
 });
+
+registerPreview(connection, store);
 
 // Last line of defence: log and keep serving.
 process.on('uncaughtException', (error) => connection.console.error(`Unexpected error: ${error?.stack ?? error}`));

@@ -4,10 +4,11 @@ import { esc, isUndated, utcLabel } from './escape';
 
 const HEADER_FIELDS = ['severity', 'status', 'date', 'services', 'authors'] as const;
 
-/** The title: the frontmatter's, else the first top-level heading, else a neutral word. */
+/** The title: the frontmatter's when it could be read, else the first top-level heading, else a neutral word. */
 export function documentTitle(doc: PostmortemDocument): string {
+  const readable = !doc.frontmatter?.errors.some((p) => p.severity === 'error');
   const fromFrontmatter = doc.frontmatter?.data.title;
-  if (typeof fromFrontmatter === 'string' && fromFrontmatter.trim()) return fromFrontmatter.trim();
+  if (readable && typeof fromFrontmatter === 'string' && fromFrontmatter.trim()) return fromFrontmatter.trim();
   return doc.sections.find((s) => s.depth === 1)?.heading ?? 'Postmortem';
 }
 
@@ -26,7 +27,7 @@ export function headerCard(doc: PostmortemDocument): string {
     const values = plain(data[key]);
     if (values.length === 0) return '';
     const shown = key === 'services' || key === 'authors' ? values.map((v) => `<span class="hs-chip">${esc(v)}</span>`).join(' ') : esc(values.join(', '));
-    const cls = key === 'severity' ? ` hs-severity-${esc(values[0].toLowerCase().replace(/[^a-z0-9]/g, ''))}` : '';
+    const cls = key === 'severity' ? ` hs-severity-${values[0].toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 12)}` : '';
     return `<div class="hs-field${cls}" data-field="${key}"><dt>${key}</dt><dd>${shown}</dd></div>`;
   }).join('');
   return `<header class="hs-card hs-header"><h1>${esc(documentTitle(doc))}</h1>${rows ? `<dl>${rows}</dl>` : ''}</header>`;

@@ -25,7 +25,8 @@ export function timelineSection(doc: PostmortemDocument): string {
   const undatedAxis = timed.length > 0 ? timed.every((e) => e.dateUnknown || isUndated(e.time!)) : Object.values(doc.milestones).every((m) => !m || isUndated(m.time));
   const placed = timed.filter((e) => fits(e.time!, undatedAxis));
   const milestones = Object.values(doc.milestones).filter((m): m is Milestone => !!m && fits(m.time, undatedAxis));
-  const unplaced = doc.timeline.entries.filter((e) => !placed.includes(e));
+  const onAxis = new Set(placed);
+  const unplaced = doc.timeline.entries.filter((e) => !onAxis.has(e));
   const parts = ['<section class="hs-card hs-timeline"><h2>Timeline</h2>'];
   parts.push(placed.length + milestones.length === 0 ? '<p class="hs-empty">No timeline entries with a time were found.</p>' : svg(doc, placed, milestones, undatedAxis));
   if (unplaced.length > 0) parts.push(unplacedList(unplaced));
@@ -35,8 +36,8 @@ export function timelineSection(doc: PostmortemDocument): string {
 
 function svg(doc: PostmortemDocument, entries: TimelineEntry[], milestones: Milestone[], undated: boolean): string {
   const times = [...entries.flatMap((e) => (e.endTime !== undefined ? [e.time!, e.endTime] : [e.time!])), ...milestones.map((m) => m.time)];
-  let min = Math.min(...times);
-  let max = Math.max(...times);
+  let min = times.reduce((a, b) => Math.min(a, b));
+  let max = times.reduce((a, b) => Math.max(a, b));
   const pad = max === min ? 30 * MINUTE : (max - min) * 0.04;
   min -= pad;
   max += pad;
@@ -48,18 +49,17 @@ function svg(doc: PostmortemDocument, entries: TimelineEntry[], milestones: Mile
   const sorted = [...milestones].sort((a, b) => a.time - b.time);
   const rowEnds: number[] = [];
   const labels = sorted.map((m) => {
-    const text = `${KIND_LABELS[m.kind]} ${fmt(m.time).slice(undated ? 0 : 11, undated ? 5 : 16)}`;
-    const width = text.length * 6.2;
-    const cx = clampX(x(m.time));
-    const left = Math.max(4, Math.min(WIDTH - 4 - width, cx - width / 2));
+    const text = `${KIND_LABELS[m.kind]} ${new Date(m.time).toISOString().slice(11, 16)}`;
+    const width = text.length * 6.2; // roughly, at 11px
+    const left = Math.max(4, Math.min(WIDTH - 4 - width, clampX(x(m.time)) - width / 2));
     let row = rowEnds.findIndex((end) => end + 8 < left);
     if (row < 0) row = rowEnds.push(0) - 1;
     rowEnds[row] = left + width;
-    return { m, text, row, left: left + width / 2 };
+    return { m, text, row, center: left + width / 2 };
   });
   const axisY = 14 + rowEnds.length * ROW + 10;
   const height = axisY + 34;
-  const out: string[] = [`<svg class="hs-timeline-svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="100%" role="img" aria-label="Timeline">`];
+  const out: string[] = [`<svg class="hs-timeline-svg" viewBox="0 0 ${WIDTH} ${height}" width="100%" role="img" aria-label="Timeline">`];
 
   const impactStart = doc.milestones.impactStart;
   const impactEnd = doc.milestones.impactEnd;
@@ -84,7 +84,7 @@ function svg(doc: PostmortemDocument, entries: TimelineEntry[], milestones: Mile
       out.push(`<line class="hs-entry" data-line="${e.range.start.line}" x1="${n(ex)}" y1="${axisY - 7}" x2="${n(ex)}" y2="${axisY + 7}">${title}</line>`);
     }
   }
-  for (const { m, text, row, left } of labels) {
+  for (const { m, text, row, center } of labels) {
     const mx = x(m.time);
     const y = 14 + row * ROW;
     const title = `${KIND_LABELS[m.kind]}: ${fmt(m.time)}, from ${m.source} (line ${m.line + 1}) “${m.evidence}”`;
@@ -92,7 +92,7 @@ function svg(doc: PostmortemDocument, entries: TimelineEntry[], milestones: Mile
       `<g class="hs-milestone hs-milestone-${m.kind}" data-kind="${m.kind}" data-line="${m.line}"><title>${esc(title)}</title>` +
         `<line class="hs-milestone-stem" x1="${n(mx)}" y1="${y + 3}" x2="${n(mx)}" y2="${axisY}"/>` +
         `<path class="hs-milestone-mark" d="M${n(mx)} ${axisY - 5}l5 5-5 5-5-5z"/>` +
-        `<text class="hs-milestone-label" x="${n(left)}" y="${y}" text-anchor="middle">${esc(text)}</text></g>`,
+        `<text class="hs-milestone-label" x="${n(center)}" y="${y}" text-anchor="middle">${esc(text)}</text></g>`,
     );
   }
   out.push('</svg>');

@@ -1,0 +1,25 @@
+import { commands, Uri, window, workspace, type ExtensionContext, type TextDocument } from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { exportHtml } from './exportHtml';
+import { PreviewPanel } from './previewPanel';
+
+/** The Markdown document a command is for: the one clicked in the explorer, else the active editor's. */
+async function target(uri: unknown): Promise<TextDocument | undefined> {
+  const document = uri instanceof Uri ? await workspace.openTextDocument(uri) : window.activeTextEditor?.document;
+  if (document?.languageId === 'markdown') return document;
+  void window.showWarningMessage('Hindsight: open a Markdown postmortem first.');
+  return undefined;
+}
+
+export function registerPreview(context: ExtensionContext, client: LanguageClient): void {
+  context.subscriptions.push(
+    commands.registerCommand('hindsight.openPreview', async (uri?: unknown) => {
+      const document = await target(uri);
+      if (document) PreviewPanel.show(client, document);
+    }),
+    commands.registerCommand('hindsight.exportHtml', async (uri?: unknown) => {
+      const document = await target(uri);
+      if (document) await exportHtml(client, document);
+    }),
+  );
+}
