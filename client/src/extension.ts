@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { commands, Uri, window, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { SETTINGS_SECTION } from '../../server/src/shared/settings';
+import { registerNewPostmortem } from './newPostmortem/command';
 import { registerPreview } from './preview';
 
 let client: LanguageClient | undefined;
@@ -21,6 +22,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
     synchronize: { configurationSection: SETTINGS_SECTION },
     outputChannel: output,
   };
+  // Before the server starts, so that creating a postmortem works even if the server cannot.
+  registerNewPostmortem(context);
   client = new LanguageClient('hindsight', 'Hindsight', serverOptions, clientOptions);
   registerPreview(context, client);
   context.subscriptions.push(output, { dispose: () => void client?.stop() });
