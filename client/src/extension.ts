@@ -3,7 +3,10 @@ import { commands, Uri, window, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { SETTINGS_SECTION } from '../../server/src/shared/settings';
 import { registerNewPostmortem } from './newPostmortem/command';
+import { registerStatusPage } from './commands/statusPage';
+import { registerWhyNoDiagnostics } from './commands/whyNoDiagnostics';
 import { registerPreview } from './preview';
+import { registerStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
 
@@ -26,9 +29,13 @@ export async function activate(context: ExtensionContext): Promise<void> {
   registerNewPostmortem(context);
   client = new LanguageClient('hindsight', 'Hindsight', serverOptions, clientOptions);
   registerPreview(context, client);
+  registerStatusPage(context, client);
+  registerWhyNoDiagnostics(context, client);
   context.subscriptions.push(output, { dispose: () => void client?.stop() });
   context.subscriptions.push(commands.registerCommand('hindsight.openRuleDoc', (href: string) => commands.executeCommand('vscode.open', Uri.parse(href))));
   await client.start();
+  // After start: the status bar asks the server at once.
+  registerStatusBar(context, client);
 }
 
 export async function deactivate(): Promise<void> {

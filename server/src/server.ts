@@ -5,8 +5,11 @@ import { DiagnosticsProvider } from './lsp/diagnostics';
 import { HoverProvider } from './lsp/hover';
 import { codeLenses, documentSymbols, foldingRanges } from './lsp/outline';
 import { registerPreview } from './lsp/preview';
+import { registerStatusPage } from './lsp/statusPage';
+import { registerSummary } from './lsp/summary';
 import { workspaceDiagnostics } from './lsp/workspace';
 import { DocumentStore } from './lsp/documents';
+import { CLASSIFY_REQUEST, type ClassifyResult, type UriParams } from './shared/requests';
 
 // Wiring only: each feature lives in its own module under lsp/.
 // The transport (--stdio, --node-ipc, --socket=, --pipe=) comes from the command line.
@@ -114,14 +117,16 @@ store.documents.onDidClose(({ document }) => {
   store.forget(document.uri);
 });
 
-// Requests of our own, for the client's "Why no diagnostics?" command.
-connection.onRequest('hindsight/classify', async ({ uri }: { uri: string }) => {
+// Requests of our own, for the client's status bar and commands.
+connection.onRequest(CLASSIFY_REQUEST, async ({ uri }: UriParams): Promise<ClassifyResult> => {
   const document = store.documents.get(uri);
   if (!document) return { postmortem: false, reason: 'the file is not open in the editor' };
   return store.classify(document);
 });
 
 registerPreview(connection, store);
+registerStatusPage(connection, store);
+registerSummary(connection, store);
 
 // Last line of defence: log and keep serving.
 process.on('uncaughtException', (error) => connection.console.error(`Unexpected error: ${error?.stack ?? error}`));

@@ -1,0 +1,29 @@
+/**
+ * Hindsight's own requests between the VS Code client and the server, typed once for both.
+ * Must not import `vscode` or the LSP libraries: both sides load it.
+ */
+export interface UriParams {
+  uri: string;
+}
+
+/** `hindsight/classify`: whether the file is treated as a postmortem, and why. */
+export const CLASSIFY_REQUEST = 'hindsight/classify';
+export interface ClassifyResult {
+  postmortem: boolean;
+  reason: string;
+}
+
+/** `hindsight/summary`: what the status bar shows for a postmortem. */
+export const SUMMARY_REQUEST = 'hindsight/summary';
+export interface SummaryResult {
+  postmortem: boolean;
+  severity?: string;
+  /** Time to resolve, in minutes, when the timeline gives both ends. */
+  ttrMinutes?: number;
+}
+
+/** `hindsight/statusPage`: a customer-facing status page update drafted from the postmortem. */
+export const STATUS_PAGE_REQUEST = 'hindsight/statusPage';
+export interface StatusPageResult {
+  markdown: string;
+}

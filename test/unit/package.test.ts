@@ -1,0 +1,80 @@
+/**
+ * The VS Code package: `node scripts/package.mjs` writes out/hindsight.vsix, and it holds the
+ * bundles and what they read at run time, nothing else. A vsix newer than everything it is made
+ * from (a package run earlier in this test run) is reused rather than built again.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { before, describe, it } from 'node:test';
+import yauzl from 'yauzl';
+
+const ROOT = join(__dirname, '..', '..');
+const VSIX = join(ROOT, 'out', 'hindsight.vsix');
+const BUNDLES = ['extension.js', 'server.js', 'cli.js'].map((f) => join(ROOT, 'dist', f));
+
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? filesUnder(join(dir, d.name)) : [join(dir, d.name)]));
+
+/** What the package is made from: a vsix older than any of these is made again. */
+const inputs = () => [
+  ...BUNDLES,
+  ...['package.json', '.vscodeignore', 'README.md', 'LICENSE'].map((f) => join(ROOT, f)),
+  ...['docs/rules', 'schemas', 'snippets', 'syntaxes', 'templates'].flatMap((d) => filesUnder(join(ROOT, d))),
+];
+
+const fresh = () => existsSync(VSIX) && inputs().every((f) => existsSync(f) && statSync(f).mtimeMs <= statSync(VSIX).mtimeMs);
+
+/** Entry names of a zip file, from its central directory. */
+function entries(path: string): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(path, { lazyEntries: true }, (error, zip) => {
+      if (error || !zip) return reject(error);
+      const names: string[] = [];
+      zip.on('entry', (entry: yauzl.Entry) => (names.push(entry.fileName), zip.readEntry()));
+      zip.on('end', () => resolve(names));
+      zip.on('error', reject);
+      zip.readEntry();
+    });
+  });
+}
+
+
+describe('the VS Code package', { timeout: 60_000 }, () => {
+  let names: string[] = [];
+
+  before(async () => {
+    if (!fresh()) {
+      // The test command builds first; rebuilding here would rewrite dist/ under tests running beside this one.
+      const args = ['scripts/package.mjs', ...(BUNDLES.every(existsSync) ? ['--no-build'] : [])];
+      const result = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 50_000 });
+      assert.equal(result.status, 0, `package failed:\n${result.stdout}\n${result.stderr}`);
+    }
+    names = await entries(VSIX);
+  });
+
+  it('is smaller than 2 MB', () => {
+    assert.ok(statSync(VSIX).size < 2 * 1024 * 1024, `${statSync(VSIX).size} bytes`);
+  });
+
+  it('holds the bundles, the rule pages and the schema', () => {
+    for (const file of ['dist/extension.js', 'dist/server.js', 'dist/cli.js', 'schemas/hindsight.schema.json', 'package.json', 'LICENSE.txt']) {
+      assert.ok(names.includes(`extension/${file}`), `missing ${file}`);
+    }
+    const pages = filesUnder(join(ROOT, 'docs', 'rules')).map((f) => `extension/${relative(ROOT, f).split(sep).join('/')}`);
+    assert.ok(pages.length > 0);
+    for (const page of pages) assert.ok(names.includes(page), `missing ${page}`);
+  });
+
+  it('holds no tests, TypeScript sources or node_modules', () => {
+    for (const name of names) {
+      assert.doesNotMatch(name, /(^|\/)test\/|\.test\.|\.ts$|(^|\/)node_modules\//, name);
+    }
+  });
+
+  it('holds nothing outside what the extension reads at run time', () => {
+    const allowed = /^extension\/(?:dist\/[^/]+\.js|docs\/rules\/.+\.md|(?:schemas|snippets|syntaxes|templates)\/.+|package\.json|readme\.md|LICENSE\.txt)$|^\[Content_Types\]\.xml$|^extension\.vsixmanifest$/;
+    for (const name of names) assert.match(name, allowed);
+  });
+});
