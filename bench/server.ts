@@ -11,7 +11,7 @@ import { median } from './measure';
 const SERVER = join(__dirname, '..', 'dist', 'server.js');
 
 export async function editToDiagnostics(lineCounts: readonly number[], runs: number): Promise<{ lines: number; ms: number; findings: number }[]> {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   connection.onNotification(() => undefined);
   connection.onRequest(() => null);
@@ -27,10 +27,12 @@ export async function editToDiagnostics(lineCounts: readonly number[], runs: num
     let report = await connection.sendRequest<{ items: unknown[] }>('textDocument/diagnostic', { textDocument: { uri } });
     const samples: number[] = [];
     for (let version = 2; version < runs + 4; version++) {
-      source[proseLine] = editLine(source[proseLine], version);
-      const next = source.join('\n');
+      const before = source[proseLine];
+      source[proseLine] = editLine(before, version);
+      // As an editor sends it: the server declares incremental sync, so only the changed line travels.
+      const range = { start: { line: proseLine, character: 0 }, end: { line: proseLine, character: before.length } };
       const start = performance.now();
-      await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: next }] });
+      await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: source[proseLine] }] });
       report = await connection.sendRequest<{ items: unknown[] }>('textDocument/diagnostic', { textDocument: { uri } });
       if (version > 3) samples.push(performance.now() - start);
     }

@@ -2,6 +2,7 @@ import type { Block, ListItem, TableBlock, TextLine } from '../parse/blocks';
 import { plainText } from '../parse/inline';
 import { findStamps, isDateLine, leadingStamp, type Stamp } from '../time/stamps';
 import { parseZone, type Zone } from '../time/zones';
+import { memoize } from '../text/memo';
 
 /**
  * What a reader meets walking a timeline, in order: entries (with the stamp that leads them),
@@ -54,10 +55,11 @@ function brokenTimeAfter(text: string, stamp: Stamp): boolean {
 }
 
 /** A zone declared by a sentence ("All times in CET.", "(all times UTC)", "Timezone: Europe/Berlin"). */
-export function declaredZone(text: string): Zone | undefined {
+/** Memoized: every line that mentions a time is asked on every version. Callers must not mutate the zone. */
+export const declaredZone = memoize((text: string): Zone | undefined => {
   const match = ZONE_SENTENCE.exec(text) ?? TIMEZONE_LABEL.exec(text);
   return match?.groups?.zone ? parseZone(match.groups.zone.replace('−', '-').replace(/\s/g, '')) : undefined;
-}
+});
 
 function entry(fields: Partial<EntryCandidate> & Pick<EntryCandidate, 'line' | 'text' | 'raw'>): EntryCandidate {
   return {
