@@ -1,4 +1,4 @@
-import type { PostmortemDocument } from '../../model';
+import type { PostmortemDocument, Range } from '../../model';
 import type { Finding, Rule, RuleLevel } from '../rule';
 import { detect, type BlameCategory } from './detect';
 import { scanProse } from './prose';
@@ -11,7 +11,10 @@ function findings(doc: PostmortemDocument, messages: Record<BlameCategory, (word
   if (byCategory) return byCategory;
   byCategory = new Map();
   const hits = scanProse(doc, 'blameless', (sentence, section) => detect(sentence, section).map((hit) => ({ start: hit.start, end: hit.end, value: hit })));
+  const actionCells = doc.actionItems.map((item) => item.action.range);
   for (const { range, value: hit } of hits) {
+    // In an action item, actions/vigilance-remedy says it, with advice for an action item: once is enough.
+    if (hit.category === 'vigilance-remedy' && actionCells.some((cell) => within(range, cell))) continue;
     const words = hit.words.trim();
     const finding: Finding = { range, message: messages[hit.category](words) };
     if (hit.removable && range.start.line === range.end.line) {
@@ -27,6 +30,10 @@ function findings(doc: PostmortemDocument, messages: Record<BlameCategory, (word
   perDocument.set(doc, byCategory);
   return byCategory;
 }
+
+const within = (inner: Range, outer: Range): boolean =>
+  (inner.start.line > outer.start.line || (inner.start.line === outer.start.line && inner.start.character >= outer.start.character)) &&
+  (inner.end.line < outer.end.line || (inner.end.line === outer.end.line && inner.end.character <= outer.end.character));
 
 export const MESSAGES: Record<BlameCategory, (words: string) => string> = {
   'human-error': (w) => `"${w}" is a label, not an explanation: say what made the action possible or easy (the missing check, the confusing tool, the time pressure).`,
