@@ -36,7 +36,7 @@ const WORDING: Record<'detected' | 'acknowledged' | 'mitigated' | 'resolved' | '
     String.raw`(?:customer|user|client)s?\s+(?:\w+\s+)?(?:report|complain|notice)(?:ed|s)?`,
     String.raw`reported\s+by`,
     String.raw`@[\w-]+\s+(?:notices|noticed|reports|reported|sees|saw|spots|spotted|observes|observed)`,
-    String.raw`report(?:s|ed)\s+(?:on\s+\w+\s+)?that`,
+    String.raw`report(?:s|ed)?\s+(?:on\s+\w+\s+)?that`,
     String.raw`report(?:ed|ing|s)?\s+(?:the\s+|an?\s+)?(?:outage|issue|incident|problem|errors?|failures?)`,
     'alerted',
     String.raw`(?:monitoring|alerting)\s+(?:caught|flagged|detected|showed|shows)`,
@@ -100,6 +100,9 @@ const WORDING: Record<'detected' | 'acknowledged' | 'mitigated' | 'resolved' | '
     String.raw`(?:issue|problem)\s+(?:is\s+|was\s+)?(?:permanently\s+)?fixed`,
     String.raw`marked\s+(?:as\s+)?resolved`,
     String.raw`issue\s+resolves`,
+    String.raw`resolution\s+(?:is\s+|was\s+)?(?:confirmed|complete|completed)`,
+    String.raw`full\s+service\s+(?:has\s+been\s+|is\s+|was\s+)?restored`,
+    String.raw`(?:at|to)\s+(?:its|their|the)\s+(?:usual|normal)\s+(?:rate|levels?|speed|throughput|capacity)`,
   ),
   started: phrases(
     String.raw`(?:outage|incident|impact|degradation|disruption|problem|issue|errors?|failures?|latency|timeouts?|5\d\d)\w*(?:\s+rates?)?\s+(?:begin|begins|began|start|starts|started|spike[sd]?|rise|rises|rose|increase[sd]?|climb(?:s|ed)?|appear(?:s|ed)?)`,
