@@ -29,9 +29,16 @@ function detectSentence(text: string): Hit[] {
   const rejects = L.REJECTS_BLAME.test(text);
   const attack = L.ATTACKER.test(text);
 
-  if (!rejects) for (const m of all(L.HUMAN_ERROR, text)) hits.push(hit('human-error', m));
+  if (!rejects) {
+    for (const m of all(L.HUMAN_ERROR, text)) {
+      if (L.PERSON_GATED_ERROR.test(m[0]) && !isPerson(text.slice(0, m.index!))) continue;
+      hits.push(hit('human-error', m));
+    }
+  }
 
-  for (const m of all(L.COUNTERFACTUAL_IF, text)) hits.push(hit('counterfactual', m));
+  for (const m of all(L.COUNTERFACTUAL_IF, text)) {
+    if (!L.EMBEDDED_QUESTION.test(text.slice(Math.max(0, m.index! - 20), m.index!))) hits.push(hit('counterfactual', m));
+  }
   for (const m of all(L.COUNTERFACTUAL, text)) {
     if (L.COUNTERFACTUAL_OUTCOME.test(text.slice(m.index!, m.index! + 60))) continue;
     if (isPerson(text.slice(0, m.index!))) hits.push(hit('counterfactual', m));

@@ -34,7 +34,7 @@ export const CLAUSE_BREAK = /[,;:()]|\b(?:and|but|because|so|which|that|when|whi
 // ---------------------------------------------------------------------------- triggers
 
 export const HUMAN_ERROR =
-  /\b(?:human|operator|user|pilot|engineer|manual|people|personnel|operational)\s+(?:error|mistake|failure|slip|blunder)s?\b|\bfat[- ]?finger(?:ed|ing|s)?\b|\bpebkac\b|\bpebcak\b|\bid10t\b|\blayer\s*8\b|\b(?:was|were)\s+(?:a|an|our|my|his|her|their)\s+(?:mistake|oversight|blunder|screw-?up)\b|\bmessed\s+up\b|\bscrewed\s+up\b|\bdropped\s+the\s+ball\b|\bhuman\s+factor\s+(?:error|failure)\b/i;
+  /\b(?:human|operator|user|pilot|engineer|manual|people|personnel)\s+(?:error|mistake|failure|slip|blunder)s?\b|\bfat[- ]?finger(?:ed|ing|s)?\b|\bpebkac\b|\bpebcak\b|\bid10t\b|\blayer\s*8\b|\b(?:was|were)\s+(?:a|an|our|my|his|her|their)\s+(?:mistake|oversight|blunder|screw-?up)\b|\bmessed\s+up\b|\bscrewed\s+up\b|\bdropped\s+the\s+ball\b|\bhuman\s+factor\s+(?:error|failure)\b/i;
 
 export const REJECTS_BLAME =
   /\b(?:not|never|isn'?t|wasn'?t|aren'?t|no one is|nobody is|don'?t|do not|avoid|rather than|instead of|without)\b[^.]{0,40}\b(?:to blame|blam\w*|at fault|human error|operator error|a root cause|the root cause|fault)\b|\bblameless\b|\bno\s+blame\b|\bnot\s+(?:a|the)\s+(?:cause|explanation)\b|\bis\s+a\s+label\b/i;
@@ -43,7 +43,14 @@ export const COUNTERFACTUAL =
   /\b(?:(?:should(?:n'?t| not)?\s+have|should'?ve|could(?:n'?t| not)?\s+have|could'?ve|would(?:n'?t| not)?\s+have|would'?ve|ought\s+to\s+have)(?:\s+(?:been\s+|not\s+)?(?:[\w-]+ed|\w+en|known|seen|done|caught|run|made|gone|taken|had|put|kept|found|thought|brought|built|sent|spent|felt|held|left|lost|meant|paid|read|said|told|understood|written|begun|chosen|given|hidden|spoken|thrown|stopped|noticed))|might\s+have\s+(?:caught|noticed|prevented|avoided|seen|checked))\b|\b(?:failed|forgot|neglected|omitted|refused)\s+to\b|\bforgot\b|\boverlooked\b|\bmissed\s+(?:the|a|an|that|this|it|its|their|our|some|two|several)\b|\b(?:did\s+not|didn'?t|never)\s+(?:notice|check|verify|test|validate|consider|take\s+into\s+account|realis|realiz|think|catch|see|review|follow|read|double-check|confirm|escalate|monitor|understand|anticipate|plan|account)\w*|\black\s+of\s+(?:attention|care|diligence|rigou?r|discipline|ownership)\b|\bwithout\s+(?:first\s+)?(?:checking|testing|verifying|reviewing|confirming|asking|looking|reading|being\s+(?:thorough|careful))\b/i;
 
 /** "could have been worse" and the like: speculation about outcomes, not about what people did. */
-export const COUNTERFACTUAL_OUTCOME = /\b(?:could|would|might)(?:n'?t)?\s+have\s+been\s+(?:much\s+|far\s+|a\s+lot\s+|even\s+)?(?:worse|bad|catastrophic|longer|larger|bigger|avoided\s+by\s+(?:the\s+)?(?:system|tool))/i;
+export const COUNTERFACTUAL_OUTCOME =
+  /\b(?:could|would|might)(?:n'?t)?\s+have\s+been\s+(?:much\s+|far\s+|a\s+lot\s+|even\s+)?(?:worse|bad|catastrophic|longer|larger|bigger|avoided\s+by\s+(?:the\s+)?(?:system|tool))|\bwould(?:n'?t|\s+not)?\s+have\s+(?:expected|anticipated|predicted|liked|wanted|preferred|hoped|loved|imagined|guessed)\b/i;
+
+/** "see if they had…", "asked whether we had…": a question about the past, not a wish about it. */
+export const EMBEDDED_QUESTION = /\b(?:see|seeing|ask|asked|asking|check|checked|checking|know|knew|wonder|wondered|find\s+out|determine|confirm|verify|whether)\s+$/i;
+
+/** Phrases that are a human-error label only when a person did the thing ("I messed up", not "the config got messed up"). */
+export const PERSON_GATED_ERROR = /^(?:messed|screwed)\s+up$/i;
 
 export const ACTION_VERBS =
   /\b(?:deleted|removed|dropped|pushed|ran|executed|typed|restarted|re-started|rebooted|changed|edited|merged|deployed|applied|committed|approved|misconfigured|configured|set|updated|disabled|enabled|shut|turned|killed|overwrote|overwritten|tripped|unplugged|truncated|wiped|destroyed|renamed|revoked|rotated|modified|introduced|forgot|launched|released|proposed|used|did)\b/i;
