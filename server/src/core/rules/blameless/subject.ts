@@ -1,10 +1,14 @@
 import { CLAUSE_BREAK, FILLER, HUMAN_ACTIVITY, NOT_NAMES, PRONOUNS, ROLES, SYSTEM_NAMES } from './lexicon';
 
+const AUDIENCE = /^(?:users?|customers?|clients?|visitors?|subscribers?|players?|shoppers?|buyers?|end-users?)$/;
+
 export type Subject = 'person' | 'activity' | 'other' | 'none';
 
 function classifyToken(token: string, clauseInitial: boolean): Subject {
   const word = token.replace(/['’]s$/, '').replace(/s['’]$/, 's');
   const lower = word.toLowerCase();
+  // Customers and users are people, but what they saw or did is impact, never blame.
+  if (AUDIENCE.test(lower)) return 'other';
   if (word.startsWith('@') && word.length > 1) return 'person';
   if (PRONOUNS.has(lower)) return 'person';
   if (ROLES.test(lower)) return 'person';
