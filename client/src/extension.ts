@@ -7,6 +7,7 @@ import { registerStatusPage } from './commands/statusPage';
 import { registerWhyNoDiagnostics } from './commands/whyNoDiagnostics';
 import { registerPreview } from './preview';
 import { registerStatusBar } from './statusBar';
+import { registerTrackerCommands } from './trackers';
 
 let client: LanguageClient | undefined;
 
@@ -27,6 +28,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   };
   // Before the server starts, so that creating a postmortem works even if the server cannot.
   registerNewPostmortem(context);
+  registerTrackerCommands(context);
   client = new LanguageClient('hindsight', 'Hindsight', serverOptions, clientOptions);
   registerPreview(context, client);
   registerStatusPage(context, client);

@@ -11,6 +11,7 @@ import { DEFAULT_MAX_BYTES } from './core/options';
 import { collectTargets, readTarget, UsageError } from './cli/files';
 import { printCheck, type CheckedFile } from './cli/checkOutput';
 import { metricsReport, printMetricsText } from './cli/metricsOutput';
+import { exportCommand, refreshCommand, type TrackerCommandOptions } from './cli/trackerCommands';
 
 const EXIT_OK = 0;
 const EXIT_PROBLEMS = 1;
@@ -65,12 +66,26 @@ function program(): Command {
       else printMetricsText(report);
       process.exitCode = document.problems.some((p) => p.severity === 'error') ? EXIT_PROBLEMS : EXIT_OK;
     });
+
+  const trackerCommand = (name: string, description: string, run: typeof exportCommand) =>
+    cli
+      .command(name)
+      .description(description)
+      .argument('<tracker>', 'a tracker configured under "trackers" in .hindsight.json')
+      .argument('<file>', 'a postmortem')
+      .option('--dry-run', 'print the requests it would send (credentials redacted); send nothing, write nothing')
+      .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+      .action(async (tracker: string, file: string, options: TrackerCommandOptions) => {
+        process.exitCode = await run(tracker, file, options);
+      });
+  trackerCommand('export', "create tickets for the postmortem's untracked action items and write their keys into it", exportCommand);
+  trackerCommand('refresh', "read the status of the postmortem's tickets and update its Status column", refreshCommand);
   return cli;
 }
 
-export function main(argv: string[]): void {
+export async function main(argv: string[]): Promise<void> {
   try {
-    program().parse(argv, { from: 'user' });
+    await program().parseAsync(argv, { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) {
       process.exitCode = error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
@@ -85,4 +100,4 @@ export function main(argv: string[]): void {
   }
 }
 
-if (require.main === module) main(process.argv.slice(2));
+if (require.main === module) void main(process.argv.slice(2));

@@ -23,6 +23,8 @@ export interface ExportItem {
   /** Due date as YYYY-MM-DD, when the due cell holds a date. */
   due?: string;
   priority?: ItemPriority;
+  /** The priority cell as written (P1, Critical…), so a tracker's priority map can use the team's own words. */
+  priorityText?: string;
   state: TicketState | 'unknown';
   /** The item's kind when the table says it (prevent, mitigate, detect, process…). */
   type?: string;
@@ -45,6 +47,8 @@ export interface CreatedTicket {
   /** The tracker's own key: PAY-123, owner/repo#45, ENG-7, or a row number for files. */
   key: string;
   url: string;
+  /** What the reader should know about how it was created (e.g. left unassigned, and why). */
+  note?: string;
 }
 
 export interface FailedItem {

@@ -1,5 +1,6 @@
 import type { MetricDefinitions, SectionKind } from '../model';
 import type { RuleLevel } from '../rules/rule';
+import { validateDocumentUrl, validateTrackers, type TrackerEntry } from './trackers';
 import { BUILTIN_SEVERITY_REQUIREMENTS, BUILTIN_TEMPLATES, requirementFromName, type SeverityRequirement, type TemplateSpec } from './templates';
 
 /**
@@ -14,6 +15,10 @@ export interface ConfigFile {
   severities?: Record<string, { sections?: string[]; actionTypes?: string[] }>;
   frontmatter?: { required?: string[]; severities?: string[]; statuses?: string[]; known?: string[] };
   metrics?: Partial<Record<keyof MetricDefinitions, { from: string; to: string }>>;
+  /** Where action items are exported, by name (`hindsight export <name>`); secrets come from the environment. */
+  trackers?: Record<string, TrackerEntry>;
+  /** Base URL the postmortems are published under, for links from tickets back to them. */
+  documentUrl?: string;
 }
 
 export interface RuleSetting {
@@ -28,6 +33,9 @@ export interface ResolvedConfig {
   severityRequirements: Record<string, SeverityRequirement>;
   frontmatter: { required: string[]; severities: string[]; statuses: string[]; known: string[] };
   metrics: Partial<MetricDefinitions>;
+  /** Configured trackers by name; a file's entry replaces an inherited one of the same name. */
+  trackers: Record<string, TrackerEntry>;
+  documentUrl: string | undefined;
   /** The files this configuration came from, nearest first. */
   files: string[];
 }
@@ -54,6 +62,8 @@ export function defaultConfig(): ResolvedConfig {
       known: [...KNOWN_FRONTMATTER],
     },
     metrics: {},
+    trackers: {},
+    documentUrl: undefined,
     files: [],
   };
 }
@@ -69,6 +79,7 @@ export function applyConfig(base: ResolvedConfig, file: ConfigFile, path: string
     severityRequirements: { ...base.severityRequirements },
     frontmatter: { ...base.frontmatter },
     metrics: { ...base.metrics },
+    trackers: { ...base.trackers },
     files: [path, ...base.files],
   };
   for (const [id, value] of Object.entries(file.rules ?? {})) {
@@ -96,6 +107,8 @@ export function applyConfig(base: ResolvedConfig, file: ConfigFile, path: string
   for (const [name, definition] of Object.entries(file.metrics ?? {})) {
     out.metrics[name as keyof MetricDefinitions] = definition as MetricDefinitions[keyof MetricDefinitions];
   }
+  if (file.trackers !== undefined) Object.assign(out.trackers, validateTrackers(file.trackers));
+  if (file.documentUrl !== undefined) out.documentUrl = validateDocumentUrl(file.documentUrl);
   return out;
 }
 

@@ -1,0 +1,28 @@
+import { commands, window, type ExtensionContext } from 'vscode';
+import { disposeTrackerLog } from './trackerLog';
+
+type Command = (context: ExtensionContext) => Promise<void>;
+
+// A plain require, so the bundle keeps it a require of dist/trackers.js (see scripts/build.mjs).
+const commandsModule = (): typeof import('./commands') => require('./commands');
+
+/**
+ * Export Action Items…, Refresh Action Item Status and Set Tracker Credentials. The commands pull
+ * in the whole analysis engine, so they live in their own bundle, loaded when one first runs.
+ */
+export function registerTrackerCommands(context: ExtensionContext): void {
+  const guarded = (name: string, load: () => Promise<Command>) => async () => {
+    try {
+      await (await load())(context);
+    } catch (error) {
+      // Only the message: a secret is never part of what the commands throw.
+      void window.showErrorMessage(`Hindsight: ${name} failed: ${(error as Error).message}`);
+    }
+  };
+  context.subscriptions.push(
+    commands.registerCommand('hindsight.exportActionItems', guarded('Export Action Items', async () => commandsModule().exportActionItemsCommand)),
+    commands.registerCommand('hindsight.refreshActionItemStatus', guarded('Refresh Action Item Status', async () => commandsModule().refreshActionItemStatusCommand)),
+    commands.registerCommand('hindsight.setTrackerCredentials', guarded('Set Tracker Credentials', async () => commandsModule().setTrackerCredentials)),
+    { dispose: disposeTrackerLog },
+  );
+}

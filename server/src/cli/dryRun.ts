@@ -1,0 +1,56 @@
+/**
+ * The `--dry-run` stand-in for the network: every request is printed instead of sent, and answered
+ * as a tracker would answer when nothing is there yet (no users found, no issues), so the run goes
+ * on to show each request it would make.
+ */
+
+export interface PrintedRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+/** Authorization shows only its scheme (`Basic <redacted>`); other secret-looking headers nothing. */
+export function redactHeaders(headers: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (/^(?:authorization|proxy-authorization)$/i.test(name)) {
+      const scheme = /^([A-Za-z][\w-]*)\s+\S/.exec(value)?.[1];
+      out[name] = scheme ? `${scheme} <redacted>` : '<redacted>';
+    } else if (/token|secret|api-?key|cookie|password/i.test(name)) out[name] = '<redacted>';
+    else out[name] = value;
+  }
+  return out;
+}
+
+function headerRecord(init: ConstructorParameters<typeof Headers>[0]): Record<string, string> {
+  const out: Record<string, string> = {};
+  new Headers(init).forEach((value, name) => (out[name] = value));
+  return out;
+}
+
+export function dryRunFetch(print: (request: PrintedRequest) => void): typeof fetch {
+  return async (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    let body: unknown = null;
+    if (typeof init?.body === 'string') {
+      try {
+        body = JSON.parse(init.body);
+      } catch {
+        body = init.body;
+      }
+    }
+    print({ method: init?.method ?? 'GET', url, headers: redactHeaders(headerRecord(init?.headers)), body });
+    // A user search finds nobody; anything else is an empty success.
+    const answer = /\/user\/search\b|\/users?\b/.test(new URL(url).pathname) ? '[]' : '{}';
+    return new Response(answer, { status: 200, headers: { 'content-type': 'application/json' } });
+  };
+}
+
+/** Credentials a dry run signs with when the real ones are not set: never sent, and redacted when printed. */
+export function placeholderCredentials(ids: string[], given: Record<string, string>): Record<string, string> {
+  const out = { ...given };
+  for (const id of ids) out[id] ??= id === 'email' ? 'dry-run@example.invalid' : 'dry-run';
+  return out;
+}

@@ -1,0 +1,116 @@
+import type { Http, HttpResponse } from './http';
+import { CREATE_ISSUE, FIND_USERS, graphqlErrors, ISSUE_STATES, keysByTeam, linearIssueInput, ownerFilter, stateFromLinear, type LinearSettings } from './linearGraphql';
+import { secureBaseUrl } from './secureBaseUrl';
+import { checkSettings } from './settingChecks';
+import { TrackerError, type CreatedTicket, type CreateResult, type ExportItem, type IncidentContext, type StatusResult, type TicketState, type TrackerAdapter } from './types';
+
+export interface LinearAdapterDeps {
+  http: Http;
+  credentials: Record<string, string>;
+}
+
+const TOKEN = 'HINDSIGHT_LINEAR_TOKEN';
+const PAGE = 250;
+
+/** Linear, through its GraphQL API: one `issueCreate` per item, keys the issue identifiers (ENG-7). */
+export function createLinearAdapter(tracker: LinearSettings & { name?: string }, deps: LinearAdapterDeps): TrackerAdapter {
+  const setting = (key: string) => (tracker.name ? `trackers.${tracker.name}.${key}` : key);
+  checkSettings(tracker, { teamId: 'string', baseUrl: 'string', labelIds: 'strings', auth: 'string' }, setting);
+  const url = secureBaseUrl(tracker.baseUrl ?? 'https://api.linear.app/graphql', setting('baseUrl'));
+  if (!tracker.teamId) throw new TrackerError(`${setting('teamId')} is required: the id of the team issues are created in.`, setting('teamId'));
+  if (tracker.auth !== undefined && tracker.auth !== 'api-key' && tracker.auth !== 'oauth') throw new TrackerError(`${setting('auth')} must be "api-key" or "oauth".`, setting('auth'));
+  const users = new Map<string, Promise<string | undefined>>();
+
+  /** The answer's data; GraphQL errors come back as messages, except those about the credential, which stop the run. */
+  const query = async (document: string, variables: Record<string, unknown>, signal?: AbortSignal): Promise<{ data?: Record<string, unknown>; errors: string[] }> => {
+    const token = deps.credentials.token;
+    if (!token) throw new TrackerError(`No Linear API key: set ${TOKEN}.`, TOKEN);
+    const authorization = tracker.auth === 'oauth' ? `Bearer ${token}` : token;
+    const response: HttpResponse = await deps.http.send({ method: 'POST', url, headers: { authorization }, body: { query: document, variables } }, signal);
+    const { messages, auth } = graphqlErrors(response.json);
+    if (auth || response.status === 401 || response.status === 403) {
+      throw new TrackerError(`Linear refused the credential (${messages[0] ?? `HTTP ${response.status}`}). Check ${TOKEN}.`, TOKEN);
+    }
+    const data = (response.json as { data?: Record<string, unknown> } | undefined)?.data ?? undefined;
+    if (messages.length > 0 || (response.status !== 200 && !data)) {
+      return { data, errors: messages.length > 0 ? messages : [`Linear answered ${response.status}: ${response.text.trim().slice(0, 200)}`] };
+    }
+    return { data, errors: [] };
+  };
+
+  const findUser = (owner: string, signal?: AbortSignal): Promise<string | undefined> => {
+    const cacheKey = owner.trim().toLowerCase();
+    let found = users.get(cacheKey);
+    if (!found) {
+      found = query(FIND_USERS, { filter: ownerFilter(owner) }, signal).then(({ data }) => {
+        const nodes = (data?.users as { nodes?: { id: string }[] } | undefined)?.nodes ?? [];
+        return nodes.length === 1 ? nodes[0].id : undefined;
+      });
+      // A failed lookup is not remembered: the next run may succeed.
+      found.catch(() => users.delete(cacheKey));
+      users.set(cacheKey, found);
+    }
+    return found;
+  };
+
+  return {
+    kind: 'linear',
+    async create(items: ExportItem[], incident: IncidentContext, signal?: AbortSignal): Promise<CreateResult> {
+      const created: (CreatedTicket)[] = [];
+      const failed: CreateResult['failed'] = [];
+      for (const [position, item] of items.entries()) {
+        try {
+          if (signal?.aborted) throw new TrackerError('Cancelled before this item was created.');
+          const assigneeId = item.owner ? await findUser(item.owner, signal) : undefined;
+          const { data, errors } = await query(CREATE_ISSUE, { input: linearIssueInput(item, incident, tracker, assigneeId) }, signal);
+          const payload = data?.issueCreate as { success?: boolean; issue?: { identifier: string; url: string } } | undefined;
+          if (errors.length > 0 || !payload?.success || !payload.issue) {
+            failed.push({ index: item.index, error: errors.join('; ') || 'Linear did not create the issue and gave no reason' });
+            continue;
+          }
+          const ticket: CreatedTicket = { index: item.index, key: payload.issue.identifier, url: payload.issue.url };
+          if (item.owner && !assigneeId) ticket.note = `not assigned: no single Linear user matches "${item.owner}"`;
+          created.push(ticket);
+        } catch (error) {
+          // A refused credential, a cancel or the network: stop, but keep what was created for the write-back.
+          if (created.length === 0 && failed.length === 0) throw error;
+          for (const rest of items.slice(position)) failed.push({ index: rest.index, error: (error as Error).message });
+          break;
+        }
+      }
+      return { created, failed };
+    },
+
+    async status(keys: string[], signal?: AbortSignal): Promise<StatusResult> {
+      const states = new Map<string, TicketState>();
+      const { teams, invalid } = keysByTeam(keys);
+      const failed: StatusResult['failed'] = invalid.map((key) => ({ key, error: 'not a Linear issue identifier (TEAM-123)' }));
+      const wanted = new Map(keys.map((key) => [key.trim().toUpperCase(), key]));
+      const answered = new Set<string>();
+      for (const [team, numbers] of teams) {
+        for (let start = 0; start < numbers.length; start += PAGE) {
+          const chunk = numbers.slice(start, start + PAGE);
+          const { data, errors } = await query(ISSUE_STATES, { team, numbers: chunk, first: PAGE }, signal);
+          if (errors.length > 0) {
+            for (const n of chunk) failed.push({ key: wanted.get(`${team}-${n}`) ?? `${team}-${n}`, error: errors.join('; ') });
+            continue;
+          }
+          const nodes = (data?.issues as { nodes?: { identifier: string; state: { type: string } }[] } | undefined)?.nodes ?? [];
+          for (const node of nodes) {
+            const key = wanted.get(node.identifier.toUpperCase());
+            if (!key) continue;
+            answered.add(key);
+            const state = stateFromLinear(node.state.type);
+            if (state) states.set(key, state);
+            else failed.push({ key, error: `Linear workflow state type "${node.state.type}" is not one Hindsight knows` });
+          }
+          for (const n of chunk) {
+            const key = wanted.get(`${team}-${n}`) ?? `${team}-${n}`;
+            if (!answered.has(key) && !failed.some((f) => f.key === key)) failed.push({ key, error: `Linear has no issue ${key} that this key can see` });
+          }
+        }
+      }
+      return { states, failed };
+    },
+  };
+}
