@@ -53,7 +53,9 @@ blockquote { margin: 0; padding: 0 1em; color: var(--muted); border-left: 3px so
 .hs-swatch { display: inline-block; width: 12px; height: 12px; vertical-align: middle; background: var(--impact); border: 1px solid var(--error); }
 .hs-unplaced { margin-top: 8px; font-size: 0.9em; color: var(--muted); }
 .hs-empty { color: var(--muted); margin: 0; }
+.hs-actions { overflow-x: auto; }
 .hs-actions table { width: 100%; }
+.hs-actions td:nth-child(3) { white-space: nowrap; }
 .hs-summary { margin: 0 0 4px; color: var(--muted); }
 .hs-overdue-count { color: var(--error); }
 .hs-overdue td { background: var(--impact); }

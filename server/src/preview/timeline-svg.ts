@@ -2,11 +2,12 @@ import { formatMinutes } from '../core/metrics/durations';
 import type { Milestone, MilestoneKind, PostmortemDocument, TimelineEntry } from '../core/model';
 import { esc, isUndated, utcLabel } from './escape';
 
-const WIDTH = 800;
-const PAD = 48;
+// About the width of a preview beside the editor, so 11px labels show near 11px rather than shrunk.
+const WIDTH = 520;
+const PAD = 36;
 const ROW = 16;
 const MINUTE = 60_000;
-/** Tick steps in minutes; the first that gives at most eight ticks is used. */
+/** Tick steps in minutes; the first that gives at most six ticks is used. */
 const STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10080, 43200];
 const KIND_LABELS: Record<MilestoneKind, string> = {
   started: 'started',
@@ -107,7 +108,7 @@ function fits(t: number, undated: boolean): boolean {
 /** Round UTC instants between min and max, marking where the day changes. */
 function ticks(min: number, max: number): { time: number; iso: string; step: number; newDay: boolean }[] {
   const span = (max - min) / MINUTE;
-  const step = STEPS.find((s) => span / s <= 8) ?? Math.ceil(span / 8 / 43200) * 43200;
+  const step = STEPS.find((s) => span / s <= 6) ?? Math.ceil(span / 6 / 43200) * 43200;
   const out: { time: number; iso: string; step: number; newDay: boolean }[] = [];
   let day = '';
   for (let t = Math.ceil(min / (step * MINUTE)) * step * MINUTE; t <= max; t += step * MINUTE) {
