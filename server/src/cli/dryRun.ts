@@ -1,7 +1,7 @@
 /**
  * The `--dry-run` stand-in for the network: every request is printed instead of sent, and answered
  * as a tracker would answer when nothing is there yet (no users found, no issues), so the run goes
- * on to show each request it would make.
+ * on to show each request it would make: the lookup for earlier issues first, then the creates.
  */
 
 export interface PrintedRequest {
@@ -41,11 +41,27 @@ export function dryRunFetch(print: (request: PrintedRequest) => void): typeof fe
         body = init.body;
       }
     }
-    print({ method: init?.method ?? 'GET', url, headers: redactHeaders(headerRecord(init?.headers)), body });
-    // A user search finds nobody; anything else is an empty success.
-    const answer = /\/user\/search\b|\/users?\b/.test(new URL(url).pathname) ? '[]' : '{}';
-    return new Response(answer, { status: 200, headers: { 'content-type': 'application/json' } });
+    const method = init?.method ?? 'GET';
+    print({ method, url, headers: redactHeaders(headerRecord(init?.headers)), body });
+    return new Response(emptyAnswer(method, new URL(url).pathname, body), { status: 200, headers: { 'content-type': 'application/json' } });
   };
+}
+
+/**
+ * What a tracker with nothing in it yet answers. Adapters look for issues an earlier run created
+ * before creating any, and refuse to go on from an answer that is not a list: so each lookup gets
+ * an empty list in its tracker's shape, and the creates that follow are printed too.
+ */
+function emptyAnswer(method: string, path: string, body: unknown): string {
+  if (/\/user\/search\b|\/users?\b/.test(path)) return '[]';
+  // Jira: /search/jql (Cloud) and /search (Data Center).
+  if (/\/rest\/api\/\d+\/search(?:\/jql)?$/.test(path)) return JSON.stringify({ issues: [], isLast: true, startAt: 0, maxResults: 0, total: 0 });
+  // GitHub: the repository's issue listing.
+  if (method === 'GET' && /\/repos\/[^/]+\/[^/]+\/issues$/.test(path)) return '[]';
+  // Linear: any `issues` query.
+  const query = (body as { query?: unknown } | null)?.query;
+  if (typeof query === 'string' && /\bissues\s*\(/.test(query)) return JSON.stringify({ data: { issues: { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } } } });
+  return '{}';
 }
 
 /** Credentials a dry run signs with when the real ones are not set: never sent, and redacted when printed. */

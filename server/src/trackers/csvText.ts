@@ -10,6 +10,15 @@ export function csvField(value: string): string {
   return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
+/**
+ * A cell a spreadsheet will show as text: one starting with = + - @ (a formula to Excel, Sheets
+ * and LibreOffice, which could run or exfiltrate on opening), a tab or a CR gets a leading `'`,
+ * the spreadsheets' own "this is text" mark. Idempotent, so rows read back can pass through again.
+ */
+export function spreadsheetSafe(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
 export function csvText(records: string[][]): string {
   return records.map(csvRecord).join('\r\n') + '\r\n';
 }

@@ -1,6 +1,6 @@
 import { mkdir, readFile as readFileFromDisk, writeFile as writeFileToDisk } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import { csvText, parseCsv } from './csvText';
+import { csvText, parseCsv, spreadsheetSafe } from './csvText';
 import { TrackerError, type CreatedTicket, type CreateResult, type ExportItem, type IncidentContext, type StatusResult, type TrackerAdapter } from './types';
 
 /** What the CSV/JSON exporter reads from its `trackers.<name>` entry. */
@@ -41,16 +41,18 @@ export function createFileAdapter(tracker: FileSettings & { name?: string }, dep
       const previous = await read(path);
       const rows = previous === undefined || previous.trim() === '' ? [] : existingRows(previous, tracker.type, path, setting);
       const created: CreatedTicket[] = [];
+      // CSV rows hold cells as the file has them (formula-safe); JSON keeps the values as they are.
+      const cell = tracker.type === 'csv' ? spreadsheetSafe : (value: string) => value;
       for (const item of items) {
-        const row = toRow(item, incident);
-        let at = rows.findIndex((r) => r.action === row.action && r.postmortem === row.postmortem);
+        const row = Object.fromEntries(Object.entries(toRow(item, incident)).map(([column, value]) => [column, cell(value)])) as Row;
+        let at = rows.findIndex((r) => cell(r.action) === row.action && cell(r.postmortem) === row.postmortem);
         if (at < 0) at = rows.push(row) - 1;
         // No URL: a file:// link would put this machine's paths into a committed postmortem.
         created.push({ index: item.index, key: `${name}#${at + 1}`, url: '' });
       }
       if (signal?.aborted) throw new TrackerError(`Writing ${name} was cancelled.`);
       try {
-        await write(path, tracker.type === 'csv' ? csvText([[...FILE_COLUMNS], ...rows.map((r) => FILE_COLUMNS.map((c) => r[c]))]) : `${JSON.stringify(rows, null, 2)}\n`);
+        await write(path, tracker.type === 'csv' ? csvText([[...FILE_COLUMNS], ...rows.map((r) => FILE_COLUMNS.map((c) => cell(r[c])))]) : `${JSON.stringify(rows, null, 2)}\n`);
       } catch (error) {
         throw new TrackerError(`${path} could not be written: ${(error as Error).message}`, setting);
       }

@@ -1,5 +1,8 @@
-import { githubErrorMessage, githubIssueRequest, parseGitHubKey, type GitHubSettings } from './githubIssue';
+import { githubErrorMessage, githubIncidentLabel, githubIssueRequest, parseGitHubKey, type GitHubSettings } from './githubIssue';
+import { githubIncidentLookup } from './githubLookup';
 import type { Http, HttpResponse } from './http';
+import { ticketTitle } from './markdownTicket';
+import { Reconciler } from './reconcile';
 import { secureBaseUrl } from './secureBaseUrl';
 import { checkSettings } from './settingChecks';
 import { TrackerError, type CreatedTicket, type CreateResult, type ExportItem, type IncidentContext, type StatusResult, type TicketState, type TrackerAdapter } from './types';
@@ -30,40 +33,57 @@ export function createGitHubAdapter(tracker: GitHubSettings & { name?: string },
   return {
     kind: 'github',
     async create(items: ExportItem[], incident: IncidentContext, signal?: AbortSignal): Promise<CreateResult> {
-      const created: CreatedTicket[] = [];
-      const failed: CreateResult['failed'] = [];
       const url = `${base}/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}/issues`;
-      for (const [position, item] of items.entries()) {
+      const label = githubIncidentLabel(incident, tracker);
+      // Without the incident's label there is nothing safe to look up by: another incident's issue
+      // with the same title would be taken for this item's, leaving the item silently untracked.
+      const lookup = label
+        ? githubIncidentLookup({ issuesUrl: url, repo: tracker.repo, label, get: (pageUrl, s) => deps.http.send({ method: 'GET', url: pageUrl, headers: headers() }, s), runFailure: (r) => runFailure(r, tracker.repo, setting('repo')) })
+        : async () => [];
+      const reconciler = new Reconciler(lookup, ticketTitle, incident.ticketsInDocument);
+      const { found, missing, failed: unchecked } = await reconciler.reconcile(items, signal);
+      const created: CreatedTicket[] = [...found];
+      const failed: CreateResult['failed'] = [...unchecked];
+      const made = (index: number, response: HttpResponse, note: string | undefined): CreatedTicket => {
+        const result = ticket(index, response, tracker.repo, note);
+        reconciler.take(result.key);
+        return result;
+      };
+      const record = (result: Pick<CreateResult, 'created' | 'failed'>) => void (created.push(...result.created), failed.push(...result.failed));
+      for (const [position, item] of missing.entries()) {
         const { request, note } = githubIssueRequest(item, incident, tracker);
+        // A create that timed out or failed with 5xx may have made the issue: GitHub is asked before it is repeated.
+        const confirmRetry = () => reconciler.nothingCreated([item], signal);
         let response: HttpResponse;
         try {
           if (signal?.aborted) throw new TrackerError('Cancelled before this item was created.');
-          response = await deps.http.send({ method: 'POST', url, headers: headers(), body: request }, signal);
+          response = await deps.http.send({ method: 'POST', url, headers: headers(), body: request, confirmRetry }, signal);
           // A login GitHub does not accept fails the whole issue: create it unassigned instead.
           if (response.status === 422 && request.assignees && mentionsAssignees(response.json)) {
             const { assignees, ...unassigned } = request;
-            response = await deps.http.send({ method: 'POST', url, headers: headers(), body: unassigned }, signal);
-            if (response.status === 201) created.push(ticket(item.index, response, tracker.repo, `not assigned: GitHub refused @${assignees[0]} as an assignee`));
-            else failed.push({ index: item.index, error: githubErrorMessage(response.status, response.json, response.text) });
+            response = await deps.http.send({ method: 'POST', url, headers: headers(), body: unassigned, confirmRetry }, signal);
+            if (response.status !== 201) record(await itemFailure(item, response, reconciler, signal));
+            else record({ created: [made(item.index, response, `not assigned: GitHub refused @${assignees[0]} as an assignee`)], failed: [] });
             continue;
           }
         } catch (error) {
-          // Cancelled or unreachable: what was created must still be written back.
+          // Cancelled or unreachable: what was created must still be written back; an item sent
+          // without an answer may exist, which the next run finds before creating it again.
           if (created.length === 0 && failed.length === 0) throw error;
-          for (const rest of items.slice(position)) failed.push({ index: rest.index, error: (error as Error).message });
+          for (const rest of missing.slice(position)) failed.push({ index: rest.index, error: (error as Error).message });
           break;
         }
         if (response.status === 201) {
-          created.push(ticket(item.index, response, tracker.repo, note ?? droppedAssignee(request.assignees, response.json)));
+          created.push(made(item.index, response, note ?? droppedAssignee(request.assignees, response.json)));
           continue;
         }
         const stop = runFailure(response, tracker.repo, setting('repo'));
         if (stop) {
           if (created.length === 0 && failed.length === 0) throw stop;
-          for (const rest of items.slice(position)) failed.push({ index: rest.index, error: stop.message });
+          for (const rest of missing.slice(position)) failed.push({ index: rest.index, error: stop.message });
           break;
         }
-        failed.push({ index: item.index, error: githubErrorMessage(response.status, response.json, response.text) });
+        record(await itemFailure(item, response, reconciler, signal));
       }
       return { created, failed };
     },
@@ -100,6 +120,12 @@ function ticket(index: number, response: HttpResponse, configured: string, note:
   const result: CreatedTicket = { index, key: `${decodeURIComponent(repo)}#${issue.number}`, url: issue.html_url };
   if (note) result.note = note;
   return result;
+}
+
+/** An item GitHub did not create. After a 5xx it may have all the same, which the tracker is asked. */
+async function itemFailure(item: ExportItem, response: HttpResponse, reconciler: Reconciler, signal?: AbortSignal): Promise<Pick<CreateResult, 'created' | 'failed'>> {
+  const error = githubErrorMessage(response.status, response.json, response.text);
+  return response.status >= 500 ? reconciler.settle([item], error, signal) : { created: [], failed: [{ index: item.index, error }] };
 }
 
 /** A status that would fail every other item the same way, worded as what to fix; undefined for per-item failures. */

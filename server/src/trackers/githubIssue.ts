@@ -26,15 +26,25 @@ export function githubIssueRequest(item: ExportItem, incident: IncidentContext, 
   const login = item.owner ? githubLogin(item.owner, settings.assignees ?? {}) : undefined;
   const note = item.owner && !login ? `not assigned: no GitHub login is known for "${item.owner}" (write it as @login, or map it under assignees)` : undefined;
   const labels = [...(settings.labels ?? ['postmortem'])];
-  if (settings.incidentLabel !== false && incident.id) labels.push(incident.id);
+  const incidentLabel = githubIncidentLabel(incident, settings);
+  if (incidentLabel) labels.push(incidentLabel);
   const request: GitHubIssueRequest = {
     title: ticketTitle(item),
     body: markdownDescription(item, incident),
-    // GitHub refuses the whole issue for a label over 50 characters (a long incident id).
-    labels: [...new Set(labels.map((label) => label.trim().slice(0, 50)))].filter((label) => label.length > 0),
+    labels: [...new Set(labels.map(githubLabel))].filter((label) => label.length > 0),
   };
   if (login) request.assignees = [login];
   return { request, note };
+}
+
+/** The label naming the incident on each of its issues, as GitHub stores it; undefined when there is none. */
+export function githubIncidentLabel(incident: IncidentContext, settings: GitHubSettings): string | undefined {
+  return settings.incidentLabel !== false && incident.id ? githubLabel(incident.id) || undefined : undefined;
+}
+
+// GitHub refuses the whole issue for a label over 50 characters (a long incident id).
+function githubLabel(label: string): string {
+  return label.trim().slice(0, 50);
 }
 
 /**

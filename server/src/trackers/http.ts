@@ -11,6 +11,12 @@ export interface HttpRequest {
   headers: Record<string, string>;
   /** Sent as JSON when present. */
   body?: unknown;
+  /**
+   * For a request that must not be carried out twice (a create): asked before repeating it after a
+   * failure that leaves unknown whether it was carried out (5xx, no answer). False gives up with
+   * that failure instead of risking a duplicate. Not asked after 429, which means "not done".
+   */
+  confirmRetry?: () => Promise<boolean>;
 }
 
 export interface HttpResponse {
@@ -62,15 +68,20 @@ export class Http {
         response = await this.once(request, signal);
       } catch (error) {
         if (signal?.aborted) throw new TrackerError(`${request.method} ${request.url} was cancelled.`);
-        if (last) throw new TrackerError(`${request.method} ${request.url} failed after ${attempt + 1} attempts: ${describe(error)}`);
+        if (last || !(await this.mayRepeat(request))) throw new TrackerError(`${request.method} ${request.url} failed after ${attempt + 1} attempts: ${describe(error)}`);
         await this.sleep(this.backoffMs * 2 ** attempt, signal);
         continue;
       }
       if (!RETRYABLE(response.status) || last) return response;
       const wait = retryAfterMs(response.headers.get('retry-after')) ?? this.backoffMs * 2 ** attempt;
       if (wait > this.maxWaitMs) return response;
+      if (response.status >= 500 && !(await this.mayRepeat(request))) return response;
       await this.sleep(wait, signal);
     }
+  }
+
+  private async mayRepeat(request: HttpRequest): Promise<boolean> {
+    return request.confirmRetry ? request.confirmRetry() : true;
   }
 
   private async once(request: HttpRequest, signal?: AbortSignal): Promise<HttpResponse> {

@@ -2,8 +2,10 @@ import type { JiraCloudConfig, JiraConfig, JiraDataCenterConfig } from './config
 import { credentialEnv } from './credentials';
 import type { Http, HttpRequest, HttpResponse } from './http';
 import { isOk, jiraErrorText, responseError } from './jiraErrors';
-import { jiraIssueFields, ownerEmail, ownerUsername, type JiraAssignee } from './jiraFields';
+import { jiraIssueFields, jiraSummary, ownerEmail, ownerUsername, type JiraAssignee } from './jiraFields';
+import { jiraIncidentLookup } from './jiraLookup';
 import { jiraStatus } from './jiraStatus';
+import { Reconciler } from './reconcile';
 import { secureBaseUrl } from './secureBaseUrl';
 import { TrackerError, type CreatedTicket, type CreateResult, type ExportItem, type FailedItem, type IncidentContext, type TrackerAdapter } from './types';
 
@@ -70,18 +72,22 @@ function createJiraAdapter(tracker: JiraConfig, deps: JiraDeps): TrackerAdapter 
     kind: tracker.type,
     async create(items: ExportItem[], incident: IncidentContext, signal?: AbortSignal): Promise<CreateResult> {
       await checkProject(client, signal);
-      const created: CreatedTicket[] = [];
-      const failed: FailedItem[] = [];
-      for (let start = 0; start < items.length; start += JIRA_BULK_LIMIT) {
-        const chunk = items.slice(start, start + JIRA_BULK_LIMIT);
+      // Without an incident label there is nothing safe to look up by (see jiraIncidentLookup): every item is created.
+      const lookup = jiraIncidentLookup(client, incident, site) ?? (async () => []);
+      const reconciler = new Reconciler(lookup, (item) => jiraSummary(item.action), incident.ticketsInDocument);
+      const { found, missing, failed: unchecked } = await reconciler.reconcile(items, signal);
+      const created: CreatedTicket[] = [...found];
+      const failed: FailedItem[] = [...unchecked];
+      for (let start = 0; start < missing.length; start += JIRA_BULK_LIMIT) {
+        const chunk = missing.slice(start, start + JIRA_BULK_LIMIT);
         try {
-          const result = await createChunk(client, chunk, incident, assignee, site, signal);
+          const result = await createChunk(client, chunk, incident, assignee, site, reconciler, signal);
           created.push(...result.created);
           failed.push(...result.failed);
         } catch (error) {
           // A whole-run failure before anything exists is thrown; after that, what was created must still be written back.
           if (!(error instanceof TrackerError) || created.length === 0) throw error;
-          failed.push(...items.slice(start).map((item) => ({ index: item.index, error: error.message })));
+          failed.push(...missing.slice(start).map((item) => ({ index: item.index, error: error.message })));
           break;
         }
       }
@@ -138,16 +144,19 @@ async function createChunk(
   incident: IncidentContext,
   assignee: (owner: string | undefined, signal?: AbortSignal) => Promise<{ assignee?: JiraAssignee; note?: string }>,
   site: string,
+  reconciler: Reconciler,
   signal?: AbortSignal,
 ): Promise<CreateResult> {
   const people = await Promise.all(items.map((item) => assignee(item.owner, signal)));
   const issueUpdates = items.map((item, i) => ({ fields: jiraIssueFields(item, incident, client.tracker, people[i].assignee) }));
+  // A bulk create that timed out or failed with 5xx may have created some issues: ask Jira before repeating it, and after giving up.
+  const confirmRetry = () => reconciler.nothingCreated(items, signal);
   let response: HttpResponse;
   try {
-    response = await client.send({ method: 'POST', url: `${client.api}/issue/bulk`, body: { issueUpdates } }, signal);
+    response = await client.send({ method: 'POST', url: `${client.api}/issue/bulk`, body: { issueUpdates }, confirmRetry }, signal);
   } catch (error) {
     if (!(error instanceof TrackerError) || signal?.aborted) throw error;
-    return { created: [], failed: items.map((item) => ({ index: item.index, error: error.message })) };
+    return reconciler.settle(items, error.message, signal);
   }
   if (response.status === 401 || response.status === 403) client.refuse(response, 'creating issues');
   const answer = (response.json ?? {}) as BulkAnswer;
@@ -157,6 +166,7 @@ async function createChunk(
   }
   const issues = Array.isArray(answer.issues) ? answer.issues : [];
   if (!isOk(response) && failedAt.size === 0) {
+    if (response.status >= 500) return reconciler.settle(items, `Jira failed while creating the issue: ${responseError(response)}`, signal);
     return { created: [], failed: items.map((item) => ({ index: item.index, error: `Jira did not create the issue: ${responseError(response)}` })) };
   }
   // `issues` lists the created issues in request order, skipping the failed elements.
@@ -168,6 +178,7 @@ async function createChunk(
     if (error !== undefined) return void failed.push({ index: item.index, error });
     const key = issues[next++]?.key;
     if (typeof key !== 'string') return void failed.push({ index: item.index, error: 'Jira reported no issue for this item' });
+    reconciler.take(key);
     const ticket: CreatedTicket = { index: item.index, key, url: `${site}/browse/${key}` };
     if (people[i].note) ticket.note = people[i].note;
     created.push(ticket);

@@ -1,20 +1,10 @@
-import { isOk, responseError } from './jiraErrors';
 import type { JiraClient } from './jira';
-import { TrackerError, type StatusResult, type TicketState } from './types';
+import { searchJira } from './jiraSearch';
+import type { StatusResult, TicketState } from './types';
 
 const KEY = /^[A-Z][A-Z0-9_]*-\d+$/;
 /** Keys per JQL query, so the query stays well under URL and JQL length limits. */
 const KEYS_PER_QUERY = 100;
-const PAGE_SIZE = 100;
-const MAX_PAGES = 100;
-
-interface SearchPage {
-  issues?: { key?: unknown; fields?: { status?: { statusCategory?: { key?: unknown } } } }[];
-  nextPageToken?: unknown;
-  isLast?: unknown;
-  startAt?: unknown;
-  total?: unknown;
-}
 
 /** Jira's status categories, which every workflow's statuses belong to. */
 export function stateFromCategory(category: unknown): TicketState {
@@ -50,36 +40,12 @@ async function queryKeys(client: JiraClient, keys: string[], result: StatusResul
 }
 
 async function search(client: JiraClient, keys: string[], signal?: AbortSignal): Promise<{ issues: Map<string, TicketState> } | { error: string }> {
-  const cloud = client.tracker.type === 'jira-cloud';
-  const jql = `key in (${keys.join(', ')})`;
+  const answer = await searchJira(client, `key in (${keys.join(', ')})`, ['status'], 'reading issue status', signal);
+  if ('error' in answer) return answer;
   const issues = new Map<string, TicketState>();
-  let nextPageToken: string | undefined;
-  let startAt = 0;
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const body = cloud
-      ? { jql, fields: ['status'], maxResults: PAGE_SIZE, ...(nextPageToken ? { nextPageToken } : {}) }
-      : { jql, fields: ['status'], maxResults: PAGE_SIZE, startAt };
-    let response;
-    try {
-      response = await client.send({ method: 'POST', url: `${client.api}/${cloud ? 'search/jql' : 'search'}`, body }, signal);
-    } catch (error) {
-      if (!(error instanceof TrackerError) || signal?.aborted) throw error;
-      return { error: error.message };
-    }
-    if (response.status === 401 || response.status === 403) client.refuse(response, 'reading issue status');
-    if (!isOk(response)) return { error: `Jira could not search for the issues: ${responseError(response)}` };
-    const answer = (response.json ?? {}) as SearchPage;
-    const found = Array.isArray(answer.issues) ? answer.issues : [];
-    for (const issue of found) {
-      if (typeof issue.key === 'string') issues.set(issue.key, stateFromCategory(issue.fields?.status?.statusCategory?.key));
-    }
-    if (cloud) {
-      if (answer.isLast === true || typeof answer.nextPageToken !== 'string') return { issues };
-      nextPageToken = answer.nextPageToken;
-    } else {
-      startAt += found.length;
-      if (found.length === 0 || typeof answer.total !== 'number' || startAt >= answer.total) return { issues };
-    }
+  for (const issue of answer.issues) {
+    const status = issue.fields?.status as { statusCategory?: { key?: unknown } } | undefined;
+    if (typeof issue.key === 'string') issues.set(issue.key, stateFromCategory(status?.statusCategory?.key));
   }
   return { issues };
 }

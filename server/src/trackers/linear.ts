@@ -1,5 +1,7 @@
 import type { Http, HttpResponse } from './http';
-import { CREATE_ISSUE, FIND_USERS, graphqlErrors, ISSUE_STATES, keysByTeam, linearIssueInput, ownerFilter, stateFromLinear, type LinearSettings } from './linearGraphql';
+import { CREATE_ISSUE, EARLIER_ISSUES, FIND_USERS, graphqlErrors, ISSUE_STATES, keysByTeam, linearIssueInput, ownerFilter, stateFromLinear, type LinearSettings } from './linearGraphql';
+import { ticketTitle } from './markdownTicket';
+import { Reconciler, type ExistingIssue, type IssueLookup } from './reconcile';
 import { secureBaseUrl } from './secureBaseUrl';
 import { checkSettings } from './settingChecks';
 import { TrackerError, type CreatedTicket, type CreateResult, type ExportItem, type IncidentContext, type StatusResult, type TicketState, type TrackerAdapter } from './types';
@@ -11,6 +13,7 @@ export interface LinearAdapterDeps {
 
 const TOKEN = 'HINDSIGHT_LINEAR_TOKEN';
 const PAGE = 250;
+const LOOKUP_PAGES = 20;
 
 /** Linear, through its GraphQL API: one `issueCreate` per item, keys the issue identifiers (ENG-7). */
 export function createLinearAdapter(tracker: LinearSettings & { name?: string }, deps: LinearAdapterDeps): TrackerAdapter {
@@ -22,20 +25,40 @@ export function createLinearAdapter(tracker: LinearSettings & { name?: string },
   const users = new Map<string, Promise<string | undefined>>();
 
   /** The answer's data; GraphQL errors come back as messages, except those about the credential, which stop the run. */
-  const query = async (document: string, variables: Record<string, unknown>, signal?: AbortSignal): Promise<{ data?: Record<string, unknown>; errors: string[] }> => {
+  const query = async (
+    document: string,
+    variables: Record<string, unknown>,
+    signal?: AbortSignal,
+    confirmRetry?: () => Promise<boolean>,
+  ): Promise<{ data?: Record<string, unknown>; errors: string[]; status: number }> => {
     const token = deps.credentials.token;
     if (!token) throw new TrackerError(`No Linear API key: set ${TOKEN}.`, TOKEN);
     const authorization = tracker.auth === 'oauth' ? `Bearer ${token}` : token;
-    const response: HttpResponse = await deps.http.send({ method: 'POST', url, headers: { authorization }, body: { query: document, variables } }, signal);
+    const response: HttpResponse = await deps.http.send({ method: 'POST', url, headers: { authorization }, body: { query: document, variables }, confirmRetry }, signal);
     const { messages, auth } = graphqlErrors(response.json);
     if (auth || response.status === 401 || response.status === 403) {
       throw new TrackerError(`Linear refused the credential (${messages[0] ?? `HTTP ${response.status}`}). Check ${TOKEN}.`, TOKEN);
     }
     const data = (response.json as { data?: Record<string, unknown> } | undefined)?.data ?? undefined;
     if (messages.length > 0 || (response.status !== 200 && !data)) {
-      return { data, errors: messages.length > 0 ? messages : [`Linear answered ${response.status}: ${response.text.trim().slice(0, 200)}`] };
+      return { data, errors: messages.length > 0 ? messages : [`Linear answered ${response.status}: ${response.text.trim().slice(0, 200)}`], status: response.status };
     }
-    return { data, errors: [] };
+    return { data, errors: [], status: response.status };
+  };
+
+  /** The team's issues made from this postmortem, by the file path every description names. */
+  const earlierIssues = (incident: IncidentContext): IssueLookup => async (signal) => {
+    const found: ExistingIssue[] = [];
+    let after: string | undefined;
+    for (let page = 0; page < LOOKUP_PAGES; page++) {
+      const { data, errors } = await query(EARLIER_ISSUES, { team: tracker.teamId, marker: incident.file, first: PAGE, ...(after ? { after } : {}) }, signal);
+      const issues = data?.issues as { nodes?: { identifier: string; url: string; title: string }[]; pageInfo?: { hasNextPage: boolean; endCursor?: string | null } } | undefined;
+      if (errors.length > 0 || !Array.isArray(issues?.nodes)) throw new TrackerError(errors.join('; ') || 'Linear answered without a list of issues');
+      found.push(...issues.nodes.map((node) => ({ key: node.identifier, url: node.url, title: node.title })));
+      if (!issues.pageInfo?.hasNextPage || !issues.pageInfo.endCursor) return found;
+      after = issues.pageInfo.endCursor;
+    }
+    throw new TrackerError(`Linear listed more than ${LOOKUP_PAGES * PAGE} issues for ${incident.file}`);
   };
 
   const findUser = (owner: string, signal?: AbortSignal): Promise<string | undefined> => {
@@ -56,25 +79,33 @@ export function createLinearAdapter(tracker: LinearSettings & { name?: string },
   return {
     kind: 'linear',
     async create(items: ExportItem[], incident: IncidentContext, signal?: AbortSignal): Promise<CreateResult> {
-      const created: (CreatedTicket)[] = [];
-      const failed: CreateResult['failed'] = [];
-      for (const [position, item] of items.entries()) {
+      const reconciler = new Reconciler(earlierIssues(incident), ticketTitle, incident.ticketsInDocument);
+      const { found, missing, failed: unchecked } = await reconciler.reconcile(items, signal);
+      const created: CreatedTicket[] = [...found];
+      const failed: CreateResult['failed'] = [...unchecked];
+      for (const [position, item] of missing.entries()) {
         try {
           if (signal?.aborted) throw new TrackerError('Cancelled before this item was created.');
           const assigneeId = item.owner ? await findUser(item.owner, signal) : undefined;
-          const { data, errors } = await query(CREATE_ISSUE, { input: linearIssueInput(item, incident, tracker, assigneeId) }, signal);
+          // A create that timed out or failed with 5xx may have made the issue: Linear is asked before it is repeated.
+          const confirmRetry = () => reconciler.nothingCreated([item], signal);
+          const { data, errors, status } = await query(CREATE_ISSUE, { input: linearIssueInput(item, incident, tracker, assigneeId) }, signal, confirmRetry);
           const payload = data?.issueCreate as { success?: boolean; issue?: { identifier: string; url: string } } | undefined;
           if (errors.length > 0 || !payload?.success || !payload.issue) {
-            failed.push({ index: item.index, error: errors.join('; ') || 'Linear did not create the issue and gave no reason' });
+            const error = errors.join('; ') || 'Linear did not create the issue and gave no reason';
+            const settled = status >= 500 ? await reconciler.settle([item], error, signal) : { created: [], failed: [{ index: item.index, error }] };
+            created.push(...settled.created);
+            failed.push(...settled.failed);
             continue;
           }
+          reconciler.take(payload.issue.identifier);
           const ticket: CreatedTicket = { index: item.index, key: payload.issue.identifier, url: payload.issue.url };
           if (item.owner && !assigneeId) ticket.note = `not assigned: no single Linear user matches "${item.owner}"`;
           created.push(ticket);
         } catch (error) {
           // A refused credential, a cancel or the network: stop, but keep what was created for the write-back.
           if (created.length === 0 && failed.length === 0) throw error;
-          for (const rest of items.slice(position)) failed.push({ index: rest.index, error: (error as Error).message });
+          for (const rest of missing.slice(position)) failed.push({ index: rest.index, error: (error as Error).message });
           break;
         }
       }

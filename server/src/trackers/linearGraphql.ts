@@ -25,6 +25,17 @@ export const ISSUE_STATES = `query HindsightIssueStates($team: String!, $numbers
   }
 }`;
 
+/**
+ * The team's issues whose description names the postmortem's file (every description Hindsight
+ * writes does), a page at a time: where an earlier run's issues are found before creating again.
+ */
+export const EARLIER_ISSUES = `query HindsightEarlierIssues($team: ID!, $marker: String!, $first: Int!, $after: String) {
+  issues(filter: { team: { id: { eq: $team } }, description: { contains: $marker } }, first: $first, after: $after) {
+    nodes { identifier url title }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
 // Linear: 0 no priority, 1 urgent, 2 high, 3 medium, 4 low (there is nothing below low).
 const PRIORITY: Record<ItemPriority, number> = { highest: 1, high: 2, medium: 3, low: 4, lowest: 4 };
 

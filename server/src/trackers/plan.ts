@@ -39,6 +39,7 @@ export function planExport(doc: PostmortemDocument, context: PlanContext): Expor
     if (type) exported.type = type;
     plan.toCreate.push(exported);
   });
+  if (plan.skipped.length > 0) plan.incident.ticketsInDocument = plan.skipped.map((s) => s.ticket);
   return plan;
 }
 

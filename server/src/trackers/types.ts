@@ -40,6 +40,11 @@ export interface IncidentContext {
   file: string;
   /** A URL to the postmortem, when the configuration gives a base URL for documents. */
   link?: string;
+  /**
+   * Keys the postmortem's other rows already hold. Looking for issues an earlier run created, an
+   * adapter never hands one of these to an item, even one with the same action.
+   */
+  ticketsInDocument?: string[];
 }
 
 export interface CreatedTicket {

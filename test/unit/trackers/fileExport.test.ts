@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { csvRecord, parseCsv } from '../../../server/src/trackers/csvText';
+import { csvRecord, parseCsv, spreadsheetSafe } from '../../../server/src/trackers/csvText';
 import { createFileAdapter } from '../../../server/src/trackers/fileExport';
 import { TrackerError, type ExportItem, type IncidentContext } from '../../../server/src/trackers/types';
 
@@ -47,7 +47,8 @@ describe('CSV/JSON export', () => {
     assert.deepEqual(parseCsv(text), [
       ['action', 'owner', 'due', 'priority', 'status', 'type', 'incident', 'postmortem'],
       ['Add a canary stage, then "bake" for 30 min', 'Dana Smith', '2025-04-01', 'high', 'open', 'prevent', 'INC-20250310-checkout-errors', 'postmortems/2025-03-10-checkout-errors.md'],
-      ['Alert on checkout error rate\nand page on-call', '@sam', '', '', '', '', 'INC-20250310-checkout-errors', 'postmortems/2025-03-10-checkout-errors.md'],
+      // A leading @ is a formula to spreadsheets: the ' marks it as text, and spreadsheets show @sam.
+      ['Alert on checkout error rate\nand page on-call', "'@sam", '', '', '', '', 'INC-20250310-checkout-errors', 'postmortems/2025-03-10-checkout-errors.md'],
     ]);
     assert.match(text, /^"Add a canary stage, then ""bake"" for 30 min",Dana Smith,/m);
   });
@@ -60,6 +61,24 @@ describe('CSV/JSON export', () => {
     const second = await adapter.create([other, items[0]], { ...incident, id: undefined });
     assert.deepEqual(second.created.map((t) => t.key), ['actions.csv#2', 'actions.csv#1']);
     assert.equal(parseCsv(disk.files.get('/repo/actions.csv')!).length, 3);
+  });
+
+  it('neutralises cells a spreadsheet would run as a formula, and still finds their rows on the next run', async () => {
+    assert.deepEqual(['=HYPERLINK("http://x")', '+1', '-2', '@dana', '\tx', '\rx', "'=already", 'Dana', 'a=b'].map(spreadsheetSafe), [
+      '\'=HYPERLINK("http://x")', "'+1", "'-2", "'@dana", "'\tx", "'\rx", "'=already", 'Dana', 'a=b',
+    ]);
+    const disk = memoryDisk();
+    const adapter = createFileAdapter({ type: 'csv', path: 'a.csv' }, { ...disk, cwd: '/repo' });
+    const risky: ExportItem = { index: 1, action: '=cmd|"/c calc"!A1', owner: '@dana', state: 'open' };
+    await adapter.create([risky], incident);
+    const again = await adapter.create([risky], incident);
+    assert.deepEqual(again.created.map((t) => t.key), ['a.csv#1']);
+    const text = disk.files.get('/repo/a.csv')!;
+    assert.deepEqual(parseCsv(text)[1].slice(0, 2), ['\'=cmd|"/c calc"!A1', "'@dana"]);
+    assert.equal(parseCsv(text).length, 2, 'one row, not two');
+    const json = memoryDisk();
+    await createFileAdapter({ type: 'json', path: 'a.json' }, json).create([risky], incident);
+    assert.equal((JSON.parse([...json.files.values()][0]) as { owner: string }[])[0].owner, '@dana', 'JSON is not a spreadsheet: values stay as written');
   });
 
   it('writes JSON objects with the same fields', async () => {

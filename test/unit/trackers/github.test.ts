@@ -21,16 +21,41 @@ const items: ExportItem[] = [
 ];
 const settings = { repo: 'acme/web', assignees: { 'sam lee': 'samlee' } };
 
-/** GitHub as a script: numbers issues from 100, echoes the assignees asked for. */
-function creating(override?: (request: SeenRequest, attempt: number) => Answer | undefined) {
-  let next = 100;
+type StoredIssue = { number: number; title: string; labels: string[] };
+
+/**
+ * GitHub as a script: numbers issues from 100, echoes the assignees asked for, and lists what it
+ * holds by label, two a page. `override` sees each create with its attempt number, and may answer it.
+ */
+function creating(override?: (request: SeenRequest, attempt: number) => Answer | undefined, store: StoredIssue[] = []) {
   let attempt = 0;
-  return (request: SeenRequest): Answer => {
+  const respond = (request: SeenRequest): Answer => {
+    if (request.operationId === 'issues/list-for-repo') return listing(store, request);
     const answer = override?.(request, attempt++);
     if (answer) return answer;
-    const body = request.body as { title: string; assignees?: string[] };
-    return { status: 201, body: issueAnswer(`${request.params.owner}/${request.params.repo}`, next++, { title: body.title, assignees: body.assignees }) };
+    return { status: 201, body: createIn(store, request) };
   };
+  return Object.assign(respond, { store });
+}
+
+function createIn(store: StoredIssue[], request: SeenRequest) {
+  const body = request.body as { title: string; labels: string[]; assignees?: string[] };
+  const number = 100 + store.length;
+  store.push({ number, title: body.title, labels: body.labels });
+  return issueAnswer(`${request.params.owner}/${request.params.repo}`, number, { title: body.title, assignees: body.assignees });
+}
+
+function listing(store: StoredIssue[], request: SeenRequest): Answer {
+  const { labels, per_page: perPage, page = '1' } = request.query;
+  const size = Math.min(Number(perPage), 2);
+  const matching = store.filter((issue) => issue.labels.includes(labels));
+  const rows = matching.slice((Number(page) - 1) * size, Number(page) * size);
+  const more = Number(page) * size < matching.length;
+  const next = `https://api.github.com/repos/acme/web/issues?labels=${encodeURIComponent(labels)}&state=all&per_page=${perPage}&page=${Number(page) + 1}`;
+  // A pull request with the same title is listed too, as GitHub does: it is not an issue.
+  const pullRequest = page === '1' && matching[0] ? [{ ...issueAnswer('acme/web', 999, { title: matching[0].title }), pull_request: { url: 'https://api.github.com/repos/acme/web/pulls/999', html_url: 'https://github.com/acme/web/pull/999', diff_url: null, patch_url: null } }] : [];
+  const body = [...pullRequest, ...rows.map((issue) => issueAnswer('acme/web', issue.number, { title: issue.title }))];
+  return { status: 200, body, headers: more ? { link: `<${next}>; rel="next"` } : {} };
 }
 
 async function adapterWith(respond: (request: SeenRequest) => Answer, options: { base?: string; token?: string; tracker?: object } = {}) {
@@ -39,6 +64,8 @@ async function adapterWith(respond: (request: SeenRequest) => Answer, options: {
   const adapter = createGitHubAdapter({ ...settings, ...options.tracker }, { http, credentials: { token: options.token ?? 'ghp_test' } });
   return { adapter, ...contract };
 }
+
+const creates = (seen: SeenRequest[]) => seen.filter((s) => s.operationId === 'issues/create');
 
 describe('GitHub adapter', () => {
   before(async () => {
@@ -74,8 +101,9 @@ describe('GitHub adapter', () => {
       ],
     );
     assert.deepEqual(result.failed, []);
-    assert.deepEqual(seen.map((s) => s.operationId), ['issues/create', 'issues/create', 'issues/create']);
-    const [first, second, third] = seen.map((s) => s.body as { title: string; body: string; labels: string[]; assignees?: string[] });
+    assert.deepEqual(seen.map((s) => s.operationId), ['issues/list-for-repo', 'issues/create', 'issues/create', 'issues/create']);
+    assert.deepEqual(seen[0].query, { labels: 'INC-20250310-checkout-errors', state: 'all', per_page: '100', page: '1' });
+    const [first, second, third] = creates(seen).map((s) => s.body as { title: string; body: string; labels: string[]; assignees?: string[] });
     assert.equal(first.title, 'Add a canary stage for the gateway');
     assert.deepEqual(first.labels, ['postmortem', 'INC-20250310-checkout-errors']);
     assert.deepEqual(first.assignees, ['dana']);
@@ -93,7 +121,7 @@ describe('GitHub adapter', () => {
     const { adapter, seen, violations } = await adapterWith(creating((_, attempt) => (attempt === 0 ? { status: 429, body: { message: 'slow down' }, headers: { 'retry-after': '0' } } : undefined)));
     const result = await adapter.create(items.slice(0, 1), incident);
     assert.deepEqual(violations, []);
-    assert.equal(seen.length, 2);
+    assert.equal(creates(seen).length, 2);
     assert.deepEqual(result.created.map((t) => t.key), ['acme/web#100']);
   });
 
@@ -103,7 +131,7 @@ describe('GitHub adapter', () => {
     const result = await adapter.create(items, incident);
     assert.deepEqual(result.created.map((t) => t.index), [0, 3]);
     assert.deepEqual(result.failed, [{ index: 1, error: 'GitHub answered 500: Server Error' }]);
-    assert.equal(seen.length, 5, 'the failing item was tried three times');
+    assert.equal(creates(seen).length, 5, 'the failing item was tried three times');
   });
 
   it('stops at a refused token and names the credential', async () => {
@@ -131,8 +159,8 @@ describe('GitHub adapter', () => {
     const { adapter, seen, violations } = await adapterWith(creating(refuse));
     const result = await adapter.create(items.slice(0, 1), incident);
     assert.deepEqual(violations, []);
-    assert.equal(seen.length, 2);
-    assert.equal((seen[1].body as { assignees?: string[] }).assignees, undefined);
+    assert.equal(creates(seen).length, 2);
+    assert.equal((creates(seen)[1].body as { assignees?: string[] }).assignees, undefined);
     assert.match((result.created[0] as CreatedTicket).note!, /GitHub refused @dana/);
   });
 
@@ -178,6 +206,61 @@ describe('GitHub adapter', () => {
     const result = await adapter.create(items, incident, controller.signal);
     assert.deepEqual(result.created.map((t) => t.index), [0]);
     assert.deepEqual(result.failed.map((f) => f.index), [1, 3]);
+  });
+
+  it('a re-run finds the issue a 500 hid, skipping a pull request of the same title, and creates nothing again', async () => {
+    const store: StoredIssue[] = [];
+    let broken = true;
+    const respond = creating((request) => {
+      if (!broken || !(request.body as { title: string }).title.startsWith('Alert')) return undefined;
+      // GitHub made the issue, then the answer was lost.
+      createIn(store, request);
+      return { status: 502, body: fixture('github-server-error.json') };
+    }, store);
+    // While GitHub is failing, its listing fails too: the first run cannot tell that the issue exists.
+    const degraded = (request: SeenRequest) => (broken && store.length > 0 && request.operationId === 'issues/list-for-repo' ? { status: 503, body: fixture('github-server-error.json') } : respond(request));
+    const { adapter, seen, violations } = await adapterWith(degraded);
+    const first = await adapter.create(items, incident);
+    assert.deepEqual(violations, []);
+    assert.deepEqual(first.created.map((t) => t.index), [0, 3]);
+    assert.deepEqual(first.failed, [{ index: 1, error: 'GitHub answered 502: Server Error' }]);
+    assert.equal(creates(seen).length, 3, 'the ambiguous create was not repeated blind');
+    assert.equal(store.length, 3);
+
+    broken = false;
+    const second = await adapter.create(items.slice(1, 2), incident);
+    assert.deepEqual(violations, []);
+    assert.deepEqual(second.created.map((t) => [t.index, t.key, t.url]), [[1, 'acme/web#101', 'https://github.com/acme/web/issues/101']]);
+    assert.match(second.created[0].note ?? '', /already in the tracker.*not created again/);
+    assert.equal(store.length, 3, 'no duplicates');
+    assert.equal(creates(seen).length, 3);
+    const pages = seen.filter((s) => s.operationId === 'issues/list-for-repo').slice(-2).map((s) => s.query.page);
+    assert.deepEqual(pages, ['1', '2'], 'pages until a short page');
+  });
+
+  it('within a run, asks GitHub before repeating a create that failed with 500, and repeats it only when the issue is not there', async () => {
+    const store: StoredIssue[] = [];
+    const { adapter, seen } = await adapterWith(creating((request, attempt) => (attempt === 0 ? (createIn(store, request), { status: 500, body: fixture('github-server-error.json') }) : undefined), store));
+    const result = await adapter.create(items.slice(0, 1), incident);
+    assert.equal(store.length, 1, 'no duplicate');
+    assert.equal(creates(seen).length, 1);
+    assert.deepEqual(result.created.map((t) => t.key), ['acme/web#100']);
+    assert.match(result.created[0].note ?? '', /created although the tracker answered with an error \(GitHub answered 500: Server Error\)/);
+  });
+
+  it('creates nothing when the issue listing fails', async () => {
+    const failing = await adapterWith((request) => (request.operationId === 'issues/list-for-repo' ? { status: 500, body: fixture('github-server-error.json') } : creating()(request)));
+    const result = await failing.adapter.create(items, incident);
+    assert.deepEqual(result.created, []);
+    assert.deepEqual(result.failed.map((f) => f.index), [0, 1, 3]);
+    assert.match(result.failed[0].error, /^could not check for issues created by an earlier run: GitHub answered 500: Server Error$/);
+    assert.equal(creates(failing.seen).length, 0);
+  });
+
+  it('does not look up when issues carry no incident label, since a title alone could be another incident\'s', async () => {
+    const { adapter, seen } = await adapterWith(creating(), { tracker: { incidentLabel: false } });
+    await adapter.create(items.slice(0, 1), incident);
+    assert.deepEqual(seen.map((s) => s.operationId), ['issues/create']);
   });
 
   it('reads owners as @login or through the map (name, email, or either part of Name <email>), and keeps labels within 50 characters', () => {

@@ -49,6 +49,8 @@ export interface SeenRequest {
   method: string;
   path: string;
   params: Record<string, string>;
+  /** The query string, as sent. */
+  query: Record<string, string>;
   headers: Record<string, string>;
   body: unknown;
 }
@@ -80,7 +82,7 @@ export async function githubFetch(respond: (request: SeenRequest) => Answer | Pr
     if (headers['x-github-api-version'] !== '2022-11-28') return problem(`x-github-api-version is ${headers['x-github-api-version']}`);
     if (!/^Bearer \S+$/.test(headers.authorization ?? '')) return problem('no Bearer authorization');
     const params = api.router.parseRequest(request, operation).params as Record<string, string>;
-    const entry = { operationId: operation.operationId!, method, path: request.path, params, headers, body };
+    const entry = { operationId: operation.operationId!, method, path: request.path, params, query: Object.fromEntries(url.searchParams), headers, body };
     seen.push(entry);
     const answer = await respond(entry);
     if (answer.status < 300) {

@@ -12,6 +12,7 @@ import { parseTracker, type JiraCloudConfig } from '../../../server/src/trackers
 import { Http } from '../../../server/src/trackers/http';
 import { createAdapter } from '../../../server/src/trackers/index';
 import { planExport } from '../../../server/src/trackers/plan';
+import { jqlString } from '../../../server/src/trackers/jiraLookup';
 import { exportActionItems, refreshStatus } from '../../../server/src/trackers/run';
 import { TrackerError, type ExportItem } from '../../../server/src/trackers/types';
 import { fixture, JIRA_FIXTURES, jiraFetch, SITE, type Answer, type SeenRequest } from './jiraContract';
@@ -30,26 +31,49 @@ const tracker = (extra: Record<string, unknown> = {}) =>
     ...extra,
   }) as JiraCloudConfig;
 
-/** A Jira that creates every issue it is asked for, numbering them from PAY-100; `override` answers first when it wants. */
-function fakeJira(override?: (request: SeenRequest, jira: { created: string[] }) => Answer | undefined) {
-  const jira = { created: [] as string[] };
+interface FakeJiraState {
+  /** Keys of every issue created, in order: a duplicate shows up as one key too many. */
+  created: string[];
+  issues: { key: string; summary: string; labels: string[] }[];
+}
+
+/**
+ * A Jira that creates every issue it is asked for, numbering them from PAY-100, and finds them again
+ * by label through /search/jql, a page of two at a time; `override` answers first when it wants.
+ */
+function fakeJira(override?: (request: SeenRequest, jira: FakeJiraState) => Answer | undefined) {
+  const jira: FakeJiraState = { created: [], issues: [] };
   const respond = (request: SeenRequest): Answer => {
     const custom = override?.(request, jira);
     if (custom) return custom;
     if (request.operationId === 'getProject') return { status: 200, body: fixture('project.json') };
     if (request.operationId === 'findUsers') return { status: 200, body: request.query.query === 'ana@example.com' ? fixture('user-search-ana.json') : [] };
-    if (request.operationId === 'createIssues') {
-      const updates = (request.body as { issueUpdates: unknown[] }).issueUpdates;
-      const issues = updates.map(() => {
-        const key = `PAY-${100 + jira.created.length}`;
-        jira.created.push(key);
-        return { id: String(10000 + jira.created.length), key, self: `${SITE}/rest/api/3/issue/${key}` };
-      });
-      return { status: 201, body: { issues, errors: [] } };
-    }
+    if (request.operationId === 'createIssues') return { status: 201, body: { issues: createAll(jira, request), errors: [] } };
+    if (request.operationId === 'searchAndReconsileIssuesUsingJqlPost') return searchByLabel(jira, request.body as { jql: string; nextPageToken?: string });
     return { status: 500, body: fixture('server-error.json') };
   };
   return { jira, respond };
+}
+
+function createAll(jira: FakeJiraState, request: SeenRequest) {
+  const updates = (request.body as { issueUpdates: { fields: { summary: string; labels?: string[] } }[] }).issueUpdates;
+  return updates.map(({ fields }) => {
+    const key = `PAY-${100 + jira.created.length}`;
+    jira.created.push(key);
+    jira.issues.push({ key, summary: fields.summary, labels: fields.labels ?? [] });
+    return { id: String(10000 + jira.created.length), key, self: `${SITE}/rest/api/3/issue/${key}` };
+  });
+}
+
+/** Understands just the JQL the adapter sends for earlier issues: project = "PAY" AND labels = "…". */
+function searchByLabel(jira: FakeJiraState, body: { jql: string; nextPageToken?: string }): Answer {
+  const label = /^project = "PAY" AND labels = "([^"]+)"$/.exec(body.jql)?.[1];
+  if (!label) return { status: 400, body: { errorMessages: [`the fake does not understand ${body.jql}`] } };
+  const matching = jira.issues.filter((issue) => issue.labels.includes(label));
+  const start = Number(body.nextPageToken ?? 0);
+  const page = matching.slice(start, start + 2).map((issue) => ({ id: issue.key, key: issue.key, fields: { summary: issue.summary } }));
+  const isLast = start + 2 >= matching.length;
+  return { status: 200, body: { issues: page, isLast, ...(isLast ? {} : { nextPageToken: String(start + 2) }) } };
 }
 
 async function setUp(override?: Parameters<typeof fakeJira>[0], options: { timeoutMs?: number; retries?: number; config?: Record<string, unknown> } = {}) {
@@ -260,6 +284,116 @@ describe('Jira Cloud faults', () => {
     await assert.rejects(adapter.create([item(0)], incident), /set HINDSIGHT_JIRA_TOKEN/);
     const noEmail = createAdapter(tracker({ email: undefined }), { http: new Http({ fetch: contract.fetch }), credentials: { token: TOKEN } });
     await assert.rejects(noEmail.create([item(0)], incident), /set HINDSIGHT_JIRA_EMAIL or trackers\.jira\.email/);
+  });
+});
+
+describe('Jira Cloud: no duplicates after a create that failed without saying whether it happened', () => {
+  const text = [
+    '---',
+    'id: INC-20250310-checkout-errors',
+    '---',
+    '# Checkout errors',
+    '',
+    '## Action items',
+    '',
+    '| Action | Owner | Due | Status |',
+    '| --- | --- | --- | --- |',
+    '| Add a canary stage | ana@example.com | 2025-04-01 | Open |',
+    '| Alert   on ERRORS | ana@example.com | 2025-04-01 | Open |',
+    '',
+  ].join('\n');
+  const searches = (seen: SeenRequest[]) => seen.filter((r) => r.operationId === 'searchAndReconsileIssuesUsingJqlPost');
+
+  it('a re-run finds the issues a 500 hid, writes their keys back and creates nothing', async () => {
+    let failCreate = true;
+    let searchDown = false;
+    const { adapter, jira, seen, violations } = await setUp((request, state) => {
+      if (request.operationId === 'createIssues' && failCreate) {
+        // Jira made the issues, then the answer was lost: the gateway says 500.
+        createAll(state, request);
+        searchDown = true;
+        return { status: 500, body: fixture('server-error.json') };
+      }
+      if (request.operationId === 'searchAndReconsileIssuesUsingJqlPost' && searchDown) return { status: 503, body: fixture('server-error.json') };
+      return undefined;
+    });
+    const doc = analyzeText(text);
+    const first = await exportActionItems(doc, adapter, planExport(doc, { file: 'checkout.md' }));
+    assert.deepEqual(violations, []);
+    assert.deepEqual(first.result.created, []);
+    assert.deepEqual(first.result.failed.map((f) => f.index), [0, 1]);
+    assert.match(first.result.failed[0].error, /Internal server error/);
+    assert.equal(seen.filter((r) => r.operationId === 'createIssues').length, 1, 'not repeated while Jira cannot say whether it was done');
+    assert.deepEqual(jira.created, ['PAY-100', 'PAY-101']);
+
+    failCreate = false;
+    searchDown = false;
+    const before = seen.length;
+    const second = await exportActionItems(doc, adapter, planExport(doc, { file: 'checkout.md' }));
+    assert.deepEqual(violations, []);
+    assert.deepEqual(jira.created, ['PAY-100', 'PAY-101'], 'no duplicates');
+    assert.deepEqual(second.result.failed, []);
+    assert.deepEqual(second.result.created.map((t) => [t.index, t.key, t.url]), [[0, 'PAY-100', `${SITE}/browse/PAY-100`], [1, 'PAY-101', `${SITE}/browse/PAY-101`]]);
+    assert.match(second.result.created[0].note ?? '', /already in the tracker.*not created again/);
+    const rerun = seen.slice(before);
+    assert.equal(rerun.filter((r) => r.operationId === 'createIssues').length, 0);
+    assert.deepEqual(searches(rerun)[0].body, { jql: 'project = "PAY" AND labels = "INC-20250310-checkout-errors"', fields: ['summary'], maxResults: 100 });
+    const out = applyEdits(text, doc.lines, second.edits);
+    assert.match(out, /\| Add a canary stage \| ana@example\.com \| 2025-04-01 \| Open \| \[PAY-100\]\(http:\/\/127\.0\.0\.1:9\/browse\/PAY-100\) \|/);
+    assert.match(out, /\| Alert {3}on ERRORS \| .* \| \[PAY-101\]/, 'titles match whatever their case and spacing');
+  });
+
+  it('pages through every earlier issue, and creates only the items none of them is', async () => {
+    const { adapter, jira, seen, violations } = await setUp();
+    await adapter.create([item(0), item(1), item(2)], incident);
+    const result = await adapter.create([item(0), item(1), item(2), item(3), item(4)], incident);
+    assert.deepEqual(violations, []);
+    assert.deepEqual(result.created.map((t) => [t.index, t.key]), [[0, 'PAY-100'], [1, 'PAY-101'], [2, 'PAY-102'], [3, 'PAY-103'], [4, 'PAY-104']]);
+    assert.equal(jira.created.length, 5);
+    assert.deepEqual(searches(seen).slice(1).map((r) => (r.body as { nextPageToken?: string }).nextPageToken), [undefined, '2']);
+  });
+
+  it('creates within the run only what a 500 did not: the tracker is asked before repeating, and after', async () => {
+    let failed = false;
+    const { adapter, jira, slept, violations } = await setUp((request, state) => {
+      if (request.operationId !== 'createIssues' || failed) return undefined;
+      failed = true;
+      createAll(state, request);
+      return { status: 500, body: fixture('server-error.json') };
+    });
+    const result = await adapter.create([item(0), item(1)], incident);
+    assert.deepEqual(violations, []);
+    assert.deepEqual(jira.created, ['PAY-100', 'PAY-101'], 'the bulk create was not repeated');
+    assert.deepEqual(slept, []);
+    assert.deepEqual(result.failed, []);
+    assert.deepEqual(result.created.map((t) => t.key), ['PAY-100', 'PAY-101']);
+    assert.match(result.created[0].note ?? '', /created although the tracker answered with an error \(Jira failed while creating the issue: Internal server error\)/);
+  });
+
+  it('creates nothing when it cannot check for earlier issues', async () => {
+    const { adapter, seen } = await setUp((request) => (request.operationId === 'searchAndReconsileIssuesUsingJqlPost' ? { status: 500, body: fixture('server-error.json') } : undefined));
+    const result = await adapter.create([item(0), item(1)], incident);
+    assert.deepEqual(result.created, []);
+    assert.deepEqual(result.failed.map((f) => f.index), [0, 1]);
+    assert.match(result.failed[0].error, /^could not check for issues created by an earlier run: Jira could not search for the issues: Internal server error$/);
+    assert.equal(seen.filter((r) => r.operationId === 'createIssues').length, 0);
+  });
+
+  it('never hands one row\'s issue to another row with the same action', async () => {
+    const { adapter, jira } = await setUp();
+    await adapter.create([item(0, { action: 'Update the runbook' })], incident);
+    const twice = text.replace('| Add a canary stage | ana@example.com | 2025-04-01 | Open |', '| Update the runbook | ana@example.com | 2025-04-01 | Open | PAY-100 |\n| Update the runbook | ana@example.com | 2025-04-01 | Open | |');
+    const doc = analyzeText(twice.replace('| Action | Owner | Due | Status |\n| --- | --- | --- | --- |', '| Action | Owner | Due | Status | Ticket |\n| --- | --- | --- | --- | --- |'));
+    const plan = planExport(doc, { file: 'checkout.md' });
+    assert.deepEqual(plan.toCreate.map((i) => i.action), ['Update the runbook', 'Alert on ERRORS']);
+    const run = await exportActionItems(doc, adapter, plan);
+    assert.deepEqual(run.result.created.map((t) => t.key), ['PAY-101', 'PAY-102']);
+    assert.equal(jira.created.length, 3);
+  });
+
+  it('quotes JQL strings so a label cannot change the query', () => {
+    assert.equal(jqlString('INC-1" OR project = "X'), '"INC-1\\" OR project = \\"X"');
+    assert.equal(jqlString('a\\b'), '"a\\\\b"');
   });
 });
 

@@ -28,20 +28,32 @@ const matches = (user: User, filter: UserFilter): boolean =>
   (filter.name ? user.name.toLowerCase() === filter.name.eqIgnoreCase?.toLowerCase() : true) &&
   (filter.or ? filter.or.some((f) => matches(user, f)) : true);
 
-/** Linear as a script: users from the fixture, issues numbered ENG-20 on, states from the fixture. */
-function linear(override?: (operation: SeenOperation, attempt: number) => LinearAnswer | undefined) {
-  let next = 20;
+type Created = { identifier: string; url: string; title: string; description: string };
+type IssuesArgs = { filter: { team: { key?: { eq: string }; id?: { eq: string } }; number?: { in: number[] }; description?: { contains: string } }; first: number; after?: string };
+
+/** Linear as a script: users from the fixture, issues numbered ENG-20 on (kept in `store`), states from the fixture. */
+function linear(override?: (operation: SeenOperation, attempt: number) => LinearAnswer | undefined, store: Created[] = []) {
   let attempt = 0;
-  return (operation: SeenOperation): LinearAnswer =>
+  const create = ({ input }: { input: { title: string; description: string } }) => {
+    const identifier = `ENG-${20 + store.length}`;
+    store.push({ identifier, url: `https://linear.app/acme/issue/${identifier}`, title: input.title, description: input.description });
+    return { success: true, lastSyncId: 1, issue: store[store.length - 1] };
+  };
+  const respond = (operation: SeenOperation): LinearAnswer =>
     override?.(operation, attempt++) ?? {
       root: {
         users: ({ filter }: { filter: UserFilter }) => ({ nodes: USERS.filter((u) => matches(u, filter)).slice(0, 2) }),
-        issueCreate: () => ({ success: true, lastSyncId: 1, issue: { identifier: `ENG-${next}`, url: `https://linear.app/acme/issue/ENG-${next++}` } }),
-        issues: ({ filter }: { filter: { team: { key: { eq: string } }; number: { in: number[] } } }) => ({
-          nodes: ISSUES.filter((i) => i.identifier.startsWith(`${filter.team.key.eq}-`) && filter.number.in.includes(Number(i.identifier.split('-')[1]))),
-        }),
+        issueCreate: create,
+        issues: ({ filter, after }: IssuesArgs) => {
+          if (filter.number) return { nodes: ISSUES.filter((i) => i.identifier.startsWith(`${filter.team.key!.eq}-`) && filter.number!.in.includes(Number(i.identifier.split('-')[1]))) };
+          // Earlier issues, two a page, by team id and description marker.
+          const matching = filter.team.id?.eq === 'team-eng' ? store.filter((i) => i.description.includes(filter.description!.contains)) : [];
+          const start = Number(after ?? 0);
+          return { nodes: matching.slice(start, start + 2), pageInfo: { hasNextPage: start + 2 < matching.length, hasPreviousPage: start > 0, endCursor: String(start + 2) } };
+        },
       },
     };
+  return Object.assign(respond, { store, create });
 }
 
 function adapterWith(respond: (operation: SeenOperation) => LinearAnswer, tracker: object = {}) {
@@ -109,7 +121,7 @@ describe('Linear adapter', () => {
   it('waits out a 429 and goes on', async () => {
     const { adapter, seen } = adapterWith(linear((_, attempt) => (attempt === 0 ? { status: 429, body: { errors: [{ message: 'Rate limit exceeded' }] }, headers: { 'retry-after': '0' } } : undefined)));
     const result = await adapter.create(items.slice(2, 3), incident);
-    assert.equal(seen.length, 3, 'user lookup twice, then the create');
+    assert.equal(seen.length, 4, 'the lookup for earlier issues twice, then the user lookup and the create');
     assert.deepEqual(result.created.map((t) => t.key), ['ENG-20']);
   });
 
@@ -154,6 +166,61 @@ describe('Linear adapter', () => {
       { key: 'acme/web#3', error: 'not a Linear issue identifier (TEAM-123)' },
       { key: 'ENG-99', error: 'Linear has no issue ENG-99 that this key can see' },
     ]);
+  });
+
+  it('a re-run finds the issue a 500 hid and creates nothing again; pages through earlier issues', async () => {
+    const store: Created[] = [];
+    let broken = true;
+    const respond = linear((operation) => {
+      if (!broken) return undefined;
+      if (operation.name === 'HindsightEarlierIssues' && store.length > 0) return { status: 503, body: { errors: [{ message: 'Service unavailable' }] } };
+      if (operation.name !== 'HindsightCreateIssue') return undefined;
+      // Linear made the issue, then the answer was lost.
+      respond.create(operation.variables as { input: { title: string; description: string } });
+      return { status: 500, body: { errors: [{ message: 'Internal server error' }] } };
+    }, store);
+    const { adapter, seen, violations } = adapterWith(respond);
+    const first = await adapter.create(items.slice(0, 1), incident);
+    assert.deepEqual(violations, []);
+    assert.deepEqual(first.created, []);
+    assert.deepEqual(first.failed, [{ index: 0, error: 'Internal server error' }]);
+    assert.equal(store.length, 1);
+
+    broken = false;
+    const second = await adapter.create(items, incident);
+    assert.deepEqual(violations, []);
+    assert.deepEqual(second.created.map((t) => [t.index, t.key]), [[0, 'ENG-20'], [1, 'ENG-21'], [2, 'ENG-22'], [4, 'ENG-23']]);
+    assert.match(second.created[0].note ?? '', /already in the tracker.*not created again/);
+    assert.equal(store.length, 4, 'no duplicates');
+    const third = await adapter.create(items, incident);
+    assert.equal(store.length, 4, 'a third run finds all four, over two pages');
+    assert.deepEqual(third.created.map((t) => t.key), ['ENG-20', 'ENG-21', 'ENG-22', 'ENG-23']);
+    const lookups = seen.filter((s) => s.name === 'HindsightEarlierIssues');
+    assert.deepEqual(lookups.at(-1)!.variables, { team: 'team-eng', marker: incident.file, first: 250, after: '2' });
+  });
+
+  it('within a run, does not repeat a create Linear made before failing with 500', async () => {
+    const store: Created[] = [];
+    let failed = false;
+    const respond = linear((operation) => {
+      if (operation.name !== 'HindsightCreateIssue' || failed) return undefined;
+      failed = true;
+      respond.create(operation.variables as { input: { title: string; description: string } });
+      return { status: 500, body: { errors: [{ message: 'Internal server error' }] } };
+    }, store);
+    const { adapter } = adapterWith(respond);
+    const result = await adapter.create(items.slice(2, 3), incident);
+    assert.equal(store.length, 1, 'no duplicate');
+    assert.deepEqual(result.created.map((t) => t.key), ['ENG-20']);
+    assert.match(result.created[0].note ?? '', /created although the tracker answered with an error \(Internal server error\)/);
+  });
+
+  it('creates nothing when the lookup for earlier issues fails', async () => {
+    const { adapter, seen } = adapterWith(linear((operation) => (operation.name === 'HindsightEarlierIssues' ? { status: 200, body: { errors: [{ message: 'Query too complex' }] } } : undefined)));
+    const result = await adapter.create(items, incident);
+    assert.deepEqual(result.created, []);
+    assert.deepEqual(result.failed.map((f) => f.error), items.map(() => 'could not check for issues created by an earlier run: Query too complex'));
+    assert.equal(seen.filter((s) => s.name === 'HindsightCreateIssue').length, 0);
   });
 
   it('is reached over HTTPS only, except on this machine', () => {

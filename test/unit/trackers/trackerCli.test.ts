@@ -41,11 +41,13 @@ describe('hindsight export --dry-run', () => {
     assert.deepEqual(lines.map((l) => Object.keys(l)), lines.map(() => ['method', 'url', 'headers', 'body']));
     assert.deepEqual(lines.map((l) => `${l.method} ${l.url}`), [
       'GET https://acme.atlassian.net/rest/api/3/project/PAY',
+      'POST https://acme.atlassian.net/rest/api/3/search/jql',
       'GET https://acme.atlassian.net/rest/api/3/user/search?query=bob%40example.com',
       'POST https://acme.atlassian.net/rest/api/3/issue/bulk',
     ]);
+    assert.equal(lines[1].body.jql, 'project = "PAY" AND labels = "INC-20250311-login"', 'earlier issues are looked up before anything is created');
     assert.ok(lines.every((l) => l.headers.authorization === 'Basic <redacted>'));
-    const fields = lines[2].body.issueUpdates.map((u: { fields: Record<string, unknown> }) => u.fields);
+    const fields = lines[3].body.issueUpdates.map((u: { fields: Record<string, unknown> }) => u.fields);
     assert.deepEqual(fields.map((f: { summary: string }) => f.summary), ['Page on certificate expiry', 'Test failover monthly']);
     assert.deepEqual(fields[0].labels, ['postmortem', 'follow-up', 'INC-20250311-login']);
     assert.equal(fields[0].assignee, undefined, 'no user found in a dry run: unassigned');
@@ -95,7 +97,11 @@ describe('hindsight export and refresh against a fake Jira on 127.0.0.1', () => 
           const issues = updates.slice(0, updates.length - errors.length).map(() => ({ key: `PAY-${++created + 100}` }));
           return send(201, { issues, errors });
         }
-        if (req.url === '/rest/api/3/search/jql') return send(200, { issues: [{ key: 'PAY-7', fields: { status: { statusCategory: { key: 'done' } } } }], isLast: true });
+        if (req.url === '/rest/api/3/search/jql') {
+          // The lookup for earlier issues (by label) finds none: this fake keeps no labels.
+          if ((JSON.parse(body) as { jql: string }).jql.includes('labels =')) return send(200, { issues: [], isLast: true });
+          return send(200, { issues: [{ key: 'PAY-7', fields: { status: { statusCategory: { key: 'done' } } } }], isLast: true });
+        }
         send(404, { errorMessages: ['not here'] });
       });
     });

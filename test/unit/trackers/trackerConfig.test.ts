@@ -63,7 +63,7 @@ describe('export plan', () => {
         '| Rotate certs | ana@example.com | 2025-04-01 | P1 | [PAY-7](https://acme.atlassian.net/browse/PAY-7) |', '| Page on expiry | @bob | 10 April 2025 | low | n/a |', '|  | carol | | | |', ''].join('\n'),
     );
     const plan = planExport(doc, { file: 'postmortems/login outage.md', documentUrl: 'https://docs.example.com/pm/' });
-    assert.deepEqual(plan.incident, { title: 'Login outage', file: 'postmortems/login outage.md', id: 'INC-7', severity: 'SEV1', link: 'https://docs.example.com/pm/postmortems/login%20outage.md' });
+    assert.deepEqual(plan.incident, { title: 'Login outage', file: 'postmortems/login outage.md', id: 'INC-7', severity: 'SEV1', link: 'https://docs.example.com/pm/postmortems/login%20outage.md', ticketsInDocument: ['PAY-7'] });
     assert.deepEqual(plan.skipped, [{ index: 0, ticket: 'PAY-7' }]);
     assert.deepEqual(plan.toCreate, [{ index: 1, action: 'Page on expiry', state: 'unknown', owner: '@bob', due: '2025-04-10', priority: 'low', priorityText: 'low' }]);
     assert.deepEqual(plan.unusable, [{ index: 2, reason: 'line 13: the action is empty' }]);
