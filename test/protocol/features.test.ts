@@ -57,6 +57,17 @@ describe('editor features over stdio', () => {
     await client.pull(uri);
   });
 
+  it('offers each finding its own fix when findings of one rule share a range, and each action once', async () => {
+    const other = client.open('sections-missing.md');
+    const missing = (await client.pull(other.uri)).items.filter((d) => d.code === 'sections/missing');
+    assert.ok(missing.length >= 2 && missing.every((d) => JSON.stringify(d.range) === JSON.stringify(missing[0].range)), JSON.stringify(missing));
+    const actions = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: other.uri }, range: missing[0].range, context: { diagnostics: missing } });
+    const titles = actions.map((a) => a.title);
+    assert.equal(new Set(titles).size, titles.length, titles.join(' | '));
+    const adds = titles.filter((t) => t.startsWith('Add the'));
+    assert.equal(adds.length, missing.length, titles.join(' | '));
+  });
+
   it('answers source.fixAll.hindsight with every automatic fix', async () => {
     const [fixAll] = await request<CodeAction[]>('textDocument/codeAction', { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll.hindsight'] } });
     assert.equal(fixAll.kind, 'source.fixAll.hindsight');
@@ -102,7 +113,7 @@ describe('editor features over stdio', () => {
   it('reports every postmortem in the workspace, open or not', async () => {
     const report = await client.connection.sendRequest<{ items: { uri: string; items: Diagnostic[] }[] }>('workspace/diagnostic', { previousResultIds: [] });
     const files = report.items.map((i) => i.uri.split('/').pop()).sort();
-    assert.deepEqual(files, ['ambiguous-zone.md', 'broken-frontmatter.md', 'features.md']);
+    assert.deepEqual(files, ['ambiguous-zone.md', 'broken-frontmatter.md', 'features.md', 'sections-missing.md']);
     const closed = report.items.find((i) => i.uri.endsWith('ambiguous-zone.md'))!;
     assert.ok(closed.items.some((d) => d.code === 'timeline/ambiguous-zone'));
   });

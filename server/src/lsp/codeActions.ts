@@ -44,15 +44,24 @@ export class CodeActionsProvider {
     if (only && only.every((kind) => kind.startsWith(CodeActionKind.SourceFixAll))) return this.fixAll(document, problems);
     const doc = this.store.configured(document);
     const actions: CodeAction[] = [];
+    const offered = new Set<string>();
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source !== 'hindsight' || typeof diagnostic.code !== 'string') continue;
-      const problem = problems.find((p) => p.code === diagnostic.code && sameRange(p.range, diagnostic.range));
+      // Several findings of one rule can share a range (missing sections all sit on the title): the message tells them apart.
+      const here = problems.filter((p) => p.code === diagnostic.code && sameRange(p.range, diagnostic.range));
+      const problem = here.find((p) => p.message === diagnostic.message) ?? here[0];
       const id = diagnostic.code;
       for (const [i, fix] of (problem?.fixes ?? []).entries()) {
         actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: i === 0, edit: { changes: { [document.uri]: fix.edits } } });
       }
+      // What follows is per rule (and line), not per finding: offered once however many findings ask.
+      const perLine = `${id}@${diagnostic.range.start.line}`;
+      const firstOfRule = !offered.has(id);
+      offered.add(id);
+      const firstOnLine = !offered.has(perLine);
+      offered.add(perLine);
       const sameRule = problems.filter((p) => p.code === id && p.fixes?.length);
-      if (sameRule.length > 1) {
+      if (firstOfRule && sameRule.length > 1) {
         actions.push({
           title: `Fix all ${id} problems in this file`,
           kind: CodeActionKind.QuickFix,
@@ -61,10 +70,11 @@ export class CodeActionsProvider {
         });
       }
       const line = diagnostic.range.start.line;
-      if (!inFrontmatter(doc, line)) {
+      if (firstOnLine && !inFrontmatter(doc, line)) {
         const end = { line, character: doc.lines.lines[line]?.length ?? 0 };
         actions.push({ title: `Disable ${id} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [document.uri]: [{ range: { start: end, end }, newText: ` <!-- hindsight-disable-line ${id} -->` }] } } });
       }
+      if (!firstOfRule) continue;
       const top = fileDirectivePosition(doc);
       actions.push({ title: `Disable ${id} for this file`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [document.uri]: [{ range: { start: top, end: top }, newText: `<!-- hindsight-disable-file ${id} -->\n` }] } } });
       const href = ruleDocUri(id);
