@@ -27,17 +27,20 @@ export async function exportActionItemsCommand(context: ExtensionContext): Promi
   const file = workspace.asRelativePath(document.uri, false).replace(/\\/g, '/');
   const version = document.version;
   const doc = analyzeText(document.getText(), document.uri.toString());
-  const plan = planExport(doc, { file, documentUrl: config.documentUrl });
+  const proposed = planExport(doc, { file, documentUrl: config.documentUrl });
   const actions = new Map(doc.actionItems.map((item, index) => [index, item.action.text.trim()]));
   const label = `${tracker.name} (${tracker.type})`;
-  if (plan.toCreate.length === 0) {
-    const why = doc.actionItems.length === 0 ? 'this document has no action items' : `every action item already has a ticket or cannot be exported (${plan.skipped.length} tracked, ${plan.unusable.length} not exportable)`;
+  if (proposed.toCreate.length === 0) {
+    const why = doc.actionItems.length === 0 ? 'this document has no action items' : `every action item already has a ticket or cannot be exported (${proposed.skipped.length} tracked, ${proposed.unusable.length} not exportable)`;
     void window.showInformationMessage(`Hindsight: nothing to export to ${tracker.name}: ${why}.`);
     return;
   }
 
-  const summary = planSummary(plan, label, actions);
-  if ((await window.showInformationMessage(summary.message, { modal: true, detail: summary.detail }, summary.confirm)) !== summary.confirm) return;
+  const summary = planSummary(proposed, label, actions);
+  const picked = await window.showQuickPick(summary.items, { canPickMany: true, ignoreFocusOut: true, title: summary.title, placeHolder: summary.placeholder });
+  if (!picked || picked.length === 0) return;
+  const confirmed = new Set(picked.map((item) => item.index));
+  const plan = { ...proposed, toCreate: proposed.toCreate.filter((item) => confirmed.has(item.index)) };
   const credentials = await credentialsFor(context, tracker);
   if (!credentials) return;
 

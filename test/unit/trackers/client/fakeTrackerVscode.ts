@@ -36,6 +36,8 @@ export interface TrackerScript {
   inputs?: (string | undefined)[];
   /** Buttons pressed on messages that offer some, in order (undefined dismisses). */
   buttons?: (string | undefined)[];
+  /** Items the user unchecks in a confirmation before accepting it, by label. */
+  uncheck?: string[];
   /** Runs while the progress notification is up: edit the document, or cancel. */
   duringProgress?: (control: { edit(text: string): void; cancel(): void }) => void;
 }
@@ -46,6 +48,8 @@ export interface TrackerRecorded {
   errors: string[];
   /** Modal confirmations: message and detail. */
   modals: { message: string; detail?: string }[];
+  /** Multi-select confirmations: their title, placeholder and items as shown. */
+  confirmations: { title: string; placeholder: string; items: string[] }[];
   quickPicks: string[][];
   inputBoxes: { title?: string; prompt?: string; password?: boolean }[];
   progress: string[];
@@ -62,8 +66,8 @@ export interface FakeDocument {
 }
 
 export function fakeTrackerVscode(options: { folder: string; file: string; text: string; secrets: Map<string, string> }) {
-  const script: Required<Omit<TrackerScript, 'duringProgress'>> & Pick<TrackerScript, 'duringProgress'> = { picks: [], inputs: [], buttons: [] };
-  const recorded: TrackerRecorded = { infos: [], warnings: [], errors: [], modals: [], quickPicks: [], inputBoxes: [], progress: [], log: [], applied: [] };
+  const script: Required<Omit<TrackerScript, 'duringProgress' | 'uncheck'>> & Pick<TrackerScript, 'duringProgress' | 'uncheck'> = { picks: [], inputs: [], buttons: [] };
+  const recorded: TrackerRecorded = { infos: [], warnings: [], errors: [], modals: [], confirmations: [], quickPicks: [], inputBoxes: [], progress: [], log: [], applied: [] };
   let text = options.text;
   const document: FakeDocument = { uri: Uri.file(options.file), languageId: 'markdown', version: 1, getText: () => text };
   const handlers = new Map<string, () => Promise<void>>();
@@ -94,7 +98,14 @@ export function fakeTrackerVscode(options: { folder: string; file: string; text:
       showInformationMessage: message(recorded.infos),
       showWarningMessage: message(recorded.warnings),
       showErrorMessage: message(recorded.errors),
-      showQuickPick: async (items: (string | { label: string })[]) => {
+      showQuickPick: async (items: (string | { label: string; description?: string; picked?: boolean })[], options?: { canPickMany?: boolean; title?: string; placeHolder?: string }) => {
+        if (options?.canPickMany) {
+          // A confirmation: the script's next button accepts it (as Enter does) when the title starts with it.
+          const choices = items.filter((i): i is { label: string; description?: string; picked?: boolean } => typeof i !== 'string');
+          recorded.confirmations.push({ title: options.title ?? '', placeholder: options.placeHolder ?? '', items: choices.map((i) => (i.description ? `${i.label} (${i.description})` : i.label)) });
+          const pressed = script.buttons.shift();
+          return pressed !== undefined && (options.title ?? '').startsWith(pressed) ? choices.filter((i) => i.picked && !script.uncheck?.includes(i.label)) : undefined;
+        }
         const labels = items.map((i) => (typeof i === 'string' ? i : i.label));
         recorded.quickPicks.push(labels);
         const label = script.picks.shift();
@@ -144,12 +155,12 @@ export function fakeTrackerVscode(options: { folder: string; file: string; text:
     },
   };
   const run = async (command: string, answers: TrackerScript = {}) => {
-    Object.assign(script, { picks: [], inputs: [], buttons: [], duringProgress: undefined }, answers);
+    Object.assign(script, { picks: [], inputs: [], buttons: [], duringProgress: undefined, uncheck: undefined }, answers);
     const handler = handlers.get(command);
     if (!handler) throw new Error(`${command} is not registered`);
     await handler();
   };
   /** Every text shown to the user or logged, to check that no secret is among them. */
-  const everythingShown = () => [...recorded.infos, ...recorded.warnings, ...recorded.errors, ...recorded.modals.flatMap((m) => [m.message, m.detail ?? '']), ...recorded.log, ...recorded.progress, ...recorded.inputBoxes.map((b) => `${b.title} ${b.prompt}`)];
+  const everythingShown = () => [...recorded.infos, ...recorded.warnings, ...recorded.errors, ...recorded.modals.flatMap((m) => [m.message, m.detail ?? '']), ...recorded.confirmations.flatMap((c) => [c.title, c.placeholder, ...c.items]), ...recorded.log, ...recorded.progress, ...recorded.inputBoxes.map((b) => `${b.title} ${b.prompt}`)];
   return { api, context, document, recorded, run, text: () => text, everythingShown };
 }

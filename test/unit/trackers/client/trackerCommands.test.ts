@@ -91,9 +91,11 @@ describe('tracker commands', () => {
     await fake.run('hindsight.exportActionItems', { buttons: ['Create 3 Tickets', 'Set Credentials'], inputs: [SECRET] });
     assert.deepEqual(fake.recorded.errors, []);
 
-    assert.equal(fake.recorded.modals.length, 1);
-    assert.match(fake.recorded.modals[0].detail!, /Add a canary stage for the gateway \(@dana, due 2025-04-01, high\)/);
-    assert.match(fake.recorded.modals[0].detail!, /Skipped, already tracked:\n• Review the deploy checklist — acme\/web#9/);
+    assert.equal(fake.recorded.confirmations.length, 1);
+    const [confirmation] = fake.recorded.confirmations;
+    assert.equal(confirmation.title, 'Create 3 Tickets in github (github)');
+    assert.ok(confirmation.items.includes('Add a canary stage for the gateway (@dana, due 2025-04-01, high)'), confirmation.items.join(' | '));
+    assert.match(confirmation.placeholder, /Skipped: 1 already tracked \(acme\/web#9\)/);
     assert.equal(fake.recorded.inputBoxes[0].password, true);
     assert.equal(secrets.get('hindsight.github.token'), SECRET);
     assert.ok(contract.seen.every((s) => s.headers.authorization === `Bearer ${SECRET}`));
@@ -115,7 +117,7 @@ describe('tracker commands', () => {
     const again = open(text);
     await again.run('hindsight.exportActionItems', { buttons: ['Create 3 Tickets'] });
     assert.equal(contract.seen.length, 4, 'no request the second time');
-    assert.equal(again.recorded.modals.length, 0);
+    assert.equal(again.recorded.confirmations.length, 0);
     assert.match(again.recorded.infos[0], /nothing to export to github: every action item already has a ticket/);
     assert.equal(again.text(), text);
   });
@@ -159,6 +161,19 @@ describe('tracker commands', () => {
     assert.match(fake.recorded.errors[0], /nothing was exported to github: .*Bad credentials.*HINDSIGHT_GITHUB_TOKEN/);
     assert.ok(fake.recorded.log.some((l) => l.startsWith('error') && l.includes('Bad credentials')));
     for (const shown of fake.everythingShown()) assert.ok(!shown.includes(SECRET));
+  });
+
+  it('creates only the items left checked in the confirmation; the next run offers the rest', async () => {
+    secrets.set('hindsight.github.token', SECRET);
+    const fake = open();
+    await fake.run('hindsight.exportActionItems', { buttons: ['Create 3 Tickets'], uncheck: ['Alert on checkout error rate'] });
+    assert.deepEqual(fake.recorded.errors, []);
+    assert.equal(contract.seen.filter((r) => r.operationId === 'issues/create').length, 2);
+    assert.doesNotMatch(row(fake.text(), 'Alert on checkout'), /acme\/web#/);
+    const again = open(fake.text());
+    await again.run('hindsight.exportActionItems', { buttons: ['Create 1 Ticket'] });
+    assert.deepEqual(again.recorded.confirmations[0].items.map((i) => i.split(' (')[0]), ['Alert on checkout error rate']);
+    assert.match(row(again.text(), 'Alert on checkout'), /acme\/web#/);
   });
 
   it('does nothing when the confirmation is dismissed', async () => {

@@ -88,6 +88,9 @@ describe('messages', () => {
     assert.equal(summary.message, 'Create 1 ticket in github (github)?');
     assert.equal(summary.confirm, 'Create 1 Ticket');
     assert.equal(summary.detail, 'Will create in github (github):\n• Add a canary (@dana, due 2025-04-01, high)\n\nSkipped, already tracked:\n• Alert on errors — acme/web#9');
+    assert.equal(summary.title, 'Create 1 Ticket in github (github)');
+    assert.deepEqual(summary.items, [{ label: 'Add a canary', description: '@dana, due 2025-04-01, high', picked: true, index: 0 }]);
+    assert.equal(summary.placeholder, 'Skipped: 1 already tracked (acme/web#9). Uncheck any to leave for later.');
   });
 
   it('with no tracker, says what to add and where', () => {
