@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // Builds the extension and packages it as out/hindsight.vsix with vsce. Every dependency is
 // bundled into dist/, so vsce runs with --no-dependencies. `--no-build` packages dist/ as it is.
+// vsce is one of the harness tools (test/host/tools/vsce), installed into .vscode-test/ when
+// missing, never into the extension's own node_modules.
 // vsce never gets a terminal to prompt on: anything it would ask about fails the run instead.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { clientTools, setupVsce } from './setup-clients.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join('out', 'hindsight.vsix');
@@ -23,7 +25,8 @@ function run(args) {
 
 if (!process.argv.includes('--no-build')) run(['scripts/build.mjs']);
 mkdirSync(join(root, 'out'), { recursive: true });
-const vsce = join(dirname(createRequire(import.meta.url).resolve('@vscode/vsce/package.json')), 'vsce');
+setupVsce();
+const vsce = clientTools.vsce;
 // No repository field yet: without one vsce cannot rewrite README links, so it leaves them as they are.
 run([vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out]);
 console.log(`${out.padEnd(20)} ${(statSync(join(root, out)).size / 1024).toFixed(0).padStart(5)} KB`);
