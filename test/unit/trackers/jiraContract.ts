@@ -74,7 +74,8 @@ export function fieldProblems(body: unknown): string[] {
  * The validating fetch. A request the description (or the checks above) rejects is answered 400
  * and recorded in `violations`, which a test expects empty. `respond` scripts the answers.
  */
-export async function jiraFetch(respond: (request: SeenRequest) => Answer | Promise<Answer>) {
+/** `site`: where the fake Jira lives; requests anywhere else are violations. */
+export async function jiraFetch(respond: (request: SeenRequest) => Answer | Promise<Answer>, site = SITE) {
   const api = await jiraApi();
   const violations: string[] = [];
   const seen: SeenRequest[] = [];
@@ -85,7 +86,7 @@ export async function jiraFetch(respond: (request: SeenRequest) => Answer | Prom
     const body = typeof init.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
     const method = (init.method ?? 'GET').toLowerCase();
     const problem = (message: string) => (violations.push(message), new Response(JSON.stringify({ errorMessages: [`contract: ${message}`] }), { status: 400 }));
-    if (url.origin !== SITE) return problem(`${url.href} is not under ${SITE}`);
+    if (url.origin !== site) return problem(`${url.href} is not under ${site}`);
     if (url.pathname === '/rest/api/3/search' || url.pathname === '/rest/api/2/search') return problem('the retired /search endpoint (Jira Cloud answers 410)');
     const request: ApiRequest = { method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers, body };
     const operation = api.router.matchOperation(request);
