@@ -94,7 +94,7 @@ function printTable(table: string[][], leftAligned: number[] = []): void {
 void (async () => {
   const { editToDiagnostics } = await import('./server');
   const { blamelessThroughput, prose } = await import('./blameless');
-  const server = await editToDiagnostics([1_000, 10_000], 15);
+  const server = await editToDiagnostics([1_000, 10_000], 30);
   console.log('\nEdit → diagnostics through the language server over stdio (every rule, median):');
   printTable([['lines', 'edit → diagnostics', 'findings', 'target', ''], ...server.map((r) => {
     const limit = r.lines === 1_000 ? 20 : 100;
