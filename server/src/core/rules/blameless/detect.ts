@@ -34,6 +34,10 @@ function detectSentence(text: string): Hit[] {
       if (L.PERSON_GATED_ERROR.test(m[0]) && !isPerson(text.slice(0, m.index!))) continue;
       hits.push(hit('human-error', m));
     }
+    for (const m of all(L.ERROR_BY, text)) {
+      if (namesPerson(text.slice(m.index! + m[0].length, m.index! + m[0].length + 40))) hits.push(hit('human-error', m));
+    }
+    for (const m of all(L.MADE_MISTAKE, text)) if (isPerson(text.slice(0, m.index!))) hits.push(hit('human-error', m));
   }
 
   for (const m of all(L.COUNTERFACTUAL_IF, text)) {

@@ -95,4 +95,10 @@ export const HINDSIGHT_PHRASES = /\b(?:(?:could|should)\s+have\s+been\s+(?:handl
 export const ROOT_CAUSE = /\b(?:the\s+)?(?:root|primary|main|real|underlying|single|only|sole|ultimate)\s+cause(?:\s+of\s+(?:the|this)\s+(?:incident|outage|issue|problem|failure))?\s*(?:was|is|:|=)\s*/i;
 
 /** "If only we had…", "if the team had checked…": the person is inside the phrase, so no subject gate. */
-export const COUNTERFACTUAL_IF = /\bif\s+only\b|\bif\s+(?:we|they|i|he|she|you|the\s+(?:team|engineer|operator|on-?call(?:\s+engineer)?|developer)|someone|somebody)\s+had\s+(?:[\w-]+ed|known|seen|done|taken|run|been|caught)\b/i;
+export const COUNTERFACTUAL_IF = /(?:^|[,;:]\s*)["“]?had\s+(?:we|they|i|he|she|you|someone|somebody|the\s+(?:team|engineer|operator|on-?call(?:\s+engineer)?|developer|reviewers?|admin))\s+(?:[\w-]+ed|known|seen|done|taken|run|been|caught)\b|\bif\s+only\b|\bif\s+(?:we|they|i|he|she|you|the\s+(?:team|engineer|operator|on-?call(?:\s+engineer)?|developer)|someone|somebody)\s+had\s+(?:[\w-]+ed|known|seen|done|taken|run|been|caught)\b/i;
+
+/** "an oversight by the on-call engineer", "a mistake by the DBA": the label pinned on someone (the agent is checked in detect.ts). */
+export const ERROR_BY = /\b(?:(?:oversight|mistake|blunder|slip)s?\s+(?:by|of|from)|errors?\s+by)\s+/gi;
+
+/** "made a mistake", "made an error": the label, when a person made it (subject checked in detect.ts). */
+export const MADE_MISTAKE = /\b(?:made|makes|making|make)\s+(?:a|an|the|one|two|several|some|another)\s+(?:\w+\s+)?(?:mistake|error|blunder|slip)s?\b/gi;
