@@ -1,18 +1,17 @@
 /**
  * Precision and recall of the blameless rules on a labelled sentence set (JSON lines of
- * {text, label: BLAME | OK | UNSURE}). Development only: the default set lives beside the project
- * and may be absent, in which case this says so and exits cleanly.
- *   node --import tsx scripts/eval-blameless.ts [file.jsonl] [--show]
+ * {text, label: BLAME | OK | UNSURE}), kept outside the repository. Development only: without a
+ * set it says so and exits cleanly.
+ *   node --import tsx scripts/eval-blameless.ts FILE.jsonl [--show]
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { detect } from '../server/src/core/rules/blameless/detect';
 import { mask } from '../server/src/core/rules/blameless/prose';
 
-const file = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? join(__dirname, '..', '..', 'shared', 'corpus', 'blame-dev.jsonl');
+const file = process.argv.slice(2).find((a) => !a.startsWith('--'));
 const show = process.argv.includes('--show');
-if (!existsSync(file)) {
-  console.log(`No labelled set at ${file}; nothing to measure.`);
+if (!file || !existsSync(file)) {
+  console.log(`Give a labelled set (JSON lines)${file ? `; there is none at ${file}` : ''}: nothing to measure.`);
   process.exit(0);
 }
 const rows = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { text: string; label: string; category: string });

@@ -82,7 +82,7 @@ function resolveInner(inner: string, variables: Record<string, string>): string 
   return fallback === undefined ? '' : resolve(fallback, variables);
 }
 
-const analyse = (text: string): PostmortemDocument => analyzeText(text, 'file:///work/postmortems/2024-03-05-snippets.md');
+const analyse = (text: string): PostmortemDocument => analyzeText(text, 'file:///repo/postmortems/2024-03-05-snippets.md');
 
 describe('snippets', () => {
   it('each have a unique prefix, a body and a description', () => {
