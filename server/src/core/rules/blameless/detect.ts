@@ -35,6 +35,8 @@ function detectSentence(text: string): Hit[] {
       hits.push(hit('human-error', m));
     }
     for (const m of all(L.ERROR_BY, text)) {
+      // "human error by the operator" is already reported as the label it is.
+      if (hits.some((h) => h.category === 'human-error' && h.start < m.index! + m[0].length && h.end > m.index!)) continue;
       if (namesPerson(text.slice(m.index! + m[0].length, m.index! + m[0].length + 40))) hits.push(hit('human-error', m));
     }
     for (const m of all(L.MADE_MISTAKE, text)) if (isPerson(text.slice(0, m.index!))) hits.push(hit('human-error', m));
