@@ -1,12 +1,9 @@
-import { MarkupKind, type Hover, type HoverParams, type Position } from 'vscode-languageserver';
+import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
 import { formatMinutes, METRIC_NAMES, METRIC_TITLES } from '../core/metrics/durations';
-import type { Milestone, MilestoneKind, PostmortemDocument, Range } from '../core/model';
+import type { Milestone, MilestoneKind, PostmortemDocument } from '../core/model';
 import { RULES_BY_ID } from '../core/rules';
+import { rangeContains } from '../core/text/ranges';
 import type { DocumentStore } from './documents';
-
-const contains = (range: Range, p: Position) =>
-  (p.line > range.start.line || (p.line === range.start.line && p.character >= range.start.character)) &&
-  (p.line < range.end.line || (p.line === range.end.line && p.character <= range.end.character));
 
 const utc = (epoch: number) => new Date(epoch).toISOString().replace('T', ' ').replace(/:00\.000Z$|\.000Z$/, '').replace(/Z$/, '') + ' UTC';
 
@@ -32,7 +29,7 @@ export class HoverProvider {
     const doc = this.store.configured(document);
     const parts: string[] = [];
 
-    const problem = this.store.check(document).find((p) => contains(p.range, position) && RULES_BY_ID.has(p.code));
+    const problem = this.store.check(document).find((p) => rangeContains(p.range, position) && RULES_BY_ID.has(p.code));
     if (problem) {
       const rule = RULES_BY_ID.get(problem.code)!;
       parts.push(`**${rule.id}**: ${rule.description}\n\n${rule.rationale}`);

@@ -1,4 +1,5 @@
-import type { PostmortemDocument, Range } from '../../model';
+import type { PostmortemDocument } from '../../model';
+import { rangeWithin } from '../../text/ranges';
 import type { Finding, Rule, RuleLevel } from '../rule';
 import { detect, type BlameCategory } from './detect';
 import { scanProse } from './prose';
@@ -14,7 +15,7 @@ function findings(doc: PostmortemDocument, messages: Record<BlameCategory, (word
   const actionCells = doc.actionItems.map((item) => item.action.range);
   for (const { range, value: hit } of hits) {
     // In an action item, actions/vigilance-remedy says it, with advice for an action item: once is enough.
-    if (hit.category === 'vigilance-remedy' && actionCells.some((cell) => within(range, cell))) continue;
+    if (hit.category === 'vigilance-remedy' && actionCells.some((cell) => rangeWithin(range, cell))) continue;
     const words = hit.words.trim();
     const finding: Finding = { range, message: messages[hit.category](words) };
     if (hit.removable && range.start.line === range.end.line) {
@@ -30,10 +31,6 @@ function findings(doc: PostmortemDocument, messages: Record<BlameCategory, (word
   perDocument.set(doc, byCategory);
   return byCategory;
 }
-
-const within = (inner: Range, outer: Range): boolean =>
-  (inner.start.line > outer.start.line || (inner.start.line === outer.start.line && inner.start.character >= outer.start.character)) &&
-  (inner.end.line < outer.end.line || (inner.end.line === outer.end.line && inner.end.character <= outer.end.character));
 
 export const MESSAGES: Record<BlameCategory, (words: string) => string> = {
   'human-error': (w) => `"${w}" is a label, not an explanation: say what made the action possible or easy (the missing check, the confusing tool, the time pressure).`,
