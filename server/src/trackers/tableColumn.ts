@@ -1,3 +1,4 @@
+import { splitRow as splitCells } from '../core/parse/inline';
 import type { TextEdit } from '../core/rules/rule';
 
 /** A cell's interior: the characters between its pipes (or the line's edge), whitespace included. */
@@ -13,23 +14,12 @@ interface RowSpans {
   closed: boolean;
 }
 
-/** Splits a Markdown table line into cells, honouring `\|` escapes and a blockquote prefix. */
+/** A table line's cells as spans between its pipes, and whether a closing pipe ends it. */
 export function splitRow(line: string): RowSpans {
-  let i = /^\s*(?:>\s?)*\s*/.exec(line)![0].length;
-  if (line[i] === '|') i++;
-  const cells: CellSpan[] = [];
-  let from = i;
-  for (; i < line.length; i++) {
-    if (line[i] === '\\') i++;
-    else if (line[i] === '|') {
-      cells.push({ from, to: i });
-      from = i + 1;
-    }
-  }
-  const rest = line.slice(from);
-  const closed = cells.length > 0 && rest.trim() === '';
-  if (!closed) cells.push({ from, to: line.length });
-  return { cells, end: closed ? from : line.trimEnd().length, closed };
+  const cells = splitCells(line).map(({ from, to }) => ({ from, to }));
+  const last = cells[cells.length - 1];
+  const closed = line[last.to] === '|';
+  return { cells, end: closed ? last.to + 1 : line.trimEnd().length, closed };
 }
 
 export const escapeCell = (text: string) => text.replace(/\r?\n/g, ' ').replace(/(?<!\\)\|/g, '\\|');

@@ -69,7 +69,7 @@ export class BlockCache {
       const raw = lines[line];
       let cells = this.usedRows.get(raw) ?? this.rows.get(raw);
       if (!cells) {
-        cells = splitRow(raw).map((cell) => ({ ...cell, text: plainText(cell.raw).text }));
+        cells = splitRow(raw).map(({ raw, start, end }) => ({ raw, start, end, text: plainText(raw).text }));
       }
       if (this.usedRows.size < MAX_ENTRIES * 5) this.usedRows.set(raw, cells);
       return { line, cells };

@@ -52,11 +52,16 @@ function readPlainText(raw: string): PlainText {
   return { text, links };
 }
 
-/** Splits a GFM table row into cells, with each cell's columns in the source line. */
-export function splitRow(line: string): { raw: string; start: number; end: number }[] {
-  const cells: { raw: string; start: number; end: number }[] = [];
-  let i = 0;
-  while (i < line.length && (line[i] === ' ' || line[i] === '\t')) i++;
+/** Before a row's first cell: indentation, and the markers of a block quote it sits in. */
+const ROW_PREFIX = /^\s*(?:>\s?)*\s*/;
+
+/**
+ * Splits a GFM table row into cells, honouring `\|` escapes: each cell's text trimmed (`raw`,
+ * `start`, `end`) and its whole interior between the pipes (`from`, `to`), for edits that keep padding.
+ */
+export function splitRow(line: string): { raw: string; start: number; end: number; from: number; to: number }[] {
+  const cells: { raw: string; start: number; end: number; from: number; to: number }[] = [];
+  let i = ROW_PREFIX.exec(line)![0].length;
   if (line[i] === '|') i++;
   let cellStart = i;
   const push = (endExclusive: number) => {
@@ -64,7 +69,7 @@ export function splitRow(line: string): { raw: string; start: number; end: numbe
     let e = endExclusive;
     while (s < e && /\s/.test(line[s])) s++;
     while (e > s && /\s/.test(line[e - 1])) e--;
-    cells.push({ raw: line.slice(s, e), start: s, end: e });
+    cells.push({ raw: line.slice(s, e), start: s, end: e, from: cellStart, to: endExclusive });
   };
   for (; i < line.length; i++) {
     const ch = line[i];
