@@ -1,7 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { applyConfig, defaultConfig, type ConfigFile, type ResolvedConfig } from './config';
+import { findUpward } from './findUpward';
 import { findTemplateFolder, loadWorkspaceTemplates } from './workspaceTemplates';
 
 export const CONFIG_NAMES = ['.hindsight.json', '.hindsight.yaml', '.hindsight.yml'];
@@ -33,20 +34,7 @@ function readConfigFile(path: string): ConfigFile {
 
 /** The nearest configuration file at or above `folder`, if any. */
 export function findConfigFile(folder: string): string | undefined {
-  let dir = resolve(folder);
-  for (;;) {
-    for (const name of CONFIG_NAMES) {
-      const candidate = join(dir, name);
-      try {
-        if (statSync(candidate).isFile()) return candidate;
-      } catch {
-        // not here
-      }
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
+  return findUpward(folder, CONFIG_NAMES, 'file');
 }
 
 function resolveFile(path: string, chain: string[]): ResolvedConfig {

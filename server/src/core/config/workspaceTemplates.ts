@@ -1,24 +1,14 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import { analyzeText } from '../analyzer';
+import { findUpward } from './findUpward';
 import type { SectionRequirement, TemplateSpec } from './templates';
 
 export const TEMPLATE_FOLDER = join('.hindsight', 'templates');
 
 /** The nearest `.hindsight/templates` folder at or above `folder`, if any. */
 export function findTemplateFolder(folder: string): string | undefined {
-  let dir = resolve(folder);
-  for (;;) {
-    const candidate = join(dir, TEMPLATE_FOLDER);
-    try {
-      if (statSync(candidate).isDirectory()) return candidate;
-    } catch {
-      // not here
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
+  return findUpward(folder, [TEMPLATE_FOLDER], 'directory');
 }
 
 export interface WorkspaceTemplates {
