@@ -35,8 +35,6 @@ function detectSentence(text: string): Hit[] {
       hits.push(hit('human-error', m));
     }
     for (const m of all(L.ERROR_BY, text)) {
-      // "human error by the operator" is already reported as the label it is.
-      if (hits.some((h) => h.category === 'human-error' && h.start < m.index! + m[0].length && h.end > m.index!)) continue;
       if (namesPerson(text.slice(m.index! + m[0].length, m.index! + m[0].length + 40))) hits.push(hit('human-error', m));
     }
     for (const m of all(L.MADE_MISTAKE, text)) if (isPerson(text.slice(0, m.index!))) hits.push(hit('human-error', m));
@@ -99,7 +97,12 @@ function detectSentence(text: string): Hit[] {
       hits.push({ category: 'single-root-cause', start: rootCause.index, end: rootCause.index + rootCause[0].length, words: rootCause[0].trim(), removable: false });
     }
   }
-  return hits;
+  return distinct(hits);
+}
+
+/** Two patterns of one category on overlapping words ("human error by the operator") are one finding: the first. */
+function distinct(hits: Hit[]): Hit[] {
+  return hits.filter((hit, i) => !hits.slice(0, i).some((h) => h.category === hit.category && h.start < hit.end && h.end > hit.start));
 }
 
 const cachedDetect = memoize(detectSentence, 50_000);
