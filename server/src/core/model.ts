@@ -223,6 +223,8 @@ export interface ActionItem {
   type: ActionCell | undefined;
   range: Range;
   origin: 'table' | 'checkbox' | 'list';
+  /** Set when the state comes from the heading above the item ("Completed", "Immediate actions (done)"). */
+  stateFromHeading?: boolean;
   /** For table rows, the column index of each field, so edits (ticket write-back) can target cells. */
   columns: Partial<Record<'action' | 'owner' | 'due' | 'status' | 'priority' | 'ticket' | 'type', number>>;
 }

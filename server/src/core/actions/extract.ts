@@ -106,13 +106,16 @@ function fromList(items: readonly ListItem[], index: LineIndex, reference: Calen
       };
       const due = inline(DUE_INLINE);
       const status = inline(STATUS_INLINE);
+      const leading = leadingOwner(text);
+      const owner = inline(OWNER_INLINE) ?? (leading ? cellAt(first.raw, leading, first.column, line, index) : undefined);
+      const state = normaliseState(status?.text, item.checked);
       out.push({
         action: { text, range: index.lineRange(line, first.column, first.column + first.raw.length) },
-        owner: inline(OWNER_INLINE),
+        owner,
         due,
         dueDate: dueDate(due?.text, reference),
         status,
-        state: normaliseState(status?.text, item.checked),
+        state: state === 'unknown' && !status?.text && saysDone(text) ? 'done' : state,
         priority: undefined,
         ticket: inline(TICKET_INLINE),
         type: undefined,
@@ -121,8 +124,41 @@ function fromList(items: readonly ListItem[], index: LineIndex, reference: Calen
         columns: {},
       });
     }
-    fromList(item.children, index, reference, out);
+    // Sub-items under a group label ("Monitoring:") are actions; under an action they are its details.
+    if (!first || isGroupLabel(plainText(first.raw).text)) fromList(item.children, index, reference, out);
   }
+}
+
+const isGroupLabel = (text: string) => /:\s*$/.test(text) || /^\s*$/.test(text);
+
+/** Words that open a "Label:" item without naming who does the work. */
+const NOT_OWNERS = /^(?:note|notes|status|update|example|issue|problem|action|actions|fix|goal|why|how|what|result|done|todo|next|follow|short|long|immediate|ongoing|optional|update|context|background|impact|risk|idea|proposal|question|bonus|also|later|now|phase|step|stage|part)$/i;
+
+/** "[Platform] Add…", "Platform: Add…", "SRE + DB team: …", "Platform will add…": the owner named up front. */
+export function leadingOwner(text: string): string | undefined {
+  const bracketed = /^\[([^\]\n]{2,30})\]\s/.exec(text)?.[1];
+  if (bracketed && !NOT_OWNERS.test(bracketed)) return bracketed;
+  const name = '[A-Z][\\w.&-]*(?:\\s+team)?';
+  const labelled = new RegExp(`^(${name}(?:\\s*(?:\\+|&|/|and)\\s*${name})*)\\s*:\\s+\\S`).exec(text)?.[1];
+  if (labelled && !NOT_OWNERS.test(labelled.split(/\s/)[0])) return labelled;
+  const willDo = new RegExp(`^(${name}(?:\\s*(?:\\+|&|and)\\s*${name})*)\\s+will\\s+[a-z]`).exec(text)?.[1];
+  // "SRE to add…": only an acronym, since "Move to…" or "Switch to…" are verbs.
+  return willDo ?? /^([A-Z]{2,}[A-Z0-9]*(?:\s*(?:\+|&|and)\s*[A-Z]{2,}[A-Z0-9]*)*)\s+to\s+[a-z]/.exec(text)?.[1];
+}
+
+function cellAt(raw: string, value: string, column: number, line: number, index: LineIndex): ActionCell {
+  const at = raw.indexOf(value);
+  return { text: value, range: at >= 0 ? index.lineRange(line, column + at, column + at + value.length) : index.lineRange(line) };
+}
+
+/** Past-tense wording: "Added an alert…", "The cache has been resized", "Alerts were added". */
+const IRREGULAR_PAST = /^(?:built|made|wrote|written|ran|put|moved|set up|sent|held|took|gave|began|rebuilt|rewrote|upgraded|fixed)\b/i;
+const NOT_PAST = /^(?:need|needed|embed|shed|seed|feed|speed|proceed|exceed|succeed|bleed|breed|heed|weed|red|bed|shred)\b/i;
+export function saysDone(text: string): boolean {
+  const plain = text.replace(/^[\s*_`"'[(]+/, '');
+  if (/\b(?:will|to be|should|must|plan|planned|going to|needs? to)\b/i.test(plain)) return false;
+  if (IRREGULAR_PAST.test(plain) || (/^[A-Za-z]+ed\b/.test(plain) && !NOT_PAST.test(plain))) return true;
+  return /\b(?:has|have|had) been \w+|\b(?:was|were) (?:\w+ed|\w+en|set up|put|built|made)\b/i.test(plain.slice(0, 80));
 }
 
 /** Action items from the action-items sections: table rows, checkbox lists and plain lists. */
@@ -131,10 +167,27 @@ export function extractActionItems(blocks: readonly Block[], sections: readonly 
   const inside = (block: Block) => actionSections.some((s) => block.line > s.headingRange.start.line && block.line <= s.range.end.line);
   const items: ActionItem[] = [];
   for (const block of blocks) {
-    if (block.kind === 'table' && (inside(block) || isActionTable(block))) items.push(...fromTable(block, index, reference));
-    else if (block.kind === 'list' && inside(block)) fromList(block.items, index, reference, items);
+    const found: ActionItem[] = [];
+    if (block.kind === 'table' && (inside(block) || isActionTable(block))) found.push(...fromTable(block, index, reference));
+    else if (block.kind === 'list' && inside(block)) fromList(block.items, index, reference, found);
+    const done = found.length > 0 && underDoneHeading(block, sections);
+    for (const item of found) items.push(done && !item.status?.text && item.origin !== 'checkbox' ? { ...item, state: 'done', stateFromHeading: true } : item);
   }
   return items;
+}
+
+/** "Completed", "Done", "Immediate actions (completed)"; not "Completed or in progress". */
+const DONE_HEADING = /\b(?:completed|done|finished|implemented|already (?:taken|in place|deployed))\b/i;
+const MIXED_HEADING = /\b(?:in progress|planned|pending|open|recommended|to ?do|remaining|not yet)\b/i;
+
+/** True when the nearest headings above the block (up to its action-items section) mark its items as done. */
+function underDoneHeading(block: Block, sections: readonly Section[]): boolean {
+  const containing = sections.filter((s) => block.line > s.headingRange.start.line && block.line <= s.range.end.line);
+  for (let section: Section | undefined = containing[containing.length - 1]; section; section = section.parent) {
+    if (DONE_HEADING.test(section.heading)) return !MIXED_HEADING.test(section.heading);
+    if (section.kinds.includes('action-items') && !section.parent?.kinds.includes('action-items')) return false;
+  }
+  return false;
 }
 
 /** A table outside an action-items section still holds action items when its header says so. */

@@ -70,6 +70,33 @@ export function defaultConfig(): ResolvedConfig {
 
 const LEVELS = new Set(['off', 'info', 'warning', 'error', 'hint']);
 
+/**
+ * Rule ids that were merged into another rule, and the part of it each stood for. Old settings keep
+ * working: turning one off stops that field being asked for; any other level sets the new rule's.
+ */
+export const RULE_ALIASES: Record<string, { rule: string; field: string }> = {
+  'actions/missing-owner': { rule: 'actions/incomplete', field: 'owner' },
+  'actions/missing-due-date': { rule: 'actions/incomplete', field: 'due' },
+  'actions/missing-status': { rule: 'actions/incomplete', field: 'status' },
+};
+
+type RuleValue = NonNullable<ConfigFile['rules']>[string];
+
+function levelOf(value: RuleValue): RuleLevel | undefined {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value[0];
+  return value && typeof value === 'object' ? value.level : undefined;
+}
+
+function applyAlias(rules: Record<string, RuleSetting>, alias: { rule: string; field: string }, value: RuleValue): void {
+  const previous = rules[alias.rule] ?? { level: undefined, options: {} };
+  const level = levelOf(value);
+  if (level !== undefined && !LEVELS.has(level)) throw new Error(`rule "${alias.rule}": level must be off, info, warning or error`);
+  const skipped = (previous.options.skipFields as string[] | undefined) ?? [];
+  if (level === 'off') rules[alias.rule] = { ...previous, options: { ...previous.options, skipFields: [...new Set([...skipped, alias.field])] } };
+  else rules[alias.rule] = { level: level ?? previous.level, options: { ...previous.options, skipFields: skipped.filter((f) => f !== alias.field) } };
+}
+
 /** Folds one file's settings over what came before it (a base it extends, or the defaults). */
 export function applyConfig(base: ResolvedConfig, file: ConfigFile, path: string): ResolvedConfig {
   const out: ResolvedConfig = {
@@ -83,6 +110,10 @@ export function applyConfig(base: ResolvedConfig, file: ConfigFile, path: string
     files: [path, ...base.files],
   };
   for (const [id, value] of Object.entries(file.rules ?? {})) {
+    if (RULE_ALIASES[id]) {
+      applyAlias(out.rules, RULE_ALIASES[id], value);
+      continue;
+    }
     const previous = out.rules[id] ?? { level: undefined, options: {} };
     if (typeof value === 'string') out.rules[id] = { ...previous, level: value };
     else if (Array.isArray(value)) out.rules[id] = { level: value[0], options: { ...previous.options, ...(value[1] ?? {}) } };

@@ -20,7 +20,9 @@ const SYNONYMS: [SectionKind, RegExp][] = [
   ['what-went-well', /\b(went well|what went right|things that went well|successes|what worked)\b/],
   ['what-could-be-improved', /\b(went wrong|could be improved|could have gone better|to improve|improvements?|what didn ?t work|what did not work|opportunities|needs improvement)\b/],
   ['where-we-got-lucky', /\b(got lucky|lucky|luck)\b/],
-  ['action-items', /\b(action items?|actions?|follow ?ups?(?! log)|corrective actions?|next steps|remediation items|todo|to do|tasks|preventive measures|preventative measures|post project tasks)\b/],
+  ['action-items', /\b(action items?|actions?|follow ?ups?(?! log)|corrective actions?|next steps|remediation items|todo|to do|tasks|post project tasks)\b/],
+  // Plans named by horizon or purpose: "Short-term improvements", "Preventive enhancements", "What is being done".
+  ['action-items', /\b((short|medium|mid|long|near) ?term|immediate (actions|fixes|steps)|(preventive|preventative|recommended|planned|future) (measures|improvements|enhancements|actions|steps|work|changes)|what (is|we are) (being )?doing|what is being done|going forward|remediation (plan|steps|actions))\b/],
   ['lessons-learned', /\b(lessons?( learned| learnt)?|learnings?|takeaways?|what we learned|key learnings)\b/],
   ['customer-message', /\b(customer message|customer communication|external communication|status page|public statement|message to customers)\b/],
   ['background', /\b(background|context|system overview)\b/],
@@ -56,11 +58,12 @@ const OVERRIDES: [SectionKind, SectionKind][] = [
   ['evidence-log', 'timeline'],
   ['customer-message', 'communication'],
   ['action-items', 'resolution'],
+  ['action-items', 'what-could-be-improved'],
 ];
 
 export function sectionKinds(heading: string): SectionKind[] {
   const text = normaliseHeading(heading);
-  const kinds = SYNONYMS.filter(([, pattern]) => pattern.test(text)).map(([kind]) => kind);
+  const kinds = [...new Set(SYNONYMS.filter(([, pattern]) => pattern.test(text)).map(([kind]) => kind))];
   return kinds.filter((kind) => !OVERRIDES.some(([specific, broad]) => broad === kind && kinds.includes(specific)));
 }
 

@@ -23,9 +23,7 @@ import timelineOutOfOrder from './timeline/out-of-order';
 import timelineUnparseableTime from './timeline/unparseable-time';
 import timelineZoneContradictsDate from './timeline/zone-contradicts-date';
 import metricsMismatch from './metrics/mismatch';
-import actionsMissingDueDate from './actions/missing-due-date';
-import actionsMissingOwner from './actions/missing-owner';
-import actionsMissingStatus from './actions/missing-status';
+import actionsIncomplete from './actions/incomplete';
 import actionsNotAVerb from './actions/not-a-verb';
 import actionsOverdue from './actions/overdue';
 import actionsRequiredType from './actions/required-type';
@@ -62,9 +60,7 @@ export const RULES: readonly Rule[] = [
   timelineUnparseableTime,
   timelineZoneContradictsDate,
   metricsMismatch,
-  actionsMissingDueDate,
-  actionsMissingOwner,
-  actionsMissingStatus,
+  actionsIncomplete,
   actionsNotAVerb,
   actionsOverdue,
   actionsRequiredType,

@@ -1,3 +1,4 @@
+import { RULE_ALIASES } from '../config/config';
 import type { PostmortemDocument, Problem } from '../model';
 
 /**
@@ -22,6 +23,8 @@ function ruleList(text: string): Set<string> {
 
 function matches(rules: Set<string>, code: string): boolean {
   if (rules.has(ALL) || rules.has(code)) return true;
+  // A rule's former ids (`actions/missing-owner` for `actions/incomplete`) still silence it.
+  if (Object.entries(RULE_ALIASES).some(([alias, { rule }]) => rule === code && rules.has(alias))) return true;
   // `blameless` or `blameless/*` covers every rule of the family.
   const family = code.split('/')[0];
   return rules.has(family) || rules.has(`${family}/*`);

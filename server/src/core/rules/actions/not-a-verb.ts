@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { quoteItem } from './quote';
 
 /** Words that show an item is a noun phrase or a wish rather than an instruction. */
 const NOT_IMPERATIVE = /^(?:the|a|an|more|better|some|any|all|our|their|this|that|these|those|need|needs|there|it|we|they|someone|somebody|maybe|possibly|perhaps|should|would|could|might|improved?|enhanced?|increased|additional|new|proper|further|\w+(?:tion|sion|ment|ness|ity|ance|ence|ings?))$/i;
@@ -15,7 +16,7 @@ const rule: Rule = {
     doc.actionItems.flatMap((item) => {
       const first = /^[\s*_`"'[(]*([A-Za-z][\w'-]*)/.exec(item.action.text)?.[1];
       if (!first || VERBS_LIKE_NOUNS.has(first.toLowerCase()) || !NOT_IMPERATIVE.test(first)) return [];
-      return [{ range: item.action.range, message: `"${item.action.text.slice(0, 60)}" does not start with a verb: say what will be done ("Add…", "Automate…", "Document…").` }];
+      return [{ range: item.action.range, message: `${quoteItem(item.action.text)} does not start with a verb: say what will be done ("Add…", "Automate…", "Document…").` }];
     }),
 };
 export default rule;

@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { quoteItem } from './quote';
 
 const rule: Rule = {
   id: 'actions/overdue',
@@ -9,6 +10,6 @@ const rule: Rule = {
   check: ({ doc, today }) =>
     doc.actionItems
       .filter((item) => item.state !== 'done' && item.dueDate !== undefined && item.dueDate < today)
-      .map((item) => ({ range: item.due?.range ?? item.action.range, message: `"${item.action.text.slice(0, 60)}" was due on ${item.dueDate} and is ${item.status?.text ? `still "${item.status.text}"` : 'not marked done'}.` })),
+      .map((item) => ({ range: item.due?.range ?? item.action.range, message: `${quoteItem(item.action.text)} was due on ${item.dueDate} and is ${item.status?.text ? `still "${item.status.text}"` : 'not marked done'}.` })),
 };
 export default rule;
