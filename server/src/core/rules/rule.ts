@@ -18,6 +18,8 @@ export interface Finding {
   range: Range;
   message: string;
   fixes?: Fix[];
+  /** Reported at most at this severity, whatever the rule's level (a draft's unfinished parts, a guess). */
+  atMost?: 'info' | 'hint';
 }
 
 export interface RuleContext {

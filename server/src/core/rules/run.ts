@@ -20,6 +20,12 @@ export function ruleOptions(rule: Rule, config: ResolvedConfig): Record<string, 
   return { ...defaults, ...(config.rules[rule.id]?.options ?? {}) };
 }
 
+const ORDER: Severity[] = ['hint', 'info', 'warning', 'error'];
+
+function capped(level: Severity, atMost: Severity | undefined): Severity {
+  return atMost !== undefined && ORDER.indexOf(atMost) < ORDER.indexOf(level) ? atMost : level;
+}
+
 export function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
@@ -36,7 +42,7 @@ export function runRules(doc: PostmortemDocument, config: ResolvedConfig, option
     if (level === 'off') continue;
     try {
       for (const finding of rule.check({ doc, config, options: ruleOptions(rule, config), today })) {
-        problems.push({ code: rule.id, severity: level as Severity, message: finding.message, range: finding.range, fixes: finding.fixes });
+        problems.push({ code: rule.id, severity: capped(level as Severity, finding.atMost), message: finding.message, range: finding.range, fixes: finding.fixes });
       }
     } catch (error) {
       // A rule that fails on odd input must not hide the others' findings.

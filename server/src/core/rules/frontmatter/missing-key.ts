@@ -5,10 +5,17 @@ const rule: Rule = {
   id: 'frontmatter/missing-key',
   level: 'warning',
   description: 'A required frontmatter key is missing (by default title, date, severity, status and authors).',
-  rationale: 'The frontmatter is what indexes, dashboards and the exporters read: a postmortem without a severity or status cannot be found, counted or followed up. A draft may leave a required key blank; once in review or published, a blank counts as missing. The required keys are configurable.',
+  rationale: 'The frontmatter is what indexes, dashboards and the exporters read: a postmortem without a severity or status cannot be found, counted or followed up. A draft may leave a required key blank; once in review or published, a blank counts as missing. A document that has not adopted postmortem frontmatter (no `type: postmortem`, severity or status) is told so as a hint, unless `hindsight:strict` is in force. The required keys are configurable.',
   example: { flagged: '---\ntype: postmortem\ntitle: DNS outage\n---', better: '---\ntype: postmortem\ntitle: DNS outage\ndate: 2025-06-18\nseverity: SEV1\nstatus: draft\nauthors: [marc]\n---' },
+  options: {
+    hintUnlessAdopted: {
+      type: 'boolean',
+      default: true,
+      description: 'Report as a hint on a document that has not adopted postmortem frontmatter (no `type: postmortem`, severity or status key).',
+    },
+  },
   fixable: true,
-  check: ({ doc, config }) => {
+  check: ({ doc, config, options }) => {
     const fm = doc.frontmatter;
     if (doc.problems.some((p) => p.code === 'frontmatter/yaml-error')) return [];
     // A draft may leave a key blank; once in review or published, a blank counts as missing.
@@ -22,6 +29,8 @@ const rule: Rule = {
       return strict && (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0));
     });
     if (missing.length === 0) return [];
+    // A page written before Hindsight (or by a site generator) is told once, quietly.
+    const adopted = fm !== undefined && (fm.data.type === 'postmortem' || fm.fields.has('severity') || fm.fields.has('status'));
     const insertAt = fm ? { line: fm.range.end.line, character: 0 } : { line: 0, character: 0 };
     const lines = missing.filter((k) => !fm?.fields.has(k)).map((k) => `${k}: \n`).join('');
     const newText = fm ? lines : `---\ntype: postmortem\n${lines}---\n\n`;
@@ -30,6 +39,7 @@ const rule: Rule = {
         // At the last key, just above where the missing ones would go.
         range: fm ? doc.lines.lineRange(Math.max(fm.range.start.line, fm.range.end.line - 1)) : documentAnchor(doc),
         message: `The frontmatter ${fm ? 'lacks' : 'is missing, and with it'} ${missing.map((k) => `\`${k}\``).join(', ')}.`,
+        atMost: options.hintUnlessAdopted === true && !adopted ? 'hint' : undefined,
         fixes: lines ? [{ title: `Add ${missing.join(', ')} to the frontmatter`, edits: [{ range: { start: insertAt, end: insertAt }, newText }] }] : [],
       },
     ];
