@@ -1,10 +1,11 @@
 /**
- * Writes docs/rules/<family>/<name>.md for every rule and the rule table in README.md, from the
+ * Writes docs/rules/<family>/<name>.md for every rule, docs/presets.md and the rule table in README.md, from the
  * rule modules themselves. With --check it writes nothing and fails when either is stale.
  *   node --import tsx scripts/gen-docs.ts [--check]
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { presetRule } from '../server/src/core/config/presets';
 import { RULES } from '../server/src/core/rules';
 import type { Rule } from '../server/src/core/rules/rule';
 
@@ -16,7 +17,10 @@ const END = '<!-- rules:end -->';
 const check = process.argv.includes('--check');
 
 function ruleDoc(rule: Rule): string {
-  const lines = [`# ${rule.id}`, '', rule.description, '', `- Default severity: **${rule.level}**`, `- Quick fix: ${rule.fixable ? 'yes' : 'no'} (every finding can also be disabled for its line)`, '', '## Why', '', rule.rationale, ''];
+  const lines = [`# ${rule.id}`, '', rule.description, '', `- Default severity: **${rule.level}**`];
+  const strict = strictSetting(rule);
+  if (strict) lines.push(`- In \`hindsight:strict\`: ${strict}`);
+  lines.push(`- Quick fix: ${rule.fixable ? 'yes' : 'no'} (every finding can also be disabled for its line)`, '', '## Why', '', rule.rationale, '');
   if (rule.example) {
     lines.push('## Example', '', 'Reported:', '', '```markdown', rule.example.flagged, '```', '', 'Better:', '', '```markdown', rule.example.better, '```', '');
   }
@@ -29,12 +33,43 @@ function ruleDoc(rule: Rule): string {
   return lines.join('\n');
 }
 
+/** What the strict preset changes for a rule, or nothing when it leaves the rule as it is. */
+function strictSetting(rule: Rule): string | undefined {
+  const setting = presetRule('hindsight:strict', rule.id, rule.level);
+  const options = Object.entries(setting.options).map(([name, value]) => `\`${name}: ${JSON.stringify(value)}\``);
+  if (setting.level === rule.level && options.length === 0) return undefined;
+  return `**${setting.level}**${options.length > 0 ? `, with ${options.join(', ')}` : ''}`;
+}
+
+/** docs/presets.md: every rule's severity in each preset. */
+function presetsDoc(): string {
+  const rows = RULES.map((r) => `| [\`${r.id}\`](rules/${r.id}.md) | ${r.level} | ${strictSetting(r) ?? r.level} |`);
+  return [
+    '# Presets',
+    '',
+    'A configuration names a preset in `extends`, like a linter\'s shared configuration, and can change any rule after it:',
+    '',
+    '```json',
+    JSON.stringify({ extends: 'hindsight:strict', rules: { 'blameless/hindsight': 'off' } }, null, 2),
+    '```',
+    '',
+    '- `hindsight:recommended` is what applies with no configuration: the findings that matter on a postmortem a team already has. A document that names no `template:` is held only to the essentials (summary or impact, timeline, contributing factors or root cause, action items), empty sections of a draft are hints, and an action item is asked for an owner and a due date (a status only in a table).',
+    '- `hindsight:strict` holds every document to its whole template, drafts included, and every action item to an owner, a due date and a status.',
+    '',
+    '| rule | `hindsight:recommended` | `hindsight:strict` |',
+    '| --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n');
+}
+
 function table(): string {
   const rows = RULES.map((r) => `| [\`${r.id}\`](docs/rules/${r.id}.md) | ${r.level} | ${r.fixable ? 'yes' : ''} | ${r.description.replace(/\|/g, '\\|')} |`);
   return [BEGIN, '| rule | default | fix | what it reports |', '| --- | --- | --- | --- |', ...rows, END].join('\n');
 }
 
 const expected = new Map<string, string>(RULES.map((r) => [join(DOCS, `${r.id}.md`), ruleDoc(r)]));
+const PRESETS_DOC = join(ROOT, 'docs', 'presets.md');
 const readme = readFileSync(README, 'utf8');
 const start = readme.indexOf(BEGIN);
 const end = readme.indexOf(END);
@@ -48,6 +83,7 @@ if (check) {
   const stale = [...expected].filter(([path, text]) => !existsSync(path) || readFileSync(path, 'utf8') !== text).map(([path]) => relative(ROOT, path));
   const extra = existing(DOCS).filter((path) => !expected.has(path)).map((path) => relative(ROOT, path));
   if (newReadme !== readme) stale.push('README.md (rule table)');
+  if (!existsSync(PRESETS_DOC) || readFileSync(PRESETS_DOC, 'utf8') !== presetsDoc()) stale.push('docs/presets.md');
   if (stale.length + extra.length > 0) {
     console.error(`Rule docs are stale; run \`npm run docs\`:\n${[...stale, ...extra.map((p) => `${p} (no such rule)`)].map((p) => `  ${p}`).join('\n')}`);
     process.exit(1);
@@ -60,5 +96,6 @@ if (check) {
     writeFileSync(path, text);
   }
   writeFileSync(README, newReadme);
+  writeFileSync(PRESETS_DOC, presetsDoc());
   console.log(`Wrote ${expected.size} rule docs and the README table.`);
 }

@@ -3,6 +3,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { applyConfig, defaultConfig, type ConfigFile, type ResolvedConfig } from './config';
 import { findUpward } from './findUpward';
+import { isPresetName, presetFile } from './presets';
 import { findTemplateFolder, loadWorkspaceTemplates } from './workspaceTemplates';
 
 export const CONFIG_NAMES = ['.hindsight.json', '.hindsight.yaml', '.hindsight.yml'];
@@ -42,6 +43,10 @@ function resolveFile(path: string, chain: string[]): ResolvedConfig {
   const file = readConfigFile(path);
   let base = defaultConfig();
   for (const parent of [file.extends ?? []].flat()) {
+    if (isPresetName(parent)) {
+      base = { ...applyConfig(base, presetFile(parent), parent), files: base.files };
+      continue;
+    }
     const parentPath = isAbsolute(parent) ? parent : resolve(dirname(path), parent);
     try {
       statSync(parentPath);
