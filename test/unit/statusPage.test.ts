@@ -17,7 +17,7 @@ const draft = (name: string) => draftStatusUpdate(analyzeText(readFileSync(join(
 
 /** The body of a `## heading` section of the draft. */
 function section(markdown: string, heading: string): string {
-  const match = new RegExp(`^## ${heading}\\n\\n([\\s\\S]*?)(?=\\n## |\\n<!-- Drafted|(?![^]))`, 'm').exec(markdown);
+  const match = new RegExp(`^## ${heading}\\n\\n([\\s\\S]*?)(?=\\n## |\\n<!-- (?:Drafted|hindsight-)|(?![^]))`, 'm').exec(markdown);
   assert.ok(match, `no "${heading}" section in:\n${markdown}`);
   return match[1].trim();
 }
@@ -48,7 +48,7 @@ describe('draftStatusUpdate', () => {
   });
 
   it('lists open action items, action text only, as next steps', () => {
-    const steps = section(markdown, 'Next steps').split('\n').filter((l) => l.startsWith('- '));
+    const steps = section(markdown, 'What we are changing').split('\n').filter((l) => l.startsWith('- '));
     assert.deepEqual(steps, [
       '- Check write health after a failover on hosts before switching traffic',
       '- Alert when the search error rate exceeds 1% for 2 minutes',
@@ -70,9 +70,9 @@ describe('draftStatusUpdate', () => {
     const other = draft('crosses-midnight.md');
     assert.match(other, /^# Delayed order emails\n/);
     assert.match(other, /^\*\*When:\*\* 3 October 2025, 23:40 UTC to 4 October 2025, 00:55 UTC \(1 hour 15 minutes\)$/m);
-    assert.match(section(other, 'Impact'), /^<!-- The postmortem has no impact section/);
+    assert.match(section(other, 'Impact'), /^<!-- The postmortem says nothing customer-facing about the impact/);
     assert.match(section(other, 'Resolution'), /^<!-- The postmortem has no resolution section/);
-    assert.match(section(other, 'Next steps'), /^- Alert on queue age rather than depth$/m);
+    assert.match(section(other, 'What we are changing'), /^- Alert on queue age rather than depth$/m);
   });
 
   it('keeps ordinary words that look like names, hosts or tickets', () => {
@@ -103,6 +103,43 @@ describe('draftStatusUpdate', () => {
       }
       assert.doesNotMatch(out, /@|https?:|`/, name);
     }
+  });
+});
+
+describe('draftStatusUpdate, on a postmortem with blame, internal figures and a "try harder" item', () => {
+  const markdown = draft('blame-and-figures.md');
+
+  it('gives the impact window, not start to resolution, and the same duration in the body', () => {
+    assert.match(markdown, /^\*\*When:\*\* 2 September 2025, 10:02–10:41 UTC \(39 minutes\)$/m);
+    assert.doesNotMatch(markdown, /52 minutes/);
+    assert.match(section(markdown, 'Summary'), /for 39 minutes\. Name resolution failed for about 39 minutes in two regions/);
+  });
+
+  it('drops the sentences the blameless rules flag and those with money, revenue or error budget', () => {
+    assert.doesNotMatch(markdown, /human error|should have|on-call engineer/i);
+    const body = markdown.slice(0, markdown.indexOf('<!-- Drafted'));
+    assert.doesNotMatch(body, /\$|revenue|error budget/i);
+    assert.equal(section(markdown, 'Impact'), '- Requests to the API from the EU and US regions failed to resolve.');
+    assert.doesNotMatch(markdown, /DNS-412/);
+  });
+
+  it('lists open items as next steps and completed ones as done, never both, and never "be more careful"', () => {
+    const items = (heading: string) => section(markdown, heading).split('\n').filter((l) => l.startsWith('- '));
+    const open = items('What we are changing');
+    const done = items('What we have done');
+    assert.deepEqual(open, ['- Validate zone files in the publish script before they go live', '- Alert on resolver SERVFAIL rate per region']);
+    // "Restored the previous zone file" is already the resolution's own sentence.
+    assert.deepEqual(done, ['- Added a second person to review zone changes']);
+    assert.doesNotMatch(markdown, /careful/i);
+  });
+
+  it('says in its closing comment what it removed', () => {
+    const note = /<!-- Drafted by Hindsight[^]*-->\n$/.exec(markdown)?.[0] ?? '';
+    assert.match(note, /1 sentence that judged people/);
+    assert.match(note, /1 sentence or item with internal figures/);
+    assert.match(note, /1 "try harder" action item/);
+    assert.match(note, /1 duration in the text changed to the window's \(39 minutes\)/);
+    assert.doesNotMatch(note, /Nothing internal/);
   });
 });
 

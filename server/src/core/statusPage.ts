@@ -1,33 +1,47 @@
-import type { Block, ListItem } from './parse/blocks';
-import type { ActionItem, Milestone, PostmortemDocument, Section, SectionKind } from './model';
+import type { Block, ListItem, TextLine } from './parse/blocks';
+import type { ActionItem, Milestone, PostmortemDocument, Range, Section, SectionKind } from './model';
 import { Redactor, type RedactedKind } from './redact';
+import { flaggedRanges, hasInternalFigures, sentencesOf } from './statusPageFilter';
 
 /**
- * A customer-facing status page update drafted from a postmortem: title, timeframe in UTC,
- * summary, impact, resolution and next steps, with internal details left out. The author
- * reviews it before publishing; a trailing comment says what kinds of detail were removed.
+ * A customer-facing status page update drafted from a postmortem: title, when customers were
+ * affected, summary, impact, resolution, what was done and what will change. Sentences that blame
+ * people or carry internal figures are left out, as are names, hosts, links, tickets and "try
+ * harder" action items; one duration is given everywhere. A trailing comment tells the author what
+ * was removed. The author reviews it before publishing.
  */
 export function draftStatusUpdate(doc: PostmortemDocument): string {
-  const redactor = new Redactor(people(doc));
-  const out: string[] = [`# ${redactor.redact(title(doc)) || 'Service incident'}`, ''];
+  const ctx: Drafting = { doc, redactor: new Redactor(people(doc)), flagged: flaggedRanges(doc), window: impactWindow(doc), removed: { blame: 0, figures: 0, tryHarder: 0, durations: 0 } };
+  const out: string[] = [`# ${ctx.redactor.redact(title(doc)) || 'Service incident'}`, ''];
+  out.push(`**When:** ${ctx.window?.text ?? '<!-- No start or end time was found: add when customers were affected (UTC). -->'}`, '');
 
-  out.push(`**When:** ${timeframe(doc) ?? '<!-- No start or end time was found: add when customers were affected (UTC). -->'}`, '');
-
-  const part = (heading: string, kinds: SectionKind[], missing: string) => {
-    const lines = firstContent(doc, kinds);
-    out.push(`## ${heading}`, '', ...(lines ? lines.map((l) => redactLine(redactor, l)).filter((l) => l !== '' && l !== '-') : [`<!-- ${missing} -->`]), '');
+  const part = (heading: string, kinds: SectionKind[], missing: string): string[] => {
+    const lines = customerLines(ctx, kinds);
+    out.push(`## ${heading}`, '', ...(lines.length > 0 ? lines : [`<!-- ${missing} -->`]), '');
+    return lines;
   };
-  part('Summary', ['summary', 'customer-message'], 'The postmortem has no summary: say in plain words what happened.');
-  part('Impact', ['impact'], 'The postmortem has no impact section: say what customers saw.');
-  part('Resolution', ['resolution'], 'The postmortem has no resolution section: say how service was restored.');
+  part('Summary', ['summary', 'customer-message'], 'Nothing in the postmortem\'s summary could go to customers as written: say in plain words what happened.');
+  part('Impact', ['impact'], 'The postmortem says nothing customer-facing about the impact: say what customers saw.');
+  out.push('## Root cause', '', '<!-- In words a customer understands: what conditions in the system led to this? The postmortem\'s analysis is written for the team and is not copied here. -->', '');
+  const resolution = part('Resolution', ['resolution'], 'The postmortem has no resolution section: say how service was restored.');
 
-  const steps = doc.actionItems.filter((item) => item.state !== 'done').map((item) => redactor.redact(stripActionDetails(actionText(doc, item))));
-  out.push('## Next steps', '');
-  const kept = steps.filter((s) => /\p{L}/u.test(s));
-  if (kept.length > 0) out.push('We are taking these steps to prevent this from happening again:', '', ...kept.map((s) => `- ${s}`));
-  else out.push('<!-- No open action items: say what will prevent a recurrence, or remove this section. -->');
-  out.push('', note(redactor.counts));
+  const { done, open } = actionLists(ctx, resolution.join(' '));
+  if (done.length > 0) out.push('## What we have done', '', ...done.map((s) => `- ${s}`), '');
+  out.push('## What we are changing', '');
+  if (open.length > 0) out.push('Next steps we are taking to prevent this from happening again:', '', ...open.map((s) => `- ${s}`));
+  else out.push('<!-- No open preventive action items: say what will prevent a recurrence, or remove this section. -->');
+  // The update gives a window, not a timeline: the timeline's checks (detection, resolution marks) do not apply.
+  out.push('', '<!-- hindsight-disable-file timeline -->', note(ctx));
   return out.join('\n') + '\n';
+}
+
+interface Drafting {
+  doc: PostmortemDocument;
+  redactor: Redactor;
+  /** Where a blameless or "try harder" finding starts, in the postmortem. */
+  flagged: Range[];
+  window: { text: string; minutes: number | undefined } | undefined;
+  removed: { blame: number; figures: number; tryHarder: number; durations: number };
 }
 
 // ---------------------------------------------------------------- what goes in
@@ -54,16 +68,18 @@ function people(doc: PostmortemDocument): string[] {
   return names;
 }
 
-/** When customers were affected: the impact window, else from start to resolution. */
-function timeframe(doc: PostmortemDocument): string | undefined {
-  const from = doc.milestones.impactStart ?? doc.milestones.started;
-  const to = doc.milestones.impactEnd ?? doc.milestones.resolved;
+/** When customers were affected: the impact window the document gives, else from start to resolution. */
+function impactWindow(doc: PostmortemDocument): Drafting['window'] {
+  const hasWindow = doc.milestones.impactStart !== undefined || doc.milestones.impactEnd !== undefined;
+  const from = hasWindow ? doc.milestones.impactStart : doc.milestones.started;
+  const to = hasWindow ? doc.milestones.impactEnd : doc.milestones.resolved;
   if (!from && !to) return undefined;
-  if (!to) return `from ${when(from!)} UTC`;
-  if (!from) return `until ${when(to)} UTC`;
+  if (!to) return { text: `from ${when(from!)} UTC`, minutes: undefined };
+  if (!from) return { text: `until ${when(to)} UTC`, minutes: undefined };
   const sameDay = new Date(from.time).toISOString().slice(0, 10) === new Date(to.time).toISOString().slice(0, 10);
-  const span = to.time >= from.time ? ` (${humanDuration((to.time - from.time) / 60_000)})` : '';
-  return sameDay ? `${when(from)}–${clock(to.time)} UTC${span}` : `${when(from)} UTC to ${when(to)} UTC${span}`;
+  const minutes = to.time >= from.time ? (to.time - from.time) / 60_000 : undefined;
+  const span = minutes !== undefined ? ` (${humanDuration(minutes)})` : '';
+  return { text: sameDay ? `${when(from)}–${clock(to.time)} UTC${span}` : `${when(from)} UTC to ${when(to)} UTC${span}`, minutes };
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -84,33 +100,100 @@ export function humanDuration(minutes: number): string {
   return parts.length > 0 ? parts.slice(0, 2).join(' ') : 'less than a minute';
 }
 
-/** The first paragraph (as one line) or list (one line an item) of the first section of a kind that has one. */
-function firstContent(doc: PostmortemDocument, kinds: SectionKind[]): string[] | undefined {
+/**
+ * The first paragraph (as one line) or list (one line an item) of the first section of a kind that
+ * has one, sentence by sentence: what blames people or gives internal figures is dropped, a duration
+ * that disagrees with the window is given as the window's, and names, hosts and tickets are redacted.
+ */
+function customerLines(ctx: Drafting, kinds: SectionKind[]): string[] {
+  const { doc } = ctx;
   for (const kind of kinds) {
     for (const section of doc.sections.filter((s) => s.kinds.includes(kind))) {
       const at = doc.blocks.findIndex((b) => inside(b, section) && (b.kind === 'paragraph' || b.kind === 'list'));
       const block = doc.blocks[at];
-      if (block?.kind === 'paragraph') return [block.lines.map((l) => l.raw.trim()).join(' ')];
+      if (block?.kind === 'paragraph') {
+        const kept = keptSentences(ctx, block.lines);
+        if (kept) return [kept];
+        continue;
+      }
       if (block?.kind !== 'list') continue;
       // A list may arrive as several blocks (one an item): take the whole run.
       const items: string[] = [];
       for (let i = at; doc.blocks[i]?.kind === 'list' && inside(doc.blocks[i], section); i++) {
         const list = doc.blocks[i] as Extract<Block, { kind: 'list' }>;
-        items.push(...list.items.map((item) => `- ${itemText(item)}`));
+        for (const item of list.items) {
+          const kept = keptSentences(ctx, item.lines);
+          if (kept) items.push(`- ${kept}`);
+        }
       }
-      return items;
+      if (items.length > 0) return items;
     }
   }
-  return undefined;
+  return [];
+}
+
+function keptSentences(ctx: Drafting, lines: readonly TextLine[]): string {
+  const kept: string[] = [];
+  for (const sentence of sentencesOf(lines, ctx.flagged)) {
+    if (sentence.flagged) ctx.removed.blame++;
+    else if (hasInternalFigures(sentence.text)) ctx.removed.figures++;
+    else kept.push(ctx.redactor.redact(oneDuration(ctx, sentence.text)));
+  }
+  return kept.filter((s) => s !== '' && s !== '-').join(' ');
+}
+
+const DURATION = /\b(?:for|of|lasted|lasting|about|around|roughly|approximately|~)\s+(?:about\s+|around\s+|~)?(\d+(?:\.\d+)?)\s*(minutes?|mins?|hours?|hrs?|h)\b/gi;
+
+/** "for 39 minutes" where the window says 52: the draft gives one figure, the window's. */
+function oneDuration(ctx: Drafting, text: string): string {
+  const minutes = ctx.window?.minutes;
+  if (minutes === undefined) return text;
+  return text.replace(DURATION, (phrase, amount: string, unit: string) => {
+    const stated = Number(amount) * (/^h/i.test(unit) ? 60 : 1);
+    if (Math.abs(stated - minutes) <= Math.max(1, minutes * 0.05)) return phrase;
+    ctx.removed.durations++;
+    return phrase.slice(0, phrase.search(/\d|~/)) + humanDuration(minutes);
+  });
+}
+
+/** Completed items as what was done, open ones as next steps (never both); "try harder" items in neither. */
+function actionLists(ctx: Drafting, resolution: string): { done: string[]; open: string[] } {
+  const done: string[] = [];
+  const open: string[] = [];
+  const said = resolution;
+  for (const item of ctx.doc.actionItems) {
+    const { start, end } = item.range;
+    if (ctx.flagged.some((r) => r.start.line >= start.line && r.start.line <= end.line)) {
+      ctx.removed.tryHarder++;
+      continue;
+    }
+    const text = stripActionDetails(actionText(ctx.doc, item));
+    if (hasInternalFigures(text)) {
+      ctx.removed.figures++;
+      continue;
+    }
+    const redacted = ctx.redactor.redact(text);
+    if (!/\p{L}/u.test(redacted)) continue;
+    if (item.state !== 'done') open.push(redacted);
+    else if (!alreadySaid(redacted, said)) done.push(redacted);
+  }
+  return { done, open };
+}
+
+const normalise = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/** Word stems, crudely: "rebuild" and "rebuilt" share "rebui". */
+const stems = (text: string) => normalise(text).split(' ').filter((w) => w.length > 3).map((w) => w.slice(0, 5));
+
+/** A completed item the resolution already tells ("Rebuild the index" after "rebuilt the index"). */
+function alreadySaid(item: string, resolution: string): boolean {
+  const words = stems(item);
+  const told = new Set(stems(resolution));
+  return words.length > 0 && words.filter((w) => told.has(w)).length / words.length >= 0.6;
 }
 
 const inside = (block: Block, section: Section) => block.line > section.headingRange.start.line && block.endLine <= section.range.end.line;
 const itemText = (item: ListItem) => item.lines.map((l) => l.raw.trim()).join(' ');
-
-function redactLine(redactor: Redactor, line: string): string {
-  const bullet = /^- /.test(line) ? '- ' : '';
-  return bullet + redactor.redact(line.slice(bullet.length));
-}
 
 /** The action as written (Markdown, so code spans can be recognised and removed). */
 function actionText(doc: PostmortemDocument, item: ActionItem): string {
@@ -154,8 +237,21 @@ const KIND_NAMES: Record<RedactedKind, [string, string]> = {
   code: ['code span', 'code spans'],
 };
 
-function note(counts: Record<RedactedKind, number>): string {
-  const removed = (Object.keys(KIND_NAMES) as RedactedKind[]).filter((k) => counts[k] > 0).map((k) => `${counts[k]} ${KIND_NAMES[k][counts[k] === 1 ? 0 : 1]}`);
-  const what = removed.length > 0 ? `Left out or replaced: ${removed.join(', ')}.` : 'Nothing internal was found to leave out.';
+function note(ctx: Drafting): string {
+  const counts = ctx.redactor.counts;
+  const redacted = (Object.keys(KIND_NAMES) as RedactedKind[]).filter((k) => counts[k] > 0).map((k) => `${counts[k]} ${KIND_NAMES[k][counts[k] === 1 ? 0 : 1]}`);
+  const { blame, figures, tryHarder, durations } = ctx.removed;
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const dropped = [
+    blame > 0 ? plural(blame, 'sentence that judged people', 'sentences that judged people') : '',
+    figures > 0 ? plural(figures, 'sentence or item with internal figures (money, revenue, error budget)', 'sentences or items with internal figures (money, revenue, error budget)') : '',
+    tryHarder > 0 ? plural(tryHarder, '"try harder" action item', '"try harder" action items') : '',
+  ].filter(Boolean);
+  const said = [
+    redacted.length > 0 ? `Left out or replaced: ${redacted.join(', ')}.` : '',
+    dropped.length > 0 ? `Left out: ${dropped.join(', ')}.` : '',
+    durations > 0 ? `${plural(durations, 'duration', 'durations')} in the text changed to the window's${ctx.window?.minutes !== undefined ? ` (${humanDuration(ctx.window.minutes)})` : ''}.` : '',
+  ].filter(Boolean);
+  const what = said.length > 0 ? said.join(' ') : 'Nothing internal was found to leave out.';
   return `<!-- Drafted by Hindsight from the postmortem. ${what} Severity, the timeline and owners are never included. Read it through before publishing. -->`;
 }

@@ -27,7 +27,7 @@ export const ESSENTIALS: readonly Essential[] = [
   {
     name: 'a timeline',
     kinds: ['timeline', 'detection', 'response'],
-    headings: /\b(timeline|chronology|events|log|updates?|sequence)\b/i,
+    headings: /\b(timeline|chronology|events|log|updates?|sequence)\b|^\s*when\s*$/i,
     requirement: { kinds: ['timeline'], heading: 'Timeline', prompt: 'What was observed and done, with times and their zone.' },
   },
   {
@@ -39,7 +39,7 @@ export const ESSENTIALS: readonly Essential[] = [
   {
     name: 'action items',
     kinds: ['action-items', 'post-project-tasks', 'lessons-learned', 'what-could-be-improved'],
-    headings: /\b(prevent|prevention|improvements?|changes|plans?|future|going forward|fixes|mitigations?)\b/i,
+    headings: /\b(prevent|prevention|improvements?|chang(?:e|es|ing)|plans?|future|going forward|fixes|mitigations?)\b/i,
     requirement: { kinds: ['action-items'], heading: 'Action items', prompt: 'What will change so this is less likely or less harmful, each with an owner.' },
   },
 ];
