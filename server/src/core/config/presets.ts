@@ -16,6 +16,7 @@ export const PRESETS: Record<string, ConfigFile> = {
       'actions/not-a-verb': 'warning',
       'frontmatter/missing-key': { level: 'warning', options: { hintUnlessAdopted: false } },
       'frontmatter/unknown-key': 'warning',
+      'frontmatter/invalid-value': { level: 'error', options: { infoUnlessAdopted: false } },
     },
   },
 };

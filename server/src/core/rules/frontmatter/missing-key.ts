@@ -1,17 +1,18 @@
 import type { Rule } from '../rule';
 import { documentAnchor } from '../util';
+import { adoptedFrontmatter } from './adopted';
 
 const rule: Rule = {
   id: 'frontmatter/missing-key',
   level: 'warning',
   description: 'A required frontmatter key is missing (by default title, date, severity, status and authors).',
-  rationale: 'The frontmatter is what indexes, dashboards and the exporters read: a postmortem without a severity or status cannot be found, counted or followed up. A draft may leave a required key blank; once in review or published, a blank counts as missing. A document that has not adopted postmortem frontmatter (no `type: postmortem`, severity or status) is told so as a hint, unless `hindsight:strict` is in force. The required keys are configurable.',
+  rationale: 'The frontmatter is what indexes, dashboards and the exporters read: a postmortem without a severity or status cannot be found, counted or followed up. A draft may leave a required key blank; once in review or published, a blank counts as missing. A document whose frontmatter was not written for Hindsight (no `type: postmortem` or `template:`) is told so as a hint, unless `hindsight:strict` is in force. The required keys are configurable.',
   example: { flagged: '---\ntype: postmortem\ntitle: DNS outage\n---', better: '---\ntype: postmortem\ntitle: DNS outage\ndate: 2025-06-18\nseverity: SEV1\nstatus: draft\nauthors: [marc]\n---' },
   options: {
     hintUnlessAdopted: {
       type: 'boolean',
       default: true,
-      description: 'Report as a hint on a document that has not adopted postmortem frontmatter (no `type: postmortem`, severity or status key).',
+      description: 'Report as a hint on a document whose frontmatter was not written for Hindsight (no `type: postmortem` or `template:`).',
     },
   },
   fixable: true,
@@ -30,7 +31,7 @@ const rule: Rule = {
     });
     if (missing.length === 0) return [];
     // A page written before Hindsight (or by a site generator) is told once, quietly.
-    const adopted = fm !== undefined && (fm.data.type === 'postmortem' || fm.fields.has('severity') || fm.fields.has('status'));
+    const adopted = adoptedFrontmatter(doc);
     const insertAt = fm ? { line: fm.range.end.line, character: 0 } : { line: 0, character: 0 };
     const lines = missing.filter((k) => !fm?.fields.has(k)).map((k) => `${k}: \n`).join('');
     const newText = fm ? lines : `---\ntype: postmortem\n${lines}---\n\n`;
