@@ -15,12 +15,13 @@ const TEXT = readFileSync(join(__dirname, '..', '..', 'fixtures', 'rules-quiet',
 const run = (config = defaultConfig()) => checkDocument(analyzeText(TEXT), { config, error: undefined }, { today: '2025-06-01' });
 
 describe('the default profile on frontmatter written for another tool', () => {
-  it('leaves a yes/no flag alone, reports its own severity words as info, and nothing louder from this area', () => {
+  it('leaves a yes/no flag and its own keys alone, reports its own severity words as info, and nothing louder', () => {
     const problems = run();
     const codes = problems.map((p) => `${p.code}:${p.severity}`);
     assert.ok(!codes.some((c) => c.startsWith('frontmatter/invalid-date')), codes.join(', '));
     assert.ok(codes.includes('frontmatter/invalid-value:info'), codes.join(', '));
     assert.ok(codes.includes('frontmatter/missing-key:hint'), codes.join(', '));
+    assert.ok(!codes.some((c) => c.startsWith('frontmatter/unknown-key')), 'the tool\'s own keys are its business');
     assert.ok(!codes.some((c) => c.startsWith('sections/')), 'summary, timeline, cause and follow-ups are all there');
     assert.ok(!codes.some((c) => c.startsWith('actions/')), 'the follow-up names its owner and date');
   });
@@ -29,5 +30,6 @@ describe('the default profile on frontmatter written for another tool', () => {
     const codes = run(applyConfig(defaultConfig(), PRESETS['hindsight:strict'], 'hindsight:strict')).map((p) => `${p.code}:${p.severity}`);
     assert.ok(codes.includes('frontmatter/invalid-value:error'), codes.join(', '));
     assert.ok(codes.includes('sections/missing:warning'), codes.join(', '));
+    assert.ok(codes.includes('frontmatter/unknown-key:warning'), codes.join(', '));
   });
 });

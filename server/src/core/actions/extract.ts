@@ -90,9 +90,13 @@ const DUE_INLINE = /\b(?:due|by|before|deadline)\s*:?\s*([0-9]{4}-[0-9]{2}-[0-9]
 const TICKET_INLINE = /\b([A-Z][A-Z0-9]{1,9}-\d+)\b|(https?:\/\/\S+\/(?:issues|browse|issue)\/\S+)|(#\d+)\b/;
 const STATUS_INLINE = /\b(?:status:\s*)([\w -]+?)(?:[,;)]|$)/i;
 
+/** A condition, a statement about how things are, or a standing rule: context in a list, not work to track. */
+const NOT_AN_ACTION = /^[\s*_`"'[(]*(?:if|when|whenever|there (?:is|are|was|were)|this|these|that|it|do not|don'?t|never|note|nb)\b/i;
+
 function fromList(items: readonly ListItem[], index: LineIndex, reference: CalendarDate | undefined, out: ActionItem[]): void {
   for (const item of items) {
     const first = item.lines[0];
+    if (first && item.checked === null && NOT_AN_ACTION.test(plainText(first.raw).text)) continue;
     if (first) {
       const raw = item.lines.map((l) => l.raw).join(' ');
       const text = plainText(raw).text;

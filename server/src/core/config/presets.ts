@@ -15,7 +15,7 @@ export const PRESETS: Record<string, ConfigFile> = {
       'actions/incomplete': { level: 'warning', options: { ticketCompletes: false, checkDone: true, listStatus: true } },
       'actions/not-a-verb': 'warning',
       'frontmatter/missing-key': { level: 'warning', options: { hintUnlessAdopted: false } },
-      'frontmatter/unknown-key': 'warning',
+      'frontmatter/unknown-key': { level: 'warning', options: { onlyWhenAdopted: false } },
       'frontmatter/invalid-value': { level: 'error', options: { infoUnlessAdopted: false } },
     },
   },
