@@ -15,11 +15,11 @@ const TEXT = readFileSync(join(__dirname, '..', '..', 'fixtures', 'rules-quiet',
 const run = (config = defaultConfig()) => checkDocument(analyzeText(TEXT), { config, error: undefined }, { today: '2025-06-01' });
 
 describe('the default profile on frontmatter written for another tool', () => {
-  it('leaves a yes/no flag and its own keys alone, reports its own severity words as info, and nothing louder', () => {
+  it('leaves a yes/no flag and its own keys alone, reports its own severity words as a hint, and nothing louder', () => {
     const problems = run();
     const codes = problems.map((p) => `${p.code}:${p.severity}`);
     assert.ok(!codes.some((c) => c.startsWith('frontmatter/invalid-date')), codes.join(', '));
-    assert.ok(codes.includes('frontmatter/invalid-value:info'), codes.join(', '));
+    assert.ok(codes.includes('frontmatter/invalid-value:hint'), codes.join(', '));
     assert.ok(codes.includes('frontmatter/missing-key:hint'), codes.join(', '));
     assert.ok(!codes.some((c) => c.startsWith('frontmatter/unknown-key')), 'the tool\'s own keys are its business');
     assert.ok(!codes.some((c) => c.startsWith('sections/')), 'summary, timeline, cause and follow-ups are all there');

@@ -16,7 +16,7 @@ export const PRESETS: Record<string, ConfigFile> = {
       'actions/not-a-verb': 'warning',
       'frontmatter/missing-key': { level: 'warning', options: { hintUnlessAdopted: false } },
       'frontmatter/unknown-key': { level: 'warning', options: { onlyWhenAdopted: false } },
-      'frontmatter/invalid-value': { level: 'error', options: { infoUnlessAdopted: false } },
+      'frontmatter/invalid-value': { level: 'error', options: { hintUnlessAdopted: false } },
     },
   },
 };

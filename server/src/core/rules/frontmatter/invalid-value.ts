@@ -5,19 +5,19 @@ const rule: Rule = {
   id: 'frontmatter/invalid-value',
   level: 'error',
   description: 'A severity, status or template that is not one of the allowed values.',
-  rationale: 'Severity and status drive everything downstream (required sections, review, dashboards). "Sev 1", "high" or "final" will not be counted where "SEV1" and "published" are. The allowed values are configurable. Frontmatter written for another tool (no `type: postmortem` or `template:`) keeps its own vocabulary, so there the finding is info.',
+  rationale: 'Severity and status drive everything downstream (required sections, review, dashboards). "Sev 1", "high" or "final" will not be counted where "SEV1" and "published" are. The allowed values are configurable. Frontmatter written for another tool (no `type: postmortem` or `template:`) keeps its own vocabulary, so there the finding is a hint.',
   example: { flagged: 'severity: high\nstatus: final', better: 'severity: SEV2\nstatus: published' },
   options: {
-    infoUnlessAdopted: {
+    hintUnlessAdopted: {
       type: 'boolean',
       default: true,
-      description: 'Report as info on a document whose frontmatter was not written for Hindsight (its own vocabulary, such as `severity: disrupted`).',
+      description: 'Report as a hint on a document whose frontmatter was not written for Hindsight (its own vocabulary, such as `severity: disrupted`).',
     },
   },
   fixable: true,
   check: ({ doc, config, options }) => {
     const findings: Finding[] = [];
-    const atMost = options.infoUnlessAdopted === true && !adoptedFrontmatter(doc) ? ('info' as const) : undefined;
+    const atMost = options.hintUnlessAdopted === true && !adoptedFrontmatter(doc) ? ('hint' as const) : undefined;
     const checkKey = (key: string, allowed: string[], normalise: (v: string) => string) => {
       const field = doc.frontmatter?.fields.get(key);
       if (!field || field.value === undefined || field.value === null || field.value === '') return;
