@@ -12,7 +12,9 @@ import { defaultConfig } from '../server/src/core/config/config';
 import type { Problem } from '../server/src/core/model';
 
 const args = process.argv.slice(2);
-const folder = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--rule') ?? join(__dirname, '..', '..', 'shared', 'corpus', 'docs');
+const folder =
+  args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--rule') ??
+  join(__dirname, '..', '..', 'shared', 'corpus', 'docs');
 const show = args.includes('--show');
 const onlyRule = args.includes('--rule') ? args[args.indexOf('--rule') + 1] : undefined;
 if (!existsSync(folder)) {
@@ -30,7 +32,9 @@ interface Result {
   problems: Problem[];
 }
 
-const files = readdirSync(folder).filter((f) => f.endsWith('.md')).sort();
+const files = readdirSync(folder)
+  .filter((f) => f.endsWith('.md'))
+  .sort();
 const results: Result[] = files.map((file) => {
   const doc = analyzeText(readFileSync(join(folder, file), 'utf8'), `file:///corpus/${file}`);
   const problems = checkDocument(doc, { config: defaultConfig(), error: undefined }, { today: TODAY });
@@ -54,9 +58,11 @@ for (const [code, counts] of [...byRule].sort(([a], [b]) => a.localeCompare(b)))
   console.log(`${code.padEnd(32)}${cells.join(' ')}${separate({ code } as Problem) ? '  (reworked elsewhere)' : ''}`);
 }
 
-const warnings = (r: Result, keep: (p: Problem) => boolean) => r.problems.filter((p) => (p.severity === 'warning' || p.severity === 'error') && keep(p)).length;
+const warnings = (r: Result, keep: (p: Problem) => boolean) =>
+  r.problems.filter((p) => (p.severity === 'warning' || p.severity === 'error') && keep(p)).length;
 const untemplated = results.filter((r) => !r.declaresTemplate);
-const average = (keep: (p: Problem) => boolean) => (untemplated.reduce((n, r) => n + warnings(r, keep), 0) / Math.max(1, untemplated.length)).toFixed(2);
+const average = (keep: (p: Problem) => boolean) =>
+  (untemplated.reduce((n, r) => n + warnings(r, keep), 0) / Math.max(1, untemplated.length)).toFixed(2);
 console.log(`\nDocuments without a template: ${untemplated.length}`);
 console.log(`  warnings and errors per document, all rules: ${average(() => true)}`);
 console.log(`  of which this area (not ${SEPARATE.join(', ')}): ${average((p) => !separate(p))}`);
@@ -73,6 +79,7 @@ if (show) {
     const listed = r.problems.filter((p) => !onlyRule || p.code.startsWith(onlyRule));
     if (listed.length === 0) continue;
     console.log(`\n## ${r.file}`);
-    for (const p of listed) console.log(`  ${String(p.range.start.line + 1).padStart(4)} ${p.severity.padEnd(7)} ${p.code}: ${p.message}`);
+    for (const p of listed)
+      console.log(`  ${String(p.range.start.line + 1).padStart(4)} ${p.severity.padEnd(7)} ${p.code}: ${p.message}`);
   }
 }

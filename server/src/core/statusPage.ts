@@ -11,25 +11,49 @@ import { flaggedRanges, hasInternalFigures, sentencesOf } from './statusPageFilt
  * was removed. The author reviews it before publishing.
  */
 export function draftStatusUpdate(doc: PostmortemDocument): string {
-  const ctx: Drafting = { doc, redactor: new Redactor(people(doc)), flagged: flaggedRanges(doc), window: impactWindow(doc), removed: { blame: 0, figures: 0, tryHarder: 0, durations: 0 } };
+  const ctx: Drafting = {
+    doc,
+    redactor: new Redactor(people(doc)),
+    flagged: flaggedRanges(doc),
+    window: impactWindow(doc),
+    removed: { blame: 0, figures: 0, tryHarder: 0, durations: 0 },
+  };
   const out: string[] = [`# ${ctx.redactor.redact(title(doc)) || 'Service incident'}`, ''];
-  out.push(`**When:** ${ctx.window?.text ?? '<!-- No start or end time was found: add when customers were affected (UTC). -->'}`, '');
+  out.push(
+    `**When:** ${ctx.window?.text ?? '<!-- No start or end time was found: add when customers were affected (UTC). -->'}`,
+    '',
+  );
 
   const part = (heading: string, kinds: SectionKind[], missing: string): string[] => {
     const lines = customerLines(ctx, kinds);
     out.push(`## ${heading}`, '', ...(lines.length > 0 ? lines : [`<!-- ${missing} -->`]), '');
     return lines;
   };
-  part('Summary', ['summary', 'customer-message'], 'Nothing in the postmortem\'s summary could go to customers as written: say in plain words what happened.');
+  part(
+    'Summary',
+    ['summary', 'customer-message'],
+    "Nothing in the postmortem's summary could go to customers as written: say in plain words what happened.",
+  );
   part('Impact', ['impact'], 'The postmortem says nothing customer-facing about the impact: say what customers saw.');
-  out.push('## Root cause', '', '<!-- In words a customer understands: what conditions in the system led to this? The postmortem\'s analysis is written for the team and is not copied here. -->', '');
-  const resolution = part('Resolution', ['resolution'], 'The postmortem has no resolution section: say how service was restored.');
+  out.push(
+    '## Root cause',
+    '',
+    "<!-- In words a customer understands: what conditions in the system led to this? The postmortem's analysis is written for the team and is not copied here. -->",
+    '',
+  );
+  const resolution = part(
+    'Resolution',
+    ['resolution'],
+    'The postmortem has no resolution section: say how service was restored.',
+  );
 
   const { done, open } = actionLists(ctx, resolution.join(' '));
   if (done.length > 0) out.push('## What we have done', '', ...done.map((s) => `- ${s}`), '');
   out.push('## What we are changing', '');
-  if (open.length > 0) out.push('Next steps we are taking to prevent this from happening again:', '', ...open.map((s) => `- ${s}`));
-  else out.push('<!-- No open preventive action items: say what will prevent a recurrence, or remove this section. -->');
+  if (open.length > 0)
+    out.push('Next steps we are taking to prevent this from happening again:', '', ...open.map((s) => `- ${s}`));
+  else
+    out.push('<!-- No open preventive action items: say what will prevent a recurrence, or remove this section. -->');
   // The update gives a window, not a timeline: the timeline's checks (detection, resolution marks) do not apply.
   out.push('', '<!-- hindsight-disable-file timeline -->', note(ctx));
   return out.join('\n') + '\n';
@@ -62,7 +86,19 @@ function people(doc: PostmortemDocument): string[] {
     else if (value && typeof value === 'object') Object.values(value).forEach(collect);
   };
   const data = doc.frontmatter?.data ?? {};
-  for (const key of ['author', 'authors', 'reviewer', 'reviewers', 'owner', 'owners', 'commander', 'incident_commander', 'participants', 'responders']) collect(data[key]);
+  for (const key of [
+    'author',
+    'authors',
+    'reviewer',
+    'reviewers',
+    'owner',
+    'owners',
+    'commander',
+    'incident_commander',
+    'participants',
+    'responders',
+  ])
+    collect(data[key]);
   for (const item of doc.actionItems) if (item.owner) names.push(item.owner.text);
   for (const match of doc.text.matchAll(/(?<![\w@])@([A-Za-z][\w.-]*[A-Za-z0-9])/g)) names.push(match[1]);
   return names;
@@ -79,23 +115,45 @@ function impactWindow(doc: PostmortemDocument): Drafting['window'] {
   const sameDay = new Date(from.time).toISOString().slice(0, 10) === new Date(to.time).toISOString().slice(0, 10);
   const minutes = to.time >= from.time ? (to.time - from.time) / 60_000 : undefined;
   const span = minutes !== undefined ? ` (${humanDuration(minutes)})` : '';
-  return { text: sameDay ? `${when(from)}–${clock(to.time)} UTC${span}` : `${when(from)} UTC to ${when(to)} UTC${span}`, minutes };
+  return {
+    text: sameDay ? `${when(from)}–${clock(to.time)} UTC${span}` : `${when(from)} UTC to ${when(to)} UTC${span}`,
+    minutes,
+  };
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 /** Times of day whose date the document never gives sit on 1970-01-01 in the model. */
 const undated = (epoch: number) => epoch >= 0 && epoch < 2 * 86_400_000;
 const clock = (epoch: number) => new Date(epoch).toISOString().slice(11, 16);
 
 function when(milestone: Milestone): string {
   const d = new Date(milestone.time);
-  return undated(milestone.time) ? clock(milestone.time) : `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${clock(milestone.time)}`;
+  return undated(milestone.time)
+    ? clock(milestone.time)
+    : `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${clock(milestone.time)}`;
 }
 
 /** "45 minutes", "1 hour 28 minutes", "2 days 3 hours". */
 export function humanDuration(minutes: number): string {
   const total = Math.round(minutes);
-  const units: [number, string][] = [[Math.floor(total / 1440), 'day'], [Math.floor((total % 1440) / 60), 'hour'], [total % 60, 'minute']];
+  const units: [number, string][] = [
+    [Math.floor(total / 1440), 'day'],
+    [Math.floor((total % 1440) / 60), 'hour'],
+    [total % 60, 'minute'],
+  ];
   const parts = units.filter(([n]) => n > 0).map(([n, unit]) => `${n} ${unit}${n === 1 ? '' : 's'}`);
   return parts.length > 0 ? parts.slice(0, 2).join(' ') : 'less than a minute';
 }
@@ -142,7 +200,8 @@ function keptSentences(ctx: Drafting, lines: readonly TextLine[]): string {
   return kept.filter((s) => s !== '' && s !== '-').join(' ');
 }
 
-const DURATION = /\b(?:for|of|lasted|lasting|about|around|roughly|approximately|~)\s+(?:about\s+|around\s+|~)?(\d+(?:\.\d+)?)\s*(minutes?|mins?|hours?|hrs?|h)\b/gi;
+const DURATION =
+  /\b(?:for|of|lasted|lasting|about|around|roughly|approximately|~)\s+(?:about\s+|around\s+|~)?(\d+(?:\.\d+)?)\s*(minutes?|mins?|hours?|hrs?|h)\b/gi;
 
 /** "for 39 minutes" where the window says 52: the draft gives one figure, the window's. */
 function oneDuration(ctx: Drafting, text: string): string {
@@ -180,10 +239,18 @@ function actionLists(ctx: Drafting, resolution: string): { done: string[]; open:
   return { done, open };
 }
 
-const normalise = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const normalise = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /** Word stems, crudely: "rebuild" and "rebuilt" share "rebui". */
-const stems = (text: string) => normalise(text).split(' ').filter((w) => w.length > 3).map((w) => w.slice(0, 5));
+const stems = (text: string) =>
+  normalise(text)
+    .split(' ')
+    .filter((w) => w.length > 3)
+    .map((w) => w.slice(0, 5));
 
 /** A completed item the resolution already tells ("Rebuild the index" after "rebuilt the index"). */
 function alreadySaid(item: string, resolution: string): boolean {
@@ -192,13 +259,15 @@ function alreadySaid(item: string, resolution: string): boolean {
   return words.length > 0 && words.filter((w) => told.has(w)).length / words.length >= 0.6;
 }
 
-const inside = (block: Block, section: Section) => block.line > section.headingRange.start.line && block.endLine <= section.range.end.line;
+const inside = (block: Block, section: Section) =>
+  block.line > section.headingRange.start.line && block.endLine <= section.range.end.line;
 const itemText = (item: ListItem) => item.lines.map((l) => l.raw.trim()).join(' ');
 
 /** The action as written (Markdown, so code spans can be recognised and removed). */
 function actionText(doc: PostmortemDocument, item: ActionItem): string {
   const { start, end } = item.action.range;
-  if (item.origin === 'table') return doc.lines.lines[start.line]?.slice(start.character, end.character) ?? item.action.text;
+  if (item.origin === 'table')
+    return doc.lines.lines[start.line]?.slice(start.character, end.character) ?? item.action.text;
   const listItem = listItemAt(doc.blocks, start.line);
   return listItem ? itemText(listItem).replace(/^\[[ xX]\]\s*/, '') : item.action.text;
 }
@@ -212,14 +281,18 @@ function listItemAt(blocks: readonly Block[], line: number): ListItem | undefine
     }
     return undefined;
   };
-  for (const block of blocks) if (block.kind === 'list' && block.line <= line && line <= block.endLine) return find(block.items);
+  for (const block of blocks)
+    if (block.kind === 'list' && block.line <= line && line <= block.endLine) return find(block.items);
   return undefined;
 }
 
 /** Owner, due date, status and priority written inside a list item ("— @lena, due 2025-05-01"). */
 function stripActionDetails(text: string): string {
   return text
-    .replace(/\(?\s*\b(?:owners?|assignee|assigned to|due|deadline|eta|status|priority|ticket|type)\s*:[^,;)|]*\)?/gi, '')
+    .replace(
+      /\(?\s*\b(?:owners?|assignee|assigned to|due|deadline|eta|status|priority|ticket|type)\s*:[^,;)|]*\)?/gi,
+      '',
+    )
     .replace(/\b(?:due|by|before)\s+\d{4}-\d{2}-\d{2}\b/gi, '')
     .replace(/(?<![\w@])@[\w.-]*\w/g, '')
     .replace(/[\s,;:–—|-]+$/, '');
@@ -239,18 +312,28 @@ const KIND_NAMES: Record<RedactedKind, [string, string]> = {
 
 function note(ctx: Drafting): string {
   const counts = ctx.redactor.counts;
-  const redacted = (Object.keys(KIND_NAMES) as RedactedKind[]).filter((k) => counts[k] > 0).map((k) => `${counts[k]} ${KIND_NAMES[k][counts[k] === 1 ? 0 : 1]}`);
+  const redacted = (Object.keys(KIND_NAMES) as RedactedKind[])
+    .filter((k) => counts[k] > 0)
+    .map((k) => `${counts[k]} ${KIND_NAMES[k][counts[k] === 1 ? 0 : 1]}`);
   const { blame, figures, tryHarder, durations } = ctx.removed;
   const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   const dropped = [
     blame > 0 ? plural(blame, 'sentence that judged people', 'sentences that judged people') : '',
-    figures > 0 ? plural(figures, 'sentence or item with internal figures (money, revenue, error budget)', 'sentences or items with internal figures (money, revenue, error budget)') : '',
+    figures > 0
+      ? plural(
+          figures,
+          'sentence or item with internal figures (money, revenue, error budget)',
+          'sentences or items with internal figures (money, revenue, error budget)',
+        )
+      : '',
     tryHarder > 0 ? plural(tryHarder, '"try harder" action item', '"try harder" action items') : '',
   ].filter(Boolean);
   const said = [
     redacted.length > 0 ? `Left out or replaced: ${redacted.join(', ')}.` : '',
     dropped.length > 0 ? `Left out: ${dropped.join(', ')}.` : '',
-    durations > 0 ? `${plural(durations, 'duration', 'durations')} in the text changed to the window's${ctx.window?.minutes !== undefined ? ` (${humanDuration(ctx.window.minutes)})` : ''}.` : '',
+    durations > 0
+      ? `${plural(durations, 'duration', 'durations')} in the text changed to the window's${ctx.window?.minutes !== undefined ? ` (${humanDuration(ctx.window.minutes)})` : ''}.`
+      : '',
   ].filter(Boolean);
   const what = said.length > 0 ? said.join(' ') : 'Nothing internal was found to leave out.';
   return `<!-- Drafted by Hindsight from the postmortem. ${what} Severity, the timeline and owners are never included. Read it through before publishing. -->`;

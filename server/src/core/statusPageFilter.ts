@@ -1,5 +1,5 @@
 import { defaultConfig } from './config/config';
-import type { Block, ListItem, TextLine } from './parse/blocks';
+import type { TextLine } from './parse/blocks';
 import type { PostmortemDocument, Range } from './model';
 import { RULES } from './rules';
 import { runRules } from './rules/run';
@@ -68,9 +68,4 @@ export function sentencesOf(lines: readonly TextLine[], flagged: readonly Range[
     out.push({ text: body.trim(), flagged: offsets.some((o) => o >= from && o < to) });
   }
   return out;
-}
-
-/** The lines of a paragraph block or of one list item's own paragraph. */
-export function blockLines(block: Block | ListItem): readonly TextLine[] {
-  return 'lines' in block ? block.lines : [];
 }

@@ -24,13 +24,23 @@ describe('presets', () => {
       assert.equal(missing.length, 1, missing.map((p) => p.message).join('\n'));
       assert.match(missing[0].message, /a summary or the impact and the contributing factors or root cause/);
       assert.equal(missing[0].fixes?.length, 2, 'a fix for each missing section');
-      assert.deepEqual(of(problems, 'sections/empty').map((p) => p.severity), ['hint'], 'a draft is unfinished');
-      assert.deepEqual(of(problems, 'frontmatter/missing-key').map((p) => p.severity), ['hint']);
+      assert.deepEqual(
+        of(problems, 'sections/empty').map((p) => p.severity),
+        ['hint'],
+        'a draft is unfinished',
+      );
+      assert.deepEqual(
+        of(problems, 'frontmatter/missing-key').map((p) => p.severity),
+        ['hint'],
+      );
       const incomplete = of(problems, 'actions/incomplete');
-      assert.deepEqual(incomplete.map((p) => p.message), [
-        '"Pin the broker client version in the consumer images" has no owner or due date: add an owner and a due date so it can be followed up.',
-        '"Add a lag alert per consumer group — @queue-team" has no due date: add a due date so it can be followed up.',
-      ]);
+      assert.deepEqual(
+        incomplete.map((p) => p.message),
+        [
+          '"Pin the broker client version in the consumer images" has no owner or due date: add an owner and a due date so it can be followed up.',
+          '"Add a lag alert per consumer group — @queue-team" has no due date: add a due date so it can be followed up.',
+        ],
+      );
     }
   });
 
@@ -40,8 +50,14 @@ describe('presets', () => {
     const missing = of(problems, 'sections/missing');
     assert.ok(missing.length >= 8, missing.map((p) => p.message).join('\n'));
     assert.ok(missing.some((p) => p.message.includes('"Where we got lucky"')));
-    assert.deepEqual(of(problems, 'sections/empty').map((p) => p.severity), ['warning']);
-    assert.deepEqual(of(problems, 'frontmatter/missing-key').map((p) => p.severity), ['warning']);
+    assert.deepEqual(
+      of(problems, 'sections/empty').map((p) => p.severity),
+      ['warning'],
+    );
+    assert.deepEqual(
+      of(problems, 'frontmatter/missing-key').map((p) => p.severity),
+      ['warning'],
+    );
     assert.match(of(problems, 'actions/incomplete')[0].message, /has no owner, due date or status/);
   });
 
@@ -53,20 +69,30 @@ describe('presets', () => {
       assert.doesNotMatch(p.message, /owner/);
     }
     const silenced = `${TEXT}\n<!-- hindsight-disable-next-line actions/missing-due-date -->\n- Document the upgrade order\n`;
-    const lines = checkDocument(analyzeText(silenced), loadConfig(join(FIXTURES, 'aliases'))).map((p) => p.range.start.line);
-    assert.ok(!lines.includes(silenced.split('\n').length - 2), 'the old id in a disable comment silences the new rule');
+    const lines = checkDocument(analyzeText(silenced), loadConfig(join(FIXTURES, 'aliases'))).map(
+      (p) => p.range.start.line,
+    );
+    assert.ok(
+      !lines.includes(silenced.split('\n').length - 2),
+      'the old id in a disable comment silences the new rule',
+    );
   });
 
   it('names the presets that exist when a configuration extends one that does not', () => {
     const { error } = loadConfig(join(FIXTURES, 'unknown'));
-    assert.match(error!.message, /extends "hindsight:loud", which is not a preset \(there are hindsight:recommended and hindsight:strict\)/);
+    assert.match(
+      error!.message,
+      /extends "hindsight:loud", which is not a preset \(there are hindsight:recommended and hindsight:strict\)/,
+    );
   });
 });
 
 describe('the configuration schema', () => {
   it('accepts a preset in extends', async () => {
     const { default: Ajv } = await import('ajv');
-    const schema = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'schemas', 'hindsight.schema.json'), 'utf8'));
+    const schema = JSON.parse(
+      readFileSync(join(__dirname, '..', '..', '..', 'schemas', 'hindsight.schema.json'), 'utf8'),
+    );
     const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
     for (const profile of ['strict', 'recommended', 'aliases']) {
       const file = JSON.parse(readFileSync(join(FIXTURES, profile, '.hindsight.json'), 'utf8'));

@@ -13,8 +13,12 @@ import { draftStatusUpdate } from '../../../server/src/core/statusPage';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const SOURCES = [
-  ...readdirSync(join(ROOT, 'test', 'fixtures', 'status-page')).map((n) => join(ROOT, 'test', 'fixtures', 'status-page', n)),
-  ...readdirSync(join(ROOT, 'examples')).filter((n) => n.endsWith('.md')).map((n) => join(ROOT, 'examples', n)),
+  ...readdirSync(join(ROOT, 'test', 'fixtures', 'status-page')).map((n) =>
+    join(ROOT, 'test', 'fixtures', 'status-page', n),
+  ),
+  ...readdirSync(join(ROOT, 'examples'))
+    .filter((n) => n.endsWith('.md'))
+    .map((n) => join(ROOT, 'examples', n)),
 ];
 
 describe('the status page draft', () => {
@@ -22,9 +26,19 @@ describe('the status page draft', () => {
     it(`of ${path.slice(ROOT.length + 1)} opens with hints only`, () => {
       const source = analyzeText(readFileSync(path, 'utf8'), `file://${path}`);
       const markdown = draftStatusUpdate(source);
-      const problems = checkDocument(analyzeText(markdown, 'untitled:status-update.md'), { config: defaultConfig(), error: undefined });
-      assert.deepEqual(problems.filter((p) => p.severity !== 'hint').map((p) => `${p.code}: ${p.message}`), [], markdown);
-      assert.ok(!problems.some((p) => p.code.startsWith('blameless/') || p.code === 'actions/vigilance-remedy'), markdown);
+      const problems = checkDocument(analyzeText(markdown, 'untitled:status-update.md'), {
+        config: defaultConfig(),
+        error: undefined,
+      });
+      assert.deepEqual(
+        problems.filter((p) => p.severity !== 'hint').map((p) => `${p.code}: ${p.message}`),
+        [],
+        markdown,
+      );
+      assert.ok(
+        !problems.some((p) => p.code.startsWith('blameless/') || p.code === 'actions/vigilance-remedy'),
+        markdown,
+      );
     });
   }
 });

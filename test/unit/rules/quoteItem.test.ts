@@ -11,7 +11,7 @@ describe('quoteItem', () => {
     const text = 'Validate every zone file in the publish script, before it goes live, against the schema';
     const quoted = quoteItem(text, 60);
     assert.equal(quoted, '"Validate every zone file in the publish script, before it…"');
-    assert.ok(text.startsWith(quoted.slice(1, -2)), 'the quoted words are the item\'s own');
+    assert.ok(text.startsWith(quoted.slice(1, -2)), "the quoted words are the item's own");
   });
 
   it('cuts inside a single very long word only when there is no other choice', () => {

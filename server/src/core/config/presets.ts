@@ -12,7 +12,10 @@ export const PRESETS: Record<string, ConfigFile> = {
     rules: {
       'sections/missing': { level: 'warning', options: { undeclaredTemplate: 'full' } },
       'sections/empty': { level: 'warning', options: { hintInDrafts: false } },
-      'actions/incomplete': { level: 'warning', options: { ticketCompletes: false, checkDone: true, listStatus: true } },
+      'actions/incomplete': {
+        level: 'warning',
+        options: { ticketCompletes: false, checkDone: true, listStatus: true },
+      },
       'actions/not-a-verb': 'warning',
       'frontmatter/missing-key': { level: 'warning', options: { hintUnlessAdopted: false } },
       'frontmatter/unknown-key': { level: 'warning', options: { onlyWhenAdopted: false } },
@@ -30,12 +33,17 @@ export function isPresetName(name: string): boolean {
 /** The preset's settings, or a clear error naming the presets that exist. */
 export function presetFile(name: string): ConfigFile {
   const preset = PRESETS[name];
-  if (!preset) throw new Error(`extends "${name}", which is not a preset (there are ${Object.keys(PRESETS).join(' and ')})`);
+  if (!preset)
+    throw new Error(`extends "${name}", which is not a preset (there are ${Object.keys(PRESETS).join(' and ')})`);
   return preset;
 }
 
 /** How a preset sets one rule: its level (the rule's own when the preset leaves it) and the options it changes. */
-export function presetRule(name: string, id: string, ownLevel: string): { level: string; options: Record<string, unknown> } {
+export function presetRule(
+  name: string,
+  id: string,
+  ownLevel: string,
+): { level: string; options: Record<string, unknown> } {
   const value = presetFile(name).rules?.[id];
   if (value === undefined) return { level: ownLevel, options: {} };
   if (typeof value === 'string') return { level: value, options: {} };

@@ -22,28 +22,52 @@ function missingFields(item: ActionItem, options: Record<string, unknown>): Fiel
 }
 
 function list(names: string[], conjunction: 'or' | 'and'): string {
-  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} ${conjunction} ${names[names.length - 1]}`;
+  return names.length <= 1
+    ? names.join('')
+    : `${names.slice(0, -1).join(', ')} ${conjunction} ${names[names.length - 1]}`;
 }
 
 /** When only the status is missing and its cell is there, "open" is the safe value to fill in. */
 function statusFix(item: ActionItem, missing: Field[]): Fix[] {
   const cell = item.status;
-  if (missing.length !== 1 || missing[0] !== 'status' || !cell || cell.range.start.character !== cell.range.end.character) return [];
+  if (
+    missing.length !== 1 ||
+    missing[0] !== 'status' ||
+    !cell ||
+    cell.range.start.character !== cell.range.end.character
+  )
+    return [];
   return [{ title: 'Set the status to "open"', edits: [{ range: cell.range, newText: 'open' }] }];
 }
 
 const rule: Rule = {
   id: 'actions/incomplete',
   level: 'warning',
-  description: 'An open action item lacks an owner, a due date or a status (one finding an item, naming all that is missing).',
+  description:
+    'An open action item lacks an owner, a due date or a status (one finding an item, naming all that is missing).',
   rationale:
     'An action item nobody owns, with no date and no status, is one nobody does: it drifts behind newer work and no one can tell at 30, 60 or 90 days whether it happened. Items under a "Completed" or "Done" heading or worded as done ("Added…", "has been fixed"), checked boxes and items that link a ticket (which tracks owner and date) are not asked for more by default, and a plain list item without a status reads as open; `hindsight:strict` asks every item for every field. The former rules `actions/missing-owner`, `actions/missing-due-date` and `actions/missing-status` are names for the parts of this one: turning one off stops that field being asked for.',
-  example: { flagged: '| Add zone-file validation | | | |', better: '| Add zone-file validation | @marc | 2025-07-01 | open |' },
+  example: {
+    flagged: '| Add zone-file validation | | | |',
+    better: '| Add zone-file validation | @marc | 2025-07-01 | open |',
+  },
   options: {
-    ticketCompletes: { type: 'boolean', default: true, description: 'An item that links a ticket is complete: the tracker holds its owner, date and status.' },
+    ticketCompletes: {
+      type: 'boolean',
+      default: true,
+      description: 'An item that links a ticket is complete: the tracker holds its owner, date and status.',
+    },
     checkDone: { type: 'boolean', default: false, description: 'Also ask done items for an owner and a status.' },
-    listStatus: { type: 'boolean', default: false, description: 'Also ask plain list items (not checkboxes) for a status; without one they read as open.' },
-    skipFields: { type: 'string[]', default: [], description: 'Fields not asked for: any of "owner", "due", "status".' },
+    listStatus: {
+      type: 'boolean',
+      default: false,
+      description: 'Also ask plain list items (not checkboxes) for a status; without one they read as open.',
+    },
+    skipFields: {
+      type: 'string[]',
+      default: [],
+      description: 'Fields not asked for: any of "owner", "due", "status".',
+    },
   },
   fixable: true,
   check: ({ doc, options }) =>
@@ -51,8 +75,14 @@ const rule: Rule = {
       const missing = missingFields(item, options);
       if (missing.length === 0) return [];
       const anchor = missing.length === 1 ? (item[missing[0]]?.range ?? item.action.range) : item.action.range;
-      const lacks = list(missing.map((f) => FIELD_NAMES[f].replace(/^an? /, '')), 'or');
-      const message = `${quoteItem(item.action.text)} has no ${lacks}: add ${list(missing.map((f) => FIELD_NAMES[f]), 'and')} so it can be followed up.`;
+      const lacks = list(
+        missing.map((f) => FIELD_NAMES[f].replace(/^an? /, '')),
+        'or',
+      );
+      const message = `${quoteItem(item.action.text)} has no ${lacks}: add ${list(
+        missing.map((f) => FIELD_NAMES[f]),
+        'and',
+      )} so it can be followed up.`;
       return [{ range: anchor, message, fixes: statusFix(item, missing) }];
     }),
 };

@@ -8,5 +8,11 @@ import type { PostmortemDocument } from '../../model';
 export function adoptedFrontmatter(doc: PostmortemDocument): boolean {
   const data = doc.frontmatter?.data;
   if (!data) return false;
-  return String(data.type ?? '').toLowerCase().replace('-', '') === 'postmortem' || data.postmortem === true || data.template !== undefined;
+  return (
+    String(data.type ?? '')
+      .toLowerCase()
+      .replace('-', '') === 'postmortem' ||
+    data.postmortem === true ||
+    data.template !== undefined
+  );
 }

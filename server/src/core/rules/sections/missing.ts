@@ -39,7 +39,10 @@ function fromEssentials(ctx: RuleContext): Finding[] {
       message: `This postmortem has no section for ${listed}; readers look for ${missing.length === 1 ? 'it' : 'them'} first. (Add \`template:\` to the frontmatter to check it against a whole template.)`,
       // A narrative tells its story without section headings; the essentials may be there in prose.
       atMost: isNarrative(doc, headings) ? ('hint' as const) : undefined,
-      fixes: missing.map((e) => ({ title: `Add the "${e.requirement.heading}" section`, edits: [insertSection(doc, requirements, e.requirement)] })),
+      fixes: missing.map((e) => ({
+        title: `Add the "${e.requirement.heading}" section`,
+        edits: [insertSection(doc, requirements, e.requirement)],
+      })),
     },
   ];
 }
@@ -47,15 +50,20 @@ function fromEssentials(ctx: RuleContext): Finding[] {
 const rule: Rule = {
   id: 'sections/missing',
   level: 'warning',
-  description: "A section the postmortem's template (and severity) requires is missing; without a declared template, only the essentials.",
+  description:
+    "A section the postmortem's template (and severity) requires is missing; without a declared template, only the essentials.",
   rationale:
     'Skipped sections are where postmortems go wrong: no timeline, no one asks why detection took 40 minutes; no contributing factors, the same failure returns. A postmortem that names its template (`template:` in the frontmatter) is held to every section of it, and severe incidents can require more (configurable). One that names none is held to the essentials any reader looks for (what happened or its impact, a timeline, the contributing factors or root cause, and action items), as far as the template it most resembles asks for them, in one finding (a hint, not a warning, on a narrative or notice that names no known section, where they may be in the prose); `hindsight:strict` holds it to the whole default template instead. Headings are matched by meaning, so "Root cause & contributing factors" or "Follow-ups" count. The quick fix inserts the section where the template puts it.',
-  example: { flagged: '## Timeline\n## Action items', better: '## Summary\n## Timeline\n## Contributing factors\n## Action items' },
+  example: {
+    flagged: '## Timeline\n## Action items',
+    better: '## Summary\n## Timeline\n## Contributing factors\n## Action items',
+  },
   options: {
     undeclaredTemplate: {
       type: 'string',
       default: 'essentials',
-      description: 'For a document that names no template: "essentials" (one finding listing the missing essentials) or "full" (every section of the default template).',
+      description:
+        'For a document that names no template: "essentials" (one finding listing the missing essentials) or "full" (every section of the default template).',
     },
   },
   fixable: true,
@@ -63,7 +71,8 @@ const rule: Rule = {
     const { doc } = ctx;
     if (doc.sections.length === 0 && doc.lines.lineCount <= 1) return [];
     const declared = frontmatterString(doc, 'template')?.toLowerCase();
-    if ((declared && ctx.config.templates[declared]) || ctx.options.undeclaredTemplate === 'full') return fromDeclaredTemplate(ctx);
+    if ((declared && ctx.config.templates[declared]) || ctx.options.undeclaredTemplate === 'full')
+      return fromDeclaredTemplate(ctx);
     return fromEssentials(ctx);
   },
 };
