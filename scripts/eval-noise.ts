@@ -2,13 +2,15 @@
  * How much Hindsight says about postmortems as their authors wrote them: findings per document by
  * rule and severity, and the average number of warnings on documents that declare no template.
  * Development only: reads the shared corpus beside the project and skips cleanly without it.
- *   node --import tsx scripts/eval-noise.ts [FOLDER] [--show] [--rule PREFIX]
+ * `--strict` measures the `hindsight:strict` preset instead of the default profile.
+ *   node --import tsx scripts/eval-noise.ts [FOLDER] [--show] [--rule PREFIX] [--strict]
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeText } from '../server/src/core/analyzer';
 import { checkDocument } from '../server/src/core/check';
-import { defaultConfig } from '../server/src/core/config/config';
+import { applyConfig, defaultConfig } from '../server/src/core/config/config';
+import { PRESETS } from '../server/src/core/config/presets';
 import type { Problem } from '../server/src/core/model';
 
 const args = process.argv.slice(2);
@@ -16,6 +18,8 @@ const folder =
   args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--rule') ??
   join(__dirname, '..', '..', 'shared', 'corpus', 'docs');
 const show = args.includes('--show');
+const profile = args.includes('--strict') ? 'hindsight:strict' : 'hindsight:recommended';
+const config = applyConfig(defaultConfig(), PRESETS[profile], profile);
 const onlyRule = args.includes('--rule') ? args[args.indexOf('--rule') + 1] : undefined;
 if (!existsSync(folder)) {
   console.log(`No corpus at ${folder}: nothing to measure.`);
@@ -37,7 +41,7 @@ const files = readdirSync(folder)
   .sort();
 const results: Result[] = files.map((file) => {
   const doc = analyzeText(readFileSync(join(folder, file), 'utf8'), `file:///corpus/${file}`);
-  const problems = checkDocument(doc, { config: defaultConfig(), error: undefined }, { today: TODAY });
+  const problems = checkDocument(doc, { config, error: undefined }, { today: TODAY });
   return { file, declaresTemplate: doc.frontmatter?.data.template !== undefined, problems };
 });
 
@@ -51,7 +55,7 @@ for (const { problems } of results) {
   }
 }
 
-console.log(`${results.length} documents\n`);
+console.log(`${results.length} documents, profile ${profile}\n`);
 console.log('rule                              error warning    info    hint');
 for (const [code, counts] of [...byRule].sort(([a], [b]) => a.localeCompare(b))) {
   const cells = ['error', 'warning', 'info', 'hint'].map((s) => String(counts[s] ?? 0).padStart(7));
@@ -68,10 +72,18 @@ console.log(`  warnings and errors per document, all rules: ${average(() => true
 console.log(`  of which this area (not ${SEPARATE.join(', ')}): ${average((p) => !separate(p))}`);
 console.log(`  of which reworked elsewhere: ${average(separate)}`);
 
-console.log('\nper document (this area / elsewhere):');
+/** "actions/incomplete w3, sections/missing h1": each rule's findings by the first letter of their severity. */
+function breakdown(problems: Problem[]): string {
+  const counts = new Map<string, number>();
+  for (const p of problems) counts.set(`${p.code} ${p.severity[0]}`, (counts.get(`${p.code} ${p.severity[0]}`) ?? 0) + 1);
+  return [...counts].map(([key, n]) => `${key}${n}`).join(', ');
+}
+
+console.log('\nper document (this area / elsewhere), then this area by rule (e error, w warning, i info, h hint):');
 for (const r of results) {
-  const mine = r.problems.filter((p) => !separate(p)).length;
-  console.log(`  ${String(mine).padStart(3)} / ${String(r.problems.length - mine).padStart(3)}  ${r.file}`);
+  const mine = r.problems.filter((p) => !separate(p));
+  const counts = `${String(mine.length).padStart(3)} / ${String(r.problems.length - mine.length).padStart(3)}`;
+  console.log(`  ${counts}  ${r.file}${mine.length > 0 ? `  [${breakdown(mine)}]` : ''}`);
 }
 
 if (show) {
