@@ -123,7 +123,7 @@ describe('draftStatusUpdate, on a postmortem with blame, internal figures and a 
     assert.doesNotMatch(markdown, /DNS-412/);
   });
 
-  it('lists open items as next steps and completed ones as done, never both, and never "be more careful"', () => {
+  it('lists open preventive items as next steps and completed ones as done, never both, and never "be more careful"', () => {
     const items = (heading: string) => section(markdown, heading).split('\n').filter((l) => l.startsWith('- '));
     const open = items('What we are changing');
     const done = items('What we have done');
@@ -131,6 +131,7 @@ describe('draftStatusUpdate, on a postmortem with blame, internal figures and a 
     // "Restored the previous zone file" is already the resolution's own sentence.
     assert.deepEqual(done, ['- Added a second person to review zone changes']);
     assert.doesNotMatch(markdown, /careful/i);
+    assert.doesNotMatch(markdown, /handbook/, 'a process item is the team\'s housekeeping, not a promise to customers');
   });
 
   it('says in its closing comment what it removed', () => {

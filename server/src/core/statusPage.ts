@@ -32,7 +32,7 @@ export function draftStatusUpdate(doc: PostmortemDocument): string {
   part(
     'Summary',
     ['summary', 'customer-message'],
-    "Nothing in the postmortem's summary could go to customers as written: say in plain words what happened.",
+    "No summary fit for customers was found in the postmortem: say in plain words what happened.",
   );
   part('Impact', ['impact'], 'The postmortem says nothing customer-facing about the impact: say what customers saw.');
   out.push(
@@ -219,7 +219,6 @@ function oneDuration(ctx: Drafting, text: string): string {
 function actionLists(ctx: Drafting, resolution: string): { done: string[]; open: string[] } {
   const done: string[] = [];
   const open: string[] = [];
-  const said = resolution;
   for (const item of ctx.doc.actionItems) {
     const { start, end } = item.range;
     if (ctx.flagged.some((r) => r.start.line >= start.line && r.start.line <= end.line)) {
@@ -233,11 +232,17 @@ function actionLists(ctx: Drafting, resolution: string): { done: string[]; open:
     }
     const redacted = ctx.redactor.redact(text);
     if (!/\p{L}/u.test(redacted)) continue;
-    if (item.state !== 'done') open.push(redacted);
-    else if (!alreadySaid(redacted, said)) done.push(redacted);
+    if (item.state !== 'done') {
+      if (preventive(item)) open.push(redacted);
+    }
+    else if (!alreadySaid(redacted, resolution)) done.push(redacted);
   }
   return { done, open };
 }
+
+/** Typed items that are internal housekeeping (process, investigation, documentation) are not promised to customers. */
+const INTERNAL_TYPE = /\b(?:process|investigat\w*|document\w*|communicat\w*|follow[- ]?up|review)\b/i;
+const preventive = (item: ActionItem) => !item.type?.text || !INTERNAL_TYPE.test(item.type.text);
 
 const normalise = (text: string) =>
   text
