@@ -6,6 +6,7 @@ import { analyzeText } from '../../../server/src/core/analyzer';
 import { checkDocument } from '../../../server/src/core/check';
 import { loadConfig } from '../../../server/src/core/config/load';
 import type { Problem } from '../../../server/src/core/model';
+import { applyEdits } from '../../../server/src/core/text/edits';
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'config', 'presets');
 const TEXT = readFileSync(join(FIXTURES, 'queue-backlog.md'), 'utf8');
@@ -24,6 +25,12 @@ describe('presets', () => {
       assert.equal(missing.length, 1, missing.map((p) => p.message).join('\n'));
       assert.match(missing[0].message, /a summary or the impact and the contributing factors or root cause/);
       assert.equal(missing[0].fixes?.length, 2, 'a fix for each missing section');
+      const doc = analyzeText(TEXT);
+      const fixed = applyEdits(TEXT, doc.lines, missing[0].fixes!.flatMap((f) => f.edits));
+      const headings = fixed.split('\n').filter((l) => l.startsWith('## '));
+      assert.deepEqual(headings.slice(0, 2), ['## Summary', '## Timeline'], 'the summary goes before the timeline');
+      assert.ok(headings.indexOf('## Contributing factors') < headings.indexOf('## Follow-ups'), fixed);
+      assert.deepEqual(of(checkDocument(analyzeText(fixed), loadConfig(join(FIXTURES, profile))), 'sections/missing'), []);
       assert.deepEqual(
         of(problems, 'sections/empty').map((p) => p.severity),
         ['hint'],

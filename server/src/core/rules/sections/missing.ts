@@ -1,7 +1,7 @@
 import type { RuleContext } from '../rule';
 import type { Finding, Rule } from '../rule';
 import { documentAnchor, frontmatterString } from '../util';
-import { closestTemplate, essentialMet, essentialsFor, headingLike, isNarrative } from './essentials';
+import { closestTemplate, essentialMet, essentialsFor, headingLike, isNarrative, type Essential } from './essentials';
 import { insertSection, requirementsFor, sectionFor, templateName } from './template';
 
 /** A document that names its template is held to all of it, one finding a missing section. */
@@ -30,7 +30,10 @@ function fromEssentials(ctx: RuleContext): Finding[] {
   const headings = headingLike(doc);
   const missing = essentialsFor(ctx, template).filter((e) => !essentialMet(doc, e, headings));
   if (missing.length === 0) return [];
-  const requirements = missing.map((e) => e.requirement);
+  // Placed where the template it resembles puts them: the summary before the timeline, actions last.
+  const order = ctx.config.templates[template]?.sections ?? [];
+  const placed = (e: Essential) => order.find((r) => r.kinds.some((k) => e.kinds.includes(k))) ?? e.requirement;
+  const requirements = [...order, ...missing.map(placed).filter((r) => !order.includes(r))];
   const names = missing.map((e) => e.name);
   const listed = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
   return [
@@ -40,8 +43,8 @@ function fromEssentials(ctx: RuleContext): Finding[] {
       // A narrative tells its story without section headings; the essentials may be there in prose.
       atMost: isNarrative(doc, headings) ? ('hint' as const) : undefined,
       fixes: missing.map((e) => ({
-        title: `Add the "${e.requirement.heading}" section`,
-        edits: [insertSection(doc, requirements, e.requirement)],
+        title: `Add the "${placed(e).heading}" section`,
+        edits: [insertSection(doc, requirements, placed(e))],
       })),
     },
   ];
