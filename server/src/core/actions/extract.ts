@@ -139,13 +139,15 @@ const isGroupLabel = (text: string) => /:\s*$/.test(text) || /^\s*$/.test(text);
 const NOT_OWNERS = /^(?:note|notes|status|update|example|issue|problem|action|actions|fix|goal|why|how|what|result|done|todo|next|follow|short|long|immediate|ongoing|optional|update|context|background|impact|risk|idea|proposal|question|bonus|also|later|now|phase|step|stage|part)$/i;
 
 /** "[Platform] Add…", "Platform: Add…", "SRE + DB team: …", "Platform will add…": the owner named up front. */
-export function leadingOwner(text: string): string | undefined {
+export function leadingOwner(item: string): string | undefined {
+  // The owner comes first: the opening words are enough, and bound the regular expressions' work.
+  const text = item.slice(0, 80);
   const bracketed = /^\[([^\]\n]{2,30})\]\s/.exec(text)?.[1];
   if (bracketed && !NOT_OWNERS.test(bracketed)) return bracketed;
   const name = '[A-Z][\\w.&-]*(?:\\s+team)?';
-  const labelled = new RegExp(`^(${name}(?:\\s*(?:\\+|&|/|and)\\s*${name})*)\\s*:\\s+\\S`).exec(text)?.[1];
+  const labelled = new RegExp(`^(${name}(?:\\s*(?:\\+|&|/)\\s*${name}|\\s+and\\s+${name}){0,3})\\s*:\\s+\\S`).exec(text)?.[1];
   if (labelled && !NOT_OWNERS.test(labelled.split(/\s/)[0])) return labelled;
-  const willDo = new RegExp(`^(${name}(?:\\s*(?:\\+|&|and)\\s*${name})*)\\s+will\\s+[a-z]`).exec(text)?.[1];
+  const willDo = new RegExp(`^(${name}(?:\\s*(?:\\+|&)\\s*${name}|\\s+and\\s+${name}){0,3})\\s+will\\s+[a-z]`).exec(text)?.[1];
   // "SRE to add…": only an acronym, since "Move to…" or "Switch to…" are verbs.
   return willDo ?? /^([A-Z]{2,}[A-Z0-9]*(?:\s*(?:\+|&|and)\s*[A-Z]{2,}[A-Z0-9]*)*)\s+to\s+[a-z]/.exec(text)?.[1];
 }
