@@ -43,6 +43,7 @@ export class PreviewPanel {
     const preview = PreviewPanel.following;
     if (!preview || !editor || editor.document.languageId !== 'markdown') return;
     const uri = editor.document.uri.toString();
+    // Locked, or already there: no need to ask the server whether the file is a postmortem.
     if (!followTarget(preview, { uri, postmortem: true })) return;
     const { postmortem } = await client.sendRequest<ClassifyResult>(CLASSIFY_REQUEST, { uri });
     if (PreviewPanel.following === preview && followTarget(preview, { uri, postmortem })) preview.showDocument(editor.document);
