@@ -29,7 +29,9 @@ function setUp(name: string) {
   const handlers = new Map<string, (params: unknown) => void>();
   const connection = new Proxy({} as Record<string, unknown>, {
     get: (_target, key: string) =>
-      key.startsWith('on') ? (handler: (p: unknown) => void) => (handlers.set(key, handler), { dispose() {} }) : undefined,
+      key.startsWith('on')
+        ? (handler: (p: unknown) => void) => (handlers.set(key, handler), { dispose() {} })
+        : undefined,
   }) as unknown as Connection;
   const store = new DocumentStore(connection);
   store.configure([], false);
@@ -37,11 +39,14 @@ function setUp(name: string) {
   const { text, cursor } = withCursor(name);
   handlers.get('onDidOpenTextDocument')!({ textDocument: { uri: URI, languageId: 'markdown', version: 1, text } });
   const covers = (d: Diagnostic) =>
-    d.range.start.line === cursor.line && d.range.start.character <= cursor.character && cursor.character <= d.range.end.character;
+    d.range.start.line === cursor.line &&
+    d.range.start.character <= cursor.character &&
+    cursor.character <= d.range.end.character;
   const diagnostics = store.check(store.documents.get(URI)!).map(toDiagnostic).filter(covers);
   const provider = new CodeActionsProvider(store);
   const range = { start: cursor, end: cursor };
-  const ask = (only?: string[]) => provider.actions({ textDocument: { uri: URI }, range, context: { diagnostics, only } });
+  const ask = (only?: string[]) =>
+    provider.actions({ textDocument: { uri: URI }, range, context: { diagnostics, only } });
   return { diagnostics, ask };
 }
 
@@ -52,7 +57,10 @@ const isDocs = (a: CodeAction) => a.command?.command === 'hindsight.openRuleDoc'
 describe('code actions on a blame finding', () => {
   it('finds the blame finding under the cursor', () => {
     const { diagnostics } = setUp('blame-cursor.md');
-    assert.deepEqual(diagnostics.map((d) => d.code), ['blameless/normative']);
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['blameless/normative'],
+    );
   });
 
   it('gives every action a kind', () => {
@@ -61,7 +69,7 @@ describe('code actions on a blame finding', () => {
     for (const action of actions) assert.ok(action.kind, `"${action.title}" has no kind`);
   });
 
-  it('puts the rule\'s own fix first and preferred, fix all next, the disables last and never preferred', () => {
+  it("puts the rule's own fix first and preferred, fix all next, the disables last and never preferred", () => {
     const actions = setUp('blame-cursor.md').ask();
     const titles = actions.map((a) => a.title);
     assert.equal(titles[0], 'Remove "mistakenly"', titles.join(' | '));
@@ -80,11 +88,17 @@ describe('code actions on a blame finding', () => {
   it('keeps the documentation when only quick fixes are asked for, as the Problems panel does', () => {
     const actions = setUp('blame-cursor.md').ask(['quickfix']);
     assert.ok(actions.some(isDocs));
-    assert.ok(actions.every((a) => a.kind === 'quickfix'), actions.map((a) => `${a.title}: ${a.kind}`).join(' | '));
+    assert.ok(
+      actions.every((a) => a.kind === 'quickfix'),
+      actions.map((a) => `${a.title}: ${a.kind}`).join(' | '),
+    );
   });
 
   it('answers a request for fix all on save with that action alone', () => {
     const actions = setUp('blame-cursor.md').ask([FIX_ALL_KIND]);
-    assert.deepEqual(actions.map((a) => a.kind), [FIX_ALL_KIND]);
+    assert.deepEqual(
+      actions.map((a) => a.kind),
+      [FIX_ALL_KIND],
+    );
   });
 });

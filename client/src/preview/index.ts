@@ -20,7 +20,9 @@ export function registerPreview(context: ExtensionContext, client: LanguageClien
     commands.registerCommand('hindsight.openPreview', open(false)),
     commands.registerCommand('hindsight.openLockedPreview', open(true)),
     commands.registerCommand('hindsight.togglePreviewLock', () => PreviewPanel.toggleLock()),
-    window.onDidChangeActiveTextEditor((editor) => void PreviewPanel.activeEditorChanged(client, editor).catch(() => undefined)),
+    window.onDidChangeActiveTextEditor(
+      (editor) => void PreviewPanel.activeEditorChanged(client, editor).catch(() => undefined),
+    ),
     commands.registerCommand('hindsight.exportHtml', async (uri?: unknown) => {
       const document = await target(uri);
       if (document) await exportHtml(client, document);

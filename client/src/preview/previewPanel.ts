@@ -1,5 +1,13 @@
 import { posix } from 'node:path';
-import { ViewColumn, window, workspace, type Disposable, type TextDocument, type TextEditor, type WebviewPanel } from 'vscode';
+import {
+  ViewColumn,
+  window,
+  workspace,
+  type Disposable,
+  type TextDocument,
+  type TextEditor,
+  type WebviewPanel,
+} from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CLASSIFY_REQUEST, type ClassifyResult } from '../../../server/src/shared/requests';
 import { followTarget, previewTitle, ScrollFollower } from './follow';
@@ -46,7 +54,8 @@ export class PreviewPanel {
     // Locked, or already there: no need to ask the server whether the file is a postmortem.
     if (!followTarget(preview, { uri, postmortem: true })) return;
     const { postmortem } = await client.sendRequest<ClassifyResult>(CLASSIFY_REQUEST, { uri });
-    if (PreviewPanel.following === preview && followTarget(preview, { uri, postmortem })) preview.showDocument(editor.document);
+    if (PreviewPanel.following === preview && followTarget(preview, { uri, postmortem }))
+      preview.showDocument(editor.document);
   }
 
   private readonly panel: WebviewPanel;
@@ -64,11 +73,16 @@ export class PreviewPanel {
   ) {
     // Scripts only for the page's own nonce'd scroll script; no local or remote resources at all.
     const title = previewTitle(posix.basename(document.uri.path), isLocked);
-    this.panel = window.createWebviewPanel('hindsight.preview', title, { viewColumn: ViewColumn.Beside, preserveFocus: true }, {
-      enableScripts: true,
-      localResourceRoots: [],
-      enableFindWidget: true,
-    });
+    this.panel = window.createWebviewPanel(
+      'hindsight.preview',
+      title,
+      { viewColumn: ViewColumn.Beside, preserveFocus: true },
+      {
+        enableScripts: true,
+        localResourceRoots: [],
+        enableFindWidget: true,
+      },
+    );
     this.disposables.push(
       workspace.onDidChangeTextDocument((e) => e.document.uri.toString() === this.uri && this.schedule()),
       window.onDidChangeTextEditorVisibleRanges((e) => {
@@ -136,12 +150,15 @@ export class PreviewPanel {
     try {
       const result = await requestPreview(this.client, uri, { cspSource: this.panel.webview.cspSource });
       if (generation !== this.generation) return;
-      this.panel.webview.html = result ? result.html : message('Hindsight has not read this file: it is not open as a Markdown file in the editor.');
+      this.panel.webview.html = result
+        ? result.html
+        : message('Hindsight has not read this file: it is not open as a Markdown file in the editor.');
       // The server answered for an older version than the editor holds: ask again.
       const current = workspace.textDocuments.find((d) => d.uri.toString() === uri);
       if (result && current && result.version !== current.version) this.schedule();
     } catch (error) {
-      if (generation === this.generation) this.panel.webview.html = message(`The preview could not be rendered: ${(error as Error)?.message ?? error}`);
+      if (generation === this.generation)
+        this.panel.webview.html = message(`The preview could not be rendered: ${(error as Error)?.message ?? error}`);
     }
   }
 
@@ -157,5 +174,6 @@ export class PreviewPanel {
 /** A page of plain text, for when there is no preview to show. */
 function message(text: string): string {
   const escaped = text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-  return `<!DOCTYPE html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'"></head><body><p>${escaped}</p></body></html>`;
+  const head = `<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'">`;
+  return `<!DOCTYPE html><html><head>${head}</head><body><p>${escaped}</p></body></html>`;
 }

@@ -44,7 +44,9 @@ function proseOf(doc: PostmortemDocument, block: Block): TextLine[] {
     case 'heading':
       return [{ line: block.line, column: 0, raw: doc.lines.lines[block.line] ?? '' }];
     case 'table':
-      return [block.header, ...block.rows].flatMap((row) => row.cells.map((c) => ({ line: row.line, column: c.start, raw: c.raw })));
+      return [block.header, ...block.rows].flatMap((row) =>
+        row.cells.map((c) => ({ line: row.line, column: c.start, raw: c.raw })),
+      );
     default:
       return [];
   }
@@ -69,7 +71,12 @@ export function tokensOfLine(text: string): { start: number; length: number; typ
 export function highlightTokens(doc: PostmortemDocument): HighlightToken[] {
   const pieces = doc.blocks.flatMap((block) => proseOf(doc, block));
   const tokens = pieces.flatMap((piece) =>
-    tokensOfLine(piece.raw).map((t) => ({ line: piece.line, character: piece.column + t.start, length: t.length, type: t.type })),
+    tokensOfLine(piece.raw).map((t) => ({
+      line: piece.line,
+      character: piece.column + t.start,
+      length: t.length,
+      type: t.type,
+    })),
   );
   return tokens.sort((a, b) => a.line - b.line || a.character - b.character);
 }

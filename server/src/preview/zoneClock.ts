@@ -17,10 +17,12 @@ export const UTC_CLOCK: ZoneClock = { name: 'UTC', offsetAt: () => 0 };
 
 const ZONE_WORD = new RegExp(`(?<![\\w/-])(?:${ZONE_WORDS})(?![\\w-])`, 'g');
 
-/** The model names a fixed-offset zone by its offset; the word the authors wrote for it reads better, when there is one. */
+/** The model names a fixed-offset zone by its offset; the word the authors wrote for it reads better, if any. */
 function writtenName(doc: PostmortemDocument, offset: number): string | undefined {
   // The timeline's own lines: "All times CEST.", a "Time (IST)" column, or the rows themselves.
-  const lines = doc.timeline.sections.flatMap((s) => doc.lines.lines.slice(s.headingRange.start.line, s.range.end.line + 1));
+  const lines = doc.timeline.sections.flatMap((s) =>
+    doc.lines.lines.slice(s.headingRange.start.line, s.range.end.line + 1),
+  );
   for (const line of [...lines, ...doc.timeline.entries.map((e) => e.raw)]) {
     for (const [word] of line.matchAll(ZONE_WORD)) {
       const zone = parseZone(word);

@@ -10,15 +10,25 @@ const ROLLOUT = 'first-use/search-rollout.postmortem.md';
 const PURGE = 'first-use/cache-purge.postmortem.md';
 
 const previewTabs = () =>
-  vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('hindsight.preview'));
+  vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('hindsight.preview'));
 
 /** Resolves when the preview tabs' labels satisfy `accept`, checked now and after every change of tabs. */
 function waitForPreviewTabs(accept: (labels: string[]) => boolean, timeoutMs = 20_000): Promise<string[]> {
-  const labels = () => previewTabs().map((t) => t.label).sort();
+  const labels = () =>
+    previewTabs()
+      .map((t) => t.label)
+      .sort();
   return new Promise((resolve, reject) => {
     if (accept(labels())) return resolve(labels());
-    const subscription = vscode.window.tabGroups.onDidChangeTabs(() => accept(labels()) && (cleanup(), resolve(labels())));
-    const timer = setTimeout(() => (cleanup(), reject(new Error(`preview tabs stayed ${JSON.stringify(labels())}`))), timeoutMs);
+    const subscription = vscode.window.tabGroups.onDidChangeTabs(
+      () => accept(labels()) && (cleanup(), resolve(labels())),
+    );
+    const timer = setTimeout(
+      () => (cleanup(), reject(new Error(`preview tabs stayed ${JSON.stringify(labels())}`))),
+      timeoutMs,
+    );
     const cleanup = () => (subscription.dispose(), clearTimeout(timer));
   });
 }
@@ -28,7 +38,9 @@ function waitForVisible(editor: vscode.TextEditor, line: number, timeoutMs = 10_
   const visible = () => editor.visibleRanges.some((r) => r.start.line <= line && line <= r.end.line);
   return new Promise((resolve, reject) => {
     if (visible()) return resolve();
-    const subscription = vscode.window.onDidChangeTextEditorVisibleRanges((e) => e.textEditor === editor && visible() && (cleanup(), resolve()));
+    const subscription = vscode.window.onDidChangeTextEditorVisibleRanges(
+      (e) => e.textEditor === editor && visible() && (cleanup(), resolve()),
+    );
     const timer = setTimeout(() => (cleanup(), reject(new Error(`line ${line} never became visible`))), timeoutMs);
     const cleanup = () => (subscription.dispose(), clearTimeout(timer));
   });
@@ -43,7 +55,8 @@ suite('First use', () => {
     await vscode.commands.executeCommand('workbench.action.closePanel');
   });
 
-  test('opening the preview with the Problems panel open and the cursor mid-file leaves the editor where it was', async function () {
+  const stays = 'opening the preview with the Problems panel open and the cursor mid-file leaves the editor where it was';
+  test(stays, async function () {
     if (!canDrive()) this.skip();
     const editor = await openInEditor(ROLLOUT);
     await vscode.commands.executeCommand('workbench.actions.view.problems');
@@ -60,9 +73,15 @@ suite('First use', () => {
       await drive([{ do: 'frameTexts', selector: '.hs-metric .hs-metric-name' }]);
       const shown = vscode.window.visibleTextEditors.find((e) => e.document === editor.document)!;
       const after = shown.visibleRanges[0];
-      assert.ok(Math.abs(after.start.line - before.start.line) <= 1, `attempt ${attempt + 1}: the editor moved from line ${before.start.line} to ${after.start.line}`);
+      assert.ok(
+        Math.abs(after.start.line - before.start.line) <= 1,
+        `attempt ${attempt + 1}: the editor moved from line ${before.start.line} to ${after.start.line}`,
+      );
       // The narrower editor wraps more lines, so its last visible line moves up; its first line must not move.
-      assert.ok(after.start.line <= middle, `attempt ${attempt + 1}: the editor scrolled past the cursor, to line ${after.start.line}`);
+      assert.ok(
+        after.start.line <= middle,
+        `attempt ${attempt + 1}: the editor scrolled past the cursor, to line ${after.start.line}`,
+      );
       assert.equal(shown.selection.active.line, middle);
       await closePreviews();
     }
@@ -79,7 +98,10 @@ suite('First use', () => {
     await openInEditor(ROLLOUT);
     await vscode.commands.executeCommand('hindsight.openPreview');
     const labels = await waitForPreviewTabs((l) => l.length === 2);
-    assert.deepEqual(labels, ['Preview search-rollout.postmortem.md', '[Locked] Preview cache-purge.postmortem.md'].sort());
+    assert.deepEqual(
+      labels,
+      ['Preview search-rollout.postmortem.md', '[Locked] Preview cache-purge.postmortem.md'].sort(),
+    );
   });
 
   test('the preview draws a CEST timeline in CEST, with the zone on the axis', async function () {
@@ -101,16 +123,27 @@ suite('First use', () => {
     await vscode.commands.executeCommand('workbench.view.explorer');
   });
 
-  test('a blame finding offers its rewrite first, the documentation as a quick fix, the disables last', async function () {
+  const blameOrder = 'a blame finding offers its rewrite first, the documentation as a quick fix, the disables last';
+  test(blameOrder, async function () {
     const editor = await openInEditor(PURGE);
-    const found = await waitForDiagnostics(editor.document.uri, (ds) => ds.some((d) => codeOf(d) === 'blameless/normative'));
+    const found = await waitForDiagnostics(editor.document.uri, (ds) =>
+      ds.some((d) => codeOf(d) === 'blameless/normative'),
+    );
     const blame = found.find((d) => codeOf(d) === 'blameless/normative')!;
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, blame.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      editor.document.uri,
+      blame.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const titles = actions.map((a) => a.title);
     const ours = titles.filter((t) => /mistakenly|normative/.test(t));
     assert.equal(ours[0], 'Remove "mistakenly"', titles.join(' | '));
     assert.ok(titles.includes('Show documentation for blameless/normative'), titles.join(' | '));
-    assert.ok(ours.slice(-2).every((t) => t.startsWith('Disable ')), titles.join(' | '));
+    assert.ok(
+      ours.slice(-2).every((t) => t.startsWith('Disable ')),
+      titles.join(' | '),
+    );
     if (!canDrive()) return;
     editor.selection = new vscode.Selection(blame.range.start, blame.range.start);
     await drive([

@@ -11,7 +11,7 @@ import { parse, render } from './helpers';
 const text = (e: Element | null | undefined) => e?.textContent?.trim();
 const svgOf = (name: string) => parse(render(name)).querySelector('svg.hs-timeline-svg')!;
 
-describe('preview: the timeline in the document\'s zone', () => {
+describe("preview: the timeline in the document's zone", () => {
   it('names the zone on the axis as the authors wrote it', () => {
     const svg = svgOf('cest-rollout.md');
     assert.equal(text(svg.querySelector('.hs-axis-zone')), 'times in CEST');
@@ -21,7 +21,10 @@ describe('preview: the timeline in the document\'s zone', () => {
   it('labels milestones and ticks with the written times, and gives UTC in the tooltip', () => {
     const svg = svgOf('cest-rollout.md');
     assert.equal(text(svg.querySelector('[data-kind="detected"] .hs-milestone-label')), 'detected 11:17');
-    assert.match(text(svg.querySelector('[data-kind="detected"] title'))!, /^detected: 2025-06-11 11:17 CEST \(2025-06-11 09:17 UTC\)/);
+    assert.match(
+      text(svg.querySelector('[data-kind="detected"] title'))!,
+      /^detected: 2025-06-11 11:17 CEST \(2025-06-11 09:17 UTC\)/,
+    );
     const ticks = [...svg.querySelectorAll('.hs-tick-label')].map(text);
     assert.ok(ticks.includes('11:30') && ticks.includes('12:00'), ticks.join(' '));
   });
@@ -40,8 +43,9 @@ describe('preview: the timeline in the document\'s zone', () => {
     assert.match(text(svg.querySelector('[data-kind="detected"] title'))!, /^detected: 2025-04-14 09:06 UTC,/);
   });
 
-  it('follows a region\'s daylight saving time', () => {
-    const body = '## Timeline\n\nAll times Europe/Berlin.\n\n- 2025-01-10 10:00 deploy [started]\n- 2025-01-10 10:20 [resolved]\n';
+  it("follows a region's daylight saving time", () => {
+    const body =
+      '## Timeline\n\nAll times Europe/Berlin.\n\n- 2025-01-10 10:00 deploy [started]\n- 2025-01-10 10:20 [resolved]\n';
     const clock = documentClock(analyzeText(`---\ntype: postmortem\n---\n\n${body}`, 'file:///w/postmortems/a.md'));
     assert.equal(clock.name, 'Europe/Berlin');
     assert.equal(wallLabel(Date.UTC(2025, 0, 10, 9, 0), clock), '2025-01-10 10:00');
