@@ -5,6 +5,7 @@ import { DiagnosticsProvider } from './lsp/diagnostics';
 import { HoverProvider } from './lsp/hover';
 import { codeLenses, documentSymbols, foldingRanges } from './lsp/outline';
 import { registerPreview } from './lsp/preview';
+import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './lsp/semanticTokens';
 import { registerStatusPage } from './lsp/statusPage';
 import { registerSummary } from './lsp/summary';
 import { workspaceDiagnostics } from './lsp/workspace';
@@ -46,6 +47,7 @@ connection.onInitialize((params): InitializeResult => {
       documentSymbolProvider: true,
       foldingRangeProvider: true,
       codeLensProvider: { resolveProvider: false },
+      semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'hindsight', version: process.env.HINDSIGHT_VERSION ?? '0.0.0' },
@@ -99,6 +101,10 @@ connection.onFoldingRanges(async ({ textDocument }) => {
 connection.onCodeLens(async ({ textDocument }) => {
   const document = await postmortem(textDocument.uri);
   return document ? codeLenses(store.configured(document)) : [];
+});
+connection.languages.semanticTokens.on(async ({ textDocument }) => {
+  const document = await postmortem(textDocument.uri);
+  return semanticTokens(document && store.configured(document));
 });
 
 store.documents.onDidOpen(({ document }) => {

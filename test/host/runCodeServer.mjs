@@ -4,7 +4,7 @@
 // payload (the contract of @vscode/test-electron). Exits with the suites' result.
 //   node test/host/runCodeServer.mjs        (after `npm run build` and scripts/setup-clients.mjs)
 // Screenshots the tests ask for go to out/host/screenshots/.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleHostSuites } from './bundle.mjs';
@@ -23,6 +23,9 @@ const testsPath = await bundleHostSuites();
 const root = mkdtempSync(join(tmpdir(), 'hindsight-host-'));
 const workspace = makeWorkspace(join(root, 'workspace'));
 const channelDir = join(root, 'channel');
+// The author New Postmortem reads from git: a made-up one, not whoever runs the tests (it shows in screenshots).
+const gitConfig = join(root, 'gitconfig');
+writeFileSync(gitConfig, '[user]\n\tname = Dana Reyes\n\temail = dana.reyes@example.com\n');
 const shotDir = join(REPO, 'out', 'host', 'screenshots');
 mkdirSync(channelDir, { recursive: true });
 mkdirSync(shotDir, { recursive: true });
@@ -33,7 +36,7 @@ const server = startVsCodeServer({
   root,
   port,
   // The extension host inherits these: where mocha is, and how to reach the driver.
-  env: { HINDSIGHT_MOCHA: clientTools.mocha, HINDSIGHT_DRIVE_DIR: channelDir },
+  env: { HINDSIGHT_MOCHA: clientTools.mocha, HINDSIGHT_DRIVE_DIR: channelDir, GIT_CONFIG_GLOBAL: gitConfig, GIT_CONFIG_NOSYSTEM: '1' },
   onOutput: (chunk) => (serverLog = (serverLog + chunk).slice(-20_000)),
 });
 let browser;

@@ -9,5 +9,7 @@ export function makeWorkspace(dir) {
   mkdirSync(dir, { recursive: true });
   cpSync(join(REPO, 'examples'), dir, { recursive: true });
   cpSync(join(REPO, 'test', 'clients', 'fixture', 'postmortems'), join(dir, 'postmortems'), { recursive: true });
+  // What a new user opens first: a full postmortem in CEST and a draft with blaming words.
+  cpSync(join(REPO, 'test', 'host', 'fixtures', 'first-use'), join(dir, 'first-use'), { recursive: true });
   return dir;
 }

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { before, describe, it } from 'node:test';
 import yauzl from 'yauzl';
@@ -21,7 +21,7 @@ const filesUnder = (dir: string): string[] =>
 const inputs = () => [
   ...BUNDLES,
   ...['package.json', '.vscodeignore', 'README.md', 'LICENSE'].map((f) => join(ROOT, f)),
-  ...['docs/rules', 'schemas', 'snippets', 'syntaxes', 'templates'].flatMap((d) => filesUnder(join(ROOT, d))),
+  ...['docs/rules', 'docs/images', 'schemas', 'snippets', 'templates'].flatMap((d) => filesUnder(join(ROOT, d))),
 ];
 
 const fresh = () => existsSync(VSIX) && inputs().every((f) => existsSync(f) && statSync(f).mtimeMs <= statSync(VSIX).mtimeMs);
@@ -67,6 +67,17 @@ describe('the VS Code package', { timeout: 60_000 }, () => {
     for (const page of pages) assert.ok(names.includes(page), `missing ${page}`);
   });
 
+  it('holds the icon and every image the README shows, so its Details page has them', () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { icon: string };
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+    assert.ok(images.length > 0);
+    for (const image of [manifest.icon, ...images]) {
+      assert.doesNotMatch(image, /^[a-z]+:/, `${image} is relative, read from the package`);
+      assert.ok(names.includes(`extension/${image}`), `missing ${image}`);
+    }
+  });
+
   it('holds no tests, TypeScript sources or node_modules', () => {
     for (const name of names) {
       assert.doesNotMatch(name, /(^|\/)test\/|\.test\.|\.ts$|(^|\/)node_modules\//, name);
@@ -74,7 +85,7 @@ describe('the VS Code package', { timeout: 60_000 }, () => {
   });
 
   it('holds nothing outside what the extension reads at run time', () => {
-    const allowed = /^extension\/(?:dist\/[^/]+\.js|docs\/rules\/.+\.md|(?:schemas|snippets|syntaxes|templates)\/.+|package\.json|readme\.md|LICENSE\.txt)$|^\[Content_Types\]\.xml$|^extension\.vsixmanifest$/;
+    const allowed = /^extension\/(?:dist\/[^/]+\.js|docs\/rules\/.+\.md|docs\/images\/[\w-]+\.png|(?:schemas|snippets|templates)\/.+|package\.json|readme\.md|LICENSE\.txt)$|^\[Content_Types\]\.xml$|^extension\.vsixmanifest$/;
     for (const name of names) assert.match(name, allowed);
   });
 });

@@ -12,11 +12,17 @@ async function target(uri: unknown): Promise<TextDocument | undefined> {
 }
 
 export function registerPreview(context: ExtensionContext, client: LanguageClient): void {
+  const open = (locked: boolean) => async (uri?: unknown) => {
+    const document = await target(uri);
+    if (document) PreviewPanel.show(client, document, { locked });
+  };
   context.subscriptions.push(
-    commands.registerCommand('hindsight.openPreview', async (uri?: unknown) => {
-      const document = await target(uri);
-      if (document) PreviewPanel.show(client, document);
-    }),
+    commands.registerCommand('hindsight.openPreview', open(false)),
+    commands.registerCommand('hindsight.openLockedPreview', open(true)),
+    commands.registerCommand('hindsight.togglePreviewLock', () => PreviewPanel.toggleLock()),
+    window.onDidChangeActiveTextEditor(
+      (editor) => void PreviewPanel.activeEditorChanged(client, editor).catch(() => undefined),
+    ),
     commands.registerCommand('hindsight.exportHtml', async (uri?: unknown) => {
       const document = await target(uri);
       if (document) await exportHtml(client, document);

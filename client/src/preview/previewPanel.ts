@@ -1,23 +1,66 @@
 import { posix } from 'node:path';
-import { ViewColumn, window, workspace, type Disposable, type TextDocument, type WebviewPanel } from 'vscode';
+import {
+  ViewColumn,
+  window,
+  workspace,
+  type Disposable,
+  type TextDocument,
+  type TextEditor,
+  type WebviewPanel,
+} from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { CLASSIFY_REQUEST, type ClassifyResult } from '../../../server/src/shared/requests';
+import { followTarget, previewTitle, ScrollFollower } from './follow';
 import { requestPreview } from './protocol';
 
 const DEBOUNCE_MS = 200;
 
-/** One preview panel a document, beside its editor, re-rendered by the server as the text changes. */
+/**
+ * Previews rendered by the server, as VS Code's Markdown preview does it: one preview follows the active postmortem;
+ * a locked one stays on its document. Scrolling goes from the editor to the page only.
+ */
 export class PreviewPanel {
-  private static readonly open = new Map<string, PreviewPanel>();
+  private static following: PreviewPanel | undefined;
+  private static readonly locked = new Map<string, PreviewPanel>();
 
-  static show(client: LanguageClient, document: TextDocument): void {
+  static show(client: LanguageClient, document: TextDocument, options: { locked: boolean }): void {
     const key = document.uri.toString();
-    const existing = PreviewPanel.open.get(key);
-    if (existing) existing.panel.reveal(ViewColumn.Beside, true);
-    else PreviewPanel.open.set(key, new PreviewPanel(client, document));
+    if (options.locked) {
+      const existing = PreviewPanel.locked.get(key);
+      if (existing) existing.panel.reveal(undefined, true);
+      else PreviewPanel.locked.set(key, new PreviewPanel(client, document, true));
+      return;
+    }
+    const following = PreviewPanel.following;
+    if (!following) PreviewPanel.following = new PreviewPanel(client, document, false);
+    else {
+      following.showDocument(document);
+      following.panel.reveal(undefined, true);
+    }
+  }
+
+  /** Locks the preview in front (or the following one), or lets a locked one follow again. */
+  static toggleLock(): void {
+    const all = [...PreviewPanel.locked.values(), ...(PreviewPanel.following ? [PreviewPanel.following] : [])];
+    const preview = all.find((p) => p.panel.active) ?? PreviewPanel.following;
+    preview?.setLocked(!preview.locked);
+  }
+
+  /** The active editor changed: the following preview moves to it when it is a postmortem. */
+  static async activeEditorChanged(client: LanguageClient, editor: TextEditor | undefined): Promise<void> {
+    const preview = PreviewPanel.following;
+    if (!preview || !editor || editor.document.languageId !== 'markdown') return;
+    const uri = editor.document.uri.toString();
+    // Locked, or already there: no need to ask the server whether the file is a postmortem.
+    if (!followTarget(preview, { uri, postmortem: true })) return;
+    const { postmortem } = await client.sendRequest<ClassifyResult>(CLASSIFY_REQUEST, { uri });
+    if (PreviewPanel.following === preview && followTarget(preview, { uri, postmortem }))
+      preview.showDocument(editor.document);
   }
 
   private readonly panel: WebviewPanel;
   private readonly disposables: Disposable[] = [];
+  private readonly scroll = new ScrollFollower();
   private timer: NodeJS.Timeout | undefined;
   /** Only the latest request may set the page. */
   private generation = 0;
@@ -25,31 +68,75 @@ export class PreviewPanel {
 
   private constructor(
     private readonly client: LanguageClient,
-    private readonly document: TextDocument,
+    private document: TextDocument,
+    private isLocked: boolean,
   ) {
     // Scripts only for the page's own nonce'd scroll script; no local or remote resources at all.
-    this.panel = window.createWebviewPanel('hindsight.preview', `Preview ${posix.basename(document.uri.path)}`, { viewColumn: ViewColumn.Beside, preserveFocus: true }, {
-      enableScripts: true,
-      localResourceRoots: [],
-      enableFindWidget: true,
-    });
-    const uri = document.uri.toString();
+    const title = previewTitle(posix.basename(document.uri.path), isLocked);
+    this.panel = window.createWebviewPanel(
+      'hindsight.preview',
+      title,
+      { viewColumn: ViewColumn.Beside, preserveFocus: true },
+      {
+        enableScripts: true,
+        localResourceRoots: [],
+        enableFindWidget: true,
+      },
+    );
     this.disposables.push(
-      workspace.onDidChangeTextDocument((e) => e.document.uri.toString() === uri && this.schedule()),
+      workspace.onDidChangeTextDocument((e) => e.document.uri.toString() === this.uri && this.schedule()),
       window.onDidChangeTextEditorVisibleRanges((e) => {
-        if (e.textEditor.document.uri.toString() !== uri || e.visibleRanges.length === 0) return;
+        if (e.textEditor.document.uri.toString() !== this.uri || e.visibleRanges.length === 0) return;
         this.topLine = e.visibleRanges[0].start.line;
-        void this.panel.webview.postMessage({ type: 'scroll', line: this.topLine });
+        this.postScroll();
       }),
       // The page says when it has loaded: put it where the editor is.
       this.panel.webview.onDidReceiveMessage((message) => {
-        if (message?.type === 'ready') void this.panel.webview.postMessage({ type: 'scroll', line: this.topLine });
+        if (message?.type !== 'ready') return;
+        this.scroll.forget();
+        this.postScroll();
       }),
       this.panel.onDidDispose(() => this.dispose()),
     );
-    const editor = window.visibleTextEditors.find((e) => e.document.uri.toString() === uri);
+    this.showDocument(document, true);
+  }
+
+  get uri(): string {
+    return this.document.uri.toString();
+  }
+
+  get locked(): boolean {
+    return this.isLocked;
+  }
+
+  private showDocument(document: TextDocument, first = false): void {
+    if (!first && document.uri.toString() === this.uri) return;
+    this.document = document;
+    this.panel.title = previewTitle(posix.basename(document.uri.path), this.isLocked);
+    const editor = window.visibleTextEditors.find((e) => e.document.uri.toString() === this.uri);
     this.topLine = editor?.visibleRanges[0]?.start.line ?? 0;
+    this.scroll.forget();
     void this.refresh();
+  }
+
+  private setLocked(locked: boolean): void {
+    if (locked === this.isLocked) return;
+    if (locked) {
+      if (PreviewPanel.following === this) PreviewPanel.following = undefined;
+      PreviewPanel.locked.get(this.uri)?.panel.dispose();
+      PreviewPanel.locked.set(this.uri, this);
+    } else {
+      PreviewPanel.locked.delete(this.uri);
+      PreviewPanel.following?.panel.dispose();
+      PreviewPanel.following = this;
+    }
+    this.isLocked = locked;
+    this.panel.title = previewTitle(posix.basename(this.document.uri.path), locked);
+  }
+
+  private postScroll(): void {
+    const line = this.scroll.next(this.uri, this.topLine);
+    if (line !== undefined) void this.panel.webview.postMessage({ type: 'scroll', line });
   }
 
   private schedule(): void {
@@ -59,22 +146,27 @@ export class PreviewPanel {
 
   private async refresh(): Promise<void> {
     const generation = ++this.generation;
+    const uri = this.uri;
     try {
-      const result = await requestPreview(this.client, this.document.uri.toString(), { cspSource: this.panel.webview.cspSource });
+      const result = await requestPreview(this.client, uri, { cspSource: this.panel.webview.cspSource });
       if (generation !== this.generation) return;
-      this.panel.webview.html = result ? result.html : message('Hindsight has not read this file: it is not open as a Markdown file in the editor.');
+      this.panel.webview.html = result
+        ? result.html
+        : message('Hindsight has not read this file: it is not open as a Markdown file in the editor.');
       // The server answered for an older version than the editor holds: ask again.
-      const current = workspace.textDocuments.find((d) => d.uri.toString() === this.document.uri.toString());
+      const current = workspace.textDocuments.find((d) => d.uri.toString() === uri);
       if (result && current && result.version !== current.version) this.schedule();
     } catch (error) {
-      if (generation === this.generation) this.panel.webview.html = message(`The preview could not be rendered: ${(error as Error)?.message ?? error}`);
+      if (generation === this.generation)
+        this.panel.webview.html = message(`The preview could not be rendered: ${(error as Error)?.message ?? error}`);
     }
   }
 
   private dispose(): void {
     clearTimeout(this.timer);
     this.generation++;
-    PreviewPanel.open.delete(this.document.uri.toString());
+    if (PreviewPanel.following === this) PreviewPanel.following = undefined;
+    if (PreviewPanel.locked.get(this.uri) === this) PreviewPanel.locked.delete(this.uri);
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 }
@@ -82,5 +174,6 @@ export class PreviewPanel {
 /** A page of plain text, for when there is no preview to show. */
 function message(text: string): string {
   const escaped = text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-  return `<!DOCTYPE html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'"></head><body><p>${escaped}</p></body></html>`;
+  const head = `<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'">`;
+  return `<!DOCTYPE html><html><head>${head}</head><body><p>${escaped}</p></body></html>`;
 }

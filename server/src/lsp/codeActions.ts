@@ -1,4 +1,5 @@
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit, type WorkspaceEdit }
+  from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PostmortemDocument, Problem } from '../core/model';
 import { RULES_BY_ID } from '../core/rules';
@@ -33,6 +34,26 @@ function inFrontmatter(doc: PostmortemDocument, line: number): boolean {
   return !!doc.frontmatter && line >= doc.frontmatter.range.start.line && line <= doc.frontmatter.range.end.line;
 }
 
+/** Whether a client's `only` filter admits an action of this kind (a kind admits its sub-kinds). */
+function admitted(kind: string | undefined, only: string[] | undefined): boolean {
+  if (!only || only.length === 0) return true;
+  return !!kind && only.some((wanted) => kind === wanted || kind.startsWith(`${wanted}.`));
+}
+
+const quickFix = (title: string, diagnostics: Diagnostic[], edit: WorkspaceEdit): CodeAction =>
+  ({ title, kind: CodeActionKind.QuickFix, diagnostics, edit });
+
+/**
+ * The actions for one request, in the order a person should meet them: what repairs the text, then what repairs it
+ * everywhere, then where to read more, and only last what silences the finding.
+ */
+interface Buckets {
+  fixes: CodeAction[];
+  fixAll: CodeAction[];
+  docs: CodeAction[];
+  disables: CodeAction[];
+}
+
 export class CodeActionsProvider {
   constructor(private readonly store: DocumentStore) {}
 
@@ -42,17 +63,27 @@ export class CodeActionsProvider {
     const problems = this.store.check(document);
     const only = params.context.only;
     if (only && only.every((kind) => kind.startsWith(CodeActionKind.SourceFixAll))) return this.fixAll(document, problems);
+    const buckets = this.forDiagnostics(document, problems, params.context.diagnostics);
+    const wantsFixAll = !only || only.some((kind) => FIX_ALL_KIND.startsWith(kind) || kind === CodeActionKind.Source);
+    if (wantsFixAll) buckets.fixAll.push(...this.fixAll(document, problems));
+    const ordered = [...buckets.fixes, ...buckets.fixAll, ...buckets.docs, ...buckets.disables];
+    return ordered.filter((action) => admitted(action.kind, only));
+  }
+
+  private forDiagnostics(document: TextDocument, problems: Problem[], diagnostics: Diagnostic[]): Buckets {
     const doc = this.store.configured(document);
-    const actions: CodeAction[] = [];
+    const buckets: Buckets = { fixes: [], fixAll: [], docs: [], disables: [] };
     const offered = new Set<string>();
-    for (const diagnostic of params.context.diagnostics) {
+    const change = (edits: TextEdit[]) => ({ changes: { [document.uri]: edits } });
+    for (const diagnostic of diagnostics) {
       if (diagnostic.source !== 'hindsight' || typeof diagnostic.code !== 'string') continue;
       // Several findings of one rule can share a range (missing sections all sit on the title): the message tells them apart.
       const here = problems.filter((p) => p.code === diagnostic.code && sameRange(p.range, diagnostic.range));
       const problem = here.find((p) => p.message === diagnostic.message) ?? here[0];
       const id = diagnostic.code;
       for (const [i, fix] of (problem?.fixes ?? []).entries()) {
-        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: i === 0, edit: { changes: { [document.uri]: fix.edits } } });
+        const preferred = i === 0 && buckets.fixes.length === 0;
+        buckets.fixes.push({ ...quickFix(fix.title, [diagnostic], change(fix.edits)), isPreferred: preferred });
       }
       // What follows is per rule (and line), not per finding: offered once however many findings ask.
       const perLine = `${id}@${diagnostic.range.start.line}`;
@@ -62,26 +93,27 @@ export class CodeActionsProvider {
       offered.add(perLine);
       const sameRule = problems.filter((p) => p.code === id && p.fixes?.length);
       if (firstOfRule && sameRule.length > 1) {
-        actions.push({
-          title: `Fix all ${id} problems in this file`,
-          kind: CodeActionKind.QuickFix,
-          diagnostics: sameRule.map(toDiagnostic),
-          edit: { changes: { [document.uri]: nonOverlapping(sameRule.flatMap((p) => p.fixes![0].edits)) } },
-        });
+        const edits = nonOverlapping(sameRule.flatMap((p) => p.fixes![0].edits));
+        buckets.fixAll.push(quickFix(`Fix all ${id} problems in this file`, sameRule.map(toDiagnostic), change(edits)));
       }
       const line = diagnostic.range.start.line;
       if (firstOnLine && !inFrontmatter(doc, line)) {
         const end = { line, character: doc.lines.lines[line]?.length ?? 0 };
-        actions.push({ title: `Disable ${id} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [document.uri]: [{ range: { start: end, end }, newText: ` <!-- hindsight-disable-line ${id} -->` }] } } });
+        const directive = { range: { start: end, end }, newText: ` <!-- hindsight-disable-line ${id} -->` };
+        buckets.disables.push(quickFix(`Disable ${id} for this line`, [diagnostic], change([directive])));
       }
       if (!firstOfRule) continue;
       const top = fileDirectivePosition(doc);
-      actions.push({ title: `Disable ${id} for this file`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [document.uri]: [{ range: { start: top, end: top }, newText: `<!-- hindsight-disable-file ${id} -->\n` }] } } });
+      const directive = { range: { start: top, end: top }, newText: `<!-- hindsight-disable-file ${id} -->\n` };
+      buckets.disables.push(quickFix(`Disable ${id} for this file`, [diagnostic], change([directive])));
       const href = ruleDocUri(id);
-      if (href && RULES_BY_ID.has(id)) actions.push({ title: `Show documentation for ${id}`, kind: CodeActionKind.Empty, command: { title: 'Show documentation', command: OPEN_RULE_DOC, arguments: [href] } });
+      if (href && RULES_BY_ID.has(id)) {
+        const command = { title: 'Show documentation', command: OPEN_RULE_DOC, arguments: [href] };
+        buckets.docs.push({ title: `Show documentation for ${id}`, kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic], command });
+      }
     }
-    if (!only || only.some((kind) => FIX_ALL_KIND.startsWith(kind) || kind === CodeActionKind.Source)) actions.push(...this.fixAll(document, problems));
-    return actions;
+    return buckets;
   }
 
   /** `source.fixAll.hindsight`: the first fix of every finding that has one. */

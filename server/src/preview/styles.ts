@@ -42,7 +42,7 @@ blockquote { margin: 0; padding: 0 1em; color: var(--muted); border-left: 3px so
 .hs-timeline-svg text { fill: var(--fg); font-size: 11px; font-family: inherit; }
 .hs-axis { stroke: var(--muted); stroke-width: 1.5; }
 .hs-tick { stroke: var(--muted); }
-.hs-tick-label { fill: var(--muted) !important; }
+.hs-tick-label, .hs-axis-zone { fill: var(--muted) !important; }
 .hs-entry { stroke: var(--fg); stroke-width: 2; fill: var(--fg); opacity: 0.7; }
 .hs-impact { fill: var(--impact); }
 .hs-milestone-stem { stroke: var(--accent); stroke-dasharray: 2 2; }

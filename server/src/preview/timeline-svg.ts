@@ -1,6 +1,7 @@
 import { formatMinutes } from '../core/metrics/durations';
 import type { Milestone, MilestoneKind, PostmortemDocument, TimelineEntry } from '../core/model';
 import { esc, isUndated, utcLabel } from './escape';
+import { documentClock, UTC_CLOCK, wallLabel } from './zoneClock';
 
 // About the width of a preview beside the editor, so 11px labels show near 11px rather than shrunk.
 const WIDTH = 520;
@@ -19,7 +20,7 @@ const KIND_LABELS: Record<MilestoneKind, string> = {
   impactEnd: 'impact end',
 };
 
-/** The timeline on a UTC time axis: entries as ticks, milestones labelled, the impact window shaded. */
+/** The timeline on a time axis in the document's zone: entries as ticks, milestones labelled, the impact window shaded. */
 export function timelineSection(doc: PostmortemDocument): string {
   const timed = doc.timeline.entries.filter((e) => e.time !== undefined);
   // Undated times of day cannot share an axis with dated ones: keep whichever kind the document has.
@@ -44,13 +45,16 @@ function svg(doc: PostmortemDocument, entries: TimelineEntry[], milestones: Mile
   max += pad;
   const x = (t: number) => PAD + ((t - min) / (max - min)) * (WIDTH - 2 * PAD);
   const clampX = (v: number) => Math.max(PAD / 2, Math.min(WIDTH - PAD / 2, v));
-  const fmt = (t: number) => utcLabel(t, !undated);
+  const clock = documentClock(doc);
+  // On the document's clock, with UTC beside it in tooltips; a UTC document reads as before.
+  const fmt = (t: number) => (clock === UTC_CLOCK ? utcLabel(t, !undated) : `${wallLabel(t, clock, !undated)} ${clock.name} (${utcLabel(t, !undated)})`);
+  const shortFmt = (t: number) => (clock === UTC_CLOCK ? utcLabel(t, !undated) : `${wallLabel(t, clock, !undated)} ${clock.name}`);
 
   // Milestone labels go in rows above the axis, a new row whenever they would overlap.
   const sorted = [...milestones].sort((a, b) => a.time - b.time);
   const rowEnds: number[] = [];
   const labels = sorted.map((m) => {
-    const text = `${KIND_LABELS[m.kind]} ${new Date(m.time).toISOString().slice(11, 16)}`;
+    const text = `${KIND_LABELS[m.kind]} ${wallLabel(m.time, clock, false).slice(0, 5)}`;
     const width = text.length * 6.2; // roughly, at 11px
     const left = Math.max(4, Math.min(WIDTH - 4 - width, clampX(x(m.time)) - width / 2));
     let row = rowEnds.findIndex((end) => end + 8 < left);
@@ -59,8 +63,9 @@ function svg(doc: PostmortemDocument, entries: TimelineEntry[], milestones: Mile
     return { m, text, row, center: left + width / 2 };
   });
   const axisY = 14 + rowEnds.length * ROW + 10;
-  const height = axisY + 34;
-  const out: string[] = [`<svg class="hs-timeline-svg" viewBox="0 0 ${WIDTH} ${height}" width="100%" role="img" aria-label="Timeline">`];
+  const height = axisY + 44;
+  const label = `Timeline, times in ${clock.name}`;
+  const out: string[] = [`<svg class="hs-timeline-svg" viewBox="0 0 ${WIDTH} ${height}" width="100%" role="img" aria-label="${esc(label)}">`];
 
   const impactStart = doc.milestones.impactStart;
   const impactEnd = doc.milestones.impactEnd;
@@ -72,10 +77,14 @@ function svg(doc: PostmortemDocument, entries: TimelineEntry[], milestones: Mile
     out.push(`<rect class="hs-impact" x="${n(x0)}" y="4" width="${n(w)}" height="${axisY - 4}"><title>${esc(title)}</title></rect>`);
   }
   out.push(`<line class="hs-axis" x1="${PAD / 2}" y1="${axisY}" x2="${WIDTH - PAD / 2}" y2="${axisY}"/>`);
-  for (const t of ticks(min, max)) {
+  // Ticks fall on round times of the document's clock (IST's half hour included), so they are found on its wall.
+  const shift = clock.offsetAt(min) * MINUTE;
+  for (const t of ticks(min + shift, max + shift)) {
     const label = undated || t.step < 1440 ? (t.newDay && !undated ? `${t.iso.slice(5, 10)} ${t.iso.slice(11, 16)}` : t.iso.slice(11, 16)) : t.iso.slice(5, 10);
-    out.push(`<line class="hs-tick" x1="${n(x(t.time))}" y1="${axisY}" x2="${n(x(t.time))}" y2="${axisY + 4}"/><text class="hs-tick-label" x="${n(x(t.time))}" y="${axisY + 17}" text-anchor="middle">${esc(label)}</text>`);
+    const tx = n(x(t.time - shift));
+    out.push(`<line class="hs-tick" x1="${tx}" y1="${axisY}" x2="${tx}" y2="${axisY + 4}"/><text class="hs-tick-label" x="${tx}" y="${axisY + 17}" text-anchor="middle">${esc(label)}</text>`);
   }
+  out.push(`<text class="hs-axis-zone" x="${WIDTH - PAD / 2}" y="${axisY + 32}" text-anchor="end">${esc(`times in ${clock.name}`)}</text>`);
   for (const e of entries) {
     const ex = x(e.time!);
     const title = `<title>${esc(`${fmt(e.time!)}: ${e.text}`)}</title>`;
@@ -97,7 +106,7 @@ function svg(doc: PostmortemDocument, entries: TimelineEntry[], milestones: Mile
     );
   }
   out.push('</svg>');
-  if (impact) out.push(`<p class="hs-caption"><span class="hs-swatch"></span> impact window ${esc(fmt(impactStart.time))} – ${esc(fmt(impactEnd.time))}</p>`);
+  if (impact) out.push(`<p class="hs-caption"><span class="hs-swatch"></span> impact window ${esc(shortFmt(impactStart.time))} – ${esc(shortFmt(impactEnd.time))}</p>`);
   return out.join('');
 }
 

@@ -35,8 +35,14 @@ suite('Language features', () => {
     const target = (await waitForDiagnostics(uri, (ds) => ds.some(missing('Impact')))).find(missing('Impact'))!;
     if (canDrive()) {
       editor.selection = new vscode.Selection(target.range.start, target.range.start);
-      await vscode.commands.executeCommand('editor.action.quickFix');
-      await drive([{ do: 'waitFor', selector: '.action-widget .monaco-list-row', text: 'Impact' }, { do: 'shot', name: 'quick-fix-menu' }, { do: 'press', key: 'Escape' }]);
+      // As a person asks for it here, by the light bulb: on a heading's first column, Ctrl+. opens no menu in code-server.
+      await drive([
+        { do: 'waitFor', selector: '.lightBulbWidget' },
+        { do: 'click', selector: '.lightBulbWidget' },
+        { do: 'waitFor', selector: '.action-widget', text: 'Impact' },
+        { do: 'shot', name: 'quick-fix-menu' },
+        { do: 'press', key: 'Escape' },
+      ]);
     }
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, target.range, vscode.CodeActionKind.QuickFix.value, 20);
     const fix = actions.find((a) => a.title === 'Add the "Impact" section');

@@ -26,6 +26,7 @@ suite('Commands', () => {
     ]);
     await command;
     const { document } = await created;
+    await drive([{ do: 'waitFor', selector: '.monaco-editor .view-lines', text: 'Cache stampede on login' }, { do: 'mouseAway' }, { do: 'shot', name: 'new-postmortem' }]);
     assert.ok(existsSync(document.uri.fsPath), `${document.uri.fsPath} was not written`);
     const text = document.getText();
     for (const line of [/^title: Cache stampede on login$/m, /^severity: SEV3$/m, /^template: lightweight$/m, /^## Lessons learned$/m]) assert.match(text, line);
@@ -58,6 +59,7 @@ suite('Commands', () => {
     const text = draft.getText();
     assert.match(text, /Search outage after an index rebuild/);
     for (const name of ['Priya', 'priya@example.com', 'search-01', 'SRCH-12']) assert.ok(!text.includes(name), `the draft names ${name}:\n${text}`);
+    if (canDrive()) await drive([{ do: 'waitFor', selector: '.monaco-editor .view-lines', text: 'Search outage' }, { do: 'mouseAway' }, { do: 'shot', name: 'status-page-draft' }]);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 

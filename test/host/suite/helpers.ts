@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { Received, Severity } from '../../clients/expected';
 
-export const EXTENSION_ID = 'hindsight.hindsight';
+export const EXTENSION_ID = 'hindsight.hindsight-postmortem';
 
 export function workspaceUri(relative: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];

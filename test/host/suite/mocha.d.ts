@@ -8,3 +8,4 @@ declare function suite(title: string, body: (this: MochaContext) => void): void;
 declare function test(title: string, body: (this: MochaContext) => Promise<void> | void): void;
 declare function suiteSetup(body: (this: MochaContext) => Promise<void> | void): void;
 declare function suiteTeardown(body: (this: MochaContext) => Promise<void> | void): void;
+declare function teardown(body: (this: MochaContext) => Promise<void> | void): void;
