@@ -11,6 +11,7 @@ import { plainText } from './parse/inline';
 import { buildSections } from './parse/sections';
 import { LineIndex } from './text/lineIndex';
 import { buildTimeline } from './timeline/build';
+import { dateInFileName } from './time/fileDate';
 import { declaredZone } from './timeline/candidates';
 import { completeDate, resolveStamp, type CalendarDate } from './time/resolve';
 import { findStamps } from './time/stamps';
@@ -153,7 +154,7 @@ export function buildDocument(uri: string, version: number, text: string, cache:
   const fm = readFrontmatter(index);
   const blocks = cache.blocks(index.lines, fm.bodyLine);
   const sections = buildSections(blocks, index);
-  const reference = referenceDate(fm.frontmatter, blocks);
+  const reference = referenceDate(fm.frontmatter, blocks) ?? dateInFileName(uri);
   const fmZone = frontmatterZone(fm.frontmatter);
   const lines = textLines(blocks);
 

@@ -1,7 +1,7 @@
 import type { MilestoneKind, Problem, Range, Section, Timeline, TimelineEntry } from '../model';
 import type { Block } from '../parse/blocks';
 import type { LineIndex } from '../text/lineIndex';
-import { completeDate, resolveStamp, type CalendarDate, type ReadingContext } from '../time/resolve';
+import { completeDate, resolveStamp, yearIsAssumed, type CalendarDate, type ReadingContext } from '../time/resolve';
 import type { Stamp } from '../time/stamps';
 import { formatOffset, type Zone } from '../time/zones';
 import { collectCandidates, declaredZone, headerZone, type Candidate, type EntryCandidate } from './candidates';
@@ -147,11 +147,13 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
     };
     if (!c.stamp) return base;
     const stamp: Stamp = c.stamp;
+    if (stamp.relative !== undefined) return fromAnchor(base, stamp.relative);
     const local = c.columnZone && !stamp.zone ? { ...context, zone: c.columnZone, zoneSource: 'column' as const } : context;
     const resolved = resolveStamp(stamp, local);
     context.date = local.date;
     context.lastMinutes = local.lastMinutes;
     const where = stampRange ?? range;
+    if (resolved.yearAssumed) reportAssumedYear(where);
     if (resolved.zone?.alternatives && resolved.zoneSource !== 'sentence') report(`ambiguous:${resolved.zone.label}`, ambiguousZone(resolved.zone, where));
     if (resolved.contradicts && resolved.zone && !resolved.dateUnknown) {
       report(`contradicts:${resolved.zone.label}`, {
@@ -174,6 +176,20 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
     };
   };
 
+  /** The last entry read with a clock time of its own: what "+50 minutes" counts from. */
+  let anchor: TimelineEntry | undefined;
+  const fromAnchor = (base: TimelineEntry, minutes: number): TimelineEntry => {
+    if (anchor?.time === undefined) return base;
+    return { ...base, time: anchor.time + minutes * MINUTE, hasTimeOfDay: true, confidence: 'inferred', zone: anchor.zone, zoneSource: anchor.zoneSource, dateUnknown: anchor.dateUnknown };
+  };
+  const reportAssumedYear = (range: Range) =>
+    report('assumed-year', {
+      code: 'timeline/assumed-year',
+      severity: 'info',
+      message: `No year is given for this date, nor anywhere in the document, so it was read in ${new Date().getUTCFullYear()}: write the year, or a \`date:\` in the frontmatter.`,
+      range,
+    });
+
   const addLabelled = (c: EntryCandidate, kinds: MilestoneKind[], entry: TimelineEntry, source: LabelledMilestone['source'] = 'key-events') => {
     if (entry.time === undefined) return;
     labelled.push({ kinds, time: entry.time, line: c.line, range: entry.range, evidence: c.label!, source });
@@ -192,10 +208,21 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
       ctx.date = input.reference;
       ctx.dateUnknown = false;
       ctx.lastMinutes = undefined;
+      ctx.year = undefined;
+      anchor = undefined;
+      continue;
+    }
+    if (c.kind === 'year') {
+      ctx.year = c.year;
       continue;
     }
     if (c.kind === 'date') {
-      if (c.stamp.date) ctx.date = completeDate(c.stamp.date, ctx.date ?? ctx.reference);
+      if (c.stamp.date) {
+        const reference = ctx.date ?? ctx.reference;
+        if (yearIsAssumed(c.stamp.date, reference, ctx.year)) reportAssumedYear(index.lineRange(c.line));
+        ctx.date = completeDate(c.stamp.date, reference, ctx.year);
+        ctx.dateUnknown = false;
+      }
       ctx.lastMinutes = undefined;
       continue;
     }
@@ -205,14 +232,24 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
       continue;
     }
     if (c.unreadableTime) {
+      const why = c.unreadableReason ? ` (${c.unreadableReason})` : '';
       problems.push({
         code: 'timeline/unparseable-time',
         severity: 'warning',
-        message: `"${c.unreadableTime}" cannot be read as a time: write it as HH:MM (24-hour) or h:mm am/pm, with a date and zone where they are not already clear.`,
+        message: `"${c.unreadableTime}" cannot be read${why}: write times as HH:MM (24-hour) or h:mm am/pm and dates as YYYY-MM-DD, with a zone where it is not already clear.`,
         range: index.lineRange(c.line, c.column, c.endLine === c.line ? c.endColumn : undefined),
       });
     }
     const resolved = resolveEntry(c, ctx);
+    if (c.stamp?.relative !== undefined && resolved.time === undefined) {
+      problems.push({
+        code: 'timeline/unparseable-time',
+        severity: 'warning',
+        message: `"${c.stamp.text.trim()}" counts from a time the timeline does not state before it: give the starting time (an entry such as "14:00 UTC Deploy starts") above the offsets.`,
+        range: resolved.timeRange ?? resolved.range,
+      });
+    }
+    if (resolved.time !== undefined && resolved.hasTimeOfDay && c.stamp?.relative === undefined) anchor = resolved;
     entries.push(resolved);
     if (!c.prose) ordered.push({ entry: resolved, group: c.group, direction: ctx.direction });
   }
