@@ -82,6 +82,11 @@ function dateOf(value: unknown): CalendarDate | undefined {
   return date ? completeDate(date, undefined) : undefined;
 }
 
+function yearOf(today: string | undefined): number | undefined {
+  const year = today ? Number(today.slice(0, 4)) : NaN;
+  return Number.isInteger(year) && year > 1970 ? year : undefined;
+}
+
 /** The day the incident happened, for entries that give only a time. */
 function referenceDate(frontmatter: Frontmatter | undefined, blocks: readonly Block[]): CalendarDate | undefined {
   const data = frontmatter?.data ?? {};
@@ -168,8 +173,9 @@ export function buildDocument(uri: string, version: number, text: string, cache:
     }
   }
 
-  const timeline = buildTimeline({ blocks, sections, index, reference, frontmatterZone: fmZone, documentZone });
-  const milestones = findMilestones(timeline.timeline.entries, timeline.labelled, frontmatterMilestones(fm.frontmatter, fmZone, reference));
+  const defaultZone = options.defaultZone ? parseZone(options.defaultZone) : undefined;
+  const timeline = buildTimeline({ blocks, sections, index, reference, frontmatterZone: fmZone, documentZone, defaultZone, currentYear: yearOf(options.today) });
+  const milestones = findMilestones(timeline.timeline.entries, timeline.labelled, frontmatterMilestones(fm.frontmatter, fmZone ?? defaultZone, reference));
   const metrics = computeMetrics(milestones, options.metrics);
 
   const statedDurations: StatedDuration[] = [];

@@ -25,6 +25,8 @@ export interface ReadingContext {
   dateUnknown?: boolean;
   /** A year stated for the rows being read ("Date (2019)" in a table header): it beats other guesses. */
   year?: number;
+  /** The year it is now (from the analysis' `today`), for dates that nothing else gives a year. */
+  currentYear?: number;
 }
 
 export interface ResolvedStamp {
@@ -61,11 +63,16 @@ function weekdayOf(date: CalendarDate): number {
 
 /** The year, near `around`, in which the named weekday falls on that day and month ("Monday 22 April"). */
 function yearForWeekday(part: DatePart, around: number): number | undefined {
-  for (const step of [0, -1, 1, -2, 2, -3, 3, -4, 4, -5, 5, -6, 6]) {
+  // Postmortems look back: the latest fitting year up to `around` (a day and weekday recur within 11 years).
+  for (const step of [0, -1, -2, -3, -4, -5, -6, -7, -8, -9, -10, -11, 1]) {
     const year = around + step;
     if (weekdayOf({ year, month: part.month, day: part.day }) === part.weekday) return year;
   }
   return undefined;
+}
+
+export function thisYear(): number {
+  return new Date().getUTCFullYear();
 }
 
 /** Where a date without a year took it from, when it took it from nowhere in the document. */
@@ -78,8 +85,8 @@ export function yearIsAssumed(part: DatePart, reference: CalendarDate | undefine
  * else the reference's year (the document's own date), else the year near now in which the weekday written
  * beside it fits.
  */
-export function completeDate(part: DatePart, reference: CalendarDate | undefined, statedYear?: number): CalendarDate {
-  const around = reference?.year ?? new Date().getUTCFullYear();
+export function completeDate(part: DatePart, reference: CalendarDate | undefined, statedYear?: number, currentYear = thisYear()): CalendarDate {
+  const around = reference?.year ?? currentYear;
   // A weekday decides only when the document gives no year: beside one, a weekday that does not fit is a slip.
   const byWeekday = part.year === undefined && statedYear === undefined && !reference && part.weekday !== undefined ? yearForWeekday(part, around) : undefined;
   const year = part.year ?? statedYear ?? reference?.year ?? byWeekday ?? around;
@@ -106,7 +113,7 @@ export function resolveStamp(stamp: Stamp, ctx: ReadingContext): ResolvedStamp {
   if (stamp.date) {
     const reference = ctx.dateUnknown ? ctx.reference : (ctx.date ?? ctx.reference);
     yearAssumed = yearIsAssumed(stamp.date, reference, ctx.year);
-    date = completeDate(stamp.date, reference, ctx.year);
+    date = completeDate(stamp.date, reference, ctx.year, ctx.currentYear);
     ctx.date = date;
     ctx.dateUnknown = false;
     ctx.lastMinutes = stamp.time ? stamp.time.hour * 60 + stamp.time.minute : undefined;

@@ -345,7 +345,11 @@ export function leadingUnreadable(text: string): Unreadable | undefined {
   const first = findUnreadable(text)[0];
   if (!first) return undefined;
   const stamp = findStamps(text)[0];
-  if (stamp && stamp.index < first.index && stamp.end <= first.index) return undefined;
+  if (stamp && stamp.end <= first.index) {
+    // "Dec 17th 22:XX": a date that leads the line, then the time that cannot be read.
+    const dateThenTime = !stamp.time && LEAD_PREFIX.test(text.slice(0, stamp.index)) && /^[\s,*_]*(?:at\s+)?$/i.test(text.slice(stamp.end, first.index));
+    return dateThenTime ? first : undefined;
+  }
   const prefix = text.slice(0, Math.min(first.index, stamp?.index ?? first.index));
   return LEAD_PREFIX.test(prefix) ? first : undefined;
 }

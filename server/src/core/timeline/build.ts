@@ -1,7 +1,7 @@
 import type { MilestoneKind, Problem, Range, Section, Timeline, TimelineEntry } from '../model';
 import type { Block } from '../parse/blocks';
 import type { LineIndex } from '../text/lineIndex';
-import { completeDate, resolveStamp, yearIsAssumed, type CalendarDate, type ReadingContext } from '../time/resolve';
+import { completeDate, resolveStamp, thisYear, yearIsAssumed, type CalendarDate, type ReadingContext } from '../time/resolve';
 import type { Stamp } from '../time/stamps';
 import { formatOffset, type Zone } from '../time/zones';
 import { collectCandidates, declaredZone, headerZone, type Candidate, type EntryCandidate } from './candidates';
@@ -25,6 +25,10 @@ export interface TimelineInput {
   frontmatterZone: Zone | undefined;
   /** Zone declared by a sentence anywhere in the document. */
   documentZone: { zone: Zone; line: number } | undefined;
+  /** The team's zone from the configuration, for a document that states none. */
+  defaultZone?: Zone;
+  /** The year it is now, for dates nothing else gives a year (defaults to the clock's). */
+  currentYear?: number;
 }
 
 function inSections(block: Block, sections: readonly Section[]): boolean {
@@ -100,7 +104,14 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
   // Nothing declares a zone, but every time that names one names the same: the others are in it too.
   const named = new Set(candidates.flatMap((c) => (c.kind === 'entry' && c.stamp?.zone ? [c.stamp.zone.label] : [])));
   const sole = named.size === 1 ? candidates.find((c): c is EntryCandidate => c.kind === 'entry' && !!c.stamp?.zone)?.stamp?.zone : undefined;
-  const fallback = !declared && sole ? { zone: sole, source: 'default' as const, line: undefined } : undefined;
+  const fallback = declared
+    ? undefined
+    : sole
+      ? { zone: sole, source: 'default' as const, line: undefined }
+      : input.defaultZone
+        ? { zone: input.defaultZone, source: 'default' as const, line: undefined }
+        : undefined;
+  const teamZone = fallback?.zone === input.defaultZone ? input.defaultZone : undefined;
   const ctx: ReadingContext = {
     date: input.reference,
     reference: input.reference,
@@ -108,6 +119,7 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
     zoneSource: (declared ?? fallback)?.source,
     lastMinutes: undefined,
     direction: readingDirection(candidates),
+    currentYear: input.currentYear,
   };
   const reported = new Set<string>();
   const report = (key: string, problem: Problem) => {
@@ -170,6 +182,7 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
       confidence: resolved.confidence,
       zone: zoneName(resolved.zone),
       zoneSource: resolved.zone ? resolved.zoneSource : undefined,
+      ...(teamZone && resolved.zone === teamZone ? { zoneFromConfig: true } : {}),
       endTime: resolved.endTime,
       dayRollover: resolved.rolledOver,
       dateUnknown: resolved.dateUnknown,
@@ -186,7 +199,7 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
     report('assumed-year', {
       code: 'timeline/assumed-year',
       severity: 'info',
-      message: `No year is given for this date, nor anywhere in the document, so it was read in ${new Date().getUTCFullYear()}: write the year, or a \`date:\` in the frontmatter.`,
+      message: `No year is given for this date, nor anywhere in the document, so it was read in ${ctx.currentYear ?? thisYear()}: write the year, or a \`date:\` in the frontmatter.`,
       range,
     });
 
@@ -220,7 +233,7 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
       if (c.stamp.date) {
         const reference = ctx.date ?? ctx.reference;
         if (yearIsAssumed(c.stamp.date, reference, ctx.year)) reportAssumedYear(index.lineRange(c.line));
-        ctx.date = completeDate(c.stamp.date, reference, ctx.year);
+        ctx.date = completeDate(c.stamp.date, reference, ctx.year, ctx.currentYear);
         ctx.dateUnknown = false;
       }
       ctx.lastMinutes = undefined;
@@ -279,12 +292,13 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
   }
 
   checkOrder(ordered, problems);
-  const firstUnzoned = entries.find((e) => e.time !== undefined && e.hasTimeOfDay && !e.zone);
+  const firstUnzoned = entries.find((e) => e.time !== undefined && e.hasTimeOfDay && (!e.zone || e.zoneFromConfig));
   if (firstUnzoned) {
+    const readAs = firstUnzoned.zoneFromConfig ? `in the team's default zone, ${firstUnzoned.zone} (from the configuration)` : 'as UTC';
     problems.push({
       code: 'timeline/missing-zone',
       severity: 'info',
-      message: 'No time zone is given for these times, so they are read as UTC: add one to the entries, the column header, a sentence such as "All times in UTC." or `timezone:` in the frontmatter.',
+      message: `No time zone is given for these times, so they are read ${readAs}: add one to the entries, the column header, a sentence such as "All times in UTC." or \`timezone:\` in the frontmatter.`,
       range: firstUnzoned.timeRange ?? firstUnzoned.range,
     });
   }

@@ -97,6 +97,7 @@ interface LineOptions {
  */
 function compactTimesPlausible(lines: readonly TextLine[]): boolean {
   const leads = lines.flatMap((line) => {
+    if (!/^[\s*_`[(]*\d{4}/.test(line.raw)) return [];
     const text = plainText(line.raw).text;
     const stamp = compactLead(text);
     return stamp ? [stamp] : [];
@@ -106,6 +107,29 @@ function compactTimesPlausible(lines: readonly TextLine[]): boolean {
 
 function firstLines(items: readonly ListItem[]): TextLine[] {
   return items.flatMap((item) => [...(item.lines[0] ? [item.lines[0]] : []), ...firstLines(item.children)]);
+}
+
+function rowLines(block: Block): readonly TextLine[] {
+  if (block.kind === 'list') return firstLines(block.items);
+  if (block.kind === 'paragraph') return block.lines;
+  if (block.kind === 'code') return block.lines ?? [];
+  return [];
+}
+
+/**
+ * For each block, whether four leading digits are times in it: decided over the run of blocks of one kind
+ * that it belongs to (a list parsed as one block per item is still one list).
+ */
+function compactRuns(blocks: readonly Block[]): boolean[] {
+  const out: boolean[] = new Array(blocks.length).fill(false);
+  let start = 0;
+  for (let i = 1; i <= blocks.length; i++) {
+    if (i < blocks.length && blocks[i].kind === blocks[start].kind) continue;
+    const plausible = compactTimesPlausible(blocks.slice(start, i).flatMap(rowLines));
+    out.fill(plausible, start, i);
+    start = i;
+  }
+  return out;
 }
 
 /** Reads one line of prose: a date line, a zone sentence, an entry led by a stamp, or nothing. */
@@ -181,7 +205,7 @@ function fromItems(
   out: Candidate[],
   previous: { entry: EntryCandidate | undefined },
   untimed: boolean,
-  compact = compactTimesPlausible(firstLines(items)),
+  compact: boolean,
 ): void {
   for (const item of items) {
     const first = item.lines[0];
@@ -332,6 +356,7 @@ export function collectCandidates(blocks: readonly Block[], options: { prose: bo
   const out: Candidate[] = [];
   const previous: { entry: EntryCandidate | undefined } = { entry: undefined };
   let headingEntry: EntryCandidate | undefined;
+  const compactByBlock = compactRuns(blocks);
   for (const [blockIndex, block] of blocks.entries()) {
     const before = out.length;
     switch (block.kind) {
@@ -343,7 +368,7 @@ export function collectCandidates(blocks: readonly Block[], options: { prose: bo
       }
       case 'paragraph': {
         const proseLines: TextLine[] = [];
-        const compact = compactTimesPlausible(block.lines);
+        const compact = compactByBlock[blockIndex];
         for (const line of block.lines) {
           const candidate = fromLine(line, out, { requireLeading: true, compact });
           if (!candidate && options.prose && out[out.length - 1]?.line !== line.line) proseLines.push(line);
@@ -362,7 +387,7 @@ export function collectCandidates(blocks: readonly Block[], options: { prose: bo
         break;
       }
       case 'list':
-        fromItems(block.items, out, previous, !options.prose);
+        fromItems(block.items, out, previous, !options.prose, compactByBlock[blockIndex]);
         break;
       case 'table':
         fromTable(block, out);
@@ -371,7 +396,7 @@ export function collectCandidates(blocks: readonly Block[], options: { prose: bo
       case 'code':
         // Tab-indented timeline lines parse as code; lines led by a time are still entries.
         if (!options.prose && block.lines) {
-          const compact = compactTimesPlausible(block.lines);
+          const compact = compactByBlock[blockIndex];
           for (const line of block.lines) {
             const candidate = line.raw.trim() ? fromLine(line, out, { requireLeading: true, compact }) : undefined;
             if (candidate) previous.entry = candidate;
