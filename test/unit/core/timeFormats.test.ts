@@ -181,3 +181,11 @@ describe('a team default zone', () => {
     assert.equal(validate({ zone: 2 }), false);
   });
 });
+
+describe('times on an unknown day', () => {
+  it('read a zone abbreviation at its own offset, with no verdict from the stand-in day', () => {
+    const doc = analyzeText('# Upstream notice\n\n## Timeline\n\n- 05:00 PDT attack begins\n- 10:15 PDT target null-routed\n');
+    assert.deepEqual(doc.timeline.entries.map((e) => [e.dateUnknown, new Date(e.time!).toISOString().slice(11, 16)]), [[true, '12:00'], [true, '17:15']]);
+    assert.ok(!doc.problems.some((p) => p.code === 'timeline/zone-contradicts-date'));
+  });
+});

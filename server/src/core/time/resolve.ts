@@ -140,11 +140,13 @@ export function resolveStamp(stamp: Stamp, ctx: ReadingContext): ResolvedStamp {
   if (!date) {
     return { time: undefined, endTime: undefined, hasTimeOfDay: false, dateUnknown: false, zone, zoneSource, confidence: undefined, rolledOver, contradicts: false, yearAssumed };
   }
-  const start = instant(date, stamp.time, effectiveZone);
+  // On a stand-in day the region's calendar says nothing: "05:00 PDT" is UTC−7 whatever 1970 did.
+  const zoneOnDay = dateUnknown && effectiveZone.offset !== undefined ? { ...effectiveZone, region: undefined } : effectiveZone;
+  const start = instant(date, stamp.time, zoneOnDay);
   let endTime: number | undefined;
   if (stamp.rangeEnd) {
     const endDate = stamp.rangeEnd.date ? completeDate(stamp.rangeEnd.date, date) : date;
-    endTime = instant(endDate, stamp.rangeEnd.time, effectiveZone).epoch;
+    endTime = instant(endDate, stamp.rangeEnd.time, zoneOnDay).epoch;
     if (endTime < start.epoch && !stamp.rangeEnd.date) endTime += DAY;
   }
   let confidence: Confidence;
