@@ -17,10 +17,16 @@ export class Analyzer {
 
   constructor(private readonly options: AnalyzeOptions = {}) {}
 
-  analyze(uri: string, version: number, text: string, perDocument: Pick<AnalyzeOptions, 'defaultZone'> = {}): PostmortemDocument {
+  analyze(
+    uri: string,
+    version: number,
+    text: string,
+    perDocument: Pick<AnalyzeOptions, 'defaultZone'> = {},
+  ): PostmortemDocument {
     const cached = this.latest.get(uri);
     const defaultZone = perDocument.defaultZone ?? this.options.defaultZone;
-    if (cached && cached.version === version && cached.text === text && this.zones.get(uri) === defaultZone) return cached;
+    const same = cached && cached.version === version && cached.text === text && this.zones.get(uri) === defaultZone;
+    if (same) return cached;
     let blocks = this.blockCaches.get(uri);
     if (!blocks) {
       blocks = new BlockCache();

@@ -174,7 +174,8 @@ export function buildDocument(uri: string, version: number, text: string, cache:
   }
 
   const defaultZone = options.defaultZone ? parseZone(options.defaultZone) : undefined;
-  const timeline = buildTimeline({ blocks, sections, index, reference, frontmatterZone: fmZone, documentZone, defaultZone, currentYear: yearOf(options.today) });
+  const currentYear = yearOf(options.today);
+  const timeline = buildTimeline({ blocks, sections, index, reference, frontmatterZone: fmZone, documentZone, defaultZone, currentYear });
   const milestones = findMilestones(timeline.timeline.entries, timeline.labelled, frontmatterMilestones(fm.frontmatter, fmZone ?? defaultZone, reference));
   const metrics = computeMetrics(milestones, options.metrics);
 

@@ -85,7 +85,8 @@ export class DocumentStore {
 
   /** The analysis of the document's current version (parsed once per version). */
   analyze(document: TextDocument, loaded = this.config(document.uri)): PostmortemDocument {
-    return this.analyzer.analyze(document.uri, document.version, document.getText(), { defaultZone: loaded.config.zone });
+    const defaultZone = loaded.config.zone;
+    return this.analyzer.analyze(document.uri, document.version, document.getText(), { defaultZone });
   }
 
   private readonly checked = new Map<string, { version: number; problems: Problem[]; doc: PostmortemDocument }>();

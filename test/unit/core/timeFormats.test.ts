@@ -19,12 +19,15 @@ function fixture(name: string, today?: string): PostmortemDocument {
   return analyzeText(readFileSync(join(TIMELINE, name), 'utf8'), `file:///${name}`, { today });
 }
 
+const lines = (...all: string[]) => all.join('\n') + '\n';
+
 /** The entry whose range starts on a 1-based line. */
 function entryAt(doc: PostmortemDocument, line: number): TimelineEntry | undefined {
   return doc.timeline.entries.find((e) => e.range.start.line === line - 1);
 }
 
-const iso = (time: number | undefined) => (time === undefined ? undefined : new Date(time).toISOString().replace('.000Z', 'Z'));
+const iso = (time: number | undefined) =>
+  time === undefined ? undefined : new Date(time).toISOString().replace('.000Z', 'Z');
 
 describe('unreadable dates and times', () => {
   const doc = fixture('impossible-times.md');
@@ -40,7 +43,9 @@ describe('unreadable dates and times', () => {
   });
 
   it('says why each one cannot be read', () => {
-    const reasons = doc.problems.filter((p) => p.code === 'timeline/unparseable-time').map((p) => [p.range.start.line + 1, p.message]);
+    const reasons = doc.problems
+      .filter((p) => p.code === 'timeline/unparseable-time')
+      .map((p) => [p.range.start.line + 1, p.message]);
     const expected: [number, RegExp][] = [
       [13, /hour 25 is past 23/],
       [14, /placeholder/],
@@ -85,7 +90,7 @@ describe('years and days never guessed silently', () => {
   });
 
   it('says so when it had to take the current year', () => {
-    const text = '# Pricing\n\n## Timeline\n\nAll times in UTC.\n\nMar 12\n\n- 14:02 Cache expires\n- 14:31 Cache warmed\n';
+    const text = lines('# Pricing', '', '## Timeline', '', 'All times in UTC.', '', 'Mar 12', '', '- 14:02 Cache expires', '- 14:31 Cache warmed');
     const doc = analyzeText(text, 'untitled:pricing.md', { today: '2025-06-01' });
     assert.equal(iso(doc.timeline.entries[0].time), '2025-03-12T14:02:00Z');
     const assumed = doc.problems.filter((p) => p.code === 'timeline/assumed-year');
@@ -102,29 +107,34 @@ describe('years and days never guessed silently', () => {
   });
 
   it('takes the day of prose times from a date earlier in the same prose', () => {
-    const text = '# Relay outage\n\nOn November 5th ’24 the relays degraded around 11:00 GMT and failed fully by 17:00 GMT.\n';
+    const text = lines('# Relay outage', '', 'On November 5th ’24 the relays degraded around 11:00 GMT and failed by 17:00 GMT.');
     const doc = analyzeText(text, 'untitled:relay.md', { today: '2026-01-10' });
     assert.deepEqual(doc.timeline.entries.map((e) => iso(e.time)), ['2024-11-05T11:00:00Z', '2024-11-05T17:00:00Z']);
   });
 });
 
 describe('four-digit times', () => {
-  const timed = (text: string) => analyzeText(text).timeline.entries.filter((e) => e.time !== undefined && e.hasTimeOfDay).map((e) => iso(e.time));
+  const timed = (text: string) =>
+    analyzeText(text)
+      .timeline.entries.filter((e) => e.time !== undefined && e.hasTimeOfDay)
+      .map((e) => iso(e.time));
+  const head = ['---', 'date: 2024-02-01', '---', '', '# X', '', '## Timeline', ''];
 
   it('reads them where rows lead with them', () => {
-    const text = '---\ndate: 2024-02-01\n---\n\n# X\n\n## Timeline\n\nAll times in UTC.\n\n- 1405 Deploy\n- 1410 Alert\n- 1432 Rollback\n';
+    const text = lines(...head, 'All times in UTC.', '', '- 1405 Deploy', '- 1410 Alert', '- 1432 Rollback');
     assert.deepEqual(timed(text), ['2024-02-01T14:05:00Z', '2024-02-01T14:10:00Z', '2024-02-01T14:32:00Z']);
   });
 
   it('leaves years alone, even where they lead a list', () => {
-    const text = '---\ndate: 2024-02-01\n---\n\n# X\n\n## Timeline\n\n- 2019: service launched\n- 2021: moved to the cluster\n- 2023: rewritten\n';
+    const text = lines(...head, '- 2019: service launched', '- 2021: moved to the cluster', '- 2023: rewritten');
     assert.deepEqual(timed(text), []);
     assert.equal(leadingStamp('2019 was a good year'), undefined);
     assert.deepEqual(findStamps('we served 1405 requests'), []);
   });
 
   it('reads one beside a zone anywhere', () => {
-    assert.deepEqual(findStamps('paged at 1506 UTC').map((s) => s.time), [{ hour: 15, minute: 6, second: 0, twelveHour: false }]);
+    const times = findStamps('paged at 1506 UTC').map((s) => s.time);
+    assert.deepEqual(times, [{ hour: 15, minute: 6, second: 0, twelveHour: false }]);
   });
 });
 
@@ -184,8 +194,9 @@ describe('a team default zone', () => {
 
 describe('times on an unknown day', () => {
   it('read a zone abbreviation at its own offset, with no verdict from the stand-in day', () => {
-    const doc = analyzeText('# Upstream notice\n\n## Timeline\n\n- 05:00 PDT attack begins\n- 10:15 PDT target null-routed\n');
-    assert.deepEqual(doc.timeline.entries.map((e) => [e.dateUnknown, new Date(e.time!).toISOString().slice(11, 16)]), [[true, '12:00'], [true, '17:15']]);
+    const doc = analyzeText(lines('# Upstream notice', '', '## Timeline', '', '- 05:00 PDT attack begins', '- 10:15 PDT null-routed'));
+    const read = doc.timeline.entries.map((e) => [e.dateUnknown, new Date(e.time!).toISOString().slice(11, 16)]);
+    assert.deepEqual(read, [[true, '12:00'], [true, '17:15']]);
     assert.ok(!doc.problems.some((p) => p.code === 'timeline/zone-contradicts-date'));
   });
 });

@@ -123,7 +123,8 @@ export function applyConfig(base: ResolvedConfig, file: ConfigFile, path: string
 
 function validateZone(value: unknown, key: string): string {
   if (typeof value !== 'string' || !parseZone(value)) {
-    throw new Error(`"${key}" must be a time zone such as "UTC", "Europe/Berlin" or "UTC+01:00", not ${JSON.stringify(value)}`);
+    const examples = '"UTC", "Europe/Berlin" or "UTC+01:00"';
+    throw new Error(`"${key}" must be a time zone such as ${examples}, not ${JSON.stringify(value)}`);
   }
   return value;
 }

@@ -85,10 +85,16 @@ export function yearIsAssumed(part: DatePart, reference: CalendarDate | undefine
  * else the reference's year (the document's own date), else the year near now in which the weekday written
  * beside it fits.
  */
-export function completeDate(part: DatePart, reference: CalendarDate | undefined, statedYear?: number, currentYear = thisYear()): CalendarDate {
+export function completeDate(
+  part: DatePart,
+  reference: CalendarDate | undefined,
+  statedYear?: number,
+  currentYear = thisYear(),
+): CalendarDate {
   const around = reference?.year ?? currentYear;
   // A weekday decides only when the document gives no year: beside one, a weekday that does not fit is a slip.
-  const byWeekday = part.year === undefined && statedYear === undefined && !reference && part.weekday !== undefined ? yearForWeekday(part, around) : undefined;
+  const weekdayDecides = part.year === undefined && statedYear === undefined && !reference && part.weekday !== undefined;
+  const byWeekday = weekdayDecides ? yearForWeekday(part, around) : undefined;
   const year = part.year ?? statedYear ?? reference?.year ?? byWeekday ?? around;
   const dayFirst = { year, month: part.month, day: part.day };
   if (!part.ambiguousOrder || !reference) return dayFirst;
@@ -138,10 +144,22 @@ export function resolveStamp(stamp: Stamp, ctx: ReadingContext): ResolvedStamp {
     }
   }
   if (!date) {
-    return { time: undefined, endTime: undefined, hasTimeOfDay: false, dateUnknown: false, zone, zoneSource, confidence: undefined, rolledOver, contradicts: false, yearAssumed };
+    return {
+      time: undefined,
+      endTime: undefined,
+      hasTimeOfDay: false,
+      dateUnknown: false,
+      zone,
+      zoneSource,
+      confidence: undefined,
+      rolledOver,
+      contradicts: false,
+      yearAssumed,
+    };
   }
   // On a stand-in day the region's calendar says nothing: "05:00 PDT" is UTC−7 whatever 1970 did.
-  const zoneOnDay = dateUnknown && effectiveZone.offset !== undefined ? { ...effectiveZone, region: undefined } : effectiveZone;
+  const standIn = dateUnknown && effectiveZone.offset !== undefined;
+  const zoneOnDay = standIn ? { ...effectiveZone, region: undefined } : effectiveZone;
   const start = instant(date, stamp.time, zoneOnDay);
   let endTime: number | undefined;
   if (stamp.rangeEnd) {

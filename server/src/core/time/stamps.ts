@@ -182,11 +182,22 @@ function findDates(text: string, invalid?: Unreadable[]): Part<DatePart>[] {
   return out;
 }
 
+/** "12.39UTC": a dotted time counts only with a zone right after it ("v1.10" and "3.25 %" are no times). */
+const DOTTED_TIME = new RegExp(
+  String.raw`(?<![\w.:])(?<hh>[01]?\d|2[0-3])\.(?<mi>[0-5]\d)(?=\s?(?:UTC|GMT|${ZONE_WORDS})(?![\w]))`,
+  'g',
+);
+
 function findTimes(text: string): Part<TimePart>[] {
   const out: Part<TimePart>[] = [];
   for (const match of text.matchAll(TIME)) {
     const value = timeFromMatch(match.groups ?? {});
     if (value) out.push({ index: match.index!, end: match.index! + match[0].length, value });
+  }
+  for (const match of text.matchAll(DOTTED_TIME)) {
+    const g = match.groups!;
+    const value = { hour: Number(g.hh), minute: Number(g.mi), second: 0, twelveHour: false };
+    out.push({ index: match.index!, end: match.index! + match[0].length, value });
   }
   for (const match of text.matchAll(COMPACT_TIME)) {
     const g = match.groups!;
@@ -253,7 +264,8 @@ function readStamps(text: string): Stamp[] {
     }
     // A date just after the time ("11:10 6th Nov 2023", "15:22 ICT, Sept 26 2021").
     if (!date) {
-      const after = dates.find((d) => !usedDates.has(d) && d.index >= end && /^(?:\s*,?\s*(?:on\s+)?(?:the\s+)?)$/i.test(text.slice(end, d.index)));
+      const joined = (d: Part<DatePart>) => /^(?:\s*,?\s*(?:on\s+)?(?:the\s+)?)$/i.test(text.slice(end, d.index));
+      const after = dates.find((d) => !usedDates.has(d) && d.index >= end && joined(d));
       if (after) {
         date = after.value;
         end = after.end;
@@ -328,7 +340,8 @@ export const findUnreadable = memoize((text: string): Unreadable[] => {
   const out: Unreadable[] = [];
   findDates(text, out);
   for (const match of text.matchAll(PLACEHOLDER)) {
-    out.push({ index: match.index!, end: match.index! + match[0].length, text: match[0], reason: 'it is a placeholder, not a time' });
+    const reason = 'it is a placeholder, not a time';
+    out.push({ index: match.index!, end: match.index! + match[0].length, text: match[0], reason });
   }
   for (const match of text.matchAll(CLOCK)) {
     const reason = clockProblem(Number(match.groups!.h), Number(match.groups!.m));
@@ -340,21 +353,28 @@ export const findUnreadable = memoize((text: string): Unreadable[] => {
 /** What may stand before the stamp that leads a line: list, emphasis and bracket punctuation. */
 const LEAD_PREFIX = /^[\s*_`~#>([\]|-]*$/;
 
+const LEAD_REACH = 48;
+
 /** The unreadable date or time that leads a line, where a timeline entry's stamp would stand. */
 export function leadingUnreadable(text: string): Unreadable | undefined {
-  const first = findUnreadable(text)[0];
+  // Only the head of a line can lead it: reading the rest would cost every row of a long timeline.
+  const head = text.length > LEAD_REACH ? text.slice(0, LEAD_REACH) : text;
+  if (!/\d/.test(head)) return undefined;
+  const first = findUnreadable(head)[0];
   if (!first) return undefined;
   const stamp = findStamps(text)[0];
   if (stamp && stamp.end <= first.index) {
     // "Dec 17th 22:XX": a date that leads the line, then the time that cannot be read.
-    const dateThenTime = !stamp.time && LEAD_PREFIX.test(text.slice(0, stamp.index)) && /^[\s,*_]*(?:at\s+)?$/i.test(text.slice(stamp.end, first.index));
+    const between = text.slice(stamp.end, first.index);
+    const dateThenTime = !stamp.time && LEAD_PREFIX.test(text.slice(0, stamp.index)) && /^[\s,*_]*(?:at\s+)?$/i.test(between);
     return dateThenTime ? first : undefined;
   }
   const prefix = text.slice(0, Math.min(first.index, stamp?.index ?? first.index));
   return LEAD_PREFIX.test(prefix) ? first : undefined;
 }
 
-const COMPACT_LEAD = /^[\s*_`[(]*(?<hh>[01]\d|2[0-3])(?<mi>[0-5]\d)(?![\d:.,/%])[\])*_`]*(?=\s*[:\-–—|]|\t|\s+[A-Za-z(]|\s*$)/;
+const COMPACT_LEAD =
+  /^[\s*_`[(]*(?<hh>[01]\d|2[0-3])(?<mi>[0-5]\d)(?![\d:.,/%])[\])*_`]*(?=\s*[:\-–—|]|\t|\s+[A-Za-z(]|\s*$)/;
 
 /**
  * "1405 Deploy starts": four digits that lead a line read as a time. Only a caller that knows a time is
@@ -368,7 +388,8 @@ export function compactLead(text: string): Stamp | undefined {
   let end = start + 4;
   const zone = zoneAfter(text, end);
   if (zone.zone) end = zone.end;
-  return { index: start, end, text: text.slice(start, end), date: undefined, time, zone: zone.zone, unknownZone: undefined, rangeEnd: undefined };
+  const written = text.slice(start, end);
+  return { index: start, end, text: written, date: undefined, time, zone: zone.zone, unknownZone: undefined, rangeEnd: undefined };
 }
 
 /** Whether four leading digits could as well be a year (2000–2059 are both), so alone they prove nothing. */

@@ -193,13 +193,16 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
   let anchor: TimelineEntry | undefined;
   const fromAnchor = (base: TimelineEntry, minutes: number): TimelineEntry => {
     if (anchor?.time === undefined) return base;
-    return { ...base, time: anchor.time + minutes * MINUTE, hasTimeOfDay: true, confidence: 'inferred', zone: anchor.zone, zoneSource: anchor.zoneSource, dateUnknown: anchor.dateUnknown };
+    const { zone, zoneSource, dateUnknown } = anchor;
+    return { ...base, time: anchor.time + minutes * MINUTE, hasTimeOfDay: true, confidence: 'inferred', zone, zoneSource, dateUnknown };
   };
   const reportAssumedYear = (range: Range) =>
     report('assumed-year', {
       code: 'timeline/assumed-year',
       severity: 'info',
-      message: `No year is given for this date, nor anywhere in the document, so it was read in ${ctx.currentYear ?? thisYear()}: write the year, or a \`date:\` in the frontmatter.`,
+      message:
+        `No year is given for this date, nor anywhere in the document, so it was read in ${ctx.currentYear ?? thisYear()}: ` +
+        'write the year, or a `date:` in the frontmatter.',
       range,
     });
 
@@ -249,7 +252,9 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
       problems.push({
         code: 'timeline/unparseable-time',
         severity: 'warning',
-        message: `"${c.unreadableTime}" cannot be read${why}: write times as HH:MM (24-hour) or h:mm am/pm and dates as YYYY-MM-DD, with a zone where it is not already clear.`,
+        message:
+          `"${c.unreadableTime}" cannot be read${why}: write times as HH:MM (24-hour) or h:mm am/pm and dates as YYYY-MM-DD, ` +
+          'with a zone where it is not already clear.',
         range: index.lineRange(c.line, c.column, c.endLine === c.line ? c.endColumn : undefined),
       });
     }
@@ -258,7 +263,9 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
       problems.push({
         code: 'timeline/unparseable-time',
         severity: 'warning',
-        message: `"${c.stamp.text.trim()}" counts from a time the timeline does not state before it: give the starting time (an entry such as "14:00 UTC Deploy starts") above the offsets.`,
+        message:
+          `"${c.stamp.text.trim()}" counts from a time the timeline does not state before it: ` +
+          'give the starting time (an entry such as "14:00 UTC Deploy starts") above the offsets.',
         range: resolved.timeRange ?? resolved.range,
       });
     }
@@ -294,11 +301,15 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
   checkOrder(ordered, problems);
   const firstUnzoned = entries.find((e) => e.time !== undefined && e.hasTimeOfDay && (!e.zone || e.zoneFromConfig));
   if (firstUnzoned) {
-    const readAs = firstUnzoned.zoneFromConfig ? `in the team's default zone, ${firstUnzoned.zone} (from the configuration)` : 'as UTC';
+    const readAs = firstUnzoned.zoneFromConfig
+      ? `in the team's default zone, ${firstUnzoned.zone} (from the configuration)`
+      : 'as UTC';
     problems.push({
       code: 'timeline/missing-zone',
       severity: 'info',
-      message: `No time zone is given for these times, so they are read ${readAs}: add one to the entries, the column header, a sentence such as "All times in UTC." or \`timezone:\` in the frontmatter.`,
+      message:
+        `No time zone is given for these times, so they are read ${readAs}: add one to the entries, the column header, ` +
+        'a sentence such as "All times in UTC." or `timezone:` in the frontmatter.',
       range: firstUnzoned.timeRange ?? firstUnzoned.range,
     });
   }

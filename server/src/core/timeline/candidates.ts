@@ -140,7 +140,8 @@ function fromLine(source: TextLine, out: Candidate[], options: LineOptions): Ent
   const unreadable = leadingUnreadable(text);
   if (unreadable) {
     // "25:00 UTC alert fired": its own entry, reported, never glued to the one before nor read as another instant.
-    const candidate = entry({ line: source.line, column: source.column, endColumn: source.column + source.raw.length, text, raw: source.raw, links });
+    const endColumn = source.column + source.raw.length;
+    const candidate = entry({ line: source.line, column: source.column, endColumn, text, raw: source.raw, links });
     candidate.unreadableTime = unreadable.text;
     candidate.unreadableReason = unreadable.reason;
     out.push(candidate);
@@ -281,7 +282,12 @@ const CLOCK_HEADER = /\b(?:time|timestamp|when|hora|zeit|heure|uhrzeit)\b/i;
 type RowFields = Omit<Partial<EntryCandidate>, 'line'> & Pick<EntryCandidate, 'text' | 'raw'>;
 const rowCache = new WeakMap<object, { shape: string; fields: RowFields | undefined }>();
 
-function readRow(row: TableBlock['rows'][number], timeColumns: number[], milestoneColumn: number, clockColumn: boolean): RowFields | undefined {
+function readRow(
+  row: TableBlock['rows'][number],
+  timeColumns: number[],
+  milestoneColumn: number,
+  clockColumn: boolean,
+): RowFields | undefined {
   {
     const timeCells = timeColumns.map((i) => row.cells[i]).filter(Boolean);
     const timeText = timeCells.map((c) => c.text).join(' ').trim();
@@ -291,7 +297,8 @@ function readRow(row: TableBlock['rows'][number], timeColumns: number[], milesto
     if (!timeText && !text) return undefined;
     const stamps = findStamps(timeText);
     const unreadable = leadingUnreadable(timeText);
-    let stamp = unreadable ? undefined : (leadingStamp(timeText, stamps) ?? (clockColumn ? compactLead(timeText) : undefined) ?? relativeLead(timeText));
+    const compact = clockColumn ? compactLead(timeText) : undefined;
+    let stamp = unreadable ? undefined : (leadingStamp(timeText, stamps) ?? compact ?? relativeLead(timeText));
     if (stamp && brokenTimeAfter(timeText, stamp)) stamp = undefined;
     const first = row.cells[0];
     const last = row.cells[row.cells.length - 1];
@@ -328,7 +335,10 @@ function fromProse(lines: readonly TextLine[], out: Candidate[]): void {
   // "On November 5th we had an outage… around 11:00 GMT": a date in the prose sets the day for the times after it.
   const dates = all.filter((stamp) => !stamp.time && stamp.date);
   stamps.forEach((stamp, i) => {
-    while (dates.length > 0 && dates[0].index < stamp.index) out.push({ kind: 'date', line: lineAt(dates[0].index).line, stamp: dates.shift()! });
+    while (dates.length > 0 && dates[0].index < stamp.index) {
+      const date = dates.shift()!;
+      out.push({ kind: 'date', line: lineAt(date.index).line, stamp: date });
+    }
     const sentenceStart = Math.max(text.lastIndexOf('. ', stamp.index) + 2, text.lastIndexOf('; ', stamp.index) + 2, 0);
     const from = Math.max(sentenceStart, i > 0 ? stamps[i - 1].end : 0);
     const after = text.slice(stamp.end);
