@@ -200,3 +200,13 @@ describe('times on an unknown day', () => {
     assert.ok(!doc.problems.some((p) => p.code === 'timeline/zone-contradicts-date'));
   });
 });
+
+describe('relative offsets', () => {
+  it('are reported, not invented, when no stated time comes before them', () => {
+    const doc = analyzeText(lines('# Webhooks', '', '## Timeline', '', '- +50 minutes merchants report delays', '- [+1 hrs] pool restored'));
+    assert.deepEqual(doc.timeline.entries.map((e) => e.time), [undefined, undefined]);
+    const reported = doc.problems.filter((p) => p.code === 'timeline/unparseable-time');
+    assert.deepEqual(reported.map((p) => p.range.start.line), [4, 5]);
+    assert.match(reported[0].message, /counts from a time the timeline does not state/);
+  });
+});
