@@ -397,7 +397,7 @@ export function couldBeYear(stamp: Stamp): boolean {
   return !!stamp.time && (stamp.time.hour === 20 || stamp.time.hour === 19) && !stamp.zone;
 }
 
-const UNIT_MINUTES: Record<string, number> = { m: 1, min: 1, h: 60, hr: 60, d: 1440, day: 1440 };
+const UNIT_MINUTES: Record<string, number> = { m: 1, h: 60, d: 1440 };
 const RELATIVE_LEAD =
   /^[\s*_`[(]*(?:T\s?)?\+\s?(?<n>\d{1,4}(?:\.\d+)?)\s?(?<unit>m(?:in(?:ute)?s?)?|h(?:(?:ou)?rs?)?|d(?:ays?)?)(?![a-z])[\])*_`]*/i;
 
@@ -406,7 +406,7 @@ export function relativeLead(text: string): Stamp | undefined {
   const match = RELATIVE_LEAD.exec(text);
   if (!match) return undefined;
   const unit = match.groups!.unit.toLowerCase();
-  const perUnit = UNIT_MINUTES[unit.startsWith('m') ? 'm' : unit.startsWith('h') ? 'h' : 'd'];
+  const perUnit = UNIT_MINUTES[unit[0]];
   const start = match[0].search(/[Tt+]/);
   const end = match[0].length;
   return {
