@@ -17,17 +17,17 @@ const EXIT_OK = 0;
 const EXIT_PROBLEMS = 1;
 const EXIT_USAGE = 2;
 
-function analyzeFile(path: string): PostmortemDocument {
+function analyzeFile(path: string, loaded = loadConfig(dirname(path))): PostmortemDocument {
   const uri = pathToFileURL(path).toString();
   const read = readTarget(path, DEFAULT_MAX_BYTES);
   if ('tooLarge' in read) return refusedDocument(uri, 0, '', tooLargeProblem(read.tooLarge, DEFAULT_MAX_BYTES));
-  return analyzeText(read.text, uri);
+  return analyzeText(read.text, uri, { defaultZone: loaded.config.zone });
 }
 
 /** The engine's reading and every enabled rule, with the configuration found from the file's folder. */
 function checkFile(path: string): PostmortemDocument {
-  const document = analyzeFile(path);
   const loaded = loadConfig(dirname(path));
+  const document = analyzeFile(path, loaded);
   return { ...withConfiguredMetrics(document, loaded), problems: checkDocument(document, loaded) };
 }
 
@@ -60,7 +60,7 @@ function program(): Command {
       const [target] = collectTargets([file], undefined);
       if (!target) throw new UsageError(`not a file: ${file}`);
       const loaded = loadConfig(dirname(target.path));
-      const document = withConfiguredMetrics(analyzeFile(target.path), loaded);
+      const document = withConfiguredMetrics(analyzeFile(target.path, loaded), loaded);
       const report = metricsReport(target.display, document);
       if (options.format === 'json') process.stdout.write(JSON.stringify(report, null, 2) + '\n');
       else printMetricsText(report);

@@ -12,19 +12,29 @@ import { BlockCache } from './parse/blockCache';
 export class Analyzer {
   private readonly latest = new Map<string, PostmortemDocument>();
   private readonly blockCaches = new Map<string, BlockCache>();
+  /** The default zone each cached analysis was made with: a changed configuration is a new reading. */
+  private readonly zones = new Map<string, string | undefined>();
 
   constructor(private readonly options: AnalyzeOptions = {}) {}
 
-  analyze(uri: string, version: number, text: string): PostmortemDocument {
+  analyze(
+    uri: string,
+    version: number,
+    text: string,
+    perDocument: Pick<AnalyzeOptions, 'defaultZone'> = {},
+  ): PostmortemDocument {
     const cached = this.latest.get(uri);
-    if (cached && cached.version === version && cached.text === text) return cached;
+    const defaultZone = perDocument.defaultZone ?? this.options.defaultZone;
+    const same = cached && cached.version === version && cached.text === text && this.zones.get(uri) === defaultZone;
+    if (same) return cached;
     let blocks = this.blockCaches.get(uri);
     if (!blocks) {
       blocks = new BlockCache();
       this.blockCaches.set(uri, blocks);
     }
-    const doc = buildDocument(uri, version, text, blocks, this.options);
+    const doc = buildDocument(uri, version, text, blocks, { ...this.options, defaultZone });
     this.latest.set(uri, doc);
+    this.zones.set(uri, defaultZone);
     return doc;
   }
 
@@ -36,6 +46,7 @@ export class Analyzer {
   forget(uri: string): void {
     this.latest.delete(uri);
     this.blockCaches.delete(uri);
+    this.zones.delete(uri);
   }
 }
 

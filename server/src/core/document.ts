@@ -11,6 +11,7 @@ import { plainText } from './parse/inline';
 import { buildSections } from './parse/sections';
 import { LineIndex } from './text/lineIndex';
 import { buildTimeline } from './timeline/build';
+import { dateInFileName } from './time/fileDate';
 import { declaredZone } from './timeline/candidates';
 import { completeDate, resolveStamp, type CalendarDate } from './time/resolve';
 import { findStamps } from './time/stamps';
@@ -79,6 +80,11 @@ function dateOf(value: unknown): CalendarDate | undefined {
   const text = value instanceof Date ? value.toISOString() : typeof value === 'string' ? value : undefined;
   const date = text ? findStamps(text).find((s) => s.date?.year)?.date : undefined;
   return date ? completeDate(date, undefined) : undefined;
+}
+
+function yearOf(today: string | undefined): number | undefined {
+  const year = today ? Number(today.slice(0, 4)) : NaN;
+  return Number.isInteger(year) && year > 1970 ? year : undefined;
 }
 
 /** The day the incident happened, for entries that give only a time. */
@@ -153,7 +159,7 @@ export function buildDocument(uri: string, version: number, text: string, cache:
   const fm = readFrontmatter(index);
   const blocks = cache.blocks(index.lines, fm.bodyLine);
   const sections = buildSections(blocks, index);
-  const reference = referenceDate(fm.frontmatter, blocks);
+  const reference = referenceDate(fm.frontmatter, blocks) ?? dateInFileName(uri);
   const fmZone = frontmatterZone(fm.frontmatter);
   const lines = textLines(blocks);
 
@@ -167,8 +173,10 @@ export function buildDocument(uri: string, version: number, text: string, cache:
     }
   }
 
-  const timeline = buildTimeline({ blocks, sections, index, reference, frontmatterZone: fmZone, documentZone });
-  const milestones = findMilestones(timeline.timeline.entries, timeline.labelled, frontmatterMilestones(fm.frontmatter, fmZone, reference));
+  const defaultZone = options.defaultZone ? parseZone(options.defaultZone) : undefined;
+  const currentYear = yearOf(options.today);
+  const timeline = buildTimeline({ blocks, sections, index, reference, frontmatterZone: fmZone, documentZone, defaultZone, currentYear });
+  const milestones = findMilestones(timeline.timeline.entries, timeline.labelled, frontmatterMilestones(fm.frontmatter, fmZone ?? defaultZone, reference));
   const metrics = computeMetrics(milestones, options.metrics);
 
   const statedDurations: StatedDuration[] = [];

@@ -145,6 +145,8 @@ export interface TimelineEntry {
   dayRollover: boolean;
   /** No date was found for the entry anywhere: `time` is a time of day on 1970-01-01. */
   dateUnknown: boolean;
+  /** The document states no zone: the time was read in the team's default zone from the configuration. */
+  zoneFromConfig?: boolean;
 }
 
 export interface Timeline {

@@ -7,6 +7,8 @@ export interface AnalyzeOptions {
   maxBytes?: number;
   /** "Today", for anything relative to the current date (YYYY-MM-DD); defaults to the clock. */
   today?: string;
+  /** The team's zone (configuration `zone`), for times in a document that states none. */
+  defaultZone?: string;
 }
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;

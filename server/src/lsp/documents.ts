@@ -84,8 +84,9 @@ export class DocumentStore {
   }
 
   /** The analysis of the document's current version (parsed once per version). */
-  analyze(document: TextDocument): PostmortemDocument {
-    return this.analyzer.analyze(document.uri, document.version, document.getText());
+  analyze(document: TextDocument, loaded = this.config(document.uri)): PostmortemDocument {
+    const defaultZone = loaded.config.zone;
+    return this.analyzer.analyze(document.uri, document.version, document.getText(), { defaultZone });
   }
 
   private readonly checked = new Map<string, { version: number; problems: Problem[]; doc: PostmortemDocument }>();
@@ -110,7 +111,7 @@ export class DocumentStore {
     const cached = this.checked.get(document.uri);
     if (cached && cached.version === document.version) return cached;
     const loaded = this.config(document.uri);
-    const analysed = this.analyze(document);
+    const analysed = this.analyze(document, loaded);
     const entry = { version: document.version, problems: checkDocument(analysed, loaded), doc: withConfiguredMetrics(analysed, loaded) };
     this.checked.set(document.uri, entry);
     return entry;

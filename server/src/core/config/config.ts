@@ -1,5 +1,6 @@
 import type { MetricDefinitions, SectionKind } from '../model';
 import type { RuleLevel } from '../rules/rule';
+import { parseZone } from '../time/zones';
 import { validateDocumentUrl, validateTrackers, type TrackerEntry } from './trackers';
 import { BUILTIN_SEVERITY_REQUIREMENTS, BUILTIN_TEMPLATES, requirementFromName, type SeverityRequirement, type TemplateSpec } from './templates';
 
@@ -19,6 +20,9 @@ export interface ConfigFile {
   trackers?: Record<string, TrackerEntry>;
   /** Base URL the postmortems are published under, for links from tickets back to them. */
   documentUrl?: string;
+  /** The team's zone for documents that state none ("Europe/Berlin", "UTC+01:00", "UTC"); `defaultZone` is the same. */
+  zone?: string;
+  defaultZone?: string;
 }
 
 export interface RuleSetting {
@@ -36,6 +40,8 @@ export interface ResolvedConfig {
   /** Configured trackers by name; a file's entry replaces an inherited one of the same name. */
   trackers: Record<string, TrackerEntry>;
   documentUrl: string | undefined;
+  /** The team's default zone, as written (checked to be one): times in a document that states none are read in it. */
+  zone: string | undefined;
   /** The files this configuration came from, nearest first. */
   files: string[];
 }
@@ -64,6 +70,7 @@ export function defaultConfig(): ResolvedConfig {
     metrics: {},
     trackers: {},
     documentUrl: undefined,
+    zone: undefined,
     files: [],
   };
 }
@@ -140,7 +147,17 @@ export function applyConfig(base: ResolvedConfig, file: ConfigFile, path: string
   }
   if (file.trackers !== undefined) Object.assign(out.trackers, validateTrackers(file.trackers));
   if (file.documentUrl !== undefined) out.documentUrl = validateDocumentUrl(file.documentUrl);
+  const zone = file.zone ?? file.defaultZone;
+  if (zone !== undefined) out.zone = validateZone(zone, file.zone !== undefined ? 'zone' : 'defaultZone');
   return out;
+}
+
+function validateZone(value: unknown, key: string): string {
+  if (typeof value !== 'string' || !parseZone(value)) {
+    const examples = '"UTC", "Europe/Berlin" or "UTC+01:00"';
+    throw new Error(`"${key}" must be a time zone such as ${examples}, not ${JSON.stringify(value)}`);
+  }
+  return value;
 }
 
 /** The sections a document must have: its template's, plus what its severity adds. */

@@ -13,6 +13,7 @@ import frontmatterYamlError from './frontmatter/yaml-error';
 import sectionsEmpty from './sections/empty';
 import sectionsMissing from './sections/missing';
 import timelineAmbiguousZone from './timeline/ambiguous-zone';
+import timelineAssumedYear from './timeline/assumed-year';
 import timelineDayRollover from './timeline/day-rollover';
 import timelineMissingEvidence from './timeline/missing-evidence';
 import timelineMissingZone from './timeline/missing-zone';
@@ -50,6 +51,7 @@ export const RULES: readonly Rule[] = [
   sectionsEmpty,
   sectionsMissing,
   timelineAmbiguousZone,
+  timelineAssumedYear,
   timelineDayRollover,
   timelineMissingEvidence,
   timelineMissingZone,

@@ -23,6 +23,10 @@ export interface ReadingContext {
   direction: 1 | -1;
   /** No date has been seen: `date` is a stand-in day so that midnight rollover still works. */
   dateUnknown?: boolean;
+  /** A year stated for the rows being read ("Date (2019)" in a table header): it beats other guesses. */
+  year?: number;
+  /** The year it is now (from the analysis' `today`), for dates that nothing else gives a year. */
+  currentYear?: number;
 }
 
 export interface ResolvedStamp {
@@ -37,6 +41,8 @@ export interface ResolvedStamp {
   /** A bare time read as the next (or, newest first, previous) day. */
   rolledOver: boolean;
   contradicts: boolean;
+  /** The date gave no year and nothing in the document did: the current year was taken, and must be said. */
+  yearAssumed: boolean;
 }
 
 const DAY = 86_400_000;
@@ -51,9 +57,45 @@ function daysBetween(a: CalendarDate, b: CalendarDate): number {
   return (Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / DAY;
 }
 
-/** Completes a date that lacks a year, or whose day/month order is ambiguous, from a reference date. */
-export function completeDate(part: DatePart, reference: CalendarDate | undefined): CalendarDate {
-  const year = part.year ?? reference?.year ?? new Date().getUTCFullYear();
+function weekdayOf(date: CalendarDate): number {
+  return new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
+}
+
+/** The year, near `around`, in which the named weekday falls on that day and month ("Monday 22 April"). */
+function yearForWeekday(part: DatePart, around: number): number | undefined {
+  // Postmortems look back: the latest fitting year up to `around` (a day and weekday recur within 11 years).
+  for (const step of [0, -1, -2, -3, -4, -5, -6, -7, -8, -9, -10, -11, 1]) {
+    const year = around + step;
+    if (weekdayOf({ year, month: part.month, day: part.day }) === part.weekday) return year;
+  }
+  return undefined;
+}
+
+export function thisYear(): number {
+  return new Date().getUTCFullYear();
+}
+
+/** Where a date without a year took it from, when it took it from nowhere in the document. */
+export function yearIsAssumed(part: DatePart, reference: CalendarDate | undefined, statedYear?: number): boolean {
+  return part.year === undefined && statedYear === undefined && reference === undefined && part.weekday === undefined;
+}
+
+/**
+ * Completes a date that lacks a year, or whose day/month order is ambiguous: the year stated for the rows,
+ * else the reference's year (the document's own date), else the year near now in which the weekday written
+ * beside it fits.
+ */
+export function completeDate(
+  part: DatePart,
+  reference: CalendarDate | undefined,
+  statedYear?: number,
+  currentYear = thisYear(),
+): CalendarDate {
+  const around = reference?.year ?? currentYear;
+  // A weekday decides only when the document gives no year: beside one, a weekday that does not fit is a slip.
+  const weekdayDecides = part.year === undefined && statedYear === undefined && !reference && part.weekday !== undefined;
+  const byWeekday = weekdayDecides ? yearForWeekday(part, around) : undefined;
+  const year = part.year ?? statedYear ?? reference?.year ?? byWeekday ?? around;
   const dayFirst = { year, month: part.month, day: part.day };
   if (!part.ambiguousOrder || !reference) return dayFirst;
   const monthFirst = { year, month: part.day, day: part.month };
@@ -73,8 +115,11 @@ export function resolveStamp(stamp: Stamp, ctx: ReadingContext): ResolvedStamp {
   let rolledOver = false;
   let dateUnknown = false;
 
+  let yearAssumed = false;
   if (stamp.date) {
-    date = completeDate(stamp.date, ctx.dateUnknown ? ctx.reference : (ctx.date ?? ctx.reference));
+    const reference = ctx.dateUnknown ? ctx.reference : (ctx.date ?? ctx.reference);
+    yearAssumed = yearIsAssumed(stamp.date, reference, ctx.year);
+    date = completeDate(stamp.date, reference, ctx.year, ctx.currentYear);
     ctx.date = date;
     ctx.dateUnknown = false;
     ctx.lastMinutes = stamp.time ? stamp.time.hour * 60 + stamp.time.minute : undefined;
@@ -99,13 +144,27 @@ export function resolveStamp(stamp: Stamp, ctx: ReadingContext): ResolvedStamp {
     }
   }
   if (!date) {
-    return { time: undefined, endTime: undefined, hasTimeOfDay: false, dateUnknown: false, zone, zoneSource, confidence: undefined, rolledOver, contradicts: false };
+    return {
+      time: undefined,
+      endTime: undefined,
+      hasTimeOfDay: false,
+      dateUnknown: false,
+      zone,
+      zoneSource,
+      confidence: undefined,
+      rolledOver,
+      contradicts: false,
+      yearAssumed,
+    };
   }
-  const start = instant(date, stamp.time, effectiveZone);
+  // On a stand-in day the region's calendar says nothing: "05:00 PDT" is UTC−7 whatever 1970 did.
+  const standIn = dateUnknown && effectiveZone.offset !== undefined;
+  const zoneOnDay = standIn ? { ...effectiveZone, region: undefined } : effectiveZone;
+  const start = instant(date, stamp.time, zoneOnDay);
   let endTime: number | undefined;
   if (stamp.rangeEnd) {
     const endDate = stamp.rangeEnd.date ? completeDate(stamp.rangeEnd.date, date) : date;
-    endTime = instant(endDate, stamp.rangeEnd.time, effectiveZone).epoch;
+    endTime = instant(endDate, stamp.rangeEnd.time, zoneOnDay).epoch;
     if (endTime < start.epoch && !stamp.rangeEnd.date) endTime += DAY;
   }
   let confidence: Confidence;
@@ -122,5 +181,6 @@ export function resolveStamp(stamp: Stamp, ctx: ReadingContext): ResolvedStamp {
     confidence,
     rolledOver,
     contradicts: start.contradicts,
+    yearAssumed,
   };
 }

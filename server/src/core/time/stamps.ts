@@ -14,6 +14,8 @@ export interface DatePart {
   day: number;
   /** Day and month could be read either way (03/04/2024); `month`/`day` hold the day-first reading. */
   ambiguousOrder: boolean;
+  /** The weekday named beside the date (0 = Sunday), which can tell a missing year. */
+  weekday?: number;
 }
 
 export interface TimePart {
@@ -36,6 +38,17 @@ export interface Stamp {
   unknownZone: string | undefined;
   /** End of a range ("23:15-00:30"), sharing the start's date and zone unless it gives its own. */
   rangeEnd: { time: TimePart; date: DatePart | undefined } | undefined;
+  /** "+50 minutes", "[+1 hrs]", "T+30m": minutes after the timeline's anchor, in place of a clock time. */
+  relative?: number;
+}
+
+/** Something written where a date or time belongs that names no real instant ("25:00", "Feb 30", "22:XX"). */
+export interface Unreadable {
+  index: number;
+  end: number;
+  text: string;
+  /** Why, in words a writer can act on ("hour 25 is past 23"). */
+  reason: string;
 }
 
 const MONTHS: Record<string, number> = {
@@ -45,7 +58,8 @@ const MONTHS: Record<string, number> = {
 };
 
 const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
-const WEEKDAY = String.raw`(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s+)`;
+const WEEKDAY = String.raw`(?:(?<wd>mon|tue|wed|thu|fri|sat|sun)(?:s|rs|rsday|day|nesday|sday|urday)?\.?,?\s+)`;
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const ORD = String.raw`(?:st|nd|rd|th)?`;
 
 const DATE_SOURCES = [
@@ -56,17 +70,17 @@ const DATE_SOURCES = [
   // 24-10-2024, 2/20/2008, 24/07/25
   String.raw`(?<sa>\d{1,2})(?<ss>[-/])(?<sb>\d{1,2})\k<ss>(?<sy>\d{4}|\d{2})(?![\d/-])`,
   // 30 July 2024, 6th Nov 2023, 13 April
-  String.raw`${WEEKDAY}?(?<nd>\d{1,2})${ORD}(?:\s*[-–]\s*\d{1,2}${ORD})?\s+(?:of\s+)?(?<nm>${MONTH})\.?(?:,?\s+(?<ny>\d{4}))?(?![\d:])`,
+  String.raw`${WEEKDAY.replace('<wd>', '<wd1>')}?(?<nd>\d{1,2})${ORD}(?:\s*[-–]\s*\d{1,2}${ORD})?\s+(?:of\s+)?(?<nm>${MONTH})\.?(?:,?\s+(?<ny>\d{4}))?(?![\d:])`,
   // July 30, 2024; Sept. 18th, 2017; Nov 13
-  String.raw`${WEEKDAY}?(?<mm>${MONTH})\.?\s+(?<md>\d{1,2})${ORD}(?:\s*[-–]\s*\d{1,2}${ORD}(?=,?\s+\d{4}))?(?:,?\s+(?<my>\d{4}))?(?![\d:])`,
+  String.raw`${WEEKDAY.replace('<wd>', '<wd2>')}?(?<mm>${MONTH})\.?\s+(?<md>\d{1,2})${ORD}(?:\s*[-–]\s*\d{1,2}${ORD}(?=,?\s+\d{4}))?(?:,?\s+(?<my>\d{4})|,?\s+['’](?<my2>\d{2}))?(?![\d:])`,
 ];
 const DATE = new RegExp(String.raw`(?<![\w.:/-])(?:${DATE_SOURCES.join('|')})`, 'gi');
 
-const AMPM = String.raw`(?:\s?(?<ap>[ap])\.?m\.?(?![a-z]))`;
-const TIME_SOURCE = String.raw`(?<![0-9A-SU-Za-su-z_.:]|(?<!\d)[Tt])(?:(?<h>\d{1,2}):(?<m>\d{2})(?::(?<s>\d{2}))?(?:\.\d+)?${AMPM}?|(?<h2>\d{1,2})${AMPM.replace('ap', 'ap2')}|(?<word>noon|midnight))(?!\d|:\d)`;
+const AMPM = String.raw`(?:\s?(?<ap>[ap])\.?m\.?(?![a-z])|(?<apx>[ap])(?![\w]))`;
+const TIME_SOURCE = String.raw`(?<![0-9A-SU-Za-su-z_.:]|(?<!\d)[Tt])(?:(?<h>\d{1,2}):(?<m>\d{2})(?::(?<s>\d{2}))?(?:\.\d+)?${AMPM}?|(?<h2>\d{1,2})(?:\s?(?<ap2>[ap])\.?m\.?(?![a-z]))|(?<word>noon|midnight))(?!\d|:\d)`;
 const TIME = new RegExp(TIME_SOURCE, 'gi');
-/** "1610 UTC": four digits only count as a time with a zone right after them. */
-const COMPACT_TIME = new RegExp(String.raw`(?<![\w.:])(?<hh>[01]\d|2[0-3])(?<mi>[0-5]\d)(?=\s?(?:UTC|GMT|Z)\b)`, 'g');
+/** "1610 UTC": four digits count as a time anywhere only with a zone right after them (see compactLead). */
+const COMPACT_TIME = new RegExp(String.raw`(?<![\w.:])(?<hh>[01]\d|2[0-3])(?<mi>[0-5]\d)(?=\s?(?:UTC|GMT|Z|${ZONE_WORDS})(?![\w]))`, 'g');
 
 const ZONE_AFTER = new RegExp(
   String.raw`^(?:\s*\(|\s*)?(?<zone>(?:UTC|GMT)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?|[+\-−]\d{2}:?\d{2}|Z(?![\w])|[A-Z][a-z]+/[A-Z][A-Za-z_]+(?:/[A-Z][A-Za-z_]+)?|(?:${ZONE_WORDS})(?![\w]))\)?`,
@@ -81,7 +95,24 @@ interface Part<T> {
   value: T;
 }
 
-function dateFromMatch(g: Record<string, string | undefined>): DatePart | undefined {
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Why a day and month name no real date, or undefined when they do (any year, when the year is not given). */
+export function impossibleDate(year: number | undefined, month: number, day: number): string | undefined {
+  if (month < 1 || month > 12) return `there is no month ${month}`;
+  const most = year === undefined ? (month === 2 ? 29 : daysInMonth(2024, month)) : daysInMonth(year, month);
+  if (day >= 1 && day <= most) return undefined;
+  const inYear = year === undefined ? '' : ` in ${year}`;
+  const days = year === undefined && month === 2 ? '28 or 29' : String(most);
+  return `no such date: ${MONTH_NAMES[month - 1]} has ${days} days${inYear}`;
+}
+
+/** A date, the reason it names no real day (a string), or undefined when the match is no date at all. */
+function dateFromMatch(g: Record<string, string | undefined>): DatePart | string | undefined {
   let year: number | undefined;
   let month: number;
   let day: number;
@@ -111,21 +142,25 @@ function dateFromMatch(g: Record<string, string | undefined>): DatePart | undefi
   } else if (g.mm) {
     month = MONTHS[g.mm.toLowerCase()];
     day = Number(g.md);
-    year = g.my ? Number(g.my) : undefined;
+    year = g.my ? Number(g.my) : g.my2 ? 2000 + Number(g.my2) : undefined;
     // "may 3" in lower case is too often the verb.
     if (g.mm === 'may') return undefined;
   } else return undefined;
-  if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31)) return undefined;
   if (year !== undefined && (year < 1970 || year > 2200)) return undefined;
-  return { year, month, day, ambiguousOrder };
+  if (day < 1 || day > 31) return g.iy || g.dd || g.sa ? impossibleDate(year, month, day) : undefined;
+  const named = (g.wd1 ?? g.wd2)?.toLowerCase();
+  const weekday = named ? WEEKDAYS.indexOf(named) : undefined;
+  return impossibleDate(year, month, day) ?? { year, month, day, ambiguousOrder, ...(named ? { weekday } : {}) };
 }
 
 function timeFromMatch(g: Record<string, string | undefined>): TimePart | undefined {
   if (g.word) return { hour: g.word.toLowerCase() === 'noon' ? 12 : 0, minute: 0, second: 0, twelveHour: true };
-  const ampm = (g.ap ?? g.ap2)?.toLowerCase();
+  let ampm = (g.ap ?? g.apx ?? g.ap2)?.toLowerCase();
   let hour = Number(g.h ?? g.h2);
   const minute = Number(g.m ?? 0);
   const second = Number(g.s ?? 0);
+  // "20:30 PM": the 24-hour clock already says it; "0:30 am" is half past midnight.
+  if (ampm && g.h !== undefined && (hour === 0 || (hour > 12 && hour <= 23))) ampm = undefined;
   if (ampm) {
     if (hour < 1 || hour > 12) return undefined;
     if (ampm === 'p' && hour !== 12) hour += 12;
@@ -136,20 +171,33 @@ function timeFromMatch(g: Record<string, string | undefined>): TimePart | undefi
   return { hour, minute, second, twelveHour: !!ampm };
 }
 
-function findDates(text: string): Part<DatePart>[] {
+function findDates(text: string, invalid?: Unreadable[]): Part<DatePart>[] {
   const out: Part<DatePart>[] = [];
   for (const match of text.matchAll(DATE)) {
     const value = dateFromMatch(match.groups ?? {});
-    if (value) out.push({ index: match.index!, end: match.index! + match[0].length, value });
+    const at = { index: match.index!, end: match.index! + match[0].length };
+    if (typeof value === 'string') invalid?.push({ ...at, text: match[0], reason: value });
+    else if (value) out.push({ ...at, value });
   }
   return out;
 }
+
+/** "12.39UTC": a dotted time counts only with a zone right after it ("v1.10" and "3.25 %" are no times). */
+const DOTTED_TIME = new RegExp(
+  String.raw`(?<![\w.:])(?<hh>[01]?\d|2[0-3])\.(?<mi>[0-5]\d)(?=\s?(?:UTC|GMT|${ZONE_WORDS})(?![\w]))`,
+  'g',
+);
 
 function findTimes(text: string): Part<TimePart>[] {
   const out: Part<TimePart>[] = [];
   for (const match of text.matchAll(TIME)) {
     const value = timeFromMatch(match.groups ?? {});
     if (value) out.push({ index: match.index!, end: match.index! + match[0].length, value });
+  }
+  for (const match of text.matchAll(DOTTED_TIME)) {
+    const g = match.groups!;
+    const value = { hour: Number(g.hh), minute: Number(g.mi), second: 0, twelveHour: false };
+    out.push({ index: match.index!, end: match.index! + match[0].length, value });
   }
   for (const match of text.matchAll(COMPACT_TIME)) {
     const g = match.groups!;
@@ -216,7 +264,8 @@ function readStamps(text: string): Stamp[] {
     }
     // A date just after the time ("11:10 6th Nov 2023", "15:22 ICT, Sept 26 2021").
     if (!date) {
-      const after = dates.find((d) => !usedDates.has(d) && d.index >= end && /^(?:\s*,?\s*(?:on\s+)?)$/i.test(text.slice(end, d.index)));
+      const joined = (d: Part<DatePart>) => /^(?:\s*,?\s*(?:on\s+)?(?:the\s+)?)$/i.test(text.slice(end, d.index));
+      const after = dates.find((d) => !usedDates.has(d) && d.index >= end && joined(d));
       if (after) {
         date = after.value;
         end = after.end;
@@ -270,4 +319,105 @@ export function isDateLine(text: string, stamps = findStamps(text)): boolean {
     .replace(/\b(?:(?:incident|event|outage|start|end)\s+)?date\b/gi, '')
     .replace(/[\s*_#:,.()\-–—]/g, '');
   return rest.length === 0;
+}
+
+const PLACEHOLDER = /(?<![\w.:])(?:\d{1,2}|HH?|hh?):(?:[Xx?]{2}|MM|mm|\d[Xx?])(?![\w])/g;
+const CLOCK = /(?<![\w.:/-])(?<h>\d{1,2}):(?<m>\d{2})(?::\d{2})?(?![\d:])/g;
+
+function clockProblem(hour: number, minute: number): string | undefined {
+  if (hour === 24 && minute === 0) return undefined;
+  if (hour > 23) return `hour ${hour} is past 23`;
+  if (minute > 59) return `minute ${minute} is past 59`;
+  return undefined;
+}
+
+/**
+ * Dates and times written where an instant belongs that name none: placeholders ("22:XX", "HH:MM"),
+ * clock values past their range ("25:00", "24:30", "99:99") and days the calendar lacks ("30/02/2025",
+ * "Feb 30", month 13). Results are shared: do not change them.
+ */
+export const findUnreadable = memoize((text: string): Unreadable[] => {
+  const out: Unreadable[] = [];
+  findDates(text, out);
+  for (const match of text.matchAll(PLACEHOLDER)) {
+    const reason = 'it is a placeholder, not a time';
+    out.push({ index: match.index!, end: match.index! + match[0].length, text: match[0], reason });
+  }
+  for (const match of text.matchAll(CLOCK)) {
+    const reason = clockProblem(Number(match.groups!.h), Number(match.groups!.m));
+    if (reason) out.push({ index: match.index!, end: match.index! + match[0].length, text: match[0], reason });
+  }
+  return out.sort((a, b) => a.index - b.index);
+});
+
+/** What may stand before the stamp that leads a line: list, emphasis and bracket punctuation. */
+const LEAD_PREFIX = /^[\s*_`~#>([\]|-]*$/;
+
+const LEAD_REACH = 48;
+
+/** The unreadable date or time that leads a line, where a timeline entry's stamp would stand. */
+export function leadingUnreadable(text: string): Unreadable | undefined {
+  // Only the head of a line can lead it: reading the rest would cost every row of a long timeline.
+  const head = text.length > LEAD_REACH ? text.slice(0, LEAD_REACH) : text;
+  if (!/\d/.test(head)) return undefined;
+  const first = findUnreadable(head)[0];
+  if (!first) return undefined;
+  const stamp = findStamps(text)[0];
+  if (stamp && stamp.end <= first.index) {
+    // "Dec 17th 22:XX": a date that leads the line, then the time that cannot be read.
+    const between = text.slice(stamp.end, first.index);
+    const dateThenTime = !stamp.time && LEAD_PREFIX.test(text.slice(0, stamp.index)) && /^[\s,*_]*(?:at\s+)?$/i.test(between);
+    return dateThenTime ? first : undefined;
+  }
+  const prefix = text.slice(0, Math.min(first.index, stamp?.index ?? first.index));
+  return LEAD_PREFIX.test(prefix) ? first : undefined;
+}
+
+const COMPACT_LEAD =
+  /^[\s*_`[(]*(?<hh>[01]\d|2[0-3])(?<mi>[0-5]\d)(?![\d:.,/%])[\])*_`]*(?=\s*[:\-–—|]|\t|\s+[A-Za-z(]|\s*$)/;
+
+/**
+ * "1405 Deploy starts": four digits that lead a line read as a time. Only a caller that knows a time is
+ * plausible there (a time column, a list whose rows lead with such times) should ask: alone, "2019" is a year.
+ */
+export function compactLead(text: string): Stamp | undefined {
+  const match = COMPACT_LEAD.exec(text);
+  if (!match) return undefined;
+  const start = match.index + match[0].search(/\d/);
+  const time = { hour: Number(match.groups!.hh), minute: Number(match.groups!.mi), second: 0, twelveHour: false };
+  let end = start + 4;
+  const zone = zoneAfter(text, end);
+  if (zone.zone) end = zone.end;
+  const written = text.slice(start, end);
+  return { index: start, end, text: written, date: undefined, time, zone: zone.zone, unknownZone: undefined, rangeEnd: undefined };
+}
+
+/** Whether four leading digits could as well be a year (2000–2059 are both), so alone they prove nothing. */
+export function couldBeYear(stamp: Stamp): boolean {
+  return !!stamp.time && (stamp.time.hour === 20 || stamp.time.hour === 19) && !stamp.zone;
+}
+
+const UNIT_MINUTES: Record<string, number> = { m: 1, h: 60, d: 1440 };
+const RELATIVE_LEAD =
+  /^[\s*_`[(]*(?:T\s?)?\+\s?(?<n>\d{1,4}(?:\.\d+)?)\s?(?<unit>m(?:in(?:ute)?s?)?|h(?:(?:ou)?rs?)?|d(?:ays?)?)(?![a-z])[\])*_`]*/i;
+
+/** "+50 minutes", "[+1 hrs]", "T+30m" leading a line: an offset from the timeline's anchor, in minutes. */
+export function relativeLead(text: string): Stamp | undefined {
+  const match = RELATIVE_LEAD.exec(text);
+  if (!match) return undefined;
+  const unit = match.groups!.unit.toLowerCase();
+  const perUnit = UNIT_MINUTES[unit[0]];
+  const start = match[0].search(/[Tt+]/);
+  const end = match[0].length;
+  return {
+    index: start,
+    end,
+    text: text.slice(start, end),
+    date: undefined,
+    time: undefined,
+    zone: undefined,
+    unknownZone: undefined,
+    rangeEnd: undefined,
+    relative: Math.round(Number(match.groups!.n) * perUnit),
+  };
 }

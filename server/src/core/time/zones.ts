@@ -60,6 +60,7 @@ const ABBREVIATIONS: Record<string, Entry> = {
   ICT: [420, 'Asia/Bangkok', undefined],
   WIB: [420, 'Asia/Jakarta', undefined],
   PKT: [300, 'Asia/Karachi', undefined],
+  GST: [240, 'Asia/Dubai', undefined, 'Gulf (UTC+4) or South Georgia (UTC−2)'],
   NPT: [345, 'Asia/Kathmandu', undefined],
   MSK: [180, 'Europe/Moscow', undefined],
   EAT: [180, 'Africa/Nairobi', undefined],

@@ -1,7 +1,7 @@
 import type { MilestoneKind, Problem, Range, Section, Timeline, TimelineEntry } from '../model';
 import type { Block } from '../parse/blocks';
 import type { LineIndex } from '../text/lineIndex';
-import { completeDate, resolveStamp, type CalendarDate, type ReadingContext } from '../time/resolve';
+import { completeDate, resolveStamp, thisYear, yearIsAssumed, type CalendarDate, type ReadingContext } from '../time/resolve';
 import type { Stamp } from '../time/stamps';
 import { formatOffset, type Zone } from '../time/zones';
 import { collectCandidates, declaredZone, headerZone, type Candidate, type EntryCandidate } from './candidates';
@@ -25,6 +25,10 @@ export interface TimelineInput {
   frontmatterZone: Zone | undefined;
   /** Zone declared by a sentence anywhere in the document. */
   documentZone: { zone: Zone; line: number } | undefined;
+  /** The team's zone from the configuration, for a document that states none. */
+  defaultZone?: Zone;
+  /** The year it is now, for dates nothing else gives a year (defaults to the clock's). */
+  currentYear?: number;
 }
 
 function inSections(block: Block, sections: readonly Section[]): boolean {
@@ -100,7 +104,14 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
   // Nothing declares a zone, but every time that names one names the same: the others are in it too.
   const named = new Set(candidates.flatMap((c) => (c.kind === 'entry' && c.stamp?.zone ? [c.stamp.zone.label] : [])));
   const sole = named.size === 1 ? candidates.find((c): c is EntryCandidate => c.kind === 'entry' && !!c.stamp?.zone)?.stamp?.zone : undefined;
-  const fallback = !declared && sole ? { zone: sole, source: 'default' as const, line: undefined } : undefined;
+  const fallback = declared
+    ? undefined
+    : sole
+      ? { zone: sole, source: 'default' as const, line: undefined }
+      : input.defaultZone
+        ? { zone: input.defaultZone, source: 'default' as const, line: undefined }
+        : undefined;
+  const teamZone = fallback?.zone === input.defaultZone ? input.defaultZone : undefined;
   const ctx: ReadingContext = {
     date: input.reference,
     reference: input.reference,
@@ -108,6 +119,7 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
     zoneSource: (declared ?? fallback)?.source,
     lastMinutes: undefined,
     direction: readingDirection(candidates),
+    currentYear: input.currentYear,
   };
   const reported = new Set<string>();
   const report = (key: string, problem: Problem) => {
@@ -147,11 +159,13 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
     };
     if (!c.stamp) return base;
     const stamp: Stamp = c.stamp;
+    if (stamp.relative !== undefined) return fromAnchor(base, stamp.relative);
     const local = c.columnZone && !stamp.zone ? { ...context, zone: c.columnZone, zoneSource: 'column' as const } : context;
     const resolved = resolveStamp(stamp, local);
     context.date = local.date;
     context.lastMinutes = local.lastMinutes;
     const where = stampRange ?? range;
+    if (resolved.yearAssumed) reportAssumedYear(where);
     if (resolved.zone?.alternatives && resolved.zoneSource !== 'sentence') report(`ambiguous:${resolved.zone.label}`, ambiguousZone(resolved.zone, where));
     if (resolved.contradicts && resolved.zone && !resolved.dateUnknown) {
       report(`contradicts:${resolved.zone.label}`, {
@@ -168,11 +182,29 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
       confidence: resolved.confidence,
       zone: zoneName(resolved.zone),
       zoneSource: resolved.zone ? resolved.zoneSource : undefined,
+      ...(teamZone && resolved.zone === teamZone ? { zoneFromConfig: true } : {}),
       endTime: resolved.endTime,
       dayRollover: resolved.rolledOver,
       dateUnknown: resolved.dateUnknown,
     };
   };
+
+  /** The last entry read with a clock time of its own: what "+50 minutes" counts from. */
+  let anchor: TimelineEntry | undefined;
+  const fromAnchor = (base: TimelineEntry, minutes: number): TimelineEntry => {
+    if (anchor?.time === undefined) return base;
+    const { zone, zoneSource, dateUnknown } = anchor;
+    return { ...base, time: anchor.time + minutes * MINUTE, hasTimeOfDay: true, confidence: 'inferred', zone, zoneSource, dateUnknown };
+  };
+  const reportAssumedYear = (range: Range) =>
+    report('assumed-year', {
+      code: 'timeline/assumed-year',
+      severity: 'info',
+      message:
+        `No year is given for this date, nor anywhere in the document, so it was read in ${ctx.currentYear ?? thisYear()}: ` +
+        'write the year, or a `date:` in the frontmatter.',
+      range,
+    });
 
   const addLabelled = (c: EntryCandidate, kinds: MilestoneKind[], entry: TimelineEntry, source: LabelledMilestone['source'] = 'key-events') => {
     if (entry.time === undefined) return;
@@ -192,10 +224,21 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
       ctx.date = input.reference;
       ctx.dateUnknown = false;
       ctx.lastMinutes = undefined;
+      ctx.year = undefined;
+      anchor = undefined;
+      continue;
+    }
+    if (c.kind === 'year') {
+      ctx.year = c.year;
       continue;
     }
     if (c.kind === 'date') {
-      if (c.stamp.date) ctx.date = completeDate(c.stamp.date, ctx.date ?? ctx.reference);
+      if (c.stamp.date) {
+        const reference = ctx.date ?? ctx.reference;
+        if (yearIsAssumed(c.stamp.date, reference, ctx.year)) reportAssumedYear(index.lineRange(c.line));
+        ctx.date = completeDate(c.stamp.date, reference, ctx.year, ctx.currentYear);
+        ctx.dateUnknown = false;
+      }
       ctx.lastMinutes = undefined;
       continue;
     }
@@ -205,14 +248,28 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
       continue;
     }
     if (c.unreadableTime) {
+      const why = c.unreadableReason ? ` (${c.unreadableReason})` : '';
       problems.push({
         code: 'timeline/unparseable-time',
         severity: 'warning',
-        message: `"${c.unreadableTime}" cannot be read as a time: write it as HH:MM (24-hour) or h:mm am/pm, with a date and zone where they are not already clear.`,
+        message:
+          `"${c.unreadableTime}" cannot be read${why}: write times as HH:MM (24-hour) or h:mm am/pm and dates as YYYY-MM-DD, ` +
+          'with a zone where it is not already clear.',
         range: index.lineRange(c.line, c.column, c.endLine === c.line ? c.endColumn : undefined),
       });
     }
     const resolved = resolveEntry(c, ctx);
+    if (c.stamp?.relative !== undefined && resolved.time === undefined) {
+      problems.push({
+        code: 'timeline/unparseable-time',
+        severity: 'warning',
+        message:
+          `"${c.stamp.text.trim()}" counts from a time the timeline does not state before it: ` +
+          'give the starting time (an entry such as "14:00 UTC Deploy starts") above the offsets.',
+        range: resolved.timeRange ?? resolved.range,
+      });
+    }
+    if (resolved.time !== undefined && resolved.hasTimeOfDay && c.stamp?.relative === undefined) anchor = resolved;
     entries.push(resolved);
     if (!c.prose) ordered.push({ entry: resolved, group: c.group, direction: ctx.direction });
   }
@@ -242,12 +299,17 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
   }
 
   checkOrder(ordered, problems);
-  const firstUnzoned = entries.find((e) => e.time !== undefined && e.hasTimeOfDay && !e.zone);
+  const firstUnzoned = entries.find((e) => e.time !== undefined && e.hasTimeOfDay && (!e.zone || e.zoneFromConfig));
   if (firstUnzoned) {
+    const readAs = firstUnzoned.zoneFromConfig
+      ? `in the team's default zone, ${firstUnzoned.zone} (from the configuration)`
+      : 'as UTC';
     problems.push({
       code: 'timeline/missing-zone',
       severity: 'info',
-      message: 'No time zone is given for these times, so they are read as UTC: add one to the entries, the column header, a sentence such as "All times in UTC." or `timezone:` in the frontmatter.',
+      message:
+        `No time zone is given for these times, so they are read ${readAs}: add one to the entries, the column header, ` +
+        'a sentence such as "All times in UTC." or `timezone:` in the frontmatter.',
       range: firstUnzoned.timeRange ?? firstUnzoned.range,
     });
   }

@@ -1,6 +1,6 @@
 import type { Block, ListItem, TableBlock, TextLine } from '../parse/blocks';
 import { plainText } from '../parse/inline';
-import { findStamps, isDateLine, leadingStamp, type Stamp } from '../time/stamps';
+import { compactLead, couldBeYear, findStamps, isDateLine, leadingStamp, leadingUnreadable, relativeLead, type Stamp } from '../time/stamps';
 import { parseZone, type Zone } from '../time/zones';
 import { memoize } from '../text/memo';
 
@@ -26,6 +26,8 @@ export type Candidate =
       milestoneText: string;
       /** The entry's cell looked like a time but could not be read ("25:70", "approx. noonish"). */
       unreadableTime: string | undefined;
+      /** Why it could not be read, when that is known ("hour 25 is past 23"). */
+      unreadableReason?: string;
       /** Zone from a table header such as "Time (UTC)". */
       columnZone: Zone | undefined;
       /** Set for "Label: time" lines such as "First detected: 2023-01-11 14:22". */
@@ -37,6 +39,8 @@ export type Candidate =
     }
   | { kind: 'date'; line: number; stamp: Stamp }
   | { kind: 'zone'; line: number; zone: Zone; text: string }
+  /** A table whose header names the year ("Date (2019)"): its rows' dates are in it; undefined ends it. */
+  | { kind: 'year'; line: number; year: number | undefined }
   /** A new timeline section: the day in force goes back to the document's date. */
   | { kind: 'reset'; line: number; direction: 1 | -1 };
 
@@ -80,11 +84,69 @@ function entry(fields: Partial<EntryCandidate> & Pick<EntryCandidate, 'line' | '
   };
 }
 
+interface LineOptions {
+  requireLeading: boolean;
+  heading?: boolean;
+  /** Four leading digits are a time here ("1405 Deploy starts"): the block's rows lead with such times. */
+  compact?: boolean;
+}
+
+/**
+ * Whether four digits leading these lines are times: at least two lines lead with them, and not all
+ * of them could be years (a list of "2019: …", "2020: …" is a history, not a timeline).
+ */
+function compactTimesPlausible(lines: readonly TextLine[]): boolean {
+  const leads = lines.flatMap((line) => {
+    if (!/^[\s*_`[(]*\d{4}/.test(line.raw)) return [];
+    const text = plainText(line.raw).text;
+    const stamp = compactLead(text);
+    return stamp ? [stamp] : [];
+  });
+  return leads.length >= 2 && leads.some((stamp) => !couldBeYear(stamp));
+}
+
+function firstLines(items: readonly ListItem[]): TextLine[] {
+  return items.flatMap((item) => [...(item.lines[0] ? [item.lines[0]] : []), ...firstLines(item.children)]);
+}
+
+function rowLines(block: Block): readonly TextLine[] {
+  if (block.kind === 'list') return firstLines(block.items);
+  if (block.kind === 'paragraph') return block.lines;
+  if (block.kind === 'code') return block.lines ?? [];
+  return [];
+}
+
+/**
+ * For each block, whether four leading digits are times in it: decided over the run of blocks of one kind
+ * that it belongs to (a list parsed as one block per item is still one list).
+ */
+function compactRuns(blocks: readonly Block[]): boolean[] {
+  const out: boolean[] = new Array(blocks.length).fill(false);
+  let start = 0;
+  for (let i = 1; i <= blocks.length; i++) {
+    if (i < blocks.length && blocks[i].kind === blocks[start].kind) continue;
+    const plausible = compactTimesPlausible(blocks.slice(start, i).flatMap(rowLines));
+    out.fill(plausible, start, i);
+    start = i;
+  }
+  return out;
+}
+
 /** Reads one line of prose: a date line, a zone sentence, an entry led by a stamp, or nothing. */
-function fromLine(source: TextLine, out: Candidate[], options: { requireLeading: boolean; heading?: boolean }): EntryCandidate | undefined {
+function fromLine(source: TextLine, out: Candidate[], options: LineOptions): EntryCandidate | undefined {
   const { text, links } = plainText(source.raw);
   if (!text) return undefined;
   const stamps = findStamps(text);
+  const unreadable = leadingUnreadable(text);
+  if (unreadable) {
+    // "25:00 UTC alert fired": its own entry, reported, never glued to the one before nor read as another instant.
+    const endColumn = source.column + source.raw.length;
+    const candidate = entry({ line: source.line, column: source.column, endColumn, text, raw: source.raw, links });
+    candidate.unreadableTime = unreadable.text;
+    candidate.unreadableReason = unreadable.reason;
+    out.push(candidate);
+    return candidate;
+  }
   if (isDateLine(text, stamps)) {
     out.push({ kind: 'date', line: source.line, stamp: stamps[0] });
     const zone = declaredZone(text);
@@ -92,7 +154,7 @@ function fromLine(source: TextLine, out: Candidate[], options: { requireLeading:
     return undefined;
   }
   const zone = declaredZone(text);
-  const lead = leadingStamp(text, stamps);
+  const lead = leadingStamp(text, stamps) ?? (options.compact ? compactLead(text) : undefined) ?? relativeLead(text);
   if (zone && !lead?.time) {
     out.push({ kind: 'zone', line: source.line, zone, text });
     return undefined;
@@ -122,7 +184,7 @@ function fromLine(source: TextLine, out: Candidate[], options: { requireLeading:
   const labelMatch = stamp === lead ? LABEL.exec(text.slice(0, stamp.index)) : null;
   const label = labelMatch?.[1]?.trim() || undefined;
   const rest = text.slice(stamp.end).replace(/^[\s:\-–—.,*_)\]]+/, '').trim();
-  const stampAt = source.raw.indexOf(stamp.text);
+  const stampAt = source.raw.indexOf(stamp.text.trim());
   const candidate = entry({
     line: source.line,
     column: source.column,
@@ -139,13 +201,19 @@ function fromLine(source: TextLine, out: Candidate[], options: { requireLeading:
   return candidate;
 }
 
-function fromItems(items: readonly ListItem[], out: Candidate[], previous: { entry: EntryCandidate | undefined }, untimed: boolean): void {
+function fromItems(
+  items: readonly ListItem[],
+  out: Candidate[],
+  previous: { entry: EntryCandidate | undefined },
+  untimed: boolean,
+  compact: boolean,
+): void {
   for (const item of items) {
     const first = item.lines[0];
     let current: EntryCandidate | undefined;
     if (first) {
       // In a timeline section an item is an entry only when a time leads it; a time inside a sub-bullet is detail.
-      current = fromLine(first, out, { requireLeading: untimed });
+      current = fromLine(first, out, { requireLeading: untimed, compact });
       const own = item.lines.slice(1).map((l) => plainText(l.raw).text).filter(Boolean);
       if (current) {
         current.endLine = item.lines[item.lines.length - 1].line;
@@ -161,7 +229,7 @@ function fromItems(items: readonly ListItem[], out: Candidate[], previous: { ent
         }
       }
     }
-    fromItems(item.children, out, { entry: current ?? previous.entry }, untimed);
+    fromItems(item.children, out, { entry: current ?? previous.entry }, untimed, compact);
   }
 }
 
@@ -188,7 +256,10 @@ function fromTable(table: TableBlock, out: Candidate[]): void {
   timeColumns = timeColumns.slice(0, 2);
   const milestoneColumn = headers.findIndex((h) => MILESTONE_HEADER.test(h));
   const columnZone = timeColumns.map((i) => headerZone(table.header.cells[i].raw)).find(Boolean);
-  const shape = `${timeColumns.join(',')}|${milestoneColumn}|${columnZone?.label ?? ''}`;
+  const year = timeColumns.map((i) => HEADER_YEAR.exec(headers[i])?.[1]).find(Boolean);
+  if (year) out.push({ kind: 'year', line: table.header.line, year: Number(year) });
+  const clockColumn = timeColumns.some((i) => CLOCK_HEADER.test(headers[i]));
+  const shape = `${timeColumns.join(',')}|${milestoneColumn}|${columnZone?.label ?? ''}|${clockColumn}`;
   for (const row of table.rows) {
     // Rows keep their cells' identity across versions (see BlockCache): reuse what was read from them.
     const cached = rowCache.get(row.cells);
@@ -196,16 +267,27 @@ function fromTable(table: TableBlock, out: Candidate[]): void {
       if (cached.fields) out.push(entry({ ...cached.fields, line: row.line, columnZone }));
       continue;
     }
-    const fields = readRow(row, timeColumns, milestoneColumn);
+    const fields = readRow(row, timeColumns, milestoneColumn, clockColumn);
     rowCache.set(row.cells, { shape, fields });
     if (fields) out.push(entry({ ...fields, line: row.line, columnZone }));
   }
+  if (year) out.push({ kind: 'year', line: table.header.line, year: undefined });
 }
+
+/** A year in a time column's header ("Date (2019)"). */
+const HEADER_YEAR = /\b(19[7-9]\d|2[01]\d\d)\b/;
+/** A header that promises clock times, where "1405" is one. */
+const CLOCK_HEADER = /\b(?:time|timestamp|when|hora|zeit|heure|uhrzeit)\b/i;
 
 type RowFields = Omit<Partial<EntryCandidate>, 'line'> & Pick<EntryCandidate, 'text' | 'raw'>;
 const rowCache = new WeakMap<object, { shape: string; fields: RowFields | undefined }>();
 
-function readRow(row: TableBlock['rows'][number], timeColumns: number[], milestoneColumn: number): RowFields | undefined {
+function readRow(
+  row: TableBlock['rows'][number],
+  timeColumns: number[],
+  milestoneColumn: number,
+  clockColumn: boolean,
+): RowFields | undefined {
   {
     const timeCells = timeColumns.map((i) => row.cells[i]).filter(Boolean);
     const timeText = timeCells.map((c) => c.text).join(' ').trim();
@@ -214,7 +296,9 @@ function readRow(row: TableBlock['rows'][number], timeColumns: number[], milesto
     const { links } = plainText(otherCells.map((c) => c.raw).join(' '));
     if (!timeText && !text) return undefined;
     const stamps = findStamps(timeText);
-    let stamp = leadingStamp(timeText, stamps);
+    const unreadable = leadingUnreadable(timeText);
+    const compact = clockColumn ? compactLead(timeText) : undefined;
+    let stamp = unreadable ? undefined : (leadingStamp(timeText, stamps) ?? compact ?? relativeLead(timeText));
     if (stamp && brokenTimeAfter(timeText, stamp)) stamp = undefined;
     const first = row.cells[0];
     const last = row.cells[row.cells.length - 1];
@@ -227,7 +311,8 @@ function readRow(row: TableBlock['rows'][number], timeColumns: number[], milesto
       stamp,
       stampColumn: stamp ? timeCells[0]?.start : undefined,
       milestoneText: milestoneColumn >= 0 ? (row.cells[milestoneColumn]?.text ?? '') : '',
-      unreadableTime: !stamp && timeText ? timeText : undefined,
+      unreadableTime: !stamp && timeText ? (unreadable?.text ?? timeText) : undefined,
+      unreadableReason: unreadable?.reason,
     };
   }
 }
@@ -244,8 +329,16 @@ function fromProse(lines: readonly TextLine[], out: Candidate[]): void {
     starts.push({ offset: text.length, line });
     text += plainText(line.raw).text + ' ';
   }
-  const stamps = findStamps(text).filter((stamp) => stamp.time);
+  const all = findStamps(text);
+  const stamps = all.filter((stamp) => stamp.time);
+  const lineAt = (index: number) => [...starts].reverse().find((s) => s.offset <= index)!.line;
+  // "On November 5th we had an outage… around 11:00 GMT": a date in the prose sets the day for the times after it.
+  const dates = all.filter((stamp) => !stamp.time && stamp.date);
   stamps.forEach((stamp, i) => {
+    while (dates.length > 0 && dates[0].index < stamp.index) {
+      const date = dates.shift()!;
+      out.push({ kind: 'date', line: lineAt(date.index).line, stamp: date });
+    }
     const sentenceStart = Math.max(text.lastIndexOf('. ', stamp.index) + 2, text.lastIndexOf('; ', stamp.index) + 2, 0);
     const from = Math.max(sentenceStart, i > 0 ? stamps[i - 1].end : 0);
     const after = text.slice(stamp.end);
@@ -273,6 +366,7 @@ export function collectCandidates(blocks: readonly Block[], options: { prose: bo
   const out: Candidate[] = [];
   const previous: { entry: EntryCandidate | undefined } = { entry: undefined };
   let headingEntry: EntryCandidate | undefined;
+  const compactByBlock = compactRuns(blocks);
   for (const [blockIndex, block] of blocks.entries()) {
     const before = out.length;
     switch (block.kind) {
@@ -284,8 +378,9 @@ export function collectCandidates(blocks: readonly Block[], options: { prose: bo
       }
       case 'paragraph': {
         const proseLines: TextLine[] = [];
+        const compact = compactByBlock[blockIndex];
         for (const line of block.lines) {
-          const candidate = fromLine(line, out, { requireLeading: true });
+          const candidate = fromLine(line, out, { requireLeading: true, compact });
           if (!candidate && options.prose && out[out.length - 1]?.line !== line.line) proseLines.push(line);
           if (candidate) previous.entry = candidate;
           else if (previous.entry && !previous.entry.prose && (previous.entry.endLine === line.line - 1 || previous.entry.text === '' || previous.entry === headingEntry) && !TIME_LIKE.test(line.raw)) {
@@ -302,7 +397,7 @@ export function collectCandidates(blocks: readonly Block[], options: { prose: bo
         break;
       }
       case 'list':
-        fromItems(block.items, out, previous, !options.prose);
+        fromItems(block.items, out, previous, !options.prose, compactByBlock[blockIndex]);
         break;
       case 'table':
         fromTable(block, out);
@@ -311,8 +406,9 @@ export function collectCandidates(blocks: readonly Block[], options: { prose: bo
       case 'code':
         // Tab-indented timeline lines parse as code; lines led by a time are still entries.
         if (!options.prose && block.lines) {
+          const compact = compactByBlock[blockIndex];
           for (const line of block.lines) {
-            const candidate = line.raw.trim() ? fromLine(line, out, { requireLeading: true }) : undefined;
+            const candidate = line.raw.trim() ? fromLine(line, out, { requireLeading: true, compact }) : undefined;
             if (candidate) previous.entry = candidate;
           }
         }
