@@ -145,6 +145,17 @@ function textLines(blocks: readonly Block[]): TextLine[] {
   return out;
 }
 
+/** Durations the author wrote: frontmatter figures, then every line's. */
+function statedDurationsOf(frontmatter: Frontmatter | undefined, lines: readonly TextLine[], index: LineIndex): StatedDuration[] {
+  const out: StatedDuration[] = [];
+  for (const [key, field] of frontmatter?.fields ?? []) {
+    const stated = frontmatterDuration(key, field.value);
+    if (stated) out.push({ ...stated, text: String(field.value), range: field.valueRange, source: 'frontmatter', approximate: false });
+  }
+  for (const line of lines) out.push(...statedInLine(plainText(line.raw).text, line.raw, line.line, index, line.column));
+  return out;
+}
+
 export function buildDocument(uri: string, version: number, text: string, cache: BlockCache, options: AnalyzeOptions): PostmortemDocument {
   const refused = refuse(text, options.maxBytes ?? DEFAULT_MAX_BYTES);
   if (refused) return emptyDocument(uri, version, text, [refused]);
@@ -168,17 +179,10 @@ export function buildDocument(uri: string, version: number, text: string, cache:
   }
 
   const timeline = buildTimeline({ blocks, sections, index, reference, frontmatterZone: fmZone, documentZone });
-  const milestones = findMilestones(timeline.timeline.entries, timeline.labelled, frontmatterMilestones(fm.frontmatter, fmZone, reference));
+  const statedDurations = statedDurationsOf(fm.frontmatter, lines, index);
+  const milestones = findMilestones(timeline.timeline.entries, timeline.labelled, frontmatterMilestones(fm.frontmatter, fmZone, reference), statedDurations);
   const metrics = computeMetrics(milestones, options.metrics);
 
-  const statedDurations: StatedDuration[] = [];
-  for (const [key, field] of fm.frontmatter?.fields ?? []) {
-    const stated = frontmatterDuration(key, field.value);
-    if (stated) statedDurations.push({ ...stated, text: String(field.value), range: field.valueRange, source: 'frontmatter', approximate: false });
-  }
-  for (const line of lines) {
-    statedDurations.push(...statedInLine(plainText(line.raw).text, line.raw, line.line, index, line.column));
-  }
 
   return {
     uri,
