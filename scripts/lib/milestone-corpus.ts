@@ -10,6 +10,9 @@ import type { MilestoneCandidate } from '../../server/src/core/metrics/milestone
 import { ORDERED_KINDS, type OrderedKind } from '../../server/src/core/metrics/choose';
 import type { Milestones } from '../../server/src/core/model';
 
+/** How many times each fixture counts in a fit: they are few, clean and written as the specification. */
+export const FIXTURE_WEIGHT = 3;
+
 /** Folders of the project's own labelled fixtures. */
 export const FIXTURE_FOLDERS = ['timeline', 'milestones'].map((f) => join(__dirname, '..', '..', 'test', 'fixtures', f));
 
@@ -37,7 +40,8 @@ export function loadFixtures(folder: string): LabelledDocument[] {
       if (!expected.milestones) return [];
       const doc = analyzeText(readFileSync(join(folder, f), 'utf8'), `file:///${f}`);
       const labels = Object.fromEntries(ORDERED_KINDS.filter((k) => k in expected.milestones!).map((k) => [k, expected.milestones![k]])) as LabelledDocument['labels'];
-      return [{ file: f, labels, confidence: 'fixture', candidates: candidatesOf(doc.milestones), milestones: doc.milestones }];
+      const labelled = { file: f, labels, confidence: 'fixture', candidates: candidatesOf(doc.milestones), milestones: doc.milestones };
+      return Array.from({ length: FIXTURE_WEIGHT }, () => labelled);
     });
 }
 

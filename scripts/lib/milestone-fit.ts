@@ -6,6 +6,9 @@
 import { ORDERED_KINDS, type MilestoneWeights, type OrderedKind } from '../../server/src/core/metrics/choose';
 import { FEATURE_NAMES } from '../../server/src/core/metrics/features';
 import { matchesLabel, type LabelledDocument } from './milestone-corpus';
+import prior from '../milestone-prior.json';
+
+const PRIOR = prior as { kinds: Partial<Record<OrderedKind, Record<string, number>>> };
 
 export interface FitOptions {
   epochs: number;
@@ -36,10 +39,11 @@ function examples(docs: readonly LabelledDocument[], kind: OrderedKind): Example
   return out;
 }
 
-function fitKind(data: Example[], options: FitOptions): Record<string, number> {
-  const w: Record<string, number> = Object.fromEntries(FEATURE_NAMES.map((f) => [f, 0]));
+function fitKind(data: Example[], options: FitOptions, prior: Record<string, number>): Record<string, number> {
+  const w: Record<string, number> = Object.fromEntries(FEATURE_NAMES.map((f) => [f, prior[f] ?? 0]));
   for (let epoch = 0; epoch < options.epochs; epoch++) {
-    const gradient: Record<string, number> = Object.fromEntries(FEATURE_NAMES.map((f) => [f, -options.l2 * w[f] * data.length]));
+    // The penalty pulls towards the prior, not towards zero: a feature seen rarely keeps its sensible sign.
+    const gradient: Record<string, number> = Object.fromEntries(FEATURE_NAMES.map((f) => [f, -options.l2 * (w[f] - (prior[f] ?? 0)) * data.length]));
     for (const { rows, positives } of data) {
       const scores = rows.map((row) => Object.entries(row).reduce((s, [f, v]) => s + (w[f] ?? 0) * v, 0));
       const top = Math.max(0, ...scores);
@@ -60,6 +64,6 @@ function fitKind(data: Example[], options: FitOptions): Record<string, number> {
 }
 
 export function fitWeights(docs: readonly LabelledDocument[], options: FitOptions = DEFAULT_FIT, highConfidence = 0.75): MilestoneWeights {
-  const kinds = Object.fromEntries(ORDERED_KINDS.map((kind) => [kind, fitKind(examples(docs, kind), options)])) as MilestoneWeights['kinds'];
+  const kinds = Object.fromEntries(ORDERED_KINDS.map((kind) => [kind, fitKind(examples(docs, kind), options, PRIOR.kinds[kind] ?? {})])) as MilestoneWeights['kinds'];
   return { kinds, highConfidence };
 }

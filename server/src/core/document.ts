@@ -3,6 +3,7 @@ import { DEFAULT_MAX_BYTES, type AnalyzeOptions } from './options';
 import { computeMetrics, DEFAULT_METRICS } from './metrics/durations';
 import { findMilestones, type FrontmatterMilestone } from './metrics/milestones';
 import { frontmatterDuration, statedInLine } from './metrics/stated';
+import { statedWindows } from './metrics/windows';
 import type { Frontmatter, MilestoneKind, PostmortemDocument, Problem, StatedDuration } from './model';
 import type { Block, TextLine } from './parse/blocks';
 import type { BlockCache } from './parse/blockCache';
@@ -180,7 +181,9 @@ export function buildDocument(uri: string, version: number, text: string, cache:
 
   const timeline = buildTimeline({ blocks, sections, index, reference, frontmatterZone: fmZone, documentZone });
   const statedDurations = statedDurationsOf(fm.frontmatter, lines, index);
-  const milestones = findMilestones(timeline.timeline.entries, timeline.labelled, frontmatterMilestones(fm.frontmatter, fmZone, reference), statedDurations);
+  const windows = statedWindows(lines, index, reference, documentZone?.zone ?? fmZone);
+  const frontmatter = frontmatterMilestones(fm.frontmatter, fmZone, reference);
+  const milestones = findMilestones({ entries: timeline.timeline.entries, labelled: timeline.labelled, frontmatter, stated: statedDurations, windows });
   const metrics = computeMetrics(milestones, options.metrics);
 
 

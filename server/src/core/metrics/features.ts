@@ -11,11 +11,11 @@ import { memoize } from '../text/memo';
 const FAMILIES = {
   trigger: String.raw`deploy\w*|merg(?:e|ed|es|ing)|config(?:uration)?\s+(?:change|update|push)\w*|releas(?:e|ed|ing)|upgrad\w*|migrat\w*|maintenance|pushed|rolled\s+out|roll-?out|change\s+(?:was\s+)?(?:made|applied|introduced)|cron|scheduled\s+job|certificate\s+expir\w*`,
   symptom: String.raw`errors?|fail\w*|outage|down\b|unavailable|unreachable|unresponsive|degrad\w*|latency|slow\w*|time(?:d)?\s*outs?|5\d\d|spik\w*|elevated|crash\w*|unable|broken|stuck|backlog|drop(?:s|ped)?|loss|lost|exhaust\w*|saturat\w*|overload\w*|impact\w*`,
-  onset: String.raw`began|begins|start(?:ed|s)?\s+(?:to|fail|return|erroring|timing)|first\s+(?:errors?|symptoms?|failures?|signs?|reports?)|became|went\s+(?:down|offline|read-only)|stopped\s+(?:working|responding|serving|processing)|(?:rose|rising|increased|jumped|climbed)`,
+  onset: String.raw`began|begins|start(?:ed|s)?\s+(?:to|fail|return|erroring|timing)|first\s+(?:errors?|symptoms?|failures?|signs?|reports?)|became|went\s+(?:down|offline|read-only)|stop(?:s|ped)?\s+\w+ing|(?:rose|rising|increased|jumped|climbed)`,
   alert: String.raw`alert\w*|alarm\w*|paged?\b|pages\b|paging|pagerduty|opsgenie|monitor\w*\s+(?:fired|triggered|detected|caught|flagged)|(?:fired|triggered)|notif(?:ied|ication)|on-?call\s+(?:was\s+)?(?:notified|alerted)`,
   report: String.raw`report(?:ed|s|ing)?|customers?|users?\s+(?:\w+\s+)?(?:complain|report|notic|contact)\w*|support\s+(?:ticket|request)|ticket\s+(?:opened|raised|filed)|tweet\w*|complain\w*`,
   notice: String.raw`noticed?|notices|detect(?:ed|s)?|observed|spotted|discovered|became\s+aware|realis\w*|realiz\w*|saw\b|sees\b`,
-  acknowledge: String.raw`acknowledg\w*|ack(?:ed|'d)\b|declar\w*|escalat\w*|engag\w*|joined|respond(?:ed|s|ing)|on-?call|incident\s+(?:opened|created|channel|bridge|call|room|commander)|war\s+room|assum\w+\s+(?:incident\s+)?(?:lead|command)|status\s*page|statuspage`,
+  acknowledge: String.raw`acknowledg\w*|ack(?:ed|'d)\b|declar\w*|escalat\w*|engag\w*|joined|respond(?:ed|s|ing)|incident\s+(?:opened|created|channel|bridge|call|room|commander)|war\s+room|assum\w+\s+(?:incident\s+)?(?:lead|command)|status\s*page|statuspage`,
   investigate: String.raw`investigat\w*|look(?:ed|ing|s)?\s+into|troubleshoot\w*|debug\w*|triag\w*|diagnos\w*|began\s+(?:looking|working)|working\s+on`,
   mitigate: String.raw`roll(?:ed|ing|s)?[\s-]?back|rollback|revert\w*|fail(?:ed|ing)?[\s-]?over|workaround|disabl\w*|turn(?:ed)?\s+off|switched\s+off|scal(?:ed|ing)\s+(?:up|out|back)|restart\w*|reboot\w*|drain\w*|block\w*|throttl\w*|hot-?fix\w*|patch\w*|fix\s+(?:was\s+)?(?:deployed|applied|released|rolled)|deployed\s+(?:a|the)\s+fix|mitigat\w*|redirect\w*|rerout\w*|re-?enabl\w*|removed|kill\w*|stopped\s+the`,
   recover: String.raw`resolv\w*|recover\w*|back\s+(?:to\s+normal|online|up)|restor\w*|healthy|operational|all[\s-]clear|closed|return(?:ed|s)?\s+to\s+normal|normal(?:ly|ized|ised)?|working\s+again|again\b|stable|stabili[sz]\w*|no\s+(?:further|more|longer)|fully|ended|over\b|complete[d]?`,
@@ -30,7 +30,7 @@ export const FAMILY_NAMES = Object.keys(FAMILIES) as Family[];
 
 const PATTERNS = Object.fromEntries(FAMILY_NAMES.map((f) => [f, new RegExp(String.raw`\b(?:${FAMILIES[f]})`, 'i')])) as Record<Family, RegExp>;
 /** A negation shortly before a cue ("not yet resolved", "no alert fired") turns it off. */
-const NEGATION = /(?:\b(?:not|never|no|nor|without|yet\s+to|before|until)\b|n't\b)\W*(?:\w+\W+){0,2}$/i;
+const NEGATION = /(?:\b(?:not|never|no|nor|without|yet\s+to|before|until|stop(?:s|ped)?|ceased?)\b|n't\b)\W*(?:\w+\W+){0,2}$/i;
 
 /** Which word families a line's text names (negated cues count as the `negated` feature instead). */
 export const familiesIn = memoize((text: string): { families: Family[]; negated: boolean } => {
@@ -58,6 +58,7 @@ export const FEATURES: Record<string, string> = {
   says_nothing: 'the line names none of the families',
   first_entry: 'the chronologically first candidate',
   last_entry: 'the chronologically last candidate',
+  last_entry_silent: 'the last candidate, and it names no recovery (a timeline cut short is not a resolution)',
   position: 'chronological rank, 0 for the first candidate to 1 for the last',
   same_time_as_first: 'the same instant as the first candidate',
   day_after_first: 'more than a day after the first candidate (a permanent fix weeks later)',

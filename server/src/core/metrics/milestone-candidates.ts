@@ -1,6 +1,7 @@
 import type { MilestoneKind, MilestoneSource, Range, StatedDuration, TimelineEntry } from '../model';
 import type { LabelledMilestone } from '../timeline/markers';
 import { familiesIn, ORDINAL_FAMILIES, wordingFeatures } from './features';
+import type { StatedWindow } from './windows';
 
 /** A milestone given as a frontmatter timestamp. */
 export interface FrontmatterMilestone {
@@ -54,19 +55,31 @@ function fromLabel(label: LabelledMilestone): MilestoneCandidate {
   return { time: label.time, line: label.line, range: label.range, text: label.evidence, source: label.source ?? 'key-events', features, marked: explicit };
 }
 
+/** What a document offers for its milestones; all of it is read once per version, before. */
+export interface MilestoneInput {
+  entries: readonly TimelineEntry[];
+  /** "Label: time" lines and the windows the timeline reader found in the title and summary. */
+  labelled: readonly LabelledMilestone[];
+  frontmatter: readonly FrontmatterMilestone[];
+  stated?: readonly StatedDuration[];
+  windows?: readonly StatedWindow[];
+}
+
+function fromWindow(window: StatedWindow): MilestoneCandidate[] {
+  const base = { line: window.line, range: window.range, text: window.text, source: 'prose' as const, marked: [] };
+  const start = { ...base, time: window.start, features: { window_start: 1, in_prose: 1 } };
+  return window.end === undefined ? [start] : [start, { ...base, time: window.end, features: { window_end: 1, in_prose: 1 } }];
+}
+
 /** Every candidate instant of a document, with its features computed against the others. */
-export function collectMilestoneCandidates(
-  entries: readonly TimelineEntry[],
-  labelled: readonly LabelledMilestone[],
-  frontmatter: readonly FrontmatterMilestone[],
-  stated: readonly StatedDuration[] = [],
-): MilestoneCandidate[] {
+export function collectMilestoneCandidates(input: MilestoneInput): MilestoneCandidate[] {
   const candidates = [
-    ...frontmatter.map((fm): MilestoneCandidate => ({ time: fm.time, line: fm.line, range: fm.range, text: fm.key, source: 'frontmatter', features: {}, marked: [fm.kind] })),
-    ...entries.filter((e) => e.time !== undefined).map(fromEntry),
-    ...labelled.map(fromLabel),
+    ...input.frontmatter.map((fm): MilestoneCandidate => ({ time: fm.time, line: fm.line, range: fm.range, text: fm.key, source: 'frontmatter', features: {}, marked: [fm.kind] })),
+    ...input.entries.filter((e) => e.time !== undefined).map(fromEntry),
+    ...input.labelled.map(fromLabel),
+    ...(input.windows ?? []).flatMap(fromWindow),
   ];
-  addPositionFeatures(candidates, stated);
+  addPositionFeatures(candidates, input.stated ?? []);
   return candidates;
 }
 
@@ -96,6 +109,7 @@ function addPositionFeatures(candidates: MilestoneCandidate[], stated: readonly 
     f.position = sorted.length > 1 ? i / (sorted.length - 1) : 0;
     if (i === 0) f.first_entry = 1;
     if (i === sorted.length - 1) f.last_entry = 1;
+    if (i === sorted.length - 1 && !familiesIn(c.text).families.includes('recover')) f.last_entry_silent = 1;
     if (c.time === first) f.same_time_as_first = 1;
     if (c.time - first > DAY) f.day_after_first = 1;
     const isWindow = f.window_start || f.window_end || f.stated_onset;

@@ -1,7 +1,6 @@
-import type { Milestone, MilestoneKind, Milestones, StatedDuration, TimelineEntry } from '../model';
-import type { LabelledMilestone } from '../timeline/markers';
+import type { Milestone, MilestoneKind, Milestones } from '../model';
 import { chooseMilestones, ORDERED_KINDS, score, type Choice, type MilestoneWeights, type OrderedKind } from './choose';
-import { collectMilestoneCandidates, type FrontmatterMilestone, type MilestoneCandidate } from './milestone-candidates';
+import { collectMilestoneCandidates, type MilestoneCandidate, type MilestoneInput } from './milestone-candidates';
 import fitted from './milestone-weights.json';
 
 export type { FrontmatterMilestone } from './milestone-candidates';
@@ -51,9 +50,20 @@ function markedAs(kind: MilestoneKind, candidates: readonly MilestoneCandidate[]
   return marked.find((c) => c.source === 'frontmatter') ?? [...marked].sort((a, b) => a.time - b.time || a.line - b.line)[0];
 }
 
+/** With no start anywhere, the earliest milestone the author gave outright is the best a reader has ("Key events"). */
+function earliestGiven(found: Milestones): Milestone | undefined {
+  const given = ORDERED_KINDS.map((k) => found[k]).filter((m): m is Milestone => m?.confidence === 'marked');
+  const earliest = given.sort((a, b) => a.time - b.time)[0];
+  if (!earliest) return undefined;
+  return { ...earliest, kind: 'started', evidence: `earliest milestone given (${earliest.evidence})`, confidence: 'low', features: [] };
+}
+
 /** Milestones from candidates: marked ones as the author gave them, the rest as one consistent choice. */
 export function milestonesFrom(candidates: readonly MilestoneCandidate[], weights: MilestoneWeights = DEFAULT_WEIGHTS): Milestones {
   const chosen: Partial<Record<MilestoneKind, Choice>> = chooseMilestones(candidates, weights);
+  // One guessed line rarely both reports a problem and its end: the end goes.
+  const opening = [chosen.started?.candidate, chosen.detected?.candidate];
+  for (const end of ['mitigated', 'resolved'] as const) if (chosen[end] && opening.includes(chosen[end]!.candidate)) delete chosen[end];
   const found = {} as Milestones;
   for (const kind of MILESTONE_KINDS) {
     // A marked choice wins even when it breaks the order: the author knows, and out-of-order rules say so.
@@ -61,6 +71,7 @@ export function milestonesFrom(candidates: readonly MilestoneCandidate[], weight
     const candidate = marked ?? chosen[kind]?.candidate;
     found[kind] = candidate ? toMilestone(kind, candidate, weights) : undefined;
   }
+  if (candidates.every((c) => c.marked.length > 0)) found.started ??= earliestGiven(found);
   return found;
 }
 
@@ -69,14 +80,8 @@ export function milestonesFrom(candidates: readonly MilestoneCandidate[], weight
  * and frontmatter timestamp is a candidate; each is scored per milestone from named features with
  * fitted weights; the five are chosen together, in order. See docs/milestones.md.
  */
-export function findMilestones(
-  entries: readonly TimelineEntry[],
-  labelled: readonly LabelledMilestone[],
-  frontmatter: readonly FrontmatterMilestone[],
-  stated: readonly StatedDuration[] = [],
-  weights: MilestoneWeights = DEFAULT_WEIGHTS,
-): Milestones {
-  const candidates = collectMilestoneCandidates(entries, labelled, frontmatter, stated);
+export function findMilestones(input: MilestoneInput, weights: MilestoneWeights = DEFAULT_WEIGHTS): Milestones {
+  const candidates = collectMilestoneCandidates(input);
   const milestones = milestonesFrom(candidates, weights);
   candidatesBehind.set(milestones, candidates);
   return milestones;
