@@ -6,9 +6,11 @@
 import { ORDERED_KINDS, type MilestoneWeights, type OrderedKind } from '../../server/src/core/metrics/choose';
 import { FEATURE_NAMES } from '../../server/src/core/metrics/features';
 import { matchesLabel, type LabelledDocument } from './milestone-corpus';
-import prior from '../milestone-prior.json';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
-const PRIOR = prior as { kinds: Partial<Record<OrderedKind, Record<string, number>>> };
+/** Hand-set starting weights (documented in the file): the fit is pulled towards them, not towards zero. */
+const PRIOR = JSON.parse(readFileSync(join(__dirname, '..', 'milestone-prior.json'), 'utf8')) as { kinds: Partial<Record<OrderedKind, Record<string, number>>> };
 
 export interface FitOptions {
   epochs: number;
