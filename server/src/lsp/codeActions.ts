@@ -1,6 +1,7 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PostmortemDocument, Problem } from '../core/model';
+import { markFixesAt } from '../core/metrics/mark';
 import { RULES_BY_ID } from '../core/rules';
 import { ruleDocUri, toDiagnostic } from './convert';
 import type { DocumentStore } from './documents';
@@ -31,6 +32,11 @@ function fileDirectivePosition(doc: PostmortemDocument) {
 
 function inFrontmatter(doc: PostmortemDocument, line: number): boolean {
   return !!doc.frontmatter && line >= doc.frontmatter.range.start.line && line <= doc.frontmatter.range.end.line;
+}
+
+/** "Mark as detected/…" on any timed timeline row: the marked choice always wins over a guess. */
+function markActions(doc: PostmortemDocument, line: number): CodeAction[] {
+  return markFixesAt(doc, line).map((fix) => ({ title: fix.title, kind: CodeActionKind.QuickFix, edit: { changes: { [doc.uri]: fix.edits } } }));
 }
 
 export class CodeActionsProvider {
@@ -80,6 +86,7 @@ export class CodeActionsProvider {
       const href = ruleDocUri(id);
       if (href && RULES_BY_ID.has(id)) actions.push({ title: `Show documentation for ${id}`, kind: CodeActionKind.Empty, command: { title: 'Show documentation', command: OPEN_RULE_DOC, arguments: [href] } });
     }
+    if (!only || only.includes(CodeActionKind.QuickFix)) actions.push(...markActions(doc, params.range.start.line));
     if (!only || only.some((kind) => FIX_ALL_KIND.startsWith(kind) || kind === CodeActionKind.Source)) actions.push(...this.fixAll(document, problems));
     return actions;
   }

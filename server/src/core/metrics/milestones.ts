@@ -96,7 +96,10 @@ export function candidatesOf(milestones: Milestones): readonly MilestoneCandidat
 /** For a kind the engine left absent, the best candidate it turned down and its probability. */
 export function bestRejected(milestones: Milestones, kind: OrderedKind, weights: MilestoneWeights = DEFAULT_WEIGHTS) {
   let best: { candidate: MilestoneCandidate; probability: number } | undefined;
+  // A row already chosen as an earlier milestone is not what the author forgot to mark as this one.
+  const earlier = ORDERED_KINDS.slice(0, ORDERED_KINDS.indexOf(kind)).map((k) => milestones[k]?.line);
   for (const candidate of candidatesOf(milestones)) {
+    if (earlier.includes(candidate.line)) continue;
     const probability = sigmoid(score(weights.kinds[kind], candidate.features));
     if (!best || probability > best.probability) best = { candidate, probability };
   }

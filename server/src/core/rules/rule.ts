@@ -18,6 +18,8 @@ export interface Finding {
   range: Range;
   message: string;
   fixes?: Fix[];
+  /** A milder severity than the rule's level, for a finding the rule is unsure of (never a harsher one). */
+  severity?: Severity;
 }
 
 export interface RuleContext {

@@ -24,6 +24,12 @@ export function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+const SEVERITY_ORDER: Severity[] = ['hint', 'info', 'warning', 'error'];
+/** A finding may lower its rule's severity (when the rule is unsure), never raise it. */
+function milder(level: Severity, wanted: Severity | undefined): Severity {
+  return wanted && SEVERITY_ORDER.indexOf(wanted) < SEVERITY_ORDER.indexOf(level) ? wanted : level;
+}
+
 /** Every enabled rule over one document, with severities from configuration and suppressions applied. */
 export function runRules(doc: PostmortemDocument, config: ResolvedConfig, options: RunOptions = {}): Problem[] {
   // A refused document (binary, too large) was not read: its one problem is all there is to say.
@@ -36,7 +42,7 @@ export function runRules(doc: PostmortemDocument, config: ResolvedConfig, option
     if (level === 'off') continue;
     try {
       for (const finding of rule.check({ doc, config, options: ruleOptions(rule, config), today })) {
-        problems.push({ code: rule.id, severity: level as Severity, message: finding.message, range: finding.range, fixes: finding.fixes });
+        problems.push({ code: rule.id, severity: milder(level as Severity, finding.severity), message: finding.message, range: finding.range, fixes: finding.fixes });
       }
     } catch (error) {
       // A rule that fails on odd input must not hide the others' findings.
