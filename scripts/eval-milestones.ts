@@ -5,10 +5,11 @@
  * engine's own, time to resolve, and 5-fold cross-validated figures for the fitted weights (fit on
  * four fifths of the documents, measure on the fifth). Development only: without the corpus it says
  * so and exits cleanly.
- *   node --import tsx scripts/eval-milestones.ts [LABELS.jsonl] [--show] [--tolerance MINUTES]
+ *   node --import tsx scripts/eval-milestones.ts [LABELS.jsonl] [--show] [--tolerance MINUTES] [--with-blameless]
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
 import { ORDERED_KINDS, type MilestoneWeights, type OrderedKind } from '../server/src/core/metrics/choose';
 import { milestonesFrom } from '../server/src/core/metrics/milestones';
 import type { Milestones } from '../server/src/core/model';
@@ -23,6 +24,7 @@ if (!existsSync(file)) {
   console.log(`No labelled corpus at ${file}: nothing to measure.`);
   process.exit(0);
 }
+const withBlameless = args.includes('--with-blameless');
 
 type Tally = Record<Verdict, number>;
 const tally = (): Tally => ({ right: 0, wrong: 0, missed: 0, invented: 0 });
@@ -92,3 +94,11 @@ const heldOut = split.flatMap((test, i) => {
 console.log('');
 print('5-fold cross-validated (fit on four fifths of the documents, measured on the fifth)', measure(heldOut), true);
 console.log(`\n(${((Date.now() - started) / 1000).toFixed(1)} s)`);
+
+// `npm run eval` measures the blameless rules too, on both sentence sets beside the milestone labels.
+if (withBlameless) {
+  for (const set of ['blame-dev.jsonl', 'blame-dev2.jsonl']) {
+    console.log(`\nBlameless rules on ${set}:`);
+    execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'eval-blameless.ts'), join(dirname(file), set)], { stdio: 'inherit' });
+  }
+}
