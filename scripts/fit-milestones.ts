@@ -16,5 +16,5 @@ if (!existsSync(file)) {
 const weights = fitWeights([...loadCorpus(file), ...FIXTURE_FOLDERS.flatMap(loadFixtures)]);
 const target = join(__dirname, '..', 'server', 'src', 'core', 'metrics', 'milestone-weights.json');
 const sorted = Object.fromEntries(Object.entries(weights.kinds).map(([kind, w]) => [kind, Object.fromEntries(Object.entries(w).sort(([, a], [, b]) => b - a))]));
-writeFileSync(target, `${JSON.stringify({ highConfidence: weights.highConfidence, kinds: sorted }, null, 2)}\n`);
+writeFileSync(target, `${JSON.stringify({ highConfidence: weights.highConfidence, unsureFrom: weights.unsureFrom, kinds: sorted }, null, 2)}\n`);
 console.log(`Wrote ${target.split(/[\\/]/).slice(-2).join('/')}`);

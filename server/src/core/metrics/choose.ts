@@ -10,6 +10,11 @@ export interface MilestoneWeights {
   kinds: Record<OrderedKind, Record<string, number>>;
   /** Probability at or above which a guessed milestone is shown as confident. */
   highConfidence: number;
+  /**
+   * Probability from which a row turned down for a missing milestone still makes the engine unsure that the
+   * timeline never says it (rules then inform on that row rather than warn).
+   */
+  unsureFrom: number;
 }
 
 export function score(weights: Record<string, number>, features: Record<string, number>): number {

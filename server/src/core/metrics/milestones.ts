@@ -8,7 +8,7 @@ export type { FrontmatterMilestone } from './milestone-candidates';
 export const MILESTONE_KINDS: MilestoneKind[] = ['started', 'detected', 'acknowledged', 'mitigated', 'resolved', 'impactStart', 'impactEnd'];
 
 /** The weights fitted on labelled postmortems (see `scripts/fit-milestones.ts` and docs/milestones.md). */
-export const DEFAULT_WEIGHTS: MilestoneWeights = { kinds: fitted.kinds as MilestoneWeights['kinds'], highConfidence: fitted.highConfidence };
+export const DEFAULT_WEIGHTS: MilestoneWeights = { kinds: fitted.kinds as MilestoneWeights['kinds'], highConfidence: fitted.highConfidence, unsureFrom: fitted.unsureFrom };
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 

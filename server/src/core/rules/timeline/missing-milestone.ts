@@ -1,11 +1,8 @@
-import { bestRejected } from '../../metrics/milestones';
+import { bestRejected, DEFAULT_WEIGHTS } from '../../metrics/milestones';
 import type { OrderedKind } from '../../metrics/choose';
 import type { PostmortemDocument } from '../../model';
 import type { Finding } from '../rule';
 import { documentAnchor } from '../util';
-
-/** Below this probability the engine's best turned-down row is no real sign that the timeline says it. */
-const UNSURE_FROM = 0.2;
 
 /**
  * The finding of a "no detection"/"no resolution" rule. A warning only when the engine is confident the
@@ -16,7 +13,7 @@ export function missingMilestone(doc: PostmortemDocument, kind: OrderedKind, war
   const timed = doc.timeline.entries.filter((e) => e.time !== undefined && e.hasTimeOfDay);
   if (timed.length < 2 || doc.milestones[kind]) return [];
   const near = bestRejected(doc.milestones, kind);
-  if (near && near.probability >= UNSURE_FROM && near.candidate.source !== 'frontmatter') {
+  if (near && near.probability >= DEFAULT_WEIGHTS.unsureFrom && near.candidate.source !== 'frontmatter') {
     const row = near.candidate.text.replace(/\s+/g, ' ').trim().slice(0, 60);
     return [{ range: near.candidate.range, severity: 'info', message: `Nothing is marked as ${kind}, and the wording is not clear enough to be sure: if it is this row (“${row}”), mark it with the quick fix "Mark as ${kind}".` }];
   }
