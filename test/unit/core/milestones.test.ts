@@ -5,7 +5,8 @@ import { describe, it } from 'node:test';
 import { analyzeText } from '../../../server/src/core/analyzer';
 import { checkDocument } from '../../../server/src/core/check';
 import { chooseMilestones, type MilestoneWeights } from '../../../server/src/core/metrics/choose';
-import { markFixesAt, timedEntryAt } from '../../../server/src/core/metrics/mark';
+import { guessDescription, markFixesAt, timedEntryAt } from '../../../server/src/core/metrics/mark';
+import { codeLenses } from '../../../server/src/lsp/outline';
 import type { MilestoneCandidate } from '../../../server/src/core/metrics/milestone-candidates';
 import { applyEdits } from '../../../server/src/core/text/edits';
 import { defaultConfig } from '../../../server/src/core/config/config';
@@ -120,5 +121,24 @@ describe('evidence beats first matches', () => {
     assert.equal(iso(window.started?.time), '2024-05-14T09:05:00Z', 'the stated window, not the routine job before it');
     const actions = analyzeText(read('resolved-in-action-items.md')).milestones;
     assert.equal(iso(actions.resolved?.time), '2024-09-03T18:25:00Z', 'not an action item');
+  });
+});
+
+describe('guessed milestones say so', () => {
+  it('the durations code lens names each guessed milestone and what it was guessed from', () => {
+    const doc = analyzeText(read('window-in-summary.md'));
+    const guessed = (['started', 'detected', 'acknowledged', 'mitigated', 'resolved'] as const).filter((k) => doc.milestones[k]?.confidence === 'low');
+    assert.ok(guessed.length > 0, 'this fixture has a guessed milestone');
+    const [lens] = codeLenses(doc);
+    for (const kind of guessed) assert.match(lens.command!.title, new RegExp(`${kind} guessed from “`));
+    const sure = codeLenses(analyzeText(read('rollback-mitigates.md')))[0];
+    assert.doesNotMatch(sure.command!.title, /guessed/, 'no caveat when every milestone is confident');
+  });
+
+  it('describes a low-confidence milestone by its evidence and features, and a confident one not at all', () => {
+    const doc = analyzeText(read('marker-wins.md'));
+    assert.equal(guessDescription(doc.milestones.detected!), undefined);
+    const low = { ...doc.milestones.mitigated!, confidence: 'low' as const, features: ['first_mitigate'] };
+    assert.equal(guessDescription(low), `guessed from “${low.evidence}” (first mitigate)`);
   });
 });
