@@ -25,8 +25,36 @@ export function score(weights: Record<string, number>, features: Record<string, 
 
 /** A candidate's score per kind: the fitted score, or an overwhelming one for a kind its author marked. */
 const MARKED = 1e6;
-function kindScores(candidate: MilestoneCandidate, weights: MilestoneWeights): number[] {
-  return ORDERED_KINDS.map((kind) => (candidate.marked.includes(kind) ? MARKED : score(weights.kinds[kind], candidate.features)));
+/** Per feature, its weight for each kind in order: one lookup per feature instead of one per feature and kind. */
+const byFeature = new WeakMap<MilestoneWeights, Map<string, number[]>>();
+function weightTable(weights: MilestoneWeights): Map<string, number[]> {
+  let table = byFeature.get(weights);
+  if (!table) {
+    table = new Map();
+    for (const [k, kind] of ORDERED_KINDS.entries()) {
+      for (const [name, weight] of Object.entries(weights.kinds[kind])) {
+        if (!table.has(name)) table.set(name, ORDERED_KINDS.map(() => 0));
+        table.get(name)![k] = weight;
+      }
+    }
+    byFeature.set(weights, table);
+  }
+  return table;
+}
+
+function kindScores(candidate: MilestoneCandidate, table: Map<string, number[]>): number[] {
+  const totals = [0, 0, 0, 0, 0];
+  for (const name in candidate.features) {
+    const row = table.get(name);
+    if (!row) continue;
+    const value = candidate.features[name];
+    for (let k = 0; k < totals.length; k++) totals[k] += row[k] * value;
+  }
+  for (const kind of candidate.marked) {
+    const k = ORDERED_KINDS.indexOf(kind as OrderedKind);
+    if (k >= 0) totals[k] = MARKED;
+  }
+  return totals;
 }
 
 export interface Choice {
@@ -42,15 +70,17 @@ export interface Choice {
  */
 export function chooseMilestones(candidates: readonly MilestoneCandidate[], weights: MilestoneWeights): Partial<Record<OrderedKind, Choice>> {
   const sorted = [...candidates].sort((a, b) => a.time - b.time || a.line - b.line);
+  const table = weightTable(weights);
   const groups: { best: (Choice | undefined)[] }[] = [];
   let lastTime: number | undefined;
   for (const candidate of sorted) {
     if (candidate.time !== lastTime) groups.push({ best: ORDERED_KINDS.map(() => undefined) });
     lastTime = candidate.time;
     const group = groups[groups.length - 1];
-    kindScores(candidate, weights).forEach((s, k) => {
-      if (!group.best[k] || s > group.best[k]!.score) group.best[k] = { candidate, score: s };
-    });
+    const scores = kindScores(candidate, table);
+    for (let k = 0; k < scores.length; k++) {
+      if (!group.best[k] || scores[k] > group.best[k]!.score) group.best[k] = { candidate, score: scores[k] };
+    }
   }
   const n = groups.length;
   const kinds = ORDERED_KINDS.length;
