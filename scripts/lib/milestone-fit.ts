@@ -65,7 +65,7 @@ function fitKind(data: Example[], options: FitOptions, prior: Record<string, num
   return Object.fromEntries(Object.entries(w).filter(([, v]) => Math.abs(v) >= 0.005).map(([f, v]) => [f, Math.round(v * 1000) / 1000]));
 }
 
-export function fitWeights(docs: readonly LabelledDocument[], options: FitOptions = DEFAULT_FIT, highConfidence = 0.75, unsureFrom = 0.1): MilestoneWeights {
+export function fitWeights(docs: readonly LabelledDocument[], options: FitOptions = DEFAULT_FIT, highConfidence = 0.9, unsureFrom = 0.1): MilestoneWeights {
   const kinds = Object.fromEntries(ORDERED_KINDS.map((kind) => [kind, fitKind(examples(docs, kind), options, PRIOR.kinds[kind] ?? {})])) as MilestoneWeights['kinds'];
   return { kinds, highConfidence, unsureFrom };
 }
