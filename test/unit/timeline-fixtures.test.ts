@@ -19,7 +19,7 @@ interface Expected {
   problems?: { code: string; line: number }[];
 }
 
-const folders = ['timeline', 'bad-input'].map((f) => join(__dirname, '..', 'fixtures', f));
+const folders = ['timeline', 'bad-input', 'milestones'].map((f) => join(__dirname, '..', 'fixtures', f));
 
 for (const folder of folders) {
   let files: string[] = [];

@@ -3,6 +3,7 @@ import { DEFAULT_MAX_BYTES, type AnalyzeOptions } from './options';
 import { computeMetrics, DEFAULT_METRICS } from './metrics/durations';
 import { findMilestones, type FrontmatterMilestone } from './metrics/milestones';
 import { frontmatterDuration, statedInLine } from './metrics/stated';
+import { statedWindows } from './metrics/windows';
 import type { Frontmatter, MilestoneKind, PostmortemDocument, Problem, StatedDuration } from './model';
 import type { Block, TextLine } from './parse/blocks';
 import type { BlockCache } from './parse/blockCache';
@@ -151,6 +152,17 @@ function textLines(blocks: readonly Block[]): TextLine[] {
   return out;
 }
 
+/** Durations the author wrote: frontmatter figures, then every line's. */
+function statedDurationsOf(frontmatter: Frontmatter | undefined, lines: readonly TextLine[], index: LineIndex): StatedDuration[] {
+  const out: StatedDuration[] = [];
+  for (const [key, field] of frontmatter?.fields ?? []) {
+    const stated = frontmatterDuration(key, field.value);
+    if (stated) out.push({ ...stated, text: String(field.value), range: field.valueRange, source: 'frontmatter', approximate: false });
+  }
+  for (const line of lines) out.push(...statedInLine(plainText(line.raw).text, line.raw, line.line, index, line.column));
+  return out;
+}
+
 export function buildDocument(uri: string, version: number, text: string, cache: BlockCache, options: AnalyzeOptions): PostmortemDocument {
   const refused = refuse(text, options.maxBytes ?? DEFAULT_MAX_BYTES);
   if (refused) return emptyDocument(uri, version, text, [refused]);
@@ -175,18 +187,17 @@ export function buildDocument(uri: string, version: number, text: string, cache:
 
   const defaultZone = options.defaultZone ? parseZone(options.defaultZone) : undefined;
   const currentYear = yearOf(options.today);
-  const timeline = buildTimeline({ blocks, sections, index, reference, frontmatterZone: fmZone, documentZone, defaultZone, currentYear });
-  const milestones = findMilestones(timeline.timeline.entries, timeline.labelled, frontmatterMilestones(fm.frontmatter, fmZone ?? defaultZone, reference));
+  const timeline = buildTimeline({
+    blocks, sections, index, reference, frontmatterZone: fmZone, documentZone, defaultZone, currentYear,
+  });
+  const statedDurations = statedDurationsOf(fm.frontmatter, lines, index);
+  const windows = statedWindows(lines, index, reference, documentZone?.zone ?? fmZone ?? defaultZone);
+  const frontmatter = frontmatterMilestones(fm.frontmatter, fmZone ?? defaultZone, reference);
+  const milestones = findMilestones({
+    entries: timeline.timeline.entries, labelled: timeline.labelled, frontmatter, stated: statedDurations, windows,
+  });
   const metrics = computeMetrics(milestones, options.metrics);
 
-  const statedDurations: StatedDuration[] = [];
-  for (const [key, field] of fm.frontmatter?.fields ?? []) {
-    const stated = frontmatterDuration(key, field.value);
-    if (stated) statedDurations.push({ ...stated, text: String(field.value), range: field.valueRange, source: 'frontmatter', approximate: false });
-  }
-  for (const line of lines) {
-    statedDurations.push(...statedInLine(plainText(line.raw).text, line.raw, line.line, index, line.column));
-  }
 
   return {
     uri,

@@ -172,7 +172,16 @@ export interface Milestone {
   range: Range;
   /** The words that gave it away ("alert fired", "[detected]", "started:"). */
   evidence: string;
+  /**
+   * How sure the engine is: `marked` when the author said so (marker, Milestone column, frontmatter),
+   * `high` or `low` for a choice scored from evidence.
+   */
+  confidence: MilestoneConfidence;
+  /** The features that counted most for this choice, strongest first ("first_alert", "says_alert"). */
+  features: string[];
 }
+
+export type MilestoneConfidence = 'marked' | 'high' | 'low';
 
 export type Milestones = Record<MilestoneKind, Milestone | undefined>;
 

@@ -2,6 +2,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
   from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PostmortemDocument, Problem } from '../core/model';
+import { markFixesAt } from '../core/metrics/mark';
 import { RULES_BY_ID } from '../core/rules';
 import { ruleDocUri, toDiagnostic } from './convert';
 import type { DocumentStore } from './documents';
@@ -54,6 +55,11 @@ interface Buckets {
   disables: CodeAction[];
 }
 
+/** "Mark as detected/…" on any timed timeline row: the marked choice always wins over a guess. */
+function markActions(doc: PostmortemDocument, line: number): CodeAction[] {
+  return markFixesAt(doc, line).map((fix) => quickFix(fix.title, [], { changes: { [doc.uri]: fix.edits } }));
+}
+
 export class CodeActionsProvider {
   constructor(private readonly store: DocumentStore) {}
 
@@ -64,6 +70,7 @@ export class CodeActionsProvider {
     const only = params.context.only;
     if (only && only.every((kind) => kind.startsWith(CodeActionKind.SourceFixAll))) return this.fixAll(document, problems);
     const buckets = this.forDiagnostics(document, problems, params.context.diagnostics);
+    buckets.fixes.push(...markActions(this.store.configured(document), params.range.start.line));
     const wantsFixAll = !only || only.some((kind) => FIX_ALL_KIND.startsWith(kind) || kind === CodeActionKind.Source);
     if (wantsFixAll) buckets.fixAll.push(...this.fixAll(document, problems));
     const ordered = [...buckets.fixes, ...buckets.fixAll, ...buckets.docs, ...buckets.disables];

@@ -1,5 +1,6 @@
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
 import { formatMinutes, METRIC_NAMES, METRIC_TITLES } from '../core/metrics/durations';
+import { guessDescription } from '../core/metrics/mark';
 import type { Milestone, MilestoneKind, PostmortemDocument } from '../core/model';
 import { RULES_BY_ID } from '../core/rules';
 import { rangeContains } from '../core/text/ranges';
@@ -18,6 +19,13 @@ function metricLines(doc: PostmortemDocument, kind: MilestoneKind | undefined): 
 
 function milestoneAt(doc: PostmortemDocument, line: number): Milestone | undefined {
   return Object.values(doc.milestones).find((m): m is Milestone => !!m && m.line === line);
+}
+
+function milestoneLine(milestone: Milestone): string {
+  const guess = guessDescription(milestone);
+  if (guess) return `Milestone **${milestone.kind}**, ${guess}: low confidence, use the quick fix “Mark as ${milestone.kind}” on the right row to settle it`;
+  const how = milestone.confidence === 'marked' ? 'marked' : 'found with high confidence';
+  return `Milestone **${milestone.kind}**, ${how} from ${milestone.source}: “${milestone.evidence}”`;
 }
 
 export class HoverProvider {
@@ -43,7 +51,7 @@ export class HoverProvider {
       lines.push(`**${entry?.dateUnknown ? utc(time).slice(11) : utc(time)}**${entry?.zone ? ` (read in ${entry.zone}${entry.zoneSource ? `, from the ${entry.zoneSource}` : ''})` : ''}`);
       const start = doc.milestones.started;
       if (start && time !== start.time) lines.push(`${time > start.time ? `${formatMinutes((time - start.time) / 60000)} after` : `${formatMinutes((start.time - time) / 60000)} before`} the start (${utc(start.time)}, ${start.source})`);
-      if (milestone) lines.push(`Milestone **${milestone.kind}**, found from ${milestone.source}: “${milestone.evidence}”`);
+      if (milestone) lines.push(milestoneLine(milestone));
       const table = milestone ? ['| metric | formula | value |', '| --- | --- | --- |', ...metricLines(doc, milestone.kind)].join('\n') : '';
       parts.push([...lines, table].filter(Boolean).join('\n\n'));
     }

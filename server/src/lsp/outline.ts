@@ -38,7 +38,13 @@ export function foldingRanges(doc: PostmortemDocument): FoldingRange[] {
   return ranges;
 }
 
-/** TTD, TTA, TTM, TTR and impact above the timeline heading, where they are read. */
+/** "guessed from “Alert fires for checkout…”", short enough for a code lens. */
+function briefGuess(milestone: Milestone): string {
+  const words = milestone.evidence.length > 32 ? `${milestone.evidence.slice(0, 30)}…` : milestone.evidence;
+  return `guessed from “${words}”`;
+}
+
+/** TTD, TTA, TTM, TTR and impact above the timeline heading, where they are read; guessed milestones say so. */
 export function codeLenses(doc: PostmortemDocument): CodeLens[] {
   const section = doc.timeline.sections[0];
   const anchor = section?.headingRange ?? (doc.timeline.entries[0]?.range);
@@ -46,6 +52,8 @@ export function codeLenses(doc: PostmortemDocument): CodeLens[] {
   const parts = (['ttd', 'tta', 'ttm', 'ttr', 'impact'] as const)
     .filter((name) => doc.metrics[name].minutes !== undefined)
     .map((name) => `${name === 'impact' ? 'Impact' : name.toUpperCase()} ${formatMinutes(doc.metrics[name].minutes!)}`);
-  const title = parts.length > 0 ? parts.join(' · ') : 'No durations yet: mark when the incident started, was detected and resolved';
+  const guessed = (['started', 'detected', 'acknowledged', 'mitigated', 'resolved'] as const).filter((k) => doc.milestones[k]?.confidence === 'low');
+  const caveat = guessed.length > 0 ? ` (${guessed.map((k) => `${k} ${briefGuess(doc.milestones[k]!)}`).join('; ')})` : '';
+  const title = parts.length > 0 ? parts.join(' · ') + caveat : 'No durations yet: mark when the incident started, was detected and resolved';
   return [{ range: { start: anchor.start, end: anchor.start }, command: { title, command: '' } }];
 }

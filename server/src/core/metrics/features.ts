@@ -1,0 +1,92 @@
+import { memoize } from '../text/memo';
+
+/**
+ * The evidence a milestone candidate carries, as named numeric features. Each feature is documented
+ * here; how much it counts for each milestone is data (`milestone-weights.json`), fitted on labelled
+ * postmortems by `scripts/fit-milestones.ts`. To add a feature: add it to FEATURES with a line of
+ * documentation, compute it in `wordingFeatures` or in `candidates.ts`, and refit the weights.
+ */
+
+/** Word families: what a line of a timeline says happened. Alternatives are general words, not phrases of one document. */
+const FAMILIES = {
+  trigger: String.raw`deploy\w*|merg(?:e|ed|es|ing)|config(?:uration)?\s+(?:change|update|push)\w*|releas(?:e|ed|ing)|upgrad\w*|migrat\w*|maintenance|pushed|rolled\s+out|roll-?out|change\s+(?:was\s+)?(?:made|applied|introduced)|cron|scheduled\s+job|certificate\s+expir\w*`,
+  symptom: String.raw`errors?|fail\w*|outage|down\b|unavailable|unreachable|unresponsive|degrad\w*|latency|slow\w*|time(?:d)?\s*outs?|5\d\d|spik\w*|elevated|crash\w*|unable|broken|stuck|backlog|drop(?:s|ped)?|loss|lost|exhaust\w*|saturat\w*|overload\w*|impact\w*`,
+  onset: String.raw`began|begins|start(?:ed|s)?\s+(?:to|fail|return|erroring|timing)|first\s+(?:errors?|symptoms?|failures?|signs?|reports?)|became|went\s+(?:down|offline|read-only)|stop(?:s|ped)?\s+\w+ing|(?:rose|rising|increased|jumped|climbed)`,
+  alert: String.raw`alert\w*|alarm\w*|paged\b|paging|pages?\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?(?:on-?call|engineers?|team|sre|responders?)|pagerduty|opsgenie|monitor\w*\s+(?:fired|triggered|detected|caught|flagged)|(?:fired|triggered)|notif(?:ied|ication)|on-?call\s+(?:was\s+)?(?:notified|alerted)`,
+  report: String.raw`report(?:ed|s|ing)?|(?:customers?|users?|clients?)\s+(?:\w+\s+){0,2}?(?:complain|report|notic|contact|wr[io]te|tweet|email|call)\w*|support\s+(?:ticket|request)s?|tickets?\s+(?:opened|raised|filed|about)|tweet\w*|complain\w*`,
+  notice: String.raw`noticed?|notices|detect(?:ed|s)?|observed|spotted|discovered|became\s+aware|realis\w*|realiz\w*|saw\b|sees\b`,
+  acknowledge: String.raw`acknowledg\w*|ack(?:ed|'d)\b|declar\w*|escalat\w*|engag\w*|joined|respond(?:ed|s|ing)|incident\s+(?:opened|created|channel|bridge|call|room|commander)|war\s+room|assum\w+\s+(?:incident\s+)?(?:lead|command)|status\s*page|statuspage`,
+  investigate: String.raw`investigat\w*|look(?:ed|ing|s)?\s+into|troubleshoot\w*|debug\w*|triag\w*|diagnos\w*|began\s+(?:looking|working)|working\s+on`,
+  mitigate: String.raw`roll(?:ed|ing|s)?[\s-]?back|rollback|revert\w*|fail(?:ed|ing)?[\s-]?over|workaround|disabl\w*|turn(?:ed)?\s+off|switched\s+off|scal(?:ed|ing)\s+(?:up|out|back)|restart\w*|reboot\w*|drain\w*|block\w*|throttl\w*|hot-?fix\w*|patch\w*|fix\s+(?:was\s+)?(?:deployed|applied|released|rolled)|deployed\s+(?:a|the)\s+fix|mitigat\w*|redirect\w*|rerout\w*|re-?enabl\w*|removed|kill\w*|stopped\s+the`,
+  recover: String.raw`resolv\w*|recover\w*|back\s+(?:to\s+normal|online|up)|restor\w*|healthy|operational|all[\s-]clear|closed|return(?:ed|s)?\s+to\s+normal|normal(?:ly|ized|ised)?|working\s+again|again\b|stable|stabili[sz]\w*|no\s+(?:further|more|longer)|fully|ended|over\b|complete[d]?`,
+  monitoring: String.raw`monitor(?:ing)?\s+(?:the\s+)?(?:situation|recovery|closely|for)|continu\w+\s+to\s+monitor|keep\w*\s+(?:an\s+)?eye|watching`,
+  partial: String.raw`partial\w*|some\b|begin(?:s|ning)?\s+to|start(?:ed|s)?\s+to|slowly|gradual\w*|most\b|majority|still`,
+  cause: String.raw`root\s+cause|(?:identified|found|determined|confirmed)\s+(?:the\s+)?(?:cause|issue|problem|bug|culprit)|caused\s+by|traced`,
+  future: String.raw`will\b|plan\w*|should\b|follow-?up|action\s+items?|post-?mortem|retro\w*|next\s+steps?`,
+} as const;
+
+export type Family = keyof typeof FAMILIES;
+export const FAMILY_NAMES = Object.keys(FAMILIES) as Family[];
+
+const PATTERNS = Object.fromEntries(FAMILY_NAMES.map((f) => [f, new RegExp(String.raw`\b(?:${FAMILIES[f]})`, 'i')])) as Record<Family, RegExp>;
+/** A negation shortly before a cue ("not yet resolved", "no alert fired") turns it off. */
+const NEGATION = /(?:\b(?:not|never|no|nor|without|yet\s+to|before|until|stop(?:s|ped)?|ceased?)\b|n't\b)\W*(?:\w+\W+){0,2}$/i;
+
+/** Which word families a line's text names (negated cues count as the `negated` feature instead). */
+export const familiesIn = memoize((text: string): { families: Family[]; negated: boolean } => {
+  const families: Family[] = [];
+  let negated = false;
+  for (const family of FAMILY_NAMES) {
+    const match = PATTERNS[family].exec(text);
+    if (!match) continue;
+    if (family !== 'symptom' && NEGATION.test(text.slice(Math.max(0, match.index - 40), match.index))) negated = true;
+    else families.push(family);
+  }
+  return { families, negated };
+});
+
+/** Families whose first and last occurrence in the timeline is itself evidence ("the first alert", "the last recovery"). */
+export const ORDINAL_FAMILIES: Family[] = ['trigger', 'symptom', 'alert', 'report', 'notice', 'acknowledge', 'investigate', 'mitigate', 'recover'];
+
+/** Every feature, with what it means. Values are 0 or 1 unless said otherwise. */
+export const FEATURES: Record<string, string> = {
+  bias: 'always 1: the kind’s prior',
+  ...Object.fromEntries(FAMILY_NAMES.map((f) => [`says_${f}`, `the line names the ${f} word family`])),
+  ...Object.fromEntries(ORDINAL_FAMILIES.map((f) => [`first_${f}`, `the earliest candidate that names the ${f} family`])),
+  ...Object.fromEntries(ORDINAL_FAMILIES.map((f) => [`last_${f}`, `the latest candidate that names the ${f} family`])),
+  negated: 'a cue in the line is negated ("not yet resolved")',
+  says_nothing: 'the line names none of the families',
+  first_entry: 'the chronologically first candidate',
+  last_entry: 'the chronologically last candidate',
+  last_entry_silent: 'the last candidate, and it names no recovery (a timeline cut short is not a resolution)',
+  position: 'chronological rank, 0 for the first candidate to 1 for the last',
+  same_time_as_first: 'the same instant as the first candidate',
+  day_after_first: 'more than a day after the first candidate (a permanent fix weeks later)',
+  date_only: 'the candidate gives a day but no time of day',
+  approximate_reading: 'its instant was read with low confidence (no zone, no date)',
+  label_started: 'a labelled line ("Start: 14:05") naming the start',
+  label_detected: 'a labelled line naming the detection',
+  label_acknowledged: 'a labelled line naming the acknowledgement',
+  label_mitigated: 'a labelled line naming the mitigation',
+  label_resolved: 'a labelled line naming the resolution',
+  window_start: 'the start of a window stated in prose or the title ("between 09:05 and 09:41 UTC")',
+  window_end: 'the end of such a window',
+  stated_onset: 'an onset stated in prose ("at roughly 18:52 UTC … experienced")',
+  agrees_window_start: 'a timeline entry at the same instant as a stated window’s start',
+  agrees_window_end: 'a timeline entry at the same instant as a stated window’s end',
+  before_window: 'earlier than a stated window’s start',
+  after_window: 'later than a stated window’s end',
+  agrees_duration_end: 'as long after the first candidate as a duration the text states ("for 36 minutes")',
+  in_prose: 'read from a sentence outside the timeline',
+};
+export const FEATURE_NAMES = Object.keys(FEATURES);
+
+/** The text features of one line (the positional ones are added by the candidate builder). */
+export function wordingFeatures(text: string): Record<string, number> {
+  const { families, negated } = familiesIn(text);
+  const out: Record<string, number> = {};
+  for (const f of families) out[`says_${f}`] = 1;
+  if (negated) out.negated = 1;
+  if (families.length === 0) out.says_nothing = 1;
+  return out;
+}

@@ -1,0 +1,122 @@
+import type { MilestoneKind, MilestoneSource, Range, StatedDuration, TimelineEntry } from '../model';
+import type { LabelledMilestone } from '../timeline/markers';
+import { familiesIn, ORDINAL_FAMILIES, wordingFeatures } from './features';
+import type { StatedWindow } from './windows';
+
+/** A milestone given as a frontmatter timestamp. */
+export interface FrontmatterMilestone {
+  kind: MilestoneKind;
+  time: number;
+  line: number;
+  range: Range;
+  key: string;
+}
+
+/** One instant that could be a milestone, with where it came from and the evidence it carries. */
+export interface MilestoneCandidate {
+  time: number;
+  line: number;
+  range: Range;
+  /** The words it was read from: an entry's text, a label, a frontmatter key. */
+  text: string;
+  source: MilestoneSource;
+  features: Record<string, number>;
+  /** Kinds the author named outright (marker, Milestone column, frontmatter): these always win. */
+  marked: MilestoneKind[];
+}
+
+const SCORED: MilestoneKind[] = ['started', 'detected', 'acknowledged', 'mitigated', 'resolved'];
+const MINUTE = 60_000;
+const DAY = 1440 * MINUTE;
+
+function fromEntry(entry: TimelineEntry): MilestoneCandidate {
+  const features = wordingFeatures(entry.text);
+  if (!entry.hasTimeOfDay) features.date_only = 1;
+  if (entry.confidence === 'approximate') features.approximate_reading = 1;
+  return {
+    time: entry.time!,
+    line: entry.range.start.line,
+    range: entry.timeRange ?? entry.range,
+    text: entry.text,
+    source: entry.markers.length > 0 ? (entry.markedBy ?? 'marker') : 'wording',
+    features,
+    marked: entry.markers,
+  };
+}
+
+function fromLabel(label: LabelledMilestone): MilestoneCandidate {
+  const features: Record<string, number> = { in_prose: label.source === 'prose' ? 1 : 0 };
+  const isEnd = label.evidence.endsWith('(end)');
+  if (label.evidence === 'stated start') features.stated_onset = 1;
+  else if (label.source === 'prose' || label.kinds.includes('impactStart') || label.kinds.includes('impactEnd')) features[isEnd ? 'window_end' : 'window_start'] = 1;
+  else for (const kind of label.kinds) if (SCORED.includes(kind)) features[`label_${kind}`] = 1;
+  // A "Detected: 14:05" line says outright what it is, as a marker does; a window in prose is only evidence.
+  const explicit = label.source === 'prose' ? label.kinds.filter((k) => k === 'impactStart' || k === 'impactEnd') : label.kinds;
+  return { time: label.time, line: label.line, range: label.range, text: label.evidence, source: label.source ?? 'key-events', features, marked: explicit };
+}
+
+/** What a document offers for its milestones; all of it is read once per version, before. */
+export interface MilestoneInput {
+  entries: readonly TimelineEntry[];
+  /** "Label: time" lines and the windows the timeline reader found in the title and summary. */
+  labelled: readonly LabelledMilestone[];
+  frontmatter: readonly FrontmatterMilestone[];
+  stated?: readonly StatedDuration[];
+  windows?: readonly StatedWindow[];
+}
+
+function fromWindow(window: StatedWindow): MilestoneCandidate[] {
+  const base = { line: window.line, range: window.range, text: window.text, source: 'prose' as const, marked: [] };
+  const start = { ...base, time: window.start, features: { window_start: 1, in_prose: 1 } };
+  return window.end === undefined ? [start] : [start, { ...base, time: window.end, features: { window_end: 1, in_prose: 1 } }];
+}
+
+/** Every candidate instant of a document, with its features computed against the others. */
+export function collectMilestoneCandidates(input: MilestoneInput): MilestoneCandidate[] {
+  const candidates = [
+    ...input.frontmatter.map((fm): MilestoneCandidate => ({ time: fm.time, line: fm.line, range: fm.range, text: fm.key, source: 'frontmatter', features: {}, marked: [fm.kind] })),
+    ...input.entries.filter((e) => e.time !== undefined).map(fromEntry),
+    ...input.labelled.map(fromLabel),
+    ...(input.windows ?? []).flatMap(fromWindow),
+  ];
+  addPositionFeatures(candidates, input.stated ?? []);
+  return candidates;
+}
+
+function addPositionFeatures(candidates: MilestoneCandidate[], stated: readonly StatedDuration[]): void {
+  const sorted = candidates.filter((c) => c.source !== 'frontmatter').sort((a, b) => a.time - b.time || a.line - b.line);
+  if (sorted.length === 0) return;
+  const first = sorted[0].time;
+  const windowStarts = sorted.filter((c) => c.features.window_start || c.features.stated_onset).map((c) => c.time);
+  const windowEnds = sorted.filter((c) => c.features.window_end).map((c) => c.time);
+  const near = (time: number, list: number[]) => list.some((t) => Math.abs(t - time) <= MINUTE);
+  const durations = stated.filter((s) => s.metric === 'impact' || s.metric === 'ttr').map((s) => s.minutes * MINUTE);
+  const origin = Math.min(first, ...windowStarts);
+  const firstOf = new Map<string, number>();
+  const lastOf = new Map<string, number>();
+  sorted.forEach((c, i) => {
+    for (const family of familiesIn(c.text).families) {
+      if (c.features.in_prose || !ORDINAL_FAMILIES.includes(family)) continue;
+      if (!firstOf.has(family)) firstOf.set(family, i);
+      lastOf.set(family, i);
+    }
+  });
+  for (const [family, i] of firstOf) sorted[i].features[`first_${family}`] = 1;
+  for (const [family, i] of lastOf) sorted[i].features[`last_${family}`] = 1;
+  sorted.forEach((c, i) => {
+    const f = c.features;
+    f.bias = 1;
+    f.position = sorted.length > 1 ? i / (sorted.length - 1) : 0;
+    if (i === 0) f.first_entry = 1;
+    if (i === sorted.length - 1) f.last_entry = 1;
+    if (i === sorted.length - 1 && !familiesIn(c.text).families.includes('recover')) f.last_entry_silent = 1;
+    if (c.time === first) f.same_time_as_first = 1;
+    if (c.time - first > DAY) f.day_after_first = 1;
+    const isWindow = f.window_start || f.window_end || f.stated_onset;
+    if (!isWindow && near(c.time, windowStarts)) f.agrees_window_start = 1;
+    if (!isWindow && near(c.time, windowEnds)) f.agrees_window_end = 1;
+    if (windowStarts.length > 0 && c.time < Math.min(...windowStarts) - MINUTE) f.before_window = 1;
+    if (windowEnds.length > 0 && c.time > Math.max(...windowEnds) + MINUTE) f.after_window = 1;
+    if (durations.some((d) => Math.abs(c.time - origin - d) <= 2 * MINUTE)) f.agrees_duration_end = 1;
+  });
+}

@@ -1,0 +1,144 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { analyzeText } from '../../../server/src/core/analyzer';
+import { checkDocument } from '../../../server/src/core/check';
+import { chooseMilestones, type MilestoneWeights } from '../../../server/src/core/metrics/choose';
+import { guessDescription, markFixesAt, timedEntryAt } from '../../../server/src/core/metrics/mark';
+import { codeLenses } from '../../../server/src/lsp/outline';
+import type { MilestoneCandidate } from '../../../server/src/core/metrics/milestone-candidates';
+import { applyEdits } from '../../../server/src/core/text/edits';
+import { defaultConfig } from '../../../server/src/core/config/config';
+
+const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'milestones');
+const read = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
+const iso = (epoch: number | undefined) => (epoch === undefined ? undefined : new Date(epoch).toISOString().replace('.000Z', 'Z'));
+
+/** A candidate whose only feature is a named cue, at a minute of one day. */
+function candidate(minute: number, cue: string, marked: MilestoneCandidate['marked'] = []): MilestoneCandidate {
+  const range = { start: { line: minute, character: 0 }, end: { line: minute, character: 1 } };
+  return { time: minute * 60_000, line: minute, range, text: cue, source: 'wording', features: { [cue]: 1 }, marked };
+}
+
+const WEIGHTS: MilestoneWeights = {
+  highConfidence: 0.75,
+  unsureFrom: 0.1,
+  kinds: {
+    started: { begin: 2 },
+    detected: { alert: 3, begin: 1 },
+    acknowledged: { ack: 2 },
+    mitigated: { rollback: 2 },
+    resolved: { recover: 2, rollback: 2.5 },
+  },
+};
+
+describe('choosing milestones together', () => {
+  it('keeps started ≤ detected ≤ … ≤ resolved even when a later cue scores higher alone', () => {
+    // The strongest resolution cue comes before the alert: taking it would break the order.
+    const chosen = chooseMilestones([candidate(5, 'begin'), candidate(6, 'recover'), candidate(10, 'alert'), candidate(20, 'rollback')], WEIGHTS);
+    assert.equal(chosen.started?.candidate.line, 5);
+    assert.equal(chosen.detected?.candidate.line, 10);
+    assert.equal(chosen.mitigated?.candidate.line, 20);
+    assert.equal(chosen.resolved?.candidate.line, 20);
+    assert.equal(chosen.acknowledged, undefined, 'no candidate scores above absence');
+  });
+
+  it('leaves a milestone absent when no candidate scores above zero', () => {
+    const chosen = chooseMilestones([candidate(1, 'nothing'), candidate(2, 'unrelated')], WEIGHTS);
+    assert.deepEqual(Object.keys(chosen), []);
+  });
+
+  it('takes a marked candidate over any score', () => {
+    const chosen = chooseMilestones([candidate(3, 'alert'), candidate(9, 'nothing', ['detected'])], WEIGHTS);
+    assert.equal(chosen.detected?.candidate.line, 9);
+  });
+});
+
+describe('milestones carry confidence and evidence', () => {
+  it('marks a marked row as marked, and a guessed one with the features behind it', () => {
+    const doc = analyzeText(read('marker-wins.md'));
+    assert.equal(doc.milestones.detected?.confidence, 'marked');
+    const mitigated = doc.milestones.mitigated!;
+    assert.notEqual(mitigated.confidence, 'marked');
+    assert.ok(mitigated.features.length > 0, 'a guess names the features that chose it');
+    assert.match(mitigated.evidence, /Failover/);
+  });
+});
+
+describe('"Mark as …" quick fix', () => {
+  for (const [name, line] of [['newest-first.md', 14], ['rollback-mitigates.md', 19]] as const) {
+    it(`marks a row of ${name}, and the marked choice then wins`, () => {
+      const text = read(name);
+      const doc = analyzeText(text);
+      const row = line - 1;
+      assert.ok(timedEntryAt(doc, row), 'the row is a timed entry');
+      const fix = markFixesAt(doc, row).find((f) => f.title === 'Mark as acknowledged');
+      assert.ok(fix, 'the row offers "Mark as acknowledged"');
+      const fixed = analyzeText(applyEdits(text, doc.lines, fix.edits));
+      assert.equal(fixed.milestones.acknowledged?.line, row);
+      assert.equal(fixed.milestones.acknowledged?.confidence, 'marked');
+      assert.equal(fixed.timeline.entries.filter((e) => e.time !== undefined).length, doc.timeline.entries.filter((e) => e.time !== undefined).length, 'the row is still one timed entry');
+      assert.ok(!markFixesAt(fixed, row).some((f) => f.title === 'Mark as acknowledged'), 'a marked row does not offer the same mark again');
+    });
+  }
+
+  it('offers nothing on a line that is not a timed entry', () => {
+    const doc = analyzeText(read('newest-first.md'));
+    assert.deepEqual(markFixesAt(doc, 7), []);
+  });
+});
+
+describe('rules that depend on milestones stay quiet when unsure', () => {
+  const problems = (text: string, code: string) => checkDocument(analyzeText(text), { config: defaultConfig(), error: undefined }, { today: '2025-06-01' }).filter((p) => p.code === code);
+
+  // Depends on the fitted weights: a row that names only a symptom ("exports look slow") must stay below
+  // detection but above `unsureFrom`. If a refit moves it, the figures in the weights file say why.
+  it('reports a missing detection as information on the row that comes close', () => {
+    const found = problems(read('rules/vague-detection.md'), 'timeline/no-detection');
+    assert.equal(found.length, 1);
+    assert.equal(found[0].severity, 'info');
+    assert.equal(found[0].range.start.line + 1, 14);
+    assert.match(found[0].message, /Mark as detected/);
+  });
+
+  it('warns when no row says anything like a detection', () => {
+    const found = problems(read('rules/silent-detection.md'), 'timeline/no-detection');
+    assert.equal(found.length, 1);
+    assert.equal(found[0].severity, 'warning');
+  });
+
+  it('says nothing once the row is marked', () => {
+    const text = read('rules/vague-detection.md').replace('exports look slow today', 'exports look slow today [detected]');
+    assert.deepEqual(problems(text, 'timeline/no-detection'), []);
+  });
+});
+
+describe('evidence beats first matches', () => {
+  it('finds the milestones of each trap fixture where a careful reader would', () => {
+    // Each fixture's .expected.json is checked in timeline-fixtures.test.ts; this asserts the pairings that matter most.
+    const window = analyzeText(read('window-in-summary.md')).milestones;
+    assert.equal(iso(window.started?.time), '2024-05-14T09:05:00Z', 'the stated window, not the routine job before it');
+    const actions = analyzeText(read('resolved-in-action-items.md')).milestones;
+    assert.equal(iso(actions.resolved?.time), '2024-09-03T18:25:00Z', 'not an action item');
+  });
+});
+
+describe('guessed milestones say so', () => {
+  it('the durations code lens names each guessed milestone and what it was guessed from', () => {
+    const doc = analyzeText(read('window-in-summary.md'));
+    const guessed = (['started', 'detected', 'acknowledged', 'mitigated', 'resolved'] as const).filter((k) => doc.milestones[k]?.confidence === 'low');
+    assert.ok(guessed.length > 0, 'this fixture has a guessed milestone');
+    const [lens] = codeLenses(doc);
+    for (const kind of guessed) assert.match(lens.command!.title, new RegExp(`${kind} guessed from “`));
+    const sure = codeLenses(analyzeText(read('rollback-mitigates.md')))[0];
+    assert.doesNotMatch(sure.command!.title, /guessed/, 'no caveat when every milestone is confident');
+  });
+
+  it('describes a low-confidence milestone by its evidence and features, and a confident one not at all', () => {
+    const doc = analyzeText(read('marker-wins.md'));
+    assert.equal(guessDescription(doc.milestones.detected!), undefined);
+    const low = { ...doc.milestones.mitigated!, confidence: 'low' as const, features: ['first_mitigate'] };
+    assert.equal(guessDescription(low), `guessed from “${low.evidence}” (first mitigate)`);
+  });
+});
