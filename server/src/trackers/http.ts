@@ -96,9 +96,9 @@ export class Http {
         body: request.body !== undefined ? JSON.stringify(request.body) : undefined,
         signal: combined,
       });
-      // An error body may echo the request's headers (a proxy, an error page): it is only kept redacted.
-      const received = await response.text();
-      const text = response.status >= 200 && response.status < 300 ? received : redactSecrets(received);
+      // A body may echo the request's headers (a proxy, an error page, a hostile server), and its
+      // words end up in messages and in the document: it is only ever kept redacted.
+      const text = redactSecrets(await response.text());
       let json: unknown;
       try {
         json = text ? JSON.parse(text) : undefined;
