@@ -28,7 +28,11 @@ const SCHEME = String.raw`(?:basic|bearer|token|digest)\s+`;
 
 /** The value of an authorization header, a bearer or basic credential, or a token parameter anywhere. */
 const CREDENTIAL_FIELDS: readonly RegExp[] = [
-  new RegExp(String.raw`\b((?:proxy-)?authorization|x-api-key|private-token|cookie)(["']?\s*[:=]\s*["']?)(?!${SCHEME}?(?:${ALREADY}))(${SCHEME})?${VALUE}`, 'gi'),
+  new RegExp(
+    String.raw`\b((?:proxy-)?authorization|x-api-key|private-token|cookie)(["']?\s*[:=]\s*["']?)` +
+      String.raw`(?!${SCHEME}?(?:${ALREADY}))(${SCHEME})?${VALUE}`,
+    'gi',
+  ),
   new RegExp(String.raw`\b()(bearer|basic)(\s+)(?=[A-Za-z0-9._~+/=_-]{8,})${VALUE}`, 'gi'),
   new RegExp(String.raw`()([?&](?:access_token|api_key|apikey|token|key)=)()[^&\s"']+`, 'gi'),
 ];
@@ -41,15 +45,22 @@ const MIN_SECRET_LENGTH = 6;
 /** Credential ids that name an account rather than prove it: printed freely (the Jira e-mail). */
 const NOT_SECRET = new Set(['email', 'user', 'username']);
 
+/** A credentials record as handed to a tracker adapter, or bare values. */
+type Credentials = Record<string, string | undefined> | readonly (string | undefined)[];
+
 /**
- * Remembers the credentials in use (a record as handed to a tracker adapter, or values), so every
- * later redaction removes them. Short values are not secrets worth hunting (and would eat words).
+ * Remembers the credentials in use, so every later redaction removes them. Short values are not
+ * secrets worth hunting (and would eat words).
  */
-export function rememberSecrets(credentials: Record<string, string | undefined> | readonly (string | undefined)[]): void {
-  const values = Array.isArray(credentials) ? credentials : Object.entries(credentials).filter(([id]) => !NOT_SECRET.has(id)).map(([, v]) => v);
+export function rememberSecrets(credentials: Credentials): void {
   const record = Array.isArray(credentials) ? {} : (credentials as Record<string, string | undefined>);
+  const values = Array.isArray(credentials)
+    ? credentials
+    : Object.entries(record).filter(([id]) => !NOT_SECRET.has(id)).map(([, value]) => value);
   const before = known.size;
-  for (const value of values) if (value && value.length >= MIN_SECRET_LENGTH) for (const form of secretForms(value)) known.add(form);
+  for (const value of values) {
+    if (value && value.length >= MIN_SECRET_LENGTH) for (const form of secretForms(value)) known.add(form);
+  }
   // Jira Cloud signs with Basic base64(email:token): the pair is a secret of its own.
   if (record.email && record.token) for (const form of secretForms(`${record.email}:${record.token}`)) known.add(form);
   if (known.size !== before) knownPattern = undefined;
@@ -64,7 +75,8 @@ export function forgetSecrets(): void {
 /** Every spelling of one secret a message could carry. */
 export function secretForms(secret: string): string[] {
   const base64 = Buffer.from(secret, 'utf8').toString('base64');
-  const forms = [secret, base64, base64.replace(/=+$/, ''), Buffer.from(secret, 'utf8').toString('base64url'), encodeURIComponent(secret)];
+  const base64url = Buffer.from(secret, 'utf8').toString('base64url');
+  const forms = [secret, base64, base64.replace(/=+$/, ''), base64url, encodeURIComponent(secret)];
   forms.push(...forms.map((form) => form.replace(/\//g, '\\/')));
   forms.push(JSON.stringify(secret).slice(1, -1));
   return [...new Set(forms)].filter((form) => form.length >= MIN_SECRET_LENGTH);
@@ -86,6 +98,8 @@ export function redactSecrets(text: string, extra: readonly string[] = []): stri
   if (pattern) out = out.replace(pattern, REDACTED);
   for (const secret of extra) for (const form of secretForms(secret)) out = out.split(form).join(REDACTED);
   for (const shape of TOKEN_SHAPES) out = out.replace(shape, REDACTED);
-  for (const field of CREDENTIAL_FIELDS) out = out.replace(field, (_m, name: string, separator: string, scheme = '') => `${name}${separator}${scheme}${REDACTED}`);
+  for (const field of CREDENTIAL_FIELDS) {
+    out = out.replace(field, (_m, name: string, separator: string, scheme = '') => name + separator + scheme + REDACTED);
+  }
   return out;
 }

@@ -11,7 +11,11 @@ const MAX_KEY_CHARS = 4096;
  * holds as keys (values are derived from them and of similar size): past either, the oldest half
  * is dropped. Keys are flattened copies, so the cache never holds a whole document through a slice.
  */
-export function memoize<T>(fn: (text: string) => T, limit = 200_000, budgetChars = MEMO_BUDGET_CHARS): (text: string) => T {
+export function memoize<T>(
+  fn: (text: string) => T,
+  limit = 200_000,
+  budgetChars = MEMO_BUDGET_CHARS,
+): (text: string) => T {
   let cache = new Map<string, T>();
   let chars = 0;
   return (text: string) => {
