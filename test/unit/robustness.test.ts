@@ -21,15 +21,19 @@ walk(FIXTURES);
 
 const config = defaultConfig();
 
-/** Everything a consumer does with a document; none of it may throw. */
+/**
+ * Everything a consumer does with a document; none of it may throw. Returns the CPU time it took,
+ * not the wall time, so a machine busy with other work does not fail the time limits.
+ */
 function exercise(text: string): number {
-  const start = performance.now();
+  const start = process.cpuUsage();
   const doc = analyzeText(text);
   runRules(doc, config, { today: '2025-06-01' });
   documentSymbols(doc);
   foldingRanges(doc);
   codeLenses(doc);
-  return performance.now() - start;
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
 }
 
 const PIECES = ['---\n', '---', 'type: postmortem\n', 'title: [x\n', '## Timeline\n', '| Time | Event |\n', '| --- | --- |\n', '| 2024-03-05 14:0', '|', '- 23:50 ', '- **16:58 UTC** ', '00:10 ', 'IST ', 'PST ', '2024-02-30 ', '25:99 ', '```\n', '> ', '<!-- hindsight-disable ', '-->', '\t', '\r\n', '\u0000', '\uFEFF', '    - ', '[detected] ', 'OUTAGE BEGINS ', 'We should have ', 'human error ', 'down for 66 minutes ', '# ', 'Setext\n===\n', '<details>', '* [ ] ', '\\|', '`x|y`'];

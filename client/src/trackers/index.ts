@@ -1,4 +1,5 @@
 import { commands, window, type ExtensionContext } from 'vscode';
+import { redactSecrets } from '../../../server/src/core/secrets';
 import { disposeTrackerLog } from './trackerLog';
 
 type Command = (context: ExtensionContext) => Promise<void>;
@@ -15,8 +16,8 @@ export function registerTrackerCommands(context: ExtensionContext): void {
     try {
       await (await load())(context);
     } catch (error) {
-      // Only the message: a secret is never part of what the commands throw.
-      void window.showErrorMessage(`Hindsight: ${name} failed: ${(error as Error).message}`);
+      // Only the message, redacted: a tracker's answer quoted in it could echo a credential.
+      void window.showErrorMessage(redactSecrets(`Hindsight: ${name} failed: ${(error as Error).message}`));
     }
   };
   context.subscriptions.push(

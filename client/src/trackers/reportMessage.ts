@@ -1,3 +1,4 @@
+import { redactSecrets } from '../../../server/src/core/secrets';
 import type { CreatedTicket, FailedItem } from '../../../server/src/trackers/types';
 
 export interface Report {
@@ -43,7 +44,7 @@ export function exportReport(outcome: ExportOutcome): Report {
     ...unplaced.map((t) => `not written back ${t.key} ${t.url}: its row changed while the ticket was created`),
   ];
   const level = failed.length > 0 || unplaced.length > 0 ? (created.length === 0 ? 'error' : 'warning') : notes.length > 0 ? 'warning' : 'info';
-  return { level, message: sentence(parts), log };
+  return redacted({ level, message: sentence(parts), log });
 }
 
 export interface RefreshOutcome {
@@ -61,11 +62,16 @@ export function refreshReport(outcome: RefreshOutcome): Report {
   const parts = [`read ${count(outcome.read, 'status', 'statuses')} from ${outcome.tracker}`, outcome.updated === 0 ? 'every row was up to date' : `${count(outcome.updated, 'row')} updated`];
   const { failed } = outcome;
   if (failed.length > 0) parts.push(`${failed.length} could not be read: ${failed.slice(0, 2).map((f) => `${f.key}: ${f.error}`).join('; ')}${failed.length > 2 ? '; …' : ''}`);
-  return {
+  return redacted({
     level: failed.length === 0 ? 'info' : outcome.read === 0 ? 'error' : 'warning',
     message: sentence(parts),
     log: failed.map((f) => `status of ${f.key} not read: ${f.error}`),
-  };
+  });
+}
+
+/** The report as it may be shown: a tracker's words quoted in it could echo a credential. */
+function redacted(report: Report): Report {
+  return { ...report, message: redactSecrets(report.message), log: report.log.map((line) => redactSecrets(line)) };
 }
 
 /** The parts as one sentence; a tracker's own message may already end with a full stop. */

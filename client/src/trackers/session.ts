@@ -4,6 +4,7 @@ import type { ResolvedConfig } from '../../../server/src/core/config/config';
 import { loadConfig } from '../../../server/src/core/config/load';
 import type { TextEdit } from '../../../server/src/core/rules/rule';
 import { resolveTracker, trackerNames, type TrackerConfig } from '../../../server/src/trackers/config';
+import { redactSecrets } from '../../../server/src/core/secrets';
 import { TrackerError } from '../../../server/src/trackers/types';
 import { noTrackerMessage } from './planSummary';
 
@@ -75,12 +76,13 @@ export async function applyAll(document: TextDocument, edits: TextEdit[]): Promi
 
 export function errorText(error: unknown): string {
   if (error instanceof TrackerError) return error.message;
-  return error instanceof Error ? error.message : String(error);
+  return redactSecrets(error instanceof Error ? error.message : String(error));
 }
 
 /** Shows a report at its level. */
 export function show(level: 'info' | 'warning' | 'error', message: string): void {
-  if (level === 'error') void window.showErrorMessage(message);
-  else if (level === 'warning') void window.showWarningMessage(message);
-  else void window.showInformationMessage(message);
+  const shown = redactSecrets(message);
+  if (level === 'error') void window.showErrorMessage(shown);
+  else if (level === 'warning') void window.showWarningMessage(shown);
+  else void window.showInformationMessage(shown);
 }

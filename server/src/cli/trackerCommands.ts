@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { redactSecrets } from '../core/secrets';
 import { applyEdits } from '../core/text/edits';
 import { planExport } from '../trackers/plan';
 import { exportActionItems, refreshStatus } from '../trackers/run';
@@ -18,7 +19,9 @@ const EXIT_OK = 0;
 const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;
 
-const stdout = (line: string) => void process.stdout.write(`${line}\n`);
+// Everything these commands print passes the one redaction: a tracker may echo the credentials back.
+const stdout = (line: string) => void process.stdout.write(`${redactSecrets(line)}\n`);
+const stderr = (line: string) => void process.stderr.write(`hindsight: ${redactSecrets(line)}\n`);
 
 /** `hindsight export <tracker> FILE`: creates tickets for untracked action items and writes their keys back. */
 export async function exportCommand(trackerName: string, file: string, options: TrackerCommandOptions): Promise<number> {
@@ -34,7 +37,7 @@ export async function exportCommand(trackerName: string, file: string, options: 
     const report = exportReport(setup.target.display, setup.tracker.name, setup.doc, run, written);
     if (options.format === 'json') stdout(JSON.stringify(report, null, 2));
     else printExportText(report, stdout);
-    if (error) process.stderr.write(`hindsight: ${error}\n`);
+    if (error) stderr(error);
     return run.result.failed.length > 0 || error ? EXIT_FAILED : EXIT_OK;
   });
 }
@@ -49,7 +52,7 @@ export async function refreshCommand(trackerName: string, file: string, options:
     const report = refreshReport(setup.target.display, setup.tracker.name, setup.doc, run, written);
     if (options.format === 'json') stdout(JSON.stringify(report, null, 2));
     else printRefreshText(report, stdout);
-    if (error) process.stderr.write(`hindsight: ${error}\n`);
+    if (error) stderr(error);
     return run.failed.length > 0 || error ? EXIT_FAILED : EXIT_OK;
   });
 }
@@ -83,11 +86,11 @@ async function guarded(command: () => Promise<number>): Promise<number> {
     return await command();
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`hindsight: ${error.message}\n`);
+      stderr(error.message);
       return EXIT_USAGE;
     }
     if (error instanceof TrackerError) {
-      process.stderr.write(`hindsight: ${error.message}\n`);
+      stderr(error.message);
       return error.fix ? EXIT_USAGE : EXIT_FAILED;
     }
     throw error;

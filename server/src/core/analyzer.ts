@@ -4,6 +4,8 @@ import type { AnalyzeOptions } from './options';
 export { DEFAULT_MAX_BYTES, type AnalyzeOptions } from './options';
 import { buildDocument } from './document';
 import { BlockCache } from './parse/blockCache';
+import { readFrontmatter } from './parse/frontmatter';
+import { LineIndex } from './text/lineIndex';
 
 /**
  * Keeps one parse per document version and reuses unchanged blocks across versions,
@@ -36,6 +38,22 @@ export class Analyzer {
     this.latest.set(uri, doc);
     this.zones.set(uri, defaultZone);
     return doc;
+  }
+
+  /**
+   * Parses the text's blocks ahead of `analyze`, giving the event loop back between slices, so a
+   * large document does not hold up other requests. False when `proceed` stopped it first.
+   */
+  async prepare(uri: string, text: string, proceed: () => boolean): Promise<boolean> {
+    const cached = this.latest.get(uri);
+    if (cached?.text === text) return proceed();
+    let blocks = this.blockCaches.get(uri);
+    if (!blocks) {
+      blocks = new BlockCache();
+      this.blockCaches.set(uri, blocks);
+    }
+    const index = new LineIndex(text);
+    return blocks.prepare(index.lines, readFrontmatter(index).bodyLine, proceed);
   }
 
   /** The last analysed version of a document, if any. */

@@ -8,6 +8,7 @@ import type { Frontmatter, MilestoneKind, PostmortemDocument, Problem, StatedDur
 import type { Block, TextLine } from './parse/blocks';
 import type { BlockCache } from './parse/blockCache';
 import { readFrontmatter } from './parse/frontmatter';
+import { MAX_NESTING } from './parse/nesting';
 import { plainText } from './parse/inline';
 import { buildSections } from './parse/sections';
 import { LineIndex } from './text/lineIndex';
@@ -70,6 +71,18 @@ function refuse(text: string, maxBytes: number): Problem | undefined {
     return { code: 'document/binary', severity: 'error', message: 'This file holds binary data, not Markdown text, so it was not analysed.', range: START };
   }
   return undefined;
+}
+
+/** One warning, on the first line nested past the limit (clamped before parsing). */
+function tooDeepProblems(deepLines: readonly number[], index: LineIndex): Problem[] {
+  if (deepLines.length === 0) return [];
+  const count = deepLines.length === 1 ? 'This line nests' : `This line and ${deepLines.length - 1} more nest`;
+  return [{
+    code: 'document/too-deep',
+    severity: 'warning',
+    message: `${count} block quotes, lists or indentation more than ${MAX_NESTING} levels deep; the deeper markers were read as text.`,
+    range: index.lineRange(deepLines[0]),
+  }];
 }
 
 /** A document that was refused before parsing, carrying only the reason. */
@@ -212,6 +225,6 @@ export function buildDocument(uri: string, version: number, text: string, cache:
     metrics,
     statedDurations,
     actionItems: extractActionItems(blocks, sections, index, reference),
-    problems: [...fm.problems, ...timeline.problems],
+    problems: [...fm.problems, ...tooDeepProblems(cache.deepLines, index), ...timeline.problems],
   };
 }

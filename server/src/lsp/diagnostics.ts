@@ -42,7 +42,8 @@ export class DiagnosticsProvider {
       if (!classification.postmortem) return [];
       const subject = await this.store.subject(document);
       if (token?.isCancellationRequested || !this.store.isCurrent(uri, version)) return undefined;
-      return this.store.check(subject).map(toDiagnostic);
+      const problems = await this.store.checkYielding(subject, () => !token?.isCancellationRequested && this.store.isCurrent(uri, version));
+      return problems?.map(toDiagnostic);
     } catch (error) {
       // One bad document must not take the server down: say so in the log and show nothing for it.
       this.connection.console.error(`Analysis of ${uri} failed: ${(error as Error)?.stack ?? error}`);

@@ -107,6 +107,20 @@ export class DocumentStore {
     return this.checkedEntry(document).problems;
   }
 
+  /**
+   * `check`, for the request path: the parse runs in slices that let other requests through, and
+   * gives up (undefined) as soon as `proceed` says the answer is no longer wanted.
+   */
+  async checkYielding(document: TextDocument, proceed: () => boolean): Promise<Problem[] | undefined> {
+    const cached = this.checked.get(document.uri);
+    if (cached && cached.version === document.version) return cached.problems;
+    // Give queued requests (a hover elsewhere) their turn before any work starts.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (!proceed()) return undefined;
+    if (!(await this.analyzer.prepare(document.uri, document.getText(), proceed))) return undefined;
+    return this.check(document);
+  }
+
   private checkedEntry(document: TextDocument) {
     const cached = this.checked.get(document.uri);
     if (cached && cached.version === document.version) return cached;

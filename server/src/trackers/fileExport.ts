@@ -1,5 +1,6 @@
 import { mkdir, readFile as readFileFromDisk, writeFile as writeFileToDisk } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
+import { redactSecrets } from '../core/secrets';
 import { csvText, parseCsv, spreadsheetSafe } from './csvText';
 import { TrackerError, type CreatedTicket, type CreateResult, type ExportItem, type IncidentContext, type StatusResult, type TrackerAdapter } from './types';
 
@@ -44,7 +45,8 @@ export function createFileAdapter(tracker: FileSettings & { name?: string }, dep
       // CSV rows hold cells as the file has them (formula-safe); JSON keeps the values as they are.
       const cell = tracker.type === 'csv' ? spreadsheetSafe : (value: string) => value;
       for (const item of items) {
-        const row = Object.fromEntries(Object.entries(toRow(item, incident)).map(([column, value]) => [column, cell(value)])) as Row;
+        // A pasted token in an action item must not land in a shared file.
+        const row = Object.fromEntries(Object.entries(toRow(item, incident)).map(([column, value]) => [column, cell(redactSecrets(value))])) as Row;
         let at = rows.findIndex((r) => cell(r.action) === row.action && cell(r.postmortem) === row.postmortem);
         if (at < 0) at = rows.push(row) - 1;
         // No URL: a file:// link would put this machine's paths into a committed postmortem.

@@ -1,3 +1,4 @@
+import { redactSecrets } from '../core/secrets';
 import { TrackerError } from './types';
 
 /**
@@ -95,7 +96,9 @@ export class Http {
         body: request.body !== undefined ? JSON.stringify(request.body) : undefined,
         signal: combined,
       });
-      const text = await response.text();
+      // A body may echo the request's headers (a proxy, an error page, a hostile server), and its
+      // words end up in messages and in the document: it is only ever kept redacted.
+      const text = redactSecrets(await response.text());
       let json: unknown;
       try {
         json = text ? JSON.parse(text) : undefined;
@@ -119,8 +122,8 @@ export function retryAfterMs(value: string | null, now = Date.now()): number | u
 }
 
 function describe(error: unknown): string {
-  if (error instanceof Error) return error.cause instanceof Error ? `${error.message} (${error.cause.message})` : error.message;
-  return String(error);
+  if (error instanceof Error) return redactSecrets(error.cause instanceof Error ? `${error.message} (${error.cause.message})` : error.message);
+  return redactSecrets(String(error));
 }
 
 function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {

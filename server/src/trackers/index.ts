@@ -1,3 +1,4 @@
+import { rememberSecrets } from '../core/secrets';
 import type { TrackerConfig } from './config';
 import { createFileAdapter } from './fileExport';
 import { createGitHubAdapter } from './github';
@@ -17,6 +18,8 @@ export interface AdapterDeps {
 
 /** The adapter for a configured tracker. Throws TrackerError when its settings cannot work. */
 export function createAdapter(tracker: TrackerConfig, deps: AdapterDeps): TrackerAdapter {
+  // From here on, every message and log line is redacted of these credentials in every form.
+  rememberSecrets(deps.credentials);
   switch (tracker.type) {
     case 'jira-cloud':
       return createJiraCloudAdapter(tracker, deps);

@@ -1,3 +1,4 @@
+import { redactSecrets } from '../core/secrets';
 /**
  * What every tracker adapter (Jira Cloud, Jira Data Center, GitHub, Linear, CSV/JSON) receives and
  * returns. Adapters know nothing of VS Code or LSP, and never read the environment or the network
@@ -89,7 +90,8 @@ export class TrackerError extends Error {
     /** Which setting or credential to fix, when one is to blame: `HINDSIGHT_JIRA_TOKEN`, `trackers.jira.project`… */
     readonly fix?: string,
   ) {
-    super(message);
+    // A tracker's own words may quote the request: nothing leaves through an error unredacted.
+    super(redactSecrets(message));
     this.name = 'TrackerError';
   }
 }

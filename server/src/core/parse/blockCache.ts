@@ -2,30 +2,48 @@ import type { List, ListItem as MdListItem, Nodes, Root, RootContent, Table } fr
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { blockStructureOnly } from './blockOnly';
 import type { Block, ListItem, TableCell, TableRow, TextLine } from './blocks';
+import { flat } from '../text/flat';
 import { plainText, splitRow } from './inline';
+import { clampNesting } from './nesting';
 import { scanSegments } from './scan';
 
-const processor = unified().use(remarkParse).use(remarkGfm).freeze();
+const processor = unified().use(remarkParse).use(remarkGfm).use(blockStructureOnly).freeze();
 
-/** Blocks of one chunk, with lines relative to the chunk's first line. */
-type RelativeBlocks = Block[];
+/** Blocks of one chunk, with lines relative to the chunk's first line, and its lines nested too deeply. */
+interface RelativeBlocks {
+  /** The chunk's text, a flat copy: the key this entry is stored under. */
+  key: string;
+  blocks: Block[];
+  deepLines: number[];
+}
+
+/** A table row's cells, under the flat copy of its line. */
+interface CachedRow {
+  key: string;
+  cells: TableCell[];
+}
 
 const MAX_ENTRIES = 20_000;
 
 /**
  * Remembers parsed chunks and table rows by their text, so the next version of a
  * document re-parses only what changed. Entries not used by the latest version are dropped.
+ * Keys and the text inside entries are flat copies, never slices of a document's text.
  */
 export class BlockCache {
+  /** Lines of the last parsed body nested past the limit (clamped before parsing), absolute. */
+  deepLines: number[] = [];
   private chunks = new Map<string, RelativeBlocks>();
-  private rows = new Map<string, TableCell[]>();
+  private rows = new Map<string, CachedRow>();
   private usedChunks = new Map<string, RelativeBlocks>();
-  private usedRows = new Map<string, TableCell[]>();
+  private usedRows = new Map<string, CachedRow>();
 
   /** Parses the body lines from `firstLine` on into absolute blocks. */
   blocks(lines: readonly string[], firstLine: number): Block[] {
     const out: Block[] = [];
+    this.deepLines = [];
     for (const segment of scanSegments(lines, firstLine)) {
       if (segment.kind === 'heading') {
         const text = plainText(segment.raw.replace(/^ {0,3}#{1,6}[ \t]*/, '').replace(/[ \t]+#+[ \t]*$|^#+[ \t]*$/, '')).text;
@@ -33,12 +51,34 @@ export class BlockCache {
       } else if (segment.kind === 'table') {
         out.push(this.table(lines, segment.line, segment.endLine));
       } else {
-        const chunk = lines.slice(segment.line, segment.endLine + 1).join('\n');
-        for (const block of this.chunk(chunk)) out.push(shift(block, segment.line));
+        const chunk = this.chunk(lines.slice(segment.line, segment.endLine + 1).join('\n'));
+        for (const block of chunk.blocks) out.push(shift(block, segment.line));
+        for (const line of chunk.deepLines) this.deepLines.push(line + segment.line);
       }
     }
     this.rotate();
     return out;
+  }
+
+  /**
+   * Parses, ahead of `blocks`, every chunk not yet cached, in slices of about SLICE_MS that give the
+   * event loop back in between, so other requests are answered meanwhile. Stops early, returning
+   * false, as soon as `proceed` says the result is no longer wanted (an edit, a cancellation).
+   */
+  async prepare(lines: readonly string[], firstLine: number, proceed: () => boolean): Promise<boolean> {
+    let sliceStart = performance.now();
+    for (const segment of scanSegments(lines, firstLine)) {
+      if (segment.kind !== 'chunk') continue;
+      const text = lines.slice(segment.line, segment.endLine + 1).join('\n');
+      if (this.usedChunks.has(text) || this.chunks.has(text)) continue;
+      this.chunks.set(...keyed(parseChunk(text)));
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (!proceed()) return false;
+        sliceStart = performance.now();
+      }
+    }
+    return proceed();
   }
 
   private rotate(): void {
@@ -50,35 +90,42 @@ export class BlockCache {
   }
 
   private chunk(text: string): RelativeBlocks {
-    let blocks = this.usedChunks.get(text) ?? this.chunks.get(text);
-    if (!blocks) {
-      // micromark's cost grows with the square of nesting depth: indentation past any real
-      // postmortem's (16 levels) is clamped, at the price of exact columns on those lines.
-      const source = /\n[ \t]{65}/.test(text) ? text.replace(/^[ \t]{65,}/gm, ' '.repeat(64)) : text;
-      const root = processor.parse(source) as Root;
-      const lines = source.split('\n');
-      blocks = [];
-      for (const node of root.children) convert(node, lines, blocks, false);
-    }
-    if (this.usedChunks.size < MAX_ENTRIES) this.usedChunks.set(text, blocks);
-    return blocks;
+    const parsed = this.usedChunks.get(text) ?? this.chunks.get(text) ?? parseChunk(text);
+    if (this.usedChunks.size < MAX_ENTRIES) this.usedChunks.set(parsed.key, parsed);
+    return parsed;
   }
 
   private table(lines: readonly string[], first: number, last: number): Block {
     const row = (line: number): TableRow => {
-      const raw = lines[line];
-      let cells = this.usedRows.get(raw) ?? this.rows.get(raw);
-      if (!cells) {
-        cells = splitRow(raw).map(({ raw, start, end }) => ({ raw, start, end, text: plainText(raw).text }));
+      let cached = this.usedRows.get(lines[line]) ?? this.rows.get(lines[line]);
+      if (!cached) {
+        const key = flat(lines[line]);
+        cached = { key, cells: splitRow(key).map(({ raw, start, end }) => ({ raw, start, end, text: plainText(raw).text })) };
       }
-      if (this.usedRows.size < MAX_ENTRIES * 5) this.usedRows.set(raw, cells);
-      return { line, cells };
+      if (this.usedRows.size < MAX_ENTRIES * 5) this.usedRows.set(cached.key, cached);
+      return { line, cells: cached.cells };
     };
     const rows: TableRow[] = [];
     for (let line = first + 2; line <= last; line++) rows.push(row(line));
     return { kind: 'table', line: first, endLine: last, header: row(first), rows, quoted: false };
   }
 }
+
+/** Parser work between two yields in `prepare`. */
+const SLICE_MS = 15;
+
+/** One chunk parsed into relative blocks, under a flat copy of its text. */
+function parseChunk(text: string): RelativeBlocks {
+  const key = flat(text);
+  const { text: source, lines: deepLines } = clampNesting(key);
+  const root = processor.parse(source) as Root;
+  const lines = source.split('\n');
+  const parsed: RelativeBlocks = { key, blocks: [], deepLines };
+  for (const node of root.children) convert(node, lines, parsed.blocks, false);
+  return parsed;
+}
+
+const keyed = (parsed: RelativeBlocks): [string, RelativeBlocks] => [parsed.key, parsed];
 
 function convert(node: RootContent, lines: readonly string[], out: Block[], quoted: boolean): void {
   const [line, endLine] = lineSpan(node);

@@ -3,6 +3,7 @@
  */
 import type { Rule } from './rule';
 import documentBinary from './document/binary';
+import documentTooDeep from './document/too-deep';
 import documentTooLarge from './document/too-large';
 import frontmatterInvalidDate from './frontmatter/invalid-date';
 import frontmatterInvalidValue from './frontmatter/invalid-value';
@@ -42,6 +43,7 @@ import blamelessVigilanceRemedy from './blameless/vigilance-remedy';
 export const RULES: readonly Rule[] = [
   documentBinary,
   documentTooLarge,
+  documentTooDeep,
   frontmatterInvalidDate,
   frontmatterInvalidValue,
   frontmatterMilestoneOrder,

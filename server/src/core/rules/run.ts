@@ -33,7 +33,7 @@ export function todayUtc(): string {
 /** Every enabled rule over one document, with severities from configuration and suppressions applied. */
 export function runRules(doc: PostmortemDocument, config: ResolvedConfig, options: RunOptions = {}): Problem[] {
   // A refused document (binary, too large) was not read: its one problem is all there is to say.
-  const refused = doc.problems.filter((p) => p.code.startsWith('document/'));
+  const refused = doc.problems.filter((p) => p.code === 'document/binary' || p.code === 'document/too-large');
   if (refused.length > 0) return refused;
   const today = options.today ?? todayUtc();
   const problems: Problem[] = [];
