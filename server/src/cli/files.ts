@@ -12,7 +12,11 @@ export { readTarget, type Target };
 export class UsageError extends Error {}
 
 /** The core's file discovery, with a path that does not exist reported as a usage error. */
-export function* discoverTargets(paths: readonly string[], include: readonly string[] | undefined, base = process.cwd()): Generator<Target> {
+export function* discoverTargets(
+  paths: readonly string[],
+  include: readonly string[] | undefined,
+  base = process.cwd(),
+): Generator<Target> {
   try {
     yield* discoverFromCore(paths, include, base);
   } catch (error) {
@@ -20,7 +24,11 @@ export function* discoverTargets(paths: readonly string[], include: readonly str
   }
 }
 
-export function collectTargets(paths: readonly string[], include: readonly string[] | undefined, base = process.cwd()): Target[] {
+export function collectTargets(
+  paths: readonly string[],
+  include: readonly string[] | undefined,
+  base = process.cwd(),
+): Target[] {
   try {
     return collectFromCore(paths, include, base);
   } catch (error) {

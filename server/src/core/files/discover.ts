@@ -5,7 +5,16 @@ import { classify } from '../classify';
 import { DEFAULT_MAX_BYTES } from '../options';
 
 /** Folders that never hold a team's postmortems, and can be huge. */
-export const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.cache', '.vscode-test']);
+export const SKIPPED_FOLDERS = new Set([
+  'node_modules',
+  '.git',
+  '.hg',
+  '.svn',
+  'dist',
+  'out',
+  '.cache',
+  '.vscode-test',
+]);
 const MARKDOWN = /\.(?:md|markdown)$/i;
 const HEAD_BYTES = 65536;
 
@@ -73,7 +82,12 @@ const slashes = (path: string) => path.split(sep).join('/');
  * `base` (the working directory, or the workspace folder) and, failing that, on the absolute
  * path, so that `cd postmortems && hindsight check` finds what `hindsight check postmortems` finds.
  */
-export function isPostmortemFile(path: string, include: readonly string[] | undefined, base: string, head = readHead(path)): boolean {
+export function isPostmortemFile(
+  path: string,
+  include: readonly string[] | undefined,
+  base: string,
+  head = readHead(path),
+): boolean {
   const fromBase = relative(base, path);
   const rel = slashes(fromBase.startsWith('..') ? path : fromBase);
   return classify(head, rel, include).postmortem || classify(head, slashes(path), include).postmortem;
@@ -88,7 +102,11 @@ function target(path: string, base: string): Target {
  * The postmortems named by `paths`, one at a time: files as named, folders walked for postmortems.
  * Each is yielded as soon as it is found, so a caller can check it before the walk goes on.
  */
-export function* discoverTargets(paths: readonly string[], include: readonly string[] | undefined, base = process.cwd()): Generator<Target> {
+export function* discoverTargets(
+  paths: readonly string[],
+  include: readonly string[] | undefined,
+  base = process.cwd(),
+): Generator<Target> {
   // Every path is checked before the first is walked: a typo fails before any output.
   const given = paths.map((name) => ({ path: resolve(name), isFile: isFile(name) }));
   const seen = new Set<string>();
@@ -111,7 +129,11 @@ function isFile(given: string): boolean {
 }
 
 /** Every target at once, for callers that name a single file. */
-export function collectTargets(paths: readonly string[], include: readonly string[] | undefined, base = process.cwd()): Target[] {
+export function collectTargets(
+  paths: readonly string[],
+  include: readonly string[] | undefined,
+  base = process.cwd(),
+): Target[] {
   return [...discoverTargets(paths, include, base)];
 }
 
