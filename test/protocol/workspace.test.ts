@@ -123,7 +123,9 @@ describe('the first workspace pass over many postmortems', () => {
   before(async () => {
     // The server creates its progress bar first; its reports then arrive under that token.
     client.connection.onRequest('window/workDoneProgress/create', ({ token }: { token: string }) => {
-      client.connection.onProgress(new ProgressType<{ kind: string }>(), token, ({ kind }) => progress.push(kind));
+      client.connection.onProgress(new ProgressType<{ kind: string }>(), token, ({ kind }) => {
+        progress.push(kind);
+      });
       return null;
     });
     await client.initialize();

@@ -71,6 +71,7 @@ export class WorkspaceDiagnostics {
   private readonly indexes = new Map<string, FolderIndex>();
   private readonly entries = new Map<string, Entry>();
   private readonly changedPaths = new Set<string>();
+  private readonly uris = new Map<string, string>();
   private readonly idPrefix = Date.now().toString(36);
   private generation = 0;
   private ids = 0;
@@ -111,16 +112,20 @@ export class WorkspaceDiagnostics {
     token: CancellationToken,
     progress: PullProgress = {},
   ): Promise<WorkspaceDiagnosticReport> {
-    const held = new Map(previous.map((p) => [p.uri, p.value]));
+    // Result ids are unique to this server's run, so the id alone says what the client holds,
+    // however its URIs are spelt.
+    const held = new Set(previous.map((p) => p.value));
     const paths = await this.postmortemPaths(folders, token);
     const output = new ReportStream(progress.partial);
     for (const uri of this.forgottenUris(paths))
       output.add({ uri, version: null, kind: DocumentDiagnosticReportKind.Full, items: [] });
     const stale: string[] = [];
     for (const path of paths) {
-      const uri = pathToFileURL(path).toString();
-      const entry = await this.currentEntry(path, uri);
-      if (entry) output.add(this.report(uri, entry, held.get(uri)));
+      const uri = this.uriOf(path);
+      const entry = this.store.documents.get(uri)
+        ? await this.currentOpenEntry(uri)
+        : this.currentClosedEntry(path, uri);
+      if (entry) output.add(this.report(uri, entry, held));
       else stale.push(path);
     }
     output.flush();
@@ -129,8 +134,8 @@ export class WorkspaceDiagnostics {
       for (const [done, path] of stale.entries()) {
         await yieldToEventLoop();
         if (token.isCancellationRequested) throw cancelled();
-        const uri = pathToFileURL(path).toString();
-        output.add(this.report(uri, await this.check(path, uri), held.get(uri)));
+        const uri = this.uriOf(path);
+        output.add(this.report(uri, await this.check(path, uri), held));
         output.flushEvery(BATCH_MS);
         bar?.report(done + 1, stale.length);
       }
@@ -167,7 +172,7 @@ export class WorkspaceDiagnostics {
   /** Watcher events since the last pull: those files are read again, and may join or leave. */
   private applyWatchedChanges(): void {
     for (const path of this.changedPaths) {
-      this.entries.delete(pathToFileURL(path).toString());
+      this.entries.delete(this.uriOf(path));
       for (const index of this.indexes.values()) if (index.current && index.contains(path)) index.update(path);
     }
     this.changedPaths.clear();
@@ -175,27 +180,38 @@ export class WorkspaceDiagnostics {
 
   /** Files reported before that are no longer postmortems (deleted, moved, reclassified): cleared once. */
   private forgottenUris(paths: readonly string[]): string[] {
-    const current = new Set(paths.map((path) => pathToFileURL(path).toString()));
+    const current = new Set(paths.map((path) => this.uriOf(path)));
     const gone = [...this.entries.keys()].filter((uri) => !current.has(uri));
     for (const uri of gone) this.entries.delete(uri);
     return gone;
   }
 
-  /** The cached report, when nothing it depends on changed. */
-  private async currentEntry(path: string, uri: string): Promise<Entry | undefined> {
+  private uriOf(path: string): string {
+    let uri = this.uris.get(path);
+    if (uri === undefined) this.uris.set(path, (uri = pathToFileURL(path).toString()));
+    return uri;
+  }
+
+  /** The cached report of a closed file, when neither the file nor the configuration changed. */
+  private currentClosedEntry(path: string, uri: string): Entry | undefined {
     const entry = this.entries.get(uri);
-    if (!entry || entry.generation !== this.generation) return undefined;
+    if (!entry || entry.generation !== this.generation || entry.subject) return undefined;
+    return this.watching || entry.stamp === stampOf(path) ? entry : undefined;
+  }
+
+  /** The cached report of an open document, when the text it was computed for is still the one checked. */
+  private async currentOpenEntry(uri: string): Promise<Entry | undefined> {
+    const entry = this.entries.get(uri);
     const open = this.store.documents.get(uri);
-    if (!open && !entry.subject) return this.watching || entry.stamp === stampOf(path) ? entry : undefined;
-    if (!open || !entry.subject) return undefined; // Opened or closed since: read from the other source.
+    if (!entry?.subject || !open || entry.generation !== this.generation) return undefined;
     // Under `run: onSave` the subject is the saved copy, replaced on each save.
     const subject = await this.store.subject(open);
     return entry.subject === subject && entry.version === subject.version ? entry : undefined;
   }
 
-  private report(uri: string, entry: Entry, heldResultId: string | undefined): WorkspaceDocumentDiagnosticReport {
+  private report(uri: string, entry: Entry, held: ReadonlySet<string>): WorkspaceDocumentDiagnosticReport {
     const version = this.store.documents.get(uri)?.version ?? null;
-    if (heldResultId === entry.resultId)
+    if (held.has(entry.resultId))
       return { uri, version, kind: DocumentDiagnosticReportKind.Unchanged, resultId: entry.resultId };
     return { uri, version, kind: DocumentDiagnosticReportKind.Full, resultId: entry.resultId, items: entry.items };
   }
