@@ -10,6 +10,7 @@ import type { PostmortemDocument } from './core/model';
 import { DEFAULT_MAX_BYTES } from './core/options';
 import { collectTargets, discoverTargets, readTarget, UsageError } from './cli/files';
 import { checkReporter, type CheckFormat } from './cli/checkOutput';
+import { memoryKeeper } from './cli/memory';
 import { metricsReport, printMetricsText } from './cli/metricsOutput';
 import { exportCommand, refreshCommand, type TrackerCommandOptions } from './cli/trackerCommands';
 
@@ -41,9 +42,11 @@ function configPerFolder(): (folder: string) => LoadedConfig {
 function checkPaths(paths: string[], include: string[] | undefined, format: CheckFormat): number {
   const reporter = checkReporter(format);
   const configFor = configPerFolder();
+  const keepMemoryDown = memoryKeeper();
   for (const target of discoverTargets(paths, include)) {
     const problems = checkDocument(analyzeFile(target.path), configFor(dirname(target.path)));
     reporter.file({ target, problems });
+    keepMemoryDown();
   }
   return reporter.finish();
 }
