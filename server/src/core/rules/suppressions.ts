@@ -7,7 +7,8 @@ import { didYouMean, isSuppressibleName } from './ruleNames';
  * `<!-- hindsight-disable-next-line [rules] -->`, `<!-- hindsight-disable-line [rules] -->`
  * and `<!-- hindsight-disable-file [rules] -->`. No rule named means every rule.
  */
-const DIRECTIVE = /<!--\s*hindsight-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>]*?)-->/dg;
+// The rule list is bounded so that a long line of unclosed comments is read in linear time.
+const DIRECTIVE = /<!--\s*hindsight-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>]{0,400}?)-->/dg;
 const NAME = /[^\s,]+/g;
 /** `-- why`, as ESLint allows: the reason for a suppression, not a rule name. */
 const REASON = /(?:^|\s)--(?:\s[\s\S]*)?$/;
@@ -34,13 +35,26 @@ function matches(rules: Set<string>, code: string): boolean {
   return rules.has(family) || rules.has(`${family}/*`);
 }
 
+interface Directive {
+  match: RegExpMatchArray;
+  index: number;
+}
+
+/** Each document's comments are read once, though both the spans and the name check need them. */
+const readDirectives = new WeakMap<PostmortemDocument, Directive[]>();
+
 /** Every suppression comment outside code blocks, with its line. */
-function* directives(doc: PostmortemDocument): Generator<{ match: RegExpMatchArray; index: number }> {
+function directives(doc: PostmortemDocument): Directive[] {
+  let found = readDirectives.get(doc);
+  if (found) return found;
+  found = [];
   const code = doc.blocks.filter((b) => b.kind === 'code');
   for (const [index, line] of doc.lines.lines.entries()) {
     if (!line.includes('hindsight-') || code.some((b) => index >= b.line && index <= b.endLine)) continue;
-    for (const match of line.matchAll(DIRECTIVE)) yield { match, index };
+    for (const match of line.matchAll(DIRECTIVE)) found.push({ match, index });
   }
+  readDirectives.set(doc, found);
+  return found;
 }
 
 /** Names in suppression comments that are neither a rule nor a family: they suppress nothing. */
