@@ -1,5 +1,4 @@
 import {
-  collectTargets as collectFromCore,
   discoverTargets as discoverFromCore,
   PathNotFoundError,
   readTarget,
@@ -29,9 +28,5 @@ export function collectTargets(
   include: readonly string[] | undefined,
   base = process.cwd(),
 ): Target[] {
-  try {
-    return collectFromCore(paths, include, base);
-  } catch (error) {
-    throw error instanceof PathNotFoundError ? new UsageError(error.message) : error;
-  }
+  return [...discoverTargets(paths, include, base)];
 }

@@ -23,7 +23,7 @@ import { readTarget } from '../core/files/discover';
 import { DEFAULT_MAX_BYTES } from '../core/options';
 import { toDiagnostic } from './convert';
 import type { DocumentStore } from './documents';
-import { FolderIndex, stampOf, type Stamp } from './workspaceIndex';
+import { FolderIndex, stampOf, yieldToEventLoop, type Stamp } from './workspaceIndex';
 
 /** How the answer reaches the client besides the response: streamed batches and a progress bar. */
 export interface PullProgress {
@@ -58,7 +58,6 @@ const PROGRESS_FROM = 20;
 /** Streamed batches go out at least this often while files are being checked. */
 const BATCH_MS = 100;
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'Workspace diagnostics cancelled.');
 
 /**

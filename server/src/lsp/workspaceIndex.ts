@@ -14,7 +14,8 @@ export function stampOf(path: string): Stamp | undefined {
   }
 }
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Lets requests waiting in the event loop (a hover, an edit) run before the next file. */
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** Files looked at between two yields while walking: a stat and a 64 KiB read each at most. */
 const FILES_PER_TURN = 20;
 

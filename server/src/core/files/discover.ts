@@ -128,15 +128,6 @@ function isFile(given: string): boolean {
   }
 }
 
-/** Every target at once, for callers that name a single file. */
-export function collectTargets(
-  paths: readonly string[],
-  include: readonly string[] | undefined,
-  base = process.cwd(),
-): Target[] {
-  return [...discoverTargets(paths, include, base)];
-}
-
 /** Reads a file as text, or says how large it is when it is over the cap (without reading it whole). */
 export function readTarget(path: string, maxBytes = DEFAULT_MAX_BYTES): { text: string } | { tooLarge: number } {
   const size = statSync(path).size;
