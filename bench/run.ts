@@ -106,4 +106,5 @@ void (async () => {
   console.log(`\nBlameless rules on ${(blame.bytes / 1024).toFixed(0)} KB of prose, beside alex on the same text:`);
   printTable([['tool', 'time', 'MB/s', 'ratio'], ['hindsight blameless/*', ms(blame.hindsight), mbs(blame.hindsight), times(blame.hindsight / blame.alex)], ['alex', ms(blame.alex), mbs(blame.alex), '1.00×']], [0]);
   await (await import('./hardening')).printHardening(printTable);
+  await (await import('./workspace')).workspaceBench();
 })();

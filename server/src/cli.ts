@@ -3,13 +3,14 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkDocument, withConfiguredMetrics } from './core/check';
-import { loadConfig } from './core/config/load';
+import { loadConfig, type LoadedConfig } from './core/config/load';
 import { analyzeText } from './core/analyzer';
 import { refusedDocument, tooLargeProblem } from './core/document';
 import type { PostmortemDocument } from './core/model';
 import { DEFAULT_MAX_BYTES } from './core/options';
-import { collectTargets, readTarget, UsageError } from './cli/files';
-import { printCheck, type CheckedFile } from './cli/checkOutput';
+import { collectTargets, discoverTargets, readTarget, UsageError } from './cli/files';
+import { checkReporter, type CheckFormat } from './cli/checkOutput';
+import { memoryKeeper } from './cli/memory';
 import { metricsReport, printMetricsText } from './cli/metricsOutput';
 import { exportCommand, refreshCommand, type TrackerCommandOptions } from './cli/trackerCommands';
 
@@ -24,11 +25,31 @@ function analyzeFile(path: string, loaded = loadConfig(dirname(path))): Postmort
   return analyzeText(read.text, uri, { defaultZone: loaded.config.zone });
 }
 
-/** The engine's reading and every enabled rule, with the configuration found from the file's folder. */
-function checkFile(path: string): PostmortemDocument {
-  const loaded = loadConfig(dirname(path));
-  const document = analyzeFile(path, loaded);
-  return { ...withConfiguredMetrics(document, loaded), problems: checkDocument(document, loaded) };
+/** The configuration of each folder, looked up once per run: a tree's files mostly share a few folders. */
+function configPerFolder(): (folder: string) => LoadedConfig {
+  const loaded = new Map<string, LoadedConfig>();
+  return (folder) => {
+    let config = loaded.get(folder);
+    if (!config) loaded.set(folder, (config = loadConfig(folder)));
+    return config;
+  };
+}
+
+/**
+ * Checks each postmortem as the walk finds it and hands its findings on at once, so that only
+ * one analysed document is held at a time however large the tree.
+ */
+function checkPaths(paths: string[], include: string[] | undefined, format: CheckFormat): number {
+  const reporter = checkReporter(format);
+  const configFor = configPerFolder();
+  const keepMemoryDown = memoryKeeper();
+  for (const target of discoverTargets(paths, include)) {
+    const loaded = configFor(dirname(target.path));
+    const problems = checkDocument(analyzeFile(target.path, loaded), loaded);
+    reporter.file({ target, problems });
+    keepMemoryDown();
+  }
+  return reporter.finish();
 }
 
 function program(): Command {
@@ -44,9 +65,8 @@ function program(): Command {
     .argument('[paths...]', 'files or folders', ['.'])
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
     .option('--include <glob...>', 'glob patterns for postmortems when searching folders')
-    .action((paths: string[], options: { format: 'text' | 'json' | 'sarif'; include?: string[] }) => {
-      const files: CheckedFile[] = collectTargets(paths, options.include).map((target) => ({ target, document: checkFile(target.path) }));
-      const errors = printCheck(files, options.format);
+    .action((paths: string[], options: { format: CheckFormat; include?: string[] }) => {
+      const errors = checkPaths(paths, options.include, options.format);
       process.exitCode = errors > 0 ? EXIT_PROBLEMS : EXIT_OK;
     });
 

@@ -8,7 +8,7 @@ import { registerPreview } from './lsp/preview';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './lsp/semanticTokens';
 import { registerStatusPage } from './lsp/statusPage';
 import { registerSummary } from './lsp/summary';
-import { workspaceDiagnostics } from './lsp/workspace';
+import { isConfigurationFile, WorkspaceDiagnostics, workspacePullProgress } from './lsp/workspace';
 import { DocumentStore } from './lsp/documents';
 import { CLASSIFY_REQUEST, type ClassifyResult, type UriParams } from './shared/requests';
 
@@ -25,6 +25,7 @@ let folderUris: string[] = [];
 const codeActions = new CodeActionsProvider(store);
 const hover = new HoverProvider(store);
 const completion = new CompletionProvider(store);
+const workspace = new WorkspaceDiagnostics(store, (message) => connection.console.error(message));
 
 connection.onInitialize((params): InitializeResult => {
   const capabilities = params.capabilities;
@@ -57,13 +58,20 @@ connection.onInitialize((params): InitializeResult => {
 connection.onInitialized(() => {
   if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
   if (watchFiles) {
-    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.hindsight.{json,yaml,yml}' }, { globPattern: '**/.hindsight/templates/*.md' }] }).catch(() => undefined);
+    const watchers = [{ globPattern: '**/.hindsight.{json,yaml,yml}' }, { globPattern: '**/.hindsight/templates/*.md' }];
+    // Markdown files too: workspace diagnostics then rest until the watcher says something changed.
+    watchers.push({ globPattern: '**/*.{md,markdown}' });
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).then(
+      () => (workspace.watching = true),
+      () => undefined,
+    );
   }
   if (workspaceFolders) {
     connection.workspace.onDidChangeWorkspaceFolders(async () => {
       const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
       folderUris = folders.map((f) => f.uri);
       store.setFolders(folders);
+      workspace.settingsChanged();
       diagnostics?.refreshAll();
     });
   }
@@ -71,16 +79,22 @@ connection.onInitialized(() => {
 
 connection.onDidChangeConfiguration(({ settings }) => {
   store.settingsChanged(settings);
+  workspace.settingsChanged();
   diagnostics?.refreshAll();
 });
 
-connection.onDidChangeWatchedFiles(() => {
+connection.onDidChangeWatchedFiles(({ changes }) => {
+  workspace.filesChanged(changes);
+  // A postmortem changed on disk: the next workspace pull reads it. Configuration changes them all.
+  if (!changes.some((change) => isConfigurationFile(change.uri))) return;
   store.configurationChanged();
   diagnostics?.refreshAll();
 });
 
 connection.languages.diagnostics.on((params, token) => diagnostics!.pull(params.textDocument.uri, token));
-connection.languages.diagnostics.onWorkspace((_params, token) => workspaceDiagnostics(store, folderUris, token));
+connection.languages.diagnostics.onWorkspace((params, token, _workDone, partial) =>
+  workspace.pull(folderUris, params.previousResultIds, token, workspacePullProgress(connection, partial)),
+);
 
 // Features that read the analysis of postmortems only: other Markdown gets nothing from us.
 const postmortem = async (uri: string) => {

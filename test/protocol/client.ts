@@ -38,6 +38,12 @@ export interface ClientOptions {
   configuration?: (items: ConfigurationItem[]) => unknown[] | Promise<unknown[]>;
   /** Called on `workspace/diagnostic/refresh`; when given, the client announces refresh support. */
   onRefresh?: () => void;
+  /** The workspace folder (default: the protocol fixtures). */
+  folder?: string;
+  /** Announce a file watcher the server may register (`workspace.didChangeWatchedFiles`), as VS Code does. */
+  watchFiles?: boolean;
+  /** Announce `window.workDoneProgress`, so the server may create progress bars. */
+  workDoneProgress?: boolean;
 }
 
 /** "a.md" → `{ uri, text }` of the fixture file. */
@@ -70,6 +76,7 @@ export class TestClient {
     });
     this.connection.onNotification('window/logMessage', () => undefined);
     this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
     const { configuration, onRefresh } = options;
     if (configuration) this.connection.onRequest('workspace/configuration', ({ items }: { items: ConfigurationItem[] }) => configuration(items));
     if (onRefresh) this.connection.onRequest('workspace/diagnostic/refresh', () => (onRefresh(), null));
@@ -77,15 +84,20 @@ export class TestClient {
   }
 
   async initialize(): Promise<{ capabilities: Record<string, unknown> }> {
-    const folder = pathToFileURL(FIXTURES).toString();
-    const { pull, configuration, onRefresh } = this.options;
+    const folder = pathToFileURL(this.options.folder ?? FIXTURES).toString();
+    const { pull, configuration, onRefresh, watchFiles, workDoneProgress } = this.options;
     const result = await this.connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
       processId: process.pid,
       rootUri: folder,
       workspaceFolders: [{ uri: folder, name: 'fixtures' }],
       capabilities: {
         textDocument: pull ? { diagnostic: { dynamicRegistration: false } } : {},
-        workspace: { configuration: !!configuration, diagnostics: { refreshSupport: !!onRefresh } },
+        workspace: {
+          configuration: !!configuration,
+          diagnostics: { refreshSupport: !!onRefresh },
+          didChangeWatchedFiles: { dynamicRegistration: !!watchFiles },
+        },
+        window: { workDoneProgress: !!workDoneProgress },
       },
     });
     await this.connection.sendNotification('initialized', {});

@@ -19,8 +19,8 @@ export function toSarif(files: readonly CheckedFile[]) {
     runs: [
       {
         tool: { driver: { name: 'hindsight', informationUri: 'https://www.npmjs.com/package/hindsight', version: process.env.HINDSIGHT_VERSION ?? '0.0.0', rules } },
-        results: files.flatMap(({ target, document }) =>
-          document.problems.map((p) => ({
+        results: files.flatMap(({ target, problems }) =>
+          problems.map((p) => ({
             ruleId: p.code,
             ...(index.has(p.code) ? { ruleIndex: index.get(p.code) } : {}),
             level: LEVEL[p.severity],

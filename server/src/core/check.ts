@@ -3,6 +3,7 @@ import type { LoadedConfig } from './config/load';
 import { computeMetrics } from './metrics/durations';
 import type { PostmortemDocument, Problem } from './model';
 import { runRules, type RunOptions } from './rules/run';
+import { unknownRuleIdProblems } from './config/ruleIds';
 
 /** The document as the configuration sees it: metrics recomputed when their definitions are configured. */
 export function withConfiguredMetrics(doc: PostmortemDocument, loaded: LoadedConfig): PostmortemDocument {
@@ -12,6 +13,7 @@ export function withConfiguredMetrics(doc: PostmortemDocument, loaded: LoadedCon
 /** Everything Hindsight reports for one document: the engine's findings and every enabled rule's. */
 export function checkDocument(doc: PostmortemDocument, loaded: LoadedConfig, options: RunOptions = {}): Problem[] {
   const problems = runRules(withConfiguredMetrics(doc, loaded), loaded.config, options);
+  problems.unshift(...unknownRuleIdProblems(loaded));
   if (loaded.error) {
     problems.unshift({
       code: 'config/invalid',

@@ -9,7 +9,7 @@ const rule: Rule = {
   description: 'A placeholder (TODO, TBD, <…>, {{…}}) is left in a postmortem that is in review or published.',
   rationale: 'A draft may be full of TODOs; a postmortem sent for review or published should not be. Only documents whose status is in-review or published are checked.',
   options: { statuses: { type: 'string[]', default: ['in-review', 'published'], description: 'Statuses in which placeholders are reported.' } },
-  example: { flagged: 'status: published\n…\nCustomer impact: TBD', better: 'Customer impact: 1,900 delayed orders' },
+  example: { flagged: 'status: published\n…\nCustomer impact: TBD', better: 'status: published\n…\nCustomer impact: 1,900 delayed orders' },
   check: ({ doc, options }) => {
     const status = frontmatterString(doc, 'status')?.toLowerCase();
     if (!status || !(options.statuses as string[]).includes(status)) return [];

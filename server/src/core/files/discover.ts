@@ -1,0 +1,136 @@
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync, type Dirent } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import { classify } from '../classify';
+import { DEFAULT_MAX_BYTES } from '../options';
+
+/** Folders that never hold a team's postmortems, and can be huge. */
+export const SKIPPED_FOLDERS = new Set([
+  'node_modules',
+  '.git',
+  '.hg',
+  '.svn',
+  'dist',
+  'out',
+  '.cache',
+  '.vscode-test',
+]);
+const MARKDOWN = /\.(?:md|markdown)$/i;
+const HEAD_BYTES = 65536;
+
+export interface Target {
+  /** As shown to the user: relative to the base folder when inside it. */
+  display: string;
+  path: string;
+}
+
+/** A path named by the user that does not exist. */
+export class PathNotFoundError extends Error {
+  constructor(readonly given: string) {
+    super(`no such file or folder: ${given}`);
+  }
+}
+
+export function isMarkdownName(name: string): boolean {
+  return MARKDOWN.test(name);
+}
+
+const byName = (a: Dirent, b: Dirent) => a.name.localeCompare(b.name);
+
+/** Every Markdown file under `folder`, depth first in name order, skipping tool folders. */
+export function* markdownFiles(folder: string): Generator<string> {
+  for (const entry of readdirSync(folder, { withFileTypes: true }).sort(byName)) {
+    const full = join(folder, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_FOLDERS.has(entry.name)) yield* markdownFiles(full);
+    } else if (entry.isFile() && isMarkdownName(entry.name)) yield full;
+  }
+}
+
+/** The same walk without blocking: each folder is read asynchronously, so other work runs between. */
+export async function* markdownFilesAsync(folder: string): AsyncGenerator<string> {
+  let entries: Dirent[];
+  try {
+    entries = await readdir(folder, { withFileTypes: true });
+  } catch {
+    return; // A folder removed or unreadable mid-walk holds nothing for us.
+  }
+  for (const entry of entries.sort(byName)) {
+    const full = join(folder, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_FOLDERS.has(entry.name)) yield* markdownFilesAsync(full);
+    } else if (entry.isFile() && isMarkdownName(entry.name)) yield full;
+  }
+}
+
+/** The first 64 KiB, enough to read the frontmatter without loading a huge file. */
+export function readHead(path: string): string {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const read = readSync(fd, buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, read).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const slashes = (path: string) => path.split(sep).join('/');
+
+/**
+ * Whether a Markdown file found in a folder is a postmortem. Globs are matched on the path from
+ * `base` (the working directory, or the workspace folder) and, failing that, on the absolute
+ * path, so that `cd postmortems && hindsight check` finds what `hindsight check postmortems` finds.
+ */
+export function isPostmortemFile(
+  path: string,
+  include: readonly string[] | undefined,
+  base: string,
+  head = readHead(path),
+): boolean {
+  const fromBase = relative(base, path);
+  const rel = slashes(fromBase.startsWith('..') ? path : fromBase);
+  return classify(head, rel, include).postmortem || classify(head, slashes(path), include).postmortem;
+}
+
+function target(path: string, base: string): Target {
+  const rel = relative(base, path);
+  return { path, display: rel && !rel.startsWith('..') ? slashes(rel) : path };
+}
+
+/**
+ * The postmortems named by `paths`, one at a time: files as named, folders walked for postmortems.
+ * Each is yielded as soon as it is found, so a caller can check it before the walk goes on.
+ */
+export function* discoverTargets(
+  paths: readonly string[],
+  include: readonly string[] | undefined,
+  base = process.cwd(),
+): Generator<Target> {
+  // Every path is checked before the first is walked: a typo fails before any output.
+  const given = paths.map((name) => ({ path: resolve(name), isFile: isFile(name) }));
+  const seen = new Set<string>();
+  for (const { path, isFile } of given) {
+    const found = isFile ? [path] : markdownFiles(path);
+    for (const file of found) {
+      if (seen.has(file) || (!isFile && !isPostmortemFile(file, include, base))) continue;
+      seen.add(file);
+      yield target(file, base);
+    }
+  }
+}
+
+function isFile(given: string): boolean {
+  try {
+    return statSync(resolve(given)).isFile();
+  } catch {
+    throw new PathNotFoundError(given);
+  }
+}
+
+/** Reads a file as text, or says how large it is when it is over the cap (without reading it whole). */
+export function readTarget(path: string, maxBytes = DEFAULT_MAX_BYTES): { text: string } | { tooLarge: number } {
+  const size = statSync(path).size;
+  if (size > maxBytes) return { tooLarge: size };
+  return { text: readFileSync(path, 'utf8') };
+}
