@@ -90,7 +90,7 @@ export interface ProseHit<T> {
  * text is a slice of the document, and a slice keeps its whole parent document alive. Bounded by
  * the bytes of the units it stands for, least recently used first out.
  */
-class UnitCache {
+export class UnitCache {
   private readonly entries = new Map<string, { hits: ProseHit<unknown>[]; bytes: number }>();
   private bytes = 0;
 
