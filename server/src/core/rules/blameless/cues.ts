@@ -40,6 +40,16 @@ const ACT = w(`removed pushed force-pushed ran executed deployed merged committe
 const DAMAGE = w(`broke break breaking crashed wiped deleted dropped destroyed overwrote truncated killed
   took\s+down brought\s+down knocked\s+out messed\s+up screwed\s+up nuked corrupted erased`);
 
+/** A sanction said of people: passive ("was fired") or with a person as object ("fire the engineer"). */
+const SANCTION = new RegExp(
+  String.raw`\b(?:disciplin(?:ed|ary)|reprimand(?:ed)?|demoted|punish(?:ed|ment)?|written\s+up|lost\s+(?:his|her|their)\s+jobs?` +
+    String.raw`|held\s+(?:accountable|responsible))\b` +
+    String.raw`|\b(?:was|were|been|be|being|get|got|getting)\s+(?:\w+\s+)?(?:fired|sacked|dismissed|terminated|suspended|reassigned|let\s+go)\b` +
+    String.raw`|\bfir(?:e|ed|es|ing)\s+(?:the|that|this|an?|him|her|them|his|their)\s+(?:\w+\s+)?` +
+    String.raw`(?:engineer|employee|worker|person|operator|developer|admin|staff|supervisor|contractor|intern)s?\b`,
+  'gi',
+);
+
 export const CUES: { kind: CueKind; pattern: RegExp }[] = [
   { kind: 'modal-perfect', pattern: /\b(?:should|could|would|might|must)(?:n['’]?t|\s+not|\s+never)?(?:\s+have|\s*['’]ve|\s+of)\s+(?:\w+ly\s+|been\s+)?(?!(?:it|them|him|her|us|me|a|an|the|to|this|that|some|any|no|our|their|his|its|my|your)\b)\w[\w-]*/gi },
   { kind: 'modal-perfect', pattern: /\b(?:should|could|would)(?:n['’]?t)?ve\s+\w+/gi },
@@ -55,11 +65,11 @@ export const CUES: { kind: CueKind; pattern: RegExp }[] = [
   { kind: 'wrong-object', pattern: /\b(?:the|a)\s+wrong\s+\w+/gi },
   { kind: 'verdict', pattern: /\b(?:unacceptable|inexcusable|irresponsible|negligen(?:t|ce)|(?:poor|bad)\s+(?:judge?ment|decision|call|choice)s?|rush(?:ed|ing)|unprofessional|ill-advised|misguided|dereliction|no\s+excuse|should\s+never|improper|poorly)\b/gi },
   { kind: 'character', pattern: /\b(?:careless(?:ness)?|lazy|laziness|sloppy|sloppiness|reckless(?:ness)?|incompeten(?:t|ce)|inattentive|stupid(?:ity)?|dumb|idiot\w*|clueless|inexperienced|tired|exhausted|weary|sleepy|fatigued|distracted|complacen(?:t|cy)|arrogan(?:t|ce)|ignoran(?:t|ce)|foolish)\b/gi },
-  { kind: 'sanction', pattern: /\b(?:disciplin(?:ed|ary)|fired(?!\s+(?:up|off|at|when|on))|sacked|reprimand(?:ed)?|dismissed|terminated|suspended|reassigned|demoted|punish(?:ed|ment)?|let\s+go|written\s+up|lost\s+(?:his|her|their)\s+jobs?|held\s+(?:accountable|responsible)|fire\s+the)\b/gi },
+  { kind: 'sanction', pattern: SANCTION },
   { kind: 'vigilance', pattern: /\b(?:(?:be|being|more)\s+(?:more\s+)?(?:careful|vigilant|diligent|aware|attentive|cautious)|pay(?:ing)?\s+(?:more|closer|better|extra)?\s*attention|double[- ]?check\w*|(?:more|better|additional)\s+training|re-?train\w*|(?:be|been|get)\s+trained|remind\w*|vigilan(?:t|ce)|think\s+twice|closer\s+inspection|take\s+(?:more\s+)?care)\b/gi },
   { kind: 'act-verb', pattern: new RegExp(String.raw`\b(?:${ACT})\b`, 'gi') },
   { kind: 'damage-verb', pattern: new RegExp(String.raw`\b(?:${DAMAGE})\b`, 'gi') },
-  { kind: 'caused-by', pattern: /\b(?:caused|triggered|introduced|done)\s+by\b|\b(?:due|thanks)\s+to\b|\bbecause\s+(?:of\s+)?(?=(?:we|i|someone|somebody|an?|the|our|my)\b)/gi },
+  { kind: 'caused-by', pattern: /\b(?:caused|triggered|introduced|done)\s+by\b|\b(?:due|thanks)\s+to\b/gi },
   { kind: 'minimiser', pattern: /\b(?:obviously|clearly|simply|just|easily|of\s+course|trivially|in\s+(?:hindsight|retrospect))\b/gi },
   { kind: 'root-cause', pattern: /\b(?:root|primary|main|real|underlying|sole|ultimate)\s+cause\b/gi },
 ];

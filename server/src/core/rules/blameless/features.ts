@@ -23,13 +23,18 @@ const WINDOW = 200;
 /** Past this many cues a "sentence" is not prose (a pasted log, a run-on table): the rest are not read. */
 const MAX_CUES = 40;
 
+/** A person at the head of what follows: "caused by the on-call engineer", "due to someone". */
+const PERSON_AHEAD =
+  /^\s*(?:(?:the|a|an|one|single|of|our|their|his|her|my|its|two|several|\w+['’]s)\s+){0,3}(?:[\w-]+\s+)?(?:engineers?|developers?|operators?|admins?|administrators?|employees?|staff(?:ers?)?|sysadmins?|technicians?|contractors?|reviewers?|interns?|individuals?|person|personnel|someone|somebody|me|us|him|her|them|@\w+)\b/i;
+
 const VERB_CUES: ReadonlySet<CueKind> = new Set(['slip-verb', 'ignore-verb', 'mis-verb', 'damage-verb', 'act-verb']);
 const ATTRIBUTIVE_BEFORE = /\b(?:a|an|the|more|many|most|some|few|several|no|any|of|with|its|their|our|this|these|those|for|in|on)\s+$/i;
-const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|got|get|gets)\s+(?:\w+ly\s+)?$/i;
+const PASSIVE_BEFORE = /\b(?:was|were|be|been|being|is|are|got|get|gets)\s+(?:\w+ly\s+)?$/i;
 const NEGATION_BEFORE = /(?:\bnot|\bnever|n['’]t|\bno)\s+(?:\w+\s+)?$/i;
 
+/** A capitalised name is as often a product as a person: it keeps its own group, weighed from the data. */
 function agentGroup(agent: Agent): string {
-  return HUMAN.has(agent) ? 'human' : agent;
+  return agent === 'we' || agent === 'person' ? 'human' : agent;
 }
 
 const MENTIONS_PERSON =
@@ -71,7 +76,7 @@ function cueFeatures(kind: CueKind, text: string, start: number, end: number, ag
   if (kind === 'act-verb' && CONSEQUENCE.test(after.slice(0, 120))) f.push(`cue:act-verb+consequence@${agentGroup(agent)}`);
   if (kind === 'root-cause' && (/\b(?:we|i|human|operator|engineer|person|someone)\b/i.test(after.slice(0, 50))
     || namesPerson(after.replace(/^\s*(?:was|is|:)\s*/i, '').slice(0, 40)))) f.push('cue:root-cause+person');
-  if (kind === 'caused-by') f.push(`cue:caused-by+${namesPerson(after.slice(0, 40)) ? 'person' : 'thing'}`);
+  if (kind === 'caused-by') f.push(`cue:caused-by+${PERSON_AHEAD.test(after) ? 'person' : 'thing'}`);
   return [...new Set(f)];
 }
 
@@ -96,6 +101,8 @@ function agentFor(kind: CueKind, text: string, start: number, end: number, opene
   // "an oversight by the on-call engineer": a label's agent may follow it.
   const labelAgent = LABELS.has(kind) ? agentAfter(text.slice(end, end + 50)) : 'none';
   if (labelAgent === 'we' || labelAgent === 'person') return labelAgent;
+  // "The operator who sent it was fired": whoever is sanctioned is the sentence's subject.
+  if (kind === 'sanction' && (opener === 'person' || opener === 'we')) return opener;
   // A label or a verdict word names no one itself: whoever the sentence is about is read at its head.
   if (kind === 'caused-by' || kind === 'root-cause') return 'none';
   const agent = agentBefore(before);

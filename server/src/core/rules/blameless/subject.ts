@@ -63,6 +63,7 @@ export type Agent = 'we' | 'person' | 'name' | 'activity' | 'audience' | 'attack
 
 const ATTACKERS = /^(?:attackers?|hackers?|phishers?|spammers?|abusers?|adversar(?:y|ies)|criminals?|scammers?|fraudsters?|bots?)$/;
 const FIRST_PERSON = new Set(['we', 'i', 'us', 'me', 'our', 'my']);
+const POSSESSIVES = new Set(['our', 'my', 'his', 'her', 'their', 'your', 'its']);
 
 function agentOfToken(token: string, clauseInitial: boolean): Agent {
   const lower = token.replace(/['’]s$/, '').toLowerCase();
@@ -103,6 +104,8 @@ export function agentBefore(before: string): Agent {
 
 function isPersonWord(token: string): boolean {
   const lower = token.toLowerCase();
+  // "our router": a possessive names an owner, not the one who acts.
+  if (POSSESSIVES.has(lower)) return false;
   return token.startsWith('@') || FIRST_PERSON.has(lower) || PRONOUNS.has(lower) || ROLES.test(lower);
 }
 
