@@ -18,27 +18,6 @@ function classifyToken(token: string, clauseInitial: boolean): Subject {
   return 'other';
 }
 
-/**
- * Who acts in the clause that ends at a trigger word: reads back from the trigger over
- * auxiliaries and adverbs to the head of the subject ("the on-call engineer | failed to").
- */
-export function subjectBefore(before: string): Subject {
-  let clause = before;
-  let cut = -1;
-  for (const match of before.matchAll(CLAUSE_BREAK)) cut = match.index! + match[0].length;
-  if (cut >= 0) clause = before.slice(cut);
-  const tokens = clause.match(/[@\w'’-]+/g) ?? [];
-  for (let i = tokens.length - 1; i >= 0; i--) {
-    const token = tokens[i];
-    const lower = token.toLowerCase();
-    if (FILLER.has(lower) || (/ly$/.test(lower) && lower.length > 4 && !ROLES.test(lower))) continue;
-    // "managed by Crossplane": the agent of a participle, not the subject of the clause.
-    if (tokens[i - 1]?.toLowerCase() === 'by') return 'other';
-    return classifyToken(token, i === 0);
-  }
-  return 'none';
-}
-
 /** Whether a short phrase names a person ("caused by Jacob", "by the on-call engineer"). */
 export function namesPerson(phrase: string): boolean {
   const tokens = (phrase.match(/[@\w'’-]+/g) ?? []).filter((t) => !/^(?:the|a|an|our|their|his|her|my|its)$/i.test(t));
@@ -50,12 +29,6 @@ export function namesPerson(phrase: string): boolean {
   if (tokens.slice(0, 3).some((t) => ROLES.test(t.toLowerCase()))) return true;
   // A proper name: a capitalised word that is not a system, alone or followed by another ("Jacob", "Luna Foundation").
   return /^[A-Z][a-z]+$/.test(first) && !SYSTEM_NAMES.has(lower) && !NOT_NAMES.has(lower) && (tokens.length === 1 || /^[A-Z]/.test(tokens[1]) || /^[a-z]+ed$/.test(tokens[1]));
-}
-
-/** Whether the sentence opens with a person as its subject ("CP team member did…", "We pushed…"). */
-export function opensWithPerson(sentence: string): boolean {
-  const tokens = (sentence.match(/[@\w'’-]+/g) ?? []).slice(0, 5);
-  return tokens.some((t, i) => classifyToken(t, i === 0) === 'person' && !/^(?:users?|customers?)$/i.test(t));
 }
 
 /** Who acts, finer than Subject: the model weighs "we", a role and a name differently. */
