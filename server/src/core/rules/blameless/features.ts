@@ -30,7 +30,7 @@ const PERSON_AHEAD =
 const VERB_CUES: ReadonlySet<CueKind> = new Set(['slip-verb', 'ignore-verb', 'mis-verb', 'damage-verb', 'act-verb']);
 const ATTRIBUTIVE_BEFORE = /\b(?:a|an|the|more|many|most|some|few|several|no|any|of|with|its|their|our|this|these|those|for|in|on)\s+$/i;
 const PASSIVE_BEFORE = /\b(?:was|were|be|been|being|is|are|got|get|gets)\s+(?:\w+ly\s+)?$/i;
-const NEGATION_BEFORE = /(?:\bnot|\bnever|n['’]t|\bno)\s+(?:\w+\s+)?$/i;
+const NEGATION_BEFORE = /(?:\bnot|\bnever|n['’]t|\bno)\s+(?:\w+\s+){0,2}$/i;
 
 /** A capitalised name is as often a product as a person: it keeps its own group, weighed from the data. */
 function agentGroup(agent: Agent): string {
@@ -74,8 +74,11 @@ function cueFeatures(kind: CueKind, text: string, start: number, end: number, ag
     if (/\bnot|n['’]t|never\b/.test(words)) f.push('modal:negated');
   }
   if (kind === 'act-verb' && CONSEQUENCE.test(after.slice(0, 120))) f.push(`cue:act-verb+consequence@${agentGroup(agent)}`);
-  if (kind === 'root-cause' && (/\b(?:we|i|human|operator|engineer|person|someone)\b/i.test(after.slice(0, 50))
-    || namesPerson(after.replace(/^\s*(?:was|is|:)\s*/i, '').slice(0, 40)))) f.push('cue:root-cause+person');
+  // "The root cause was an engineer…": a person as the complement of the root cause.
+  const complement = /^\s*(?:was|is|were|:)\s*(.*)$/is.exec(after)?.[1];
+  if (kind === 'root-cause' && complement && (PERSON_AHEAD.test(complement) || /^(?:human|operator)\s+error/i.test(complement))) {
+    f.push('cue:root-cause+person');
+  }
   if (kind === 'caused-by') f.push(`cue:caused-by+${PERSON_AHEAD.test(after) ? 'person' : 'thing'}`);
   return [...new Set(f)];
 }
