@@ -37,6 +37,7 @@ import blamelessHindsight from './blameless/hindsight';
 import blamelessHumanError from './blameless/human-error';
 import blamelessNormative from './blameless/normative';
 import blamelessPersonAsCause from './blameless/person-as-cause';
+import blamelessSanction from './blameless/sanction';
 import blamelessSingleRootCause from './blameless/single-root-cause';
 import blamelessVigilanceRemedy from './blameless/vigilance-remedy';
 
@@ -76,6 +77,7 @@ export const RULES: readonly Rule[] = [
   blamelessHumanError,
   blamelessNormative,
   blamelessPersonAsCause,
+  blamelessSanction,
   blamelessSingleRootCause,
   blamelessVigilanceRemedy,
 ];

@@ -85,7 +85,60 @@ export interface ProseHit<T> {
   value: T;
 }
 
-const unitCache = new Map<string, ProseHit<unknown>[]>();
+/**
+ * Results per unit of prose, keyed by a hash of the unit's text and never by the text itself: the
+ * text is a slice of the document, and a slice keeps its whole parent document alive. Bounded by
+ * the bytes of the units it stands for, least recently used first out.
+ */
+export class UnitCache {
+  private readonly entries = new Map<string, { hits: ProseHit<unknown>[]; bytes: number }>();
+  private bytes = 0;
+
+  constructor(private readonly limitBytes: number) {}
+
+  get(key: string): ProseHit<unknown>[] | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry.hits;
+  }
+
+  set(key: string, hits: ProseHit<unknown>[], textLength: number): void {
+    const bytes = 2 * textLength + 64 * (hits.length + 1);
+    this.entries.set(key, { hits, bytes });
+    this.bytes += bytes;
+    for (const [oldest, entry] of this.entries) {
+      if (this.bytes <= this.limitBytes) break;
+      this.entries.delete(oldest);
+      this.bytes -= entry.bytes;
+    }
+  }
+
+  /** What the cache holds, for tests: entries and the bytes they stand for. */
+  get size(): { entries: number; bytes: number } {
+    return { entries: this.entries.size, bytes: this.bytes };
+  }
+}
+
+/** Two independent 32-bit FNV-1a hashes and the length: a key no two real units share. */
+export function unitKey(parts: readonly string[]): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  let length = 0;
+  for (const part of parts) {
+    for (let i = 0; i < part.length; i++) {
+      const c = part.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+    }
+    a = Math.imul(a ^ 0x0a, 0x01000193);
+    length += part.length + 1;
+  }
+  return `${length}:${(a >>> 0).toString(36)}:${(b >>> 0).toString(36)}`;
+}
+
+export const unitCache = new UnitCache(16 * 1024 * 1024);
 
 /**
  * Runs `analyse` over every sentence of the document's prose and maps what it finds back to
@@ -94,7 +147,6 @@ const unitCache = new Map<string, ProseHit<unknown>[]>();
  */
 export function scanProse<T>(doc: PostmortemDocument, name: string, analyse: (sentence: string, section: readonly SectionKind[]) => { start: number; end: number; value: T }[]): { range: Range; value: T }[] {
   const out: { range: Range; value: T }[] = [];
-  const used = new Set<string>();
   for (const block of doc.blocks) {
     const blockUnits = units(doc, block);
     if (blockUnits.length === 0) continue;
@@ -102,13 +154,12 @@ export function scanProse<T>(doc: PostmortemDocument, name: string, analyse: (se
     for (const unit of blockUnits) {
       // A cell of times or numbers holds no words to judge.
       if (unit.lines.length === 1 && !/[A-Za-z]{2}/.test(unit.lines[0].raw)) continue;
-      const key = `${name}\u0000${kinds.join(',')}\u0000${unit.lines.map((l) => l.raw).join('\n')}`;
-      used.add(key);
+      const key = `${name}:${kinds.join(',')}:${unitKey(unit.lines.map((l) => l.raw))}`;
       let hits = unitCache.get(key) as ProseHit<T>[] | undefined;
       if (!hits) {
         const text = unit.lines.map((l) => mask(l.raw)).join(' ');
         hits = splitSentences(text).flatMap(([from, to]) => analyse(text.slice(from, to), kinds).map((h) => ({ from: from + h.start, to: from + h.end, value: h.value })));
-        unitCache.set(key, hits);
+        unitCache.set(key, hits, text.length);
       }
       if (hits.length === 0) continue;
       const starts: number[] = [];
@@ -126,8 +177,6 @@ export function scanProse<T>(doc: PostmortemDocument, name: string, analyse: (se
       for (const hit of hits) out.push({ range: { start: position(hit.from), end: position(hit.to) }, value: hit.value });
     }
   }
-  // Keep the cache the size of what documents use, not of their history.
-  if (unitCache.size > 4 * used.size + 10_000) for (const key of [...unitCache.keys()]) if (!used.has(key)) unitCache.delete(key);
   return out;
 }
 

@@ -18,27 +18,6 @@ function classifyToken(token: string, clauseInitial: boolean): Subject {
   return 'other';
 }
 
-/**
- * Who acts in the clause that ends at a trigger word: reads back from the trigger over
- * auxiliaries and adverbs to the head of the subject ("the on-call engineer | failed to").
- */
-export function subjectBefore(before: string): Subject {
-  let clause = before;
-  let cut = -1;
-  for (const match of before.matchAll(CLAUSE_BREAK)) cut = match.index! + match[0].length;
-  if (cut >= 0) clause = before.slice(cut);
-  const tokens = clause.match(/[@\w'’-]+/g) ?? [];
-  for (let i = tokens.length - 1; i >= 0; i--) {
-    const token = tokens[i];
-    const lower = token.toLowerCase();
-    if (FILLER.has(lower) || (/ly$/.test(lower) && lower.length > 4 && !ROLES.test(lower))) continue;
-    // "managed by Crossplane": the agent of a participle, not the subject of the clause.
-    if (tokens[i - 1]?.toLowerCase() === 'by') return 'other';
-    return classifyToken(token, i === 0);
-  }
-  return 'none';
-}
-
 /** Whether a short phrase names a person ("caused by Jacob", "by the on-call engineer"). */
 export function namesPerson(phrase: string): boolean {
   const tokens = (phrase.match(/[@\w'’-]+/g) ?? []).filter((t) => !/^(?:the|a|an|our|their|his|her|my|its)$/i.test(t));
@@ -52,8 +31,75 @@ export function namesPerson(phrase: string): boolean {
   return /^[A-Z][a-z]+$/.test(first) && !SYSTEM_NAMES.has(lower) && !NOT_NAMES.has(lower) && (tokens.length === 1 || /^[A-Z]/.test(tokens[1]) || /^[a-z]+ed$/.test(tokens[1]));
 }
 
-/** Whether the sentence opens with a person as its subject ("CP team member did…", "We pushed…"). */
-export function opensWithPerson(sentence: string): boolean {
-  const tokens = (sentence.match(/[@\w'’-]+/g) ?? []).slice(0, 5);
-  return tokens.some((t, i) => classifyToken(t, i === 0) === 'person' && !/^(?:users?|customers?)$/i.test(t));
+/** Who acts, finer than Subject: the model weighs "we", a role and a name differently. */
+export type Agent = 'we' | 'person' | 'name' | 'activity' | 'audience' | 'attacker' | 'thing' | 'none';
+
+const ATTACKERS = /^(?:attackers?|hackers?|phishers?|spammers?|abusers?|adversar(?:y|ies)|criminals?|scammers?|fraudsters?|bots?)$/;
+const FIRST_PERSON = new Set(['we', 'i', 'us', 'me', 'our', 'my']);
+const POSSESSIVES = new Set(['our', 'my', 'his', 'her', 'their', 'your', 'its']);
+
+function agentOfToken(token: string, clauseInitial: boolean): Agent {
+  const lower = token.replace(/['’]s$/, '').toLowerCase();
+  if (FIRST_PERSON.has(lower)) return 'we';
+  if (ATTACKERS.test(lower)) return 'attacker';
+  if (AUDIENCE.test(lower)) return 'audience';
+  const subject = classifyToken(token, clauseInitial);
+  if (subject === 'activity') return 'activity';
+  if (subject === 'other') return 'thing';
+  return /^[A-Z]/.test(token) && !PRONOUNS.has(lower) && !ROLES.test(lower) ? 'name' : 'person';
+}
+
+const AFTER_PREPOSITION = /^(?:by|to|with|for|from|of|at|on|in|into|about|than)$/i;
+
+/**
+ * The agent of the clause that ends where a cue begins, read back over auxiliaries and adverbs.
+ * A clause with no subject of its own ("…, inadvertently causing") is 'none': the caller may
+ * give it the sentence's opening subject. A person anywhere at the head of the clause ("a
+ * developer at AWS deleted") wins over the thing nearest the verb.
+ */
+export function agentBefore(before: string): Agent {
+  let clause = before;
+  let cut = -1;
+  for (const match of before.matchAll(CLAUSE_BREAK)) cut = match.index! + match[0].length;
+  if (cut >= 0) clause = before.slice(cut);
+  const tokens = clause.match(/[@\w'’-]+/g) ?? [];
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const lower = tokens[i].toLowerCase();
+    if (FILLER.has(lower) || (/ly$/.test(lower) && lower.length > 4 && !ROLES.test(lower))) continue;
+    if (tokens[i - 1]?.toLowerCase() === 'by') return agentOfToken(tokens[i], false) === 'thing' ? 'thing' : 'none';
+    const agent = agentOfToken(tokens[i], i === 0);
+    if (agent !== 'thing') return agent;
+    const person = tokens.slice(0, i).find((t, j) => !AFTER_PREPOSITION.test(tokens[j - 1] ?? '') && isPersonWord(t));
+    return person ? agentOfToken(person, false) : 'thing';
+  }
+  return 'none';
+}
+
+function isPersonWord(token: string): boolean {
+  const lower = token.toLowerCase();
+  // "our router": a possessive names an owner, not the one who acts.
+  if (POSSESSIVES.has(lower)) return false;
+  return token.startsWith('@') || FIRST_PERSON.has(lower) || PRONOUNS.has(lower) || ROLES.test(lower);
+}
+
+/** The subject a sentence opens with: the first person, team, name or thing before its first verb. */
+export function openingAgent(sentence: string): Agent {
+  const tokens = (sentence.match(/[@\w'’-]+/g) ?? []).slice(0, 8);
+  for (let i = 0; i < tokens.length; i++) {
+    const lower = tokens[i].toLowerCase();
+    if (NOT_NAMES.has(lower) || /^(?:a|an)$/.test(lower)) continue;
+    if (AFTER_PREPOSITION.test(tokens[i - 1] ?? '')) continue;
+    const agent = agentOfToken(tokens[i], i === 0);
+    if (agent !== 'thing') return agent;
+    if (/(?:ed|s)$/.test(lower) && i > 0) break;
+  }
+  return 'thing';
+}
+
+/** The agent a passive names after its verb ("was overlooked by the reviewer"): none when it names none. */
+export function agentAfter(after: string): Agent {
+  const by = /^[^,.;]{0,30}?\bby\s+(.{1,40})/i.exec(after);
+  if (!by) return 'none';
+  if (/^(?:we|us|me|i)\b/i.test(by[1])) return 'we';
+  return namesPerson(by[1]) ? 'person' : 'thing';
 }

@@ -1,0 +1,94 @@
+/**
+ * The labelled blame sentences and the fitting of the blameless model: shared by
+ * scripts/fit-blameless.ts (writes the weights) and scripts/eval-blameless.ts (measures them).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { featuresOfCue, readSentence } from '../server/src/core/rules/blameless/features';
+import type { BlameModel } from '../server/src/core/rules/blameless/model';
+import { mask } from '../server/src/core/rules/blameless/prose';
+
+export interface Row {
+  text: string;
+  label: 'BLAME' | 'OK' | 'UNSURE';
+  category: string;
+  source: string;
+}
+
+export function loadRows(file: string): Row[] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Row);
+}
+
+/** The features of a labelled sentence, read as the rule reads prose (quotes and code masked). */
+export function sample(row: Row): { cues: string[][]; y: number } | undefined {
+  const reading = readSentence(mask(row.text));
+  if (reading.cues.length === 0) return undefined;
+  return { cues: reading.cues.map((c) => featuresOfCue(reading, c)), y: row.label === 'BLAME' ? 1 : 0 };
+}
+
+/** Fold of a row, by its source document, so that no document is split between train and test. */
+export function foldOf(row: Row, folds: number): number {
+  let h = 2166136261;
+  for (let i = 0; i < row.source.length; i++) h = Math.imul(h ^ row.source.charCodeAt(i), 16777619);
+  return (h >>> 0) % folds;
+}
+
+/** Where the fit starts from and what it shrinks towards: the guide's judgement, as data. */
+const PRIORS = JSON.parse(
+  readFileSync(join(__dirname, '..', 'server', 'src', 'core', 'rules', 'blameless', 'priors.json'), 'utf8'),
+) as { bias: number; weights: Record<string, number> };
+
+export interface FitOptions {
+  /** L2 penalty per weight. */
+  l2: number;
+  iterations: number;
+  threshold: number;
+  /** Features seen in fewer training sentences are left out: too rare to weigh. */
+  minCount: number;
+}
+
+export const DEFAULT_FIT: FitOptions = { l2: 0.03, iterations: 1500, threshold: 0.65, minCount: 2 };
+
+/**
+ * L2-regularised logistic regression by full-batch gradient descent with per-weight (AdaGrad)
+ * steps. A sentence is as blaming as its most blaming cue, so each step fits the cue that
+ * scores highest under the current weights (multiple-instance learning).
+ */
+export function fit(rows: readonly Row[], options: FitOptions = DEFAULT_FIT): BlameModel {
+  const samples = rows.filter((r) => r.label !== 'UNSURE').flatMap((r) => sample(r) ?? []);
+  const counts = new Map<string, number>();
+  for (const s of samples) for (const f of new Set(s.cues.flat())) counts.set(f, (counts.get(f) ?? 0) + 1);
+  const names = [...new Set([...counts].filter(([, n]) => n >= options.minCount).map(([f]) => f).concat(Object.keys(PRIORS.weights)))].sort();
+  const index = new Map(names.map((f, i) => [f, i]));
+  const xs = samples.map((s) => s.cues.map((cue) => cue.flatMap((f) => index.get(f) ?? [])));
+  const prior = Float64Array.from([...names.map((f) => PRIORS.weights[f] ?? 0), PRIORS.bias]);
+  const w = Float64Array.from(prior);
+  const g2 = new Float64Array(names.length + 1).fill(1e-8);
+  const n = samples.length;
+  for (let it = 0; it < options.iterations; it++) {
+    const grad = new Float64Array(names.length + 1);
+    for (let i = 0; i < n; i++) {
+      let z = -Infinity;
+      let cue: number[] = [];
+      for (const candidate of xs[i]) {
+        let zc = w[names.length];
+        for (const j of candidate) zc += w[j];
+        if (zc > z) [z, cue] = [zc, candidate];
+      }
+      const err = 1 / (1 + Math.exp(-z)) - samples[i].y;
+      for (const j of cue) grad[j] += err / n;
+      grad[names.length] += err / n;
+    }
+    for (let j = 0; j <= names.length; j++) {
+      if (j < names.length) grad[j] += options.l2 * (w[j] - prior[j]);
+      g2[j] += grad[j] * grad[j];
+      w[j] -= (1.0 * grad[j]) / Math.sqrt(g2[j]);
+    }
+  }
+  const weights: Record<string, number> = {};
+  names.forEach((f, j) => {
+    if (Math.abs(w[j]) >= 0.005) weights[f] = Math.round(w[j] * 1000) / 1000;
+  });
+  return { bias: Math.round(w[names.length] * 1000) / 1000, threshold: options.threshold, weights };
+}

@@ -1,0 +1,139 @@
+import { CONSEQUENCE, CUES, HUMAN_ACTS, OUTCOME_VERBS, SIGNALS, type CueKind } from './cues';
+import { agentAfter, agentBefore, namesPerson, openingAgent, type Agent } from './subject';
+
+/** One cue in a sentence, with who acts on it and the named features the model weighs. */
+export interface Cue {
+  kind: CueKind;
+  start: number;
+  end: number;
+  words: string;
+  agent: Agent;
+  features: string[];
+}
+
+export interface SentenceReading {
+  cues: Cue[];
+  /** Whole-sentence signals: mood, place, and framings that change what a cue means. */
+  signals: string[];
+}
+
+const HUMAN: ReadonlySet<Agent> = new Set(['we', 'person', 'name']);
+/** How far around a cue its subject and modifiers are read: a clause, not a page. */
+const WINDOW = 200;
+/** Past this many cues a "sentence" is not prose (a pasted log, a run-on table): the rest are not read. */
+const MAX_CUES = 40;
+
+/** A person at the head of what follows: "caused by the on-call engineer", "due to someone". */
+const PERSON_AHEAD =
+  /^\s*(?:(?:the|a|an|one|single|of|our|their|his|her|my|its|two|several|\w+['’]s)\s+){0,3}(?:[\w-]+\s+)?(?:engineers?|developers?|operators?|admins?|administrators?|employees?|staff(?:ers?)?|sysadmins?|technicians?|contractors?|reviewers?|interns?|individuals?|person|personnel|someone|somebody|me|us|him|her|them|@\w+)\b/i;
+
+const VERB_CUES: ReadonlySet<CueKind> = new Set(['slip-verb', 'ignore-verb', 'mis-verb', 'damage-verb', 'act-verb']);
+const ATTRIBUTIVE_BEFORE = /\b(?:a|an|the|more|many|most|some|few|several|no|any|of|with|its|their|our|this|these|those|for|in|on)\s+$/i;
+const PASSIVE_BEFORE = /\b(?:was|were|be|been|being|is|are|got|get|gets)\s+(?:\w+ly\s+)?$/i;
+const NEGATION_BEFORE = /(?:\bnot|\bnever|n['’]t|\bno)\s+(?:\w+\s+){0,2}$/i;
+
+/** A capitalised name is as often a product as a person: it keeps its own group, weighed from the data. */
+function agentGroup(agent: Agent): string {
+  return agent === 'we' || agent === 'person' ? 'human' : agent;
+}
+
+const MENTIONS_PERSON =
+  /(?:^|[^\w@])(?:we|i|he|she|us|me|him|someone|somebody|@\w+)\b|\b(?:engineers?|developers?|operators?|admins?|administrators?|employees?|staff|on-?call\w*|sysadmins?|technicians?|contractors?|reviewers?|authors?|team|person|personnel|interns?|managers?|dba)\b/i;
+
+function cueFeatures(kind: CueKind, text: string, start: number, end: number, agent: Agent, signals: string[]): string[] {
+  const words = text.slice(start, end).toLowerCase();
+  const after = text.slice(end, end + WINDOW);
+  const before = text.slice(Math.max(0, start - WINDOW), start);
+  const f = [`cue:${kind}`, `cue:${kind}@${agent}`, `cue:${kind}@${agentGroup(agent)}`];
+  if (MENTIONS_PERSON.test(text)) f.push(`cue:${kind}+mentions-person`);
+  if (PASSIVE_BEFORE.test(before)) f.push(`cue:${kind}+passive`);
+  if (NEGATION_BEFORE.test(before)) f.push(`cue:${kind}+negated`);
+  // "a misconfigured cache", "more missed slots": a participle used as an adjective describes a state.
+  if (VERB_CUES.has(kind) && (ATTRIBUTIVE_BEFORE.test(before) || /(?:ion|ions)$/i.test(words))) f.push(`cue:${kind}+attributive`);
+  if (kind === 'vigilance' && signals.includes('sig:forward')) f.push('cue:vigilance+forward');
+  if (kind === 'vigilance' && signals.includes('sig:imperative')) f.push('cue:vigilance+imperative');
+  if (kind === 'minimiser' && /^\s+(?:had\s+to|needed\s+to|have\s+to|has\s+to|could|should|forgot|missed|ignored|did\s*n['’]?o?t|failed)/i.test(after)) {
+    f.push(`cue:minimiser+act@${agentGroup(agent)}`);
+  }
+  if (kind === 'mistake' && /\b(?:was|is|were|be)\s+(?:\w+\s+)?(?:a|an|our|my)\s+(?:\w+\s+)?$/i.test(before)) f.push('cue:mistake+verdict');
+  if (kind === 'if-had' && /\b(?:see|ask\w*|check\w*|know|knew|wonder\w*|whether|find\s+out|confirm\w*)\s+if\b/i.test(text.slice(Math.max(0, end - WINDOW), end))) {
+    f.push('cue:if-had+embedded-question');
+  }
+  if ((kind === 'mistake' || kind === 'error-label') && /s$/i.test(words)) f.push(`cue:${kind}+plural`);
+  if (kind === 'modal-perfect') {
+    const modal = /^\w+/.exec(words)![0].replace(/n?['’]?t?ve$|n['’]t$/, '');
+    const verbs = words.split(/\s+/);
+    const verb = verbs[verbs.length - 1];
+    f.push(`modal:${modal}`, `modal:${modal}@${agentGroup(agent)}`);
+    if (/\bbeen\b/.test(words)) f.push('modal:been');
+    if (HUMAN_ACTS.test(verb.split('-').pop()!) && HUMAN.has(agent)) f.push('modal:human-act@human');
+    // "should have caught" is an obligation; "would have caught" a predicted outcome.
+    const obligation = modal === 'should' || modal === 'must';
+    if (OUTCOME_VERBS.test(verb) && !obligation) f.push('modal:outcome-verb');
+    else if (obligation && /\bbeen\b/.test(words) && HUMAN_ACTS.test(verb.split('-').pop()!)) f.push('modal:been-human-act');
+    if (/\bnot|n['’]t|never\b/.test(words)) f.push('modal:negated');
+  }
+  if (kind === 'act-verb' && CONSEQUENCE.test(after.slice(0, 120))) f.push(`cue:act-verb+consequence@${agentGroup(agent)}`);
+  // "The root cause was an engineer…": a person as the complement of the root cause.
+  const complement = /^\s*(?:was|is|were|:)\s*(.*)$/is.exec(after)?.[1];
+  if (kind === 'root-cause' && complement && (PERSON_AHEAD.test(complement) || /^(?:human|operator)\s+error/i.test(complement))) {
+    f.push('cue:root-cause+person');
+  }
+  if (kind === 'caused-by') f.push(`cue:caused-by+${PERSON_AHEAD.test(after) ? 'person' : 'thing'}`);
+  return [...new Set(f)];
+}
+
+const POSSESSIVE_BEFORE = /\b(?:(my|our)|(his|her|their|your|someone['’]s|\w+['’]s))\s+(?:\w+\s+)?$/i;
+const LABELS: ReadonlySet<CueKind> = new Set(['mistake', 'error-label', 'character', 'verdict']);
+
+function agentFor(kind: CueKind, text: string, start: number, end: number, opener: Agent): Agent {
+  const before = text.slice(Math.max(0, start - WINDOW), start);
+  // In a passive ("the key was accidentally deleted") the subject is what was acted on: the agent,
+  // if any, is named after "by".
+  const passiveModal = kind === 'modal-perfect' && /\bbeen\s+\w+(?:ed|en|wn)\b/i.test(text.slice(start, end));
+  if (PASSIVE_BEFORE.test(before) || passiveModal) return agentAfter(text.slice(end, end + WINDOW));
+  // "if the canary had compared…": the subject of the condition is inside the cue.
+  // "Had the reviewer looked…": in the inverted form it follows.
+  if (kind === 'if-had') {
+    const condition = text.slice(start, end).replace(/had$/i, '');
+    return /\w/.test(condition) ? agentBefore(condition) : openingAgent(text.slice(end, end + WINDOW));
+  }
+  // "my mistake", "their gaffe": the owner of a label is its agent.
+  const owner = LABELS.has(kind) ? POSSESSIVE_BEFORE.exec(before) : null;
+  if (owner) return owner[1] ? 'we' : 'person';
+  // "an oversight by the on-call engineer": a label's agent may follow it.
+  const labelAgent = LABELS.has(kind) ? agentAfter(text.slice(end, end + 50)) : 'none';
+  if (labelAgent === 'we' || labelAgent === 'person') return labelAgent;
+  // "The operator who sent it was fired": whoever is sanctioned is the sentence's subject.
+  if (kind === 'sanction' && (opener === 'person' || opener === 'we')) return opener;
+  // A label or a verdict word names no one itself: whoever the sentence is about is read at its head.
+  if (kind === 'caused-by' || kind === 'root-cause') return 'none';
+  const agent = agentBefore(before);
+  // A clause without a subject of its own ("…, inadvertently causing") shares the sentence's.
+  return agent === 'none' && start > 0 ? opener : agent;
+}
+
+/** Reads a sentence into cues and signals, the features of the blame model. */
+export function readSentence(text: string, forwardSection = false): SentenceReading {
+  const signals = SIGNALS.filter((s) => s.pattern.test(text)).map((s) => `sig:${s.name}`);
+  // Lessons and action items look forward whatever their grammar.
+  if (forwardSection && !signals.includes('sig:forward')) signals.push('sig:forward');
+  const cues: Cue[] = [];
+  const opener = openingAgent(text);
+  for (const { kind, pattern } of CUES) {
+    for (const m of text.matchAll(pattern)) {
+      if (cues.length >= MAX_CUES) break;
+      const start = m.index!;
+      const end = start + m[0].length;
+      const agent = agentFor(kind, text, start, end, opener);
+      cues.push({ kind, start, end, words: m[0], agent, features: cueFeatures(kind, text, start, end, agent, signals) });
+    }
+  }
+  signals.push(`opens:${agentGroup(opener)}`);
+  return { cues, signals };
+}
+
+/** The features the model sums for one cue: its own, and the sentence's signals. */
+export function featuresOfCue(reading: SentenceReading, cue: Cue): string[] {
+  return [...cue.features, ...reading.signals];
+}

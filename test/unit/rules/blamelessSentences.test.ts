@@ -1,0 +1,40 @@
+/**
+ * Sentences written for the blameless rules: the tricky ones a word list would flag must carry
+ * nothing, and each blaming one must carry exactly the one finding its marker names.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { analyzeText } from '../../../server/src/core/analyzer';
+import { defaultConfig } from '../../../server/src/core/config/config';
+import { RULES } from '../../../server/src/core/rules';
+import { runRules } from '../../../server/src/core/rules/run';
+
+const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'blameless');
+const rules = RULES.filter((r) => r.id.startsWith('blameless/'));
+
+function findings(name: string): { text: string; found: string[] } {
+  const text = readFileSync(join(FIXTURES, name), 'utf8');
+  const found = runRules(analyzeText(text), defaultConfig(), { rules }).map((p) => `${p.range.start.line + 1}:${p.code}`);
+  return { text, found };
+}
+
+describe('blameless rules on written sentences', () => {
+  it('report nothing on blameless sentences that a word list would flag, one of each tricky kind', () => {
+    const { text, found } = findings('tricky-ok.md');
+    const kinds = new Set([...text.matchAll(/<!-- ([a-z-]+) -->/g)].map((m) => m[1]));
+    assert.ok(kinds.size >= 20, `the fixture covers every tricky kind, found ${kinds.size}`);
+    assert.deepEqual(found, []);
+  });
+
+  it('report each blaming sentence once, in the category its marker names', () => {
+    const { text, found } = findings('blaming.md');
+    const expected = text.split('\n').flatMap((line, i) => {
+      const id = /<!-- expect: ([\w/-]+) -->/.exec(line)?.[1];
+      return id ? [`${i + 1}:${id}`] : [];
+    });
+    assert.ok(expected.length >= 8);
+    assert.deepEqual(found.sort(), expected.sort());
+  });
+});
