@@ -10,11 +10,11 @@ import type { Block, ListItem, TextLine } from '../../parse/blocks';
 const MASKS: RegExp[] = [
   /<!--[\s\S]*?-->/g,
   /(`+)[\s\S]*?\1/g,
-  /!?\[[^\]]*\]\([^)]*\)/g,
+  /!?\[[^\][]*\]\([^()]*\)/g,
   /<https?:[^>]*>/g,
   /\bhttps?:\/\/\S+/g,
   /"[^"\n]{1,200}"|“[^”\n]{1,200}”|‘[^’\n]{3,200}’/g,
-  /<\/?[A-Za-z][^>]*>/g,
+  /<\/?[A-Za-z][^<>]*>/g,
 ];
 
 export function mask(raw: string): string {
