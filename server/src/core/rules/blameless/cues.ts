@@ -227,7 +227,7 @@ export const SIGNALS: { name: string; pattern: RegExp }[] = [
     ) },
   { name: 'passive-no-agent', pattern: /\b(?:was|were|been|got)\s+(?:\w+ly\s+)?\w+ed\b(?![^.;]{0,40}\bby\b)/i },
   { name: 'mentions-blame', pattern: /\bblam\w*/i },
-  { name: 'first-person', pattern: /\b(?:we|i|our|my|us|me)\b/i },
+  { name: 'first-person', pattern: /\b(?:[Ww]e|I|[Oo]ur|[Mm]y|us|[Mm]e)\b/ },
   { name: 'outcome-worse', pattern: new RegExp(
       String.raw`\b(?:could|would|might)\s+have\s+been\s+(?:much\s+|far\s+|a\s+lot\s+)?(?:worse|longe` +
       String.raw`r|larger|bigger|catastrophic|avoided|prevented)\b`,

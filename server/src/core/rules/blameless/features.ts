@@ -25,7 +25,7 @@ const MAX_CUES = 40;
 
 /** A person at the head of what follows: "caused by the on-call engineer", "due to someone". */
 const PERSON_AHEAD =
-  /^\s*(?:(?:the|a|an|one|single|of|our|their|his|her|my|its|two|several|\w+['’]s)\s+){0,3}(?:[\w-]+\s+)?(?:engineers?|developers?|operators?|admins?|administrators?|employees?|staff(?:ers?)?|sysadmins?|technicians?|contractors?|reviewers?|interns?|individuals?|person|personnel|someone|somebody|me|us|him|her|them|@\w+)\b/i;
+  /^\s*(?:(?:the|a|an|one|single|of|our|their|his|her|my|its|two|several|\w+['’]s)\s+){0,3}(?:[\w-]+\s+)?(?:engineers?|developers?|operators?|admins?|administrators?|employees?|staff(?:ers?)?|sysadmins?|technicians?|contractors?|reviewers?|interns?|individuals?|person|personnel|someone|somebody|me|(?<![A-Z])[Uu]s(?![A-Z])|him|her|them|@\w+)\b/i;
 
 const VERB_CUES: ReadonlySet<CueKind> = new Set(['slip-verb', 'ignore-verb', 'mis-verb', 'damage-verb', 'act-verb']);
 const ATTRIBUTIVE_BEFORE = /\b(?:a|an|the|more|many|most|some|few|several|no|any|of|with|its|their|our|this|these|those|for|in|on)\s+$/i;
@@ -38,7 +38,7 @@ function agentGroup(agent: Agent): string {
 }
 
 const MENTIONS_PERSON =
-  /(?:^|[^\w@])(?:we|i|he|she|us|me|him|someone|somebody|@\w+)\b|\b(?:engineers?|developers?|operators?|admins?|administrators?|employees?|staff|on-?call\w*|sysadmins?|technicians?|contractors?|reviewers?|authors?|team|person|personnel|interns?|managers?|dba)\b/i;
+  /(?:^|[^\w@])(?:we|i|he|she|me|him|someone|somebody|@\w+)\b|(?:^|[^\w@])(?:[Uu]s)\b|\b(?:engineers?|developers?|operators?|admins?|administrators?|employees?|staff|on-?call\w*|sysadmins?|technicians?|contractors?|reviewers?|authors?|team|person|personnel|interns?|managers?|dba)\b/i;
 
 function cueFeatures(kind: CueKind, text: string, start: number, end: number, agent: Agent, signals: string[]): string[] {
   const words = text.slice(start, end).toLowerCase();

@@ -40,7 +40,8 @@ const POSSESSIVES = new Set(['our', 'my', 'his', 'her', 'their', 'your', 'its'])
 
 function agentOfToken(token: string, clauseInitial: boolean): Agent {
   const lower = token.replace(/['’]s$/, '').toLowerCase();
-  if (FIRST_PERSON.has(lower)) return 'we';
+  // "US" and "ME" in capitals are places, not pronouns ("the EU and US regions").
+  if (FIRST_PERSON.has(lower) && !/^[A-Z]{2,}$/.test(token)) return 'we';
   if (ATTACKERS.test(lower)) return 'attacker';
   if (AUDIENCE.test(lower)) return 'audience';
   const subject = classifyToken(token, clauseInitial);
@@ -79,7 +80,8 @@ function isPersonWord(token: string): boolean {
   const lower = token.toLowerCase();
   // "our router": a possessive names an owner, not the one who acts.
   if (POSSESSIVES.has(lower)) return false;
-  return token.startsWith('@') || FIRST_PERSON.has(lower) || PRONOUNS.has(lower) || ROLES.test(lower);
+  const pronoun = (FIRST_PERSON.has(lower) || PRONOUNS.has(lower)) && !/^[A-Z]{2,}$/.test(token);
+  return token.startsWith('@') || pronoun || ROLES.test(lower);
 }
 
 /** The subject a sentence opens with: the first person, team, name or thing before its first verb. */
