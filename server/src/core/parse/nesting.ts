@@ -28,7 +28,7 @@ export function clampNesting(text: string): Clamped {
   return lines.length ? { text: out.join('\n'), lines } : { text, lines };
 }
 
-/** Cheap test: some line opens with more than MAX_INDENT characters that could be markers or indentation. */
+/** Cheap test: some line opens with more characters that could be markers than MAX_NESTING (the fewest deep markers). */
 function mayBeDeep(text: string): boolean {
   let prefix = 0;
   let inPrefix = true;
@@ -38,7 +38,7 @@ function mayBeDeep(text: string): boolean {
       prefix = 0;
       inPrefix = true;
     } else if (inPrefix && PREFIX_CHARS.has(ch)) {
-      if (++prefix > MAX_INDENT) return true;
+      if (++prefix > MAX_NESTING) return true;
     } else inPrefix = false;
   }
   return false;
