@@ -222,12 +222,12 @@ export const SIGNALS: { name: string; pattern: RegExp }[] = [
       'i',
     ) },
   { name: 'generic-you', pattern: new RegExp(
-      String.raw`\b(?:you|your|anyone|everyone|everybody|somebody\s+will|people\s+(?:make|will))\b`,
+      String.raw`\b(?:you|your|anyone|everyone|everybody|somebody\s+will|(?:people|humans)\s+(?:make|will|err|are))\b`,
       'i',
     ) },
   { name: 'passive-no-agent', pattern: /\b(?:was|were|been|got)\s+(?:\w+ly\s+)?\w+ed\b(?![^.;]{0,40}\bby\b)/i },
   { name: 'mentions-blame', pattern: /\bblam\w*/i },
-  { name: 'first-person', pattern: /\b(?:we|i|our|my|us|me)\b/i },
+  { name: 'first-person', pattern: /\b(?:[Ww]e|I|[Oo]ur|[Mm]y|[Uu]s|[Mm]e)\b/ },
   { name: 'outcome-worse', pattern: new RegExp(
       String.raw`\b(?:could|would|might)\s+have\s+been\s+(?:much\s+|far\s+|a\s+lot\s+)?(?:worse|longe` +
       String.raw`r|larger|bigger|catastrophic|avoided|prevented)\b`,

@@ -25,7 +25,7 @@ const MAX_CUES = 40;
 
 /** A person at the head of what follows: "caused by the on-call engineer", "due to someone". */
 const PERSON_AHEAD =
-  /^\s*(?:(?:the|a|an|one|single|of|our|their|his|her|my|its|two|several|\w+['’]s)\s+){0,3}(?:[\w-]+\s+)?(?:engineers?|developers?|operators?|admins?|administrators?|employees?|staff(?:ers?)?|sysadmins?|technicians?|contractors?|reviewers?|interns?|individuals?|person|personnel|someone|somebody|me|us|him|her|them|@\w+)\b/i;
+  /^\s*(?:(?:the|a|an|one|single|of|our|their|his|her|my|its|two|several|\w+['’]s)\s+){0,3}(?:[\w-]+\s+)?(?:engineers?|developers?|operators?|admins?|administrators?|employees?|staff(?:ers?)?|sysadmins?|technicians?|contractors?|reviewers?|interns?|individuals?|person|personnel|someone|somebody|me|us|him|her|@\w+)\b/i;
 
 const VERB_CUES: ReadonlySet<CueKind> = new Set(['slip-verb', 'ignore-verb', 'mis-verb', 'damage-verb', 'act-verb']);
 const ATTRIBUTIVE_BEFORE = /\b(?:a|an|the|more|many|most|some|few|several|no|any|of|with|its|their|our|this|these|those|for|in|on)\s+$/i;
@@ -40,16 +40,44 @@ function agentGroup(agent: Agent): string {
 const MENTIONS_PERSON =
   /(?:^|[^\w@])(?:we|i|he|she|us|me|him|someone|somebody|@\w+)\b|\b(?:engineers?|developers?|operators?|admins?|administrators?|employees?|staff|on-?call\w*|sysadmins?|technicians?|contractors?|reviewers?|authors?|team|person|personnel|interns?|managers?|dba)\b/i;
 
+/** "US East", "IT": capitals are acronyms, so they do not read as "us" or "it". */
+function withoutAcronyms(text: string): string {
+  return text.replace(/\b[A-Z]{2,}\b/g, '');
+}
+
+/** Words that follow a verb but never a participle used as an adjective ("misconfigured the cache"). */
+const AFTER_VERB = /^\s+(?:the|a|an|this|that|these|those|it|its|them|him|her|their|our|my|your|his|to|by|on|in|at|for|from|with|of|and|or|but|up|down|out|off|back|into|over|as|all|some|any|every|one|two|\w+ly)\b/i;
+
+/**
+ * "uncovered misconfigured infrastructure", "due to misconfigured cache settings": a participle
+ * between a non-subject and a noun describes a thing's state; after a person ("we misconfigured
+ * production") it is still that person's act.
+ */
+function modifiesNoun(before: string, after: string): boolean {
+  if (!/^\s+[a-z][\w-]*/.test(after) || AFTER_VERB.test(after)) return false;
+  const previous = /([@\w'’-]+)\s+$/.exec(before)?.[1];
+  if (!previous) return false;
+  const agent = agentBefore(previous);
+  return agent !== 'we' && agent !== 'person' && agent !== 'name';
+}
+
+/** What follows a cue up to the end of its clause: a consequence in the next clause is another act's. */
+function sameClause(after: string): string {
+  return after.split(/[.;]|,\s*(?:and|but|so)\b|\b(?:and|but)\s+(?:we|i|they)\b/i)[0];
+}
+
 function cueFeatures(kind: CueKind, text: string, start: number, end: number, agent: Agent, signals: string[]): string[] {
   const words = text.slice(start, end).toLowerCase();
   const after = text.slice(end, end + WINDOW);
   const before = text.slice(Math.max(0, start - WINDOW), start);
   const f = [`cue:${kind}`, `cue:${kind}@${agent}`, `cue:${kind}@${agentGroup(agent)}`];
-  if (MENTIONS_PERSON.test(text)) f.push(`cue:${kind}+mentions-person`);
+  if (MENTIONS_PERSON.test(withoutAcronyms(text))) f.push(`cue:${kind}+mentions-person`);
   if (PASSIVE_BEFORE.test(before)) f.push(`cue:${kind}+passive`);
   if (NEGATION_BEFORE.test(before)) f.push(`cue:${kind}+negated`);
   // "a misconfigured cache", "more missed slots": a participle used as an adjective describes a state.
-  if (VERB_CUES.has(kind) && (ATTRIBUTIVE_BEFORE.test(before) || /(?:ion|ions)$/i.test(words))) f.push(`cue:${kind}+attributive`);
+  if (VERB_CUES.has(kind) && (ATTRIBUTIVE_BEFORE.test(before) || /(?:ion|ions)$/i.test(words) || modifiesNoun(before, after))) {
+    f.push(`cue:${kind}+attributive`);
+  }
   if (kind === 'vigilance' && signals.includes('sig:forward')) f.push('cue:vigilance+forward');
   if (kind === 'vigilance' && signals.includes('sig:imperative')) f.push('cue:vigilance+imperative');
   if (kind === 'minimiser' && /^\s+(?:had\s+to|needed\s+to|have\s+to|has\s+to|could|should|forgot|missed|ignored|did\s*n['’]?o?t|failed)/i.test(after)) {
@@ -73,7 +101,9 @@ function cueFeatures(kind: CueKind, text: string, start: number, end: number, ag
     else if (obligation && /\bbeen\b/.test(words) && HUMAN_ACTS.test(verb.split('-').pop()!)) f.push('modal:been-human-act');
     if (/\bnot|n['’]t|never\b/.test(words)) f.push('modal:negated');
   }
-  if (kind === 'act-verb' && CONSEQUENCE.test(after.slice(0, 120))) f.push(`cue:act-verb+consequence@${agentGroup(agent)}`);
+  // "we started receiving errors": an act verb before a gerund or an infinitive is aspect, not a deed.
+  const aspectual = /^\s+(?:to\s+\w+|\w+ing)\b/i.test(after);
+  if (kind === 'act-verb' && !aspectual && CONSEQUENCE.test(sameClause(after.slice(0, 120)))) f.push(`cue:act-verb+consequence@${agentGroup(agent)}`);
   // "The root cause was an engineer…": a person as the complement of the root cause.
   const complement = /^\s*(?:was|is|were|:)\s*(.*)$/is.exec(after)?.[1];
   if (kind === 'root-cause' && complement && (PERSON_AHEAD.test(complement) || /^(?:human|operator)\s+error/i.test(complement))) {
@@ -97,6 +127,11 @@ function agentFor(kind: CueKind, text: string, start: number, end: number, opene
   if (kind === 'if-had') {
     const condition = text.slice(start, end).replace(/had$/i, '');
     return /\w/.test(condition) ? agentBefore(condition) : openingAgent(text.slice(end, end + WINDOW));
+  }
+  // "a failure to spin up VMs" names no one; "our failure to notice" names its owner.
+  if (kind === 'failed-to' && /^failure/i.test(text.slice(start, end))) {
+    const possessor = POSSESSIVE_BEFORE.exec(before);
+    return possessor ? (possessor[1] ? 'we' : 'person') : 'thing';
   }
   // "my mistake", "their gaffe": the owner of a label is its agent.
   const owner = LABELS.has(kind) ? POSSESSIVE_BEFORE.exec(before) : null;

@@ -39,7 +39,9 @@ const FIRST_PERSON = new Set(['we', 'i', 'us', 'me', 'our', 'my']);
 const POSSESSIVES = new Set(['our', 'my', 'his', 'her', 'their', 'your', 'its']);
 
 function agentOfToken(token: string, clauseInitial: boolean): Agent {
+  // "US East", "IT": an acronym in capitals is a place or a department's label, never a pronoun.
   const lower = token.replace(/['’]s$/, '').toLowerCase();
+  if (/^[A-Z]{2,}$/.test(token) && !ROLES.test(lower)) return 'thing';
   if (FIRST_PERSON.has(lower)) return 'we';
   if (ATTACKERS.test(lower)) return 'attacker';
   if (AUDIENCE.test(lower)) return 'audience';
