@@ -113,6 +113,12 @@ function cueFeatures(kind: CueKind, text: string, start: number, end: number, ag
   return [...new Set(f)];
 }
 
+/** Verbs only people do: after one, a capitalised subject is a person's name, not a product's. */
+const HUMAN_VERB = new RegExp(
+  String.raw`^(?:typed|pressed|clicked|forgot|decided|ran|entered|mistyped|misread|misjudged|unplugged|disconnected)$`,
+  'i',
+);
+
 const POSSESSIVE_BEFORE = /\b(?:(my|our)|(his|her|their|your|someone['’]s|\w+['’]s))\s+(?:\w+\s+)?$/i;
 const LABELS: ReadonlySet<CueKind> = new Set(['mistake', 'error-label', 'character', 'verdict']);
 
@@ -120,6 +126,8 @@ function agentFor(kind: CueKind, text: string, start: number, end: number, opene
   const before = text.slice(Math.max(0, start - WINDOW), start);
   // In a passive ("the key was accidentally deleted") the subject is what was acted on: the agent,
   // if any, is named after "by".
+  // "The operator who sent it has been reassigned": whoever is sanctioned is the sentence's subject.
+  if (kind === 'sanction' && HUMAN.has(opener)) return opener;
   const passiveModal = kind === 'modal-perfect' && /\bbeen\s+\w+(?:ed|en|wn)\b/i.test(text.slice(start, end));
   if (PASSIVE_BEFORE.test(before) || passiveModal) return agentAfter(text.slice(end, end + WINDOW));
   // "if the canary had compared…": the subject of the condition is inside the cue.
@@ -139,11 +147,13 @@ function agentFor(kind: CueKind, text: string, start: number, end: number, opene
   // "an oversight by the on-call engineer": a label's agent may follow it.
   const labelAgent = LABELS.has(kind) ? agentAfter(text.slice(end, end + 50)) : 'none';
   if (labelAgent === 'we' || labelAgent === 'person') return labelAgent;
-  // "The operator who sent it was fired": whoever is sanctioned is the sentence's subject.
-  if (kind === 'sanction' && (opener === 'person' || opener === 'we')) return opener;
   // A label or a verdict word names no one itself: whoever the sentence is about is read at its head.
   if (kind === 'caused-by' || kind === 'root-cause') return 'none';
   const agent = agentBefore(before);
+  // A capitalised word is often a product, but one that types, forgets or decides is a person.
+  if (agent === 'name' && HUMAN_VERB.test(text.slice(start, end)) && /\b[A-Z][a-z]+\s+(?:\w+ly\s+)?$/.test(before)) {
+    return 'person';
+  }
   // A clause without a subject of its own ("…, inadvertently causing") shares the sentence's.
   return agent === 'none' && start > 0 ? opener : agent;
 }

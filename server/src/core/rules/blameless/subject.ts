@@ -89,7 +89,8 @@ export function openingAgent(sentence: string): Agent {
   const tokens = (sentence.match(/[@\w'’-]+/g) ?? []).slice(0, 8);
   for (let i = 0; i < tokens.length; i++) {
     const lower = tokens[i].toLowerCase();
-    if (NOT_NAMES.has(lower) || /^(?:a|an)$/.test(lower)) continue;
+    // "Unfortunately, the developer…": an opening adverb is not the subject.
+    if (NOT_NAMES.has(lower) || /^(?:a|an)$/.test(lower) || (/^[A-Z]?[a-z]+ly$/.test(tokens[i]) && !ROLES.test(lower))) continue;
     if (AFTER_PREPOSITION.test(tokens[i - 1] ?? '')) continue;
     const agent = agentOfToken(tokens[i], i === 0);
     if (agent !== 'thing') return agent;
