@@ -40,7 +40,8 @@ const POSSESSIVES = new Set(['our', 'my', 'his', 'her', 'their', 'your', 'its'])
 
 function agentOfToken(token: string, clauseInitial: boolean): Agent {
   // "US East", "IT": an acronym in capitals is a place or a department's label, never a pronoun.
-  const lower = token.replace(/['’]s$/, '').toLowerCase();
+  // "We've", "I'd": a contraction keeps its pronoun.
+  const lower = token.replace(/['’](?:s|ve|re|ll|d|m)$/i, '').toLowerCase();
   if (/^[A-Z]{2,}$/.test(token) && !ROLES.test(lower)) return 'thing';
   if (FIRST_PERSON.has(lower)) return 'we';
   if (ATTACKERS.test(lower)) return 'attacker';
