@@ -29,7 +29,7 @@ const PERSON_AHEAD =
 
 const VERB_CUES: ReadonlySet<CueKind> = new Set(['slip-verb', 'ignore-verb', 'mis-verb', 'damage-verb', 'act-verb']);
 const ATTRIBUTIVE_BEFORE = /\b(?:a|an|the|more|many|most|some|few|several|no|any|of|with|its|their|our|this|these|those|for|in|on)\s+$/i;
-const PASSIVE_BEFORE = /\b(?:was|were|be|been|being|is|are|got|get|gets)\s+(?:\w+ly\s+)?$/i;
+const PASSIVE_BEFORE = /\b(?:was|were|be|been|being|is|are|got|get|gets)\s+(?:(?:\w+ly|all|both|also|then|still)\s+)?$/i;
 const NEGATION_BEFORE = /(?:\bnot|\bnever|n['’]t|\bno)\s+(?:\w+\s+){0,2}$/i;
 
 /** A capitalised name is as often a product as a person: it keeps its own group, weighed from the data. */
