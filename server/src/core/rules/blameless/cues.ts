@@ -116,7 +116,8 @@ export const CUES: { kind: CueKind; pattern: RegExp }[] = [
   { kind: 'sanction', pattern: SANCTION },
   { kind: 'vigilance', pattern: new RegExp(
       // "a more careful migration" describes what was done; "be more careful" asks for effort.
-      String.raw`\b(?:(?<!\b(?:a|an|the)\s)(?:be|being|more)\s+(?:more\s+)?(?:careful|vigilant|diligent|aware|attentive|cautious` +
+      String.raw`\b(?:(?<!\b(?:a|an|the)\s)(?:be|being|more)\s+(?:more\s+)?` +
+      String.raw`(?:careful|vigilant|diligent|aware|attentive|cautious` +
       String.raw`|rigorous|thorough|disciplined|mindful)` +
       String.raw`|pay(?:ing)?\s+(?:more|closer|better|extra)?\s*attention|(?:double|triple)[- ]?check\w*` +
       String.raw`|(?:more|extra)\s+efforts?|(?:think|try|work)\s+harder|(?:closer|harder)\s+look` +
@@ -194,7 +195,8 @@ export const SIGNALS: { name: string; pattern: RegExp }[] = [
   { name: 'forward', pattern: new RegExp(
       String.raw`\b(?:will|we['’]ll|going\s+to|plan(?:s|ning)?\s+to|need\s+to|needs\s+to|must|in\s+the\s+future` +
       String.raw`|going\s+forward|moving\s+forward|from\s+now\s+on|next\s+time|action\s+items?` +
-      String.raw`|(?<!\bto\s)(?:ensure|make\s+sure)|should\s+(?!have|['’]ve|not\s+have|n['’]t\s+have)\w+|recommend\w*` +
+      String.raw`|(?<!\bto\s)(?:ensure|make\s+sure)` +
+      String.raw`|should\s+(?!have|['’]ve|not\s+have|n['’]t\s+have)\w+|recommend\w*` +
       String.raw`|propos\w+|follow-?ups?)\b`,
       'i',
     ) },

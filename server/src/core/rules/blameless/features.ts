@@ -29,7 +29,8 @@ const PERSON_AHEAD =
 
 const VERB_CUES: ReadonlySet<CueKind> = new Set(['slip-verb', 'ignore-verb', 'mis-verb', 'damage-verb', 'act-verb']);
 const ATTRIBUTIVE_BEFORE = /\b(?:a|an|the|more|many|most|some|few|several|no|any|of|with|its|their|our|this|these|those|for|in|on)\s+$/i;
-const PASSIVE_BEFORE = /\b(?:was|were|be|been|being|is|are|got|get|gets)\s+(?:(?:\w+ly|all|both|also|then|still)\s+)?$/i;
+const PASSIVE_BEFORE =
+  /\b(?:was|were|be|been|being|is|are|got|get|gets)\s+(?:(?:\w+ly|all|both|also|then|still)\s+)?$/i;
 const NEGATION_BEFORE = /(?:\bnot|\bnever|n['’]t|\bno)\s+(?:\w+\s+){0,2}$/i;
 
 /** A capitalised name is as often a product as a person: it keeps its own group, weighed from the data. */
@@ -46,7 +47,11 @@ function withoutAcronyms(text: string): string {
 }
 
 /** Words that follow a verb but never a participle used as an adjective ("misconfigured the cache"). */
-const AFTER_VERB = /^\s+(?:the|a|an|this|that|these|those|it|its|them|him|her|their|our|my|your|his|to|by|on|in|at|for|from|with|of|and|or|but|up|down|out|off|back|into|over|as|all|some|any|every|one|two|\w+ly)\b/i;
+const AFTER_VERB = new RegExp(
+  String.raw`^\s+(?:the|a|an|this|that|these|those|it|its|them|him|her|their|our|my|your|his|to|by|on|in|at` +
+  String.raw`|for|from|with|of|and|or|but|up|down|out|off|back|into|over|as|all|some|any|every|one|two|\w+ly)\b`,
+  'i',
+);
 
 /**
  * "uncovered misconfigured infrastructure", "due to misconfigured cache settings": a participle
@@ -75,7 +80,8 @@ function cueFeatures(kind: CueKind, text: string, start: number, end: number, ag
   if (PASSIVE_BEFORE.test(before)) f.push(`cue:${kind}+passive`);
   if (NEGATION_BEFORE.test(before)) f.push(`cue:${kind}+negated`);
   // "a misconfigured cache", "more missed slots": a participle used as an adjective describes a state.
-  if (VERB_CUES.has(kind) && (ATTRIBUTIVE_BEFORE.test(before) || /(?:ion|ions)$/i.test(words) || modifiesNoun(before, after))) {
+  const attributive = ATTRIBUTIVE_BEFORE.test(before) || /(?:ion|ions)$/i.test(words) || modifiesNoun(before, after);
+  if (VERB_CUES.has(kind) && attributive) {
     f.push(`cue:${kind}+attributive`);
   }
   if (kind === 'vigilance' && signals.includes('sig:forward')) f.push('cue:vigilance+forward');
@@ -103,7 +109,9 @@ function cueFeatures(kind: CueKind, text: string, start: number, end: number, ag
   }
   // "we started receiving errors": an act verb before a gerund or an infinitive is aspect, not a deed.
   const aspectual = /^\s+(?:to\s+\w+|\w+ing)\b/i.test(after);
-  if (kind === 'act-verb' && !aspectual && CONSEQUENCE.test(sameClause(after.slice(0, 120)))) f.push(`cue:act-verb+consequence@${agentGroup(agent)}`);
+  if (kind === 'act-verb' && !aspectual && CONSEQUENCE.test(sameClause(after.slice(0, 120)))) {
+    f.push(`cue:act-verb+consequence@${agentGroup(agent)}`);
+  }
   // "The root cause was an engineer…": a person as the complement of the root cause.
   const complement = /^\s*(?:was|is|were|:)\s*(.*)$/is.exec(after)?.[1];
   if (kind === 'root-cause' && complement && (PERSON_AHEAD.test(complement) || /^(?:human|operator)\s+error/i.test(complement))) {

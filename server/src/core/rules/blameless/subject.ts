@@ -91,7 +91,8 @@ export function openingAgent(sentence: string): Agent {
   for (let i = 0; i < tokens.length; i++) {
     const lower = tokens[i].toLowerCase();
     // "Unfortunately, the developer…": an opening adverb is not the subject.
-    if (NOT_NAMES.has(lower) || /^(?:a|an)$/.test(lower) || (/^[A-Z]?[a-z]+ly$/.test(tokens[i]) && !ROLES.test(lower))) continue;
+    const adverb = /^[A-Z]?[a-z]+ly$/.test(tokens[i]) && !ROLES.test(lower);
+    if (NOT_NAMES.has(lower) || /^(?:a|an)$/.test(lower) || adverb) continue;
     if (AFTER_PREPOSITION.test(tokens[i - 1] ?? '')) continue;
     const agent = agentOfToken(tokens[i], i === 0);
     if (agent !== 'thing') return agent;
