@@ -115,8 +115,12 @@ export const CUES: { kind: CueKind; pattern: RegExp }[] = [
     ) },
   { kind: 'sanction', pattern: SANCTION },
   { kind: 'vigilance', pattern: new RegExp(
-      String.raw`\b(?:(?:be|being|more)\s+(?:more\s+)?(?:careful|vigilant|diligent|aware|attentive|cautious)` +
-      String.raw`|pay(?:ing)?\s+(?:more|closer|better|extra)?\s*attention|double[- ]?check\w*` +
+      // "a more careful migration" describes what was done; "be more careful" asks for effort.
+      String.raw`\b(?:(?<!\b(?:a|an|the)\s)(?:be|being|more)\s+(?:more\s+)?` +
+      String.raw`(?:careful|vigilant|diligent|aware|attentive|cautious` +
+      String.raw`|rigorous|thorough|disciplined|mindful)` +
+      String.raw`|pay(?:ing)?\s+(?:more|closer|better|extra)?\s*attention|(?:double|triple)[- ]?check\w*` +
+      String.raw`|(?:more|extra)\s+efforts?|(?:think|try|work)\s+harder|(?:closer|harder)\s+look` +
       String.raw`|(?:more|better|additional)\s+training|re-?train\w*|(?:be|been|get)\s+trained|remind\w*` +
       String.raw`|vigilan(?:t|ce)|think\s+twice|closer\s+inspection|take\s+(?:more\s+)?care)\b`,
       'gi',
@@ -190,8 +194,9 @@ export const SIGNALS: { name: string; pattern: RegExp }[] = [
     ) },
   { name: 'forward', pattern: new RegExp(
       String.raw`\b(?:will|we['’]ll|going\s+to|plan(?:s|ning)?\s+to|need\s+to|needs\s+to|must|in\s+the\s+future` +
-      String.raw`|going\s+forward|moving\s+forward|from\s+now\s+on|next\s+time|action\s+items?|to\s+prevent` +
-      String.raw`|ensure|make\s+sure|should\s+(?!have|['’]ve|not\s+have|n['’]t\s+have)\w+|recommend\w*` +
+      String.raw`|going\s+forward|moving\s+forward|from\s+now\s+on|next\s+time|action\s+items?` +
+      String.raw`|(?<!\bto\s)(?:ensure|make\s+sure)` +
+      String.raw`|should\s+(?!have|['’]ve|not\s+have|n['’]t\s+have)\w+|recommend\w*` +
       String.raw`|propos\w+|follow-?ups?)\b`,
       'i',
     ) },
@@ -222,12 +227,12 @@ export const SIGNALS: { name: string; pattern: RegExp }[] = [
       'i',
     ) },
   { name: 'generic-you', pattern: new RegExp(
-      String.raw`\b(?:you|your|anyone|everyone|everybody|somebody\s+will|people\s+(?:make|will))\b`,
+      String.raw`\b(?:you|your|anyone|everyone|everybody|somebody\s+will|(?:people|humans)\s+(?:make|will|err|are))\b`,
       'i',
     ) },
   { name: 'passive-no-agent', pattern: /\b(?:was|were|been|got)\s+(?:\w+ly\s+)?\w+ed\b(?![^.;]{0,40}\bby\b)/i },
   { name: 'mentions-blame', pattern: /\bblam\w*/i },
-  { name: 'first-person', pattern: /\b(?:[Ww]e|I|[Oo]ur|[Mm]y|us|[Mm]e)\b/ },
+  { name: 'first-person', pattern: /\b(?:[Ww]e|I|[Oo]ur|[Mm]y|[Uu]s|[Mm]e)\b/ },
   { name: 'outcome-worse', pattern: new RegExp(
       String.raw`\b(?:could|would|might)\s+have\s+been\s+(?:much\s+|far\s+|a\s+lot\s+)?(?:worse|longe` +
       String.raw`r|larger|bigger|catastrophic|avoided|prevented)\b`,

@@ -25,11 +25,12 @@ const MAX_CUES = 40;
 
 /** A person at the head of what follows: "caused by the on-call engineer", "due to someone". */
 const PERSON_AHEAD =
-  /^\s*(?:(?:the|a|an|one|single|of|our|their|his|her|my|its|two|several|\w+['’]s)\s+){0,3}(?:[\w-]+\s+)?(?:engineers?|developers?|operators?|admins?|administrators?|employees?|staff(?:ers?)?|sysadmins?|technicians?|contractors?|reviewers?|interns?|individuals?|person|personnel|someone|somebody|me|(?<![A-Z])[Uu]s(?![A-Z])|him|her|them|@\w+)\b/i;
+  /^\s*(?:(?:the|a|an|one|single|of|our|their|his|her|my|its|two|several|\w+['’]s)\s+){0,3}(?:[\w-]+\s+)?(?:engineers?|developers?|operators?|admins?|administrators?|employees?|staff(?:ers?)?|sysadmins?|technicians?|contractors?|reviewers?|interns?|individuals?|person|personnel|someone|somebody|me|us|him|her|@\w+)\b/i;
 
 const VERB_CUES: ReadonlySet<CueKind> = new Set(['slip-verb', 'ignore-verb', 'mis-verb', 'damage-verb', 'act-verb']);
 const ATTRIBUTIVE_BEFORE = /\b(?:a|an|the|more|many|most|some|few|several|no|any|of|with|its|their|our|this|these|those|for|in|on)\s+$/i;
-const PASSIVE_BEFORE = /\b(?:was|were|be|been|being|is|are|got|get|gets)\s+(?:\w+ly\s+)?$/i;
+const PASSIVE_BEFORE =
+  /\b(?:was|were|be|been|being|is|are|got|get|gets)\s+(?:(?:\w+ly|all|both|also|then|still)\s+)?$/i;
 const NEGATION_BEFORE = /(?:\bnot|\bnever|n['’]t|\bno)\s+(?:\w+\s+){0,2}$/i;
 
 /** A capitalised name is as often a product as a person: it keeps its own group, weighed from the data. */
@@ -38,18 +39,51 @@ function agentGroup(agent: Agent): string {
 }
 
 const MENTIONS_PERSON =
-  /(?:^|[^\w@])(?:we|i|he|she|me|him|someone|somebody|@\w+)\b|(?:^|[^\w@])(?:[Uu]s)\b|\b(?:engineers?|developers?|operators?|admins?|administrators?|employees?|staff|on-?call\w*|sysadmins?|technicians?|contractors?|reviewers?|authors?|team|person|personnel|interns?|managers?|dba)\b/i;
+  /(?:^|[^\w@])(?:we|i|he|she|us|me|him|someone|somebody|@\w+)\b|\b(?:engineers?|developers?|operators?|admins?|administrators?|employees?|staff|on-?call\w*|sysadmins?|technicians?|contractors?|reviewers?|authors?|team|person|personnel|interns?|managers?|dba)\b/i;
+
+/** "US East", "IT": capitals are acronyms, so they do not read as "us" or "it". */
+function withoutAcronyms(text: string): string {
+  return text.replace(/\b[A-Z]{2,}\b/g, '');
+}
+
+/** Words that follow a verb but never a participle used as an adjective ("misconfigured the cache"). */
+const AFTER_VERB = new RegExp(
+  String.raw`^\s+(?:the|a|an|this|that|these|those|it|its|them|him|her|their|our|my|your|his|to|by|on|in|at` +
+  String.raw`|for|from|with|of|and|or|but|up|down|out|off|back|into|over|as|all|some|any|every|one|two|\w+ly)\b`,
+  'i',
+);
+
+/**
+ * "uncovered misconfigured infrastructure", "due to misconfigured cache settings": a participle
+ * between a non-subject and a noun describes a thing's state; after a person ("we misconfigured
+ * production") it is still that person's act.
+ */
+function modifiesNoun(before: string, after: string): boolean {
+  if (!/^\s+[a-z][\w-]*/.test(after) || AFTER_VERB.test(after)) return false;
+  const previous = /([@\w'’-]+)\s+$/.exec(before)?.[1];
+  if (!previous) return false;
+  const agent = agentBefore(previous);
+  return agent !== 'we' && agent !== 'person' && agent !== 'name';
+}
+
+/** What follows a cue up to the end of its clause: a consequence in the next clause is another act's. */
+function sameClause(after: string): string {
+  return after.split(/[.;]|,\s*(?:and|but|so)\b|\b(?:and|but)\s+(?:we|i|they)\b/i)[0];
+}
 
 function cueFeatures(kind: CueKind, text: string, start: number, end: number, agent: Agent, signals: string[]): string[] {
   const words = text.slice(start, end).toLowerCase();
   const after = text.slice(end, end + WINDOW);
   const before = text.slice(Math.max(0, start - WINDOW), start);
   const f = [`cue:${kind}`, `cue:${kind}@${agent}`, `cue:${kind}@${agentGroup(agent)}`];
-  if (MENTIONS_PERSON.test(text)) f.push(`cue:${kind}+mentions-person`);
+  if (MENTIONS_PERSON.test(withoutAcronyms(text))) f.push(`cue:${kind}+mentions-person`);
   if (PASSIVE_BEFORE.test(before)) f.push(`cue:${kind}+passive`);
   if (NEGATION_BEFORE.test(before)) f.push(`cue:${kind}+negated`);
   // "a misconfigured cache", "more missed slots": a participle used as an adjective describes a state.
-  if (VERB_CUES.has(kind) && (ATTRIBUTIVE_BEFORE.test(before) || /(?:ion|ions)$/i.test(words))) f.push(`cue:${kind}+attributive`);
+  const attributive = ATTRIBUTIVE_BEFORE.test(before) || /(?:ion|ions)$/i.test(words) || modifiesNoun(before, after);
+  if (VERB_CUES.has(kind) && attributive) {
+    f.push(`cue:${kind}+attributive`);
+  }
   if (kind === 'vigilance' && signals.includes('sig:forward')) f.push('cue:vigilance+forward');
   if (kind === 'vigilance' && signals.includes('sig:imperative')) f.push('cue:vigilance+imperative');
   if (kind === 'minimiser' && /^\s+(?:had\s+to|needed\s+to|have\s+to|has\s+to|could|should|forgot|missed|ignored|did\s*n['’]?o?t|failed)/i.test(after)) {
@@ -73,7 +107,11 @@ function cueFeatures(kind: CueKind, text: string, start: number, end: number, ag
     else if (obligation && /\bbeen\b/.test(words) && HUMAN_ACTS.test(verb.split('-').pop()!)) f.push('modal:been-human-act');
     if (/\bnot|n['’]t|never\b/.test(words)) f.push('modal:negated');
   }
-  if (kind === 'act-verb' && CONSEQUENCE.test(after.slice(0, 120))) f.push(`cue:act-verb+consequence@${agentGroup(agent)}`);
+  // "we started receiving errors": an act verb before a gerund or an infinitive is aspect, not a deed.
+  const aspectual = /^\s+(?:to\s+\w+|\w+ing)\b/i.test(after);
+  if (kind === 'act-verb' && !aspectual && CONSEQUENCE.test(sameClause(after.slice(0, 120)))) {
+    f.push(`cue:act-verb+consequence@${agentGroup(agent)}`);
+  }
   // "The root cause was an engineer…": a person as the complement of the root cause.
   const complement = /^\s*(?:was|is|were|:)\s*(.*)$/is.exec(after)?.[1];
   if (kind === 'root-cause' && complement && (PERSON_AHEAD.test(complement) || /^(?:human|operator)\s+error/i.test(complement))) {
@@ -83,6 +121,12 @@ function cueFeatures(kind: CueKind, text: string, start: number, end: number, ag
   return [...new Set(f)];
 }
 
+/** Verbs only people do: after one, a capitalised subject is a person's name, not a product's. */
+const HUMAN_VERB = new RegExp(
+  String.raw`^(?:typed|pressed|clicked|forgot|decided|ran|entered|mistyped|misread|misjudged|unplugged|disconnected)$`,
+  'i',
+);
+
 const POSSESSIVE_BEFORE = /\b(?:(my|our)|(his|her|their|your|someone['’]s|\w+['’]s))\s+(?:\w+\s+)?$/i;
 const LABELS: ReadonlySet<CueKind> = new Set(['mistake', 'error-label', 'character', 'verdict']);
 
@@ -90,6 +134,8 @@ function agentFor(kind: CueKind, text: string, start: number, end: number, opene
   const before = text.slice(Math.max(0, start - WINDOW), start);
   // In a passive ("the key was accidentally deleted") the subject is what was acted on: the agent,
   // if any, is named after "by".
+  // "The operator who sent it has been reassigned": whoever is sanctioned is the sentence's subject.
+  if (kind === 'sanction' && HUMAN.has(opener)) return opener;
   const passiveModal = kind === 'modal-perfect' && /\bbeen\s+\w+(?:ed|en|wn)\b/i.test(text.slice(start, end));
   if (PASSIVE_BEFORE.test(before) || passiveModal) return agentAfter(text.slice(end, end + WINDOW));
   // "if the canary had compared…": the subject of the condition is inside the cue.
@@ -98,17 +144,24 @@ function agentFor(kind: CueKind, text: string, start: number, end: number, opene
     const condition = text.slice(start, end).replace(/had$/i, '');
     return /\w/.test(condition) ? agentBefore(condition) : openingAgent(text.slice(end, end + WINDOW));
   }
+  // "a failure to spin up VMs" names no one; "our failure to notice" names its owner.
+  if (kind === 'failed-to' && /^failure/i.test(text.slice(start, end))) {
+    const possessor = POSSESSIVE_BEFORE.exec(before);
+    return possessor ? (possessor[1] ? 'we' : 'person') : 'thing';
+  }
   // "my mistake", "their gaffe": the owner of a label is its agent.
   const owner = LABELS.has(kind) ? POSSESSIVE_BEFORE.exec(before) : null;
   if (owner) return owner[1] ? 'we' : 'person';
   // "an oversight by the on-call engineer": a label's agent may follow it.
   const labelAgent = LABELS.has(kind) ? agentAfter(text.slice(end, end + 50)) : 'none';
   if (labelAgent === 'we' || labelAgent === 'person') return labelAgent;
-  // "The operator who sent it was fired": whoever is sanctioned is the sentence's subject.
-  if (kind === 'sanction' && (opener === 'person' || opener === 'we')) return opener;
   // A label or a verdict word names no one itself: whoever the sentence is about is read at its head.
   if (kind === 'caused-by' || kind === 'root-cause') return 'none';
   const agent = agentBefore(before);
+  // A capitalised word is often a product, but one that types, forgets or decides is a person.
+  if (agent === 'name' && HUMAN_VERB.test(text.slice(start, end)) && /\b[A-Z][a-z]+\s+(?:\w+ly\s+)?$/.test(before)) {
+    return 'person';
+  }
   // A clause without a subject of its own ("…, inadvertently causing") shares the sentence's.
   return agent === 'none' && start > 0 ? opener : agent;
 }

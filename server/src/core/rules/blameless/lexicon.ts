@@ -7,7 +7,7 @@
 export const PRONOUNS = new Set(['we', 'i', 'he', 'she', 'they', 'you', 'someone', 'somebody', 'nobody', 'everyone', 'everybody', 'anyone', 'people', 'us', 'me', 'him', 'her', 'them']);
 
 export const ROLES =
-  /^(?:engineers?|developers?|devs?|operators?|admins?|administrators?|on-?calls?|on-?callers?|oncall|sres?|teams?|staff|employees?|contractors?|interns?|managers?|management|leads?|leaders?|leadership|responders?|reviewers?|authors?|colleagues?|electricians?|technicians?|dbas?|persons?|members?|ops|devops|humans?|maintainers?|owners?|founders?|investors?|executives?|ceo|cto|vp|directors?|newcomers?|juniors?|seniors?|architects?|analysts?|testers?|qa|folks|guys|employees?|personnel|crew|hires?)$/i;
+  /^(?:engineers?|developers?|devs?|operators?|admins?|administrators?|on-?calls?|on-?callers?|oncall|sres?|teams?|staff|employees?|contractors?|interns?|managers?|management|leads?|leaders?|leadership|responders?|reviewers?|authors?|colleagues?|electricians?|technicians?|dbas?|persons?|members?|ops|devops|humans?|maintainers?|owners?|founders?|investors?|executives?|ceo|cto|vp|directors?|newcomers?|juniors?|seniors?|architects?|analysts?|testers?|qa|folks|guys|employees?|personnel|crew|hires?|workers?|staffers?|techies?|sysadmins?|programmers?|coders?|individuals?|supervisors?|officers?|officials?|consultants?|specialists?|volunteers?|moderators?|trainees?|worker)$/i;
 
 /** Nouns for what people did or decided: "debugging efforts mistakenly concluded". */
 export const HUMAN_ACTIVITY = /^(?:efforts?|decisions?|judg(?:e)?ments?|assessments?|investigations?|analysis|diagnosis|diagnoses|response|choices?|planning|call|reasoning|guess|assumptions?)$/i;
@@ -20,7 +20,7 @@ export const SYSTEM_NAMES = new Set(
 );
 
 /** Capitalised words that open sentences and noun phrases without naming anyone. */
-export const NOT_NAMES = new Set('both all some each every the this these those most many our their its no none several other another one two three first second last next after before during while when then there here however also because since although'.split(' '));
+export const NOT_NAMES = new Set('both all some each every the this these those most many our their its no none several other another one two three first second last next after before during while when then there here however also because since although monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '));
 
 /** Words between a subject and its verb that do not change who the subject is. */
 export const FILLER = new Set(

@@ -39,9 +39,11 @@ const FIRST_PERSON = new Set(['we', 'i', 'us', 'me', 'our', 'my']);
 const POSSESSIVES = new Set(['our', 'my', 'his', 'her', 'their', 'your', 'its']);
 
 function agentOfToken(token: string, clauseInitial: boolean): Agent {
-  const lower = token.replace(/['’]s$/, '').toLowerCase();
-  // "US" and "ME" in capitals are places, not pronouns ("the EU and US regions").
-  if (FIRST_PERSON.has(lower) && !/^[A-Z]{2,}$/.test(token)) return 'we';
+  // "US East", "IT": an acronym in capitals is a place or a department's label, never a pronoun.
+  // "We've", "I'd": a contraction keeps its pronoun.
+  const lower = token.replace(/['’](?:s|ve|re|ll|d|m)$/i, '').toLowerCase();
+  if (/^[A-Z]{2,}$/.test(token) && !ROLES.test(lower)) return 'thing';
+  if (FIRST_PERSON.has(lower)) return 'we';
   if (ATTACKERS.test(lower)) return 'attacker';
   if (AUDIENCE.test(lower)) return 'audience';
   const subject = classifyToken(token, clauseInitial);
@@ -80,8 +82,7 @@ function isPersonWord(token: string): boolean {
   const lower = token.toLowerCase();
   // "our router": a possessive names an owner, not the one who acts.
   if (POSSESSIVES.has(lower)) return false;
-  const pronoun = (FIRST_PERSON.has(lower) || PRONOUNS.has(lower)) && !/^[A-Z]{2,}$/.test(token);
-  return token.startsWith('@') || pronoun || ROLES.test(lower);
+  return token.startsWith('@') || FIRST_PERSON.has(lower) || PRONOUNS.has(lower) || ROLES.test(lower);
 }
 
 /** The subject a sentence opens with: the first person, team, name or thing before its first verb. */
@@ -89,7 +90,9 @@ export function openingAgent(sentence: string): Agent {
   const tokens = (sentence.match(/[@\w'’-]+/g) ?? []).slice(0, 8);
   for (let i = 0; i < tokens.length; i++) {
     const lower = tokens[i].toLowerCase();
-    if (NOT_NAMES.has(lower) || /^(?:a|an)$/.test(lower)) continue;
+    // "Unfortunately, the developer…": an opening adverb is not the subject.
+    const adverb = /^[A-Z]?[a-z]+ly$/.test(tokens[i]) && !ROLES.test(lower);
+    if (NOT_NAMES.has(lower) || /^(?:a|an)$/.test(lower) || adverb) continue;
     if (AFTER_PREPOSITION.test(tokens[i - 1] ?? '')) continue;
     const agent = agentOfToken(tokens[i], i === 0);
     if (agent !== 'thing') return agent;
