@@ -41,14 +41,16 @@ function entries(path: string): Promise<string[]> {
 }
 
 
-describe('the VS Code package', { timeout: 60_000 }, () => {
+// Packaging installs vsce on first use (an npm ci of its own), which takes minutes on a busy machine.
+describe('the VS Code package', { timeout: 360_000 }, () => {
   let names: string[] = [];
 
   before(async () => {
     if (!fresh()) {
       // The test command builds first; rebuilding here would rewrite dist/ under tests running beside this one.
       const args = ['scripts/package.mjs', ...(BUNDLES.every(existsSync) ? ['--no-build'] : [])];
-      const result = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 50_000 });
+      const result = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
+        timeout: 300_000 });
       assert.equal(result.status, 0, `package failed:\n${result.stdout}\n${result.stderr}`);
     }
     names = await entries(VSIX);

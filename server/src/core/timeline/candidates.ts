@@ -322,6 +322,9 @@ function readRow(
  * each becomes an entry whose text is its own clause: the words since the sentence or the previous
  * time began, up to the end of the clause that holds it.
  */
+/** The longest clause read after a time in prose: beyond it, the words belong to something else. */
+const MAX_CLAUSE = 1000;
+
 function fromProse(lines: readonly TextLine[], out: Candidate[]): void {
   let text = '';
   const starts: { offset: number; line: TextLine }[] = [];
@@ -331,7 +334,18 @@ function fromProse(lines: readonly TextLine[], out: Candidate[]): void {
   }
   const all = findStamps(text);
   const stamps = all.filter((stamp) => stamp.time);
-  const lineAt = (index: number) => [...starts].reverse().find((s) => s.offset <= index)!.line;
+  // Binary search: a long document has thousands of prose lines and stamps.
+  const startAt = (index: number) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid].offset <= index) low = mid;
+      else high = mid - 1;
+    }
+    return starts[low];
+  };
+  const lineAt = (index: number) => startAt(index).line;
   // "On November 5th we had an outage… around 11:00 GMT": a date in the prose sets the day for the times after it.
   const dates = all.filter((stamp) => !stamp.time && stamp.date);
   stamps.forEach((stamp, i) => {
@@ -339,12 +353,16 @@ function fromProse(lines: readonly TextLine[], out: Candidate[]): void {
       const date = dates.shift()!;
       out.push({ kind: 'date', line: lineAt(date.index).line, stamp: date });
     }
-    const sentenceStart = Math.max(text.lastIndexOf('. ', stamp.index) + 2, text.lastIndexOf('; ', stamp.index) + 2, 0);
-    const from = Math.max(sentenceStart, i > 0 ? stamps[i - 1].end : 0);
-    const after = text.slice(stamp.end);
+    // Both searches stop at the neighbouring stamps, so a line of thousands of times stays linear.
+    const previousEnd = i > 0 ? stamps[i - 1].end : 0;
+    const before = text.slice(previousEnd, stamp.index);
+    const sentenceEnd = Math.max(before.lastIndexOf('. '), before.lastIndexOf('; '));
+    const from = sentenceEnd < 0 ? previousEnd : previousEnd + sentenceEnd + 2;
+    const nextIndex = i + 1 < stamps.length ? stamps[i + 1].index : text.length;
+    const after = text.slice(stamp.end, Math.min(nextIndex, stamp.end + MAX_CLAUSE) + 2);
     const clauseEnd = after.search(/[.;!?](?:\s|$)|,\s|\s(?:and|but|while|until|when)\s/);
     const to = stamp.end + (clauseEnd < 0 ? after.length : clauseEnd);
-    const at = [...starts].reverse().find((s) => s.offset <= stamp.index)!;
+    const at = startAt(stamp.index);
     const stampAt = at.line.raw.indexOf(stamp.text);
     out.push(
       entry({
