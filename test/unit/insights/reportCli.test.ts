@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -58,6 +59,16 @@ describe('hindsight report', () => {
       assert.doesNotMatch(html, /<script|https?:\/\//i);
       assert.match(html, /<table>/);
       assert.match(html, /@media print/);
+      // Two charts drawn at report time, styled only by blocks the policy names by their hash.
+      assert.equal(html.match(/<svg [^>]*viewBox="0 0 640 240"/g)?.length, 2);
+      assert.match(html, /<figcaption>Incidents per quarter, by severity<\/figcaption>/);
+      const policy = /Content-Security-Policy" content="([^"]+)"/.exec(html)![1]!.replace(/&#39;/g, "'");
+      const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]!);
+      assert.ok(styles.length >= 2);
+      for (const text of styles) {
+        assert.ok(policy.includes(`'sha256-${createHash('sha256').update(text).digest('base64')}'`), text.slice(0, 60));
+      }
+      assert.doesNotMatch(html, /\sstyle="/);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
