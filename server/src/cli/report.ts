@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { buildReport, type GroupBy, type InsightsReport, type ReportOptions } from '../core/insights/aggregate';
 import { collectIncidents } from '../core/insights/collect';
 import { isDay, parseSpan } from '../core/insights/days';
+import { PathNotFoundError } from '../core/files/discover';
 import { writeFileAtomic } from './atomicWrite';
 import { UsageError } from './files';
 import { reportHtml } from './reportHtml';
@@ -56,13 +57,21 @@ function render(report: InsightsReport, format: ReportFormat, remindersOnly: boo
   return format === 'html' ? reportHtml(report) : reportMarkdown(report);
 }
 
+function collect(paths: string[], include: string[] | undefined): ReturnType<typeof collectIncidents> {
+  try {
+    return collectIncidents(paths, { include });
+  } catch (error) {
+    throw error instanceof PathNotFoundError ? new UsageError(error.message) : error;
+  }
+}
+
 /**
  * `hindsight report`: the figures across every postmortem found. With `--due-within` it prints only
  * the items due soon or overdue, and exits 1 when any is overdue, so CI can fail on it if a team wants.
  */
 export function runReport(paths: string[], flags: ReportFlags): number {
   const options = reportOptions(flags);
-  const { incidents, skipped } = collectIncidents(paths, { include: flags.include });
+  const { incidents, skipped } = collect(paths, flags.include);
   for (const file of skipped) process.stderr.write(`hindsight: skipped ${file.file}: ${file.reason}\n`);
   const report = buildReport(incidents, skipped, options);
   const remindersOnly = flags.dueWithin !== undefined;

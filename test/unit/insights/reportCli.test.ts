@@ -97,5 +97,8 @@ describe('hindsight report', () => {
     assert.match(bad.stderr, /--since takes a day as YYYY-MM-DD/);
     assert.equal(report('--until', '2025-02-30').code, 2);
     assert.equal(report('--stale-after', 'soon').code, 2);
+    const missing = report('no/such/folder');
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /no such file or folder: no\/such\/folder/);
   });
 });
