@@ -1,0 +1,112 @@
+import { Option, type Command } from 'commander';
+import { buildReport, type GroupBy, type InsightsReport, type ReportOptions } from '../core/insights/aggregate';
+import { collectIncidents } from '../core/insights/collect';
+import { isDay, parseSpan } from '../core/insights/days';
+import { PathNotFoundError } from '../core/files/discover';
+import { writeFileAtomic } from './atomicWrite';
+import { UsageError } from './files';
+import { reportHtml } from './reportHtml';
+import { dueSoonMarkdown, reportMarkdown } from './reportMarkdown';
+
+type ReportFormat = 'markdown' | 'json' | 'html';
+
+interface ReportFlags {
+  since?: string;
+  until?: string;
+  today?: string;
+  groupBy: GroupBy;
+  format: ReportFormat;
+  output?: string;
+  minConfidence: 'high' | 'low';
+  staleAfter: string;
+  dueWithin?: string;
+  include?: string[];
+}
+
+const EXIT_OK = 0;
+const EXIT_OVERDUE = 1;
+const DEFAULT_DUE_WINDOW_DAYS = 7;
+
+function day(value: string | undefined, flag: string): string | undefined {
+  if (value !== undefined && !isDay(value)) throw new UsageError(`${flag} takes a day as YYYY-MM-DD, not "${value}"`);
+  return value;
+}
+
+function span(value: string, flag: string): number {
+  const days = parseSpan(value);
+  if (days === undefined) throw new UsageError(`${flag} takes a number of days or weeks ("10d", "2w"), not "${value}"`);
+  return days;
+}
+
+function reportOptions(flags: ReportFlags): ReportOptions {
+  return {
+    today: day(flags.today, '--today') ?? new Date().toISOString().slice(0, 10),
+    since: day(flags.since, '--since'),
+    until: day(flags.until, '--until'),
+    groupBy: flags.groupBy,
+    minConfidence: flags.minConfidence,
+    staleAfterDays: span(flags.staleAfter, '--stale-after'),
+    dueWithinDays: flags.dueWithin === undefined ? DEFAULT_DUE_WINDOW_DAYS : span(flags.dueWithin, '--due-within'),
+  };
+}
+
+function render(report: InsightsReport, format: ReportFormat, remindersOnly: boolean): string {
+  if (format === 'json')
+    return JSON.stringify(remindersOnly ? { version: 1, dueSoon: report.dueSoon } : report, null, 2) + '\n';
+  if (remindersOnly) return dueSoonMarkdown(report);
+  return format === 'html' ? reportHtml(report) : reportMarkdown(report);
+}
+
+function collect(paths: string[], include: string[] | undefined): ReturnType<typeof collectIncidents> {
+  try {
+    return collectIncidents(paths, { include });
+  } catch (error) {
+    throw error instanceof PathNotFoundError ? new UsageError(error.message) : error;
+  }
+}
+
+/**
+ * `hindsight report`: the figures across every postmortem found. With `--due-within` it prints only
+ * the items due soon or overdue, and exits 1 when any is overdue, so CI can fail on it if a team wants.
+ */
+export function runReport(paths: string[], flags: ReportFlags): number {
+  const options = reportOptions(flags);
+  const { incidents, skipped } = collect(paths, flags.include);
+  for (const file of skipped) process.stderr.write(`hindsight: skipped ${file.file}: ${file.reason}\n`);
+  const report = buildReport(incidents, skipped, options);
+  const remindersOnly = flags.dueWithin !== undefined;
+  const text = render(report, flags.format, remindersOnly);
+  if (flags.output) writeFileAtomic(flags.output, text);
+  else process.stdout.write(text);
+  return remindersOnly && report.dueSoon.overdue > 0 ? EXIT_OVERDUE : EXIT_OK;
+}
+
+export function addReportCommand(cli: Command): void {
+  cli
+    .command('report')
+    .description('figures across postmortems: incidents, time to detect/acknowledge/mitigate/resolve, action items')
+    .argument('[paths...]', 'files or folders', ['.'])
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(['markdown', 'json', 'html']).default('markdown'),
+    )
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .option('--since <day>', 'only incidents on or after this day (YYYY-MM-DD)')
+    .option('--until <day>', 'only incidents on or before this day (YYYY-MM-DD)')
+    .addOption(
+      new Option('--group-by <group>', 'durations per group')
+        .choices(['service', 'severity', 'team', 'quarter'])
+        .default('severity'),
+    )
+    .addOption(
+      new Option('--min-confidence <level>', 'count milestones this sure or surer')
+        .choices(['high', 'low'])
+        .default('high'),
+    )
+    .option('--stale-after <span>', 'drafts and reviews older than this are listed ("10d", "2w")', '10d')
+    .option('--due-within <span>', 'print only action items due within this span or overdue; exit 1 if any is overdue')
+    .option('--today <day>', 'the day ages and due dates count from (default: today, UTC)')
+    .option('--include <glob...>', 'glob patterns for postmortems when searching folders')
+    .action((paths: string[], flags: ReportFlags) => {
+      process.exitCode = runReport(paths, flags);
+    });
+}

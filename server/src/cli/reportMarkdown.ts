@@ -1,0 +1,127 @@
+import type { DurationStats, InsightsReport, MetricStats } from '../core/insights/aggregate';
+
+const METRIC_LABELS: [keyof MetricStats, string][] = [
+  ['ttd', 'TTD'],
+  ['tta', 'TTA'],
+  ['ttm', 'TTM'],
+  ['ttr', 'TTR'],
+];
+
+/** Minutes as "45m" or "2h 05m"; "–" when there is nothing to show. */
+export function minutes(value: number | undefined): string {
+  if (value === undefined) return '–';
+  const rounded = Math.round(value);
+  return rounded < 60 ? `${rounded}m` : `${Math.floor(rounded / 60)}h ${String(rounded % 60).padStart(2, '0')}m`;
+}
+
+export function percent(value: number | undefined): string {
+  return value === undefined ? '–' : `${Math.round(value * 100)}%`;
+}
+
+const where = (item: { file: string; line: number }) => `${item.file}:${item.line}`;
+const cell = (value: string) => value.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const row = (cells: string[]) => `| ${cells.map(cell).join(' | ')} |`;
+const table = (head: string[], rows: string[][]) => [row(head), row(head.map(() => '---')), ...rows.map(row), ''];
+const stat = (s: DurationStats) => (s.count === 0 ? '–' : `${minutes(s.median)} / ${minutes(s.p90)} (n=${s.count})`);
+const entries = (counts: Record<string, number>) =>
+  Object.entries(counts)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
+
+function durationRows(rows: { label: string; metrics: MetricStats }[]): string[][] {
+  return rows.map(({ label, metrics }) => [label, ...METRIC_LABELS.map(([m]) => stat(metrics[m]))]);
+}
+
+function leftOutLines(report: InsightsReport): string[] {
+  const minimum = report.options.minConfidence;
+  return METRIC_LABELS.map(([metric, label]) => {
+    const { belowConfidence, missing } = report.durations.leftOut[metric];
+    return `- ${label}: ${belowConfidence} left out below ${minimum} confidence, ${missing} without both milestones`;
+  });
+}
+
+/** The due-soon and overdue items by owner: short enough to paste into a weekly message. */
+export function dueSoonMarkdown(report: InsightsReport): string {
+  const { withinDays, overdue, byOwner } = report.dueSoon;
+  const lines = [`## Action items due within ${withinDays} days or overdue (${report.options.today})`, ''];
+  if (byOwner.length === 0) lines.push('Nothing is due.', '');
+  else if (overdue > 0) lines.push(`**${overdue} overdue.**`, '');
+  for (const { owner, items } of byOwner) {
+    lines.push(`### ${owner}`, '');
+    for (const item of items) {
+      const when = item.daysLeft < 0 ? `**overdue by ${-item.daysLeft}d** (due ${item.due})` : `due ${item.due}`;
+      lines.push(`- [ ] ${item.action}: ${when}${item.ticket ? `, ${item.ticket}` : ''} (${item.file}:${item.line})`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+export function reportMarkdown(report: InsightsReport): string {
+  const { options, actionItems: items } = report;
+  const window = [options.since && `from ${options.since}`, options.until && `until ${options.until}`].filter(Boolean);
+  const lines = [
+    '# Postmortem insights',
+    '',
+    `${report.postmortems} postmortems${window.length ? ` ${window.join(' ')}` : ''}, as of ${options.today}.`,
+    '',
+    '## Incidents per quarter',
+    '',
+    ...table(
+      ['quarter', 'incidents', 'by severity', 'by service'],
+      report.incidents.map((p) => [p.period, String(p.total), entries(p.bySeverity), entries(p.byService)]),
+    ),
+    '## Time to detect, acknowledge, mitigate, resolve',
+    '',
+    `Median / 90th percentile in minutes, by ${report.durations.percentile}; ` +
+      `only milestones of ${options.minConfidence} confidence or better.`,
+    '',
+    ...table(
+      ['quarter', ...METRIC_LABELS.map(([, l]) => l)],
+      durationRows(report.durations.byPeriod.map((p) => ({ label: p.period, metrics: p.metrics }))),
+    ),
+    ...table(
+      [options.groupBy, ...METRIC_LABELS.map(([, l]) => l)],
+      durationRows(report.durations.byGroup.map((g) => ({ label: g.group, metrics: g.metrics }))),
+    ),
+    ...leftOutLines(report),
+    '',
+    '## Action items',
+    '',
+    `${items.total} items: ${items.done} done, ${items.open} open (${items.untracked} with no ticket), ` +
+      `${items.overdue} overdue; completion ${percent(items.completionRate)}; ` +
+      `median age of open items ${items.medianOpenAgeDays ?? '–'} days.`,
+    '',
+    ...table(
+      ['quarter', 'items', 'done', 'completion'],
+      items.byPeriod.map((p) => [p.period, String(p.total), String(p.done), percent(p.completionRate)]),
+    ),
+    ...table(
+      ['owner', 'items', 'done', 'open', 'overdue', 'completion'],
+      items.byOwner.map((o) => [
+        o.owner,
+        ...[o.total, o.done, o.open, o.overdue].map(String),
+        percent(o.completionRate),
+      ]),
+    ),
+    '### Oldest open items',
+    '',
+    ...table(
+      ['age (days)', 'action', 'owner', 'due', 'where'],
+      items.oldestOpen.map((i) => [String(i.ageDays), i.action, i.owner ?? '–', i.due ?? '–', where(i)]),
+    ),
+    `## Postmortems in draft or review for more than ${options.staleAfterDays} days`,
+    '',
+    ...(report.stale.length === 0
+      ? ['None.', '']
+      : table(
+          ['age (days)', 'status', 'postmortem'],
+          report.stale.map((s) => [String(s.ageDays), s.status, s.file]),
+        )),
+    dueSoonMarkdown(report),
+  ];
+  if (report.skipped.length > 0) {
+    lines.push('## Files left out', '', ...report.skipped.map((s) => `- ${s.file}: ${s.reason}`), '');
+  }
+  return lines.join('\n');
+}

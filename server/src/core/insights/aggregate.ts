@@ -1,0 +1,265 @@
+import type { MetricName, MilestoneConfidence } from '../model';
+import { atLeast } from './record';
+import { addDays, daysBetween, quarterOf } from './days';
+import type { ActionRecord, IncidentRecord, SkippedFile } from './model';
+import { mean, median, percentile } from './percentile';
+
+export type GroupBy = 'service' | 'severity' | 'team' | 'quarter';
+
+export interface ReportOptions {
+  /** The day the report is made for (YYYY-MM-DD): ages and overdue items count from it. */
+  today: string;
+  since?: string;
+  until?: string;
+  groupBy: GroupBy;
+  /** Durations count only when both their milestones are at least this sure. */
+  minConfidence: Exclude<MilestoneConfidence, 'marked'>;
+  staleAfterDays: number;
+  dueWithinDays: number;
+}
+
+export interface DurationStats {
+  count: number;
+  /** Minutes. */
+  median: number | undefined;
+  p90: number | undefined;
+  mean: number | undefined;
+}
+
+export type MetricStats = Record<MetricName, DurationStats>;
+
+export interface ItemRef {
+  file: string;
+  line: number;
+  action: string;
+  owner: string | undefined;
+  due: string | undefined;
+  ticket: string | undefined;
+}
+
+export interface InsightsReport {
+  version: 1;
+  options: ReportOptions;
+  postmortems: number;
+  skipped: SkippedFile[];
+  incidents: { period: string; total: number; bySeverity: Record<string, number>; byService: Record<string, number> }[];
+  durations: {
+    percentile: 'linear interpolation between closest ranks (R-7)';
+    leftOut: Record<MetricName, { belowConfidence: number; missing: number }>;
+    overall: MetricStats;
+    byPeriod: { period: string; metrics: MetricStats }[];
+    byGroup: { group: string; metrics: MetricStats }[];
+  };
+  actionItems: {
+    total: number;
+    open: number;
+    done: number;
+    overdue: number;
+    untracked: number;
+    medianOpenAgeDays: number | undefined;
+    completionRate: number | undefined;
+    byPeriod: { period: string; total: number; done: number; completionRate: number | undefined }[];
+    byOwner: {
+      owner: string;
+      total: number;
+      done: number;
+      open: number;
+      overdue: number;
+      completionRate: number | undefined;
+    }[];
+    oldestOpen: (ItemRef & { ageDays: number })[];
+  };
+  stale: { file: string; status: string; date: string; ageDays: number }[];
+  dueSoon: {
+    withinDays: number;
+    overdue: number;
+    byOwner: { owner: string; items: (ItemRef & { daysLeft: number })[] }[];
+  };
+}
+
+const METRICS: MetricName[] = ['ttd', 'tta', 'ttm', 'ttr', 'impact'];
+const NONE = '(none)';
+const NO_OWNER = '(no owner)';
+const OLDEST_SHOWN = 10;
+const STALE_STATUSES = new Set(['draft', 'in-review']);
+
+const dayOf = (incident: IncidentRecord) => incident.date!;
+const isDone = (item: ActionRecord) => item.state === 'done';
+/** Minutes to two decimals: enough for any reader, and free of floating-point noise like 102.00000000000001. */
+const hundredths = (value: number | undefined) => (value === undefined ? undefined : Math.round(value * 100) / 100);
+const rate = (done: number, total: number) => (total === 0 ? undefined : done / total);
+
+function groupsOf(incident: IncidentRecord, by: GroupBy): string[] {
+  if (by === 'quarter') return [quarterOf(dayOf(incident))];
+  if (by === 'severity') return [incident.severity ?? NONE];
+  const names = by === 'service' ? incident.services : incident.teams;
+  return names.length > 0 ? names : [NONE];
+}
+
+function bucket<T>(items: readonly T[], keysOf: (item: T) => string[]): Map<string, T[]> {
+  const buckets = new Map<string, T[]>();
+  for (const item of items) for (const key of keysOf(item)) buckets.set(key, [...(buckets.get(key) ?? []), item]);
+  return new Map([...buckets].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+function count(values: readonly string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const value of [...values].sort()) counts[value] = (counts[value] ?? 0) + 1;
+  return counts;
+}
+
+function metricStats(incidents: readonly IncidentRecord[], minimum: MilestoneConfidence): MetricStats {
+  const stats = {} as MetricStats;
+  for (const metric of METRICS) {
+    const minutes = incidents.flatMap((incident) => {
+      const d = incident.durations.find((x) => x.metric === metric);
+      return d?.minutes !== undefined && d.confidence && atLeast(d.confidence, minimum) ? [d.minutes] : [];
+    });
+    stats[metric] = {
+      count: minutes.length,
+      median: hundredths(median(minutes)),
+      p90: hundredths(percentile(minutes, 90)),
+      mean: hundredths(mean(minutes)),
+    };
+  }
+  return stats;
+}
+
+function leftOut(
+  incidents: readonly IncidentRecord[],
+  minimum: MilestoneConfidence,
+): InsightsReport['durations']['leftOut'] {
+  const result = {} as InsightsReport['durations']['leftOut'];
+  for (const metric of METRICS) {
+    const all = incidents.map((i) => i.durations.find((d) => d.metric === metric));
+    const measured = all.filter((d) => d?.minutes !== undefined && d.confidence);
+    result[metric] = {
+      belowConfidence: measured.filter((d) => !atLeast(d!.confidence!, minimum)).length,
+      missing: all.length - measured.length,
+    };
+  }
+  return result;
+}
+
+interface PlacedItem extends ActionRecord {
+  file: string;
+  date: string;
+}
+
+function itemRef(item: PlacedItem): ItemRef {
+  return {
+    file: item.file,
+    line: item.line,
+    action: item.action,
+    owner: item.owner,
+    due: item.due,
+    ticket: item.ticket,
+  };
+}
+
+function actionItemFigures(incidents: readonly IncidentRecord[], today: string): InsightsReport['actionItems'] {
+  const items: PlacedItem[] = incidents.flatMap((i) =>
+    i.actionItems.map((a) => ({ ...a, file: i.file, date: dayOf(i) })),
+  );
+  const open = items.filter((item) => !isDone(item));
+  const overdue = (item: PlacedItem) => !isDone(item) && item.due !== undefined && item.due < today;
+  const done = items.length - open.length;
+  const byPeriod = [...bucket(items, (item) => [quarterOf(item.date)])].map(([period, list]) => {
+    const finished = list.filter(isDone).length;
+    return { period, total: list.length, done: finished, completionRate: rate(finished, list.length) };
+  });
+  const byOwner = [...bucket(items, (item) => [item.owner ?? NO_OWNER])].map(([owner, list]) => {
+    const finished = list.filter(isDone).length;
+    const notDone = list.length - finished;
+    return {
+      owner,
+      total: list.length,
+      done: finished,
+      open: notDone,
+      overdue: list.filter(overdue).length,
+      completionRate: rate(finished, list.length),
+    };
+  });
+  const oldestOpen = [...open]
+    .sort((a, b) => a.date.localeCompare(b.date) || a.file.localeCompare(b.file) || a.line - b.line)
+    .slice(0, OLDEST_SHOWN)
+    .map((item) => ({ ...itemRef(item), ageDays: daysBetween(item.date, today) }));
+  return {
+    total: items.length,
+    open: open.length,
+    done,
+    overdue: items.filter(overdue).length,
+    untracked: open.filter((item) => item.ticket === undefined).length,
+    medianOpenAgeDays: median(open.map((item) => daysBetween(item.date, today))),
+    completionRate: rate(done, items.length),
+    byPeriod,
+    byOwner,
+    oldestOpen,
+  };
+}
+
+function staleDrafts(incidents: readonly IncidentRecord[], options: ReportOptions): InsightsReport['stale'] {
+  return incidents
+    .filter((i) => i.status !== undefined && STALE_STATUSES.has(i.status))
+    .map((i) => ({ file: i.file, status: i.status!, date: dayOf(i), ageDays: daysBetween(dayOf(i), options.today) }))
+    .filter((s) => s.ageDays > options.staleAfterDays)
+    .sort((a, b) => b.ageDays - a.ageDays || a.file.localeCompare(b.file));
+}
+
+/** Open items with a due date within the window from today, overdue ones included, by owner. */
+export function dueSoon(
+  incidents: readonly IncidentRecord[],
+  today: string,
+  withinDays: number,
+): InsightsReport['dueSoon'] {
+  const last = addDays(today, withinDays);
+  const items = incidents
+    .flatMap((i) => i.actionItems.map((a) => ({ ...a, file: i.file, date: dayOf(i) })))
+    .filter((item) => !isDone(item) && item.due !== undefined && item.due <= last)
+    .sort((a, b) => a.due!.localeCompare(b.due!) || a.file.localeCompare(b.file) || a.line - b.line);
+  const byOwner = [...bucket(items, (item) => [item.owner ?? NO_OWNER])].map(([owner, list]) => ({
+    owner,
+    items: list.map((item) => ({ ...itemRef(item), daysLeft: daysBetween(today, item.due!) })),
+  }));
+  return { withinDays, overdue: items.filter((item) => item.due! < today).length, byOwner };
+}
+
+/** Only the incidents whose day lies within `since`..`until`, both inclusive. */
+export function inWindow(incidents: readonly IncidentRecord[], since?: string, until?: string): IncidentRecord[] {
+  return incidents.filter((i) => (!since || dayOf(i) >= since) && (!until || dayOf(i) <= until));
+}
+
+/** The aggregate figures over incidents that all have a date (the collector sets the others aside). */
+export function buildReport(
+  all: readonly IncidentRecord[],
+  skipped: readonly SkippedFile[],
+  options: ReportOptions,
+): InsightsReport {
+  const incidents = inWindow(all, options.since, options.until);
+  const periods = bucket(incidents, (i) => [quarterOf(dayOf(i))]);
+  return {
+    version: 1,
+    options,
+    postmortems: incidents.length,
+    skipped: [...skipped],
+    incidents: [...periods].map(([period, list]) => ({
+      period,
+      total: list.length,
+      bySeverity: count(list.map((i) => i.severity ?? NONE)),
+      byService: count(list.flatMap((i) => (i.services.length > 0 ? i.services : [NONE]))),
+    })),
+    durations: {
+      percentile: 'linear interpolation between closest ranks (R-7)',
+      leftOut: leftOut(incidents, options.minConfidence),
+      overall: metricStats(incidents, options.minConfidence),
+      byPeriod: [...periods].map(([period, list]) => ({ period, metrics: metricStats(list, options.minConfidence) })),
+      byGroup: [...bucket(incidents, (i) => groupsOf(i, options.groupBy))].map(([group, list]) => ({
+        group,
+        metrics: metricStats(list, options.minConfidence),
+      })),
+    },
+    actionItems: actionItemFigures(incidents, options.today),
+    stale: staleDrafts(incidents, options),
+    dueSoon: dueSoon(incidents, options.today, options.dueWithinDays),
+  };
+}
