@@ -19,7 +19,7 @@ describe('settings asked with workspace/configuration (as VS Code)', () => {
   let settings: unknown = NOTES_INCLUDED;
   let hold: Promise<void> = Promise.resolve();
   let asked = signal<ConfigurationItem[]>();
-  let refreshed = signal();
+  const refreshed = signal();
   const client = new TestClient({
     pull: true,
     configuration: async (items) => {

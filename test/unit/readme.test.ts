@@ -10,7 +10,7 @@ const ROOT = join(__dirname, '..', '..');
 describe('the README', () => {
   it("shows the metrics JSON the CLI prints for the example it names", () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    const block = /```json\n(\{\n  "file": [\s\S]*?)\n```/.exec(readme);
+    const block = /```json\n(\{\n {2}"file": [\s\S]*?)\n```/.exec(readme);
     assert.ok(block, 'no metrics JSON example in the README');
     const shown = JSON.parse(block[1]) as Record<string, unknown>;
     const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'src', 'cli.ts'), 'metrics', shown.file as string, '--format', 'json'], { cwd: ROOT, encoding: 'utf8' });

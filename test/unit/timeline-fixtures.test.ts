@@ -21,19 +21,28 @@ interface Expected {
 
 const folders = ['timeline', 'bad-input', 'milestones'].map((f) => join(__dirname, '..', 'fixtures', f));
 
-for (const folder of folders) {
-  let files: string[] = [];
-  try {
-    files = readdirSync(folder).filter((f) => f.endsWith('.md'));
-  } catch {
-    continue;
+/** The expectation beside a fixture; a missing, unreadable or shapeless one is an error, never a skip. */
+function readExpected(path: string): Expected {
+  const expected: unknown = JSON.parse(readFileSync(path, 'utf8'));
+  if (typeof expected !== 'object' || expected === null || Array.isArray(expected)) {
+    throw new Error(`${path}: expected a JSON object`);
   }
+  if (typeof (expected as Expected).description !== 'string')
+    throw new Error(`${path}: "description" must be a string`);
+  return expected as Expected;
+}
+
+for (const folder of folders) {
+  const files = readdirSync(folder).filter((f) => f.endsWith('.md'));
   describe(`fixtures: ${folder.split(/[\\/]/).pop()}`, () => {
+    it('holds fixtures', () => assert.ok(files.length > 0, `no fixtures in ${folder}`));
     for (const file of files) {
       let expected: Expected;
       try {
-        expected = JSON.parse(readFileSync(join(folder, file.replace(/\.md$/, '.expected.json')), 'utf8'));
-      } catch {
+        expected = readExpected(join(folder, file.replace(/\.md$/, '.expected.json')));
+      } catch (error) {
+        it(`${file}: has a readable expectation`, () =>
+          assert.fail(error instanceof Error ? error.message : String(error)));
         continue;
       }
       it(`${file}: ${expected.description}`, () => {
@@ -41,14 +50,22 @@ for (const folder of folders) {
         const report = metricsReport(file, analyzeText(text, `file:///${file}`));
         for (const [kind, time] of Object.entries(expected.milestones ?? {})) {
           const found = report.milestones[kind as keyof typeof report.milestones];
-          assert.equal(found?.time ?? null, time === null ? null : time.replace('.000Z', 'Z'), `milestone ${kind} (found ${JSON.stringify(found)})`);
+          assert.equal(
+            found?.time ?? null,
+            time === null ? null : time.replace('.000Z', 'Z'),
+            `milestone ${kind} (found ${JSON.stringify(found)})`,
+          );
         }
         for (const [name, minutes] of Object.entries(expected.durations ?? {})) {
           assert.equal(report.durations[name as keyof typeof report.durations], minutes, `duration ${name}`);
         }
         if (expected.timeline) {
           const timed = report.timeline.filter((e) => e.time !== null).map((e) => ({ line: e.line, time: e.time }));
-          assert.deepEqual(timed, expected.timeline.map((e) => ({ line: e.line, time: e.time })), 'timed timeline entries');
+          assert.deepEqual(
+            timed,
+            expected.timeline.map((e) => ({ line: e.line, time: e.time })),
+            'timed timeline entries',
+          );
         }
         if (expected.problems) {
           // The exact list: a problem that is not expected is a false alarm, and fails as surely as a missed one.

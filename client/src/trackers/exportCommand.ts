@@ -74,7 +74,10 @@ export async function exportActionItemsCommand(context: ExtensionContext): Promi
     actions,
   });
   trackerLog().info(`export of ${file} to ${tracker.name}: ${report.message}`);
-  for (const line of report.log) (line.startsWith('created') ? trackerLog().info(line) : trackerLog().warn(line));
+  for (const line of report.log) {
+    if (line.startsWith('created')) trackerLog().info(line);
+    else trackerLog().warn(line);
+  }
   show(report.level, report.message);
 }
 

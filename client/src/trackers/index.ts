@@ -1,11 +1,13 @@
 import { commands, window, type ExtensionContext } from 'vscode';
 import { redactSecrets } from '../../../server/src/core/secrets';
+import type * as Commands from './commands';
 import { disposeTrackerLog } from './trackerLog';
 
 type Command = (context: ExtensionContext) => Promise<void>;
 
 // A plain require, so the bundle keeps it a require of dist/trackers.js (see scripts/build.mjs).
-const commandsModule = (): typeof import('./commands') => require('./commands');
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- an import would be bundled in
+const commandsModule = (): typeof Commands => require('./commands');
 
 /**
  * Export Action Items…, Refresh Action Item Status and Set Tracker Credentials. The commands pull

@@ -49,7 +49,7 @@ export async function refreshCommand(trackerName: string, file: string, options:
     const run = await refreshStatus(setup.doc, setup.adapter);
     if (options.dryRun) return EXIT_OK;
     const { written, error } = writeBack(setup, run.edits);
-    const report = refreshReport(setup.target.display, setup.tracker.name, setup.doc, run, written);
+    const report = refreshReport(setup.target.display, setup.tracker.name, run, written);
     if (options.format === 'json') stdout(JSON.stringify(report, null, 2));
     else printRefreshText(report, stdout);
     if (error) stderr(error);

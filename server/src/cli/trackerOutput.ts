@@ -29,7 +29,7 @@ export function printExportText(report: ReturnType<typeof exportReport>, out: (l
   out(`${counts} in ${report.tracker}${report.written ? `; keys written to ${report.file}` : ''}`);
 }
 
-export function refreshReport(file: string, tracker: string, doc: PostmortemDocument, run: RefreshRun, written: boolean) {
+export function refreshReport(file: string, tracker: string, run: RefreshRun, written: boolean) {
   return {
     file,
     tracker,

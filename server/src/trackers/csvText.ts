@@ -34,21 +34,31 @@ export function parseCsv(text: string): string[][] {
   while (i < text.length) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), (i += 2);
-      else if (c === '"') (quoted = false), i++;
-      else (field += c), i++;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 2;
+        continue;
+      }
+      if (c === '"') quoted = false;
+      else field += c;
+      i++;
       continue;
     }
-    if (c === '"' && field === '') (quoted = true), i++;
-    else if (c === ',') endField(), i++;
+    if (c === '"' && field === '') quoted = true;
+    else if (c === ',') endField();
     else if (c === '\r' || c === '\n') {
       endField();
       records.push(record);
       record = [];
       i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
-    } else (field += c), i++;
+      continue;
+    } else field += c;
+    i++;
   }
   if (quoted) throw new Error('a quoted field is never closed');
-  if (field !== '' || record.length > 0) endField(), records.push(record);
+  if (field !== '' || record.length > 0) {
+    endField();
+    records.push(record);
+  }
   return records;
 }

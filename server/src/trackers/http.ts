@@ -107,7 +107,9 @@ export class Http {
       }
       return { status: response.status, headers: response.headers, json, text };
     } catch (error) {
-      if (timeout.aborted && !signal?.aborted) throw new Error(`no answer within ${Math.round(this.timeoutMs / 1000)} s`);
+      if (timeout.aborted && !signal?.aborted) {
+        throw new Error(`no answer within ${Math.round(this.timeoutMs / 1000)} s`, { cause: error });
+      }
       throw error;
     }
   }

@@ -61,6 +61,8 @@ function fakeJira() {
 
 /** Serves `fetch`-style answers over HTTP: the request as received goes through the validating fetch. */
 async function serveJira(respond: (request: SeenRequest) => Answer): Promise<{ server: LocalServer; violations: string[] }> {
+  // Read by the server's handler, so declared before the server starts and assigned after.
+  // eslint-disable-next-line prefer-const
   let contract: Awaited<ReturnType<typeof jiraFetch>> | undefined;
   const server = await startLocalServer((req, body, res) => {
     const headers = Object.fromEntries(Object.entries(req.headers).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])));
@@ -93,7 +95,9 @@ suite('Trackers', () => {
 
       const written = new Promise<void>((resolve) => {
         const subscription = vscode.workspace.onDidChangeTextDocument((e) => {
-          if (e.document === editor.document && e.document.getText().includes('PAY-2')) (subscription.dispose(), resolve());
+          if (e.document !== editor.document || !e.document.getText().includes('PAY-2')) return;
+          subscription.dispose();
+          resolve();
         });
       });
       const command = vscode.commands.executeCommand('hindsight.exportActionItems');

@@ -11,11 +11,14 @@ import { applyEdits } from '../../../server/src/core/text/edits';
 /**
  * One fixture a rule: test/fixtures/rules/<family>/<name>.md is the fixture of rule <family>/<name>.
  * A line that must carry a finding of a rule ends with `<!-- expect: rule/id -->` (in frontmatter:
- * `# expect: rule/id`); every other line must carry none of that rule's findings.
+ * `# expect: rule/id`). Naming a rule twice on a line expects two findings there; `rule/id@12`
+ * also pins the finding's 1-based start column. Every line must carry exactly as many findings of
+ * the fixture's rule as its marker names: none on an unmarked line.
  */
 const ROOT = join(__dirname, '..', '..', 'fixtures', 'rules');
 const TODAY = '2025-06-01';
-const MARKER = /(?:<!--|#)\s*expect:\s*([\w/,\s-]+?)\s*(?:-->|$)/;
+const MARKER = /(?:<!--|#)\s*expect:\s*([\w/,@\s-]+?)\s*(?:-->|$)/;
+const MARKED_ID = /^([\w/-]+?)(?:@(\d+))?$/;
 
 function fixtures(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -24,12 +27,37 @@ function fixtures(dir: string): string[] {
   });
 }
 
-function expectedLines(text: string, id: string): number[] {
-  return text
-    .split(/\r?\n/)
-    .map((line, i) => ({ ids: (MARKER.exec(line)?.[1] ?? '').split(/[\s,]+/), line: i + 1 }))
-    .filter(({ ids }) => ids.includes(id))
-    .map(({ line }) => line);
+/** The findings a fixture's markers expect of one rule: one entry per finding, column when pinned. */
+function expectedFindings(text: string, id: string): Finding[] {
+  return text.split(/\r?\n/).flatMap((line, i) => {
+    const names = (MARKER.exec(line)?.[1] ?? '').split(/[\s,]+/).filter(Boolean);
+    return names.flatMap((name) => {
+      const match = MARKED_ID.exec(name);
+      if (!match) throw new Error(`line ${i + 1}: cannot read the expect marker "${name}"`);
+      if (match[1] !== id) return [];
+      return [{ line: i + 1, column: match[2] === undefined ? undefined : Number(match[2]) }];
+    });
+  });
+}
+
+interface Finding {
+  line: number;
+  column?: number;
+}
+
+/**
+ * Found and expected findings as comparable text, one entry per line: `line ×count`, plus the
+ * found columns the markers pin. Pinned columns are matched against the found ones on that line.
+ */
+function perLine(findings: Finding[], pinned: Finding[]): string[] {
+  const lines = [...new Set(findings.map((f) => f.line))].sort((a, b) => a - b);
+  return lines.map((line) => {
+    const here = findings.filter((f) => f.line === line);
+    const wanted = pinned.filter((f) => f.line === line && f.column !== undefined).map((f) => f.column!);
+    const columns = here.map((f) => f.column).filter((c): c is number => c !== undefined && wanted.includes(c));
+    const shown = [...new Set(columns)].sort((a, b) => a - b);
+    return `line ${line} ×${here.length}${shown.length > 0 ? ` at columns ${shown.join(',')}` : ''}`;
+  });
 }
 
 function check(path: string, text: string) {
@@ -42,12 +70,14 @@ describe('rule fixtures', () => {
   for (const path of files) {
     const id = relative(ROOT, path).replace(/\\/g, '/').replace(/\.md$/, '');
     const rule = RULES_BY_ID.get(id);
-    it(`${id}: reports exactly the marked lines${rule?.fixable ? ', and its fixes leave nothing to report' : ''}`, () => {
+    it(`${id}: reports exactly the marked findings${rule?.fixable ? ', and its fixes leave nothing to report' : ''}`, () => {
       assert.ok(rule, `no rule named ${id} for fixture ${path}`);
       const text = readFileSync(path, 'utf8');
       const problems = check(path, text).filter((p) => p.code === id);
-      assert.deepEqual([...new Set(problems.map((p) => p.range.start.line + 1))].sort((a, b) => a - b), expectedLines(text, id));
-      assert.ok(expectedLines(text, id).length > 0, 'a fixture marks at least one finding');
+      const expected = expectedFindings(text, id);
+      const found = problems.map((p) => ({ line: p.range.start.line + 1, column: p.range.start.character + 1 }));
+      assert.deepEqual(perLine(found, expected), perLine(expected, expected));
+      assert.ok(expected.length > 0, 'a fixture marks at least one finding');
       if (rule.fixable) {
         const edits = problems.flatMap((p) => p.fixes?.[0]?.edits ?? []);
         assert.ok(edits.length > 0, 'a fixable rule offers a fix in its fixture');
@@ -62,6 +92,9 @@ describe('rule fixtures', () => {
   it('every rule has a fixture', () => {
     const covered = new Set(files.map((f) => relative(ROOT, f).replace(/\\/g, '/').replace(/\.md$/, '')));
     // document/* rules refuse files (binary, over 5 MB) that do not belong in a fixture folder; the CLI tests cover them.
-    assert.deepEqual(RULES.map((r) => r.id).filter((id) => !covered.has(id) && !id.startsWith('document/')), []);
+    assert.deepEqual(
+      RULES.map((r) => r.id).filter((id) => !covered.has(id) && !id.startsWith('document/')),
+      [],
+    );
   });
 });

@@ -38,7 +38,10 @@ export function addMissingTypes(node: unknown): number {
   if (schema.nullable === true && schema.type === undefined) {
     const branches = [...((schema.oneOf as { type?: string }[]) ?? []), ...((schema.anyOf as { type?: string }[]) ?? [])];
     const types = [...new Set(branches.map((b) => b.type).filter((t): t is string => typeof t === 'string'))];
-    if (types.length > 0) (schema.type = types), count++;
+    if (types.length > 0) {
+      schema.type = types;
+      count++;
+    }
   }
   for (const child of Object.values(schema)) count += addMissingTypes(child);
   return count;

@@ -10,6 +10,8 @@ interface Seen {
   method: string;
   path: string;
   headers: Record<string, string>;
+  // A parsed JSON body; the assertions reach into it freely.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   body: any;
 }
 

@@ -37,6 +37,8 @@ describe('hindsight export --dry-run', () => {
     assert.equal(r.code, 0, r.stderr);
     assert.ok(!r.stdout.includes(TOKEN) && !r.stderr.includes(TOKEN), 'the token is never printed');
     assert.ok(!r.stdout.includes(Buffer.from(`bot@example.com:${TOKEN}`).toString('base64')));
+    // Parsed JSON bodies; the assertions reach into them freely.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { method: string; url: string; headers: Record<string, string>; body: any });
     assert.deepEqual(lines.map((l) => Object.keys(l)), lines.map(() => ['method', 'url', 'headers', 'body']));
     assert.deepEqual(lines.map((l) => `${l.method} ${l.url}`), [

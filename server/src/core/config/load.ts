@@ -25,7 +25,7 @@ function readConfigFile(path: string): ConfigFile {
   try {
     value = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
-    throw new Error(`cannot be read: ${(error as Error).message.split('\n')[0]}`);
+    throw new Error(`cannot be read: ${(error as Error).message.split('\n')[0]}`, { cause: error });
   }
   if (value === null || value === undefined) value = {};
   if (typeof value !== 'object' || Array.isArray(value)) throw new Error('must hold an object of settings');

@@ -24,7 +24,7 @@ export interface WorkspaceTemplates {
 const cache = new Map<string, { signature: string; result: WorkspaceTemplates }>();
 
 export function loadWorkspaceTemplates(folder: string): WorkspaceTemplates {
-  let names: string[] = [];
+  let names: string[];
   try {
     names = readdirSync(folder).filter((n) => n.endsWith('.md')).sort();
   } catch (error) {

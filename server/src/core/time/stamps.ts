@@ -249,7 +249,10 @@ function readStamps(text: string): Stamp[] {
     const separator = RANGE_SEPARATOR.exec(text.slice(end, next?.index ?? end));
     const isoOffset = /^\+\d{2}:?\d{2}/.test(text.slice(end)) || (/^[-−]\d{2}:?\d{2}/.test(text.slice(end)) && text[time.index - 1] === 'T');
     const isRange = !!next && !!separator && end + separator[0].length === next.index && !isoOffset;
-    let { zone, end: zoneEnd } = isRange && !/^\s*[A-Za-z(]/.test(text.slice(end)) ? { zone: undefined, end } : zoneAfter(text, end);
+    const zoneFound =
+      isRange && !/^\s*[A-Za-z(]/.test(text.slice(end)) ? { zone: undefined, end } : zoneAfter(text, end);
+    let zone = zoneFound.zone;
+    const zoneEnd = zoneFound.end;
     if (zone) end = zoneEnd;
     let rangeEnd: Stamp['rangeEnd'];
     if (isRange && next && RANGE_SEPARATOR.test(text.slice(end, next.index))) {
