@@ -324,6 +324,8 @@ function readRow(
  */
 /** The longest clause read after a time in prose: beyond it, the words belong to something else. */
 const MAX_CLAUSE = 1000;
+const CLAUSE_END = /[.;!?]\s|,\s|\s(?:and|but|while|until|when)\s/;
+const CLAUSE_END_AT_TEXT_END = /[.;!?](?:\s|$)|,\s|\s(?:and|but|while|until|when)\s/;
 
 function fromProse(lines: readonly TextLine[], out: Candidate[]): void {
   let text = '';
@@ -359,9 +361,11 @@ function fromProse(lines: readonly TextLine[], out: Candidate[]): void {
     const sentenceEnd = Math.max(before.lastIndexOf('. '), before.lastIndexOf('; '));
     const from = sentenceEnd < 0 ? previousEnd : previousEnd + sentenceEnd + 2;
     const nextIndex = i + 1 < stamps.length ? stamps[i + 1].index : text.length;
-    const after = text.slice(stamp.end, Math.min(nextIndex, stamp.end + MAX_CLAUSE) + 2);
-    const clauseEnd = after.search(/[.;!?](?:\s|$)|,\s|\s(?:and|but|while|until|when)\s/);
-    const to = stamp.end + (clauseEnd < 0 ? after.length : clauseEnd);
+    // One character past the limit, so punctuation just before it is still seen with what follows.
+    const limit = Math.min(nextIndex, stamp.end + MAX_CLAUSE);
+    const after = text.slice(stamp.end, limit + 1);
+    const clauseEnd = after.search(limit + 1 >= text.length ? CLAUSE_END_AT_TEXT_END : CLAUSE_END);
+    const to = clauseEnd < 0 ? limit : stamp.end + clauseEnd;
     const at = startAt(stamp.index);
     const stampAt = at.line.raw.indexOf(stamp.text);
     out.push(
