@@ -2,7 +2,7 @@ import type { PostmortemDocument } from './model';
 import type { AnalyzeOptions } from './options';
 
 export { DEFAULT_MAX_BYTES, type AnalyzeOptions } from './options';
-import { buildDocument } from './document';
+import { buildDocument, DerivedCache } from './document';
 import { BlockCache } from './parse/blockCache';
 import { readFrontmatter } from './parse/frontmatter';
 import { LineIndex } from './text/lineIndex';
@@ -14,6 +14,7 @@ import { LineIndex } from './text/lineIndex';
 export class Analyzer {
   private readonly latest = new Map<string, PostmortemDocument>();
   private readonly blockCaches = new Map<string, BlockCache>();
+  private readonly derived = new Map<string, DerivedCache>();
   /** The default zone each cached analysis was made with: a changed configuration is a new reading. */
   private readonly zones = new Map<string, string | undefined>();
 
@@ -34,7 +35,12 @@ export class Analyzer {
       blocks = new BlockCache();
       this.blockCaches.set(uri, blocks);
     }
-    const doc = buildDocument(uri, version, text, blocks, { ...this.options, defaultZone });
+    let derived = this.derived.get(uri);
+    if (!derived) {
+      derived = new DerivedCache();
+      this.derived.set(uri, derived);
+    }
+    const doc = buildDocument(uri, version, text, blocks, { ...this.options, defaultZone }, derived);
     this.latest.set(uri, doc);
     this.zones.set(uri, defaultZone);
     return doc;
@@ -64,6 +70,7 @@ export class Analyzer {
   forget(uri: string): void {
     this.latest.delete(uri);
     this.blockCaches.delete(uri);
+    this.derived.delete(uri);
     this.zones.delete(uri);
   }
 }

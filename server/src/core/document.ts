@@ -4,7 +4,7 @@ import { computeMetrics, DEFAULT_METRICS } from './metrics/durations';
 import { findMilestones, type FrontmatterMilestone } from './metrics/milestones';
 import { frontmatterDuration, statedInLine } from './metrics/stated';
 import { statedWindows } from './metrics/windows';
-import type { Frontmatter, MilestoneKind, PostmortemDocument, Problem, StatedDuration } from './model';
+import type { Frontmatter, MilestoneKind, Milestones, PostmortemDocument, Problem, Section, StatedDuration } from './model';
 import type { Block, TextLine } from './parse/blocks';
 import type { BlockCache } from './parse/blockCache';
 import { readFrontmatter } from './parse/frontmatter';
@@ -12,7 +12,8 @@ import { MAX_NESTING } from './parse/nesting';
 import { plainText } from './parse/inline';
 import { buildSections } from './parse/sections';
 import { LineIndex } from './text/lineIndex';
-import { buildTimeline } from './timeline/build';
+import { buildTimeline, type TimelineResult } from './timeline/build';
+import { timelineStillHolds, type TimelineSource } from './timeline/reuse';
 import { dateInFileName } from './time/fileDate';
 import { declaredZone } from './timeline/candidates';
 import { completeDate, resolveStamp, type CalendarDate } from './time/resolve';
@@ -176,14 +177,74 @@ function statedDurationsOf(frontmatter: Frontmatter | undefined, lines: readonly
   return out;
 }
 
-export function buildDocument(uri: string, version: number, text: string, cache: BlockCache, options: AnalyzeOptions): PostmortemDocument {
+/**
+ * What one version of a document derived, kept for the next version: an edit that cannot change
+ * the timeline reuses it (and the sections it points into) instead of reading every row again.
+ */
+export class DerivedCache {
+  private source: TimelineSource | undefined;
+  private result: TimelineResult | undefined;
+  private milestoneInput: MilestoneInput | undefined;
+  private milestoneKey: string | undefined;
+  private milestones: Milestones | undefined;
+
+  /** The previous timeline and sections when they still hold for `source`, else a fresh reading. */
+  timeline(source: TimelineSource, read: () => TimelineResult): { result: TimelineResult; sections: Section[] } {
+    if (this.source && this.result && timelineStillHolds(this.source, source)) {
+      const sections = this.source.sections;
+      this.source = { ...source, sections };
+      return { result: this.result, sections };
+    }
+    const result = read();
+    this.source = { ...source, fromSections: result.timeline.sections.length > 0 };
+    this.result = result;
+    return { result, sections: source.sections };
+  }
+
+  /** The previous milestones when the timeline is the same object and the other inputs read the same. */
+  findMilestones(input: MilestoneInput): Milestones {
+    // Every input but the timeline's own arrays is compared by value, whatever fields it grows.
+    const { entries: _entries, labelled: _labelled, ...rest } = input;
+    const key = JSON.stringify(rest);
+    const before = this.milestoneInput;
+    const sameTimeline = before?.entries === input.entries && before?.labelled === input.labelled;
+    const same = sameTimeline && this.milestoneKey === key;
+    if (!same || !this.milestones) {
+      this.milestones = findMilestones(input);
+      this.milestoneInput = input;
+      this.milestoneKey = key;
+    }
+    return this.milestones;
+  }
+}
+
+type MilestoneInput = Parameters<typeof findMilestones>[0];
+
+/** Everything the timeline depends on beside the blocks, as one key. */
+function timelineSettings(
+  reference: CalendarDate | undefined,
+  zones: readonly (Zone | undefined)[],
+  documentZone: { zone: Zone; line: number } | undefined,
+  currentYear: number | undefined,
+): string {
+  return JSON.stringify([reference, zones, documentZone, currentYear]);
+}
+
+export function buildDocument(
+  uri: string,
+  version: number,
+  text: string,
+  cache: BlockCache,
+  options: AnalyzeOptions,
+  derived = new DerivedCache(),
+): PostmortemDocument {
   const refused = refuse(text, options.maxBytes ?? DEFAULT_MAX_BYTES);
   if (refused) return emptyDocument(uri, version, text, [refused]);
 
   const index = new LineIndex(text);
   const fm = readFrontmatter(index);
   const blocks = cache.blocks(index.lines, fm.bodyLine);
-  const sections = buildSections(blocks, index);
+  const freshSections = buildSections(blocks, index);
   const reference = referenceDate(fm.frontmatter, blocks) ?? dateInFileName(uri);
   const fmZone = frontmatterZone(fm.frontmatter);
   const lines = textLines(blocks);
@@ -200,13 +261,15 @@ export function buildDocument(uri: string, version: number, text: string, cache:
 
   const defaultZone = options.defaultZone ? parseZone(options.defaultZone) : undefined;
   const currentYear = yearOf(options.today);
-  const timeline = buildTimeline({
-    blocks, sections, index, reference, frontmatterZone: fmZone, documentZone, defaultZone, currentYear,
-  });
+  const settings = timelineSettings(reference, [fmZone, defaultZone], documentZone, currentYear);
+  const source = { lines: index.lines, blocks, sections: freshSections, settings, fromSections: true };
+  const { result: timeline, sections } = derived.timeline(source, () => buildTimeline({
+    blocks, sections: freshSections, index, reference, frontmatterZone: fmZone, documentZone, defaultZone, currentYear,
+  }));
   const statedDurations = statedDurationsOf(fm.frontmatter, lines, index);
   const windows = statedWindows(lines, index, reference, documentZone?.zone ?? fmZone ?? defaultZone);
   const frontmatter = frontmatterMilestones(fm.frontmatter, fmZone ?? defaultZone, reference);
-  const milestones = findMilestones({
+  const milestones = derived.findMilestones({
     entries: timeline.timeline.entries, labelled: timeline.labelled, frontmatter, stated: statedDurations, windows,
   });
   const metrics = computeMetrics(milestones, options.metrics);

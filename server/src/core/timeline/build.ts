@@ -63,55 +63,10 @@ function readingDirection(candidates: readonly Candidate[]): 1 | -1 {
 
 export function buildTimeline(input: TimelineInput): TimelineResult {
   const { blocks, sections, index } = input;
-  const timelineSections = sections.filter((s) => s.kinds.includes('timeline') && !s.parent?.kinds.includes('timeline'));
-  const scoped = timelineSections.length > 0 ? blocks.filter((b) => inSections(b, timelineSections)) : [];
-  let candidates: Candidate[] = [];
-  timelineSections.forEach((section, group) => {
-    const own = collectCandidates(scoped.filter((b) => inSections(b, [section])), { prose: false });
-    // Each section keeps its own direction: a table oldest first, an incident log newest first.
-    candidates.push({ kind: 'reset', line: section.headingRange.start.line, direction: readingDirection(own) });
-    for (const c of own) {
-      if (c.kind === 'entry') c.group = group;
-      candidates.push(c);
-    }
-  });
-  let fromSections = timelineSections;
-  const timed = (list: Candidate[]) => list.some((c) => c.kind === 'entry' && c.stamp?.time && !labelMilestone(c.label));
-  if (!timed(candidates)) {
-    // No timeline section, or one without times: read the whole document, prose included.
-    const whole = collectCandidates(blocks, { prose: true });
-    if (timed(whole) || candidates.length === 0) {
-      candidates = whole;
-      fromSections = [];
-    }
-  }
-  const outside = timelineSections.length > 0 ? collectCandidates(blocks.filter((b) => !inSections(b, timelineSections)), { prose: false }) : [];
-  // "## Timeline (UTC)": the heading declares the zone for its section.
-  for (const section of [...timelineSections].reverse()) {
-    const zone = headerZone(section.heading) ?? declaredZone(section.heading);
-    if (zone) candidates.unshift({ kind: 'zone', line: section.headingRange.start.line, zone, text: section.heading });
-  }
+  const { timelineSections, candidates, fromSections, outside } = gatherCandidates(blocks, sections);
 
   const problems: Problem[] = [];
-  const firstZone = candidates.find((c): c is Extract<Candidate, { kind: 'zone' }> => c.kind === 'zone');
-  const declared = firstZone
-    ? { zone: firstZone.zone, source: 'sentence' as const, line: firstZone.line }
-    : input.documentZone
-      ? { zone: input.documentZone.zone, source: 'sentence' as const, line: input.documentZone.line }
-      : input.frontmatterZone
-        ? { zone: input.frontmatterZone, source: 'frontmatter' as const, line: undefined }
-        : undefined;
-  // Nothing declares a zone, but every time that names one names the same: the others are in it too.
-  const named = new Set(candidates.flatMap((c) => (c.kind === 'entry' && c.stamp?.zone ? [c.stamp.zone.label] : [])));
-  const sole = named.size === 1 ? candidates.find((c): c is EntryCandidate => c.kind === 'entry' && !!c.stamp?.zone)?.stamp?.zone : undefined;
-  const fallback = declared
-    ? undefined
-    : sole
-      ? { zone: sole, source: 'default' as const, line: undefined }
-      : input.defaultZone
-        ? { zone: input.defaultZone, source: 'default' as const, line: undefined }
-        : undefined;
-  const teamZone = fallback?.zone === input.defaultZone ? input.defaultZone : undefined;
+  const { declared, fallback, teamZone } = chooseZones(candidates, input);
   const ctx: ReadingContext = {
     date: input.reference,
     reference: input.reference,
@@ -273,50 +228,132 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
     entries.push(resolved);
     if (!c.prose) ordered.push({ entry: resolved, group: c.group, direction: ctx.direction });
   }
+  /** Lines outside the timeline are read on the document's own date, not the timeline's last. */
+  const atReference = (): ReadingContext => ({ ...ctx, date: input.reference, lastMinutes: undefined });
   for (const c of outside) {
     if (c.kind !== 'entry') continue;
     const kind = labelMilestone(c.label);
     if (!kind || !c.stamp) continue;
-    addLabelled(c, kind, resolveEntry(c, { ...ctx, date: input.reference, lastMinutes: undefined }));
+    addLabelled(c, kind, resolveEntry(c, atReference()));
   }
-  // A title that gives the window ("Partial outage, 2021-12-07 18:00-19:50 UTC") says when it started and ended.
-  const title = blocks.find((b) => b.kind === 'heading' || b.kind === 'paragraph');
-  if (title && title.line < 3) {
-    const line = title.kind === 'heading' ? { line: title.line, column: 0, raw: title.text } : title.kind === 'paragraph' ? title.lines[0] : undefined;
-    const found = line ? collectCandidates([{ kind: 'paragraph', line: line.line, endLine: line.line, lines: [line], quoted: false, node: { type: 'root', children: [] }, chunkLine: 0 }], { prose: true }) : [];
-    const ranged = found.find((c): c is EntryCandidate => c.kind === 'entry' && !!c.stamp?.rangeEnd && !!c.stamp.time);
-    if (ranged) addLabelled({ ...ranged, label: 'title' }, ['started'], resolveEntry(ranged, { ...ctx, date: input.reference, lastMinutes: undefined }), 'prose');
-  }
-  // The summary often says when it began: "…experienced an outage lasting 1 hour and 48 minutes, from
-  // 16:58 to 18:46 UTC", "at roughly 18:52 UTC Hachyderm experienced a 7 minute cascading failure".
-  if (fromSections.length > 0) {
-    const prose = collectCandidates(blocks.filter((b) => b.kind === 'paragraph' && !inSections(b, timelineSections)), { prose: true });
-    const timed = prose.filter((c): c is EntryCandidate => c.kind === 'entry' && !!c.stamp?.time && !labelMilestone(c.label));
-    const window = timed.find((c) => !!c.stamp!.rangeEnd && OUTAGE_WINDOW.test(c.text));
-    const onset = timed.find((c) => STATED_ONSET.test(c.text));
-    if (window) addLabelled({ ...window, label: 'outage window' }, ['started', 'impactStart'], resolveEntry(window, { ...ctx, date: input.reference, lastMinutes: undefined }), 'prose');
-    else if (onset) addLabelled({ ...onset, label: 'stated start' }, ['started'], resolveEntry(onset, { ...ctx, date: input.reference, lastMinutes: undefined }), 'prose');
+  const title = titleWindow(blocks);
+  if (title) addLabelled({ ...title, label: 'title' }, ['started'], resolveEntry(title, atReference()), 'prose');
+  const summary = fromSections.length > 0 ? summaryStart(blocks, timelineSections) : undefined;
+  if (summary?.window) {
+    const window = resolveEntry(summary.window, atReference());
+    addLabelled({ ...summary.window, label: 'outage window' }, ['started', 'impactStart'], window, 'prose');
+  } else if (summary?.onset) {
+    const onset = resolveEntry(summary.onset, atReference());
+    addLabelled({ ...summary.onset, label: 'stated start' }, ['started'], onset, 'prose');
   }
 
   checkOrder(ordered, problems);
-  const firstUnzoned = entries.find((e) => e.time !== undefined && e.hasTimeOfDay && (!e.zone || e.zoneFromConfig));
-  if (firstUnzoned) {
-    const readAs = firstUnzoned.zoneFromConfig
-      ? `in the team's default zone, ${firstUnzoned.zone} (from the configuration)`
-      : 'as UTC';
-    problems.push({
-      code: 'timeline/missing-zone',
-      severity: 'info',
-      message:
-        `No time zone is given for these times, so they are read ${readAs}: add one to the entries, the column header, ` +
-        'a sentence such as "All times in UTC." or `timezone:` in the frontmatter.',
-      range: firstUnzoned.timeRange ?? firstUnzoned.range,
-    });
-  }
+  const unzoned = missingZone(entries);
+  if (unzoned) problems.push(unzoned);
   return {
     timeline: { sections: fromSections, entries, declaredZone: zoneName(declared?.zone), newestFirst: (ordered[0]?.direction ?? ctx.direction) === -1 },
     labelled,
     problems,
+  };
+}
+
+/** The candidates of the timeline sections, or of the whole document when they give no times. */
+function gatherCandidates(blocks: readonly Block[], sections: readonly Section[]) {
+  const timelineSections = sections.filter((s) => s.kinds.includes('timeline') && !s.parent?.kinds.includes('timeline'));
+  const scoped = timelineSections.length > 0 ? blocks.filter((b) => inSections(b, timelineSections)) : [];
+  let candidates: Candidate[] = [];
+  timelineSections.forEach((section, group) => {
+    const own = collectCandidates(scoped.filter((b) => inSections(b, [section])), { prose: false });
+    // Each section keeps its own direction: a table oldest first, an incident log newest first.
+    candidates.push({ kind: 'reset', line: section.headingRange.start.line, direction: readingDirection(own) });
+    for (const c of own) {
+      if (c.kind === 'entry') c.group = group;
+      candidates.push(c);
+    }
+  });
+  let fromSections = timelineSections;
+  const timed = (list: Candidate[]) => list.some((c) => c.kind === 'entry' && c.stamp?.time && !labelMilestone(c.label));
+  if (!timed(candidates)) {
+    // No timeline section, or one without times: read the whole document, prose included.
+    const whole = collectCandidates(blocks, { prose: true });
+    if (timed(whole) || candidates.length === 0) {
+      candidates = whole;
+      fromSections = [];
+    }
+  }
+  const outsideBlocks = timelineSections.length > 0 ? blocks.filter((b) => !inSections(b, timelineSections)) : [];
+  const outside = collectCandidates(outsideBlocks, { prose: false });
+  // "## Timeline (UTC)": the heading declares the zone for its section.
+  for (const section of [...timelineSections].reverse()) {
+    const zone = headerZone(section.heading) ?? declaredZone(section.heading);
+    if (zone) candidates.unshift({ kind: 'zone', line: section.headingRange.start.line, zone, text: section.heading });
+  }
+  return { timelineSections, candidates, fromSections, outside };
+}
+
+/** The zone the document declares, or the one its times fall back to. */
+function chooseZones(candidates: readonly Candidate[], input: TimelineInput) {
+  const firstZone = candidates.find((c): c is Extract<Candidate, { kind: 'zone' }> => c.kind === 'zone');
+  const declared = firstZone
+    ? { zone: firstZone.zone, source: 'sentence' as const, line: firstZone.line }
+    : input.documentZone
+      ? { zone: input.documentZone.zone, source: 'sentence' as const, line: input.documentZone.line }
+      : input.frontmatterZone
+        ? { zone: input.frontmatterZone, source: 'frontmatter' as const, line: undefined }
+        : undefined;
+  // Nothing declares a zone, but every time that names one names the same: the others are in it too.
+  const named = new Set(candidates.flatMap((c) => (c.kind === 'entry' && c.stamp?.zone ? [c.stamp.zone.label] : [])));
+  const sole = named.size === 1 ? candidates.find((c): c is EntryCandidate => c.kind === 'entry' && !!c.stamp?.zone)?.stamp?.zone : undefined;
+  const fallback = declared
+    ? undefined
+    : sole
+      ? { zone: sole, source: 'default' as const, line: undefined }
+      : input.defaultZone
+        ? { zone: input.defaultZone, source: 'default' as const, line: undefined }
+        : undefined;
+  const teamZone = fallback?.zone === input.defaultZone ? input.defaultZone : undefined;
+  return { declared, fallback, teamZone };
+}
+
+/** A title that gives the window ("Partial outage, 2021-12-07 18:00-19:50 UTC") says when it started and ended. */
+function titleWindow(blocks: readonly Block[]): EntryCandidate | undefined {
+  const title = blocks.find((b) => b.kind === 'heading' || b.kind === 'paragraph');
+  if (!title || title.line >= 3) return undefined;
+  const line = title.kind === 'heading' ? { line: title.line, column: 0, raw: title.text } : title.lines[0];
+  const alone: Block = {
+    kind: 'paragraph', line: line.line, endLine: line.line, lines: [line], quoted: false, node: { type: 'root', children: [] }, chunkLine: 0,
+  };
+  const found = collectCandidates([alone], { prose: true });
+  return found.find((c): c is EntryCandidate => c.kind === 'entry' && !!c.stamp?.rangeEnd && !!c.stamp.time);
+}
+
+/**
+ * The summary often says when it began: "…experienced an outage lasting 1 hour and 48 minutes, from
+ * 16:58 to 18:46 UTC", "at roughly 18:52 UTC Hachyderm experienced a 7 minute cascading failure".
+ */
+function summaryStart(blocks: readonly Block[], timelineSections: readonly Section[]) {
+  const prose = collectCandidates(blocks.filter((b) => b.kind === 'paragraph' && !inSections(b, timelineSections)), { prose: true });
+  const timed = prose.filter((c): c is EntryCandidate => c.kind === 'entry' && !!c.stamp?.time && !labelMilestone(c.label));
+  return {
+    window: timed.find((c) => !!c.stamp!.rangeEnd && OUTAGE_WINDOW.test(c.text)),
+    onset: timed.find((c) => STATED_ONSET.test(c.text)),
+  };
+}
+
+/** The note for the first time read without a zone of its own or the document's. */
+function missingZone(entries: readonly TimelineEntry[]): Problem | undefined {
+  const firstUnzoned = entries.find((e) => e.time !== undefined && e.hasTimeOfDay && (!e.zone || e.zoneFromConfig));
+  if (!firstUnzoned) return undefined;
+  const readAs = firstUnzoned.zoneFromConfig
+    ? `in the team's default zone, ${firstUnzoned.zone} (from the configuration)`
+    : 'as UTC';
+  return {
+    code: 'timeline/missing-zone',
+    severity: 'info',
+    message:
+      `No time zone is given for these times, so they are read ${readAs}: add one to the entries, the column header, ` +
+      'a sentence such as "All times in UTC." or `timezone:` in the frontmatter.',
+    range: firstUnzoned.timeRange ?? firstUnzoned.range,
   };
 }
 
