@@ -1,5 +1,5 @@
 import { CONSEQUENCE, CUES, HUMAN_ACTS, OUTCOME_VERBS, SIGNALS, type CueKind } from './cues';
-import { agentAfter, agentBefore, namesPerson, openingAgent, type Agent } from './subject';
+import { agentAfter, agentBefore, openingAgent, type Agent } from './subject';
 
 /** One cue in a sentence, with who acts on it and the named features the model weighs. */
 export interface Cue {
