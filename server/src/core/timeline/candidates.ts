@@ -239,7 +239,7 @@ const MILESTONE_HEADER = /\b(milestone|phase|marker|stage)\b/i;
 export function headerZone(header: string): Zone | undefined {
   const inParens = /\(([^)]+)\)/.exec(header);
   if (inParens) return parseZone(inParens[1]) ?? declaredZone(`times in ${inParens[1]}`);
-  const word = /\b(?:time|timestamp)\s+([A-Z]{2,5}|UTC[+\-]\d{1,2})\b/i.exec(header);
+  const word = /\b(?:time|timestamp)\s+([A-Z]{2,5}|UTC[+-]\d{1,2})\b/i.exec(header);
   return word ? parseZone(word[1]) : undefined;
 }
 

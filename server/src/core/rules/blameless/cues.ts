@@ -37,7 +37,7 @@ const ACT = w(`removed pushed force-pushed ran executed deployed merged committe
   renamed moved`);
 
 /** Acts that are themselves the damage: with a person as subject they need no "causing…" after them. */
-const DAMAGE = w(`broke break breaking crashed wiped deleted dropped destroyed overwrote truncated killed
+const DAMAGE = w(String.raw`broke break breaking crashed wiped deleted dropped destroyed overwrote truncated killed
   took\s+down brought\s+down knocked\s+out messed\s+up screwed\s+up nuked corrupted erased`);
 
 /** A sanction said of people: passive ("was fired") or with a person as object ("fire the engineer"). */
