@@ -19,7 +19,6 @@ export const FIXTURE = 'postmortems/2025-05-12-search-outage.md';
 export const EXPECTED: Received[] = [
   { code: 'sections/missing', severity: 'warning', range: [12, 0, 12, 38], message: '"Impact"' },
   { code: 'sections/missing', severity: 'warning', range: [12, 0, 12, 38], message: '"Lessons learned"' },
-  { code: 'blameless/single-root-cause', severity: 'info', range: [17, 0, 17, 19], message: 'single human root cause' },
   { code: 'blameless/human-error', severity: 'warning', range: [17, 19, 17, 30], message: '"human error"' },
   { code: 'timeline/out-of-order', severity: 'warning', range: [28, 2, 28, 18], message: 'earlier than the one before it' },
   { code: 'actions/overdue', severity: 'warning', range: [44, 54, 44, 64], message: 'was due on 2025-06-30' },

@@ -28,7 +28,7 @@ describe('Neovim as an LSP client', { timeout: 90_000 }, () => {
     cwd: workspace,
     encoding: 'utf8',
     timeout: 60_000,
-    env: { ...process.env, HINDSIGHT_OUT: out, HINDSIGHT_FILE: join(workspace, FIXTURE), HINDSIGHT_SERVER: join(ROOT, 'dist', 'server.js'), HINDSIGHT_APPEND: 'It was human error.' },
+    env: { ...process.env, HINDSIGHT_OUT: out, HINDSIGHT_FILE: join(workspace, FIXTURE), HINDSIGHT_SERVER: join(ROOT, 'dist', 'server.js'), HINDSIGHT_APPEND: '\n## Notes\n\nIt was human error.' },
   });
   const result = (): NeovimResult => {
     assert.equal(run.status, 0, `nvim failed (${run.error?.message ?? run.status}):\n${run.stdout}\n${run.stderr}`);

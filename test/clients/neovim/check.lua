@@ -38,8 +38,10 @@ vim.lsp.buf_attach_client(bufnr, client_id)
 local opened_ok = vim.wait(timeout, function() return #vim.diagnostic.get(bufnr) > 0 end, 20)
 local opened = vim.diagnostic.get(bufnr)
 
-local new_line = vim.api.nvim_buf_line_count(bufnr)
-vim.api.nvim_buf_set_lines(bufnr, -1, -1, false, { appended })
+-- HINDSIGHT_APPEND may hold several lines; the finding is awaited on the last of them.
+local lines = vim.split(appended, '\n', { plain = true })
+local new_line = vim.api.nvim_buf_line_count(bufnr) + #lines - 1
+vim.api.nvim_buf_set_lines(bufnr, -1, -1, false, lines)
 local changed_ok = vim.wait(timeout, function()
   return #vim.diagnostic.get(bufnr, { lnum = new_line }) > 0
 end, 20)

@@ -31,7 +31,8 @@ suite('Diagnostics', () => {
     const readme = (await openInEditor('README.md')).document;
     const postmortem = (await openInEditor(FIXTURE)).document;
     const removeFromReadme = await appendLine(readme, 'The root cause was human error.');
-    const removeFromPostmortem = await appendLine(postmortem, 'It was human error.');
+    // Under a heading of its own: in the follow-ups section a sentence is read as an action item.
+    const removeFromPostmortem = await appendLine(postmortem, '\n## Notes\n\nIt was human error.');
     const added = postmortem.lineCount - 1;
     // Both edits went to the server in this order; once the postmortem's is checked, the README's was too.
     await waitForDiagnostics(postmortem.uri, (ds) => ds.some((d) => codeOf(d) === 'blameless/human-error' && d.range.start.line === added));
