@@ -3,16 +3,15 @@
  * edits, and edit → diagnostics on unique text beside markdownlint relinting that text.
  * Every timed run gets a text no earlier run has seen, so no cache answers for it.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { lint } from 'markdownlint/sync';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { editLine, generatePostmortem } from './generate';
 import { median } from './measure';
 import { FAMILIES } from './pathological';
+import { startServer, stopServer } from './server';
 
 const BENCH = __dirname;
-const SERVER = join(BENCH, '..', 'dist', 'server.js');
 const TSX = ['--import', 'tsx'];
 
 export interface FamilyTime {
@@ -73,13 +72,7 @@ export interface EditVsLint {
  * seed), then times one-line edits to diagnostics; markdownlint relints each edited text.
  */
 export async function uniqueEditVsMarkdownlint(plan: { lines: number; documents: number; edits: number }[]): Promise<EditVsLint[]> {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  connection.onNotification(() => undefined);
-  connection.onRequest(() => null);
-  connection.listen();
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { textDocument: { diagnostic: {} } } });
-  await connection.sendNotification('initialized', {});
+  const connection = await startServer();
   const results: EditVsLint[] = [];
   let seed = 5_000;
   for (const { lines, documents, edits } of plan) {
@@ -109,9 +102,7 @@ export async function uniqueEditVsMarkdownlint(plan: { lines: number; documents:
     }
     results.push({ lines, edit: median(editTimes), markdownlint: median(lintTimes) });
   }
-  await connection.sendRequest('shutdown');
-  await connection.sendNotification('exit');
-  connection.dispose();
+  await stopServer(connection);
   return results;
 }
 

@@ -4,7 +4,9 @@
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import {
+  createMessageConnection, type MessageConnection, StreamMessageReader, StreamMessageWriter,
+} from 'vscode-jsonrpc/node';
 import { editLine, generatePostmortem } from './generate';
 import { median } from './measure';
 
@@ -12,14 +14,27 @@ const SERVER = join(__dirname, '..', 'dist', 'server.js');
 /** Untimed edits first: an editor's server has long been running, and its code is optimised. */
 const WARMUP = 25;
 
-export async function editToDiagnostics(lineCounts: readonly number[], runs: number): Promise<{ lines: number; ms: number; findings: number }[]> {
-  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+/** The bundled server over stdio, initialised as a client that pulls diagnostics. */
+export async function startServer(nodeArgs: readonly string[] = []): Promise<MessageConnection> {
+  const child = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   connection.onNotification(() => undefined);
   connection.onRequest(() => null);
   connection.listen();
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { textDocument: { diagnostic: {} } } });
+  const capabilities = { textDocument: { diagnostic: {} } };
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities });
   await connection.sendNotification('initialized', {});
+  return connection;
+}
+
+export async function stopServer(connection: MessageConnection): Promise<void> {
+  await connection.sendRequest('shutdown');
+  await connection.sendNotification('exit');
+  connection.dispose();
+}
+
+export async function editToDiagnostics(lineCounts: readonly number[], runs: number): Promise<{ lines: number; ms: number; findings: number }[]> {
+  const connection = await startServer(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []);
   const results = [];
   for (const lines of lineCounts) {
     const { text, proseLine } = generatePostmortem(lines);
@@ -41,8 +56,6 @@ export async function editToDiagnostics(lineCounts: readonly number[], runs: num
     results.push({ lines, ms: median(samples), findings: report.items.length });
     await connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
-  await connection.sendRequest('shutdown');
-  await connection.sendNotification('exit');
-  connection.dispose();
+  await stopServer(connection);
   return results;
 }
