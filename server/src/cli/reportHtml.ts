@@ -7,6 +7,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { InsightsReport } from '../core/insights/aggregate';
 import { esc } from '../preview/escape';
+import { htmlPage } from '../preview/page';
 import { reportCharts } from './reportCharts';
 import { reportMarkdown } from './reportMarkdown';
 
@@ -59,20 +60,6 @@ export function reportHtml(report: InsightsReport): string {
   );
   const body = withCharts(String(toHtml.processSync(reportMarkdown(report))), figures.join('\n'));
   const csp = `default-src 'none'; style-src ${styleHashes(STYLE, body)}; img-src data:; base-uri 'none'; form-action 'none'`;
-  return [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${esc(csp)}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>Postmortem insights, ${esc(report.options.today)}</title>`,
-    `<style>${STYLE}</style>`,
-    '</head>',
-    '<body>',
-    body,
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  const head = [`<title>Postmortem insights, ${esc(report.options.today)}</title>`, `<style>${STYLE}</style>`];
+  return `${htmlPage({ csp, head, body: [body] })}\n`;
 }

@@ -3,6 +3,7 @@ import { actionItems } from './actions';
 import { documentTitle, headerCard, metricCards } from './cards';
 import { esc } from './escape';
 import { renderBody } from './markdown';
+import { htmlPage } from './page';
 import { STYLES } from './styles';
 import { timelineSection } from './timeline-svg';
 
@@ -46,29 +47,21 @@ const SCROLL_SCRIPT = `(function () {
 
 export function renderPreview(doc: PostmortemDocument, options: PreviewOptions): string {
   const nonce = esc(options.nonce);
+  // Raw parts: the page shell escapes the policy as a whole.
+  const raw = options.nonce;
   const csp = options.standalone
-    ? `default-src 'none'; img-src data:; style-src 'nonce-${nonce}'; base-uri 'none'; form-action 'none'`
-    : `default-src 'none'; img-src ${options.cspSource ? `${esc(options.cspSource)} ` : ''}data:; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; base-uri 'none'; form-action 'none'`;
+    ? `default-src 'none'; img-src data:; style-src 'nonce-${raw}'; base-uri 'none'; form-action 'none'`
+    : `default-src 'none'; img-src ${options.cspSource ? `${options.cspSource} ` : ''}data:; ` +
+      `style-src 'nonce-${raw}'; script-src 'nonce-${raw}'; base-uri 'none'; form-action 'none'`;
   const refused = doc.problems.some((p) => REFUSED.has(p.code));
   const sections = [problemBox(doc), headerCard(doc), metricCards(doc), timelineSection(doc), actionItems(doc, options.today)];
   if (!refused) sections.push(`<article class="hs-document">${renderBody(doc)}</article>`);
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="referrer" content="no-referrer">',
-    `<title>${esc(documentTitle(doc))}</title>`,
-    `<style nonce="${nonce}">${STYLES}</style>`,
-    '</head>',
-    `<body class="${options.standalone ? 'hs-standalone' : 'hs-preview'}">`,
-    `<main>${sections.join('\n')}</main>`,
-    options.standalone ? '' : `<script nonce="${nonce}">${SCROLL_SCRIPT}</script>`,
-    '</body>',
-    '</html>',
-  ].join('\n');
+  const head = ['<meta name="referrer" content="no-referrer">', `<title>${esc(documentTitle(doc))}</title>`,
+    `<style nonce="${nonce}">${STYLES}</style>`];
+  const body = [`<main>${sections.join('\n')}</main>`,
+    options.standalone ? '' : `<script nonce="${nonce}">${SCROLL_SCRIPT}</script>`];
+  const bodyAttributes = ` class="${options.standalone ? 'hs-standalone' : 'hs-preview'}"`;
+  return htmlPage({ csp, head, bodyAttributes, body });
 }
 
 function problemBox(doc: PostmortemDocument): string {
