@@ -26,7 +26,7 @@ if (!existsSync(folder)) {
   process.exit(0);
 }
 
-/** Families being reworked elsewhere; counted apart so their changes do not blur this measure. */
+/** Judgement families, measured by their own evaluations; counted apart from the bookkeeping rules. */
 const SEPARATE = ['blameless/', 'timeline/', 'metrics/'];
 const TODAY = '2026-01-01';
 
@@ -59,7 +59,7 @@ console.log(`${results.length} documents, profile ${profile}\n`);
 console.log('rule                              error warning    info    hint');
 for (const [code, counts] of [...byRule].sort(([a], [b]) => a.localeCompare(b))) {
   const cells = ['error', 'warning', 'info', 'hint'].map((s) => String(counts[s] ?? 0).padStart(7));
-  console.log(`${code.padEnd(32)}${cells.join(' ')}${separate({ code } as Problem) ? '  (reworked elsewhere)' : ''}`);
+  console.log(`${code.padEnd(32)}${cells.join(' ')}${separate({ code } as Problem) ? '  (judgement)' : ''}`);
 }
 
 const warnings = (r: Result, keep: (p: Problem) => boolean) =>
@@ -69,8 +69,8 @@ const average = (keep: (p: Problem) => boolean) =>
   (untemplated.reduce((n, r) => n + warnings(r, keep), 0) / Math.max(1, untemplated.length)).toFixed(2);
 console.log(`\nDocuments without a template: ${untemplated.length}`);
 console.log(`  warnings and errors per document, all rules: ${average(() => true)}`);
-console.log(`  of which this area (not ${SEPARATE.join(', ')}): ${average((p) => !separate(p))}`);
-console.log(`  of which reworked elsewhere: ${average(separate)}`);
+console.log(`  of which bookkeeping (not ${SEPARATE.join(', ')}): ${average((p) => !separate(p))}`);
+console.log(`  of which judgement: ${average(separate)}`);
 
 /** "actions/incomplete w3, sections/missing h1": each rule's findings by the first letter of their severity. */
 function breakdown(problems: Problem[]): string {
@@ -79,7 +79,7 @@ function breakdown(problems: Problem[]): string {
   return [...counts].map(([key, n]) => `${key}${n}`).join(', ');
 }
 
-console.log('\nper document (this area / elsewhere), then this area by rule (e error, w warning, i info, h hint):');
+console.log('\nper document (bookkeeping / judgement), then bookkeeping by rule (e error, w warning, i info, h hint):');
 for (const r of results) {
   const mine = r.problems.filter((p) => !separate(p));
   const counts = `${String(mine.length).padStart(3)} / ${String(r.problems.length - mine.length).padStart(3)}`;
