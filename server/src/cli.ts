@@ -8,7 +8,7 @@ import { analyzeText } from './core/analyzer';
 import { refusedDocument, tooLargeProblem } from './core/document';
 import type { PostmortemDocument } from './core/model';
 import { DEFAULT_MAX_BYTES } from './core/options';
-import { collectTargets, discoverTargets, readTarget, UsageError } from './cli/files';
+import { collectTargets, discoverTargets, nothingFoundHint, readTarget, UsageError } from './cli/files';
 import { checkReporter, type CheckFormat } from './cli/checkOutput';
 import { memoryKeeper } from './cli/memory';
 import { metricsReport, printMetricsText } from './cli/metricsOutput';
@@ -44,13 +44,18 @@ function checkPaths(paths: string[], include: string[] | undefined, format: Chec
   const reporter = checkReporter(format);
   const configFor = configPerFolder();
   const keepMemoryDown = memoryKeeper();
-  for (const target of discoverTargets(paths, include)) {
+  let found = 0;
+  let skipped = 0;
+  for (const target of discoverTargets(paths, include, process.cwd(), () => skipped++)) {
     const loaded = configFor(dirname(target.path));
     const problems = checkDocument(analyzeFile(target.path, loaded), loaded);
     reporter.file({ target, problems });
+    found++;
     keepMemoryDown();
   }
-  return reporter.finish();
+  const errors = reporter.finish();
+  if (found === 0 && skipped > 0) process.stderr.write(nothingFoundHint(skipped, include));
+  return errors;
 }
 
 function program(): Command {

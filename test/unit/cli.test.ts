@@ -137,6 +137,24 @@ describe('hindsight check: which files', () => {
     assert.deepEqual([...filesIn(r.stdout)].sort(), checked.map((f) => f.slice(WALK.length + 1)).sort());
   });
 
+  it('says why, and how to include them, when a folder holds Markdown but nothing taken as a postmortem', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'hindsight-walk-'));
+    try {
+      writeFileSync(join(folder, '2024-03-02-outage.md'), '# Outage\n\nThe API was down for an hour.\n');
+      writeFileSync(join(folder, 'notes.md'), '# Notes\n');
+      const r = run(['check', folder]);
+      assertNoCrash(r);
+      assert.equal(r.code, 0);
+      assert.equal(r.stdout, '');
+      assert.match(r.stderr, /^0 postmortems checked/m);
+      assert.match(r.stderr, /2 Markdown files were skipped: .*`type: postmortem`.*--include/);
+      const found = run(['check', WALK]);
+      assert.doesNotMatch(found.stderr, /skipped/, 'no hint once something was found');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('checks a postmortem whose frontmatter was left unclosed, rather than skipping it', () => {
     // Named, it is reported as an error (see "bad input"); a folder search must not hide that from CI.
     const r = run(['check', INPUT]);

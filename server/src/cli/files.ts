@@ -1,3 +1,4 @@
+import { DEFAULT_INCLUDE } from '../core/classify';
 import {
   discoverTargets as discoverFromCore,
   PathNotFoundError,
@@ -15,9 +16,10 @@ export function* discoverTargets(
   paths: readonly string[],
   include: readonly string[] | undefined,
   base = process.cwd(),
+  onSkipped?: (path: string) => void,
 ): Generator<Target> {
   try {
-    yield* discoverFromCore(paths, include, base);
+    yield* discoverFromCore(paths, include, base, onSkipped);
   } catch (error) {
     throw error instanceof PathNotFoundError ? new UsageError(error.message) : error;
   }
@@ -29,4 +31,18 @@ export function collectTargets(
   base = process.cwd(),
 ): Target[] {
   return [...discoverTargets(paths, include, base)];
+}
+
+/**
+ * Why a walk found nothing: the folders held Markdown files, but none looked like a postmortem.
+ * Said on stderr, since "0 postmortems checked" alone reads as "all is well".
+ */
+export function nothingFoundHint(skipped: number, include: readonly string[] | undefined): string {
+  const patterns = (include ?? DEFAULT_INCLUDE).map((g) => `'${g}'`).join(', ');
+  const files = skipped === 1 ? '1 Markdown file was' : `${skipped} Markdown files were`;
+  return (
+    `${files} skipped: a file found in a folder is taken as a postmortem when its frontmatter says ` +
+    `\`type: postmortem\` or its path matches ${patterns}. Name the files, add \`type: postmortem\`, ` +
+    `or pass --include '<glob>'.\n`
+  );
 }

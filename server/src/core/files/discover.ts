@@ -106,6 +106,7 @@ export function* discoverTargets(
   paths: readonly string[],
   include: readonly string[] | undefined,
   base = process.cwd(),
+  onSkipped: (path: string) => void = () => {},
 ): Generator<Target> {
   // Every path is checked before the first is walked: a typo fails before any output.
   const given = paths.map((name) => ({ path: resolve(name), isFile: isFile(name) }));
@@ -113,7 +114,11 @@ export function* discoverTargets(
   for (const { path, isFile } of given) {
     const found = isFile ? [path] : markdownFiles(path);
     for (const file of found) {
-      if (seen.has(file) || (!isFile && !isPostmortemFile(file, include, base))) continue;
+      if (seen.has(file)) continue;
+      if (!isFile && !isPostmortemFile(file, include, base)) {
+        onSkipped(file);
+        continue;
+      }
       seen.add(file);
       yield target(file, base);
     }
