@@ -63,7 +63,10 @@ describe('tracker requests over stdio', () => {
     writeFileSync(join(folder, '.hindsight.json'), JSON.stringify({ trackers }));
     client = new TestClient({ folder });
     client.connection.onRequest('workspace/applyEdit', (params: ApplyEdit) => (edits.push(params), { applied: true }));
-    client.connection.onNotification('window/logMessage', ({ message }: { message: string }) => logs.push(message));
+    client.connection.onNotification(
+      'window/logMessage',
+      ({ message }: { message: string }) => void logs.push(message),
+    );
     await client.initialize();
     void client.connection.sendNotification('textDocument/didOpen', {
       textDocument: { uri, languageId: 'markdown', version: 1, text: readFileSync(file, 'utf8') },

@@ -7,7 +7,11 @@ import type { TrackerServer } from './trackerServer';
 
 /** Hindsight: Set Tracker Credentials — asks for each credential and keeps it in SecretStorage only. */
 export async function setTrackerCredentials(context: ExtensionContext, server: TrackerServer): Promise<void> {
-  const tracker = await chooseTracker(server, configTarget(window.activeTextEditor?.document), 'Set Tracker Credentials');
+  const tracker = await chooseTracker(
+    server,
+    configTarget(window.activeTextEditor?.document),
+    'Set Tracker Credentials',
+  );
   if (!tracker) return;
   const specs = tracker.credentials;
   if (specs.length === 0) {
@@ -27,7 +31,9 @@ export async function setTrackerCredentials(context: ExtensionContext, server: T
     }
   }
   if (await askAndStore(context, tracker, stored)) {
-    void window.showInformationMessage(`Hindsight: the credentials for ${tracker.name} are kept in VS Code's secret storage.`);
+    void window.showInformationMessage(
+      `Hindsight: the credentials for ${tracker.name} are kept in VS Code's secret storage.`,
+    );
   }
 }
 
@@ -35,13 +41,19 @@ export async function setTrackerCredentials(context: ExtensionContext, server: T
  * Asks for each credential in turn; stores them only when every box was answered, so a cancel
  * leaves what was stored before. An empty answer keeps the stored value.
  */
-export async function askAndStore(context: ExtensionContext, tracker: TrackerChoice, stored: Record<string, string | undefined>): Promise<boolean> {
+export async function askAndStore(
+  context: ExtensionContext,
+  tracker: TrackerChoice,
+  stored: Record<string, string | undefined>,
+): Promise<boolean> {
   const answers: [string, string][] = [];
   for (const spec of tracker.credentials) {
     const has = stored[spec.id] !== undefined;
     const value = await window.showInputBox({
       title: `${tracker.name}: ${spec.label}`,
-      prompt: `${spec.label} for the ${tracker.type} tracker "${tracker.name}" (the CLI reads ${spec.env}).${has ? ' Leave empty to keep the stored one.' : ''}`,
+      prompt:
+        `${spec.label} for the ${tracker.type} tracker "${tracker.name}" (the CLI reads ${spec.env}).` +
+        (has ? ' Leave empty to keep the stored one.' : ''),
       password: spec.secret,
       ignoreFocusOut: true,
       validateInput: (text) => (text.trim() === '' && !has ? `${spec.label} is needed.` : undefined),
@@ -53,7 +65,10 @@ export async function askAndStore(context: ExtensionContext, tracker: TrackerCho
   return true;
 }
 
-export async function storedCredentials(context: ExtensionContext, tracker: TrackerChoice): Promise<Record<string, string | undefined>> {
+export async function storedCredentials(
+  context: ExtensionContext,
+  tracker: TrackerChoice,
+): Promise<Record<string, string | undefined>> {
   const stored: Record<string, string | undefined> = {};
   for (const spec of tracker.credentials) stored[spec.id] = await context.secrets.get(secretKey(tracker.name, spec.id));
   return stored;
@@ -63,17 +78,23 @@ export async function storedCredentials(context: ExtensionContext, tracker: Trac
  * The credentials for a run: SecretStorage, then the environment, then (Jira's email) the
  * configuration. When some are missing the user is offered to set them; undefined when they do not.
  */
-export async function credentialsFor(context: ExtensionContext, tracker: TrackerChoice): Promise<Record<string, string> | undefined> {
+export async function credentialsFor(
+  context: ExtensionContext,
+  tracker: TrackerChoice,
+): Promise<Record<string, string> | undefined> {
   const stored = async () => ({ ...tracker.configured, ...definedOnly(await storedCredentials(context, tracker)) });
   const collect = async () => collectCredentials(tracker.credentials, await stored(), process.env);
   let { credentials, missing } = await collect();
   if (missing.length === 0) return remembered(credentials);
   const set = 'Set Credentials';
   const answer = await window.showWarningMessage(
-    `Hindsight: ${tracker.name} needs ${missing.map((m) => m.label).join(' and ')}, which ${missing.length === 1 ? 'is' : 'are'} not set. Set ${missing.length === 1 ? 'it' : 'them'} now? They are kept in VS Code's secret storage.`,
+    `Hindsight: ${tracker.name} needs ${missing.map((m) => m.label).join(' and ')}, ` +
+      `which ${missing.length === 1 ? 'is' : 'are'} not set. Set ${missing.length === 1 ? 'it' : 'them'} now? ` +
+      "They are kept in VS Code's secret storage.",
     set,
   );
-  if (answer !== set || !(await askAndStore(context, tracker, await storedCredentials(context, tracker)))) return undefined;
+  if (answer !== set || !(await askAndStore(context, tracker, await storedCredentials(context, tracker))))
+    return undefined;
   ({ credentials, missing } = await collect());
   return missing.length === 0 ? remembered(credentials) : undefined;
 }
@@ -85,5 +106,7 @@ function remembered(credentials: Record<string, string>): Record<string, string>
 }
 
 function definedOnly(values: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(values).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  return Object.fromEntries(
+    Object.entries(values).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
 }

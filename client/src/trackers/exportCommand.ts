@@ -25,7 +25,8 @@ export async function exportActionItemsCommand(context: ExtensionContext, server
     const why =
       plan.actionItems === 0
         ? 'this document has no action items'
-        : `every action item already has a ticket or cannot be exported (${plan.skipped.length} tracked, ${plan.unusable.length} not exportable)`;
+        : 'every action item already has a ticket or cannot be exported ' +
+          `(${plan.skipped.length} tracked, ${plan.unusable.length} not exportable)`;
     void window.showInformationMessage(`Hindsight: nothing to export to ${tracker.name}: ${why}.`);
     return;
   }

@@ -152,7 +152,8 @@ export async function refreshFromEditor(
   deps: RunDeps,
 ): Promise<TrackerRefreshResult> {
   if (tracker.type === 'csv' || tracker.type === 'json') {
-    const message = `Hindsight: ${tracker.name} is a ${tracker.type.toUpperCase()} export, which has no status to read.`;
+    const kind = tracker.type.toUpperCase();
+    const message = `Hindsight: ${tracker.name} is a ${kind} export, which has no status to read.`;
     return { report: { level: 'info', message, log: [] }, applied: false };
   }
   let run: RefreshRun;

@@ -43,7 +43,9 @@ export function runtimeImports(text: string): string[] {
 
 function resolveModule(from: string, specifier: string): string {
   const base = resolve(dirname(from), specifier);
-  const candidate = [base, `${base}.ts`, join(base, 'index.ts')].find((path) => existsSync(path) && statSync(path).isFile());
+  const candidate = [base, `${base}.ts`, join(base, 'index.ts')].find(
+    (path) => existsSync(path) && statSync(path).isFile(),
+  );
   if (!candidate) throw new Error(`${relative(ROOT, from)}: cannot resolve ${specifier}`);
   return candidate;
 }
