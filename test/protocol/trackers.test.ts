@@ -134,6 +134,22 @@ describe('tracker requests over stdio', () => {
     );
   });
 
+  it('plans an untitled document with the configuration of the folder the client names', async () => {
+    const untitled = 'untitled:Untitled-1';
+    const text = readFileSync(file, 'utf8');
+    const open = { textDocument: { uri: untitled, languageId: 'markdown', version: 1, text } };
+    void client.connection.sendNotification('textDocument/didOpen', open);
+    const configFolder = pathToFileURL(folder).toString();
+    const plan = await client.connection.sendRequest<TrackerPlanResult>(TRACKER_PLAN_REQUEST, {
+      uri: untitled,
+      tracker: 'sheet',
+      configFolder,
+    });
+    assert.equal(plan.toCreate.length, 3);
+    const alone = client.connection.sendRequest(TRACKER_PLAN_REQUEST, { uri: untitled, tracker: 'sheet' });
+    await assert.rejects(alone, /No tracker is configured/);
+  });
+
   it('reports a refused token without it, in any form, in the answer or the server log', async () => {
     const before = edits.length;
     const plan = await client.connection.sendRequest<TrackerPlanResult>(TRACKER_PLAN_REQUEST, { uri, tracker: 'gh' });

@@ -9,18 +9,18 @@ import {
 } from '../../../server/src/shared/trackers';
 import { credentialsFor } from './credentialsCommand';
 import { planSummary } from './planSummary';
-import { activePostmortem, chooseTracker, configTarget, showReport } from './session';
+import { activePostmortem, chooseTracker, configTarget, showReport, trackerTarget } from './session';
 import type { TrackerServer } from './trackerServer';
 
 /** Hindsight: Export Action Items… — creates tickets for the items without one and writes their keys back. */
 export async function exportActionItemsCommand(context: ExtensionContext, server: TrackerServer): Promise<void> {
   const document = activePostmortem();
   if (!document) return;
-  const tracker = await chooseTracker(server, configTarget(document), 'Export Action Items');
-  if (!tracker) return;
-  const uri = document.uri.toString();
-  const planParams: TrackerPlanParams = { uri, tracker: tracker.name };
-  const plan = await server.sendRequest<TrackerPlanResult>(TRACKER_PLAN_REQUEST, planParams);
+  const config = configTarget(document);
+  const tracker = await chooseTracker(server, config, 'Export Action Items');
+  if (!tracker || !config) return;
+  const target: TrackerPlanParams = trackerTarget(document, tracker, config);
+  const plan = await server.sendRequest<TrackerPlanResult>(TRACKER_PLAN_REQUEST, target);
   if (plan.toCreate.length === 0) {
     const why =
       plan.actionItems === 0
@@ -43,8 +43,7 @@ export async function exportActionItemsCommand(context: ExtensionContext, server
   if (!credentials) return;
 
   const params: TrackerExportParams = {
-    uri,
-    tracker: tracker.name,
+    ...target,
     version: plan.version,
     items: picked.map((item) => item.index),
     credentials,

@@ -5,15 +5,16 @@ import {
   type TrackerRefreshResult,
 } from '../../../server/src/shared/trackers';
 import { credentialsFor } from './credentialsCommand';
-import { activePostmortem, chooseTracker, configTarget, showReport } from './session';
+import { activePostmortem, chooseTracker, configTarget, showReport, trackerTarget } from './session';
 import type { TrackerServer } from './trackerServer';
 
 /** Hindsight: Refresh Action Item Status — reads each ticket's state and updates the Status cells. */
 export async function refreshActionItemStatusCommand(context: ExtensionContext, server: TrackerServer): Promise<void> {
   const document = activePostmortem();
   if (!document) return;
-  const tracker = await chooseTracker(server, configTarget(document), 'Refresh Action Item Status');
-  if (!tracker) return;
+  const config = configTarget(document);
+  const tracker = await chooseTracker(server, config, 'Refresh Action Item Status');
+  if (!tracker || !config) return;
   if (tracker.type === 'csv' || tracker.type === 'json') {
     void window.showInformationMessage(
       `Hindsight: ${tracker.name} is a ${tracker.type.toUpperCase()} export, which has no status to read.`,
@@ -22,7 +23,7 @@ export async function refreshActionItemStatusCommand(context: ExtensionContext, 
   }
   const credentials = await credentialsFor(context, tracker);
   if (!credentials) return;
-  const params: TrackerRefreshParams = { uri: document.uri.toString(), tracker: tracker.name, credentials };
+  const params: TrackerRefreshParams = { ...trackerTarget(document, tracker, config), credentials };
   const result = await window.withProgress(
     {
       location: ProgressLocation.Notification,

@@ -5,6 +5,7 @@ import {
   type TrackerChoice,
   type TrackerReport,
   type TrackersParams,
+  type TrackerTarget,
   type TrackersResult,
 } from '../../../server/src/shared/trackers';
 import { noTrackerMessage } from './planSummary';
@@ -26,6 +27,12 @@ export function configTarget(document: TextDocument | undefined): TrackersParams
   if (document?.uri.scheme === 'file') return { uri: document.uri.toString() };
   const folder = (document && workspace.getWorkspaceFolder(document.uri)) ?? workspace.workspaceFolders?.[0];
   return folder && { uri: folder.uri.toString(), folder: true };
+}
+
+/** What the server needs to find the document and its configuration again. */
+export function trackerTarget(document: TextDocument, tracker: TrackerChoice, config: TrackersParams): TrackerTarget {
+  const target: TrackerTarget = { uri: document.uri.toString(), tracker: tracker.name };
+  return config.folder ? { ...target, configFolder: config.uri } : target;
 }
 
 /** The tracker to use (asked when there are several); undefined when the user must act first. */

@@ -23,6 +23,7 @@ import {
   type TrackerRefreshParams,
   type TrackerRefreshResult,
   type TrackersParams,
+  type TrackerTarget,
   type TrackersResult,
 } from '../shared/trackers';
 import { resolveTracker } from '../trackers/config';
@@ -74,16 +75,18 @@ export function registerTrackers(connection: Connection, store: DocumentStore, f
     };
   };
 
-  connection.onRequest(TRACKERS_REQUEST, ({ uri, folder }: TrackersParams): TrackersResult => {
-    if (!folder) return trackerChoices(store.config(uri));
-    return trackerChoices(
-      uri.startsWith('file:') ? loadConfig(fileURLToPath(uri)) : { config: defaultConfig(), error: undefined },
-    );
-  });
+  /** The configuration governing a document: from its folder upward, or the folder named for an untitled one. */
+  const configFor = ({ uri, configFolder }: TrackerTarget): LoadedConfig =>
+    uri.startsWith('file:') || !configFolder ? store.config(uri) : folderConfig(configFolder);
 
-  connection.onRequest(TRACKER_PLAN_REQUEST, ({ uri, tracker }: TrackerPlanParams): TrackerPlanResult =>
+  connection.onRequest(TRACKERS_REQUEST, ({ uri, folder }: TrackersParams): TrackersResult =>
+    trackerChoices(folder ? folderConfig(uri) : store.config(uri)),
+  );
+
+  connection.onRequest(TRACKER_PLAN_REQUEST, (params: TrackerPlanParams): TrackerPlanResult =>
     answering(() => {
-      const planned = planForEditor(store.config(uri), tracker, openSnapshot(uri));
+      const { uri, tracker } = params;
+      const planned = planForEditor(configFor(params), tracker, openSnapshot(uri));
       plans.set(uri, planned);
       return planView(planned);
     }),
@@ -91,7 +94,7 @@ export function registerTrackers(connection: Connection, store: DocumentStore, f
 
   connection.onRequest(TRACKER_EXPORT_REQUEST, (params: TrackerExportParams, token): Promise<TrackerExportResult> =>
     answering(() => {
-      const loaded = store.config(params.uri);
+      const loaded = configFor(params);
       const planned = confirmedPlan(plans.get(params.uri), params) ?? replan(loaded, params, openSnapshot(params.uri));
       plans.delete(params.uri);
       return exportFromEditor(
@@ -105,12 +108,18 @@ export function registerTrackers(connection: Connection, store: DocumentStore, f
 
   connection.onRequest(TRACKER_REFRESH_REQUEST, (params: TrackerRefreshParams, token): Promise<TrackerRefreshResult> =>
     answering(() => {
-      const loaded = store.config(params.uri);
+      const loaded = configFor(params);
       const tracker = resolveTracker(loaded.config, params.tracker);
       const run = deps(params.uri, loaded, 'Action item status', token);
       return refreshFromEditor(tracker, openSnapshot(params.uri), params.credentials, run);
     }),
   );
+}
+
+function folderConfig(folderUri: string): LoadedConfig {
+  return folderUri.startsWith('file:')
+    ? loadConfig(fileURLToPath(folderUri))
+    : { config: defaultConfig(), error: undefined };
 }
 
 /** The plan the user confirmed, if it is the one remembered. */

@@ -47,10 +47,14 @@ export interface TrackerReport {
 
 /** `hindsight/trackerPlan`: what an export of the open document would create, nothing sent. */
 export const TRACKER_PLAN_REQUEST = 'hindsight/trackerPlan';
-export interface TrackerPlanParams {
+/** Which document, and which tracker of the configuration governing it. */
+export interface TrackerTarget {
   uri: string;
   tracker: string;
+  /** For a document not on disk (untitled): the folder whose configuration applies. */
+  configFolder?: string;
 }
+export type TrackerPlanParams = TrackerTarget;
 export interface PlannedTicket {
   /** The item's index among the document's action items: the export names items by it. */
   index: number;
@@ -73,9 +77,7 @@ export interface TrackerPlanResult {
  * back in one edit. The credentials serve this call only: the server never stores or logs them.
  */
 export const TRACKER_EXPORT_REQUEST = 'hindsight/trackerExport';
-export interface TrackerExportParams {
-  uri: string;
-  tracker: string;
+export interface TrackerExportParams extends TrackerTarget {
   /** The planned version (`TrackerPlanResult.version`). */
   version: number;
   /** The confirmed items, by index. */
@@ -91,9 +93,7 @@ export interface TrackerExportResult {
 
 /** `hindsight/trackerRefresh`: reads each ticket's state and updates the Status cells in one edit. */
 export const TRACKER_REFRESH_REQUEST = 'hindsight/trackerRefresh';
-export interface TrackerRefreshParams {
-  uri: string;
-  tracker: string;
+export interface TrackerRefreshParams extends TrackerTarget {
   credentials: Record<string, string>;
 }
 export interface TrackerRefreshResult {
