@@ -126,6 +126,20 @@ describe('tracker requests over stdio', () => {
     );
   });
 
+  it('refuses requests of the wrong shape with what they need, and keeps serving', async () => {
+    const send = (method: string, params: object) => client.connection.sendRequest(method, params);
+    await assert.rejects(send(TRACKERS_REQUEST, { uri: 42 }), /needs "uri"/);
+    await assert.rejects(send(TRACKER_PLAN_REQUEST, { uri }), /needs "tracker"/);
+    const base = { uri, tracker: 'sheet', version: 1 };
+    await assert.rejects(send(TRACKER_EXPORT_REQUEST, { ...base, items: 'all', credentials: {} }), /needs "items"/);
+    await assert.rejects(
+      send(TRACKER_EXPORT_REQUEST, { ...base, items: [0], credentials: { token: 7 } }),
+      /needs "credentials"/,
+    );
+    const { trackers } = await client.connection.sendRequest<TrackersResult>(TRACKERS_REQUEST, { uri });
+    assert.equal(trackers.length, 2);
+  });
+
   it('says so when the document is not open', async () => {
     const closed = pathToFileURL(join(folder, 'postmortems', 'other.md')).toString();
     await assert.rejects(

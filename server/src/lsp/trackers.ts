@@ -1,6 +1,7 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  ErrorCodes,
   LSPErrorCodes,
   ResponseError,
   TextDocumentEdit,
@@ -76,11 +77,13 @@ export function registerTrackers(connection: Connection, store: DocumentStore, f
   };
 
   /** The configuration governing a document: from its folder upward, or the folder named for an untitled one. */
-  const configFor = ({ uri, configFolder }: TrackerTarget): LoadedConfig =>
-    uri.startsWith('file:') || !configFolder ? store.config(uri) : folderConfig(configFolder);
+  const configFor = (target: TrackerTarget): LoadedConfig => {
+    const { uri, configFolder } = checkedTarget(target);
+    return uri.startsWith('file:') || !configFolder ? store.config(uri) : folderConfig(configFolder);
+  };
 
   connection.onRequest(TRACKERS_REQUEST, ({ uri, folder }: TrackersParams): TrackersResult =>
-    trackerChoices(folder ? folderConfig(uri) : store.config(uri)),
+    answering(() => trackerChoices(folder ? folderConfig(checkedUri(uri)) : store.config(checkedUri(uri)))),
   );
 
   connection.onRequest(TRACKER_PLAN_REQUEST, (params: TrackerPlanParams): TrackerPlanResult =>
@@ -99,8 +102,8 @@ export function registerTrackers(connection: Connection, store: DocumentStore, f
       plans.delete(params.uri);
       return exportFromEditor(
         planned,
-        params.items,
-        params.credentials,
+        checkedItems(params.items),
+        checkedCredentials(params.credentials),
         deps(params.uri, loaded, 'Ticket keys', token),
       );
     }),
@@ -111,7 +114,7 @@ export function registerTrackers(connection: Connection, store: DocumentStore, f
       const loaded = configFor(params);
       const tracker = resolveTracker(loaded.config, params.tracker);
       const run = deps(params.uri, loaded, 'Action item status', token);
-      return refreshFromEditor(tracker, openSnapshot(params.uri), params.credentials, run);
+      return refreshFromEditor(tracker, openSnapshot(params.uri), checkedCredentials(params.credentials), run);
     }),
   );
 }
@@ -137,6 +140,36 @@ function replan(loaded: LoadedConfig, params: TrackerExportParams, now: Document
     );
   }
   return planForEditor(loaded, params.tracker, now);
+}
+
+/** A request's parameters as sent by any client: a wrong shape is refused with what was expected. */
+const refused = (what: string) => new ResponseError(ErrorCodes.InvalidParams, `The request needs ${what}.`);
+
+function checkedUri(uri: unknown): string {
+  if (typeof uri !== 'string' || uri === '') throw refused('"uri", the document or folder URI');
+  return uri;
+}
+
+function checkedTarget(target: TrackerTarget): TrackerTarget {
+  checkedUri(target?.uri);
+  if (typeof target.tracker !== 'string') throw refused('"tracker", the name of a configured tracker');
+  if (target.configFolder !== undefined) checkedUri(target.configFolder);
+  return target;
+}
+
+function checkedItems(items: unknown): number[] {
+  if (!Array.isArray(items) || !items.every((item) => Number.isInteger(item))) throw refused('"items", item indices');
+  return items;
+}
+
+function checkedCredentials(credentials: unknown): Record<string, string> {
+  const record = credentials as Record<string, unknown>;
+  const ok =
+    typeof credentials === 'object' &&
+    credentials !== null &&
+    Object.values(record).every((v) => typeof v === 'string');
+  if (!ok) throw refused('"credentials", an object of strings');
+  return record as Record<string, string>;
 }
 
 /** Runs a handler; any failure leaves as a request error whose text is redacted of credentials. */
