@@ -19,18 +19,8 @@ const common = {
   define: { 'process.env.HINDSIGHT_VERSION': JSON.stringify(process.env.npm_package_version ?? '0.0.0') },
 };
 
-// The tracker commands carry the analysis engine: the extension bundle leaves them to
-// dist/trackers.js, which it requires when a tracker command first runs.
-const trackersApart = {
-  name: 'trackers-apart',
-  setup(build) {
-    build.onResolve({ filter: /^\.\/commands$/ }, (args) => (/trackers[\\/]index\.ts$/.test(args.importer) ? { path: './trackers.js', external: true } : undefined));
-  },
-};
-
 const bundles = [
-  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [trackersApart] },
-  { entryPoints: ['client/src/trackers/commands.ts'], outfile: 'dist/trackers.js', external: ['vscode'] },
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];

@@ -1,6 +1,7 @@
 /**
- * Writes docs/rules/<family>/<name>.md for every rule, docs/presets.md and the rule table in README.md, from the
- * rule modules themselves. With --check it writes nothing and fails when either is stale.
+ * Writes docs/rules/<family>/<name>.md for every rule, docs/presets.md, the rule table in README.md and the
+ * `rules` of schemas/hindsight.schema.json, from the rule modules themselves. With --check it writes nothing
+ * and fails when any is stale.
  *   node --import tsx scripts/gen-docs.ts [--check]
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { dirname, join, relative } from 'node:path';
 import { presetRule } from '../server/src/core/config/presets';
 import { RULES } from '../server/src/core/rules';
 import type { Rule } from '../server/src/core/rules/rule';
+import { withRulesSchema } from './ruleSchema';
 
 const ROOT = join(__dirname, '..');
 const DOCS = join(ROOT, 'docs', 'rules');
@@ -75,6 +77,9 @@ const start = readme.indexOf(BEGIN);
 const end = readme.indexOf(END);
 if (start < 0 || end < 0) throw new Error(`README.md lacks the ${BEGIN} … ${END} markers`);
 const newReadme = readme.slice(0, start) + table() + readme.slice(end + END.length);
+const SCHEMA = join(ROOT, 'schemas', 'hindsight.schema.json');
+const schema = readFileSync(SCHEMA, 'utf8');
+const newSchema = withRulesSchema(schema, RULES);
 
 const existing = (dir: string): string[] =>
   existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? existing(join(dir, e.name)) : [join(dir, e.name)])) : [];
@@ -84,6 +89,7 @@ if (check) {
   const extra = existing(DOCS).filter((path) => !expected.has(path)).map((path) => relative(ROOT, path));
   if (newReadme !== readme) stale.push('README.md (rule table)');
   if (!existsSync(PRESETS_DOC) || readFileSync(PRESETS_DOC, 'utf8') !== presetsDoc()) stale.push('docs/presets.md');
+  if (newSchema !== schema) stale.push('schemas/hindsight.schema.json (rules)');
   if (stale.length + extra.length > 0) {
     console.error(`Rule docs are stale; run \`npm run docs\`:\n${[...stale, ...extra.map((p) => `${p} (no such rule)`)].map((p) => `  ${p}`).join('\n')}`);
     process.exit(1);
@@ -97,5 +103,6 @@ if (check) {
   }
   writeFileSync(README, newReadme);
   writeFileSync(PRESETS_DOC, presetsDoc());
+  writeFileSync(SCHEMA, newSchema);
   console.log(`Wrote ${expected.size} rule docs and the README table.`);
 }

@@ -28,8 +28,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
   };
   // Before the server starts, so that creating a postmortem works even if the server cannot.
   registerNewPostmortem(context);
-  registerTrackerCommands(context);
   client = new LanguageClient('hindsight', 'Hindsight', serverOptions, clientOptions);
+  registerTrackerCommands(context, client);
   registerPreview(context, client);
   registerStatusPage(context, client);
   registerWhyNoDiagnostics(context, client);

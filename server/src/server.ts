@@ -8,8 +8,10 @@ import { registerPreview } from './lsp/preview';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './lsp/semanticTokens';
 import { registerStatusPage } from './lsp/statusPage';
 import { registerSummary } from './lsp/summary';
+import { registerTrackers } from './lsp/trackers';
 import { isConfigurationFile, WorkspaceDiagnostics, workspacePullProgress } from './lsp/workspace';
 import { DocumentStore } from './lsp/documents';
+import { redactSecrets } from './core/secrets';
 import { CLASSIFY_REQUEST, type ClassifyResult, type UriParams } from './shared/requests';
 
 // Wiring only: each feature lives in its own module under lsp/.
@@ -147,10 +149,13 @@ connection.onRequest(CLASSIFY_REQUEST, async ({ uri }: UriParams): Promise<Class
 registerPreview(connection, store);
 registerStatusPage(connection, store);
 registerSummary(connection, store);
+registerTrackers(connection, store);
 
-// Last line of defence: log and keep serving.
-process.on('uncaughtException', (error) => connection.console.error(`Unexpected error: ${error?.stack ?? error}`));
-process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${(reason as Error)?.stack ?? reason}`));
+// Last line of defence: log and keep serving. Redacted: a tracker's failure may quote a credential.
+process.on('uncaughtException', (error) => connection.console.error(redactSecrets(`Unexpected error: ${error?.stack ?? error}`)));
+process.on('unhandledRejection', (reason) =>
+  connection.console.error(redactSecrets(`Unhandled rejection: ${(reason as Error)?.stack ?? reason}`)),
+);
 
 store.documents.listen(connection);
 connection.listen();

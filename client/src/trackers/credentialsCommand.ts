@@ -1,15 +1,19 @@
 import { window, type ExtensionContext } from 'vscode';
-import type { TrackerConfig } from '../../../server/src/trackers/config';
-import { credentialSpecs } from '../../../server/src/trackers/credentials';
+import { rememberSecrets } from '../../../server/src/core/secrets';
+import type { TrackerChoice } from '../../../server/src/shared/trackers';
 import { collectCredentials, secretKey } from './secretKeys';
-import { chooseTracker, configFolder } from './session';
+import { chooseTracker, configTarget } from './session';
+import type { TrackerServer } from './trackerServer';
 
 /** Hindsight: Set Tracker Credentials — asks for each credential and keeps it in SecretStorage only. */
-export async function setTrackerCredentials(context: ExtensionContext): Promise<void> {
-  const chosen = await chooseTracker(configFolder(window.activeTextEditor?.document), 'Set Tracker Credentials');
-  if (!chosen) return;
-  const { tracker } = chosen;
-  const specs = credentialSpecs(tracker);
+export async function setTrackerCredentials(context: ExtensionContext, server: TrackerServer): Promise<void> {
+  const tracker = await chooseTracker(
+    server,
+    configTarget(window.activeTextEditor?.document),
+    'Set Tracker Credentials',
+  );
+  if (!tracker) return;
+  const specs = tracker.credentials;
   if (specs.length === 0) {
     void window.showInformationMessage(`Hindsight: ${tracker.name} (${tracker.type}) needs no credentials.`);
     return;
@@ -27,7 +31,9 @@ export async function setTrackerCredentials(context: ExtensionContext): Promise<
     }
   }
   if (await askAndStore(context, tracker, stored)) {
-    void window.showInformationMessage(`Hindsight: the credentials for ${tracker.name} are kept in VS Code's secret storage.`);
+    void window.showInformationMessage(
+      `Hindsight: the credentials for ${tracker.name} are kept in VS Code's secret storage.`,
+    );
   }
 }
 
@@ -35,13 +41,19 @@ export async function setTrackerCredentials(context: ExtensionContext): Promise<
  * Asks for each credential in turn; stores them only when every box was answered, so a cancel
  * leaves what was stored before. An empty answer keeps the stored value.
  */
-export async function askAndStore(context: ExtensionContext, tracker: TrackerConfig, stored: Record<string, string | undefined>): Promise<boolean> {
+export async function askAndStore(
+  context: ExtensionContext,
+  tracker: TrackerChoice,
+  stored: Record<string, string | undefined>,
+): Promise<boolean> {
   const answers: [string, string][] = [];
-  for (const spec of credentialSpecs(tracker)) {
+  for (const spec of tracker.credentials) {
     const has = stored[spec.id] !== undefined;
     const value = await window.showInputBox({
       title: `${tracker.name}: ${spec.label}`,
-      prompt: `${spec.label} for the ${tracker.type} tracker "${tracker.name}" (the CLI reads ${spec.env}).${has ? ' Leave empty to keep the stored one.' : ''}`,
+      prompt:
+        `${spec.label} for the ${tracker.type} tracker "${tracker.name}" (the CLI reads ${spec.env}).` +
+        (has ? ' Leave empty to keep the stored one.' : ''),
       password: spec.secret,
       ignoreFocusOut: true,
       validateInput: (text) => (text.trim() === '' && !has ? `${spec.label} is needed.` : undefined),
@@ -53,9 +65,12 @@ export async function askAndStore(context: ExtensionContext, tracker: TrackerCon
   return true;
 }
 
-export async function storedCredentials(context: ExtensionContext, tracker: TrackerConfig): Promise<Record<string, string | undefined>> {
+export async function storedCredentials(
+  context: ExtensionContext,
+  tracker: TrackerChoice,
+): Promise<Record<string, string | undefined>> {
   const stored: Record<string, string | undefined> = {};
-  for (const spec of credentialSpecs(tracker)) stored[spec.id] = await context.secrets.get(secretKey(tracker.name, spec.id));
+  for (const spec of tracker.credentials) stored[spec.id] = await context.secrets.get(secretKey(tracker.name, spec.id));
   return stored;
 }
 
@@ -63,22 +78,35 @@ export async function storedCredentials(context: ExtensionContext, tracker: Trac
  * The credentials for a run: SecretStorage, then the environment, then (Jira's email) the
  * configuration. When some are missing the user is offered to set them; undefined when they do not.
  */
-export async function credentialsFor(context: ExtensionContext, tracker: TrackerConfig): Promise<Record<string, string> | undefined> {
-  const specs = credentialSpecs(tracker);
-  const fromConfig: Record<string, string> = tracker.type === 'jira-cloud' && tracker.email ? { email: tracker.email } : {};
-  const collect = async () => collectCredentials(specs, { ...fromConfig, ...definedOnly(await storedCredentials(context, tracker)) }, process.env);
+export async function credentialsFor(
+  context: ExtensionContext,
+  tracker: TrackerChoice,
+): Promise<Record<string, string> | undefined> {
+  const stored = async () => ({ ...tracker.configured, ...definedOnly(await storedCredentials(context, tracker)) });
+  const collect = async () => collectCredentials(tracker.credentials, await stored(), process.env);
   let { credentials, missing } = await collect();
-  if (missing.length === 0) return credentials;
+  if (missing.length === 0) return remembered(credentials);
   const set = 'Set Credentials';
   const answer = await window.showWarningMessage(
-    `Hindsight: ${tracker.name} needs ${missing.map((m) => m.label).join(' and ')}, which ${missing.length === 1 ? 'is' : 'are'} not set. Set ${missing.length === 1 ? 'it' : 'them'} now? They are kept in VS Code's secret storage.`,
+    `Hindsight: ${tracker.name} needs ${missing.map((m) => m.label).join(' and ')}, ` +
+      `which ${missing.length === 1 ? 'is' : 'are'} not set. Set ${missing.length === 1 ? 'it' : 'them'} now? ` +
+      "They are kept in VS Code's secret storage.",
     set,
   );
-  if (answer !== set || !(await askAndStore(context, tracker, await storedCredentials(context, tracker)))) return undefined;
+  if (answer !== set || !(await askAndStore(context, tracker, await storedCredentials(context, tracker))))
+    return undefined;
   ({ credentials, missing } = await collect());
-  return missing.length === 0 ? credentials : undefined;
+  return missing.length === 0 ? remembered(credentials) : undefined;
+}
+
+/** Known to this process's redaction too, so nothing the server answers is shown with them in it. */
+function remembered(credentials: Record<string, string>): Record<string, string> {
+  rememberSecrets(credentials);
+  return credentials;
 }
 
 function definedOnly(values: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(values).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  return Object.fromEntries(
+    Object.entries(values).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
 }

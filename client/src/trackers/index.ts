@@ -1,31 +1,36 @@
 import { commands, window, type ExtensionContext } from 'vscode';
 import { redactSecrets } from '../../../server/src/core/secrets';
-import type * as Commands from './commands';
+import { setTrackerCredentials } from './credentialsCommand';
+import { exportActionItemsCommand } from './exportCommand';
+import { refreshActionItemStatusCommand } from './refreshCommand';
+import type { TrackerServer } from './trackerServer';
 import { disposeTrackerLog } from './trackerLog';
 
-type Command = (context: ExtensionContext) => Promise<void>;
-
-// A plain require, so the bundle keeps it a require of dist/trackers.js (see scripts/build.mjs).
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- an import would be bundled in
-const commandsModule = (): typeof Commands => require('./commands');
+type Command = (context: ExtensionContext, server: TrackerServer) => Promise<void>;
 
 /**
- * Export Action Items…, Refresh Action Item Status and Set Tracker Credentials. The commands pull
- * in the whole analysis engine, so they live in their own bundle, loaded when one first runs.
+ * Export Action Items…, Refresh Action Item Status and Set Tracker Credentials. The language
+ * server does the work; these only ask, confirm, hand over the credentials and show the outcome.
  */
-export function registerTrackerCommands(context: ExtensionContext): void {
-  const guarded = (name: string, load: () => Promise<Command>) => async () => {
+export function registerTrackerCommands(context: ExtensionContext, server: TrackerServer): void {
+  const guarded = (name: string, command: Command) => async () => {
     try {
-      await (await load())(context);
+      await command(context, server);
     } catch (error) {
       // Only the message, redacted: a tracker's answer quoted in it could echo a credential.
       void window.showErrorMessage(redactSecrets(`Hindsight: ${name} failed: ${(error as Error).message}`));
     }
   };
   context.subscriptions.push(
-    commands.registerCommand('hindsight.exportActionItems', guarded('Export Action Items', async () => commandsModule().exportActionItemsCommand)),
-    commands.registerCommand('hindsight.refreshActionItemStatus', guarded('Refresh Action Item Status', async () => commandsModule().refreshActionItemStatusCommand)),
-    commands.registerCommand('hindsight.setTrackerCredentials', guarded('Set Tracker Credentials', async () => commandsModule().setTrackerCredentials)),
+    commands.registerCommand('hindsight.exportActionItems', guarded('Export Action Items', exportActionItemsCommand)),
+    commands.registerCommand(
+      'hindsight.refreshActionItemStatus',
+      guarded('Refresh Action Item Status', refreshActionItemStatusCommand),
+    ),
+    commands.registerCommand(
+      'hindsight.setTrackerCredentials',
+      guarded('Set Tracker Credentials', setTrackerCredentials),
+    ),
     { dispose: disposeTrackerLog },
   );
 }

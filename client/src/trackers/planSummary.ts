@@ -1,4 +1,4 @@
-import type { ExportPlan } from '../../../server/src/trackers/plan';
+import type { TrackerPlanResult } from '../../../server/src/shared/trackers';
 
 const SHOWN = 15;
 
@@ -15,18 +15,28 @@ export interface ConfirmItem {
  * VS Code's own test hosts, and a pick lets the author leave items out): what would be created,
  * checked, with what is left alone and why in the placeholder. `detail` is the same as text.
  */
-export function planSummary(plan: ExportPlan, tracker: string, actions: Map<number, string>): { message: string; detail: string; confirm: string; title: string; placeholder: string; items: ConfirmItem[] } {
+export function planSummary(
+  plan: TrackerPlanResult,
+  tracker: string,
+): { message: string; detail: string; confirm: string; title: string; placeholder: string; items: ConfirmItem[] } {
   const n = plan.toCreate.length;
-  const facts = (item: ExportPlan['toCreate'][number]) => [item.owner, item.due && `due ${item.due}`, item.priority].filter(Boolean).join(', ');
+  const facts = (item: TrackerPlanResult['toCreate'][number]) =>
+    [item.owner, item.due && `due ${item.due}`, item.priority].filter(Boolean).join(', ');
   const lines = [`Will create in ${tracker}:`];
-  for (const item of plan.toCreate.slice(0, SHOWN)) lines.push(`• ${item.action}${facts(item) ? ` (${facts(item)})` : ''}`);
+  for (const item of plan.toCreate.slice(0, SHOWN))
+    lines.push(`• ${item.action}${facts(item) ? ` (${facts(item)})` : ''}`);
   if (n > SHOWN) lines.push(`• … and ${n - SHOWN} more`);
   const leftAlone: string[] = [];
   if (plan.skipped.length > 0) {
     lines.push('', 'Skipped, already tracked:');
-    for (const skipped of plan.skipped.slice(0, SHOWN)) lines.push(`• ${actions.get(skipped.index) ?? `item ${skipped.index + 1}`} — ${skipped.ticket}`);
+    for (const skipped of plan.skipped.slice(0, SHOWN)) lines.push(`• ${skipped.action} — ${skipped.ticket}`);
     if (plan.skipped.length > SHOWN) lines.push(`• … and ${plan.skipped.length - SHOWN} more`);
-    leftAlone.push(`${plan.skipped.length} already tracked (${plan.skipped.slice(0, 3).map((s) => s.ticket).join(', ')}${plan.skipped.length > 3 ? ', …' : ''})`);
+    leftAlone.push(
+      `${plan.skipped.length} already tracked (${plan.skipped
+        .slice(0, 3)
+        .map((s) => s.ticket)
+        .join(', ')}${plan.skipped.length > 3 ? ', …' : ''})`,
+    );
   }
   if (plan.unusable.length > 0) {
     lines.push('', 'Cannot be exported:');
@@ -40,7 +50,12 @@ export function planSummary(plan: ExportPlan, tracker: string, actions: Map<numb
     confirm,
     title: `${confirm} in ${tracker}`,
     placeholder: `${leftAlone.length > 0 ? `Skipped: ${leftAlone.join('; ')}. ` : ''}Uncheck any to leave for later.`,
-    items: plan.toCreate.map((item) => ({ label: item.action, ...(facts(item) ? { description: facts(item) } : {}), picked: true, index: item.index })),
+    items: plan.toCreate.map((item) => ({
+      label: item.action,
+      ...(facts(item) ? { description: facts(item) } : {}),
+      picked: true,
+      index: item.index,
+    })),
   };
 }
 

@@ -14,7 +14,11 @@ export interface CredentialSpecLike {
  * The credentials a run needs and does not have: each comes from SecretStorage first, then from the
  * environment VS Code was started with (as the CLI reads it); only values that are not blank count.
  */
-export function collectCredentials(specs: CredentialSpecLike[], stored: Record<string, string | undefined>, env: Record<string, string | undefined>): { credentials: Record<string, string>; missing: CredentialSpecLike[] } {
+export function collectCredentials(
+  specs: CredentialSpecLike[],
+  stored: Record<string, string | undefined>,
+  env: Record<string, string | undefined>,
+): { credentials: Record<string, string>; missing: CredentialSpecLike[] } {
   const credentials: Record<string, string> = {};
   const missing: CredentialSpecLike[] = [];
   for (const spec of specs) {

@@ -1,21 +1,16 @@
-import { dirname } from 'node:path';
-import { Range, window, workspace, WorkspaceEdit, type TextDocument } from 'vscode';
-import type { ResolvedConfig } from '../../../server/src/core/config/config';
-import { loadConfig } from '../../../server/src/core/config/load';
-import type { TextEdit } from '../../../server/src/core/rules/rule';
-import { resolveTracker, trackerNames, type TrackerConfig } from '../../../server/src/trackers/config';
+import { window, workspace, type TextDocument } from 'vscode';
 import { redactSecrets } from '../../../server/src/core/secrets';
-import { TrackerError } from '../../../server/src/trackers/types';
+import {
+  TRACKERS_REQUEST,
+  type TrackerChoice,
+  type TrackerReport,
+  type TrackersParams,
+  type TrackerTarget,
+  type TrackersResult,
+} from '../../../server/src/shared/trackers';
 import { noTrackerMessage } from './planSummary';
-
-/** What a tracker command works with: the postmortem, its configuration and the tracker chosen. */
-export interface TrackerSession {
-  document: TextDocument;
-  config: ResolvedConfig;
-  tracker: TrackerConfig;
-  /** Where relative paths in the configuration start: the configuration file's folder. */
-  cwd: string;
-}
+import type { TrackerServer } from './trackerServer';
+import { trackerLog } from './trackerLog';
 
 /** The Markdown file in the active editor, or undefined after saying why there is none. */
 export function activePostmortem(): TextDocument | undefined {
@@ -27,62 +22,62 @@ export function activePostmortem(): TextDocument | undefined {
   return document;
 }
 
-/** The folder a document's configuration is looked up from. */
-export function configFolder(document: TextDocument | undefined): string | undefined {
-  if (document?.uri.scheme === 'file') return dirname(document.uri.fsPath);
+/** What the configuration is looked up from: the document, else its workspace folder, else the first one. */
+export function configTarget(document: TextDocument | undefined): TrackersParams | undefined {
+  if (document?.uri.scheme === 'file') return { uri: document.uri.toString() };
   const folder = (document && workspace.getWorkspaceFolder(document.uri)) ?? workspace.workspaceFolders?.[0];
-  return folder?.uri.fsPath;
+  return folder && { uri: folder.uri.toString(), folder: true };
 }
 
-/** The configuration and the tracker to use (asked when there are several); undefined when the user must act first. */
-export async function chooseTracker(folder: string | undefined, purpose: string): Promise<Omit<TrackerSession, 'document'> | undefined> {
-  if (!folder) {
+/** What the server needs to find the document and its configuration again. */
+export function trackerTarget(document: TextDocument, tracker: TrackerChoice, config: TrackersParams): TrackerTarget {
+  const target: TrackerTarget = { uri: document.uri.toString(), tracker: tracker.name };
+  return config.folder ? { ...target, configFolder: config.uri } : target;
+}
+
+/** The tracker to use (asked when there are several); undefined when the user must act first. */
+export async function chooseTracker(
+  server: TrackerServer,
+  target: TrackersParams | undefined,
+  purpose: string,
+): Promise<TrackerChoice | undefined> {
+  if (!target) {
     void window.showWarningMessage('Hindsight: open a folder with a .hindsight.json that configures a tracker.');
     return undefined;
   }
-  const { config, error } = loadConfig(folder);
-  if (error && !error.consequence) {
-    void window.showErrorMessage(`Hindsight: ${error.file} cannot be used: ${error.message}`);
+  const { trackers, configFile, error } = await server.sendRequest<TrackersResult>(TRACKERS_REQUEST, target);
+  if (error) {
+    void window.showErrorMessage(`Hindsight: ${error}`);
     return undefined;
   }
-  const names = trackerNames(config);
-  if (names.length === 0) {
-    void window.showWarningMessage(noTrackerMessage(config.files[0]));
+  if (trackers.length === 0) {
+    void window.showWarningMessage(noTrackerMessage(configFile));
     return undefined;
   }
-  let name = names[0];
-  if (names.length > 1) {
-    const items = names.map((n) => ({ label: n, description: String(config.trackers[n].type) }));
-    const picked = await window.showQuickPick(items, { title: purpose, placeHolder: 'Which tracker?', ignoreFocusOut: true });
+  let tracker = trackers[0];
+  if (trackers.length > 1) {
+    const items = trackers.map((t) => ({ label: t.name, description: t.type }));
+    const picked = await window.showQuickPick(items, {
+      title: purpose,
+      placeHolder: 'Which tracker?',
+      ignoreFocusOut: true,
+    });
     if (!picked) return undefined;
-    name = picked.label;
+    tracker = trackers.find((t) => t.name === picked.label)!;
   }
-  try {
-    const tracker = resolveTracker(config, name);
-    return { config, tracker, cwd: config.files[0] ? dirname(config.files[0]) : folder };
-  } catch (error) {
-    void window.showErrorMessage(`Hindsight: ${errorText(error)}`);
+  if (tracker.problem) {
+    void window.showErrorMessage(`Hindsight: ${tracker.problem}`);
     return undefined;
   }
+  return tracker;
 }
 
-/** Applies every edit as one WorkspaceEdit, so one undo takes it all back; false when VS Code refused it. */
-export async function applyAll(document: TextDocument, edits: TextEdit[]): Promise<boolean> {
-  if (edits.length === 0) return true;
-  const edit = new WorkspaceEdit();
-  for (const e of edits) edit.replace(document.uri, new Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
-  return workspace.applyEdit(edit);
-}
-
-export function errorText(error: unknown): string {
-  if (error instanceof TrackerError) return error.message;
-  return redactSecrets(error instanceof Error ? error.message : String(error));
-}
-
-/** Shows a report at its level. */
-export function show(level: 'info' | 'warning' | 'error', message: string): void {
-  const shown = redactSecrets(message);
-  if (level === 'error') void window.showErrorMessage(shown);
-  else if (level === 'warning') void window.showWarningMessage(shown);
+/** Shows a run's outcome: its lines in the output channel, its message at its level. */
+export function showReport(report: TrackerReport): void {
+  const log = trackerLog();
+  for (const { level, line } of report.log) log[level](line);
+  const shown = redactSecrets(report.message);
+  if (report.level === 'error') void window.showErrorMessage(shown);
+  else if (report.level === 'warning') void window.showWarningMessage(shown);
   else void window.showInformationMessage(shown);
 }

@@ -1,19 +1,13 @@
+import type { CredentialSpec } from '../shared/trackers';
 import type { TrackerConfig } from './config';
+
+export type { CredentialSpec };
 
 /**
  * What each tracker needs to sign in, and where each piece comes from: an environment variable
  * for the CLI, the same `id` in VS Code's SecretStorage for the extension. Adapters read
  * `credentials[id]`.
  */
-export interface CredentialSpec {
-  /** Key in the credentials record handed to the adapter (and in SecretStorage). */
-  id: string;
-  env: string;
-  label: string;
-  /** Not secret: may also come from the configuration (the Jira account's email). */
-  secret: boolean;
-}
-
 export function credentialSpecs(tracker: TrackerConfig): CredentialSpec[] {
   switch (tracker.type) {
     case 'jira-cloud':

@@ -1,7 +1,8 @@
 /**
  * Enough of the `vscode` API to drive the tracker commands from a test: an editor holding one
  * document (edited in memory, as an unsaved editor would be), scripted answers to pickers, input
- * boxes and buttons, SecretStorage in a Map, and a record of everything shown to the user.
+ * boxes and buttons, SecretStorage in a Map, and a record of everything shown to the user. Edits
+ * come from the language server (`workspace/applyEdit`), applied through `applyEdits`.
  */
 import { relative } from 'node:path';
 import { Uri } from '../../extension/fakeVscode';
@@ -20,12 +21,6 @@ export class Range {
   constructor(startLine: number, startCharacter: number, endLine: number, endCharacter: number) {
     this.start = new Position(startLine, startCharacter);
     this.end = new Position(endLine, endCharacter);
-  }
-}
-export class WorkspaceEdit {
-  readonly edits: { uri: Uri; range: Range; newText: string }[] = [];
-  replace(uri: Uri, range: Range, newText: string): void {
-    this.edits.push({ uri, range, newText });
   }
 }
 
@@ -65,7 +60,22 @@ export interface FakeDocument {
   getText(): string;
 }
 
-export function fakeTrackerVscode(options: { folder: string; file: string; text: string; secrets: Map<string, string> }) {
+/** An edit as the language server sends it in `workspace/applyEdit`. */
+export interface LspTextEdit {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  newText: string;
+}
+
+export interface FakeEditorOptions {
+  folder: string;
+  file: string;
+  text: string;
+  secrets: Map<string, string>;
+  /** Told of every change to the document, to keep the language server in step. */
+  onChange?: (text: string, version: number) => void;
+}
+
+export function fakeTrackerVscode(options: FakeEditorOptions) {
   const script: Required<Omit<TrackerScript, 'duringProgress' | 'uncheck'>> & Pick<TrackerScript, 'duringProgress' | 'uncheck'> = { picks: [], inputs: [], buttons: [] };
   const recorded: TrackerRecorded = { infos: [], warnings: [], errors: [], modals: [], confirmations: [], quickPicks: [], inputBoxes: [], progress: [], log: [], applied: [] };
   let text = options.text;
@@ -82,13 +92,29 @@ export function fakeTrackerVscode(options: { folder: string; file: string; text:
     const pressed = script.buttons.shift();
     return buttons.includes(pressed ?? '') ? pressed : undefined;
   };
+  const changeTo = (next: string) => {
+    text = next;
+    document.version++;
+    options.onChange?.(text, document.version);
+  };
+  /** Applies a server's edit as VS Code does: all at once, and only to the version it was made for. */
+  const applyEdits = (edits: LspTextEdit[], version: number): boolean => {
+    if (version !== document.version) return false;
+    const lines = text.split('\n');
+    const offset = (p: LspTextEdit['range']['start']) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+    const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
+    let next = text;
+    for (const e of sorted) next = next.slice(0, offset(e.range.start)) + e.newText + next.slice(offset(e.range.end));
+    recorded.applied.push(edits.length);
+    changeTo(next);
+    return true;
+  };
   const lineLog = (level: string) => (line: string) => void recorded.log.push(`${level} ${line}`);
 
   const api = {
     Uri,
     Position,
     Range,
-    WorkspaceEdit,
     ProgressLocation: { SourceControl: 1, Window: 10, Notification: 15 },
     commands: {
       registerCommand: (id: string, handler: () => Promise<void>) => (handlers.set(id, handler), { dispose: () => handlers.delete(id) }),
@@ -123,7 +149,7 @@ export function fakeTrackerVscode(options: { folder: string; file: string; text:
         const token = { isCancellationRequested: false, onCancellationRequested: (listener: () => void) => (listeners.push(listener), { dispose: () => undefined }) };
         const running = task({ report: () => undefined }, token);
         script.duringProgress?.({
-          edit: (next) => ((text = next), document.version++),
+          edit: (next) => changeTo(next),
           cancel: () => ((token.isCancellationRequested = true), listeners.forEach((l) => l())),
         });
         return running;
@@ -134,15 +160,6 @@ export function fakeTrackerVscode(options: { folder: string; file: string; text:
       workspaceFolders: [folder],
       getWorkspaceFolder: () => folder,
       asRelativePath: (uri: Uri) => relative(options.folder, uri.fsPath),
-      applyEdit: async (edit: WorkspaceEdit) => {
-        const lines = text.split('\n');
-        const offset = (p: Position) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
-        const sorted = [...edit.edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
-        for (const e of sorted) text = text.slice(0, offset(e.range.start)) + e.newText + text.slice(offset(e.range.end));
-        document.version++;
-        recorded.applied.push(edit.edits.length);
-        return true;
-      },
     },
   };
   const context = {
@@ -162,5 +179,5 @@ export function fakeTrackerVscode(options: { folder: string; file: string; text:
   };
   /** Every text shown to the user or logged, to check that no secret is among them. */
   const everythingShown = () => [...recorded.infos, ...recorded.warnings, ...recorded.errors, ...recorded.modals.flatMap((m) => [m.message, m.detail ?? '']), ...recorded.confirmations.flatMap((c) => [c.title, c.placeholder, ...c.items]), ...recorded.log, ...recorded.progress, ...recorded.inputBoxes.map((b) => `${b.title} ${b.prompt}`)];
-  return { api, context, document, recorded, run, text: () => text, everythingShown };
+  return { api, context, document, recorded, run, text: () => text, applyEdits, everythingShown };
 }

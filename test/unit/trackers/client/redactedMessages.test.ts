@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import { redactingLog } from '../../../../client/src/trackers/redactingLog';
-import { exportReport, refreshReport } from '../../../../client/src/trackers/reportMessage';
+import { exportReport, refreshReport } from '../../../../server/src/trackers/report';
 import { forgetSecrets, rememberSecrets } from '../../../../server/src/core/secrets';
 
 const EMAIL = 'release-bot@example.com';

@@ -1,4 +1,7 @@
-/** The three tracker commands, driven through a fake `vscode` against an in-process GitHub that checks every request. */
+/**
+ * The three tracker commands, driven through a fake `vscode` and the language server's requests
+ * (served in this process over JSON-RPC) against an in-process GitHub that checks every request.
+ */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,6 +9,7 @@ import { join } from 'node:path';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { githubFetch, GITHUB_FIXTURES, issueAnswer, type Answer, type SeenRequest } from '../githubContract';
 import { fakeTrackerVscode, installVscode } from './fakeTrackerVscode';
+import { inProcessServer } from './inProcessServer';
 
 const SECRET = 'ghp_s3cret_never_shown';
 const POSTMORTEM = readFileSync(join(GITHUB_FIXTURES, 'github-postmortem.md'), 'utf8');
@@ -13,7 +17,7 @@ const GITHUB = { type: 'github', repo: 'acme/web', assignees: { 'Sam Lee': 'saml
 
 const shared: Record<string, unknown> = {};
 let uninstall: () => void;
-let registerTrackerCommands: (context: unknown) => void;
+let registerTrackerCommands: (context: unknown, server: unknown) => void;
 let workspace: string;
 let secrets: Map<string, string>;
 let realFetch: typeof fetch;
@@ -22,11 +26,11 @@ let savedToken: string | undefined;
 /** GitHub as a script: issues numbered from 100; states by number for reads. */
 let states: Record<string, 'open' | 'closed'>;
 let failWith: Answer | undefined;
-/** Called after each issue is created (to cancel half-way, say). */
-let afterCreate: (() => void) | undefined;
-function github(request: SeenRequest): Answer {
+/** Called after each issue is created (to cancel half-way, say); the answer waits for it. */
+let afterCreate: (() => void | Promise<void>) | undefined;
+async function github(request: SeenRequest): Promise<Answer> {
   if (failWith) return failWith;
-  if (request.operationId === 'issues/create') afterCreate?.();
+  if (request.operationId === 'issues/create') await afterCreate?.();
   // The lookup for issues an earlier run created: this fake keeps none.
   if (request.operationId === 'issues/list-for-repo') return { status: 200, body: [] };
   if (request.operationId === 'issues/get') return { status: 200, body: issueAnswer('acme/web', Number(request.params.issue_number), { state: states[request.params.issue_number] ?? 'open' }) };
@@ -41,18 +45,29 @@ function configure(trackers: Record<string, object>) {
 }
 
 let current: ReturnType<typeof fakeTrackerVscode> | undefined;
+let serving: ReturnType<typeof inProcessServer> | undefined;
+/** The signal of the server's latest request to GitHub: aborted once the server hears of a cancel. */
+let lastSignal: AbortSignal | undefined;
 
-/** A fresh editor on the postmortem (or on `text`), with the commands registered against it. */
+/** A fresh editor on the postmortem (or on `text`) and a fresh server, with the commands registered against them. */
 function open(text = POSTMORTEM) {
-  // As when the extension deactivates: the commands and their output channel go.
+  // As when the extension deactivates: the commands, their output channel and the server go.
   for (const disposable of current?.context.subscriptions ?? []) disposable.dispose();
-  const fake = fakeTrackerVscode({ folder: workspace, file: join(workspace, 'postmortems', '2025-03-10-checkout-errors.md'), text, secrets });
+  serving?.close();
+  const file = join(workspace, 'postmortems', '2025-03-10-checkout-errors.md');
+  const fake = fakeTrackerVscode({ folder: workspace, file, text, secrets, onChange: (next, version) => serving?.changed(next, version) });
+  const serverFetch: typeof fetch = (input, init) => ((lastSignal = init?.signal ?? undefined), contract.fetch(input, init));
+  serving = inProcessServer(serverFetch, { folder: workspace, file, text, applyEdits: fake.applyEdits });
   for (const key of Object.keys(shared)) delete shared[key];
   Object.assign(shared, fake.api);
-  registerTrackerCommands(fake.context);
+  registerTrackerCommands(fake.context, serving.server);
   current = fake;
   return fake;
 }
+
+/** Resolves once the signal is aborted. */
+const aborted = (signal: AbortSignal | undefined) =>
+  new Promise<void>((resolve) => (signal?.aborted ? resolve() : signal?.addEventListener('abort', () => resolve(), { once: true })));
 
 const row = (text: string, action: string) => text.split('\n').find((line) => line.includes(action)) ?? '';
 
@@ -61,8 +76,9 @@ describe('tracker commands', () => {
     uninstall = installVscode(shared);
     ({ registerTrackerCommands } = require('../../../../client/src/trackers/index') as { registerTrackerCommands: typeof registerTrackerCommands });
     contract = await githubFetch(github);
+    // The server is handed the contract's fetch; the global one must not be used at all.
     realFetch = globalThis.fetch;
-    globalThis.fetch = contract.fetch;
+    globalThis.fetch = () => Promise.reject(new Error('the global fetch was used'));
     savedToken = process.env.HINDSIGHT_GITHUB_TOKEN;
     delete process.env.HINDSIGHT_GITHUB_TOKEN;
   });
@@ -82,6 +98,8 @@ describe('tracker commands', () => {
     configure({ github: GITHUB });
   });
   afterEach(() => {
+    serving?.close();
+    serving = undefined;
     assert.deepEqual(contract.violations, []);
     rmSync(workspace, { recursive: true, force: true });
   });
@@ -137,9 +155,14 @@ describe('tracker commands', () => {
   it('when cancelled half-way, writes back what was created and says what was not', async () => {
     secrets.set('hindsight.github.token', SECRET);
     const fake = open();
-    // Cancel during the second create (the lookup for earlier issues and the first create may go out before the progress notification is shown).
+    // Cancel during the second create; GitHub answers it once the server has heard of the cancel.
     const creates = () => contract.seen.filter((r) => r.operationId === 'issues/create').length;
-    await fake.run('hindsight.exportActionItems', { buttons: ['Create 3 Tickets'], duringProgress: ({ cancel }) => (afterCreate = () => void (creates() === 2 && cancel())) });
+    const cancelAtSecond = (cancel: () => void) => async () => {
+      if (creates() !== 2) return;
+      cancel();
+      await aborted(lastSignal);
+    };
+    await fake.run('hindsight.exportActionItems', { buttons: ['Create 3 Tickets'], duringProgress: ({ cancel }) => (afterCreate = cancelAtSecond(cancel)) });
     assert.equal(contract.seen.filter((r) => r.operationId === 'issues/create').length, 2);
     const text = fake.text();
     assert.match(row(text, 'Add a canary'), /acme\/web#100/);

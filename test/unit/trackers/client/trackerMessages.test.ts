@@ -1,9 +1,9 @@
-/** The VS Code-independent decisions behind the tracker commands. */
+/** The VS Code-independent decisions behind the tracker commands, on both sides of the protocol. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { noTrackerMessage, planSummary } from '../../../../client/src/trackers/planSummary';
-import { remapTickets } from '../../../../client/src/trackers/remapTickets';
-import { exportReport, refreshReport } from '../../../../client/src/trackers/reportMessage';
+import { remapTickets } from '../../../../server/src/trackers/remapTickets';
+import { exportReport, refreshReport } from '../../../../server/src/trackers/report';
 import { collectCredentials, secretKey } from '../../../../client/src/trackers/secretKeys';
 import type { ExportItem } from '../../../../server/src/trackers/types';
 
@@ -81,9 +81,8 @@ describe('messages', () => {
 
   it('the confirmation lists items to create and those skipped with their ticket', () => {
     const summary = planSummary(
-      { incident: { title: 't', file: 'f.md' }, toCreate: [{ index: 0, action: 'Add a canary', owner: '@dana', due: '2025-04-01', priority: 'high', state: 'open' }], skipped: [{ index: 1, ticket: 'acme/web#9' }], unusable: [] },
+      { version: 1, actionItems: 2, toCreate: [{ index: 0, action: 'Add a canary', owner: '@dana', due: '2025-04-01', priority: 'high' }], skipped: [{ index: 1, ticket: 'acme/web#9', action: 'Alert on errors' }], unusable: [] },
       'github (github)',
-      actions,
     );
     assert.equal(summary.message, 'Create 1 ticket in github (github)?');
     assert.equal(summary.confirm, 'Create 1 Ticket');

@@ -1,4 +1,4 @@
-import type { CreatedTicket, ExportItem } from '../../../server/src/trackers/types';
+import type { CreatedTicket, ExportItem } from './types';
 
 /**
  * The document was edited while tickets were being created, so item indices may have moved. Each

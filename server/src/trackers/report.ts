@@ -1,5 +1,5 @@
-import { redactSecrets } from '../../../server/src/core/secrets';
-import type { CreatedTicket, FailedItem } from '../../../server/src/trackers/types';
+import { redactSecrets } from '../core/secrets';
+import type { CreatedTicket, FailedItem } from './types';
 
 export interface Report {
   level: 'info' | 'warning' | 'error';
