@@ -1,11 +1,22 @@
-import { FoldingRangeKind, SymbolKind, type CodeLens, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver';
+import { FoldingRangeKind, SymbolKind, type CancellationToken, type CodeLens, type DocumentSymbol, type FoldingRange }
+  from 'vscode-languageserver';
 import { formatMinutes } from '../core/metrics/durations';
-import type { Milestone, PostmortemDocument, Section } from '../core/model';
+import type { Milestone, Section } from '../core/model';
+import type { HindsightSettings } from '../shared/settings';
+import type { AnalysedDocument } from './analysed';
+
+/**
+ * The whole-document providers read only the analysis; they take the request, settings and token
+ * of every provider so the server wires them all alike.
+ */
+type Subject = Pick<AnalysedDocument, 'doc'>;
+const cancelled = (token: CancellationToken | undefined) => !!token?.isCancellationRequested;
 
 const utc = (epoch: number) => new Date(epoch).toISOString().slice(11, 16) + ' UTC';
 
 /** The outline: sections as a tree, milestones under the timeline, action items under theirs. */
-export function documentSymbols(doc: PostmortemDocument): DocumentSymbol[] {
+export function documentSymbols({ doc }: Subject, _request?: unknown, _settings?: HindsightSettings, token?: CancellationToken): DocumentSymbol[] {
+  if (cancelled(token)) return [];
   const milestones = Object.values(doc.milestones).filter((m): m is Milestone => !!m);
   const toSymbol = (section: Section): DocumentSymbol => {
     const children = section.children.map(toSymbol);
@@ -24,7 +35,8 @@ export function documentSymbols(doc: PostmortemDocument): DocumentSymbol[] {
   return doc.sections.filter((s) => !s.parent).map(toSymbol);
 }
 
-export function foldingRanges(doc: PostmortemDocument): FoldingRange[] {
+export function foldingRanges({ doc }: Subject, _request?: unknown, _settings?: HindsightSettings, token?: CancellationToken): FoldingRange[] {
+  if (cancelled(token)) return [];
   const ranges: FoldingRange[] = [];
   if (doc.frontmatter && doc.frontmatter.range.end.line > doc.frontmatter.range.start.line) {
     ranges.push({ startLine: doc.frontmatter.range.start.line, endLine: doc.frontmatter.range.end.line, kind: FoldingRangeKind.Imports });
@@ -45,7 +57,8 @@ function briefGuess(milestone: Milestone): string {
 }
 
 /** TTD, TTA, TTM, TTR and impact above the timeline heading, where they are read; guessed milestones say so. */
-export function codeLenses(doc: PostmortemDocument): CodeLens[] {
+export function codeLenses({ doc }: Subject, _request?: unknown, _settings?: HindsightSettings, token?: CancellationToken): CodeLens[] {
+  if (cancelled(token)) return [];
   const section = doc.timeline.sections[0];
   const anchor = section?.headingRange ?? (doc.timeline.entries[0]?.range);
   if (!anchor) return [];

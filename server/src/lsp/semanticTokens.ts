@@ -1,6 +1,13 @@
-import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensLegend } from 'vscode-languageserver';
+import {
+  SemanticTokensBuilder,
+  type CancellationToken,
+  type SemanticTokens,
+  type SemanticTokensLegend,
+} from 'vscode-languageserver';
 import type { PostmortemDocument } from '../core/model';
 import type { Block, ListItem, TextLine } from '../core/parse/blocks';
+import type { HindsightSettings } from '../shared/settings';
+import type { AnalysedDocument } from './analysed';
 import { HIGHLIGHT_PATTERNS, HIGHLIGHT_TYPES } from './highlightPatterns';
 
 /**
@@ -81,10 +88,16 @@ export function highlightTokens(doc: PostmortemDocument): HighlightToken[] {
   return tokens.sort((a, b) => a.line - b.line || a.character - b.character);
 }
 
-/** The LSP encoding of a postmortem's tokens; other Markdown gets an empty answer. */
-export function semanticTokens(doc: PostmortemDocument | undefined): SemanticTokens {
+/** The LSP encoding of a postmortem's tokens; other Markdown (no subject) gets an empty answer. */
+export function semanticTokens(
+  subject: Pick<AnalysedDocument, 'doc'> | undefined,
+  _request?: unknown,
+  _settings?: HindsightSettings,
+  cancellation?: CancellationToken,
+): SemanticTokens {
   const builder = new SemanticTokensBuilder();
-  for (const token of doc ? highlightTokens(doc) : []) {
+  const found = subject && !cancellation?.isCancellationRequested ? highlightTokens(subject.doc) : [];
+  for (const token of found) {
     builder.push(token.line, token.character, token.length, HIGHLIGHT_TYPES.indexOf(token.type), 0);
   }
   return builder.build();
