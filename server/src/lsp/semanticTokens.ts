@@ -6,6 +6,7 @@ import {
 } from 'vscode-languageserver';
 import type { PostmortemDocument } from '../core/model';
 import type { Block, ListItem, TextLine } from '../core/parse/blocks';
+import { blankInline, type InlinePart } from '../core/text/inlineMarkdown';
 import type { HindsightSettings } from '../shared/settings';
 import type { AnalysedDocument } from './analysed';
 import { HIGHLIGHT_PATTERNS, HIGHLIGHT_TYPES } from './highlightPatterns';
@@ -24,18 +25,19 @@ export interface HighlightToken {
   type: (typeof HIGHLIGHT_TYPES)[number];
 }
 
-/** Inline parts that are not prose; blanked with spaces so every column keeps its place. */
-const NOT_PROSE = [
-  /<!--[\s\S]*?(?:-->|$)/g,
-  /(`+)[\s\S]*?\1/g,
-  /\]\([^)]*\)/g,
-  /\]\[[^\]]*\]/g,
-  /<(?:https?|mailto):[^>\s]*>/g,
-  /\bhttps?:\/\/[^\s<>)\]|]+/g,
-  /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g,
+/** Inline parts that are not prose; blanked with spaces so every column keeps its place. A link's label is prose. */
+const NOT_PROSE: InlinePart[] = [
+  'comment',
+  'code',
+  'linkTarget',
+  'refTarget',
+  'autolink',
+  'emailAutolink',
+  'url',
+  'html',
 ];
 
-const blank = (text: string) => NOT_PROSE.reduce((t, re) => t.replace(re, (m) => ' '.repeat(m.length)), text);
+const blank = (text: string) => blankInline(text, NOT_PROSE);
 
 function itemLines(items: readonly ListItem[]): TextLine[] {
   return items.flatMap((item) => [...item.lines, ...itemLines(item.children)]);

@@ -1,11 +1,13 @@
 /**
  * Inline Markdown stripped by its three readers, pinned: the blameless rules' mask (blanks, columns kept),
  * highlighting (blanks all but link labels) and the redactor (removes, replaces, counts). A change to how
- * they strip shows here, reader by reader, before it can change a finding.
+ * they strip shows here, reader by reader, before it can change a finding. The constructs themselves are
+ * defined once, in server/src/core/text/inlineMarkdown.ts.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Redactor } from '../../../server/src/core/redact';
+import { blankInline } from '../../../server/src/core/text/inlineMarkdown';
 import { mask } from '../../../server/src/core/rules/blameless/prose';
 import { tokensOfLine } from '../../../server/src/lsp/semanticTokens';
 
@@ -20,7 +22,8 @@ const CASES: { input: string; mask: string; highlighted: string[]; redacted: str
   },
   {
     input: 'Unclosed <!-- comment 15:00 trailing',
-    mask: 'Unclosed <!-- comment 15:00 trailing',
+    // A comment left open hides the rest of the line from the blameless rules too, as from the others.
+    mask: 'Unclosed                            ',
     highlighted: [],
     redacted: 'Unclosed',
     counts: '',
@@ -56,21 +59,24 @@ const CASES: { input: string; mask: string; highlighted: string[]; redacted: str
   {
     input: 'Auto <https://status.example.com/15:00> and <mailto:ops@example.com> and <ftp://x.example.com/15:00>',
     mask: 'Auto                                    and                          and                            ',
-    highlighted: ['94:15:00'],
+    // Autolinks of any scheme are links to highlighting too, not only http(s) and mailto.
+    highlighted: [],
     redacted: 'Auto and and',
     counts: 'links=3',
   },
   {
     input: 'Bare https://example.com/path_(x)/15:00. Next sentence.',
-    mask: 'Bare                                     Next sentence.',
+    // A bare URL ends before brackets and final punctuation for every reader, so its sentence still ends.
+    mask: 'Bare                          (x)/15:00. Next sentence.',
     highlighted: ['34:15:00'],
     redacted: 'Bare (x)/15:00. Next sentence.',
     counts: 'links=1',
   },
   {
     input: 'Also www.example.com/15:00 and ftp://files.example.com/15:00 here',
-    mask: 'Also www.example.com/15:00 and ftp://files.example.com/15:00 here',
-    highlighted: ['21:15:00', '55:15:00'],
+    // `www.` and schemes other than http(s) are URLs to every reader.
+    mask: 'Also                       and                               here',
+    highlighted: [],
     redacted: 'Also and here',
     counts: 'links=2',
   },
@@ -83,7 +89,8 @@ const CASES: { input: string; mask: string; highlighted: string[]; redacted: str
   },
   {
     input: 'Email <ops@example.com> and <a.b> and a < b > c',
-    mask: 'Email                   and       and a < b > c',
+    // `<a.b>` is neither a tag nor a link to any reader now.
+    mask: 'Email                   and <a.b> and a < b > c',
     highlighted: [],
     redacted: 'Email <a team member> and <a.b> and a < b > c',
     counts: 'emails=1',
@@ -106,7 +113,8 @@ const CASES: { input: string; mask: string; highlighted: string[]; redacted: str
     input: 'Nested [a [b](c)](d) and [unclosed](x 15:00',
     mask: 'Nested [a       ](d) and [unclosed](x 15:00',
     highlighted: ['38:15:00'],
-    redacted: 'Nested a [b](d) and [unclosed](x 15:00',
+    // A link label has no brackets for any reader: the inner link is the one taken.
+    redacted: 'Nested [a b](d) and [unclosed](x 15:00',
     counts: 'links=1',
   },
   {
@@ -140,5 +148,26 @@ describe('inline Markdown, as each reader strips it', () => {
       const counts = Object.entries(redactor.counts).filter(([, n]) => n > 0);
       assert.equal(counts.map(([kind, n]) => `${kind}=${n}`).join(' '), c.counts, c.input);
     }
+  });
+});
+
+describe('blanking inline Markdown', () => {
+  it('keeps the length and every column of the text', () => {
+    const text = 'a `b` [c](d) <!-- e --> <f> https://g.example.com h';
+    const blanked = blankInline(text, ['comment', 'code', 'link', 'autolink', 'url', 'html']);
+    assert.equal(blanked.length, text.length);
+    assert.equal(blanked.replace(/ +/g, ' '), 'a h');
+    assert.equal(blanked.indexOf('h'), text.lastIndexOf('h'));
+  });
+
+  it("blanks a link's target and keeps its label when asked to", () => {
+    assert.equal(blankInline('[see the 14:02 graph](x.png)', ['linkTarget']), '[see the 14:02 graph        ');
+    assert.equal(blankInline('[label][ref] ok', ['refTarget']), '[label       ok');
+  });
+
+  it('blanks only the parts asked for', () => {
+    assert.equal(blankInline('`<b>` <b>', ['html']), '`   `    ');
+    assert.equal(blankInline('`<b>` <b>', ['code']), '      <b>');
+    assert.equal(blankInline('`<b>` <b>', ['code', 'html']), '         ');
   });
 });
