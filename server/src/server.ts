@@ -104,10 +104,14 @@ function provide<Request, Result>(
     return found ? provider(found.subject, params, found.settings, token) : empty;
   };
 }
-const neighbours = { knownServices: () => servicesNamed(store.documents.all().map((document) => store.analyze(document))) };
+const neighbours = {
+  knownServices: () => servicesNamed(store.documents.all().map((document) => store.analyze(document))),
+};
 connection.onCodeAction(provide([], codeActions));
 connection.onHover(provide(null, hover));
-connection.onCompletion(provide([], (subject, params, settings, token) => completion(subject, params, settings, token, neighbours)));
+connection.onCompletion(
+  provide([], (subject, params, settings, token) => completion(subject, params, settings, token, neighbours)),
+);
 connection.onDocumentSymbol(provide([], documentSymbols));
 connection.onFoldingRanges(provide([], foldingRanges));
 connection.onCodeLens(provide([], codeLenses));

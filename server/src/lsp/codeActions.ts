@@ -1,5 +1,12 @@
-import { CodeActionKind, type CancellationToken, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit,
-  type WorkspaceEdit } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  type CancellationToken,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
 import type { PostmortemDocument, Problem } from '../core/model';
 import { markFixesAt } from '../core/metrics/mark';
 import { RULES_BY_ID } from '../core/rules';
@@ -11,7 +18,10 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.hindsight`;
 export const OPEN_RULE_DOC = 'hindsight.openRuleDoc';
 
 const sameRange = (a: Problem['range'], b: Diagnostic['range']) =>
-  a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+  a.start.line === b.start.line &&
+  a.start.character === b.start.character &&
+  a.end.line === b.end.line &&
+  a.end.character === b.end.character;
 
 /** Keeps the first of any overlapping edits, so a batch can be applied in one go. */
 function nonOverlapping(edits: TextEdit[]): TextEdit[] {
@@ -41,8 +51,12 @@ function admitted(kind: string | undefined, only: string[] | undefined): boolean
   return !!kind && only.some((wanted) => kind === wanted || kind.startsWith(`${wanted}.`));
 }
 
-const quickFix = (title: string, diagnostics: Diagnostic[], edit: WorkspaceEdit): CodeAction =>
-  ({ title, kind: CodeActionKind.QuickFix, diagnostics, edit });
+const quickFix = (title: string, diagnostics: Diagnostic[], edit: WorkspaceEdit): CodeAction => ({
+  title,
+  kind: CodeActionKind.QuickFix,
+  diagnostics,
+  edit,
+});
 
 /**
  * The actions for one request, in the order a person should meet them: what repairs the text, then what repairs it
@@ -87,7 +101,8 @@ function forDiagnostics(doc: PostmortemDocument, problems: Problem[], diagnostic
   const change = (edits: TextEdit[]) => ({ changes: { [doc.uri]: edits } });
   for (const diagnostic of diagnostics) {
     if (diagnostic.source !== 'hindsight' || typeof diagnostic.code !== 'string') continue;
-    // Several findings of one rule can share a range (missing sections all sit on the title): the message tells them apart.
+    // Several findings of one rule can share a range (missing sections all sit on the title):
+    // the message tells them apart.
     const here = problems.filter((p) => p.code === diagnostic.code && sameRange(p.range, diagnostic.range));
     const problem = here.find((p) => p.message === diagnostic.message) ?? here[0];
     const id = diagnostic.code;
@@ -119,8 +134,12 @@ function forDiagnostics(doc: PostmortemDocument, problems: Problem[], diagnostic
     const href = ruleDocUri(id);
     if (href && RULES_BY_ID.has(id)) {
       const command = { title: 'Show documentation', command: OPEN_RULE_DOC, arguments: [href] };
-      buckets.docs.push({ title: `Show documentation for ${id}`, kind: CodeActionKind.QuickFix,
-        diagnostics: [diagnostic], command });
+      buckets.docs.push({
+        title: `Show documentation for ${id}`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        command,
+      });
     }
   }
   return buckets;
@@ -129,5 +148,7 @@ function forDiagnostics(doc: PostmortemDocument, problems: Problem[], diagnostic
 /** `source.fixAll.hindsight`: the first fix of every finding that has one. */
 function fixAll(uri: string, problems: Problem[]): CodeAction[] {
   const edits = nonOverlapping(problems.flatMap((p) => p.fixes?.[0]?.edits ?? []));
-  return edits.length === 0 ? [] : [{ title: 'Fix all auto-fixable Hindsight problems', kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } }];
+  return edits.length === 0
+    ? []
+    : [{ title: 'Fix all auto-fixable Hindsight problems', kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } }];
 }

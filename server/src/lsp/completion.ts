@@ -1,5 +1,10 @@
-import { CompletionItemKind, InsertTextFormat, type CancellationToken, type CompletionItem,
-  type CompletionParams } from 'vscode-languageserver';
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  type CancellationToken,
+  type CompletionItem,
+  type CompletionParams,
+} from 'vscode-languageserver';
 import { KNOWN_FRONTMATTER, requiredSections } from '../core/config/config';
 import type { PostmortemDocument } from '../core/model';
 import type { HindsightSettings } from '../shared/settings';
@@ -7,8 +12,15 @@ import type { AnalysedDocument } from './analysed';
 
 const MARKERS = ['started', 'detected', 'acknowledged', 'mitigated', 'resolved', 'impact start', 'impact end'];
 const KEY_DETAIL: Record<string, string> = {
-  severity: 'SEV0 (worst) to SEV4', status: 'draft, in-review or published', template: 'which sections are required', started: 'ISO 8601, e.g. 2025-03-04T14:02:00Z',
-  detected: 'ISO 8601 timestamp', acknowledged: 'ISO 8601 timestamp', mitigated: 'ISO 8601 timestamp', resolved: 'ISO 8601 timestamp', timezone: 'zone of bare times, e.g. UTC',
+  severity: 'SEV0 (worst) to SEV4',
+  status: 'draft, in-review or published',
+  template: 'which sections are required',
+  started: 'ISO 8601, e.g. 2025-03-04T14:02:00Z',
+  detected: 'ISO 8601 timestamp',
+  acknowledged: 'ISO 8601 timestamp',
+  mitigated: 'ISO 8601 timestamp',
+  resolved: 'ISO 8601 timestamp',
+  timezone: 'zone of bare times, e.g. UTC',
 };
 
 /** What completion reads beyond the document: the services other open postmortems name. */
@@ -31,27 +43,47 @@ export function completion(
   const line = doc.lines.lines[position.line] ?? '';
   const before = line.slice(0, position.character);
   const fm = doc.frontmatter;
-  const inFrontmatter = fm ? position.line > fm.range.start.line && position.line < fm.range.end.line : position.line === 0;
+  const inFrontmatter = fm
+    ? position.line > fm.range.start.line && position.line < fm.range.end.line
+    : position.line === 0;
   if (inFrontmatter) return frontmatterItems(subject, before, neighbours);
   const heading = /^(#{1,6})\s+\S*$/.exec(before) ?? /^(#{2,6})\s*$/.exec(before);
   if (heading) return sectionItems(subject);
   if (/\[[a-z ]*$/i.test(before) && doc.timeline.entries.some((e) => e.range.start.line === position.line)) {
-    return MARKERS.map((m) => ({ label: m, kind: CompletionItemKind.Event, detail: 'milestone marker', insertText: `${m}]`, filterText: m }));
+    return MARKERS.map((m) => ({
+      label: m,
+      kind: CompletionItemKind.Event,
+      detail: 'milestone marker',
+      insertText: `${m}]`,
+      filterText: m,
+    }));
   }
   return [];
 }
 
-function frontmatterItems({ doc, config }: AnalysedDocument, before: string, neighbours: CompletionNeighbours): CompletionItem[] {
+function frontmatterItems(
+  { doc, config }: AnalysedDocument,
+  before: string,
+  neighbours: CompletionNeighbours,
+): CompletionItem[] {
   const value = /^(\w[\w-]*):\s*\[?\s*([^\]]*)$/.exec(before);
   if (value) {
     const key = value[1].toLowerCase();
     const values =
-      key === 'severity' ? config.frontmatter.severities
-      : key === 'status' ? config.frontmatter.statuses
-      : key === 'template' ? Object.keys(config.templates)
-      : key === 'services' ? neighbours.knownServices()
-      : [];
-    return values.map((v, i) => ({ label: v, kind: CompletionItemKind.EnumMember, sortText: String(i).padStart(3, '0') }));
+      key === 'severity'
+        ? config.frontmatter.severities
+        : key === 'status'
+          ? config.frontmatter.statuses
+          : key === 'template'
+            ? Object.keys(config.templates)
+            : key === 'services'
+              ? neighbours.knownServices()
+              : [];
+    return values.map((v, i) => ({
+      label: v,
+      kind: CompletionItemKind.EnumMember,
+      sortText: String(i).padStart(3, '0'),
+    }));
   }
   if (!/^\w*$/.test(before)) return [];
   const present = new Set(doc.frontmatter?.fields.keys() ?? []);

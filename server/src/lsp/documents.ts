@@ -116,7 +116,10 @@ export class DocumentStore {
    * The open postmortem at `uri` with its settings, for a provider; undefined for other Markdown, a
    * closed document, or a request cancelled while its classification or settings were awaited.
    */
-  async postmortem(uri: string, token: CancellationToken): Promise<{ subject: AnalysedDocument; settings: HindsightSettings } | undefined> {
+  async postmortem(
+    uri: string,
+    token: CancellationToken,
+  ): Promise<{ subject: AnalysedDocument; settings: HindsightSettings } | undefined> {
     const document = this.documents.get(uri);
     if (!document) return undefined;
     const { postmortem } = await this.classify(document);

@@ -7,11 +7,18 @@ import { rangeContains } from '../core/text/ranges';
 import type { HindsightSettings } from '../shared/settings';
 import type { AnalysedDocument } from './analysed';
 
-const utc = (epoch: number) => new Date(epoch).toISOString().replace('T', ' ').replace(/:00\.000Z$|\.000Z$/, '').replace(/Z$/, '') + ' UTC';
+const utc = (epoch: number) =>
+  new Date(epoch)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/:00\.000Z$|\.000Z$/, '')
+    .replace(/Z$/, '') + ' UTC';
 
 /** The metrics a milestone takes part in, with their formulas and values. */
 function metricLines(doc: PostmortemDocument, kind: MilestoneKind | undefined): string[] {
-  return METRIC_NAMES.filter((name) => !kind || doc.metrics[name].definition.to === kind || doc.metrics[name].definition.from === kind).map((name) => {
+  return METRIC_NAMES.filter(
+    (name) => !kind || doc.metrics[name].definition.to === kind || doc.metrics[name].definition.from === kind,
+  ).map((name) => {
     const metric = doc.metrics[name];
     const value = metric.minutes === undefined ? '—' : formatMinutes(metric.minutes);
     return `| ${METRIC_TITLES[name]} | \`${metric.definition.to} − ${metric.definition.from}\` | ${value} |`;
@@ -24,7 +31,8 @@ function milestoneAt(doc: PostmortemDocument, line: number): Milestone | undefin
 
 function milestoneLine(milestone: Milestone): string {
   const guess = guessDescription(milestone);
-  if (guess) return `Milestone **${milestone.kind}**, ${guess}: low confidence, use the quick fix “Mark as ${milestone.kind}” on the right row to settle it`;
+  const settle = `use the quick fix “Mark as ${milestone.kind}” on the right row to settle it`;
+  if (guess) return `Milestone **${milestone.kind}**, ${guess}: low confidence, ${settle}`;
   const how = milestone.confidence === 'marked' ? 'marked' : 'found with high confidence';
   return `Milestone **${milestone.kind}**, ${how} from ${milestone.source}: “${milestone.evidence}”`;
 }
@@ -51,7 +59,9 @@ export function hover(
 
 /** When a timeline row or milestone happened, relative to the start, and the metrics it takes part in. */
 function timingPart(doc: PostmortemDocument, line: number): string | undefined {
-  const entry = doc.timeline.entries.find((e) => e.range.start.line <= line && e.range.end.line >= line && e.time !== undefined);
+  const entry = doc.timeline.entries.find(
+    (e) => e.range.start.line <= line && e.range.end.line >= line && e.time !== undefined,
+  );
   const milestone = milestoneAt(doc, line);
   if (!entry && !milestone) return undefined;
   const lines: string[] = [];
@@ -60,10 +70,15 @@ function timingPart(doc: PostmortemDocument, line: number): string | undefined {
   lines.push(`**${entry?.dateUnknown ? utc(time).slice(11) : utc(time)}**${zone}`);
   const start = doc.milestones.started;
   if (start && time !== start.time) {
-    const offset = time > start.time ? `${formatMinutes((time - start.time) / 60000)} after` : `${formatMinutes((start.time - time) / 60000)} before`;
+    const offset =
+      time > start.time
+        ? `${formatMinutes((time - start.time) / 60000)} after`
+        : `${formatMinutes((start.time - time) / 60000)} before`;
     lines.push(`${offset} the start (${utc(start.time)}, ${start.source})`);
   }
   if (milestone) lines.push(milestoneLine(milestone));
-  const table = milestone ? ['| metric | formula | value |', '| --- | --- | --- |', ...metricLines(doc, milestone.kind)].join('\n') : '';
+  const table = milestone
+    ? ['| metric | formula | value |', '| --- | --- | --- |', ...metricLines(doc, milestone.kind)].join('\n')
+    : '';
   return [...lines, table].filter(Boolean).join('\n\n');
 }

@@ -19,7 +19,7 @@ describe('hover', () => {
     assert.match(text, /mistakenly/, 'the rule description names its words');
   });
 
-  it('on a timeline row: the time in UTC, where the zone came from, the offset from the start and the milestone', () => {
+  it('on a timeline row: the time in UTC, the source of its zone, the offset from the start, the milestone', () => {
     const parts = hoverText('timeline-row.md')!.split('\n\n');
     assert.equal(parts[0], '**2025-09-02 08:20 UTC** (read in UTC, from the column)');
     assert.match(parts[1], /^20m after the start \(2025-09-02 08:00 UTC, marker\)$/);
