@@ -22,6 +22,8 @@ const common = {
 const bundles = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  // The workspace pass checks closed files on this worker thread; the server finds it beside itself.
+  { entryPoints: ['server/src/lsp/workspaceWorker.ts'], outfile: 'dist/workspaceWorker.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 

@@ -1,8 +1,9 @@
-import { CodeActionKind, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
-import { CodeActionsProvider, FIX_ALL_KIND } from './lsp/codeActions';
-import { CompletionProvider } from './lsp/completion';
+import { CodeActionKind, createConnection, type CancellationToken, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
+import type { Provider } from './lsp/analysed';
+import { codeActions, FIX_ALL_KIND } from './lsp/codeActions';
+import { completion, servicesNamed } from './lsp/completion';
 import { DiagnosticsProvider } from './lsp/diagnostics';
-import { HoverProvider } from './lsp/hover';
+import { hover } from './lsp/hover';
 import { codeLenses, documentSymbols, foldingRanges } from './lsp/outline';
 import { registerPreview } from './lsp/preview';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './lsp/semanticTokens';
@@ -24,9 +25,6 @@ let workspaceFolders = false;
 let watchFiles = false;
 let pullClient = false;
 let folderUris: string[] = [];
-const codeActions = new CodeActionsProvider(store);
-const hover = new HoverProvider(store);
-const completion = new CompletionProvider(store);
 const workspace = new WorkspaceDiagnostics(store, (message) => connection.console.error(message));
 
 connection.onInitialize((params): InitializeResult => {
@@ -99,29 +97,27 @@ connection.languages.diagnostics.onWorkspace((params, token, _workDone, partial)
 );
 
 // Features that read the analysis of postmortems only: other Markdown gets nothing from us.
-const postmortem = async (uri: string) => {
-  const document = store.documents.get(uri);
-  return document && (await store.classify(document)).postmortem ? document : undefined;
+function provide<Request, Result>(
+  empty: Result,
+  provider: Provider<Request, Result>,
+): (params: Request & { textDocument: { uri: string } }, token: CancellationToken) => Promise<Result> {
+  return async (params, token) => {
+    const found = await store.postmortem(params.textDocument.uri, token);
+    return found ? provider(found.subject, params, found.settings, token) : empty;
+  };
+}
+const neighbours = {
+  knownServices: () => servicesNamed(store.documents.all().map((document) => store.analyze(document))),
 };
-connection.onCodeAction(async (params) => ((await postmortem(params.textDocument.uri)) ? codeActions.actions(params) : []));
-connection.onHover(async (params) => ((await postmortem(params.textDocument.uri)) ? hover.hover(params) : null));
-connection.onCompletion(async (params) => ((await postmortem(params.textDocument.uri)) ? completion.complete(params) : []));
-connection.onDocumentSymbol(async ({ textDocument }) => {
-  const document = await postmortem(textDocument.uri);
-  return document ? documentSymbols(store.configured(document)) : [];
-});
-connection.onFoldingRanges(async ({ textDocument }) => {
-  const document = await postmortem(textDocument.uri);
-  return document ? foldingRanges(store.configured(document)) : [];
-});
-connection.onCodeLens(async ({ textDocument }) => {
-  const document = await postmortem(textDocument.uri);
-  return document ? codeLenses(store.configured(document)) : [];
-});
-connection.languages.semanticTokens.on(async ({ textDocument }) => {
-  const document = await postmortem(textDocument.uri);
-  return semanticTokens(document && store.configured(document));
-});
+connection.onCodeAction(provide([], codeActions));
+connection.onHover(provide(null, hover));
+connection.onCompletion(
+  provide([], (subject, params, settings, token) => completion(subject, params, settings, token, neighbours)),
+);
+connection.onDocumentSymbol(provide([], documentSymbols));
+connection.onFoldingRanges(provide([], foldingRanges));
+connection.onCodeLens(provide([], codeLenses));
+connection.languages.semanticTokens.on(provide(semanticTokens(undefined), semanticTokens));
 
 store.documents.onDidOpen(({ document }) => {
   store.markSaved(document);

@@ -29,9 +29,9 @@ function exercise(text: string): number {
   const start = process.cpuUsage();
   const doc = analyzeText(text);
   runRules(doc, config, { today: '2025-06-01' });
-  documentSymbols(doc);
-  foldingRanges(doc);
-  codeLenses(doc);
+  documentSymbols({ doc });
+  foldingRanges({ doc });
+  codeLenses({ doc });
   const used = process.cpuUsage(start);
   return (used.user + used.system) / 1000;
 }

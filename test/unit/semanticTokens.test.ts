@@ -113,7 +113,7 @@ describe('semantic tokens', () => {
     const doc = analyzeText(`${HEAD}Paged at 14:51 UTC.\n\n[resolved] PAY-9\n`, 'file:///w/postmortems/outage.md');
     const types = SEMANTIC_TOKENS_LEGEND.tokenTypes;
     const line = HEAD.split('\n').length - 1;
-    assert.deepEqual(semanticTokens(doc).data, [
+    assert.deepEqual(semanticTokens({ doc }).data, [
       line,
       9,
       5,

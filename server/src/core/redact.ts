@@ -4,6 +4,8 @@
  * note left for the author cannot leak it either.
  */
 
+import { AUTOLINK, BARE_URL, CODE_SPAN, COMMENT, HTML_TAG, IMAGE, LINK, REF_LINK } from './text/inlineMarkdown';
+
 export type RedactedKind = 'people' | 'emails' | 'hosts' | 'ips' | 'links' | 'tickets' | 'code';
 
 export const PERSON = 'a team member';
@@ -11,14 +13,6 @@ export const SERVER = 'a server';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
-const CODE_SPAN = /(`+)[\s\S]*?\1/g;
-const IMAGE = /!\[[^\]]*\]\([^)]*\)/g;
-const LINK = /\[([^\]]*)\]\([^)]*\)/g;
-const REF_LINK = /\[([^\]]+)\]\[[^\]]*\]/g;
-const AUTOLINK = /<(?:[a-z][a-z0-9+.-]*:|www\.)[^>\s]*>/gi;
-const BARE_URL = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>()[\]|]+/gi;
-const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g;
 const EMAIL = /(?:mailto:)?\b[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\b/g;
 const HANDLE = /(?<![\w@])@[A-Za-z0-9](?:[\w.-]*[A-Za-z0-9_])?/g;
 const IPV4 = /\b(?:\d{1,3}\.){3}\d{1,3}(?:\/\d{1,2})?(?::\d{1,5})?\b/g;
@@ -65,7 +59,7 @@ export class Redactor {
 
   /** Markdown inline text with internal details replaced or removed; very long text is cut between words. */
   redact(markdown: string): string {
-    let text = clip(markdown).replace(HTML_COMMENT, '');
+    let text = clip(markdown).replace(COMMENT, '');
     text = this.replace(text, CODE_SPAN, 'code', '');
     text = this.replace(text, IMAGE, 'links', '');
     text = this.replace(text, LINK, 'links', (_m, label) => label);

@@ -1,16 +1,16 @@
 import { isAbsolute, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Connection, WorkspaceFolder } from 'vscode-languageserver';
+import type { CancellationToken, Connection, WorkspaceFolder } from 'vscode-languageserver';
 import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { dirname } from 'node:path';
 import { Analyzer } from '../core/analyzer';
-import { checkDocument, withConfiguredMetrics } from '../core/check';
 import { defaultConfig } from '../core/config/config';
 import { loadConfig, type LoadedConfig } from '../core/config/load';
 import type { Problem } from '../core/model';
 import { classify, type Classification } from '../core/classify';
 import type { PostmortemDocument } from '../core/model';
+import { analysedDocument, type AnalysedDocument } from './analysed';
 import { DEFAULT_SETTINGS, normaliseSettings, SETTINGS_SECTION, type HindsightSettings } from '../shared/settings';
 
 /**
@@ -89,7 +89,7 @@ export class DocumentStore {
     return this.analyzer.analyze(document.uri, document.version, document.getText(), { defaultZone });
   }
 
-  private readonly checked = new Map<string, { version: number; problems: Problem[]; doc: PostmortemDocument }>();
+  private readonly checked = new Map<string, { version: number; analysed: AnalysedDocument }>();
 
   /** The configuration in force for a document: from its folder upward for files, the defaults otherwise. */
   config(uri: string): LoadedConfig {
@@ -99,12 +99,35 @@ export class DocumentStore {
 
   /** The analysis as the configuration sees it (configured metric definitions applied). */
   configured(document: TextDocument): PostmortemDocument {
-    return this.checkedEntry(document).doc;
+    return this.analysed(document).doc;
   }
 
   /** Every finding for the current version (engine and rules), computed once per version. */
   check(document: TextDocument): Problem[] {
-    return this.checkedEntry(document).problems;
+    return this.analysed(document).problems;
+  }
+
+  /** What the providers read: the analysis, its findings and its configuration, once per version. */
+  analysed(document: TextDocument): AnalysedDocument {
+    return this.checkedEntry(document).analysed;
+  }
+
+  /**
+   * The open postmortem at `uri` with its settings, for a provider; undefined for other Markdown, a
+   * closed document, or a request cancelled while its classification or settings were awaited.
+   */
+  async postmortem(
+    uri: string,
+    token: CancellationToken,
+  ): Promise<{ subject: AnalysedDocument; settings: HindsightSettings } | undefined> {
+    const document = this.documents.get(uri);
+    if (!document) return undefined;
+    const { postmortem } = await this.classify(document);
+    if (token.isCancellationRequested || !postmortem) return undefined;
+    const settings = await this.settingsFor(uri);
+    if (token.isCancellationRequested) return undefined;
+    const current = this.documents.get(uri);
+    return current && { subject: this.analysed(current), settings };
   }
 
   /**
@@ -113,7 +136,7 @@ export class DocumentStore {
    */
   async checkYielding(document: TextDocument, proceed: () => boolean): Promise<Problem[] | undefined> {
     const cached = this.checked.get(document.uri);
-    if (cached && cached.version === document.version) return cached.problems;
+    if (cached && cached.version === document.version) return cached.analysed.problems;
     // Give queued requests (a hover elsewhere) their turn before any work starts.
     await new Promise((resolve) => setImmediate(resolve));
     if (!proceed()) return undefined;
@@ -126,7 +149,7 @@ export class DocumentStore {
     if (cached && cached.version === document.version) return cached;
     const loaded = this.config(document.uri);
     const analysed = this.analyze(document, loaded);
-    const entry = { version: document.version, problems: checkDocument(analysed, loaded), doc: withConfiguredMetrics(analysed, loaded) };
+    const entry = { version: document.version, analysed: analysedDocument(analysed, loaded) };
     this.checked.set(document.uri, entry);
     return entry;
   }

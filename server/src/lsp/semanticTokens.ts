@@ -1,6 +1,14 @@
-import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensLegend } from 'vscode-languageserver';
+import {
+  SemanticTokensBuilder,
+  type CancellationToken,
+  type SemanticTokens,
+  type SemanticTokensLegend,
+} from 'vscode-languageserver';
 import type { PostmortemDocument } from '../core/model';
 import type { Block, ListItem, TextLine } from '../core/parse/blocks';
+import { blankInline, type InlinePart } from '../core/text/inlineMarkdown';
+import type { HindsightSettings } from '../shared/settings';
+import type { AnalysedDocument } from './analysed';
 import { HIGHLIGHT_PATTERNS, HIGHLIGHT_TYPES } from './highlightPatterns';
 
 /**
@@ -17,18 +25,19 @@ export interface HighlightToken {
   type: (typeof HIGHLIGHT_TYPES)[number];
 }
 
-/** Inline parts that are not prose; blanked with spaces so every column keeps its place. */
-const NOT_PROSE = [
-  /<!--[\s\S]*?(?:-->|$)/g,
-  /(`+)[\s\S]*?\1/g,
-  /\]\([^)]*\)/g,
-  /\]\[[^\]]*\]/g,
-  /<(?:https?|mailto):[^>\s]*>/g,
-  /\bhttps?:\/\/[^\s<>)\]|]+/g,
-  /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g,
+/** Inline parts that are not prose; blanked with spaces so every column keeps its place. A link's label is prose. */
+const NOT_PROSE: InlinePart[] = [
+  'comment',
+  'code',
+  'linkTarget',
+  'refTarget',
+  'autolink',
+  'emailAutolink',
+  'url',
+  'html',
 ];
 
-const blank = (text: string) => NOT_PROSE.reduce((t, re) => t.replace(re, (m) => ' '.repeat(m.length)), text);
+const blank = (text: string) => blankInline(text, NOT_PROSE);
 
 function itemLines(items: readonly ListItem[]): TextLine[] {
   return items.flatMap((item) => [...item.lines, ...itemLines(item.children)]);
@@ -81,10 +90,16 @@ export function highlightTokens(doc: PostmortemDocument): HighlightToken[] {
   return tokens.sort((a, b) => a.line - b.line || a.character - b.character);
 }
 
-/** The LSP encoding of a postmortem's tokens; other Markdown gets an empty answer. */
-export function semanticTokens(doc: PostmortemDocument | undefined): SemanticTokens {
+/** The LSP encoding of a postmortem's tokens; other Markdown (no subject) gets an empty answer. */
+export function semanticTokens(
+  subject: Pick<AnalysedDocument, 'doc'> | undefined,
+  _request?: unknown,
+  _settings?: HindsightSettings,
+  cancellation?: CancellationToken,
+): SemanticTokens {
   const builder = new SemanticTokensBuilder();
-  for (const token of doc ? highlightTokens(doc) : []) {
+  const found = subject && !cancellation?.isCancellationRequested ? highlightTokens(subject.doc) : [];
+  for (const token of found) {
     builder.push(token.line, token.character, token.length, HIGHLIGHT_TYPES.indexOf(token.type), 0);
   }
   return builder.build();

@@ -15,14 +15,10 @@ import {
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeText } from '../core/analyzer';
-import { checkDocument } from '../core/check';
 import { CONFIG_NAMES } from '../core/config/load';
-import { refusedDocument, tooLargeProblem } from '../core/document';
-import { readTarget } from '../core/files/discover';
-import { DEFAULT_MAX_BYTES } from '../core/options';
 import { toDiagnostic } from './convert';
 import type { DocumentStore } from './documents';
+import { ClosedFileChecker } from './workspaceChecker';
 import { FolderIndex, stampOf, yieldToEventLoop, type Stamp } from './workspaceIndex';
 
 /** How the answer reaches the client besides the response: streamed batches and a progress bar. */
@@ -57,14 +53,17 @@ export function isConfigurationFile(uri: string): boolean {
 const PROGRESS_FROM = 20;
 /** Streamed batches go out at least this often while files are being checked. */
 const BATCH_MS = 100;
+/** Closed files handed to the worker thread ahead of the one awaited. */
+const CHECKS_AHEAD = 4;
 
 const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'Workspace diagnostics cancelled.');
 
 /**
  * `workspace/diagnostic` for every postmortem in the workspace folders, open or not.
  * A file is checked again only when its size, modification time or the configuration changed;
- * otherwise it is answered `unchanged` with the result id the client already holds. The scan yields
- * to the event loop between files, so requests such as hover are answered while it runs.
+ * otherwise it is answered `unchanged` with the result id the client already holds. Closed files are
+ * checked on a worker thread and the scan yields between files, so requests such as hover are answered
+ * while it runs.
  */
 export class WorkspaceDiagnostics {
   private readonly indexes = new Map<string, FolderIndex>();
@@ -83,6 +82,7 @@ export class WorkspaceDiagnostics {
   constructor(
     private readonly store: DocumentStore,
     private readonly log: (message: string) => void,
+    private readonly checker = new ClosedFileChecker(),
   ) {}
 
   /** A configuration file or template changed: every report is computed again. */
@@ -130,11 +130,13 @@ export class WorkspaceDiagnostics {
     output.flush();
     const bar = stale.length >= PROGRESS_FROM ? await progress.begin?.(stale.length) : undefined;
     try {
+      const checks = this.checksAhead(stale);
       for (const [done, path] of stale.entries()) {
         await yieldToEventLoop();
         if (token.isCancellationRequested) throw cancelled();
-        const uri = this.uriOf(path);
-        output.add(this.report(uri, await this.check(path, uri), held));
+        const entry = await checks.next(done);
+        if (token.isCancellationRequested) throw cancelled();
+        output.add(this.report(this.uriOf(path), entry, held));
         output.flushEvery(BATCH_MS);
         bar?.report(done + 1, stale.length);
       }
@@ -215,6 +217,24 @@ export class WorkspaceDiagnostics {
     return { uri, version, kind: DocumentDiagnosticReportKind.Full, resultId: entry.resultId, items: entry.items };
   }
 
+  /**
+   * The checks of `paths` in order, a few started ahead of the one awaited, so the worker thread is
+   * never idle waiting for the server's turn. In-process (no worker) one at a time, as each blocks.
+   */
+  private checksAhead(paths: readonly string[]): { next(index: number): Promise<Entry> } {
+    const ahead = this.checker.threaded ? CHECKS_AHEAD : 1;
+    const started = new Map<number, Promise<Entry>>();
+    return {
+      next: (index) => {
+        for (let i = index; i < Math.min(paths.length, index + ahead); i++)
+          if (!started.has(i)) started.set(i, this.check(paths[i], this.uriOf(paths[i])));
+        const entry = started.get(index)!;
+        started.delete(index);
+        return entry;
+      },
+    };
+  }
+
   private async check(path: string, uri: string): Promise<Entry> {
     const generation = this.generation;
     const resultId = `${this.idPrefix}.${++this.ids}`;
@@ -225,22 +245,15 @@ export class WorkspaceDiagnostics {
         const items = this.store.check(subject).map(toDiagnostic);
         return this.remember(uri, { stamp: '', generation, resultId, items, subject, version: subject.version });
       }
+      // The stamp is taken before the read: a change while the file is checked is seen next time.
       const stamp = stampOf(path) ?? '';
-      return this.remember(uri, { stamp, generation, resultId, items: this.checkClosed(path, uri) });
+      const items = await this.checker.check({ path, uri });
+      return this.remember(uri, { stamp, generation, resultId, items });
     } catch (error) {
       // One unreadable or hostile file must not stop the others: log it and show nothing for it.
       this.log(`Workspace check of ${uri} failed: ${(error as Error)?.stack ?? error}`);
       return { stamp: '', generation: -1, resultId, items: [] };
     }
-  }
-
-  private checkClosed(path: string, uri: string): Diagnostic[] {
-    const read = readTarget(path, DEFAULT_MAX_BYTES);
-    const document =
-      'tooLarge' in read
-        ? refusedDocument(uri, 0, '', tooLargeProblem(read.tooLarge, DEFAULT_MAX_BYTES))
-        : analyzeText(read.text, uri);
-    return checkDocument(document, this.store.config(uri)).map(toDiagnostic);
   }
 
   private remember(uri: string, entry: Entry): Entry {

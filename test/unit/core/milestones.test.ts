@@ -129,9 +129,9 @@ describe('guessed milestones say so', () => {
     const doc = analyzeText(read('window-in-summary.md'));
     const guessed = (['started', 'detected', 'acknowledged', 'mitigated', 'resolved'] as const).filter((k) => doc.milestones[k]?.confidence === 'low');
     assert.ok(guessed.length > 0, 'this fixture has a guessed milestone');
-    const [lens] = codeLenses(doc);
+    const [lens] = codeLenses({ doc });
     for (const kind of guessed) assert.match(lens.command!.title, new RegExp(`${kind} guessed from “`));
-    const sure = codeLenses(analyzeText(read('rollback-mitigates.md')))[0];
+    const sure = codeLenses({ doc: analyzeText(read('rollback-mitigates.md')) })[0];
     assert.doesNotMatch(sure.command!.title, /guessed/, 'no caveat when every milestone is confident');
   });
 

@@ -1,5 +1,6 @@
 import type { PostmortemDocument, Range, SectionKind } from '../../model';
 import type { Block, ListItem, TextLine } from '../../parse/blocks';
+import { blankInline, type InlinePart } from '../../text/inlineMarkdown';
 
 /**
  * The prose of a document, sentence by sentence, for the blameless rules. Only what people wrote
@@ -7,19 +8,12 @@ import type { Block, ListItem, TextLine } from '../../parse/blocks';
  * HTML comments are masked with spaces, so every offset still maps to its place in the source.
  */
 
-const MASKS: RegExp[] = [
-  /<!--[\s\S]*?-->/g,
-  /(`+)[\s\S]*?\1/g,
-  /!?\[[^\][]*\]\([^()]*\)/g,
-  /<https?:[^>]*>/g,
-  /\bhttps?:\/\/\S+/g,
-  /"[^"\n]{1,200}"|“[^”\n]{1,200}”|‘[^’\n]{3,200}’/g,
-  /<\/?[A-Za-z][^<>]*>/g,
-];
+/** Quoted speech: someone's words, not the author's judgement. */
+const QUOTED = /"[^"\n]{1,200}"|“[^”\n]{1,200}”|‘[^’\n]{3,200}’/g;
+const NOT_PROSE: InlinePart[] = ['comment', 'code', 'image', 'link', 'autolink', 'emailAutolink', 'url'];
 
 export function mask(raw: string): string {
-  let text = raw;
-  for (const pattern of MASKS) text = text.replace(pattern, (m) => ' '.repeat(m.length));
+  const text = blankInline(blankInline(raw, NOT_PROSE).replace(QUOTED, (m) => ' '.repeat(m.length)), ['html']);
   // Emphasis and escapes are punctuation to a reader: blank them, keeping every column in place.
   return text.replace(/\*\*|__|~~/g, (m) => ' '.repeat(m.length)).replace(/[*_\\]/g, ' ');
 }

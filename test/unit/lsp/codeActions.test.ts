@@ -1,52 +1,26 @@
 /**
- * The server's code actions (server/src/lsp/codeActions.ts) for the finding under a cursor, in the order and with the
- * kinds an editor relies on: VS Code drops an action whose kind is not what it asked for.
+ * The server's code actions (server/src/lsp/codeActions.ts), in process, for the finding under a fixture's
+ * cursor: in the order and with the kinds an editor relies on (VS Code drops an action whose kind is not
+ * what it asked for).
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import type { CodeAction, Connection, Diagnostic } from 'vscode-languageserver';
-import { CodeActionsProvider, FIX_ALL_KIND } from '../../server/src/lsp/codeActions';
-import { toDiagnostic } from '../../server/src/lsp/convert';
-import { DocumentStore } from '../../server/src/lsp/documents';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver';
+import { codeActions, FIX_ALL_KIND } from '../../../server/src/lsp/codeActions';
+import { toDiagnostic } from '../../../server/src/lsp/convert';
+import { CANCELLED, LIVE, openFixture, SETTINGS } from './cursor';
 
-const CURSOR = '{|}';
-const URI = 'file:///w/postmortems/search-outage.md';
-
-/** The fixture without its cursor mark, and where the mark was. */
-function withCursor(name: string) {
-  const marked = readFileSync(join(__dirname, '..', 'fixtures', 'code-actions', name), 'utf8');
-  const offset = marked.indexOf(CURSOR);
-  assert.ok(offset >= 0, `${name} has no ${CURSOR}`);
-  const before = marked.slice(0, offset).split('\n');
-  const cursor = { line: before.length - 1, character: before[before.length - 1].length };
-  return { text: marked.replace(CURSOR, ''), cursor };
-}
-
-/** A store with the fixture open, as the client's didOpen would leave it, and the findings under the cursor. */
+/** The fixture analysed, the findings under its cursor as the editor sends them, and a way to ask for actions. */
 function setUp(name: string) {
-  const handlers = new Map<string, (params: unknown) => void>();
-  const connection = new Proxy({} as Record<string, unknown>, {
-    get: (_target, key: string) =>
-      key.startsWith('on')
-        ? (handler: (p: unknown) => void) => (handlers.set(key, handler), { dispose() {} })
-        : undefined,
-  }) as unknown as Connection;
-  const store = new DocumentStore(connection);
-  store.configure([], false);
-  store.documents.listen(connection);
-  const { text, cursor } = withCursor(name);
-  handlers.get('onDidOpenTextDocument')!({ textDocument: { uri: URI, languageId: 'markdown', version: 1, text } });
+  const { subject, position } = openFixture(name);
   const covers = (d: Diagnostic) =>
-    d.range.start.line === cursor.line &&
-    d.range.start.character <= cursor.character &&
-    cursor.character <= d.range.end.character;
-  const diagnostics = store.check(store.documents.get(URI)!).map(toDiagnostic).filter(covers);
-  const provider = new CodeActionsProvider(store);
-  const range = { start: cursor, end: cursor };
-  const ask = (only?: string[]) =>
-    provider.actions({ textDocument: { uri: URI }, range, context: { diagnostics, only } });
+    d.range.start.line === position.line &&
+    d.range.start.character <= position.character &&
+    position.character <= d.range.end.character;
+  const diagnostics = subject.problems.map(toDiagnostic).filter(covers);
+  const range = { start: position, end: position };
+  const ask = (only?: string[], token = LIVE) =>
+    codeActions(subject, { range, context: { diagnostics, only } }, SETTINGS, token);
   return { diagnostics, ask };
 }
 
@@ -100,5 +74,13 @@ describe('code actions on a blame finding', () => {
       actions.map((a) => a.kind),
       [FIX_ALL_KIND],
     );
+  });
+});
+
+describe('code actions of a cancelled request', () => {
+  it('answers nothing', () => {
+    const { ask } = setUp('blame-cursor.md');
+    assert.ok(ask().length > 0);
+    assert.deepEqual(ask(undefined, CANCELLED), []);
   });
 });
