@@ -15,12 +15,6 @@ export async function refreshActionItemStatusCommand(context: ExtensionContext, 
   const config = configTarget(document);
   const tracker = await chooseTracker(server, config, 'Refresh Action Item Status');
   if (!tracker || !config) return;
-  if (tracker.type === 'csv' || tracker.type === 'json') {
-    void window.showInformationMessage(
-      `Hindsight: ${tracker.name} is a ${tracker.type.toUpperCase()} export, which has no status to read.`,
-    );
-    return;
-  }
   const credentials = await credentialsFor(context, tracker);
   if (!credentials) return;
   const params: TrackerRefreshParams = { ...trackerTarget(document, tracker, config), credentials };
