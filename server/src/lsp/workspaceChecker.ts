@@ -8,6 +8,8 @@ import type { WorkerReply, WorkerRequest } from './workspaceWorker';
 /** Beside the server bundle: the build writes the worker entry next to dist/server.js. */
 export const BUNDLED_WORKER = join(__dirname, 'workspaceWorker.js');
 
+const MAX_LOSSES = 3;
+
 interface Waiting {
   resolve: (items: Diagnostic[]) => void;
   reject: (error: Error) => void;
@@ -17,18 +19,20 @@ interface Waiting {
  * Checks closed postmortems for the workspace pass on a worker thread, so one long check never holds
  * up the requests the server answers meanwhile. Without the worker file (running from source) it
  * checks in-process, as before. A worker that dies fails the checks it held; the next check starts
- * another.
+ * another, and after a few deaths in a row the checks run in-process.
  */
 export class ClosedFileChecker {
   private worker: Worker | undefined;
   private readonly waiting = new Map<number, Waiting>();
   private ids = 0;
+  /** Workers lost since the last answer: a worker that cannot even start is not started forever. */
+  private losses = 0;
 
   constructor(private readonly workerFile: string | undefined = BUNDLED_WORKER) {}
 
   /** Whether checks run off the server's thread. */
   get threaded(): boolean {
-    return !!this.workerFile && existsSync(this.workerFile);
+    return !!this.workerFile && this.losses < MAX_LOSSES && existsSync(this.workerFile);
   }
 
   check(job: ClosedFileJob): Promise<Diagnostic[]> {
@@ -62,6 +66,7 @@ export class ClosedFileChecker {
   }
 
   private settle(reply: WorkerReply): void {
+    this.losses = 0;
     const waiting = this.waiting.get(reply.id);
     this.waiting.delete(reply.id);
     if (this.waiting.size === 0) this.worker?.unref();
@@ -72,6 +77,7 @@ export class ClosedFileChecker {
   private lost(worker: Worker, error: Error): void {
     if (this.worker !== worker) return;
     this.worker = undefined;
+    this.losses++;
     this.failAll(error);
   }
 

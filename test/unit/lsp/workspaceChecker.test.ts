@@ -57,3 +57,15 @@ describe('checking closed postmortems without the worker file (running from sour
     assert.deepEqual(await checker.check(job('checkout-errors.md')), checkClosedFile(job('checkout-errors.md')));
   });
 });
+
+describe('a worker that cannot start', () => {
+  it('fails the checks it was given, then the checks run in-process', async () => {
+    const broken = join(__dirname, '..', '..', 'fixtures', 'workspace', 'meeting-notes.md');
+    const checker = new ClosedFileChecker(broken);
+    for (let attempt = 0; checker.threaded; attempt++) {
+      assert.ok(attempt < 10, 'the checker keeps starting a worker that cannot start');
+      await assert.rejects(checker.check(job('checkout-errors.md')));
+    }
+    assert.deepEqual(await checker.check(job('checkout-errors.md')), checkClosedFile(job('checkout-errors.md')));
+  });
+});
