@@ -34,7 +34,7 @@ export function withoutMarkers(text: string): string {
       )
       .replace(PHASE_WORDS, (caps) => caps[0] + caps.slice(1).toLowerCase())
       // "the outage began" in any case: a no-break space keeps the words and loses the marker.
-      .replace(PHASE_PAIR, '$1\u00a0$2')
+      .replace(PHASE_PAIR, '$1 \u200b$2')
   );
 }
 

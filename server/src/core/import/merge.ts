@@ -51,6 +51,11 @@ export function planMerge(text: string, rows: readonly ImportedRow[], options: M
     const { edit, added } = mergeIntoTable(doc, table.block, table.entries, sorted, { zone, writeZone, marks });
     return { ...base, edit, added, newTable: false };
   }
+  const list = timelineList(doc);
+  if (list) {
+    const { edit, added } = mergeIntoList(doc, list, sorted, { zone, writeZone, marks });
+    return { ...base, edit, added, newTable: false };
+  }
   const { edit, added } = newTable(doc, sorted, { zone, writeZone: false, marks });
   return { ...base, edit, added, newTable: true };
 }
@@ -75,6 +80,17 @@ function timelineTable(doc: PostmortemDocument): Found | undefined {
   }
   return best;
 }
+
+/** The entries of a timeline written as a list (read in chunks: one block per item), where new items go. */
+function timelineList(doc: PostmortemDocument): TimelineEntry[] | undefined {
+  const sections = timelineSections(doc);
+  const lists = doc.blocks.filter((b) => b.kind === 'list' && !b.quoted && sections.some((s) => within(b.line, s)));
+  const entries = doc.timeline.entries.filter((e) => lists.some((b) => inBlock(e, b)));
+  return entries.some((e) => e.time !== undefined) ? entries : undefined;
+}
+
+const inBlock = (e: TimelineEntry, b: { line: number; endLine: number }) =>
+  e.range.start.line >= b.line && e.range.start.line <= b.endLine;
 
 function timelineSections(doc: PostmortemDocument): Section[] {
   return doc.timeline.sections.length > 0
@@ -124,6 +140,42 @@ interface WriteOptions {
   zone: string;
   writeZone: boolean;
   marks: Map<ImportedRow, Mark>;
+}
+
+/** A list item in the shape of the list's first ("- 2024-03-05 14:04 search-api: Triggered — [PagerDuty](…)"). */
+function itemLine(row: ImportedRow, bullet: string, options: WriteOptions): string {
+  const mark = options.marks.get(row);
+  let body = withoutMarkers(cellText(row.text).replace(/\\\|/g, '|'));
+  if (row.actor) body = `${withoutMarkers(cellText(row.actor))}: ${body}`;
+  if (mark) body = `${body} [${milestoneMarker(mark.kind)}]`;
+  return `${bullet}${timeCell(row.instant, options.zone, options.writeZone)} ${body} — ${sourceCell(row.sourceId, row.link)}`;
+}
+
+function mergeIntoList(doc: PostmortemDocument, entries: TimelineEntry[], rows: ImportedRow[], options: WriteOptions) {
+  const lines = doc.lines.lines;
+  const first = entries[0].range.start.line;
+  const last = Math.max(...entries.map((e) => e.range.end.line));
+  const bullet = /^\s*(?:[-*+]|\d+[.)])\s+/.exec(lines[first])?.[0].replace(/\d+/, '1') ?? '- ';
+  const timeOf = new Map(entries.filter((e) => e.time !== undefined).map((e) => [e.range.start.line, e.time!]));
+  const newestFirst = doc.timeline.newestFirst;
+  const queue = newestFirst ? [...rows].reverse() : [...rows];
+  const comesFirst = (row: ImportedRow, time: number) => (newestFirst ? row.instant > time : row.instant < time);
+  const out: string[] = [];
+  const added: MergePlan['added'] = [];
+  const take = () => {
+    const row = queue.shift()!;
+    const line = itemLine(row, bullet, options);
+    added.push({ row, line });
+    out.push(line);
+  };
+  for (let line = first; line <= last; line++) {
+    const time = timeOf.get(line);
+    if (time !== undefined) while (queue.length > 0 && comesFirst(queue[0], time)) take();
+    out.push(lines[line]);
+  }
+  while (queue.length > 0) take();
+  const range: Range = { start: { line: first, character: 0 }, end: { line: last, character: lines[last].length } };
+  return { edit: { range, newText: out.join('\n') }, added };
 }
 
 function rowLine(row: ImportedRow, layout: Layout, options: WriteOptions): string {
