@@ -119,7 +119,8 @@ function chooseChannels(channels: Channel[], wanted: string[] | undefined): Chan
 /** Display names by user id: the display name people see, else the real name, else the handle. */
 function readUsers(files: ExportFiles, root: string): Map<string, string> {
   const users = new Map<string, string>();
-  const source = files.read(root + 'users.json');
+  // Enterprise Grid exports name the member list org_users.json.
+  const source = files.read(root + 'users.json') ?? files.read(root + 'org_users.json');
   if (source === undefined) return users;
   const parsed = parseJson(source, 'users.json');
   if (!Array.isArray(parsed)) throw new ImportInputError('users.json is not a list of users');
