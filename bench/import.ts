@@ -78,12 +78,13 @@ try {
     ['folder', exportFolder],
     ['zip', zip],
   ] as const) {
-    for (const [what, filter] of [
+    const cases: [string, ImportFilter][] = [
       ['all channels, 2-hour window', window],
       ['#incidents, 2-hour window, pinned only', { ...window, channels: ['incidents'], onlyReacted: 'pushpin' }],
       // Every day file parsed: the cost of a window as wide as the export.
       ['#incidents, all 100 days, pinned only', { channels: ['incidents'], onlyReacted: 'pushpin' }],
-    ] as const) {
+    ];
+    for (const [what, filter] of cases) {
       time(() => readSource({ source: 'slack', path, filter })); // warm-up
       const read = time(() => readSource({ source: 'slack', path, filter }));
       const merge = time(() => planImport(postmortem, read.value));

@@ -4,6 +4,7 @@ import { CompletionProvider } from './lsp/completion';
 import { DiagnosticsProvider } from './lsp/diagnostics';
 import { HoverProvider } from './lsp/hover';
 import { codeLenses, documentSymbols, foldingRanges } from './lsp/outline';
+import { registerImportTimeline } from './lsp/importTimeline';
 import { registerPreview } from './lsp/preview';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './lsp/semanticTokens';
 import { registerStatusPage } from './lsp/statusPage';
@@ -146,6 +147,7 @@ connection.onRequest(CLASSIFY_REQUEST, async ({ uri }: UriParams): Promise<Class
 
 registerPreview(connection, store);
 registerStatusPage(connection, store);
+registerImportTimeline(connection, store);
 registerSummary(connection, store);
 
 // Last line of defence: log and keep serving.

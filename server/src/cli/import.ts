@@ -95,7 +95,7 @@ function summary(plan: ImportPlan, target: string, dryRun: boolean): string {
   ];
   if (plan.duplicates > 0) parts.push(`${plan.duplicates} already there`);
   if (plan.redacted > 0) parts.push(`${plan.redacted} email(s) or secret(s) redacted`);
-  const marked = plan.marked.filter((kind) => plan.added.some((a) => a.row.milestone === kind));
+  const marked = plan.added.flatMap((a) => (a.marks ? [a.marks] : []));
   if (marked.length > 0) parts.push(`marked ${marked.join(', ')}`);
   return `${parts.join('; ')}\n`;
 }

@@ -24,22 +24,38 @@ function run(...args: string[]) {
 }
 
 const slack = (...extra: string[]) =>
-  run('import', 'slack', join(FIXTURES, 'slack', 'export'), '--into', target, '--base-url', 'https://acme.slack.com', ...extra);
+  run(
+    'import',
+    'slack',
+    join(FIXTURES, 'slack', 'export'),
+    '--into',
+    target,
+    '--base-url',
+    'https://acme.slack.com',
+    ...extra,
+  );
 
 describe('hindsight import', () => {
   beforeEach(() => copyFileSync(join(FIXTURES, 'postmortem.md'), target));
 
   it('merges a Slack export into the timeline, redacted, and adds nothing on a second run', () => {
     /** Severity and rule of each finding: the rows a hint points at may change, the findings may not. */
-    const findings = () => [...run('check', target).stdout.matchAll(/ (error|warning|info|hint) (\S+) /g)].map((m) => m[1] + m[2]);
+    const findings = () =>
+      [...run('check', target).stdout.matchAll(/ (error|warning|info|hint) (\S+) /g)].map((m) => m[1] + m[2]);
     const before = findings();
     assert.ok(before.length > 0, 'the fixture has findings to compare');
     const first = slack('--channel', 'inc-search');
     assert.equal(first.code, 0, first.stderr);
-    assert.match(first.stdout, /^added 4 row\(s\) to .*postmortem\.md \(times in UTC\); 2 email\(s\) or secret\(s\) redacted$/m);
+    assert.match(
+      first.stdout,
+      /^added 4 row\(s\) to .*postmortem\.md \(times in UTC\); 2 email\(s\) or secret\(s\) redacted$/m,
+    );
     assert.match(first.stderr, /note: importing from 2024-03-05T13:30Z to 2024-03-05T15:45Z/);
     const text = readFileSync(target, 'utf8');
-    assert.match(text, /^\| 2024-03-05 14:08 \| Aiko: Search is returning 5xx .* \| \[Slack\]\(https:\/\/acme\.slack\.com\/archives\/C0INC0001\/p1709647680000300 "slack:C0INC0001\/1709647680\.000300"\) \|$/m);
+    assert.match(
+      text,
+      /^\| 2024-03-05 14:08 \| Aiko: Search is returning 5xx .* \| \[Slack\]\(https:\/\/acme\.slack\.com\/archives\/C0INC0001\/p1709647680000300 "slack:C0INC0001\/1709647680\.000300"\) \|$/m,
+    );
     assert.doesNotMatch(text, /bram\.visser@example\.com|xoxb-/);
     assert.deepEqual(findings(), before, 'the same findings as before the import');
 
@@ -51,14 +67,22 @@ describe('hindsight import', () => {
 
   it('prints the rows and writes nothing on a dry run', () => {
     const original = readFileSync(target, 'utf8');
-    const r = run('import', 'pagerduty', join(FIXTURES, 'pagerduty', 'log_entries.json'), '--into', target, '--dry-run');
+    const r = run(
+      'import',
+      'pagerduty',
+      join(FIXTURES, 'pagerduty', 'log_entries.json'),
+      '--into',
+      target,
+      '--dry-run',
+    );
     assert.equal(r.code, 0);
-    assert.deepEqual(r.stdout.split('\n').filter((l) => l.startsWith('| ')).map((l) => l.split(' | ')[0]), [
-      '| 2024-03-05 14:04',
-      '| 2024-03-05 14:07',
-      '| 2024-03-05 14:19',
-      '| 2024-03-05 14:44',
-    ]);
+    assert.deepEqual(
+      r.stdout
+        .split('\n')
+        .filter((l) => l.startsWith('| '))
+        .map((l) => l.split(' | ')[0]),
+      ['| 2024-03-05 14:04', '| 2024-03-05 14:07', '| 2024-03-05 14:19', '| 2024-03-05 14:44'],
+    );
     assert.match(r.stdout, /would add 4 row\(s\).*marked detected, acknowledged, resolved/);
     assert.equal(readFileSync(target, 'utf8'), original);
   });
@@ -71,7 +95,10 @@ describe('hindsight import', () => {
       [['slack', truncated], /cannot be read as a zip .*; .*postmortem\.md was left as it was/],
       [['pagerduty', join(FIXTURES, 'grafana', 'annotations.json')], /something other than log entries/],
       [['grafana', join(FIXTURES, 'slack', 'export')], /is a folder; this source reads one file/],
-      [['slack', join(FIXTURES, 'slack', 'export'), '--from', '2024-03-06', '--to', '2024-03-06'], /no messages in the window/],
+      [
+        ['slack', join(FIXTURES, 'slack', 'export'), '--from', '2024-03-06', '--to', '2024-03-06'],
+        /no messages in the window/,
+      ],
       [['csv', join(FIXTURES, 'table', 'events.csv')], /none of the 3 rows has a readable timestamp/],
       [['slack', join(FIXTURES, 'slack', 'export'), '--from', 'yesterday'], /"yesterday" is not a time/],
       [['slack', join(temp, 'missing.zip')], /no such file or folder/],

@@ -26,9 +26,26 @@ const PAGE: ImportedRow = {
   sourceId: 'pagerduty:R1',
   milestone: 'detected',
 };
-const ACK: ImportedRow = { ...PAGE, instant: at('2024-03-05T14:07:00Z'), text: 'Acknowledged', sourceId: 'pagerduty:R2', milestone: 'acknowledged' };
-const CHAT: ImportedRow = { instant: at('2024-03-05T14:20:00Z'), text: 'Rolling back now', actor: 'Chidi', sourceId: 'slack:C1/1709648400.000600' };
-const RESOLVE: ImportedRow = { ...PAGE, instant: at('2024-03-05T14:44:00Z'), text: 'Resolved', sourceId: 'pagerduty:R3', milestone: 'resolved' };
+const ACK: ImportedRow = {
+  ...PAGE,
+  instant: at('2024-03-05T14:07:00Z'),
+  text: 'Acknowledged',
+  sourceId: 'pagerduty:R2',
+  milestone: 'acknowledged',
+};
+const CHAT: ImportedRow = {
+  instant: at('2024-03-05T14:20:00Z'),
+  text: 'Rolling back now',
+  actor: 'Chidi',
+  sourceId: 'slack:C1/1709648400.000600',
+};
+const RESOLVE: ImportedRow = {
+  ...PAGE,
+  instant: at('2024-03-05T14:44:00Z'),
+  text: 'Resolved',
+  sourceId: 'pagerduty:R3',
+  milestone: 'resolved',
+};
 
 function merged(text: string, rows: ImportedRow[]): string {
   const plan = planMerge(text, rows);
@@ -57,7 +74,10 @@ describe('planMerge', () => {
     assert.match(out, /^\| Time \(UTC\) \| Event \| Source \|$/m);
     assert.match(out, /^\| --- \| --- \| --- \| --- \|$/m);
     assert.match(out, /^\| 14:00 \| Index settings change applied to the search cluster \| \|$/m);
-    assert.ok(rows.every((r) => r.split(/(?<!\\)\|/).length === 5), 'every row has three cells');
+    assert.ok(
+      rows.every((r) => r.split(/(?<!\\)\|/).length === 5),
+      'every row has three cells',
+    );
   });
 
   it('links each row to its evidence, with the source id as the link title', () => {
@@ -73,7 +93,10 @@ describe('planMerge', () => {
     const once = merged(read('postmortem.md'), [PAGE, CHAT]);
     const again = planMerge(once, [PAGE, CHAT, ACK]);
     assert.equal(again.duplicates, 2);
-    assert.deepEqual(again.added.map((a) => a.row.sourceId), ['pagerduty:R2']);
+    assert.deepEqual(
+      again.added.map((a) => a.row.sourceId),
+      ['pagerduty:R2'],
+    );
     const twice = applyEdit(once, again.edit!);
     assert.equal(twice.split('pagerduty:R1').length - 1, 1);
     assert.equal(planMerge(twice, [PAGE, CHAT, ACK]).edit, undefined);
@@ -125,7 +148,10 @@ describe('planMerge', () => {
     assert.equal(plan.newTable, false);
     const out = applyEdit(text, plan.edit!);
     const items = out.split('\n').filter((l) => l.startsWith('- '));
-    assert.deepEqual(items.map((l) => l.slice(2, 18)), ['13:50 Storage no', '2024-03-05 14:04', '14:40 Upload lat', '2024-03-05 14:44']);
+    assert.deepEqual(
+      items.map((l) => l.slice(2, 18)),
+      ['13:50 Storage no', '2024-03-05 14:04', '14:40 Upload lat', '2024-03-05 14:44'],
+    );
     assert.match(items[1], / search-api: Triggered: search errors \[detected\] — \[PagerDuty\]\(/);
     assert.equal(analyzeText(out).timeline.entries.length, 4);
   });
@@ -141,10 +167,16 @@ describe('planMerge', () => {
 
   it('adds a Timeline section when the postmortem has none', () => {
     const out = merged(read('merge/no-timeline.md'), [PAGE, CHAT]);
-    assert.match(out, /\n## Timeline\n\n\| Time \(UTC\) \| Who \| Event \| Source \|\n\| --- \| --- \| --- \| --- \|\n\| 2024-03-05 14:04 \|/);
+    assert.match(
+      out,
+      /\n## Timeline\n\n\| Time \(UTC\) \| Who \| Event \| Source \|\n\| --- \| --- \| --- \| --- \|\n\| 2024-03-05 14:04 \|/,
+    );
     const doc = analyzeText(out);
     assert.equal(doc.timeline.entries.length, 2);
-    assert.deepEqual(doc.timeline.entries.map((e) => e.time), [PAGE.instant, CHAT.instant]);
+    assert.deepEqual(
+      doc.timeline.entries.map((e) => e.time),
+      [PAGE.instant, CHAT.instant],
+    );
   });
 
   it('escapes pipes, folds line breaks and softens words that would read as milestone markers', () => {
@@ -156,7 +188,14 @@ describe('planMerge', () => {
   });
 
   it('leaves no new problem in any fixture after a merge', () => {
-    for (const name of ['postmortem.md', 'merge/zoned-with-columns.md', 'merge/newest-first.md', 'merge/list-timeline.md', 'merge/no-timeline.md', 'merge/unzoned.md']) {
+    for (const name of [
+      'postmortem.md',
+      'merge/zoned-with-columns.md',
+      'merge/newest-first.md',
+      'merge/list-timeline.md',
+      'merge/no-timeline.md',
+      'merge/unzoned.md',
+    ]) {
       const text = read(name);
       const before = problems(text);
       const after = problems(merged(text, [PAGE, ACK, CHAT, RESOLVE]));

@@ -24,7 +24,10 @@ const read = (request: Partial<SourceRequest> & Pick<SourceRequest, 'source' | '
   readSource({ filter: INCIDENT, ...request });
 
 function refuses(request: Partial<SourceRequest> & Pick<SourceRequest, 'source' | 'path'>, message: RegExp): void {
-  assert.throws(() => read(request), (error: unknown) => error instanceof ImportInputError && message.test(error.message));
+  assert.throws(
+    () => read(request),
+    (error: unknown) => error instanceof ImportInputError && message.test(error.message),
+  );
 }
 
 /** The fixture export zipped as Slack gives it, optionally inside one top folder. */
@@ -59,7 +62,10 @@ describe('Slack export', () => {
 
   it('shows mentions and links as Markdown and keeps replies under their thread', () => {
     const { rows } = read({ source: 'slack', path: SLACK, filter: { ...INCIDENT, channels: ['inc-search'] } });
-    assert.match(rows[0].text, /@Bram Visser can you look\? \[search overview\]\(https:\/\/grafana\.example\.com\/d\/srch01\)$/);
+    assert.match(
+      rows[0].text,
+      /@Bram Visser can you look\? \[search overview\]\(https:\/\/grafana\.example\.com\/d\/srch01\)$/,
+    );
     assert.equal(rows[1].threadOf, rows[0].sourceId);
     assert.match(rows[2].text, / & rotated it$/);
   });
@@ -68,20 +74,32 @@ describe('Slack export', () => {
     const filter = { ...INCIDENT, channels: ['inc-search'], baseUrl: 'https://acme.slack.com/' };
     const { rows } = read({ source: 'slack', path: SLACK, filter });
     assert.equal(rows[0].link, 'https://acme.slack.com/archives/C0INC0001/p1709647680000300');
-    assert.equal(rows[1].link, 'https://acme.slack.com/archives/C0INC0001/p1709647800000400?thread_ts=1709647680.000300&cid=C0INC0001');
+    assert.equal(
+      rows[1].link,
+      'https://acme.slack.com/archives/C0INC0001/p1709647800000400?thread_ts=1709647680.000300&cid=C0INC0001',
+    );
     assert.equal(rows[0].sourceId, 'slack:C0INC0001/1709647680.000300');
   });
 
   it('keeps only messages with the chosen reaction, whatever its skin tone', () => {
     const { rows } = read({ source: 'slack', path: SLACK, filter: { ...INCIDENT, onlyReacted: ':pushpin:' } });
-    assert.deepEqual(rows.map((r) => r.actor), ['Aiko', 'chidi']);
+    assert.deepEqual(
+      rows.map((r) => r.actor),
+      ['Aiko', 'chidi'],
+    );
   });
 
   it('reads every channel when none is named, and says what it skipped', () => {
     const { rows, notes } = read({ source: 'slack', path: SLACK });
     assert.ok(rows.some((r) => r.sourceId.startsWith('slack:C0GEN0001/')));
-    assert.ok(notes.some((n) => /1 user id\(s\) not in users\.json.*U0ZOEY001/.test(n)), notes.join('\n'));
-    assert.ok(notes.some((n) => /1 messages without a readable timestamp/.test(n)), notes.join('\n'));
+    assert.ok(
+      notes.some((n) => /1 user id\(s\) not in users\.json.*U0ZOEY001/.test(n)),
+      notes.join('\n'),
+    );
+    assert.ok(
+      notes.some((n) => /1 messages without a readable timestamp/.test(n)),
+      notes.join('\n'),
+    );
   });
 
   it('reads the same from the zip, with or without a top folder', () => {
@@ -99,9 +117,15 @@ describe('Slack export', () => {
     writeFileSync(other, zipSync({ 'notes.txt': new TextEncoder().encode('hello') }));
     refuses({ source: 'slack', path: other }, /not a Slack export: there is no channels\.json/);
     refuses({ source: 'slack', path: join(FIXTURES, 'postmortem.md') }, /not a zip file or a folder of a Slack export/);
-    refuses({ source: 'slack', path: SLACK, filter: { channels: ['incidents'] } }, /no channel #incidents in the export; it has: inc-search, general/);
+    refuses(
+      { source: 'slack', path: SLACK, filter: { channels: ['incidents'] } },
+      /no channel #incidents in the export; it has: inc-search, general/,
+    );
     const empty = { from: at('2024-03-06T00:00:00Z'), to: at('2024-03-06T23:00:00Z') };
-    refuses({ source: 'slack', path: SLACK, filter: empty }, /no messages in the window 2024-03-06T00:00Z – 2024-03-06T23:00Z; the export runs from 2024-03-05T14:08Z to 2024-03-05T16:00Z/);
+    refuses(
+      { source: 'slack', path: SLACK, filter: empty },
+      /no messages in the window 2024-03-06T00:00Z – 2024-03-06T23:00Z; the export runs from 2024-03-05T14:08Z to 2024-03-05T16:00Z/,
+    );
   });
 });
 
@@ -124,8 +148,14 @@ describe('PagerDuty log entries', () => {
   });
 
   it('refuses a file of another kind', () => {
-    refuses({ source: 'pagerduty', path: join(FIXTURES, 'grafana', 'annotations.json') }, /something other than log entries/);
-    refuses({ source: 'pagerduty', path: join(FIXTURES, 'alertmanager', 'webhook.json') }, /not a PagerDuty log entry list/);
+    refuses(
+      { source: 'pagerduty', path: join(FIXTURES, 'grafana', 'annotations.json') },
+      /something other than log entries/,
+    );
+    refuses(
+      { source: 'pagerduty', path: join(FIXTURES, 'alertmanager', 'webhook.json') },
+      /not a PagerDuty log entry list/,
+    );
     refuses({ source: 'pagerduty', path: join(FIXTURES, 'postmortem.md') }, /postmortem\.md is not JSON/);
   });
 });
@@ -134,11 +164,14 @@ describe('Grafana annotations', () => {
   it('gives a region as its start and end, linked to the dashboard around that time', () => {
     const filter = { ...INCIDENT, baseUrl: 'https://grafana.example.com' };
     const { rows } = read({ source: 'grafana', path: join(FIXTURES, 'grafana', 'annotations.json'), filter });
-    assert.deepEqual(rows.map((r) => r.text), [
-      'Index settings change rolled out (deploy, search)',
-      'End of: Index settings change rolled out (deploy, search)',
-      'Rollback of the index settings complete (rollback)',
-    ]);
+    assert.deepEqual(
+      rows.map((r) => r.text),
+      [
+        'Index settings change rolled out (deploy, search)',
+        'End of: Index settings change rolled out (deploy, search)',
+        'Rollback of the index settings complete (rollback)',
+      ],
+    );
     assert.equal(rows[0].link, 'https://grafana.example.com/d/srch01?from=1709645400000&to=1709649000000&viewPanel=4');
     assert.equal(rows[2].actor, 'chidi');
   });
@@ -163,22 +196,41 @@ describe('CSV and JSON lines', () => {
   it('guesses the columns from the header and reads zoneless times in the mapped zone', () => {
     const path = join(FIXTURES, 'table', 'events.csv');
     const { rows, notes } = read({ source: 'csv', path, mapping: 'zone=Europe/Amsterdam', filter: {} });
-    assert.deepEqual(rows.map((r) => [new Date(r.instant).toISOString().slice(11, 16), r.text, r.actor, r.link]), [
-      ['13:06', 'Status page set to "investigating"', 'Aiko', 'https://status.example.com/incidents/88'],
-      ['13:22', 'Cache warmed after the rollback', 'Chidi', undefined],
-    ]);
+    assert.deepEqual(
+      rows.map((r) => [new Date(r.instant).toISOString().slice(11, 16), r.text, r.actor, r.link]),
+      [
+        ['13:06', 'Status page set to "investigating"', 'Aiko', 'https://status.example.com/incidents/88'],
+        ['13:22', 'Cache warmed after the rollback', 'Chidi', undefined],
+      ],
+    );
     assert.deepEqual(notes, ['1 rows without a readable timestamp were skipped']);
   });
 
   it('reads JSON lines with zoned times and explicit mappings', () => {
-    const { rows } = read({ source: 'jsonl', path: join(FIXTURES, 'table', 'events.jsonl'), mapping: 'text=message,time=timestamp' });
-    assert.deepEqual(rows.map((r) => new Date(r.instant).toISOString()), ['2024-03-05T14:06:00.000Z', '2024-03-05T14:06:00.000Z']);
+    const { rows } = read({
+      source: 'jsonl',
+      path: join(FIXTURES, 'table', 'events.jsonl'),
+      mapping: 'text=message,time=timestamp',
+    });
+    assert.deepEqual(
+      rows.map((r) => new Date(r.instant).toISOString()),
+      ['2024-03-05T14:06:00.000Z', '2024-03-05T14:06:00.000Z'],
+    );
   });
 
   it('refuses times without a zone when no zone is mapped, and a mapping naming no column', () => {
-    refuses({ source: 'csv', path: join(FIXTURES, 'table', 'events.csv') }, /none of the 3 rows has a readable timestamp/);
-    refuses({ source: 'csv', path: join(FIXTURES, 'table', 'events.csv'), mapping: 'time=Date' }, /has no column "Date" \(columns: When, What, Who, URL\)/);
-    refuses({ source: 'csv', path: join(FIXTURES, 'table', 'events.csv'), mapping: 'colour=red' }, /"colour=red" is not a column mapping/);
+    refuses(
+      { source: 'csv', path: join(FIXTURES, 'table', 'events.csv') },
+      /none of the 3 rows has a readable timestamp/,
+    );
+    refuses(
+      { source: 'csv', path: join(FIXTURES, 'table', 'events.csv'), mapping: 'time=Date' },
+      /has no column "Date" \(columns: When, What, Who, URL\)/,
+    );
+    refuses(
+      { source: 'csv', path: join(FIXTURES, 'table', 'events.csv'), mapping: 'colour=red' },
+      /"colour=red" is not a column mapping/,
+    );
   });
 });
 
@@ -187,7 +239,14 @@ describe('git history', () => {
   const git = (args: string[], date?: string) =>
     execFileSync('git', ['-C', repo, ...args], {
       encoding: 'utf8',
-      env: { ...process.env, GIT_AUTHOR_NAME: 'Dana', GIT_AUTHOR_EMAIL: 'dana@example.com', GIT_COMMITTER_NAME: 'Dana', GIT_COMMITTER_EMAIL: 'dana@example.com', ...(date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {}) },
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 'Dana',
+        GIT_AUTHOR_EMAIL: 'dana@example.com',
+        GIT_COMMITTER_NAME: 'Dana',
+        GIT_COMMITTER_EMAIL: 'dana@example.com',
+        ...(date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {}),
+      },
     });
   const commit = (file: string, message: string, date: string) => {
     writeFileSync(join(repo, file), message);
@@ -203,11 +262,17 @@ describe('git history', () => {
     commit('a.txt', 'Unrelated change next week', '2024-03-12T10:00:00Z');
     git(['remote', 'add', 'origin', 'git@github.com:acme/search.git']);
     const { rows } = read({ source: 'git', path: repo });
-    assert.deepEqual(rows.map((r) => r.text.replace(/ \([0-9a-f]{8}\)$/, '')), ['Commit: Raise the index refresh interval', 'Release v2.4.1: Revert the index refresh interval']);
+    assert.deepEqual(
+      rows.map((r) => r.text.replace(/ \([0-9a-f]{8}\)$/, '')),
+      ['Commit: Raise the index refresh interval', 'Release v2.4.1: Revert the index refresh interval'],
+    );
     assert.match(rows[0].link!, /^https:\/\/github\.com\/acme\/search\/commit\/[0-9a-f]{40}$/);
     assert.equal(rows[0].actor, 'Dana');
     const onlyB = read({ source: 'git', path: repo, paths: ['b.txt'] }).rows;
-    assert.deepEqual(onlyB.map((r) => r.text.slice(0, 15)), ['Release v2.4.1:']);
+    assert.deepEqual(
+      onlyB.map((r) => r.text.slice(0, 15)),
+      ['Release v2.4.1:'],
+    );
   });
 
   it('refuses a folder that is not a repository', () => {

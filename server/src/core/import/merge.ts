@@ -20,14 +20,12 @@ export interface TextEdit {
 export interface MergePlan {
   /** Undefined when every row is already in the timeline. */
   edit: TextEdit | undefined;
-  /** The rows added, in the order written, as the table lines written for them. */
-  added: { row: ImportedRow; line: string }[];
+  /** The rows added, in the order written, as the lines written for them, with the milestone each marks. */
+  added: { row: ImportedRow; line: string; marks?: MilestoneKind }[];
   /** Rows already in the postmortem from an earlier import. */
   duplicates: number;
   /** The zone times were written in. */
   zone: string;
-  /** Milestones marked from the evidence. */
-  marked: MilestoneKind[];
   /** Whether a new timeline table was made. */
   newTable: boolean;
 }
@@ -44,7 +42,7 @@ export function planMerge(text: string, rows: readonly ImportedRow[], options: M
   const table = timelineTable(doc);
   const { zone, writeZone } = writingZone(doc, table);
   const marks = chooseMarks(doc, fresh);
-  const base = { duplicates: rows.length - fresh.length, zone, marked: [...marks.values()].map((m) => m.kind) };
+  const base = { duplicates: rows.length - fresh.length, zone };
   if (fresh.length === 0) return { ...base, edit: undefined, added: [], newTable: false };
   const sorted = [...fresh].sort((a, b) => a.instant - b.instant);
   if (table) {
@@ -165,7 +163,7 @@ function mergeIntoList(doc: PostmortemDocument, entries: TimelineEntry[], rows: 
   const take = () => {
     const row = queue.shift()!;
     const line = itemLine(row, bullet, options);
-    added.push({ row, line });
+    added.push({ row, line, marks: options.marks.get(row)?.kind });
     out.push(line);
   };
   for (let line = first; line <= last; line++) {
@@ -213,7 +211,7 @@ function mergeIntoTable(
   const take = () => {
     const row = queue.shift()!;
     const line = rowLine(row, layout, options);
-    added.push({ row, line });
+    added.push({ row, line, marks: options.marks.get(row)?.kind });
     out.push(line);
   };
   for (let line = table.line + 2; line <= table.endLine; line++) {
@@ -263,7 +261,7 @@ function appendCell(line: string, cell: string): string {
 function newTable(doc: PostmortemDocument, rows: ImportedRow[], options: WriteOptions) {
   const layout: Layout = { time: 0, actor: 1, text: 2, milestone: -1, source: 3, width: 4 };
   const lines = doc.lines.lines;
-  const added = rows.map((row) => ({ row, line: rowLine(row, layout, options) }));
+  const added = rows.map((row) => ({ row, line: rowLine(row, layout, options), marks: options.marks.get(row)?.kind }));
   const table = [
     `| Time (${options.zone}) | Who | Event | Source |`,
     '| --- | --- | --- | --- |',
