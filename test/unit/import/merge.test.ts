@@ -102,6 +102,22 @@ describe('planMerge', () => {
     assert.equal(planMerge(twice, [PAGE, CHAT, ACK]).edit, undefined);
   });
 
+  it('adds a row given twice in one import once', () => {
+    const plan = planMerge(read('postmortem.md'), [PAGE, { ...PAGE }]);
+    assert.equal(plan.added.length, 1);
+    assert.equal(plan.duplicates, 1);
+  });
+
+  it("keeps a CRLF document's line endings", () => {
+    const text = read('postmortem.md').replace(/\n/g, '\r\n');
+    const out = merged(text, [PAGE]);
+    assert.doesNotMatch(out, /[^\r]\n/);
+    assert.match(
+      out,
+      /\| 2024-03-05 14:04 \| search-api: Triggered: search errors \[detected\] \| \[PagerDuty\].*\|\r\n\| 14:30 /,
+    );
+  });
+
   it('marks the page, acknowledgement and resolve so the milestone engine takes them as marked', () => {
     const out = merged(read('postmortem.md'), [PAGE, ACK, CHAT, RESOLVE]);
     const doc = analyzeText(out);

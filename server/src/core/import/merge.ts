@@ -38,24 +38,30 @@ const FIRST_WINS = new Set<MilestoneKind>(['started', 'detected', 'acknowledged'
 /** Plans the edit that merges imported rows into the postmortem's timeline, in time order, once each. */
 export function planMerge(text: string, rows: readonly ImportedRow[], options: MergeOptions = {}): MergePlan {
   const doc = analyzeText(text, options.uri, { defaultZone: options.defaultZone });
-  const fresh = rows.filter((row) => !text.includes(idToken(row.sourceId)));
+  const seen = new Set<string>();
+  // Already in the postmortem from an earlier import, or twice in this one.
+  const fresh = rows.filter((row) => {
+    const id = idToken(row.sourceId);
+    if (seen.has(id) || text.includes(id)) return false;
+    seen.add(id);
+    return true;
+  });
   const table = timelineTable(doc);
   const { zone, writeZone } = writingZone(doc, table);
-  const marks = chooseMarks(doc, fresh);
   const base = { duplicates: rows.length - fresh.length, zone };
   if (fresh.length === 0) return { ...base, edit: undefined, added: [], newTable: false };
   const sorted = [...fresh].sort((a, b) => a.instant - b.instant);
-  if (table) {
-    const { edit, added } = mergeIntoTable(doc, table.block, table.entries, sorted, { zone, writeZone, marks });
-    return { ...base, edit, added, newTable: false };
-  }
-  const list = timelineList(doc);
-  if (list) {
-    const { edit, added } = mergeIntoList(doc, list, sorted, { zone, writeZone, marks });
-    return { ...base, edit, added, newTable: false };
-  }
-  const { edit, added } = newTable(doc, sorted, { zone, writeZone: false, marks });
-  return { ...base, edit, added, newTable: true };
+  const write: WriteOptions = { zone, writeZone, marks: chooseMarks(doc, fresh) };
+  const list = table ? undefined : timelineList(doc);
+  const planned = table
+    ? mergeIntoTable(doc, table.block, table.entries, sorted, write)
+    : list
+      ? mergeIntoList(doc, list, sorted, write)
+      : newTable(doc, sorted, { ...write, writeZone: false });
+  // The document's own line ending: lines are read without it, and written back with it.
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const edit = { ...planned.edit, newText: planned.edit.newText.replace(/\n/g, eol) };
+  return { ...base, edit, added: planned.added, newTable: !table && !list };
 }
 
 interface Found {
