@@ -65,7 +65,10 @@ export interface ImportTimelineRow {
 export interface ImportTimelineResult {
   rows: ImportTimelineRow[];
   /** Undefined when there is nothing new to insert. */
-  edit?: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string };
+  edit?: {
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    newText: string;
+  };
   zone: string;
   duplicates: number;
   redacted: number;
