@@ -92,6 +92,8 @@ describe('Slack export', () => {
   it('reads every channel when none is named, and says what it skipped', () => {
     const { rows, notes } = read({ source: 'slack', path: SLACK });
     assert.ok(rows.some((r) => r.sourceId.startsWith('slack:C0GEN0001/')));
+    const bot = rows.find((r) => r.actor === 'alert-bot');
+    assert.equal(bot?.text, '[FIRING:1] SearchErrorRate search-api', 'a bot post with only an attachment');
     assert.ok(
       notes.some((n) => /1 user id\(s\) not in users\.json.*U0ZOEY001/.test(n)),
       notes.join('\n'),
@@ -124,7 +126,7 @@ describe('Slack export', () => {
     const empty = { from: at('2024-03-06T00:00:00Z'), to: at('2024-03-06T23:00:00Z') };
     refuses(
       { source: 'slack', path: SLACK, filter: empty },
-      /no messages in the window 2024-03-06T00:00Z – 2024-03-06T23:00Z; the export runs from 2024-03-05T14:08Z to 2024-03-05T16:00Z/,
+      /no messages in the window 2024-03-06T00:00Z – 2024-03-06T23:00Z; the export runs from 2024-03-05T14:04Z to 2024-03-05T16:00Z/,
     );
   });
 });

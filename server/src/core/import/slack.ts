@@ -146,7 +146,7 @@ function messageRow(
 ): ImportedRow | 'skip' | 'untimed' {
   const subtype = text(field(message, 'subtype'));
   if (subtype && SKIPPED_SUBTYPES.has(subtype)) return 'skip';
-  const body = text(field(message, 'text'));
+  const body = text(field(message, 'text')) ?? attachmentText(message);
   if (!body) return 'skip';
   const ts = text(field(message, 'ts'));
   const seconds = ts && /^\d+(?:\.\d+)?$/.test(ts) ? Number(ts) : NaN;
@@ -171,6 +171,13 @@ function messageRow(
     sourceId: `slack:${channel.id}/${ts}`,
     threadOf: reply ? `slack:${channel.id}/${threadTs}` : undefined,
   };
+}
+
+/** Alerting bots often post only an attachment: its plain-text fallback, or its title, is the message. */
+function attachmentText(message: unknown): string | undefined {
+  const attachments = field(message, 'attachments');
+  if (!Array.isArray(attachments)) return undefined;
+  return attachments.map((a) => text(field(a, 'fallback')) ?? text(field(a, 'title'))).find(Boolean);
 }
 
 function hasReaction(message: unknown, name: string): boolean {
