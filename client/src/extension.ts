@@ -4,6 +4,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { SETTINGS_SECTION } from '../../server/src/shared/settings';
 import { registerNewPostmortem } from './newPostmortem/command';
 import { registerStatusPage } from './commands/statusPage';
+import { registerImportTimeline } from './import/command';
 import { registerWhyNoDiagnostics } from './commands/whyNoDiagnostics';
 import { registerPreview } from './preview';
 import { registerStatusBar } from './statusBar';
@@ -32,6 +33,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   registerTrackerCommands(context, client);
   registerPreview(context, client);
   registerStatusPage(context, client);
+  registerImportTimeline(context, client);
   registerWhyNoDiagnostics(context, client);
   context.subscriptions.push(output, { dispose: () => void client?.stop() });
   context.subscriptions.push(commands.registerCommand('hindsight.openRuleDoc', (href: string) => commands.executeCommand('vscode.open', Uri.parse(href))));

@@ -12,6 +12,7 @@ import { collectTargets, discoverTargets, nothingFoundHint, readTarget, UsageErr
 import { checkReporter, type CheckFormat } from './cli/checkOutput';
 import { memoryKeeper } from './cli/memory';
 import { metricsReport, printMetricsText } from './cli/metricsOutput';
+import { addImportCommand } from './cli/import';
 import { addReportCommand } from './cli/report';
 import { exportCommand, refreshCommand, type TrackerCommandOptions } from './cli/trackerCommands';
 
@@ -106,6 +107,7 @@ function program(): Command {
       });
   trackerCommand('export', "create tickets for the postmortem's untracked action items and write their keys into it", exportCommand);
   addReportCommand(cli);
+  addImportCommand(cli);
   trackerCommand('refresh', "read the status of the postmortem's tickets and update its Status column", refreshCommand);
   return cli;
 }

@@ -5,6 +5,7 @@ import { completion, servicesNamed } from './lsp/completion';
 import { DiagnosticsProvider } from './lsp/diagnostics';
 import { hover } from './lsp/hover';
 import { codeLenses, documentSymbols, foldingRanges } from './lsp/outline';
+import { registerImportTimeline } from './lsp/importTimeline';
 import { registerPreview } from './lsp/preview';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './lsp/semanticTokens';
 import { registerStatusPage } from './lsp/statusPage';
@@ -144,6 +145,7 @@ connection.onRequest(CLASSIFY_REQUEST, async ({ uri }: UriParams): Promise<Class
 
 registerPreview(connection, store);
 registerStatusPage(connection, store);
+registerImportTimeline(connection, store);
 registerSummary(connection, store);
 registerTrackers(connection, store);
 

@@ -27,3 +27,50 @@ export const STATUS_PAGE_REQUEST = 'hindsight/statusPage';
 export interface StatusPageResult {
   markdown: string;
 }
+
+/**
+ * `hindsight/importTimeline`: rows read from an export on disk, and the one edit that merges them
+ * into the open postmortem's timeline. Sent once to preview every row, then again with `only`
+ * naming the rows the user kept.
+ */
+export const IMPORT_TIMELINE_REQUEST = 'hindsight/importTimeline';
+export interface ImportTimelineParams {
+  uri: string;
+  /** slack, pagerduty, git, grafana, alertmanager, csv or jsonl. */
+  source: string;
+  /** The export: a file, a folder or zip (Slack), a repository (git). */
+  path: string;
+  /** ISO times or "YYYY-MM-DD HH:MM" in the timeline's zone; the incident's window when both are absent. */
+  from?: string;
+  to?: string;
+  channels?: string[];
+  onlyReacted?: string;
+  baseUrl?: string;
+  /** CSV / JSON lines column mapping ("time=When,text=What"). */
+  mapping?: string;
+  /** The ids of the rows to insert; every new row when absent. */
+  only?: string[];
+}
+export interface ImportTimelineRow {
+  id: string;
+  /** ISO 8601, UTC. */
+  time: string;
+  text: string;
+  actor?: string;
+  link?: string;
+  milestone?: string;
+  /** The table line or list item as it will be written. */
+  line: string;
+}
+export interface ImportTimelineResult {
+  rows: ImportTimelineRow[];
+  /** Undefined when there is nothing new to insert. */
+  edit?: {
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    newText: string;
+  };
+  zone: string;
+  duplicates: number;
+  redacted: number;
+  notes: string[];
+}

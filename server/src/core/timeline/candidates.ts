@@ -233,8 +233,8 @@ function fromItems(
   }
 }
 
-const TIME_HEADER = /\b(time|timestamp|date|when|datetime|hora|zeit|heure|uhrzeit|datum)\b/i;
-const MILESTONE_HEADER = /\b(milestone|phase|marker|stage)\b/i;
+export const TIME_HEADER = /\b(time|timestamp|date|when|datetime|hora|zeit|heure|uhrzeit|datum)\b/i;
+export const MILESTONE_HEADER = /\b(milestone|phase|marker|stage)\b/i;
 
 export function headerZone(header: string): Zone | undefined {
   const inParens = /\(([^)]+)\)/.exec(header);
