@@ -1,3 +1,4 @@
+import type { Recurring, RecurringGroup } from '../core/insights/recurring';
 import type { DurationStats, InsightsReport, MetricStats } from '../core/insights/aggregate';
 
 const METRIC_LABELS: [keyof MetricStats, string][] = [
@@ -38,6 +39,31 @@ function leftOutLines(report: InsightsReport): string[] {
     const { belowConfidence, missing } = report.durations.leftOut[metric];
     return `- ${label}: ${belowConfidence} left out below ${minimum} confidence, ${missing} without both milestones`;
   });
+}
+
+function groupLines(title: string, groups: readonly RecurringGroup[]): string[] {
+  if (groups.length === 0) return [];
+  const lines = [`### ${title}`, ''];
+  for (const group of groups) {
+    const files = group.postmortems.map((p) => `${p.file} (${p.date})`).join(', ');
+    lines.push(`- **${group.name}**: ${group.postmortems.length} postmortems: ${files}`);
+  }
+  return [...lines, ''];
+}
+
+function recurringMarkdown(recurring: Recurring): string[] {
+  const groups = [
+    ...groupLines('Services', recurring.services),
+    ...groupLines('Tags', recurring.tags),
+    ...groupLines('Causes (key terms of the contributing-factors, root-cause and trigger sections)', recurring.causes),
+  ];
+  return [
+    '## Recurring services and causes',
+    '',
+    `What appears in ${recurring.minPostmortems} postmortems or more.`,
+    '',
+    ...(groups.length === 0 ? ['Nothing recurs.', ''] : groups),
+  ];
 }
 
 /** The due-soon and overdue items by owner: short enough to paste into a weekly message. */
@@ -110,6 +136,7 @@ export function reportMarkdown(report: InsightsReport): string {
       ['age (days)', 'action', 'owner', 'due', 'where'],
       items.oldestOpen.map((i) => [String(i.ageDays), i.action, i.owner ?? '–', i.due ?? '–', where(i)]),
     ),
+    ...recurringMarkdown(report.recurring),
     `## Postmortems in draft or review for more than ${options.staleAfterDays} days`,
     '',
     ...(report.stale.length === 0

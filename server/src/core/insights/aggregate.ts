@@ -3,6 +3,7 @@ import { atLeast } from './record';
 import { addDays, daysBetween, quarterOf } from './days';
 import type { ActionRecord, IncidentRecord, SkippedFile } from './model';
 import { mean, median, percentile } from './percentile';
+import { recurring, type Recurring } from './recurring';
 
 export type GroupBy = 'service' | 'severity' | 'team' | 'quarter';
 
@@ -69,6 +70,7 @@ export interface InsightsReport {
     }[];
     oldestOpen: (ItemRef & { ageDays: number })[];
   };
+  recurring: Recurring;
   stale: { file: string; status: string; date: string; ageDays: number }[];
   dueSoon: {
     withinDays: number;
@@ -259,6 +261,7 @@ export function buildReport(
       })),
     },
     actionItems: actionItemFigures(incidents, options.today),
+    recurring: recurring(incidents),
     stale: staleDrafts(incidents, options),
     dueSoon: dueSoon(incidents, options.today, options.dueWithinDays),
   };

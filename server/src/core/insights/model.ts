@@ -1,3 +1,4 @@
+import type { CauseTerm } from './causeTerms';
 import type { ActionItem, MetricName, MilestoneConfidence, MilestoneKind } from '../model';
 
 /**
@@ -16,6 +17,10 @@ export interface IncidentRecord {
   services: string[];
   teams: string[];
   tags: string[];
+  /** Incident ids the frontmatter names (`id`, `incident`, `incident_id`), to match an incident list. */
+  ids: string[];
+  /** Key terms of the contributing-factors, root-cause and trigger sections, each once. */
+  causeTerms: CauseTerm[];
   milestones: MilestoneRecord[];
   durations: DurationRecord[];
   actionItems: ActionRecord[];

@@ -1,4 +1,5 @@
 import type { MetricName, MilestoneConfidence, MilestoneKind, PostmortemDocument } from '../model';
+import { causeText, keyTerms } from './causeTerms';
 import type { ActionRecord, DurationRecord, IncidentRecord, MilestoneRecord } from './model';
 
 const METRICS: MetricName[] = ['ttd', 'tta', 'ttm', 'ttr', 'impact'];
@@ -90,6 +91,8 @@ export function incidentRecord(doc: PostmortemDocument, file: string): IncidentR
     services: stringList(data.services ?? data.service),
     teams: stringList(data.teams ?? data.team),
     tags: stringList(data.tags),
+    ids: stringList([data.id, data.incident, data.incident_id, data.incidents].filter((v) => v !== undefined)),
+    causeTerms: keyTerms(causeText(doc)),
     milestones: milestones(doc),
     durations: durations(doc),
     actionItems: actionItems(doc),
