@@ -12,7 +12,11 @@ import type { IncidentRecord } from '../../../server/src/core/insights/model';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const { incidents } = collectIncidents(['test/fixtures/insights/tree'], { base: ROOT });
-const slug = (file: string) => file.split('/').pop()!.replace(/^\d{4}-\d{2}-\d{2}-|\.md$/g, '');
+const slug = (file: string) =>
+  file
+    .split('/')
+    .pop()!
+    .replace(/^\d{4}-\d{2}-\d{2}-|\.md$/g, '');
 const named = (groups: { name: string; postmortems: { file: string }[] }[]) =>
   groups.map((g) => [g.name, g.postmortems.map((p) => slug(p.file))]);
 
