@@ -66,6 +66,26 @@ function recurringMarkdown(recurring: Recurring): string[] {
   ];
 }
 
+function unwrittenMarkdown(report: InsightsReport): string[] {
+  const unwritten = report.unwritten;
+  if (!unwritten) return [];
+  const lines = [
+    `## Incidents of ${unwritten.minSeverity} or worse with no postmortem`,
+    '',
+    `${unwritten.incidents.length} of ${unwritten.considered} listed incidents have no postmortem naming their id` +
+      (unwritten.unranked > 0 ? `; not judged, for a severity with no rank: ${unwritten.unranked}.` : '.'),
+    '',
+  ];
+  if (unwritten.incidents.length === 0) return lines;
+  return [
+    ...lines,
+    ...table(
+      ['incident', 'date', 'severity', 'title'],
+      unwritten.incidents.map((i) => [i.id, i.date, i.severity ?? '–', i.title ?? '–']),
+    ),
+  ];
+}
+
 /** The due-soon and overdue items by owner: short enough to paste into a weekly message. */
 export function dueSoonMarkdown(report: InsightsReport): string {
   const { withinDays, overdue, byOwner } = report.dueSoon;
@@ -137,6 +157,7 @@ export function reportMarkdown(report: InsightsReport): string {
       items.oldestOpen.map((i) => [String(i.ageDays), i.action, i.owner ?? '–', i.due ?? '–', where(i)]),
     ),
     ...recurringMarkdown(report.recurring),
+    ...unwrittenMarkdown(report),
     `## Postmortems in draft or review for more than ${options.staleAfterDays} days`,
     '',
     ...(report.stale.length === 0

@@ -3,6 +3,7 @@ import { atLeast } from './record';
 import { addDays, daysBetween, quarterOf } from './days';
 import type { ActionRecord, IncidentRecord, SkippedFile } from './model';
 import { mean, median, percentile } from './percentile';
+import { unwrittenPostmortems, type ListedIncident, type UnwrittenPostmortems } from './incidentList';
 import { recurring, type Recurring } from './recurring';
 
 export type GroupBy = 'service' | 'severity' | 'team' | 'quarter';
@@ -17,6 +18,13 @@ export interface ReportOptions {
   minConfidence: Exclude<MilestoneConfidence, 'marked'>;
   staleAfterDays: number;
   dueWithinDays: number;
+  /** With an incident list: listed incidents this severe or worse need a postmortem (default SEV2). */
+  minSeverity?: string;
+}
+
+/** What the report reads beside the postmortems, when given. */
+export interface ReportInputs {
+  incidentList?: readonly ListedIncident[];
 }
 
 export interface DurationStats {
@@ -71,6 +79,8 @@ export interface InsightsReport {
     oldestOpen: (ItemRef & { ageDays: number })[];
   };
   recurring: Recurring;
+  /** Present only when an incident list was given. */
+  unwritten?: UnwrittenPostmortems;
   stale: { file: string; status: string; date: string; ageDays: number }[];
   dueSoon: {
     withinDays: number;
@@ -81,6 +91,7 @@ export interface InsightsReport {
 
 const METRICS: MetricName[] = ['ttd', 'tta', 'ttm', 'ttr', 'impact'];
 const NONE = '(none)';
+export const DEFAULT_MIN_SEVERITY = 'SEV2';
 const NO_OWNER = '(no owner)';
 const OLDEST_SHOWN = 10;
 const STALE_STATUSES = new Set(['draft', 'in-review']);
@@ -236,6 +247,7 @@ export function buildReport(
   all: readonly IncidentRecord[],
   skipped: readonly SkippedFile[],
   options: ReportOptions,
+  inputs: ReportInputs = {},
 ): InsightsReport {
   const incidents = inWindow(all, options.since, options.until);
   const periods = bucket(incidents, (i) => [quarterOf(dayOf(i))]);
@@ -262,6 +274,15 @@ export function buildReport(
     },
     actionItems: actionItemFigures(incidents, options.today),
     recurring: recurring(incidents),
+    ...(inputs.incidentList && {
+      unwritten: unwrittenPostmortems(
+        inputs.incidentList.filter(
+          (i) => (!options.since || i.date >= options.since) && (!options.until || i.date <= options.until),
+        ),
+        all,
+        options.minSeverity ?? DEFAULT_MIN_SEVERITY,
+      ),
+    }),
     stale: staleDrafts(incidents, options),
     dueSoon: dueSoon(incidents, options.today, options.dueWithinDays),
   };
