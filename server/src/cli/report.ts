@@ -32,6 +32,7 @@ interface ReportFlags {
   include?: string[];
   incidents?: string;
   minSeverity: string;
+  budgetThreshold?: string;
 }
 
 const EXIT_OK = 0;
@@ -68,7 +69,14 @@ function severity(value: string): string {
   return value;
 }
 
-function readInputs(flags: ReportFlags): ReportInputs {
+function threshold(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const percent = Number(value.replace(/%$/, ''));
+  if (!(percent > 0 && percent <= 100)) throw new UsageError(`--budget-threshold takes a percentage, not "${value}"`);
+  return percent;
+}
+
+function readIncidentList(flags: ReportFlags): ReportInputs {
   if (flags.incidents === undefined) return {};
   let text: string;
   try {
@@ -105,8 +113,10 @@ function collect(paths: string[], include: string[] | undefined): ReturnType<typ
  */
 export function runReport(paths: string[], flags: ReportFlags): number {
   const options = reportOptions(flags);
-  const inputs = readInputs(flags);
-  const { incidents, skipped } = collect(paths, flags.include);
+  const budgetThresholdPercent = threshold(flags.budgetThreshold);
+  const incidentList = readIncidentList(flags);
+  const { incidents, skipped, slos } = collect(paths, flags.include);
+  const inputs = { ...incidentList, slos, budgetThresholdPercent };
   for (const file of skipped) process.stderr.write(`hindsight: skipped ${file.file}: ${file.reason}\n`);
   const report = buildReport(incidents, skipped, options, inputs);
   const remindersOnly = flags.dueWithin !== undefined;
@@ -146,6 +156,7 @@ export function addReportCommand(cli: Command): void {
       'listed incidents this severe or worse need a postmortem',
       DEFAULT_MIN_SEVERITY,
     )
+    .option('--budget-threshold <percent>', 'incidents burning more of a four-week error budget are flagged', '20')
     .option('--include <glob...>', 'glob patterns for postmortems when searching folders')
     .action((paths: string[], flags: ReportFlags) => {
       process.exitCode = runReport(paths, flags);

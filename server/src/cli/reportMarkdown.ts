@@ -66,6 +66,47 @@ function recurringMarkdown(recurring: Recurring): string[] {
   ];
 }
 
+const pct = (value: number) => `${value.toFixed(1)}%`;
+
+function errorBudgetMarkdown(report: InsightsReport): string[] {
+  const budget = report.errorBudget;
+  if (!budget) return [];
+  const { windowDays, thresholdPercent } = budget.policy;
+  const lines = [
+    '## Error budget',
+    '',
+    `Each incident's impact window counts as unavailability of its services. An incident crosses the policy ` +
+      `when it burns more than ${thresholdPercent}% of a ${windowDays}-day budget.`,
+    '',
+    ...table(
+      ['service', 'objective', 'budget', `burned in the window to ${report.options.today}`, 'not measured'],
+      budget.services.map((s) => [
+        s.service,
+        `${s.objective}% over ${s.windowDays}d`,
+        minutes(s.budgetMinutes),
+        `${minutes(s.burnedInWindowMinutes)} (${pct(s.burnedInWindowPercent)})`,
+        String(s.unmeasured),
+      ]),
+    ),
+  ];
+  const burns = budget.services.flatMap((s) => s.incidents.map((i) => ({ service: s.service, ...i })));
+  if (burns.length === 0) return lines;
+  return [
+    ...lines,
+    ...table(
+      ['service', 'postmortem', 'impact', 'of budget', `of ${windowDays}-day budget`, 'crosses policy'],
+      burns.map((b) => [
+        b.service,
+        `${b.file} (${b.date})`,
+        `${minutes(b.minutes)} (${b.window})`,
+        pct(b.percentOfBudget),
+        pct(b.percentOfPolicyBudget),
+        b.crossesPolicy ? '**yes**' : 'no',
+      ]),
+    ),
+  ];
+}
+
 function unwrittenMarkdown(report: InsightsReport): string[] {
   const unwritten = report.unwritten;
   if (!unwritten) return [];
@@ -157,6 +198,7 @@ export function reportMarkdown(report: InsightsReport): string {
       items.oldestOpen.map((i) => [String(i.ageDays), i.action, i.owner ?? '–', i.due ?? '–', where(i)]),
     ),
     ...recurringMarkdown(report.recurring),
+    ...errorBudgetMarkdown(report),
     ...unwrittenMarkdown(report),
     `## Postmortems in draft or review for more than ${options.staleAfterDays} days`,
     '',

@@ -3,6 +3,8 @@ import { atLeast } from './record';
 import { addDays, daysBetween, quarterOf } from './days';
 import type { ActionRecord, IncidentRecord, SkippedFile } from './model';
 import { mean, median, percentile } from './percentile';
+import type { Slo } from '../config/slos';
+import { errorBudgets, type ErrorBudgets } from './errorBudget';
 import { unwrittenPostmortems, type ListedIncident, type UnwrittenPostmortems } from './incidentList';
 import { recurring, type Recurring } from './recurring';
 
@@ -25,6 +27,10 @@ export interface ReportOptions {
 /** What the report reads beside the postmortems, when given. */
 export interface ReportInputs {
   incidentList?: readonly ListedIncident[];
+  /** Objectives by service: with any, the report has an error-budget section. */
+  slos?: Readonly<Record<string, Slo>>;
+  /** Percent of a four-week budget above which an incident crosses the policy (default 20). */
+  budgetThresholdPercent?: number;
 }
 
 export interface DurationStats {
@@ -79,6 +85,8 @@ export interface InsightsReport {
     oldestOpen: (ItemRef & { ageDays: number })[];
   };
   recurring: Recurring;
+  /** Present only when an objective is configured. */
+  errorBudget?: ErrorBudgets;
   /** Present only when an incident list was given. */
   unwritten?: UnwrittenPostmortems;
   stale: { file: string; status: string; date: string; ageDays: number }[];
@@ -274,6 +282,14 @@ export function buildReport(
     },
     actionItems: actionItemFigures(incidents, options.today),
     recurring: recurring(incidents),
+    ...(inputs.slos &&
+      Object.keys(inputs.slos).length > 0 && {
+        errorBudget: errorBudgets(incidents, inputs.slos, {
+          today: options.today,
+          minConfidence: options.minConfidence,
+          thresholdPercent: inputs.budgetThresholdPercent,
+        }),
+      }),
     ...(inputs.incidentList && {
       unwritten: unwrittenPostmortems(
         inputs.incidentList.filter(

@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { analyzeText } from '../analyzer';
 import { withConfiguredMetrics } from '../check';
 import { loadConfig, type LoadedConfig } from '../config/load';
+import type { Slo } from '../config/slos';
 import { discoverTargets, readTarget } from '../files/discover';
 import { DEFAULT_MAX_BYTES } from '../options';
 import type { IncidentRecord, SkippedFile } from './model';
@@ -11,6 +12,8 @@ import { incidentRecord } from './record';
 export interface Collected {
   incidents: IncidentRecord[];
   skipped: SkippedFile[];
+  /** Every objective the configurations in force name; for one service the first found wins. */
+  slos: Record<string, Slo>;
 }
 
 export interface CollectOptions {
@@ -28,8 +31,13 @@ export function collectIncidents(paths: readonly string[], options: CollectOptio
   const incidents: IncidentRecord[] = [];
   const skipped: SkippedFile[] = [];
   const configs = new Map<string, LoadedConfig>();
+  const slos: Record<string, Slo> = {};
   const configFor = (folder: string) => {
-    if (!configs.has(folder)) configs.set(folder, loadConfig(folder));
+    if (!configs.has(folder)) {
+      const loaded = loadConfig(folder);
+      configs.set(folder, loaded);
+      for (const [service, slo] of Object.entries(loaded.config.slos)) slos[service] ??= slo;
+    }
     return configs.get(folder)!;
   };
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -54,5 +62,5 @@ export function collectIncidents(paths: readonly string[], options: CollectOptio
       skipped.push({ file: target.display, reason: `could not be read: ${(error as Error).message}` });
     }
   }
-  return { incidents, skipped };
+  return { incidents, skipped, slos };
 }
