@@ -115,7 +115,10 @@ export function runReport(paths: string[], flags: ReportFlags): number {
   const options = reportOptions(flags);
   const budgetThresholdPercent = threshold(flags.budgetThreshold);
   const incidentList = readIncidentList(flags);
-  const { incidents, skipped, slos } = collect(paths, flags.include);
+  const { incidents, skipped, slos, configErrors } = collect(paths, flags.include);
+  for (const { file, message } of configErrors) {
+    process.stderr.write(`hindsight: configuration ${file} not used (defaults apply): ${message}\n`);
+  }
   const inputs = { ...incidentList, slos, budgetThresholdPercent };
   for (const file of skipped) process.stderr.write(`hindsight: skipped ${file.file}: ${file.reason}\n`);
   const report = buildReport(incidents, skipped, options, inputs);

@@ -103,6 +103,14 @@ describe('objectives in the configuration', () => {
     assert.throws(() => validateSlos([]), /"slos" must map service names/);
   });
 
+  it('a configuration with a bad objective is named, and its folder still reported without a budget', () => {
+    const bad = collectIncidents(['test/fixtures/insights/bad-slo'], { base: ROOT });
+    assert.equal(bad.incidents.length, 1);
+    assert.deepEqual(bad.slos, {});
+    assert.equal(bad.configErrors.length, 1);
+    assert.match(bad.configErrors[0]!.message, /slos\.api\.objective must be a percentage/);
+  });
+
   it('is described by the JSON Schema', () => {
     const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'hindsight.schema.json'), 'utf8'));
     const validate = new Ajv({ allErrors: true, strictTuples: false }).compile(schema);

@@ -14,6 +14,8 @@ export interface Collected {
   skipped: SkippedFile[];
   /** Every objective the configurations in force name; for one service the first found wins. */
   slos: Record<string, Slo>;
+  /** Configuration files that could not be used (their folders fall back to the defaults), each once. */
+  configErrors: { file: string; message: string }[];
 }
 
 export interface CollectOptions {
@@ -32,10 +34,12 @@ export function collectIncidents(paths: readonly string[], options: CollectOptio
   const skipped: SkippedFile[] = [];
   const configs = new Map<string, LoadedConfig>();
   const slos: Record<string, Slo> = {};
+  const configErrors = new Map<string, string>();
   const configFor = (folder: string) => {
     if (!configs.has(folder)) {
       const loaded = loadConfig(folder);
       configs.set(folder, loaded);
+      if (loaded.error) configErrors.set(loaded.error.file, loaded.error.message);
       for (const [service, slo] of Object.entries(loaded.config.slos)) slos[service] ??= slo;
     }
     return configs.get(folder)!;
@@ -62,5 +66,6 @@ export function collectIncidents(paths: readonly string[], options: CollectOptio
       skipped.push({ file: target.display, reason: `could not be read: ${(error as Error).message}` });
     }
   }
-  return { incidents, skipped, slos };
+  const errors = [...configErrors].map(([file, message]) => ({ file, message }));
+  return { incidents, skipped, slos, configErrors: errors };
 }
