@@ -58,7 +58,7 @@ connection.onInitialize((params): InitializeResult => {
 connection.onInitialized(() => {
   if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
   if (watchFiles) {
-    const watchers = [{ globPattern: '**/.hindsight.{json,yaml,yml}' }, { globPattern: '**/.hindsight/templates/*.md' }];
+    const watchers = [{ globPattern: '**/.hindsight.{json,yaml,yml}' }, { globPattern: '**/.hindsight/templates/*.md' }, { globPattern: '**/catalog-info.{yaml,yml}' }];
     // Markdown files too: workspace diagnostics then rest until the watcher says something changed.
     watchers.push({ globPattern: '**/*.{md,markdown}' });
     void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).then(

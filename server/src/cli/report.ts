@@ -142,7 +142,7 @@ export function addReportCommand(cli: Command): void {
     .option('--until <day>', 'only incidents on or before this day (YYYY-MM-DD)')
     .addOption(
       new Option('--group-by <group>', 'durations per group')
-        .choices(['service', 'severity', 'team', 'quarter'])
+        .choices(['service', 'severity', 'team', 'quarter', 'owner', 'system'])
         .default('severity'),
     )
     .addOption(

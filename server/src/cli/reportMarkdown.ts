@@ -46,9 +46,20 @@ function groupLines(title: string, groups: readonly RecurringGroup[]): string[] 
   const lines = [`### ${title}`, ''];
   for (const group of groups) {
     const files = group.postmortems.map((p) => `${p.file} (${p.date})`).join(', ');
-    lines.push(`- **${group.name}**: ${group.postmortems.length} postmortems: ${files}`);
+    const count = group.postmortems.length;
+    lines.push(`- **${group.name}**: ${count} postmortem${count === 1 ? '' : 's'}: ${files}`);
   }
   return [...lines, ''];
+}
+
+function catalogMarkdown(report: InsightsReport): string[] {
+  if (!report.catalog) return [];
+  return [
+    '## Incidents by owner and system (service catalog)',
+    '',
+    ...groupLines('Owners', report.catalog.byOwner),
+    ...groupLines('Systems', report.catalog.bySystem),
+  ];
 }
 
 function recurringMarkdown(recurring: Recurring): string[] {
@@ -197,6 +208,7 @@ export function reportMarkdown(report: InsightsReport): string {
       ['age (days)', 'action', 'owner', 'due', 'where'],
       items.oldestOpen.map((i) => [String(i.ageDays), i.action, i.owner ?? '–', i.due ?? '–', where(i)]),
     ),
+    ...catalogMarkdown(report),
     ...recurringMarkdown(report.recurring),
     ...errorBudgetMarkdown(report),
     ...unwrittenMarkdown(report),

@@ -1,6 +1,7 @@
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionParams } from 'vscode-languageserver';
 import { KNOWN_FRONTMATTER } from '../core/config/config';
-import { requiredSections } from '../core/config/config';
+import { requiredSections, type ResolvedConfig } from '../core/config/config';
+import { serviceNames } from '../core/catalog/catalog';
 import type { DocumentStore } from './documents';
 
 const MARKERS = ['started', 'detected', 'acknowledged', 'mitigated', 'resolved', 'impact start', 'impact end'];
@@ -26,7 +27,7 @@ export class CompletionProvider {
       const value = /^(\w[\w-]*):\s*\[?\s*([^\]]*)$/.exec(before);
       if (value) {
         const key = value[1].toLowerCase();
-        const values = key === 'severity' ? config.frontmatter.severities : key === 'status' ? config.frontmatter.statuses : key === 'template' ? Object.keys(config.templates) : key === 'services' ? this.knownServices() : [];
+        const values = key === 'severity' ? config.frontmatter.severities : key === 'status' ? config.frontmatter.statuses : key === 'template' ? Object.keys(config.templates) : key === 'services' ? this.knownServices(config) : [];
         return values.map((v, i) => ({ label: v, kind: CompletionItemKind.EnumMember, sortText: String(i).padStart(3, '0') }));
       }
       if (/^\w*$/.test(before)) {
@@ -62,13 +63,14 @@ export class CompletionProvider {
     return [];
   }
 
-  /** Services named in the other open postmortems, so teams spell them the same way. */
-  private knownServices(): string[] {
+  /** The catalog's services first, then those named in the other open postmortems, so teams spell them the same way. */
+  private knownServices(config: ResolvedConfig): string[] {
+    const catalog = config.catalog ? serviceNames(config.catalog) : [];
     const names = new Set<string>();
     for (const document of this.store.documents.all()) {
       const services = this.store.analyze(document).frontmatter?.data.services;
       if (Array.isArray(services)) services.forEach((s) => typeof s === 'string' && names.add(s));
     }
-    return [...names].sort();
+    return [...new Set([...catalog, ...[...names].sort()])];
   }
 }

@@ -4,6 +4,7 @@ import type { Connection, WorkspaceFolder } from 'vscode-languageserver';
 import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { dirname } from 'node:path';
+import { forgetCatalogs } from '../core/catalog/catalog';
 import { Analyzer } from '../core/analyzer';
 import { checkDocument, withConfiguredMetrics } from '../core/check';
 import { defaultConfig } from '../core/config/config';
@@ -134,6 +135,7 @@ export class DocumentStore {
   /** After a configuration file changed: findings must be computed again. */
   configurationChanged(): void {
     this.checked.clear();
+    forgetCatalogs();
   }
 
   private readonly saved = new Map<string, TextDocument>();

@@ -1,6 +1,7 @@
 import type { MetricDefinitions, SectionKind } from '../model';
 import type { RuleLevel } from '../rules/rule';
 import { parseZone } from '../time/zones';
+import type { ServiceCatalog } from '../catalog/catalog';
 import { validateSlos, type Slo, type SloEntry } from './slos';
 import { validateDocumentUrl, validateTrackers, type TrackerEntry } from './trackers';
 import { BUILTIN_SEVERITY_REQUIREMENTS, BUILTIN_TEMPLATES, requirementFromName, type SeverityRequirement, type TemplateSpec } from './templates';
@@ -47,6 +48,8 @@ export interface ResolvedConfig {
   zone: string | undefined;
   /** Availability objectives by service; a file's entry replaces an inherited one of the same service. */
   slos: Record<string, Slo>;
+  /** The Backstage catalog around the document's folder, when there is one (see core/catalog). */
+  catalog?: ServiceCatalog;
   /** The files this configuration came from, nearest first. */
   files: string[];
 }

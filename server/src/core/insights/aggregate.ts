@@ -6,9 +6,9 @@ import { mean, median, percentile } from './percentile';
 import type { Slo } from '../config/slos';
 import { errorBudgets, type ErrorBudgets } from './errorBudget';
 import { unwrittenPostmortems, type ListedIncident, type UnwrittenPostmortems } from './incidentList';
-import { recurring, type Recurring } from './recurring';
+import { groupsByName, recurring, type Recurring, type RecurringGroup } from './recurring';
 
-export type GroupBy = 'service' | 'severity' | 'team' | 'quarter';
+export type GroupBy = 'service' | 'severity' | 'team' | 'quarter' | 'owner' | 'system';
 
 export interface ReportOptions {
   /** The day the report is made for (YYYY-MM-DD): ages and overdue items count from it. */
@@ -85,6 +85,8 @@ export interface InsightsReport {
     oldestOpen: (ItemRef & { ageDays: number })[];
   };
   recurring: Recurring;
+  /** Incidents by the catalog's owner and system of their services; present when any service is in a catalog. */
+  catalog?: { byOwner: RecurringGroup[]; bySystem: RecurringGroup[] };
   /** Present only when an objective is configured. */
   errorBudget?: ErrorBudgets;
   /** Present only when an incident list was given. */
@@ -113,7 +115,9 @@ const rate = (done: number, total: number) => (total === 0 ? undefined : done / 
 function groupsOf(incident: IncidentRecord, by: GroupBy): string[] {
   if (by === 'quarter') return [quarterOf(dayOf(incident))];
   if (by === 'severity') return [incident.severity ?? NONE];
-  const names = by === 'service' ? incident.services : incident.teams;
+  const names = { service: incident.services, team: incident.teams, owner: incident.owners, system: incident.systems }[
+    by
+  ];
   return names.length > 0 ? names : [NONE];
 }
 
@@ -282,6 +286,12 @@ export function buildReport(
     },
     actionItems: actionItemFigures(incidents, options.today),
     recurring: recurring(incidents),
+    ...(incidents.some((i) => i.owners.length + i.systems.length > 0) && {
+      catalog: {
+        byOwner: groupsByName(incidents, (i) => i.owners, 1),
+        bySystem: groupsByName(incidents, (i) => i.systems, 1),
+      },
+    }),
     ...(inputs.slos &&
       Object.keys(inputs.slos).length > 0 && {
         errorBudget: errorBudgets(incidents, inputs.slos, {

@@ -56,7 +56,7 @@ export function collectIncidents(paths: readonly string[], options: CollectOptio
       const analysed = analyzeText(read.text, pathToFileURL(target.path).toString(), {
         defaultZone: loaded.config.zone,
       });
-      const record = incidentRecord(withConfiguredMetrics(analysed, loaded), target.display);
+      const record = incidentRecord(withConfiguredMetrics(analysed, loaded), target.display, loaded.config.catalog);
       const yamlError = analysed.frontmatter?.errors[0];
       if (yamlError) skipped.push({ file: target.display, reason: `frontmatter unreadable: ${yamlError.message}` });
       else if (!record.date)

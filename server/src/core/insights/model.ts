@@ -16,6 +16,9 @@ export interface IncidentRecord {
   status: string | undefined;
   services: string[];
   teams: string[];
+  /** Owners and systems of the services, from the repository's Backstage catalog; empty without one. */
+  owners: string[];
+  systems: string[];
   tags: string[];
   /** Incident ids the frontmatter names (`id`, `incident`, `incident_id`), to match an incident list. */
   ids: string[];

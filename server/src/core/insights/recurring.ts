@@ -34,13 +34,18 @@ function groupOf(name: string, incidents: readonly IncidentRecord[]): RecurringG
 const bySize = (a: RecurringGroup, b: RecurringGroup) =>
   b.postmortems.length - a.postmortems.length || a.name.localeCompare(b.name);
 
-function recurringNames(incidents: readonly IncidentRecord[], namesOf: (i: IncidentRecord) => string[]) {
+/** Incidents grouped by the names `namesOf` gives them, keeping groups of at least `minimum`, biggest first. */
+export function groupsByName(
+  incidents: readonly IncidentRecord[],
+  namesOf: (i: IncidentRecord) => string[],
+  minimum = MIN_RECURRING,
+): RecurringGroup[] {
   const members = new Map<string, IncidentRecord[]>();
   for (const incident of incidents) {
     for (const name of new Set(namesOf(incident))) members.set(name, [...(members.get(name) ?? []), incident]);
   }
   return [...members]
-    .filter(([, list]) => list.length >= MIN_RECURRING)
+    .filter(([, list]) => list.length >= minimum)
     .map(([name, list]) => groupOf(name, list))
     .sort(bySize);
 }
@@ -90,8 +95,8 @@ function recurringCauses(incidents: readonly IncidentRecord[]): RecurringGroup[]
 export function recurring(incidents: readonly IncidentRecord[]): Recurring {
   return {
     minPostmortems: MIN_RECURRING,
-    services: recurringNames(incidents, (i) => i.services),
-    tags: recurringNames(incidents, (i) => i.tags),
+    services: groupsByName(incidents, (i) => i.services),
+    tags: groupsByName(incidents, (i) => i.tags),
     causes: recurringCauses(incidents),
   };
 }
