@@ -5,6 +5,7 @@ import { SETTINGS_SECTION } from '../../server/src/shared/settings';
 import { registerNewPostmortem } from './newPostmortem/command';
 import { registerStatusPage } from './commands/statusPage';
 import { registerWhyNoDiagnostics } from './commands/whyNoDiagnostics';
+import { registerInsights } from './insights';
 import { registerPreview } from './preview';
 import { registerStatusBar } from './statusBar';
 import { registerTrackerCommands } from './trackers';
@@ -31,6 +32,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   registerTrackerCommands(context);
   client = new LanguageClient('hindsight', 'Hindsight', serverOptions, clientOptions);
   registerPreview(context, client);
+  registerInsights(context, client);
   registerStatusPage(context, client);
   registerWhyNoDiagnostics(context, client);
   context.subscriptions.push(output, { dispose: () => void client?.stop() });

@@ -1,9 +1,10 @@
-import { CodeActionKind, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
+import { CodeActionKind, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, ProposedFeatures, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
 import { CodeActionsProvider, FIX_ALL_KIND } from './lsp/codeActions';
 import { CompletionProvider } from './lsp/completion';
 import { DiagnosticsProvider } from './lsp/diagnostics';
 import { HoverProvider } from './lsp/hover';
 import { codeLenses, documentSymbols, foldingRanges } from './lsp/outline';
+import { FolderInsights, registerInsights } from './lsp/insights';
 import { registerPreview } from './lsp/preview';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './lsp/semanticTokens';
 import { registerStatusPage } from './lsp/statusPage';
@@ -25,6 +26,7 @@ let folderUris: string[] = [];
 const codeActions = new CodeActionsProvider(store);
 const hover = new HoverProvider(store);
 const completion = new CompletionProvider(store);
+const insights = new FolderInsights();
 const workspace = new WorkspaceDiagnostics(store, (message) => connection.console.error(message));
 
 connection.onInitialize((params): InitializeResult => {
@@ -85,9 +87,11 @@ connection.onDidChangeConfiguration(({ settings }) => {
 
 connection.onDidChangeWatchedFiles(({ changes }) => {
   workspace.filesChanged(changes);
+  if (changes.some((change) => change.type !== FileChangeType.Changed)) insights.filesChanged();
   // A postmortem changed on disk: the next workspace pull reads it. Configuration changes them all.
   if (!changes.some((change) => isConfigurationFile(change.uri))) return;
   store.configurationChanged();
+  insights.forget();
   diagnostics?.refreshAll();
 });
 
@@ -145,6 +149,7 @@ connection.onRequest(CLASSIFY_REQUEST, async ({ uri }: UriParams): Promise<Class
 });
 
 registerPreview(connection, store);
+registerInsights(connection, store, insights);
 registerStatusPage(connection, store);
 registerSummary(connection, store);
 

@@ -19,7 +19,15 @@ export function percent(value: number | undefined): string {
   return value === undefined ? '–' : `${Math.round(value * 100)}%`;
 }
 
-const where = (item: { file: string; line: number }) => `${item.file}:${item.line}`;
+/**
+ * A link to a postmortem (at a line): relative to where the report was made, so it opens from a
+ * Markdown viewer, the HTML page or the editor's insights view.
+ */
+export function fileLink(file: string, line?: number, text = line ? `${file}:${line}` : file): string {
+  const label = text.replace(/([[\]\\])/g, '\\$1');
+  return `[${label}](${encodeURI(file).replace(/\(/g, '%28').replace(/\)/g, '%29')}${line ? `#L${line}` : ''})`;
+}
+const where = (item: { file: string; line: number }) => fileLink(item.file, item.line);
 const cell = (value: string) => value.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const row = (cells: string[]) => `| ${cells.map(cell).join(' | ')} |`;
 const table = (head: string[], rows: string[][]) => [row(head), row(head.map(() => '---')), ...rows.map(row), ''];
@@ -45,7 +53,7 @@ function groupLines(title: string, groups: readonly RecurringGroup[]): string[] 
   if (groups.length === 0) return [];
   const lines = [`### ${title}`, ''];
   for (const group of groups) {
-    const files = group.postmortems.map((p) => `${p.file} (${p.date})`).join(', ');
+    const files = group.postmortems.map((p) => `${fileLink(p.file)} (${p.date})`).join(', ');
     const count = group.postmortems.length;
     lines.push(`- **${group.name}**: ${count} postmortem${count === 1 ? '' : 's'}: ${files}`);
   }
@@ -108,7 +116,7 @@ function errorBudgetMarkdown(report: InsightsReport): string[] {
       ['service', 'postmortem', 'impact', 'of budget', `of ${windowDays}-day budget`, 'crosses policy'],
       burns.map((b) => [
         b.service,
-        `${b.file} (${b.date})`,
+        `${fileLink(b.file)} (${b.date})`,
         `${minutes(b.minutes)} (${b.window})`,
         pct(b.percentOfBudget),
         pct(b.percentOfPolicyBudget),
@@ -148,7 +156,7 @@ export function dueSoonMarkdown(report: InsightsReport): string {
     lines.push(`### ${owner}`, '');
     for (const item of items) {
       const when = item.daysLeft < 0 ? `**overdue by ${-item.daysLeft}d** (due ${item.due})` : `due ${item.due}`;
-      lines.push(`- [ ] ${item.action}: ${when}${item.ticket ? `, ${item.ticket}` : ''} (${item.file}:${item.line})`);
+      lines.push(`- [ ] ${item.action}: ${when}${item.ticket ? `, ${item.ticket}` : ''} (${where(item)})`);
     }
     lines.push('');
   }
@@ -218,7 +226,7 @@ export function reportMarkdown(report: InsightsReport): string {
       ? ['None.', '']
       : table(
           ['age (days)', 'status', 'postmortem'],
-          report.stale.map((s) => [String(s.ageDays), s.status, s.file]),
+          report.stale.map((s) => [String(s.ageDays), s.status, fileLink(s.file)]),
         )),
     dueSoonMarkdown(report),
   ];
