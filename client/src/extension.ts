@@ -6,6 +6,7 @@ import { registerNewPostmortem } from './newPostmortem/command';
 import { registerStatusPage } from './commands/statusPage';
 import { registerImportTimeline } from './import/command';
 import { registerWhyNoDiagnostics } from './commands/whyNoDiagnostics';
+import { registerInsights } from './insights';
 import { registerPreview } from './preview';
 import { registerStatusBar } from './statusBar';
 import { registerTrackerCommands } from './trackers';
@@ -32,6 +33,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   client = new LanguageClient('hindsight', 'Hindsight', serverOptions, clientOptions);
   registerTrackerCommands(context, client);
   registerPreview(context, client);
+  registerInsights(context, client);
   registerStatusPage(context, client);
   registerImportTimeline(context, client);
   registerWhyNoDiagnostics(context, client);

@@ -1,4 +1,4 @@
-import { CodeActionKind, createConnection, type CancellationToken, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
+import { CodeActionKind, createConnection, type CancellationToken, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, ProposedFeatures, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
 import type { Provider } from './lsp/analysed';
 import { codeActions, FIX_ALL_KIND } from './lsp/codeActions';
 import { completion, servicesNamed } from './lsp/completion';
@@ -6,6 +6,7 @@ import { DiagnosticsProvider } from './lsp/diagnostics';
 import { hover } from './lsp/hover';
 import { codeLenses, documentSymbols, foldingRanges } from './lsp/outline';
 import { registerImportTimeline } from './lsp/importTimeline';
+import { FolderInsights, registerInsights } from './lsp/insights';
 import { registerPreview } from './lsp/preview';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './lsp/semanticTokens';
 import { registerStatusPage } from './lsp/statusPage';
@@ -26,6 +27,7 @@ let workspaceFolders = false;
 let watchFiles = false;
 let pullClient = false;
 let folderUris: string[] = [];
+const insights = new FolderInsights();
 const workspace = new WorkspaceDiagnostics(store, (message) => connection.console.error(message));
 
 connection.onInitialize((params): InitializeResult => {
@@ -59,7 +61,7 @@ connection.onInitialize((params): InitializeResult => {
 connection.onInitialized(() => {
   if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
   if (watchFiles) {
-    const watchers = [{ globPattern: '**/.hindsight.{json,yaml,yml}' }, { globPattern: '**/.hindsight/templates/*.md' }];
+    const watchers = [{ globPattern: '**/.hindsight.{json,yaml,yml}' }, { globPattern: '**/.hindsight/templates/*.md' }, { globPattern: '**/catalog-info.{yaml,yml}' }];
     // Markdown files too: workspace diagnostics then rest until the watcher says something changed.
     watchers.push({ globPattern: '**/*.{md,markdown}' });
     void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).then(
@@ -86,9 +88,11 @@ connection.onDidChangeConfiguration(({ settings }) => {
 
 connection.onDidChangeWatchedFiles(({ changes }) => {
   workspace.filesChanged(changes);
+  if (changes.some((change) => change.type !== FileChangeType.Changed)) insights.filesChanged();
   // A postmortem changed on disk: the next workspace pull reads it. Configuration changes them all.
   if (!changes.some((change) => isConfigurationFile(change.uri))) return;
   store.configurationChanged();
+  insights.forget();
   diagnostics?.refreshAll();
 });
 
@@ -144,6 +148,7 @@ connection.onRequest(CLASSIFY_REQUEST, async ({ uri }: UriParams): Promise<Class
 });
 
 registerPreview(connection, store);
+registerInsights(connection, store, insights);
 registerStatusPage(connection, store);
 registerImportTimeline(connection, store);
 registerSummary(connection, store);

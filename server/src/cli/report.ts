@@ -1,5 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
-import { buildReport, type GroupBy, type InsightsReport, type ReportOptions } from '../core/insights/aggregate';
+import {
+  buildReport,
+  DEFAULT_MIN_SEVERITY,
+  type GroupBy,
+  type InsightsReport,
+  type ReportInputs,
+  type ReportOptions,
+} from '../core/insights/aggregate';
+import { IncidentListError, parseIncidentList, severityRank } from '../core/insights/incidentList';
 import { collectIncidents } from '../core/insights/collect';
 import { isDay, parseSpan } from '../core/insights/days';
 import { PathNotFoundError } from '../core/files/discover';
@@ -21,6 +30,9 @@ interface ReportFlags {
   staleAfter: string;
   dueWithin?: string;
   include?: string[];
+  incidents?: string;
+  minSeverity: string;
+  budgetThreshold?: string;
 }
 
 const EXIT_OK = 0;
@@ -47,7 +59,37 @@ function reportOptions(flags: ReportFlags): ReportOptions {
     minConfidence: flags.minConfidence,
     staleAfterDays: span(flags.staleAfter, '--stale-after'),
     dueWithinDays: flags.dueWithin === undefined ? DEFAULT_DUE_WINDOW_DAYS : span(flags.dueWithin, '--due-within'),
+    minSeverity: severity(flags.minSeverity),
   };
+}
+
+function severity(value: string): string {
+  if (severityRank(value) === undefined)
+    throw new UsageError(`--min-severity takes a ranked severity ("SEV2", "P1"), not "${value}"`);
+  return value;
+}
+
+function threshold(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const percent = Number(value.replace(/%$/, ''));
+  if (!(percent > 0 && percent <= 100)) throw new UsageError(`--budget-threshold takes a percentage, not "${value}"`);
+  return percent;
+}
+
+function readIncidentList(flags: ReportFlags): ReportInputs {
+  if (flags.incidents === undefined) return {};
+  let text: string;
+  try {
+    text = readFileSync(flags.incidents, 'utf8');
+  } catch (error) {
+    throw new UsageError(`--incidents: cannot read ${flags.incidents}: ${(error as Error).message}`);
+  }
+  try {
+    return { incidentList: parseIncidentList(text) };
+  } catch (error) {
+    if (error instanceof IncidentListError) throw new UsageError(`--incidents ${flags.incidents}: ${error.message}`);
+    throw error;
+  }
 }
 
 function render(report: InsightsReport, format: ReportFormat, remindersOnly: boolean): string {
@@ -71,9 +113,15 @@ function collect(paths: string[], include: string[] | undefined): ReturnType<typ
  */
 export function runReport(paths: string[], flags: ReportFlags): number {
   const options = reportOptions(flags);
-  const { incidents, skipped } = collect(paths, flags.include);
+  const budgetThresholdPercent = threshold(flags.budgetThreshold);
+  const incidentList = readIncidentList(flags);
+  const { incidents, skipped, slos, configErrors } = collect(paths, flags.include);
+  for (const { file, message } of configErrors) {
+    process.stderr.write(`hindsight: configuration ${file} not used (defaults apply): ${message}\n`);
+  }
+  const inputs = { ...incidentList, slos, budgetThresholdPercent };
   for (const file of skipped) process.stderr.write(`hindsight: skipped ${file.file}: ${file.reason}\n`);
-  const report = buildReport(incidents, skipped, options);
+  const report = buildReport(incidents, skipped, options, inputs);
   const remindersOnly = flags.dueWithin !== undefined;
   const text = render(report, flags.format, remindersOnly);
   if (flags.output) writeFileAtomic(flags.output, text);
@@ -94,7 +142,7 @@ export function addReportCommand(cli: Command): void {
     .option('--until <day>', 'only incidents on or before this day (YYYY-MM-DD)')
     .addOption(
       new Option('--group-by <group>', 'durations per group')
-        .choices(['service', 'severity', 'team', 'quarter'])
+        .choices(['service', 'severity', 'team', 'quarter', 'owner', 'system'])
         .default('severity'),
     )
     .addOption(
@@ -105,6 +153,13 @@ export function addReportCommand(cli: Command): void {
     .option('--stale-after <span>', 'drafts and reviews older than this are listed ("10d", "2w")', '10d')
     .option('--due-within <span>', 'print only action items due within this span or overdue; exit 1 if any is overdue')
     .option('--today <day>', 'the day ages and due dates count from (default: today, UTC)')
+    .option('--incidents <file>', 'a CSV of incidents (id, date, optional severity): lists those with no postmortem')
+    .option(
+      '--min-severity <severity>',
+      'listed incidents this severe or worse need a postmortem',
+      DEFAULT_MIN_SEVERITY,
+    )
+    .option('--budget-threshold <percent>', 'incidents burning more of a four-week error budget are flagged', '20')
     .option('--include <glob...>', 'glob patterns for postmortems when searching folders')
     .action((paths: string[], flags: ReportFlags) => {
       process.exitCode = runReport(paths, flags);

@@ -1,3 +1,4 @@
+import type { Recurring, RecurringGroup } from '../core/insights/recurring';
 import type { DurationStats, InsightsReport, MetricStats } from '../core/insights/aggregate';
 
 const METRIC_LABELS: [keyof MetricStats, string][] = [
@@ -18,7 +19,15 @@ export function percent(value: number | undefined): string {
   return value === undefined ? '–' : `${Math.round(value * 100)}%`;
 }
 
-const where = (item: { file: string; line: number }) => `${item.file}:${item.line}`;
+/**
+ * A link to a postmortem (at a line): relative to where the report was made, so it opens from a
+ * Markdown viewer, the HTML page or the editor's insights view.
+ */
+export function fileLink(file: string, line?: number, text = line ? `${file}:${line}` : file): string {
+  const label = text.replace(/([[\]\\])/g, '\\$1');
+  return `[${label}](${encodeURI(file).replace(/\(/g, '%28').replace(/\)/g, '%29')}${line ? `#L${line}` : ''})`;
+}
+const where = (item: { file: string; line: number }) => fileLink(item.file, item.line);
 const cell = (value: string) => value.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const row = (cells: string[]) => `| ${cells.map(cell).join(' | ')} |`;
 const table = (head: string[], rows: string[][]) => [row(head), row(head.map(() => '---')), ...rows.map(row), ''];
@@ -40,6 +49,103 @@ function leftOutLines(report: InsightsReport): string[] {
   });
 }
 
+function groupLines(title: string, groups: readonly RecurringGroup[]): string[] {
+  if (groups.length === 0) return [];
+  const lines = [`### ${title}`, ''];
+  for (const group of groups) {
+    const files = group.postmortems.map((p) => `${fileLink(p.file)} (${p.date})`).join(', ');
+    const count = group.postmortems.length;
+    lines.push(`- **${group.name}**: ${count} postmortem${count === 1 ? '' : 's'}: ${files}`);
+  }
+  return [...lines, ''];
+}
+
+function catalogMarkdown(report: InsightsReport): string[] {
+  if (!report.catalog) return [];
+  return [
+    '## Incidents by owner and system (service catalog)',
+    '',
+    ...groupLines('Owners', report.catalog.byOwner),
+    ...groupLines('Systems', report.catalog.bySystem),
+  ];
+}
+
+function recurringMarkdown(recurring: Recurring): string[] {
+  const groups = [
+    ...groupLines('Services', recurring.services),
+    ...groupLines('Tags', recurring.tags),
+    ...groupLines('Causes (key terms of the contributing-factors, root-cause and trigger sections)', recurring.causes),
+  ];
+  return [
+    '## Recurring services and causes',
+    '',
+    `What appears in ${recurring.minPostmortems} postmortems or more.`,
+    '',
+    ...(groups.length === 0 ? ['Nothing recurs.', ''] : groups),
+  ];
+}
+
+const pct = (value: number) => `${value.toFixed(1)}%`;
+
+function errorBudgetMarkdown(report: InsightsReport): string[] {
+  const budget = report.errorBudget;
+  if (!budget) return [];
+  const { windowDays, thresholdPercent } = budget.policy;
+  const lines = [
+    '## Error budget',
+    '',
+    `Each incident's impact window counts as unavailability of its services. An incident crosses the policy ` +
+      `when it burns more than ${thresholdPercent}% of a ${windowDays}-day budget.`,
+    '',
+    ...table(
+      ['service', 'objective', 'budget', `burned in the window to ${report.options.today}`, 'not measured'],
+      budget.services.map((s) => [
+        s.service,
+        `${s.objective}% over ${s.windowDays}d`,
+        minutes(s.budgetMinutes),
+        `${minutes(s.burnedInWindowMinutes)} (${pct(s.burnedInWindowPercent)})`,
+        String(s.unmeasured),
+      ]),
+    ),
+  ];
+  const burns = budget.services.flatMap((s) => s.incidents.map((i) => ({ service: s.service, ...i })));
+  if (burns.length === 0) return lines;
+  return [
+    ...lines,
+    ...table(
+      ['service', 'postmortem', 'impact', 'of budget', `of ${windowDays}-day budget`, 'crosses policy'],
+      burns.map((b) => [
+        b.service,
+        `${fileLink(b.file)} (${b.date})`,
+        `${minutes(b.minutes)} (${b.window})`,
+        pct(b.percentOfBudget),
+        pct(b.percentOfPolicyBudget),
+        b.crossesPolicy ? '**yes**' : 'no',
+      ]),
+    ),
+  ];
+}
+
+function unwrittenMarkdown(report: InsightsReport): string[] {
+  const unwritten = report.unwritten;
+  if (!unwritten) return [];
+  const lines = [
+    `## Incidents of ${unwritten.minSeverity} or worse with no postmortem`,
+    '',
+    `${unwritten.incidents.length} of ${unwritten.considered} listed incidents have no postmortem naming their id` +
+      (unwritten.unranked > 0 ? `; not judged, for a severity with no rank: ${unwritten.unranked}.` : '.'),
+    '',
+  ];
+  if (unwritten.incidents.length === 0) return lines;
+  return [
+    ...lines,
+    ...table(
+      ['incident', 'date', 'severity', 'title'],
+      unwritten.incidents.map((i) => [i.id, i.date, i.severity ?? '–', i.title ?? '–']),
+    ),
+  ];
+}
+
 /** The due-soon and overdue items by owner: short enough to paste into a weekly message. */
 export function dueSoonMarkdown(report: InsightsReport): string {
   const { withinDays, overdue, byOwner } = report.dueSoon;
@@ -50,7 +156,7 @@ export function dueSoonMarkdown(report: InsightsReport): string {
     lines.push(`### ${owner}`, '');
     for (const item of items) {
       const when = item.daysLeft < 0 ? `**overdue by ${-item.daysLeft}d** (due ${item.due})` : `due ${item.due}`;
-      lines.push(`- [ ] ${item.action}: ${when}${item.ticket ? `, ${item.ticket}` : ''} (${item.file}:${item.line})`);
+      lines.push(`- [ ] ${item.action}: ${when}${item.ticket ? `, ${item.ticket}` : ''} (${where(item)})`);
     }
     lines.push('');
   }
@@ -110,13 +216,17 @@ export function reportMarkdown(report: InsightsReport): string {
       ['age (days)', 'action', 'owner', 'due', 'where'],
       items.oldestOpen.map((i) => [String(i.ageDays), i.action, i.owner ?? '–', i.due ?? '–', where(i)]),
     ),
+    ...catalogMarkdown(report),
+    ...recurringMarkdown(report.recurring),
+    ...errorBudgetMarkdown(report),
+    ...unwrittenMarkdown(report),
     `## Postmortems in draft or review for more than ${options.staleAfterDays} days`,
     '',
     ...(report.stale.length === 0
       ? ['None.', '']
       : table(
           ['age (days)', 'status', 'postmortem'],
-          report.stale.map((s) => [String(s.ageDays), s.status, s.file]),
+          report.stale.map((s) => [String(s.ageDays), s.status, fileLink(s.file)]),
         )),
     dueSoonMarkdown(report),
   ];

@@ -5,7 +5,8 @@ import {
   type CompletionItem,
   type CompletionParams,
 } from 'vscode-languageserver';
-import { KNOWN_FRONTMATTER, requiredSections } from '../core/config/config';
+import { serviceNames } from '../core/catalog/catalog';
+import { KNOWN_FRONTMATTER, requiredSections, type ResolvedConfig } from '../core/config/config';
 import type { PostmortemDocument } from '../core/model';
 import type { HindsightSettings } from '../shared/settings';
 import type { AnalysedDocument } from './analysed';
@@ -77,7 +78,7 @@ function frontmatterItems(
           : key === 'template'
             ? Object.keys(config.templates)
             : key === 'services'
-              ? neighbours.knownServices()
+              ? knownServices(config, neighbours)
               : [];
     return values.map((v, i) => ({
       label: v,
@@ -96,6 +97,12 @@ function frontmatterItems(
       insertText: `${key}: `,
       sortText: config.frontmatter.required.includes(key) ? `0${key}` : `1${key}`,
     }));
+}
+
+/** The catalog's services first, then those other open postmortems name, so teams spell them the same way. */
+function knownServices(config: ResolvedConfig, neighbours: CompletionNeighbours): string[] {
+  const catalog = config.catalog ? serviceNames(config.catalog) : [];
+  return [...new Set([...catalog, ...neighbours.knownServices()])];
 }
 
 /** The required sections of the document's template and severity that it does not have yet. */

@@ -4,6 +4,7 @@ import type { CancellationToken, Connection, WorkspaceFolder } from 'vscode-lang
 import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { dirname } from 'node:path';
+import { forgetCatalogs } from '../core/catalog/catalog';
 import { Analyzer } from '../core/analyzer';
 import { defaultConfig } from '../core/config/config';
 import { loadConfig, type LoadedConfig } from '../core/config/load';
@@ -157,6 +158,7 @@ export class DocumentStore {
   /** After a configuration file changed: findings must be computed again. */
   configurationChanged(): void {
     this.checked.clear();
+    forgetCatalogs();
   }
 
   private readonly saved = new Map<string, TextDocument>();

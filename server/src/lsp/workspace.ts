@@ -15,6 +15,7 @@ import {
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { CATALOG_NAMES } from '../core/catalog/catalog';
 import { CONFIG_NAMES } from '../core/config/load';
 import { toDiagnostic } from './convert';
 import type { DocumentStore } from './documents';
@@ -44,9 +45,10 @@ interface Entry {
   version?: number;
 }
 
-/** A configuration file or a team template: a change to one changes every report below it. */
+/** A configuration file, a team template or a service catalog: a change to one changes every report below it. */
 export function isConfigurationFile(uri: string): boolean {
-  return CONFIG_NAMES.includes(basename(uri)) || /\/\.hindsight\/templates\/[^/]+\.md$/i.test(uri);
+  const name = basename(uri);
+  return CONFIG_NAMES.includes(name) || CATALOG_NAMES.includes(name) || /\/\.hindsight\/templates\/[^/]+\.md$/i.test(uri);
 }
 
 /** Fewer files than this are checked without a progress bar: a save should not flash one. */

@@ -74,3 +74,23 @@ export interface ImportTimelineResult {
   redacted: number;
   notes: string[];
 }
+
+/**
+ * `hindsight/insights`: the insights report over a workspace folder, as a page for a webview. The
+ * server keeps each file's analysis between requests; `changed` names files saved since the last
+ * request, so only they are read again (without it, the folder is walked and changed files re-read).
+ */
+export const INSIGHTS_REQUEST = 'hindsight/insights';
+export interface InsightsParams {
+  /** The workspace folder, as a file URI. */
+  folder: string;
+  /** File URIs saved since the last request. */
+  changed?: string[];
+  /** The nonce for the page's one script (opening postmortems). */
+  nonce: string;
+}
+export interface InsightsResult {
+  html: string;
+  postmortems: number;
+  skipped: number;
+}

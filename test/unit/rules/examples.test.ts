@@ -23,8 +23,11 @@ const BASE = readFileSync(join(__dirname, '..', '..', 'fixtures', 'rule-examples
 /** Far enough before the base's due dates that nothing in it is overdue. */
 const TODAY = '2025-06-01';
 
-/** Rules whose findings are about the file itself, not its text: no Markdown example can show them. */
-const NO_EXAMPLE_POSSIBLE = new Set(['document/binary', 'document/too-large']);
+/**
+ * Rules whose findings are about the file itself, not its text, or about files beside it (a service
+ * catalog): no Markdown example alone can show them. Their fixtures do.
+ */
+const NO_EXAMPLE_POSSIBLE = new Set(['document/binary', 'document/too-large', 'frontmatter/unknown-service']);
 
 /**
  * Examples that do not yet give their rule's finding: these rules (sections, timeline, metrics,

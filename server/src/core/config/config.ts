@@ -1,6 +1,8 @@
 import type { MetricDefinitions, SectionKind } from '../model';
 import type { RuleLevel } from '../rules/rule';
 import { parseZone } from '../time/zones';
+import type { ServiceCatalog } from '../catalog/catalog';
+import { validateSlos, type Slo, type SloEntry } from './slos';
 import { validateDocumentUrl, validateTrackers, type TrackerEntry } from './trackers';
 import { BUILTIN_SEVERITY_REQUIREMENTS, BUILTIN_TEMPLATES, requirementFromName, type SeverityRequirement, type TemplateSpec } from './templates';
 
@@ -23,6 +25,8 @@ export interface ConfigFile {
   /** The team's zone for documents that state none ("Europe/Berlin", "UTC+01:00", "UTC"); `defaultZone` is the same. */
   zone?: string;
   defaultZone?: string;
+  /** Availability objectives by service, for the error budget in `hindsight report`. */
+  slos?: Record<string, SloEntry>;
 }
 
 export interface RuleSetting {
@@ -42,6 +46,10 @@ export interface ResolvedConfig {
   documentUrl: string | undefined;
   /** The team's default zone, as written (checked to be one): times in a document that states none are read in it. */
   zone: string | undefined;
+  /** Availability objectives by service; a file's entry replaces an inherited one of the same service. */
+  slos: Record<string, Slo>;
+  /** The Backstage catalog around the document's folder, when there is one (see core/catalog). */
+  catalog?: ServiceCatalog;
   /** The files this configuration came from, nearest first. */
   files: string[];
 }
@@ -71,6 +79,7 @@ export function defaultConfig(): ResolvedConfig {
     trackers: {},
     documentUrl: undefined,
     zone: undefined,
+    slos: {},
     files: [],
   };
 }
@@ -114,6 +123,7 @@ export function applyConfig(base: ResolvedConfig, file: ConfigFile, path: string
     frontmatter: { ...base.frontmatter },
     metrics: { ...base.metrics },
     trackers: { ...base.trackers },
+    slos: { ...base.slos },
     files: [path, ...base.files],
   };
   for (const [id, value] of Object.entries(file.rules ?? {})) {
@@ -146,6 +156,7 @@ export function applyConfig(base: ResolvedConfig, file: ConfigFile, path: string
     out.metrics[name as keyof MetricDefinitions] = definition as MetricDefinitions[keyof MetricDefinitions];
   }
   if (file.trackers !== undefined) Object.assign(out.trackers, validateTrackers(file.trackers));
+  if (file.slos !== undefined) Object.assign(out.slos, validateSlos(file.slos));
   if (file.documentUrl !== undefined) out.documentUrl = validateDocumentUrl(file.documentUrl);
   const zone = file.zone ?? file.defaultZone;
   if (zone !== undefined) out.zone = validateZone(zone, file.zone !== undefined ? 'zone' : 'defaultZone');

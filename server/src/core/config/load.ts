@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { catalogFor } from '../catalog/catalog';
 import { applyConfig, defaultConfig, type ConfigFile, type ResolvedConfig } from './config';
 import { findUpward } from './findUpward';
 import { isPresetName, presetFile } from './presets';
@@ -70,7 +71,16 @@ export function loadConfig(folder: string): LoadedConfig {
       loaded = { config: defaultConfig(), error: { file: path, message: (error as Error).message } };
     }
   }
-  return withWorkspaceTemplates(loaded, folder);
+  return withCatalog(withWorkspaceTemplates(loaded, folder), folder);
+}
+
+/** Adds the repository's Backstage catalog, whose names the `services:` of a postmortem are checked against. */
+function withCatalog(loaded: LoadedConfig, folder: string): LoadedConfig {
+  const catalog = catalogFor(folder);
+  if (!catalog) return loaded;
+  const broken = catalog.errors[0];
+  const error = loaded.error ?? (broken ? { ...broken, consequence: 'the rest of the catalog still counts' } : undefined);
+  return { config: { ...loaded.config, catalog }, error };
 }
 
 /** Adds the team's own templates (`.hindsight/templates/*.md`); a broken one is reported, the rest still apply. */

@@ -47,6 +47,22 @@ export function* markdownFiles(folder: string): Generator<string> {
   }
 }
 
+/** Every file under `folder` whose name is one of `names` (such as `catalog-info.yaml`), skipping tool folders. */
+export function* filesNamed(folder: string, names: ReadonlySet<string>): Generator<string> {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(folder, { withFileTypes: true }).sort(byName);
+  } catch {
+    return; // An unreadable folder holds nothing for us.
+  }
+  for (const entry of entries) {
+    const full = join(folder, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_FOLDERS.has(entry.name)) yield* filesNamed(full, names);
+    } else if (entry.isFile() && names.has(entry.name)) yield full;
+  }
+}
+
 /** The same walk without blocking: each folder is read asynchronously, so other work runs between. */
 export async function* markdownFilesAsync(folder: string): AsyncGenerator<string> {
   let entries: Dirent[];

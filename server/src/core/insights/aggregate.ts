@@ -3,8 +3,12 @@ import { atLeast } from './record';
 import { addDays, daysBetween, quarterOf } from './days';
 import type { ActionRecord, IncidentRecord, SkippedFile } from './model';
 import { mean, median, percentile } from './percentile';
+import type { Slo } from '../config/slos';
+import { errorBudgets, type ErrorBudgets } from './errorBudget';
+import { unwrittenPostmortems, type ListedIncident, type UnwrittenPostmortems } from './incidentList';
+import { groupsByName, recurring, type Recurring, type RecurringGroup } from './recurring';
 
-export type GroupBy = 'service' | 'severity' | 'team' | 'quarter';
+export type GroupBy = 'service' | 'severity' | 'team' | 'quarter' | 'owner' | 'system';
 
 export interface ReportOptions {
   /** The day the report is made for (YYYY-MM-DD): ages and overdue items count from it. */
@@ -16,6 +20,17 @@ export interface ReportOptions {
   minConfidence: Exclude<MilestoneConfidence, 'marked'>;
   staleAfterDays: number;
   dueWithinDays: number;
+  /** With an incident list: listed incidents this severe or worse need a postmortem (default SEV2). */
+  minSeverity?: string;
+}
+
+/** What the report reads beside the postmortems, when given. */
+export interface ReportInputs {
+  incidentList?: readonly ListedIncident[];
+  /** Objectives by service: with any, the report has an error-budget section. */
+  slos?: Readonly<Record<string, Slo>>;
+  /** Percent of a four-week budget above which an incident crosses the policy (default 20). */
+  budgetThresholdPercent?: number;
 }
 
 export interface DurationStats {
@@ -69,6 +84,13 @@ export interface InsightsReport {
     }[];
     oldestOpen: (ItemRef & { ageDays: number })[];
   };
+  recurring: Recurring;
+  /** Incidents by the catalog's owner and system of their services; present when any service is in a catalog. */
+  catalog?: { byOwner: RecurringGroup[]; bySystem: RecurringGroup[] };
+  /** Present only when an objective is configured. */
+  errorBudget?: ErrorBudgets;
+  /** Present only when an incident list was given. */
+  unwritten?: UnwrittenPostmortems;
   stale: { file: string; status: string; date: string; ageDays: number }[];
   dueSoon: {
     withinDays: number;
@@ -79,6 +101,7 @@ export interface InsightsReport {
 
 const METRICS: MetricName[] = ['ttd', 'tta', 'ttm', 'ttr', 'impact'];
 const NONE = '(none)';
+export const DEFAULT_MIN_SEVERITY = 'SEV2';
 const NO_OWNER = '(no owner)';
 const OLDEST_SHOWN = 10;
 const STALE_STATUSES = new Set(['draft', 'in-review']);
@@ -92,7 +115,9 @@ const rate = (done: number, total: number) => (total === 0 ? undefined : done / 
 function groupsOf(incident: IncidentRecord, by: GroupBy): string[] {
   if (by === 'quarter') return [quarterOf(dayOf(incident))];
   if (by === 'severity') return [incident.severity ?? NONE];
-  const names = by === 'service' ? incident.services : incident.teams;
+  const names = { service: incident.services, team: incident.teams, owner: incident.owners, system: incident.systems }[
+    by
+  ];
   return names.length > 0 ? names : [NONE];
 }
 
@@ -234,6 +259,7 @@ export function buildReport(
   all: readonly IncidentRecord[],
   skipped: readonly SkippedFile[],
   options: ReportOptions,
+  inputs: ReportInputs = {},
 ): InsightsReport {
   const incidents = inWindow(all, options.since, options.until);
   const periods = bucket(incidents, (i) => [quarterOf(dayOf(i))]);
@@ -259,6 +285,30 @@ export function buildReport(
       })),
     },
     actionItems: actionItemFigures(incidents, options.today),
+    recurring: recurring(incidents),
+    ...(incidents.some((i) => i.owners.length + i.systems.length > 0) && {
+      catalog: {
+        byOwner: groupsByName(incidents, (i) => i.owners, 1),
+        bySystem: groupsByName(incidents, (i) => i.systems, 1),
+      },
+    }),
+    ...(inputs.slos &&
+      Object.keys(inputs.slos).length > 0 && {
+        errorBudget: errorBudgets(incidents, inputs.slos, {
+          today: options.today,
+          minConfidence: options.minConfidence,
+          thresholdPercent: inputs.budgetThresholdPercent,
+        }),
+      }),
+    ...(inputs.incidentList && {
+      unwritten: unwrittenPostmortems(
+        inputs.incidentList.filter(
+          (i) => (!options.since || i.date >= options.since) && (!options.until || i.date <= options.until),
+        ),
+        all,
+        options.minSeverity ?? DEFAULT_MIN_SEVERITY,
+      ),
+    }),
     stale: staleDrafts(incidents, options),
     dueSoon: dueSoon(incidents, options.today, options.dueWithinDays),
   };

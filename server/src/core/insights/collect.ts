@@ -1,9 +1,11 @@
+import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyzeText } from '../analyzer';
 import { withConfiguredMetrics } from '../check';
 import { loadConfig, type LoadedConfig } from '../config/load';
-import { discoverTargets, readTarget } from '../files/discover';
+import type { Slo } from '../config/slos';
+import { discoverTargets, readTarget, type Target } from '../files/discover';
 import { DEFAULT_MAX_BYTES } from '../options';
 import type { IncidentRecord, SkippedFile } from './model';
 import { incidentRecord } from './record';
@@ -11,6 +13,10 @@ import { incidentRecord } from './record';
 export interface Collected {
   incidents: IncidentRecord[];
   skipped: SkippedFile[];
+  /** Every objective the configurations in force name; for one service the first found wins. */
+  slos: Record<string, Slo>;
+  /** Configuration files that could not be used (their folders fall back to the defaults), each once. */
+  configErrors: { file: string; message: string }[];
 }
 
 export interface CollectOptions {
@@ -19,40 +25,144 @@ export interface CollectOptions {
   maxBytes?: number;
 }
 
+type Outcome = { record: IncidentRecord } | { skipped: SkippedFile };
+
+/** The configurations of the folders met during one collection, and what they hold for the report. */
+class Configurations {
+  private readonly byFolder = new Map<string, LoadedConfig>();
+  readonly slos: Record<string, Slo> = {};
+  readonly errors = new Map<string, string>();
+
+  for(folder: string): LoadedConfig {
+    let loaded = this.byFolder.get(folder);
+    if (!loaded) {
+      loaded = loadConfig(folder);
+      this.byFolder.set(folder, loaded);
+      if (loaded.error) this.errors.set(loaded.error.file, loaded.error.message);
+      for (const [service, slo] of Object.entries(loaded.config.slos)) this.slos[service] ??= slo;
+    }
+    return loaded;
+  }
+}
+
+function analyse(target: Target, configs: Configurations, maxBytes: number): Outcome {
+  const skip = (reason: string) => ({ skipped: { file: target.display, reason } });
+  try {
+    const read = readTarget(target.path, maxBytes);
+    if ('tooLarge' in read) return skip(`too large (${read.tooLarge} bytes; the limit is ${maxBytes})`);
+    const loaded = configs.for(dirname(target.path));
+    const analysed = analyzeText(read.text, pathToFileURL(target.path).toString(), { defaultZone: loaded.config.zone });
+    const record = incidentRecord(withConfiguredMetrics(analysed, loaded), target.display, loaded.config.catalog);
+    const yamlError = analysed.frontmatter?.errors[0];
+    if (yamlError) return skip(`frontmatter unreadable: ${yamlError.message}`);
+    if (!record.date) return skip('no incident date (frontmatter `date:` or file name)');
+    return { record };
+  } catch (error) {
+    return skip(`could not be read: ${(error as Error).message}`);
+  }
+}
+
+function collected(outcomes: Iterable<Outcome>, configs: Configurations): Collected {
+  const incidents: IncidentRecord[] = [];
+  const skipped: SkippedFile[] = [];
+  for (const outcome of outcomes) {
+    if ('record' in outcome) incidents.push(outcome.record);
+    else skipped.push(outcome.skipped);
+  }
+  const configErrors = [...configs.errors].map(([file, message]) => ({ file, message }));
+  return { incidents, skipped, slos: configs.slos, configErrors };
+}
+
 /**
  * Every postmortem under `paths`, found as `hindsight check` finds them and analysed with each
  * folder's configuration. A file that cannot be read or used is listed in `skipped` with its reason;
  * it never stops the walk.
  */
 export function collectIncidents(paths: readonly string[], options: CollectOptions = {}): Collected {
-  const incidents: IncidentRecord[] = [];
-  const skipped: SkippedFile[] = [];
-  const configs = new Map<string, LoadedConfig>();
-  const configFor = (folder: string) => {
-    if (!configs.has(folder)) configs.set(folder, loadConfig(folder));
-    return configs.get(folder)!;
-  };
+  const configs = new Configurations();
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const outcomes: Outcome[] = [];
   for (const target of discoverTargets(paths, options.include, options.base)) {
-    try {
-      const read = readTarget(target.path, maxBytes);
-      if ('tooLarge' in read) {
-        skipped.push({ file: target.display, reason: `too large (${read.tooLarge} bytes; the limit is ${maxBytes})` });
-        continue;
-      }
-      const loaded = configFor(dirname(target.path));
-      const analysed = analyzeText(read.text, pathToFileURL(target.path).toString(), {
-        defaultZone: loaded.config.zone,
-      });
-      const record = incidentRecord(withConfiguredMetrics(analysed, loaded), target.display);
-      const yamlError = analysed.frontmatter?.errors[0];
-      if (yamlError) skipped.push({ file: target.display, reason: `frontmatter unreadable: ${yamlError.message}` });
-      else if (!record.date)
-        skipped.push({ file: target.display, reason: 'no incident date (frontmatter `date:` or file name)' });
-      else incidents.push(record);
-    } catch (error) {
-      skipped.push({ file: target.display, reason: `could not be read: ${(error as Error).message}` });
-    }
+    outcomes.push(analyse(target, configs, maxBytes));
   }
-  return { incidents, skipped };
+  return collected(outcomes, configs);
+}
+
+interface CachedFile {
+  target: Target;
+  stamp: string;
+  outcome: Outcome;
+}
+
+const stampOf = (path: string) => {
+  const stat = statSync(path);
+  return `${stat.mtimeMs}:${stat.size}`;
+};
+
+/**
+ * The same collection kept between reports, for the language server: a full `refresh` walks the
+ * tree again but re-analyses only files whose time or size changed; `update` re-reads only the
+ * files named (a save), without a walk. One analysis per file version.
+ */
+export class IncidentCache {
+  private files = new Map<string, CachedFile>();
+  private configs = new Configurations();
+
+  constructor(
+    private readonly paths: readonly string[],
+    private readonly options: CollectOptions = {},
+  ) {}
+
+  private get maxBytes(): number {
+    return this.options.maxBytes ?? DEFAULT_MAX_BYTES;
+  }
+
+  private analysed(target: Target, previous: CachedFile | undefined): CachedFile {
+    let stamp: string;
+    try {
+      stamp = stampOf(target.path);
+    } catch (error) {
+      return { target, stamp: '', outcome: { skipped: { file: target.display, reason: (error as Error).message } } };
+    }
+    if (previous && previous.stamp === stamp) return previous;
+    return { target, stamp, outcome: analyse(target, this.configs, this.maxBytes) };
+  }
+
+  /** Walks the tree again; unchanged files keep their analysis. Configuration is read afresh. */
+  refresh(): Collected {
+    this.configs = new Configurations();
+    const next = new Map<string, CachedFile>();
+    for (const target of discoverTargets(this.paths, this.options.include, this.options.base)) {
+      next.set(target.path, this.analysed(target, this.files.get(target.path)));
+    }
+    this.files = next;
+    return this.collected();
+  }
+
+  /** Re-reads the files named (absolute paths) that the last walk found; a file gone is dropped. */
+  update(paths: readonly string[]): Collected {
+    for (const path of paths) {
+      const known = this.files.get(path);
+      if (!known) continue;
+      try {
+        statSync(path);
+        this.files.set(path, this.analysed(known.target, known));
+      } catch {
+        this.files.delete(path);
+      }
+    }
+    return this.collected();
+  }
+
+  /** Whether the last walk found this file (absolute path). */
+  has(path: string): boolean {
+    return this.files.has(path);
+  }
+
+  private collected(): Collected {
+    return collected(
+      [...this.files.values()].map((f) => f.outcome),
+      this.configs,
+    );
+  }
 }

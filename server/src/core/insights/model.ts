@@ -1,3 +1,4 @@
+import type { CauseTerm } from './causeTerms';
 import type { ActionItem, MetricName, MilestoneConfidence, MilestoneKind } from '../model';
 
 /**
@@ -15,7 +16,14 @@ export interface IncidentRecord {
   status: string | undefined;
   services: string[];
   teams: string[];
+  /** Owners and systems of the services, from the repository's Backstage catalog; empty without one. */
+  owners: string[];
+  systems: string[];
   tags: string[];
+  /** Incident ids the frontmatter names (`id`, `incident`, `incident_id`), to match an incident list. */
+  ids: string[];
+  /** Key terms of the contributing-factors, root-cause and trigger sections, each once. */
+  causeTerms: CauseTerm[];
   milestones: MilestoneRecord[];
   durations: DurationRecord[];
   actionItems: ActionRecord[];

@@ -1,4 +1,6 @@
 import type { MetricName, MilestoneConfidence, MilestoneKind, PostmortemDocument } from '../model';
+import { findService, type ServiceCatalog } from '../catalog/catalog';
+import { causeText, keyTerms } from './causeTerms';
 import type { ActionRecord, DurationRecord, IncidentRecord, MilestoneRecord } from './model';
 
 const METRICS: MetricName[] = ['ttd', 'tta', 'ttm', 'ttr', 'impact'];
@@ -78,18 +80,30 @@ function actionItems(doc: PostmortemDocument): ActionRecord[] {
   }));
 }
 
+/** The owners and systems the catalog gives the services, each once, sorted. */
+function fromCatalog(services: readonly string[], catalog: ServiceCatalog | undefined) {
+  const entities = catalog ? services.flatMap((s) => findService(catalog, s) ?? []) : [];
+  const distinct = (values: (string | undefined)[]) =>
+    [...new Set(values.filter((v): v is string => v !== undefined))].sort();
+  return { owners: distinct(entities.map((e) => e.owner)), systems: distinct(entities.map((e) => e.system)) };
+}
+
 /** The insights view of one analysed postmortem; `file` is the path as shown to the user. */
-export function incidentRecord(doc: PostmortemDocument, file: string): IncidentRecord {
+export function incidentRecord(doc: PostmortemDocument, file: string, catalog?: ServiceCatalog): IncidentRecord {
   const data = doc.frontmatter?.data ?? {};
+  const services = stringList(data.services ?? data.service);
   return {
     file,
     date: incidentDate(data, file),
     title: text(data.title),
     severity: text(data.severity),
     status: normaliseStatus(data.status),
-    services: stringList(data.services ?? data.service),
+    services,
+    ...fromCatalog(services, catalog),
     teams: stringList(data.teams ?? data.team),
     tags: stringList(data.tags),
+    ids: stringList([data.id, data.incident, data.incident_id, data.incidents].filter((v) => v !== undefined)),
+    causeTerms: keyTerms(causeText(doc)),
     milestones: milestones(doc),
     durations: durations(doc),
     actionItems: actionItems(doc),

@@ -10,6 +10,7 @@ import frontmatterInvalidValue from './frontmatter/invalid-value';
 import frontmatterMilestoneOrder from './frontmatter/milestone-order';
 import frontmatterMissingKey from './frontmatter/missing-key';
 import frontmatterUnknownKey from './frontmatter/unknown-key';
+import frontmatterUnknownService from './frontmatter/unknown-service';
 import frontmatterYamlError from './frontmatter/yaml-error';
 import sectionsEmpty from './sections/empty';
 import sectionsMissing from './sections/missing';
@@ -50,6 +51,7 @@ export const RULES: readonly Rule[] = [
   frontmatterMilestoneOrder,
   frontmatterMissingKey,
   frontmatterUnknownKey,
+  frontmatterUnknownService,
   frontmatterYamlError,
   sectionsEmpty,
   sectionsMissing,
