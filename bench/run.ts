@@ -107,4 +107,5 @@ void (async () => {
   printTable([['tool', 'time', 'MB/s', 'ratio'], ['hindsight blameless/*', ms(blame.hindsight), mbs(blame.hindsight), times(blame.hindsight / blame.alex)], ['alex', ms(blame.alex), mbs(blame.alex), '1.00×']], [0]);
   await (await import('./hardening')).printHardening(printTable);
   await (await import('./workspace')).workspaceBench();
+  await (await import('./insights')).insightsBench(printTable);
 })();

@@ -28,6 +28,18 @@ export function fileLink(file: string, line?: number, text = line ? `${file}:${l
   return `[${label}](${encodeURI(file).replace(/\(/g, '%28').replace(/\)/g, '%29')}${line ? `#L${line}` : ''})`;
 }
 const where = (item: { file: string; line: number }) => fileLink(item.file, item.line);
+
+/**
+ * Long lists are cut in the Markdown and HTML report, which people read (and which would otherwise
+ * grow with the repository); the JSON keeps every entry.
+ */
+export const SHOWN_PER_LIST = 10;
+export const SHOWN_ROWS = 25;
+function firstOf<T>(list: readonly T[], limit: number): { shown: readonly T[]; more: string } {
+  if (list.length <= limit) return { shown: list, more: '' };
+  return { shown: list.slice(0, limit), more: `… and ${list.length - limit} more (all in \`--format json\`)` };
+}
+const withMore = (rows: string[], more: string) => (more ? [...rows, more, ''] : rows);
 const cell = (value: string) => value.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const row = (cells: string[]) => `| ${cells.map(cell).join(' | ')} |`;
 const table = (head: string[], rows: string[][]) => [row(head), row(head.map(() => '---')), ...rows.map(row), ''];
@@ -53,7 +65,8 @@ function groupLines(title: string, groups: readonly RecurringGroup[]): string[] 
   if (groups.length === 0) return [];
   const lines = [`### ${title}`, ''];
   for (const group of groups) {
-    const files = group.postmortems.map((p) => `${fileLink(p.file)} (${p.date})`).join(', ');
+    const { shown, more } = firstOf(group.postmortems, SHOWN_PER_LIST);
+    const files = [...shown.map((p) => `${fileLink(p.file)} (${p.date})`), ...(more ? [more] : [])].join(', ');
     const count = group.postmortems.length;
     lines.push(`- **${group.name}**: ${count} postmortem${count === 1 ? '' : 's'}: ${files}`);
   }
@@ -110,18 +123,22 @@ function errorBudgetMarkdown(report: InsightsReport): string[] {
   ];
   const burns = budget.services.flatMap((s) => s.incidents.map((i) => ({ service: s.service, ...i })));
   if (burns.length === 0) return lines;
+  const { shown, more } = firstOf(burns, SHOWN_ROWS);
   return [
     ...lines,
-    ...table(
-      ['service', 'postmortem', 'impact', 'of budget', `of ${windowDays}-day budget`, 'crosses policy'],
-      burns.map((b) => [
-        b.service,
-        `${fileLink(b.file)} (${b.date})`,
-        `${minutes(b.minutes)} (${b.window})`,
-        pct(b.percentOfBudget),
-        pct(b.percentOfPolicyBudget),
-        b.crossesPolicy ? '**yes**' : 'no',
-      ]),
+    ...withMore(
+      table(
+        ['service', 'postmortem', 'impact', 'of budget', `of ${windowDays}-day budget`, 'crosses policy'],
+        shown.map((b) => [
+          b.service,
+          `${fileLink(b.file)} (${b.date})`,
+          `${minutes(b.minutes)} (${b.window})`,
+          pct(b.percentOfBudget),
+          pct(b.percentOfPolicyBudget),
+          b.crossesPolicy ? '**yes**' : 'no',
+        ]),
+      ),
+      more,
     ),
   ];
 }
@@ -137,27 +154,33 @@ function unwrittenMarkdown(report: InsightsReport): string[] {
     '',
   ];
   if (unwritten.incidents.length === 0) return lines;
+  const { shown, more } = firstOf(unwritten.incidents, SHOWN_ROWS);
   return [
     ...lines,
-    ...table(
-      ['incident', 'date', 'severity', 'title'],
-      unwritten.incidents.map((i) => [i.id, i.date, i.severity ?? '–', i.title ?? '–']),
+    ...withMore(
+      table(
+        ['incident', 'date', 'severity', 'title'],
+        shown.map((i) => [i.id, i.date, i.severity ?? '–', i.title ?? '–']),
+      ),
+      more,
     ),
   ];
 }
 
 /** The due-soon and overdue items by owner: short enough to paste into a weekly message. */
-export function dueSoonMarkdown(report: InsightsReport): string {
+export function dueSoonMarkdown(report: InsightsReport, perOwner = Infinity): string {
   const { withinDays, overdue, byOwner } = report.dueSoon;
   const lines = [`## Action items due within ${withinDays} days or overdue (${report.options.today})`, ''];
   if (byOwner.length === 0) lines.push('Nothing is due.', '');
   else if (overdue > 0) lines.push(`**${overdue} overdue.**`, '');
   for (const { owner, items } of byOwner) {
     lines.push(`### ${owner}`, '');
-    for (const item of items) {
+    const { shown, more } = firstOf(items, perOwner);
+    for (const item of shown) {
       const when = item.daysLeft < 0 ? `**overdue by ${-item.daysLeft}d** (due ${item.due})` : `due ${item.due}`;
       lines.push(`- [ ] ${item.action}: ${when}${item.ticket ? `, ${item.ticket}` : ''} (${where(item)})`);
     }
+    if (more) lines.push(`- ${more}`);
     lines.push('');
   }
   return lines.join('\n');
@@ -226,9 +249,10 @@ export function reportMarkdown(report: InsightsReport): string {
       ? ['None.', '']
       : table(
           ['age (days)', 'status', 'postmortem'],
-          report.stale.map((s) => [String(s.ageDays), s.status, fileLink(s.file)]),
+          report.stale.slice(0, SHOWN_ROWS).map((s) => [String(s.ageDays), s.status, fileLink(s.file)]),
         )),
-    dueSoonMarkdown(report),
+    ...(report.stale.length > SHOWN_ROWS ? [firstOf(report.stale, SHOWN_ROWS).more, ''] : []),
+    dueSoonMarkdown(report, SHOWN_PER_LIST),
   ];
   if (report.skipped.length > 0) {
     lines.push('## Files left out', '', ...report.skipped.map((s) => `- ${s.file}: ${s.reason}`), '');

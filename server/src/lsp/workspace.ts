@@ -48,7 +48,9 @@ interface Entry {
 /** A configuration file, a team template or a service catalog: a change to one changes every report below it. */
 export function isConfigurationFile(uri: string): boolean {
   const name = basename(uri);
-  return CONFIG_NAMES.includes(name) || CATALOG_NAMES.includes(name) || /\/\.hindsight\/templates\/[^/]+\.md$/i.test(uri);
+  return (
+    CONFIG_NAMES.includes(name) || CATALOG_NAMES.includes(name) || /\/\.hindsight\/templates\/[^/]+\.md$/i.test(uri)
+  );
 }
 
 /** Fewer files than this are checked without a progress bar: a save should not flash one. */

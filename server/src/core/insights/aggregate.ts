@@ -123,7 +123,13 @@ function groupsOf(incident: IncidentRecord, by: GroupBy): string[] {
 
 function bucket<T>(items: readonly T[], keysOf: (item: T) => string[]): Map<string, T[]> {
   const buckets = new Map<string, T[]>();
-  for (const item of items) for (const key of keysOf(item)) buckets.set(key, [...(buckets.get(key) ?? []), item]);
+  for (const item of items) {
+    for (const key of keysOf(item)) {
+      const list = buckets.get(key);
+      if (list) list.push(item);
+      else buckets.set(key, [item]);
+    }
+  }
   return new Map([...buckets].sort(([a], [b]) => a.localeCompare(b)));
 }
 

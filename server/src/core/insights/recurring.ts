@@ -42,7 +42,11 @@ export function groupsByName(
 ): RecurringGroup[] {
   const members = new Map<string, IncidentRecord[]>();
   for (const incident of incidents) {
-    for (const name of new Set(namesOf(incident))) members.set(name, [...(members.get(name) ?? []), incident]);
+    for (const name of new Set(namesOf(incident))) {
+      const list = members.get(name);
+      if (list) list.push(incident);
+      else members.set(name, [incident]);
+    }
   }
   return [...members]
     .filter(([, list]) => list.length >= minimum)

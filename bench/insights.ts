@@ -1,0 +1,132 @@
+/**
+ * The insights report at scale: a generated repository of postmortems (BENCH_INSIGHTS_POSTMORTEMS,
+ * default 5,000), `hindsight report` cold beside `hindsight check` over the same tree (each a fresh
+ * process; wall and CPU time), then the language server's `hindsight/insights` request: the first
+ * (a walk and every analysis) and the update after one file is saved (median of several).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { generateInsightsTree } from './insightsTree';
+import { median } from './measure';
+
+const DIST = join(__dirname, '..', 'dist');
+const COUNT = Number(process.env.BENCH_INSIGHTS_POSTMORTEMS ?? 5000);
+const UPDATES = 7;
+const COLD_LIMIT_MS = 5000;
+const UPDATE_LIMIT_MS = 100;
+
+/** Wall time and CPU time (user + system) of one CLI run; CPU time is what a busy machine does not inflate. */
+function cliRun(args: string[]): { wallMs: number; cpuMs: number } {
+  const usageFile = join(tmpdir(), `hindsight-usage-${randomUUID()}.json`);
+  const start = performance.now();
+  const result = spawnSync(
+    process.execPath,
+    ['--require', join(__dirname, 'usage.cjs'), join(DIST, 'cli.js'), ...args],
+    {
+      env: { ...process.env, HINDSIGHT_BENCH_USAGE: usageFile },
+      stdio: 'ignore',
+    },
+  );
+  const wallMs = performance.now() - start;
+  if (result.error) throw result.error;
+  const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as { userMs: number; systemMs: number };
+  rmSync(usageFile, { force: true });
+  return { wallMs, cpuMs: usage.userMs + usage.systemMs };
+}
+
+async function serverTimes(root: string, file: string) {
+  const child = spawn(process.execPath, [join(DIST, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = createMessageConnection(
+    new StreamMessageReader(child.stdout!),
+    new StreamMessageWriter(child.stdin!),
+  );
+  connection.onNotification(() => undefined);
+  connection.onRequest(() => null);
+  connection.listen();
+  const folder = pathToFileURL(root).toString();
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: folder,
+    workspaceFolders: [{ uri: folder, name: 'bench' }],
+    capabilities: {},
+  });
+  await connection.sendNotification('initialized', {});
+  const nonce = 'YmVuY2hiZW5jaGJlbmNoYmVuY2g=';
+  const ask = async (changed?: string[]) => {
+    const start = performance.now();
+    const result = await connection.sendRequest<{ postmortems: number } | null>('hindsight/insights', {
+      folder,
+      nonce,
+      changed,
+    });
+    if (!result) throw new Error('no insights');
+    return performance.now() - start;
+  };
+  const first = await ask();
+  const original = readFileSync(file, 'utf8');
+  const updates: number[] = [];
+  for (let i = 0; i < UPDATES; i++) {
+    writeFileSync(file, original.replace(/^severity: \w+$/m, `severity: SEV${(i % 4) + 1}`));
+    updates.push(await ask([pathToFileURL(file).toString()]));
+  }
+  await connection.sendRequest('shutdown');
+  await connection.sendNotification('exit');
+  connection.dispose();
+  return { first, update: median(updates) };
+}
+
+export async function insightsBench(printTable: (table: string[][], leftAligned?: number[]) => void): Promise<void> {
+  const root = mkdtempSync(join(tmpdir(), 'hindsight-insights-bench-'));
+  try {
+    const files = generateInsightsTree(root, COUNT);
+    const report = cliRun(['report', root, '--format', 'html', '-o', join(root, 'insights.html')]);
+    const check = cliRun(['check', root]);
+    const server = await serverTimes(root, files[Math.floor(files.length / 2)]!);
+    const ms = (n: number) => `${Math.round(n).toLocaleString('en')} ms`;
+    console.log(
+      `\nInsights over ${COUNT.toLocaleString('en')} generated postmortems (fresh processes; CPU is user + system):`,
+    );
+    printTable(
+      [
+        ['measure', 'wall', 'CPU', 'target', ''],
+        [
+          'hindsight report (HTML), cold',
+          ms(report.wallMs),
+          ms(report.cpuMs),
+          `≤ ${ms(COLD_LIMIT_MS)}`,
+          report.wallMs <= COLD_LIMIT_MS ? 'met' : 'MISSED',
+        ],
+        ['hindsight check, same tree', ms(check.wallMs), ms(check.cpuMs), '', ''],
+        ['server hindsight/insights, first', ms(server.first), '', '', ''],
+        [
+          'server update after one save (median)',
+          ms(server.update),
+          '',
+          `< ${ms(UPDATE_LIMIT_MS)}`,
+          server.update < UPDATE_LIMIT_MS ? 'met' : 'MISSED',
+        ],
+      ],
+      [0],
+    );
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  void insightsBench((table, left = []) => {
+    const widths = table[0]!.map((_, c) => Math.max(...table.map((row) => row[c]!.length)));
+    for (const row of table)
+      console.log(
+        row
+          .map((cell, c) => (left.includes(c) ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!)))
+          .join('  ')
+          .trimEnd(),
+      );
+  });
+}
