@@ -39,7 +39,8 @@ const CATEGORY_OF: Record<CueKind, BlameCategory> = {
   'error-label': 'human-error',
   mistake: 'human-error',
   'verdict-adverb': 'normative',
-  'wrong-object': 'normative',
+  // "pressed the wrong button": the choice of object is the person's act, named as the cause.
+  'wrong-object': 'person-as-cause',
   verdict: 'normative',
   character: 'character',
   sanction: 'sanction',
