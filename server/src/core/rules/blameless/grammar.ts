@@ -46,8 +46,15 @@ function taggerOnce(): Tagger {
   return tagger;
 }
 
+/**
+ * Past this length a "sentence" is a pasted blob, not prose, and the tagger's time on one long
+ * token grows faster than its length: such text is left untagged.
+ */
+const MAX_TAGGED = 1000;
+
 /** The words of a sentence with their tags; a sentence the tagger cannot read gives none. */
 export function tagWords(text: string): Word[] {
+  if (text.length > MAX_TAGGED) return [];
   try {
     return taggerOnce()(text);
   } catch {
@@ -113,8 +120,14 @@ function subjectBefore(words: readonly Word[], index: number): { agent: Agent; r
 function byAgent(words: readonly Word[], from: number): Agent | undefined {
   for (let i = from; i < Math.min(words.length, from + 4); i++) {
     if (words[i].lower !== 'by') continue;
-    const head = words.slice(i + 1, i + 6).find((w) => NOMINAL.has(w.pos));
-    return head ? actorOf(head) : undefined;
+    // "by the release manager": every noun of the phrase counts, and a person among them wins.
+    const phrase = words.slice(i + 1, i + 7);
+    const start = phrase.findIndex((w) => NOMINAL.has(w.pos));
+    if (start < 0) return undefined;
+    const end = phrase.findIndex((w, k) => k > start && !NOMINAL.has(w.pos));
+    const nouns = phrase.slice(start, end < 0 ? undefined : end);
+    const actors = nouns.map(actorOf);
+    return actors.find((a) => a === 'we' || a === 'person') ?? actors[actors.length - 1];
   }
   return undefined;
 }
@@ -160,6 +173,37 @@ function tense(words: readonly Word[]): string {
   return verbs.length > 0 ? 'present' : 'verbless';
 }
 
+function lastInCueOf(words: readonly Word[], inCue: readonly Word[], first: number): number {
+  return words.indexOf(inCue[inCue.length - 1] ?? words[first]);
+}
+
+/** An adverb beside a passive participle: "was wrongly estimated", "was executed incorrectly". */
+function besideParticiple(words: readonly Word[], first: number, last: number): boolean {
+  const passiveAt = (i: number) => {
+    if (words[i]?.pos !== 'VERB') return false;
+    let k = i - 1;
+    while (k >= 0 && (words[k].pos === 'ADV' || words[k].pos === 'PART')) k--;
+    return k >= 0 && BE.test(words[k].lower);
+  };
+  return passiveAt(last + 1) || passiveAt(first - 1);
+}
+
+const CAUSATIVE = /^(?:make|let|force|lead|cause|prompt|leave|push|drive|trick|mislead)$/;
+
+/**
+ * "the dashboard made the operator look in the wrong place": a person made to act by a condition
+ * is the object of the sentence's cause, not the one judged.
+ */
+function madeToAct(words: readonly Word[], before: number): boolean {
+  for (let c = 0; c < before; c++) {
+    if (words[c].pos !== 'VERB' || !CAUSATIVE.test(words[c].lemma)) continue;
+    let k = c + 1;
+    while (k < before && /^(?:DET|ADJ)$/.test(words[k].pos)) k++;
+    if (k < before && NOMINAL.has(words[k].pos) && group(actorOf(words[k])) === 'human' && words[k + 1]?.pos === 'VERB') return true;
+  }
+  return false;
+}
+
 /** Whole-sentence grammatical signals: the kind of the main subject. */
 export function grammarSignals(words: readonly Word[]): string[] {
   if (words.length === 0) return [];
@@ -173,20 +217,24 @@ export function grammarFeatures(words: readonly Word[], kind: string, start: num
   const inCue = words.filter((w) => w.start < end && w.end > start);
   const features: string[] = [];
   const subject = subjectBefore(words, first);
-  features.push(`g:${kind}@${group(subject?.agent ?? 'none')}`);
-  if (subject?.relative) features.push(`g:${kind}+relative`);
   // Voice: a form of "be" (or "went", "got") before the cue's verb, over adverbs and "not".
   let j = first - 1;
   while (j >= 0 && (words[j].pos === 'ADV' || words[j].pos === 'PART')) j--;
-  const lastInCue = words.indexOf(inCue[inCue.length - 1] ?? words[first]);
-  const beforeBe = j >= 0 && BE.test(words[j].lower) && inCue.some((w) => w.pos === 'VERB' || w.pos === 'ADJ');
+  const lastInCue = lastInCueOf(words, inCue, first);
+  const beforeBe = (j >= 0 && BE.test(words[j].lower) && inCue.some((w) => w.pos === 'VERB' || w.pos === 'ADJ'))
+    || (inCue.every((w) => w.pos === 'ADV') && besideParticiple(words, first, lastInCue));
   // "should have been reviewed": the cue holds its own auxiliary.
   const withinBe = inCue.some((w, k) => /^(?:be|been)$/i.test(w.lower) && inCue[k + 1]?.pos === 'VERB');
   if (beforeBe || withinBe) {
+    // In a passive the subject is what was acted on: the one who acted follows "by", or goes unsaid.
     const by = byAgent(words, lastInCue + 1);
-    features.push(`g:${kind}+passive`, `g:${kind}+passive-by@${group(by ?? 'none')}`);
+    features.push(`g:${kind}@${group(by ?? 'none')}`, `g:${kind}+passive`, `g:${kind}+passive-by@${group(by ?? 'none')}`);
+  } else {
+    features.push(`g:${kind}@${group(subject?.agent ?? 'none')}`);
   }
+  if (subject?.relative) features.push(`g:${kind}+relative`);
   if (inCue.some((w) => w.negated)) features.push(`g:${kind}+negation-scope`);
+  if (madeToAct(words, first)) features.push('g:person-made-to-act');
   if (PAST_ACT_CUES.has(kind)) features.push(`g:tense@${tense(words)}`);
   return features;
 }
