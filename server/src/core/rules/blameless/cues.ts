@@ -100,8 +100,7 @@ export const CUES: { kind: CueKind; pattern: RegExp }[] = [
       String.raw`|foolishly|stupidly|by\s+mistake|by\s+accident)\b`,
       'gi',
     ) },
-  // "pressed the wrong button", "added a faulty webhook": the object's defect, said of whoever chose it.
-  { kind: 'wrong-object', pattern: /\b(?:the|a|an)\s+(?:wrong|incorrect|faulty|erroneous|bad)\s+\w+/gi },
+  { kind: 'wrong-object', pattern: /\b(?:the|a)\s+wrong\s+\w+/gi },
   { kind: 'verdict', pattern: new RegExp(
       String.raw`\b(?:unacceptable|inexcusable|irresponsible|negligen(?:t|ce)` +
       String.raw`|(?:poor|bad)\s+(?:judge?ment|decision|call|choice)s?|rush(?:ed|ing)|unprofessional` +

@@ -39,8 +39,7 @@ const CATEGORY_OF: Record<CueKind, BlameCategory> = {
   'error-label': 'human-error',
   mistake: 'human-error',
   'verdict-adverb': 'normative',
-  // "pressed the wrong button": the choice of object is the person's act, named as the cause.
-  'wrong-object': 'person-as-cause',
+  'wrong-object': 'normative',
   verdict: 'normative',
   character: 'character',
   sanction: 'sanction',

@@ -1,5 +1,4 @@
 import { CONSEQUENCE, CUES, HUMAN_ACTS, OUTCOME_VERBS, SIGNALS, type CueKind } from './cues';
-import { grammarFeatures, grammarSignals, tagWords } from './grammar';
 import { agentAfter, agentBefore, openingAgent, type Agent } from './subject';
 
 /** One cue in a sentence, with who acts on it and the named features the model weighs. */
@@ -184,12 +183,6 @@ export function readSentence(text: string, forwardSection = false): SentenceRead
     }
   }
   signals.push(`opens:${agentGroup(opener)}`);
-  // The grammatical reading costs more than the cue patterns: only sentences with a cue get it.
-  if (cues.length > 0) {
-    const words = tagWords(text);
-    signals.push(...grammarSignals(words));
-    for (const cue of cues) cue.features.push(...grammarFeatures(words, cue.kind, cue.start, cue.end));
-  }
   return { cues, signals };
 }
 

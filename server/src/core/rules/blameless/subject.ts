@@ -38,7 +38,7 @@ const ATTACKERS = /^(?:attackers?|hackers?|phishers?|spammers?|abusers?|adversar
 const FIRST_PERSON = new Set(['we', 'i', 'us', 'me', 'our', 'my']);
 const POSSESSIVES = new Set(['our', 'my', 'his', 'her', 'their', 'your', 'its']);
 
-export function agentOfToken(token: string, clauseInitial: boolean): Agent {
+function agentOfToken(token: string, clauseInitial: boolean): Agent {
   // "US East", "IT": an acronym in capitals is a place or a department's label, never a pronoun.
   // "We've", "I'd": a contraction keeps its pronoun.
   const lower = token.replace(/['’](?:s|ve|re|ll|d|m)$/i, '').toLowerCase();
