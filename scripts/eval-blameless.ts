@@ -4,7 +4,8 @@
  *   node --import tsx scripts/eval-blameless.ts FILE.jsonl [--show]   in-sample and 5-fold cross-validated
  *   node --import tsx scripts/eval-blameless.ts --docs DIR [--show]   findings per postmortem in DIR
  * Cross-validation folds group sentences by source document; each fold's model is fitted on the
- * other folds plus every other blame-*.jsonl beside FILE (minus the fold's documents).
+ * other folds plus every other blame-*.jsonl beside FILE (minus the fold's documents). A third
+ * figure fits on the other sets alone and measures on FILE: sentences of unseen organisations.
  * Without the file or folder it says so and exits cleanly.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -81,6 +82,12 @@ function evaluateFile(file: string): void {
   });
   const crossValidated = score(rows, (row) => models[foldOf(row, FOLDS)]);
   report(`${basename(file)} ${FOLDS}-fold cross-validated (grouped by source)`, crossValidated);
+  // The hardest test: a model that never saw this set, fitted on the other sets alone.
+  const outside = extra.filter((r) => !rows.some((own) => own.source === r.source));
+  if (outside.length > 0) {
+    const foreign = fit(outside, { ...DEFAULT_FIT, threshold: MODEL.threshold });
+    report(`${basename(file)} fitted on the other sets only`, score(rows, () => foreign));
+  }
   if (show) {
     for (const { row, hit } of crossValidated) {
       if (Boolean(hit) === (row.label === 'BLAME')) continue;
