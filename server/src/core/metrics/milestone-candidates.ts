@@ -136,12 +136,14 @@ function addDurationPairs(candidates: MilestoneCandidate[], stated: readonly Sta
   const durations = stated.filter((s) => s.metric === 'impact' || s.metric === 'ttr').map((s) => s.minutes * MINUTE);
   if (durations.length === 0) return;
   const scored = candidates.filter((c) => c.source !== 'frontmatter');
-  const starts = scored.filter(opens).map((c) => c.time);
-  const ends = scored.filter(closes).map((c) => c.time);
-  const joins = (from: number, to: number) => durations.some((d) => Math.abs(to - from - d) <= 2 * MINUTE);
+  // Instants by minute, so each candidate looks up its partners instead of scanning every other candidate.
+  const minute = (time: number) => Math.round(time / MINUTE);
+  const starts = new Set(scored.filter(opens).map((c) => minute(c.time)));
+  const ends = new Set(scored.filter(closes).map((c) => minute(c.time)));
+  const near = (set: Set<number>, at: number) => [0, -1, 1, -2, 2].some((slack) => set.has(at + slack));
   for (const c of scored) {
-    if (ends.some((end) => joins(c.time, end))) c.features.duration_pair_start = 1;
-    if (starts.some((start) => joins(start, c.time))) c.features.duration_pair_end = 1;
+    if (durations.some((d) => near(ends, minute(c.time + d)))) c.features.duration_pair_start = 1;
+    if (durations.some((d) => near(starts, minute(c.time - d)))) c.features.duration_pair_end = 1;
   }
 }
 
