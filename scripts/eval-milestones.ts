@@ -5,7 +5,8 @@
  * engine's own, time to resolve, and 5-fold cross-validated figures for the fitted weights (fit on
  * four fifths of the documents, measure on the fifth). Development only: without the corpus it says
  * so and exits cleanly.
- *   node --import tsx scripts/eval-milestones.ts [LABELS.jsonl] [--show] [--tolerance MINUTES] [--with-blameless]
+ *   node --import tsx scripts/eval-milestones.ts [LABELS.jsonl] [--show] [--tolerance MINUTES]
+ *     [--without FEATURE,…] [--with-blameless]
  */
 import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -14,10 +15,11 @@ import { ORDERED_KINDS, type MilestoneWeights, type OrderedKind } from '../serve
 import { milestonesFrom } from '../server/src/core/metrics/milestones';
 import type { Milestones } from '../server/src/core/model';
 import { FIXTURE_FOLDERS, folds, labelledTtr, loadCorpus, loadFixtures, matchesLabel, verdict, type LabelledDocument, type Verdict } from './lib/milestone-corpus';
-import { fitWeights } from './lib/milestone-fit';
+import { DEFAULT_FIT, fitWeights } from './lib/milestone-fit';
 
 const args = process.argv.slice(2);
-const file = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--tolerance') ?? join(__dirname, '..', '..', 'shared', 'corpus', 'milestones.jsonl');
+const takesValue = ['--tolerance', '--without'];
+const file = args.find((a, i) => !a.startsWith('--') && !takesValue.includes(args[i - 1])) ?? join(__dirname, '..', '..', 'shared', 'corpus', 'milestones.jsonl');
 const show = args.includes('--show');
 const tolerance = args.includes('--tolerance') ? Number(args[args.indexOf('--tolerance') + 1]) : 2;
 if (!existsSync(file)) {
@@ -25,6 +27,7 @@ if (!existsSync(file)) {
   process.exit(0);
 }
 const withBlameless = args.includes('--with-blameless');
+const without = args.includes('--without') ? args[args.indexOf('--without') + 1].split(',') : [];
 
 type Tally = Record<Verdict, number>;
 const tally = (): Tally => ({ right: 0, wrong: 0, missed: 0, invented: 0 });
@@ -88,7 +91,8 @@ console.log(`\nLabels some candidate reaches (the ceiling the time parser sets):
 const fixtures = FIXTURE_FOLDERS.flatMap(loadFixtures);
 const split = folds(docs);
 const heldOut = split.flatMap((test, i) => {
-  const weights: MilestoneWeights = fitWeights([...split.filter((_, j) => j !== i).flat(), ...fixtures]);
+  const training = [...split.filter((_, j) => j !== i).flat(), ...fixtures];
+  const weights: MilestoneWeights = fitWeights(training, { ...DEFAULT_FIT, without });
   return test.map((doc) => ({ doc, found: milestonesFrom(doc.candidates, weights) }));
 });
 console.log('');

@@ -4,7 +4,7 @@
  * small and deterministic, so a fold's fit is reproducible.
  */
 import { ORDERED_KINDS, type MilestoneWeights, type OrderedKind } from '../../server/src/core/metrics/choose';
-import { FEATURE_NAMES } from '../../server/src/core/metrics/features';
+import { FEATURE_NAMES as ALL_FEATURES } from '../../server/src/core/metrics/features';
 import { matchesLabel, type LabelledDocument } from './milestone-corpus';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +17,8 @@ export interface FitOptions {
   rate: number;
   /** L2 penalty: keeps rare features from growing huge weights on one document. */
   l2: number;
+  /** Features left out of the fit (weight 0), to measure what each one adds. */
+  without?: readonly string[];
 }
 
 export const DEFAULT_FIT: FitOptions = { epochs: 400, rate: 0.3, l2: 0.02 };
@@ -42,10 +44,11 @@ function examples(docs: readonly LabelledDocument[], kind: OrderedKind): Example
 }
 
 function fitKind(data: Example[], options: FitOptions, prior: Record<string, number>): Record<string, number> {
-  const w: Record<string, number> = Object.fromEntries(FEATURE_NAMES.map((f) => [f, prior[f] ?? 0]));
+  const names = ALL_FEATURES.filter((f) => !options.without?.includes(f));
+  const w: Record<string, number> = Object.fromEntries(names.map((f) => [f, prior[f] ?? 0]));
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     // The penalty pulls towards the prior, not towards zero: a feature seen rarely keeps its sensible sign.
-    const gradient: Record<string, number> = Object.fromEntries(FEATURE_NAMES.map((f) => [f, -options.l2 * (w[f] - (prior[f] ?? 0)) * data.length]));
+    const gradient: Record<string, number> = Object.fromEntries(names.map((f) => [f, -options.l2 * (w[f] - (prior[f] ?? 0)) * data.length]));
     for (const { rows, positives } of data) {
       const scores = rows.map((row) => Object.entries(row).reduce((s, [f, v]) => s + (w[f] ?? 0) * v, 0));
       const top = Math.max(0, ...scores);
@@ -60,7 +63,7 @@ function fitKind(data: Example[], options: FitOptions, prior: Record<string, num
         for (const f in row) gradient[f] = (gradient[f] ?? 0) + (target - p) * row[f];
       });
     }
-    for (const f of FEATURE_NAMES) w[f] += (options.rate * gradient[f]) / Math.max(1, data.length);
+    for (const f of names) w[f] += (options.rate * gradient[f]) / Math.max(1, data.length);
   }
   return Object.fromEntries(Object.entries(w).filter(([, v]) => Math.abs(v) >= 0.005).map(([f, v]) => [f, Math.round(v * 1000) / 1000]));
 }

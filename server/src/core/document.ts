@@ -2,6 +2,7 @@ import { extractActionItems } from './actions/extract';
 import { DEFAULT_MAX_BYTES, type AnalyzeOptions } from './options';
 import { computeMetrics, DEFAULT_METRICS } from './metrics/durations';
 import { findMilestones, type FrontmatterMilestone } from './metrics/milestones';
+import { sectionSpans } from './metrics/structure';
 import { frontmatterDuration, statedInLine } from './metrics/stated';
 import { statedWindows } from './metrics/windows';
 import type { Frontmatter, MilestoneKind, Milestones, PostmortemDocument, Problem, Section, StatedDuration } from './model';
@@ -271,6 +272,7 @@ export function buildDocument(
   const frontmatter = frontmatterMilestones(fm.frontmatter, fmZone ?? defaultZone, reference);
   const milestones = derived.findMilestones({
     entries: timeline.timeline.entries, labelled: timeline.labelled, frontmatter, stated: statedDurations, windows,
+    sections: sectionSpans(sections), documentDate: reference,
   });
   const metrics = computeMetrics(milestones, options.metrics);
 

@@ -6,6 +6,7 @@ import { analyzeText } from '../../../server/src/core/analyzer';
 import { checkDocument } from '../../../server/src/core/check';
 import { chooseMilestones, type MilestoneWeights } from '../../../server/src/core/metrics/choose';
 import { guessDescription, markFixesAt, timedEntryAt } from '../../../server/src/core/metrics/mark';
+import { candidatesOf } from '../../../server/src/core/metrics/milestones';
 import { codeLenses } from '../../../server/src/lsp/outline';
 import type { MilestoneCandidate } from '../../../server/src/core/metrics/milestone-candidates';
 import { applyEdits } from '../../../server/src/core/text/edits';
@@ -121,6 +122,37 @@ describe('evidence beats first matches', () => {
     assert.equal(iso(window.started?.time), '2024-05-14T09:05:00Z', 'the stated window, not the routine job before it');
     const actions = analyzeText(read('resolved-in-action-items.md')).milestones;
     assert.equal(iso(actions.resolved?.time), '2024-09-03T18:25:00Z', 'not an action item');
+  });
+
+  it('reads where a row sits: backstory and follow-up rows are not the incident, closing is not recovering', () => {
+    const found = analyzeText(read('closed-after-recovery.md')).milestones;
+    assert.equal(iso(found.started?.time), '2025-02-11T14:09:00Z', 'not the change merged a week before');
+    assert.equal(iso(found.mitigated?.time), '2025-02-11T14:52:00Z', 'the step recovery followed, not the first try');
+    assert.equal(iso(found.resolved?.time), '2025-02-11T15:05:00Z', 'not the tickets closed, nor the review after');
+    // With no timeline heading the rows of every section are candidates, each knowing its section.
+    const told = analyzeText(read('backstory-and-follow-up.md')).milestones;
+    assert.equal(iso(told.started?.time), '2025-02-11T14:09:00Z');
+    assert.equal(iso(told.resolved?.time), '2025-02-11T15:05:00Z');
+    const candidates = candidatesOf(told);
+    const at = (text: string) => candidates.find((c) => c.text.includes(text))!.features;
+    assert.equal(at('was merged').section_cause, 1);
+    assert.equal(at('Review held').section_followup, 1);
+    assert.equal(at('tickets closed').after_last_recover, 1);
+    assert.equal(at('Flag turned off').last_mitigate_before_recover, 1);
+  });
+
+  it('starts a dated document with no times on its date, as a day, and invents nothing else', () => {
+    const found = analyzeText(read('dated-not-timed.md')).milestones;
+    assert.equal(iso(found.started?.time), '2024-10-08T00:00:00Z');
+    assert.equal(found.started?.confidence, 'low');
+    assert.match(found.started!.evidence, /document’s date/);
+    for (const kind of ['detected', 'acknowledged', 'mitigated', 'resolved'] as const) {
+      assert.equal(found[kind], undefined, kind);
+    }
+    // As soon as any row gives a time of day, the document's date is no longer offered.
+    const row = '\n## Timeline\n\n- 2024-10-08 07:12 UTC Retry sends the batch again\n';
+    const timed = analyzeText(`${read('dated-not-timed.md')}${row}`);
+    assert.ok(!candidatesOf(timed.milestones).some((c) => c.features.document_date));
   });
 });
 

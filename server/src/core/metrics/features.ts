@@ -10,19 +10,21 @@ import { memoize } from '../text/memo';
 /** Word families: what a line of a timeline says happened. Alternatives are general words, not phrases of one document. */
 const FAMILIES = {
   trigger: String.raw`deploy\w*|merg(?:e|ed|es|ing)|config(?:uration)?\s+(?:change|update|push)\w*|releas(?:e|ed|ing)|upgrad\w*|migrat\w*|maintenance|pushed|rolled\s+out|roll-?out|change\s+(?:was\s+)?(?:made|applied|introduced)|cron|scheduled\s+job|certificate\s+expir\w*`,
-  symptom: String.raw`errors?|fail\w*|outage|down\b|unavailable|unreachable|unresponsive|degrad\w*|latency|slow\w*|time(?:d)?\s*outs?|5\d\d|spik\w*|elevated|crash\w*|unable|broken|stuck|backlog|drop(?:s|ped)?|loss|lost|exhaust\w*|saturat\w*|overload\w*|impact\w*`,
+  symptom: String.raw`errors?|fail\w*|outage|down\b|unavailable|unreachable|unresponsive|degrad\w*|latency|slow\w*|time(?:d)?\s*outs?|5\d\d|spik\w*|elevated|crash\w*|unable|broken|stuck|backlog|drop(?:s|ped)?|loss|lost|exhaust\w*|saturat\w*|overload\w*|impact\w*|halt\w*|stall\w*|panic\w*`,
   onset: String.raw`began|begins|start(?:ed|s)?\s+(?:to|fail|return|erroring|timing)|first\s+(?:errors?|symptoms?|failures?|signs?|reports?)|became|went\s+(?:down|offline|read-only)|stop(?:s|ped)?\s+\w+ing|(?:rose|rising|increased|jumped|climbed)`,
   alert: String.raw`alert\w*|alarm\w*|paged\b|paging|pages?\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?(?:on-?call|engineers?|team|sre|responders?)|pagerduty|opsgenie|monitor\w*\s+(?:fired|triggered|detected|caught|flagged)|(?:fired|triggered)|notif(?:ied|ication)|on-?call\s+(?:was\s+)?(?:notified|alerted)`,
   report: String.raw`report(?:ed|s|ing)?|(?:customers?|users?|clients?)\s+(?:\w+\s+){0,2}?(?:complain|report|notic|contact|wr[io]te|tweet|email|call)\w*|support\s+(?:ticket|request)s?|tickets?\s+(?:opened|raised|filed|about)|tweet\w*|complain\w*`,
   notice: String.raw`noticed?|notices|detect(?:ed|s)?|observed|spotted|discovered|became\s+aware|realis\w*|realiz\w*|saw\b|sees\b`,
   acknowledge: String.raw`acknowledg\w*|ack(?:ed|'d)\b|declar\w*|escalat\w*|engag\w*|joined|respond(?:ed|s|ing)|incident\s+(?:opened|created|channel|bridge|call|room|commander)|war\s+room|assum\w+\s+(?:incident\s+)?(?:lead|command)|status\s*page|statuspage`,
   investigate: String.raw`investigat\w*|look(?:ed|ing|s)?\s+into|troubleshoot\w*|debug\w*|triag\w*|diagnos\w*|began\s+(?:looking|working)|working\s+on`,
-  mitigate: String.raw`roll(?:ed|ing|s)?[\s-]?back|rollback|revert\w*|fail(?:ed|ing)?[\s-]?over|workaround|disabl\w*|turn(?:ed)?\s+off|switched\s+off|scal(?:ed|ing)\s+(?:up|out|back)|restart\w*|reboot\w*|drain\w*|block\w*|throttl\w*|hot-?fix\w*|patch\w*|fix\s+(?:was\s+)?(?:deployed|applied|released|rolled)|deployed\s+(?:a|the)\s+fix|mitigat\w*|redirect\w*|rerout\w*|re-?enabl\w*|removed|kill\w*|stopped\s+the`,
-  recover: String.raw`resolv\w*|recover\w*|back\s+(?:to\s+normal|online|up)|restor\w*|healthy|operational|all[\s-]clear|closed|return(?:ed|s)?\s+to\s+normal|normal(?:ly|ized|ised)?|working\s+again|again\b|stable|stabili[sz]\w*|no\s+(?:further|more|longer)|fully|ended|over\b|complete[d]?`,
+  mitigate: String.raw`roll(?:ed|ing|s)?[\s-]?back|rollback|revert\w*|fail(?:ed|ing)?[\s-]?over|workaround|disabl\w*|turn(?:ed)?\s+off|switched\s+off|scal(?:ed|ing)\s+(?:up|out|back)|restart\w*|reboot\w*|(?<!(?:backlogs?|queues?)\s+(?:was\s+|were\s+|is\s+|are\s+)?)drain\w*|purg\w*|flush\w*|(?:rais|increas|bump)(?:ed|ing)?\s+(?:the\s+)?(?:[\w-]+\s+)?(?:quotas?|limits?|capacity)|add(?:ed|ing)\s+(?:more\s+)?capacity|block\w*|throttl\w*|hot-?fix\w*|patch\w*|fix\s+(?:was\s+)?(?:deployed|applied|released|rolled)|deployed\s+(?:a|the)\s+fix|mitigat\w*|redirect\w*|rerout\w*|re-?enabl\w*|removed|kill\w*|stopped\s+the`,
+  recover: String.raw`resolv\w*|recover\w*|back\s+(?:to\s+normal|online|up)|restor\w*|healthy|operational|all[\s-]clear|return(?:ed|s)?\s+to\s+normal|normal(?:ly|ized|ised)?|(?:work\w*|up|online|available|running|succeed\w*|pass\w*|respond\w*|load\w*|flow\w*)\s+again|(?:errors?|failures?|alerts?|timeouts?)\s+(?:stop(?:s|ped)?|ceased?|subsided?|cleared)|stable|stabili[sz]\w*|no\s+(?:further|more|longer)|fully|ended|(?:is|was)\s+over\b|complete[d]?`,
+  closure: String.raw`clos(?:ed|ing|es)|wrap(?:ped)?\s+up|hand(?:ed)?\s+over|stood\s+down|stand[\s-]?down`,
   monitoring: String.raw`monitor(?:ing)?\s+(?:the\s+)?(?:situation|recovery|closely|for)|continu\w+\s+to\s+monitor|keep\w*\s+(?:an\s+)?eye|watching`,
   partial: String.raw`partial\w*|some\b|begin(?:s|ning)?\s+to|start(?:ed|s)?\s+to|slowly|gradual\w*|most\b|majority|still`,
   cause: String.raw`root\s+cause|(?:identified|found|determined|confirmed)\s+(?:the\s+)?(?:cause|issue|problem|bug|culprit)|caused\s+by|traced`,
   future: String.raw`will\b|plan\w*|should\b|follow-?up|action\s+items?|post-?mortem|retro\w*|next\s+steps?`,
+  backstory: String.raw`(?:was|were|had\s+been)\s+(?:first\s+)?(?:introduced|merged|added|written|created|committed|shipped)|(?:days?|weeks?|months?|years?)\s+(?:ago|before|earlier|prior)|previously|originally|at\s+the\s+time\s+unknown|latent|went\s+unnoticed`,
 } as const;
 
 export type Family = keyof typeof FAMILIES;
@@ -78,6 +80,23 @@ export const FEATURES: Record<string, string> = {
   after_window: 'later than a stated window’s end',
   agrees_duration_end: 'as long after the first candidate as a duration the text states ("for 36 minutes")',
   in_prose: 'read from a sentence outside the timeline',
+  section_summary: 'sits under a summary or impact heading (restates the incident as a whole)',
+  section_timeline: 'sits under a timeline, detection or response heading',
+  section_cause: 'sits under a root-cause, trigger or backstory heading (how the trouble was set up)',
+  section_resolution: 'sits under a resolution or recovery heading',
+  section_followup: 'sits under an action-items, lessons or follow-up heading (what came after)',
+  section_none: 'sits under no heading the engine recognises',
+  last_mitigate_before_recover: 'the last timeline row naming the mitigate family at or before the first naming recovery',
+  after_last_recover: 'later than the last timeline row naming the recover family (an epilogue row)',
+  duration_pair_start: 'a stated duration ("for 36 minutes") after it lands on a row naming recovery or a window end',
+  duration_pair_end: 'a stated duration before it lands on a row naming an onset, a symptom or a window start',
+  document_date: 'the document’s own date, offered as a day when the incident is dated nowhere else',
+  doc_labels_only: 'the document: every candidate is a labelled line (a key-events list), no timeline rows',
+  doc_no_recover: 'the document: no candidate names the recover family',
+  doc_no_mitigate: 'the document: no candidate names the mitigate family',
+  doc_no_detection_words: 'the document: no candidate names the alert, report or notice families',
+  doc_no_onset_words: 'the document: no candidate names the onset, symptom or trigger families',
+  doc_no_time_of_day: 'the document: no candidate gives a time of day',
 };
 export const FEATURE_NAMES = Object.keys(FEATURES);
 

@@ -1,7 +1,9 @@
 import type { MilestoneKind, MilestoneSource, Range, StatedDuration, TimelineEntry } from '../model';
 import type { LabelledMilestone } from '../timeline/markers';
 import { familiesIn, ORDINAL_FAMILIES, wordingFeatures } from './features';
+import { groupAt, type SectionSpan } from './structure';
 import type { StatedWindow } from './windows';
+import type { CalendarDate } from '../time/resolve';
 
 /** A milestone given as a frontmatter timestamp. */
 export interface FrontmatterMilestone {
@@ -63,6 +65,10 @@ export interface MilestoneInput {
   frontmatter: readonly FrontmatterMilestone[];
   stated?: readonly StatedDuration[];
   windows?: readonly StatedWindow[];
+  /** The outline: which group of sections each heading opens. */
+  sections?: readonly SectionSpan[];
+  /** The day the document is about (frontmatter, title or file name), when it names one. */
+  documentDate?: CalendarDate;
 }
 
 function fromWindow(window: StatedWindow): MilestoneCandidate[] {
@@ -79,8 +85,84 @@ export function collectMilestoneCandidates(input: MilestoneInput): MilestoneCand
     ...input.labelled.map(fromLabel),
     ...(input.windows ?? []).flatMap(fromWindow),
   ];
+  const dated = fromDocumentDate(candidates, input.documentDate);
+  if (dated) candidates.push(dated);
+  addSectionFeatures(candidates, input.sections ?? []);
   addPositionFeatures(candidates, input.stated ?? []);
+  addDurationPairs(candidates, input.stated ?? []);
+  addDocumentFeatures(candidates);
   return candidates;
+}
+
+/** A document dated but timed nowhere still tells the day it happened: offered as a day, for the start. */
+function fromDocumentDate(
+  candidates: readonly MilestoneCandidate[],
+  date: CalendarDate | undefined,
+): MilestoneCandidate | undefined {
+  if (!date || candidates.some((c) => c.source !== 'frontmatter' && !c.features.date_only)) return undefined;
+  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const time = Date.UTC(date.year, date.month - 1, date.day);
+  const features = { document_date: 1, date_only: 1 };
+  return { time, line: 0, range, text: 'the document’s date', source: 'prose', features, marked: [] };
+}
+
+function addSectionFeatures(candidates: MilestoneCandidate[], spans: readonly SectionSpan[]): void {
+  if (spans.length === 0) return;
+  for (const c of candidates) {
+    if (c.source === 'frontmatter' || c.features.document_date) continue;
+    c.features[`section_${groupAt(spans, c.line) ?? 'none'}`] = 1;
+  }
+}
+
+const OPENING_FAMILIES = new Set(['onset', 'symptom', 'trigger']);
+const opens = (c: MilestoneCandidate) =>
+  !!(c.features.window_start || c.features.stated_onset || c.features.label_started) ||
+  familiesIn(c.text).families.some((f) => OPENING_FAMILIES.has(f));
+const closes = (c: MilestoneCandidate) =>
+  !!(c.features.window_end || c.features.label_resolved) || familiesIn(c.text).families.includes('recover');
+
+/** The mitigation that the first recovery follows: the step that halted the impact, not the first attempt. */
+function markLastMitigationBeforeRecovery(sorted: MilestoneCandidate[], firstRecovery: number | undefined): void {
+  if (firstRecovery === undefined) return;
+  for (let i = firstRecovery; i >= 0; i--) {
+    if (sorted[i].features.in_prose || !familiesIn(sorted[i].text).families.includes('mitigate')) continue;
+    sorted[i].features.last_mitigate_before_recover = 1;
+    return;
+  }
+}
+
+/** A stated duration that joins two candidates ("down for 36 minutes") is evidence for both ends. */
+function addDurationPairs(candidates: MilestoneCandidate[], stated: readonly StatedDuration[]): void {
+  const durations = stated.filter((s) => s.metric === 'impact' || s.metric === 'ttr').map((s) => s.minutes * MINUTE);
+  if (durations.length === 0) return;
+  const scored = candidates.filter((c) => c.source !== 'frontmatter');
+  // Instants by minute, so each candidate looks up its partners instead of scanning every other candidate.
+  const minute = (time: number) => Math.round(time / MINUTE);
+  const starts = new Set(scored.filter(opens).map((c) => minute(c.time)));
+  const ends = new Set(scored.filter(closes).map((c) => minute(c.time)));
+  const near = (set: Set<number>, at: number) => [0, -1, 1, -2, 2].some((slack) => set.has(at + slack));
+  for (const c of scored) {
+    if (durations.some((d) => near(ends, minute(c.time + d)))) c.features.duration_pair_start = 1;
+    if (durations.some((d) => near(starts, minute(c.time - d)))) c.features.duration_pair_end = 1;
+  }
+}
+
+/**
+ * What the document as a whole offers, on every candidate: with "absent" scoring 0, a feature shared by
+ * all of a document's candidates is, in effect, evidence for or against absence.
+ */
+function addDocumentFeatures(candidates: MilestoneCandidate[]): void {
+  const scored = candidates.filter((c) => c.source !== 'frontmatter');
+  const named = new Set(scored.filter((c) => !c.features.in_prose).flatMap((c) => familiesIn(c.text).families));
+  const shared: Record<string, number> = {};
+  const labelsOnly = scored.every((c) => c.source === 'key-events' || c.source === 'prose');
+  if (scored.length > 0 && labelsOnly) shared.doc_labels_only = 1;
+  if (!named.has('recover')) shared.doc_no_recover = 1;
+  if (!named.has('mitigate')) shared.doc_no_mitigate = 1;
+  if (!['alert', 'report', 'notice'].some((f) => named.has(f as never))) shared.doc_no_detection_words = 1;
+  if (![...OPENING_FAMILIES].some((f) => named.has(f as never))) shared.doc_no_onset_words = 1;
+  if (scored.every((c) => c.features.date_only)) shared.doc_no_time_of_day = 1;
+  for (const c of scored) Object.assign(c.features, shared);
 }
 
 function addPositionFeatures(candidates: MilestoneCandidate[], stated: readonly StatedDuration[]): void {
@@ -101,6 +183,8 @@ function addPositionFeatures(candidates: MilestoneCandidate[], stated: readonly 
       lastOf.set(family, i);
     }
   });
+  const lastRecovery = lastOf.has('recover') ? sorted[lastOf.get('recover')!].time : undefined;
+  markLastMitigationBeforeRecovery(sorted, firstOf.get('recover'));
   for (const [family, i] of firstOf) sorted[i].features[`first_${family}`] = 1;
   for (const [family, i] of lastOf) sorted[i].features[`last_${family}`] = 1;
   sorted.forEach((c, i) => {
@@ -111,6 +195,7 @@ function addPositionFeatures(candidates: MilestoneCandidate[], stated: readonly 
     if (i === sorted.length - 1) f.last_entry = 1;
     if (i === sorted.length - 1 && !familiesIn(c.text).families.includes('recover')) f.last_entry_silent = 1;
     if (c.time === first) f.same_time_as_first = 1;
+    if (lastRecovery !== undefined && c.time > lastRecovery) f.after_last_recover = 1;
     if (c.time - first > DAY) f.day_after_first = 1;
     const isWindow = f.window_start || f.window_end || f.stated_onset;
     if (!isWindow && near(c.time, windowStarts)) f.agrees_window_start = 1;
