@@ -126,7 +126,9 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
       report(`contradicts:${resolved.zone.label}`, {
         code: 'timeline/zone-contradicts-date',
         severity: 'warning',
-        message: `${resolved.zone.label} is ${resolved.zone.daylight ? 'daylight saving' : 'standard'} time, but ${resolved.zone.region} was not on it on this date; the region's clock time was used. Write the zone in use or a UTC offset.`,
+        message:
+          `${resolved.zone.label} is ${resolved.zone.daylight ? 'daylight saving' : 'standard'} time, but ${resolved.zone.region} was not on it ` +
+          `on this date; it was read at its stated offset, UTC${formatOffset(resolved.zone.offset ?? 0)}. Write the zone in use or a UTC offset.`,
         range: where,
       });
     }
