@@ -26,6 +26,8 @@ const FRONTMATTER_MILESTONES: Record<string, MilestoneKind> = {
   acknowledged: 'acknowledged', acknowledged_at: 'acknowledged', acked: 'acknowledged', declared: 'acknowledged', declared_at: 'acknowledged',
   mitigated: 'mitigated', mitigated_at: 'mitigated', repaired: 'mitigated',
   resolved: 'resolved', resolved_at: 'resolved', ended: 'resolved', end_time: 'resolved', recovered: 'resolved',
+  // Status-page generators (cState) write `resolvedWhen:` beside `resolved: true`.
+  resolvedwhen: 'resolved',
   impact_start: 'impactStart', impact_started: 'impactStart', impactstart: 'impactStart', customer_impact_start: 'impactStart',
   impact_end: 'impactEnd', impact_ended: 'impactEnd', impactend: 'impactEnd', customer_impact_end: 'impactEnd',
 };
