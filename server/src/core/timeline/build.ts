@@ -5,6 +5,7 @@ import { completeDate, resolveStamp, thisYear, yearIsAssumed, type CalendarDate,
 import type { Stamp } from '../time/stamps';
 import { formatOffset, type Zone } from '../time/zones';
 import { collectCandidates, declaredZone, headerZone, type Candidate, type EntryCandidate } from './candidates';
+import { findLabelledWindow } from './labelledWindow';
 import { labelMilestone, markersIn, RANGE_END } from './markers';
 import type { LabelledMilestone } from './markers';
 
@@ -87,6 +88,8 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
   }
 
   const entries: TimelineEntry[] = [];
+  // A document that gives no time of day anywhere still dates its events: its days are the entries.
+  const daysOnly = !candidates.some((c) => c.kind === 'entry' && c.stamp?.time);
   /** Entries led by their time, as in a timeline; times inside sentences have no order to keep. */
   const ordered: { entry: TimelineEntry; group: number; direction: 1 | -1 }[] = [];
   const labelled: LabelledMilestone[] = [];
@@ -195,6 +198,7 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
         if (yearIsAssumed(c.stamp.date, reference, ctx.year)) reportAssumedYear(index.lineRange(c.line));
         ctx.date = completeDate(c.stamp.date, reference, ctx.year, ctx.currentYear);
         ctx.dateUnknown = false;
+        if (daysOnly) entries.push(dayEntry(c, ctx.date, index.lineRange(c.line)));
       }
       ctx.lastMinutes = undefined;
       continue;
@@ -227,6 +231,10 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
       });
     }
     if (resolved.time !== undefined && resolved.hasTimeOfDay && c.stamp?.relative === undefined) anchor = resolved;
+    // A window stated in running prose, read with the day and zone in force where it stands (past midnight too).
+    if (c.prose && resolved.endTime !== undefined && OUTAGE_WINDOW.test(c.text)) {
+      addLabelled({ ...c, label: 'outage window' }, ['started', 'impactStart'], resolved, 'prose');
+    }
     entries.push(resolved);
     if (!c.prose) ordered.push({ entry: resolved, group: c.group, direction: ctx.direction });
   }
@@ -241,6 +249,11 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
   const title = titleWindow(blocks);
   if (title) addLabelled({ ...title, label: 'title' }, ['started'], resolveEntry(title, atReference()), 'prose');
   const summary = fromSections.length > 0 ? summaryStart(blocks, timelineSections) : undefined;
+  const field = title ? undefined : windowFieldEntry(timelineSections.length > 0 ? blocks.filter((b) => !inSections(b, timelineSections)) : blocks);
+  const alreadyRead = (line: number) => labelled.some((l) => l.source === 'prose' && l.line === line);
+  if (field && !alreadyRead(field.line) && summary?.window?.line !== field.line) {
+    addLabelled(field, ['started', 'impactStart'], resolveEntry(field, atReference()), 'prose');
+  }
   if (summary?.window) {
     const window = resolveEntry(summary.window, atReference());
     addLabelled({ ...summary.window, label: 'outage window' }, ['started', 'impactStart'], window, 'prose');
@@ -256,6 +269,15 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
     timeline: { sections: fromSections, entries, declaredZone: zoneName(declared?.zone), newestFirst: (ordered[0]?.direction ?? ctx.direction) === -1 },
     labelled,
     problems,
+  };
+}
+
+/** A date read as the day something happened on ("On June 4, 2024, the site was down"): a day, not its midnight. */
+function dayEntry(c: Extract<Candidate, { kind: 'date' }>, date: CalendarDate, range: Range): TimelineEntry {
+  return {
+    text: c.text ?? c.stamp.text, raw: c.stamp.text, range, timeRange: undefined, time: Date.UTC(date.year, date.month - 1, date.day),
+    hasTimeOfDay: false, confidence: 'approximate', zone: undefined, zoneSource: undefined, markers: [], markedBy: undefined, links: [],
+    endTime: undefined, dayRollover: false, dateUnknown: false,
   };
 }
 
@@ -329,6 +351,19 @@ function titleWindow(blocks: readonly Block[]): EntryCandidate | undefined {
   return found.find((c): c is EntryCandidate => c.kind === 'entry' && !!c.stamp?.rangeEnd && !!c.stamp.time);
 }
 
+/** A summary field that states the window ("Date: 2 July 2025, 09:30 - 12:30 UTC"), as an entry to read. */
+function windowFieldEntry(blocks: readonly Block[]): EntryCandidate | undefined {
+  const found = findLabelledWindow(blocks);
+  if (!found) return undefined;
+  const { line, text, stamp } = found;
+  const stampAt = line.raw.indexOf(stamp.text);
+  return {
+    kind: 'entry', line: line.line, endLine: line.line, column: line.column, endColumn: line.column + line.raw.length, text, raw: line.raw,
+    links: [], stamp, stampColumn: stampAt >= 0 ? line.column + stampAt : undefined, milestoneText: '', unreadableTime: undefined,
+    columnZone: undefined, label: 'outage window', prose: true, group: 0,
+  };
+}
+
 /**
  * The summary often says when it began: "…experienced an outage lasting 1 hour and 48 minutes, from
  * 16:58 to 18:46 UTC", "at roughly 18:52 UTC Hachyderm experienced a 7 minute cascading failure".
@@ -369,7 +404,7 @@ function ambiguousZone(zone: Zone, range: Range): Problem {
 }
 
 /** A sentence that states when the outage ran, around a time range. */
-const OUTAGE_WINDOW = /\b(?:outage|incident|downtime|disruption|degradation|degraded|unavailable|down|impact(?:ed)?|affected)\b[^.]*\bfrom\s+\S*\d|\bbetween\s+\S*\d[^.]*\b(?:outage|incident|downtime|disruption|unavailable|down|impact(?:ed)?|affected)\b/i;
+const OUTAGE_WINDOW = /\b(?:outage|incident|downtime|disruption|degradation|degraded|unavailable|down|impact(?:ed)?|affected)\b[^.]*\b(?:from|between)\s+\S*\d|\bbetween\s+\S*\d[^.]*\b(?:outage|incident|downtime|disruption|unavailable|down|impact(?:ed)?|affected)\b/i;
 
 /** A sentence that says the incident began at its time. */
 const STATED_ONSET = /\b(?:experienc(?:ed|es)\s+(?:an?\s+)?(?:\w+\s+){0,4}?(?:outage|disruption|degradation|failure|incident|downtime|errors)|(?:outage|incident|disruption|degradation|problems?|issues?)\s+(?:began|started|begins|starts)|(?:started|began)\s+to\s+experience|went\s+down)\b/i;
