@@ -7,6 +7,7 @@ import { formatOffset, type Zone } from '../time/zones';
 import { collectCandidates, declaredZone, headerZone, type Candidate, type EntryCandidate } from './candidates';
 import { findLabelledWindow } from './labelledWindow';
 import { labelMilestone, markersIn, RANGE_END } from './markers';
+import { restoreContext, sameState, unchangedSpans, type Checkpoint, type TimelineMemo } from './resume';
 import type { LabelledMilestone } from './markers';
 
 export interface TimelineResult {
@@ -14,6 +15,8 @@ export interface TimelineResult {
   /** "Label: time" lines anywhere in the document ("First detected: 2023-01-11 14:22"). */
   labelled: LabelledMilestone[];
   problems: Problem[];
+  /** What the next version needs to resume reading at an edited row. */
+  memo?: TimelineMemo;
 }
 
 export interface TimelineInput {
@@ -30,6 +33,8 @@ export interface TimelineInput {
   defaultZone?: Zone;
   /** The year it is now, for dates nothing else gives a year (defaults to the clock's). */
   currentYear?: number;
+  /** The previous version's reading: rows before an edit, and after it once the state agrees, are not read again. */
+  previous?: TimelineMemo;
 }
 
 function inSections(block: Block, sections: readonly Section[]): boolean {
@@ -68,7 +73,7 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
 
   const problems: Problem[] = [];
   const { declared, fallback, teamZone } = chooseZones(candidates, input);
-  const ctx: ReadingContext = {
+  let ctx: ReadingContext = {
     date: input.reference,
     reference: input.reference,
     zone: (declared ?? fallback)?.zone,
@@ -78,9 +83,11 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
     currentYear: input.currentYear,
   };
   const reported = new Set<string>();
+  const reportedKeys: string[] = [];
   const report = (key: string, problem: Problem) => {
     if (reported.has(key)) return;
     reported.add(key);
+    reportedKeys.push(key);
     problems.push(problem);
   };
   if (declared?.zone.alternatives && declared.line !== undefined) {
@@ -172,12 +179,12 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
     const endKinds = kinds.map((k) => RANGE_END[k]).filter((k): k is MilestoneKind => !!k);
     if (entry.endTime !== undefined && endKinds.length > 0) labelled.push({ kinds: endKinds, time: entry.endTime, line: c.line, range: entry.range, evidence: `${c.label} (end)`, source });
   };
-  for (const c of candidates) {
+  const readCandidate = (c: Candidate): void => {
     if (c.kind === 'zone') {
       ctx.zone = c.zone;
       ctx.zoneSource = 'sentence';
       if (c.zone.alternatives) report(`ambiguous:${c.zone.label}`, ambiguousZone(c.zone, index.lineRange(c.line)));
-      continue;
+      return;
     }
     if (c.kind === 'reset') {
       ctx.direction = c.direction;
@@ -186,11 +193,11 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
       ctx.lastMinutes = undefined;
       ctx.year = undefined;
       anchor = undefined;
-      continue;
+      return;
     }
     if (c.kind === 'year') {
       ctx.year = c.year;
-      continue;
+      return;
     }
     if (c.kind === 'date') {
       if (c.stamp.date) {
@@ -201,12 +208,12 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
         if (daysOnly) entries.push(dayEntry(c, ctx.date, index.lineRange(c.line)));
       }
       ctx.lastMinutes = undefined;
-      continue;
+      return;
     }
     const kind = labelMilestone(c.label);
     if (kind && c.stamp) {
       addLabelled(c, kind, resolveEntry(c, { ...ctx }));
-      continue;
+      return;
     }
     if (c.unreadableTime) {
       const why = c.unreadableReason ? ` (${c.unreadableReason})` : '';
@@ -237,7 +244,59 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
     }
     entries.push(resolved);
     if (!c.prose) ordered.push({ entry: resolved, group: c.group, direction: ctx.direction });
+  };
+
+  // Read every candidate, or only from the first one an edit changed, rejoining the old reading once it agrees.
+  const checkpoints: Checkpoint[] = [];
+  const checkpoint = (): Checkpoint => ({
+    ctx: { ...ctx }, anchor, entries: entries.length, ordered: ordered.length, labelled: labelled.length,
+    problems: problems.length, reported: reportedKeys.length,
+  });
+  const startKey = JSON.stringify([ctx, daysOnly, reportedKeys, teamZone?.label]);
+  const memo = input.previous?.startKey === startKey ? input.previous : undefined;
+  const spans = memo ? unchangedSpans(memo, candidates, index) : undefined;
+  /** Brings the output lists to what the old reading had at `cp`, from `from` (its counts there) on. */
+  const takeFrom = (old: TimelineMemo, from: Checkpoint, to: Checkpoint) => {
+    append(entries, old.entries, from.entries, to.entries);
+    append(ordered, old.ordered, from.ordered, to.ordered);
+    append(labelled, old.labelled, from.labelled, to.labelled);
+    append(problems, old.problems, from.problems, to.problems);
+    for (let k = from.reported; k < to.reported; k++) {
+      reported.add(old.reportedKeys[k]);
+      reportedKeys.push(old.reportedKeys[k]);
+    }
+    ctx = restoreContext(to.ctx, old, teamZone);
+    anchor = to.anchor;
+  };
+  let first = 0;
+  if (memo && spans && spans.prefix > 0) {
+    const start = memo.checkpoints[0];
+    for (const list of [entries, ordered, labelled, problems, reportedKeys]) list.length = 0;
+    reported.clear();
+    takeFrom(memo, { ...start, entries: 0, ordered: 0, labelled: 0, problems: 0, reported: 0 }, memo.checkpoints[spans.prefix]);
+    for (let k = 0; k < spans.prefix; k++) checkpoints.push(memo.checkpoints[k]);
+    first = spans.prefix;
   }
+  let rejoined = false;
+  for (let i = first; i < candidates.length && !rejoined; i++) {
+    const old = memo && spans && i >= spans.suffix ? memo.checkpoints[i + spans.shift] : undefined;
+    if (memo && old && sameState(ctx, anchor, old.ctx, old.anchor) && sameKeys(reportedKeys, memo.reportedKeys, old.reported)) {
+      const here = checkpoint();
+      const last = memo.checkpoints[memo.checkpoints.length - 1];
+      takeFrom(memo, old, last);
+      for (let k = i + spans!.shift; k < memo.checkpoints.length; k++) checkpoints.push(shifted(memo.checkpoints[k], old, here, memo, teamZone));
+      rejoined = true;
+      break;
+    }
+    checkpoints.push(checkpoint());
+    readCandidate(candidates[i]);
+  }
+  if (!rejoined) checkpoints.push(checkpoint());
+  const loopEnd = checkpoints[checkpoints.length - 1];
+  const nextMemo: TimelineMemo = {
+    startKey, lines: index.lines, candidates, checkpoints, entries: entries.slice(), ordered: ordered.slice(),
+    labelled: labelled.slice(0, loopEnd.labelled), problems: problems.slice(0, loopEnd.problems), reportedKeys: reportedKeys.slice(), teamZone,
+  };
   /** Lines outside the timeline are read on the document's own date, not the timeline's last. */
   const atReference = (): ReadingContext => ({ ...ctx, date: input.reference, lastMinutes: undefined });
   for (const c of outside) {
@@ -269,6 +328,29 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
     timeline: { sections: fromSections, entries, declaredZone: zoneName(declared?.zone), newestFirst: (ordered[0]?.direction ?? ctx.direction) === -1 },
     labelled,
     problems,
+    memo: nextMemo,
+  };
+}
+
+function append<T>(target: T[], source: readonly T[], from: number, to: number): void {
+  for (let k = from; k < to; k++) target.push(source[k]);
+}
+
+/** Whether the keys reported so far are the old reading's first `count`. */
+function sameKeys(keys: readonly string[], old: readonly string[], count: number): boolean {
+  return keys.length === count && keys.every((k, i) => k === old[i]);
+}
+
+/** An old checkpoint after the rejoin, with its counts moved by what the re-read rows added or removed. */
+function shifted(cp: Checkpoint, rejoin: Checkpoint, here: Checkpoint, memo: TimelineMemo, teamZone: Zone | undefined): Checkpoint {
+  return {
+    ctx: restoreContext(cp.ctx, memo, teamZone),
+    anchor: cp.anchor,
+    entries: cp.entries - rejoin.entries + here.entries,
+    ordered: cp.ordered - rejoin.ordered + here.ordered,
+    labelled: cp.labelled - rejoin.labelled + here.labelled,
+    problems: cp.problems - rejoin.problems + here.problems,
+    reported: cp.reported - rejoin.reported + here.reported,
   };
 }
 
