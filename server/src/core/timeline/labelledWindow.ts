@@ -9,6 +9,8 @@ import { findStamps, type Stamp } from '../time/stamps';
 const WINDOW_LABEL =
   /^[\s*_]*(?:incident\s+|outage\s+|impact\s+)?(?:date|dates|when|window|period|time\s?frame|time)(?:\s+of\s+(?:the\s+)?(?:incident|outage|impact))?[\s*_]*[:\-–—][\s*_]*/i;
 
+const FIELD_START = /^[\s*_]*(?:incident|outage|impact|date|when|window|period|time)/i;
+
 export interface LabelledWindow {
   line: TextLine;
   text: string;
@@ -25,7 +27,8 @@ function linesOf(block: Block): TextLine[] {
 
 /** Reads one line as a window field, or undefined when it is not one. */
 export function windowField(raw: string): Stamp | undefined {
-  if (!/\d/.test(raw)) return undefined;
+  // Most lines name no field: a cheap look at the raw line skips them before the inline parse.
+  if (!FIELD_START.test(raw) || !/\d/.test(raw)) return undefined;
   const { text } = plainText(raw);
   const label = WINDOW_LABEL.exec(text);
   if (!label) return undefined;
