@@ -112,6 +112,14 @@ describe('timeline reuse across edits', () => {
     assert.deepEqual(derived(second), derived(analyzeText(text, URI)));
   });
 
+  it('reports on a date line at its new length when only its trailing space changed', () => {
+    const before = ['# Queue backlog', '', '## Timeline', '', 'Mar 12', '', '- 14:02 Queue stops draining', '- 14:31 Drained', ''];
+    const analyzer = new Analyzer();
+    analyzer.analyze(URI, 1, before.join('\n'));
+    const after = before.map((l, i) => (i === 4 ? 'Mar 12\t' : l)).join('\n');
+    assert.deepEqual(derived(analyzer.analyze(URI, 2, after)), derived(analyzeText(after, URI)));
+  });
+
   it('equals a fresh analysis after any sequence of edits inside timeline rows', () => {
     const documents = ['core/prose-and-timeline.md', 'timeline/midnight.md', 'timeline/multi-day.md', 'timeline/newest-first-log.md', 'timeline/relative-offsets.md']
       .map((name) => readFileSync(join(__dirname, '..', '..', 'fixtures', name), 'utf8').split('\n'));

@@ -53,9 +53,9 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-/** Whether two candidates read the same, on lines of the same length (entry ranges end at a line's end). */
+/** Whether two candidates read the same, on lines of the same length (what they report spans the whole line). */
 export function sameCandidate(a: Candidate, b: Candidate, aLines: readonly string[], bLines: readonly string[]): boolean {
-  if (a.kind !== b.kind || a.line !== b.line) return false;
+  if (a.kind !== b.kind || a.line !== b.line || aLines[a.line]?.length !== bLines[a.line]?.length) return false;
   switch (a.kind) {
     case 'entry': {
       const o = b as typeof a;
@@ -64,7 +64,7 @@ export function sameCandidate(a: Candidate, b: Candidate, aLines: readonly strin
         a.stampColumn === o.stampColumn && a.milestoneText === o.milestoneText && a.unreadableTime === o.unreadableTime &&
         a.unreadableReason === o.unreadableReason && a.label === o.label && a.prose === o.prose && a.group === o.group &&
         sameList(a.links, o.links) && sameJson(a.stamp, o.stamp) && sameJson(a.columnZone, o.columnZone) &&
-        aLines[a.line]?.length === bLines[a.line]?.length && aLines[a.endLine]?.length === bLines[a.endLine]?.length
+        aLines[a.endLine]?.length === bLines[a.endLine]?.length
       );
     }
     case 'date':
