@@ -4,7 +4,7 @@ import type { LineIndex } from '../text/lineIndex';
 import { completeDate, resolveStamp, thisYear, yearIsAssumed, type CalendarDate, type ReadingContext } from '../time/resolve';
 import type { Stamp } from '../time/stamps';
 import { formatOffset, type Zone } from '../time/zones';
-import { collectCandidates, declaredZone, headerZone, type Candidate, type EntryCandidate } from './candidates';
+import { collectCandidates, declaredZone, entry, headerZone, type Candidate, type EntryCandidate } from './candidates';
 import { findLabelledWindow } from './labelledWindow';
 import { labelMilestone, markersIn, RANGE_END } from './markers';
 import { restoreContext, sameState, unchangedSpans, type Checkpoint, type TimelineMemo } from './resume';
@@ -439,11 +439,8 @@ function windowFieldEntry(blocks: readonly Block[]): EntryCandidate | undefined 
   if (!found) return undefined;
   const { line, text, stamp } = found;
   const stampAt = line.raw.indexOf(stamp.text);
-  return {
-    kind: 'entry', line: line.line, endLine: line.line, column: line.column, endColumn: line.column + line.raw.length, text, raw: line.raw,
-    links: [], stamp, stampColumn: stampAt >= 0 ? line.column + stampAt : undefined, milestoneText: '', unreadableTime: undefined,
-    columnZone: undefined, label: 'outage window', prose: true, group: 0,
-  };
+  const stampColumn = stampAt >= 0 ? line.column + stampAt : undefined;
+  return entry({ line: line.line, column: line.column, endColumn: line.column + line.raw.length, text, raw: line.raw, stamp, stampColumn, label: 'outage window', prose: true });
 }
 
 /**

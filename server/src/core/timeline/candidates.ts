@@ -66,7 +66,7 @@ export const declaredZone = memoize((text: string): Zone | undefined => {
   return match?.groups?.zone ? parseZone(match.groups.zone.replace('−', '-').replace(/\s/g, '')) : undefined;
 });
 
-function entry(fields: Partial<EntryCandidate> & Pick<EntryCandidate, 'line' | 'text' | 'raw'>): EntryCandidate {
+export function entry(fields: Partial<EntryCandidate> & Pick<EntryCandidate, 'line' | 'text' | 'raw'>): EntryCandidate {
   return {
     kind: 'entry',
     endLine: fields.line,
