@@ -5,10 +5,12 @@
  * engine's own, time to resolve, and 5-fold cross-validated figures for the fitted weights (fit on
  * four fifths of the documents, measure on the fifth). Development only: without the corpus it says
  * so and exits cleanly.
- *   node --import tsx scripts/eval-milestones.ts [LABELS.jsonl] [--show] [--tolerance MINUTES]
+ * `--unreached` lists every label no candidate reaches, with the labelled line and the nearest candidates,
+ * and stops there.
+ *   node --import tsx scripts/eval-milestones.ts [LABELS.jsonl] [--show] [--unreached] [--tolerance MINUTES]
  *     [--without FEATURE,…] [--with-blameless]
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { ORDERED_KINDS, type MilestoneWeights, type OrderedKind } from '../server/src/core/metrics/choose';
@@ -86,6 +88,28 @@ const reachable = ORDERED_KINDS.map((kind) => {
   return `${kind} ${reached.length}/${labelled.length}`;
 });
 console.log(`\nLabels some candidate reaches (the ceiling the time parser sets): ${reachable.join(', ')}`);
+// Listing what no candidate reaches is a parser question: the fitted figures below are not needed for it.
+if (args.includes('--unreached')) {
+  listUnreached();
+  process.exit(0);
+}
+
+/** Each label no candidate reaches, beside the line it was labelled from and the two nearest candidates. */
+function listUnreached(): void {
+  const rows = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { line?: Record<string, number | null> });
+  docs.forEach((doc, i) => {
+    const text = readFileSync(join(dirname(file), doc.file), 'utf8').split('\n');
+    for (const kind of ORDERED_KINDS) {
+      const label = doc.labels[kind];
+      if (!label || doc.candidates.some((c) => matchesLabel(c.time, label, tolerance))) continue;
+      const labelled = rows[i].line?.[kind];
+      const target = Date.parse(label.startsWith('T') ? `1970-01-01${label}` : label);
+      const nearest = [...doc.candidates].sort((a, b) => Math.abs(a.time - target) - Math.abs(b.time - target)).slice(0, 2);
+      console.log(`unreached ${kind.padEnd(12)} ${doc.file}: ${label} (line ${labelled ?? '?'}: ${labelled ? text[labelled - 1].trim().slice(0, 110) : ''})`);
+      for (const c of nearest) console.log(`    nearest ${new Date(c.time).toISOString()} line ${c.line + 1}: ${c.text.slice(0, 80)}`);
+    }
+  });
+}
 
 // The project's own fixtures are always in the training set; figures are measured on the corpus only.
 const fixtures = FIXTURE_FOLDERS.flatMap(loadFixtures);

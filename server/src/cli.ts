@@ -129,4 +129,15 @@ export async function main(argv: string[]): Promise<void> {
   }
 }
 
-if (require.main === module) void main(process.argv.slice(2));
+/** `hindsight check … | head`: whoever read the output has gone, so nobody is left to tell; stop quietly. */
+function exitQuietlyWhenOutputCloses(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK);
+  });
+}
+
+if (require.main === module) {
+  exitQuietlyWhenOutputCloses();
+  void main(process.argv.slice(2));
+}

@@ -5,7 +5,8 @@
  * in a temporary folder.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -229,6 +230,22 @@ describe('hindsight check: output and exit status', () => {
       assert.equal(r.stdout, '', `hindsight ${args.join(' ')} printed to stdout`);
       assert.notEqual(r.stderr.trim(), '', `hindsight ${args.join(' ')} gave no reason`);
     }
+  });
+});
+
+describe('output read only in part', () => {
+  it('exits quietly when the reader goes away, as `hindsight check … | head` does', async () => {
+    const child = spawn(process.execPath, [CLI, 'check', 'test/fixtures'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = once(child, 'exit');
+    // The first line read, the reader leaves: every later write meets a closed pipe.
+    await once(child.stdout, 'data');
+    child.stdout.destroy();
+    const [code, signal] = (await exited) as [number | null, NodeJS.Signals | null];
+    assert.equal(signal, null);
+    assert.ok(code === 0 || code === 1, `exit status ${code}`);
+    assert.doesNotMatch(stderr, /EPIPE|Unhandled|^\s+at /m, stderr);
   });
 });
 

@@ -27,6 +27,8 @@ const FRONTMATTER_MILESTONES: Record<string, MilestoneKind> = {
   acknowledged: 'acknowledged', acknowledged_at: 'acknowledged', acked: 'acknowledged', declared: 'acknowledged', declared_at: 'acknowledged',
   mitigated: 'mitigated', mitigated_at: 'mitigated', repaired: 'mitigated',
   resolved: 'resolved', resolved_at: 'resolved', ended: 'resolved', end_time: 'resolved', recovered: 'resolved',
+  // Status-page generators (cState) write `resolvedWhen:` beside `resolved: true`.
+  resolvedwhen: 'resolved',
   impact_start: 'impactStart', impact_started: 'impactStart', impactstart: 'impactStart', customer_impact_start: 'impactStart',
   impact_end: 'impactEnd', impact_ended: 'impactEnd', impactend: 'impactEnd', customer_impact_end: 'impactEnd',
 };
@@ -190,13 +192,14 @@ export class DerivedCache {
   private milestones: Milestones | undefined;
 
   /** The previous timeline and sections when they still hold for `source`, else a fresh reading. */
-  timeline(source: TimelineSource, read: () => TimelineResult): { result: TimelineResult; sections: Section[] } {
+  timeline(source: TimelineSource, read: (previous: TimelineResult | undefined) => TimelineResult): { result: TimelineResult; sections: Section[] } {
     if (this.source && this.result && timelineStillHolds(this.source, source)) {
       const sections = this.source.sections;
       this.source = { ...source, sections };
       return { result: this.result, sections };
     }
-    const result = read();
+    // The previous reading lets an edited row be read from where it stands (see timeline/resume.ts).
+    const result = read(this.result);
     this.source = { ...source, fromSections: result.timeline.sections.length > 0 };
     this.result = result;
     return { result, sections: source.sections };
@@ -264,8 +267,8 @@ export function buildDocument(
   const currentYear = yearOf(options.today);
   const settings = timelineSettings(reference, [fmZone, defaultZone], documentZone, currentYear);
   const source = { lines: index.lines, blocks, sections: freshSections, settings, fromSections: true };
-  const { result: timeline, sections } = derived.timeline(source, () => buildTimeline({
-    blocks, sections: freshSections, index, reference, frontmatterZone: fmZone, documentZone, defaultZone, currentYear,
+  const { result: timeline, sections } = derived.timeline(source, (previous) => buildTimeline({
+    blocks, sections: freshSections, index, reference, frontmatterZone: fmZone, documentZone, defaultZone, currentYear, previous: previous?.memo,
   }));
   const statedDurations = statedDurationsOf(fm.frontmatter, lines, index);
   const windows = statedWindows(lines, index, reference, documentZone?.zone ?? fmZone ?? defaultZone);

@@ -64,10 +64,10 @@ describe('time stamps as people write them', () => {
     assert.equal(back.rolledOver, false);
   });
 
-  it('reads PST on a June date as Pacific clock time and flags the contradiction', () => {
+  it('reads PST on a June date at its stated offset (UTC-8) and flags the contradiction', () => {
     const resolved = resolveStamp(findStamps('2024-06-12 09:00 PST')[0], { date: undefined, reference: undefined, zone: undefined, zoneSource: undefined, lastMinutes: undefined, direction: 1 });
     assert.equal(resolved.contradicts, true);
-    assert.equal(new Date(resolved.time!).toISOString(), '2024-06-12T16:00:00.000Z');
+    assert.equal(new Date(resolved.time!).toISOString(), '2024-06-12T17:00:00.000Z');
   });
 
   it('tells date lines from entries', () => {

@@ -166,6 +166,8 @@ export function resolveStamp(stamp: Stamp, ctx: ReadingContext): ResolvedStamp {
     const endDate = stamp.rangeEnd.date ? completeDate(stamp.rangeEnd.date, date) : date;
     endTime = instant(endDate, stamp.rangeEnd.time, zoneOnDay).epoch;
     if (endTime < start.epoch && !stamp.rangeEnd.date) endTime += DAY;
+    // "July 2, 9:30 AM - July 2, 12:30 AM": an end dated before its start names no window's end.
+    else if (endTime < start.epoch) endTime = undefined;
   }
   let confidence: Confidence;
   if (!zone || !stamp.time || dateUnknown) confidence = 'approximate';

@@ -221,6 +221,26 @@ function zoneAfter(text: string, from: number): { zone: Zone | undefined; unknow
   return { zone: undefined, unknown: undefined, end: from };
 }
 
+/** "between" (or "from") just before a time opens a window whose end follows after "and" / "to". */
+const OPENS_WINDOW = /\b(?:between|from)\s+(?:about\s+|around\s+|approximately\s+|roughly\s+|~)?$/i;
+/** What may stand between a window's start and its end: a short aside in parentheses, then the joining word. */
+const ASIDE_THEN_END = /^\s*(?:\([^()]{1,60}\)\s*)?(?:and|to|until|till|through|-|–|—)\s*/i;
+
+function opensWindow(text: string, timeIndex: number): boolean {
+  return OPENS_WINDOW.test(text.slice(Math.max(0, timeIndex - 30), timeIndex));
+}
+
+/** The end of a range that gives its own date: separator, date, joiner, time (and its zone), right after `from`. */
+function datedRangeEnd(text: string, from: number, next: Part<TimePart> | undefined, dates: Part<DatePart>[], used: Set<Part<DatePart>>) {
+  if (!next) return undefined;
+  const separator = RANGE_SEPARATOR.exec(text.slice(from, next.index));
+  if (!separator) return undefined;
+  const date = dates.find((d) => !used.has(d) && d.index === from + separator[0].length);
+  if (!date || date.end > next.index || !JOINER.test(text.slice(date.end, next.index))) return undefined;
+  const zone = zoneAfter(text, next.end);
+  return { date, time: next, zone: zone.zone, end: zone.zone ? zone.end : next.end };
+}
+
 /** Finds every date/time stamp in a line of plain text, in order. Results are shared: do not change them. */
 export const findStamps = memoize(readStamps);
 
@@ -255,7 +275,8 @@ function readStamps(text: string): Stamp[] {
     const zoneEnd = zoneFound.end;
     if (zone) end = zoneEnd;
     let rangeEnd: Stamp['rangeEnd'];
-    if (isRange && next && RANGE_SEPARATOR.test(text.slice(end, next.index))) {
+    if (next && !isRange && opensWindow(text, time.index) && ASIDE_THEN_END.exec(text.slice(end, next.index))?.[0].length === next.index - end) {
+      // "between 12.39UTC (block 8647535) and 17.17UTC": an aside before the end does not split the window.
       rangeEnd = { time: next.value, date: undefined };
       end = next.end;
       const after = zoneAfter(text, end);
@@ -263,6 +284,24 @@ function readStamps(text: string): Stamp[] {
         end = after.end;
         zone ??= after.zone;
       }
+      i++;
+    } else if (isRange && next && RANGE_SEPARATOR.test(text.slice(end, next.index))) {
+      rangeEnd = { time: next.value, date: undefined };
+      end = next.end;
+      const after = zoneAfter(text, end);
+      if (after.zone) {
+        end = after.end;
+        zone ??= after.zone;
+      }
+      i++;
+    }
+    // "July 2 2025, 9:30 AM UTC - July 3 2025, 1:30 AM UTC": a range whose end gives its own date.
+    const datedEnd = rangeEnd ? undefined : datedRangeEnd(text, end, times[i + 1], dates, usedDates);
+    if (datedEnd) {
+      rangeEnd = { time: datedEnd.time.value, date: datedEnd.date.value };
+      usedDates.add(datedEnd.date);
+      end = datedEnd.end;
+      zone ??= datedEnd.zone;
       i++;
     }
     // A date just after the time ("11:10 6th Nov 2023", "15:22 ICT, Sept 26 2021").

@@ -156,7 +156,7 @@ function regionOffset(region: string, t: LocalTime): number {
 
 export interface ZonedInstant {
   epoch: number;
-  /** The abbreviation does not fit the date (PST in June): the region's actual offset was used. */
+  /** The abbreviation does not fit the date (PST in June): still read at its stated offset, and to be reported. */
   contradicts: boolean;
 }
 
@@ -166,7 +166,8 @@ export function toInstant(t: LocalTime, zone: Zone): ZonedInstant {
   // An ambiguous abbreviation (CST) may belong to a region without daylight saving: no verdict on the date.
   if (zone.region && zone.daylight !== undefined && !zone.alternatives) {
     const actual = regionOffset(zone.region, t);
-    if (actual !== zone.offset) return { epoch: wall - actual * 60_000, contradicts: true };
+    // The written abbreviation is the only evidence of the offset meant: read it as stated, and say so.
+    if (actual !== zone.offset) return { epoch: wall - zone.offset! * 60_000, contradicts: true };
   }
   if (zone.offset !== undefined) return { epoch: wall - zone.offset * 60_000, contradicts: false };
   if (zone.region) return { epoch: wall - regionOffset(zone.region, t) * 60_000, contradicts: false };

@@ -4,8 +4,10 @@ import type { LineIndex } from '../text/lineIndex';
 import { completeDate, resolveStamp, thisYear, yearIsAssumed, type CalendarDate, type ReadingContext } from '../time/resolve';
 import type { Stamp } from '../time/stamps';
 import { formatOffset, type Zone } from '../time/zones';
-import { collectCandidates, declaredZone, headerZone, type Candidate, type EntryCandidate } from './candidates';
+import { collectCandidates, declaredZone, entry, headerZone, type Candidate, type EntryCandidate } from './candidates';
+import { findLabelledWindow } from './labelledWindow';
 import { labelMilestone, markersIn, RANGE_END } from './markers';
+import { restoreContext, sameState, unchangedSpans, type Checkpoint, type TimelineMemo } from './resume';
 import type { LabelledMilestone } from './markers';
 
 export interface TimelineResult {
@@ -13,6 +15,8 @@ export interface TimelineResult {
   /** "Label: time" lines anywhere in the document ("First detected: 2023-01-11 14:22"). */
   labelled: LabelledMilestone[];
   problems: Problem[];
+  /** What the next version needs to resume reading at an edited row. */
+  memo?: TimelineMemo;
 }
 
 export interface TimelineInput {
@@ -29,6 +33,8 @@ export interface TimelineInput {
   defaultZone?: Zone;
   /** The year it is now, for dates nothing else gives a year (defaults to the clock's). */
   currentYear?: number;
+  /** The previous version's reading: rows before an edit, and after it once the state agrees, are not read again. */
+  previous?: TimelineMemo;
 }
 
 function inSections(block: Block, sections: readonly Section[]): boolean {
@@ -67,7 +73,7 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
 
   const problems: Problem[] = [];
   const { declared, fallback, teamZone } = chooseZones(candidates, input);
-  const ctx: ReadingContext = {
+  let ctx: ReadingContext = {
     date: input.reference,
     reference: input.reference,
     zone: (declared ?? fallback)?.zone,
@@ -77,9 +83,11 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
     currentYear: input.currentYear,
   };
   const reported = new Set<string>();
+  const reportedKeys: string[] = [];
   const report = (key: string, problem: Problem) => {
     if (reported.has(key)) return;
     reported.add(key);
+    reportedKeys.push(key);
     problems.push(problem);
   };
   if (declared?.zone.alternatives && declared.line !== undefined) {
@@ -87,6 +95,8 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
   }
 
   const entries: TimelineEntry[] = [];
+  // A document that gives no time of day anywhere still dates its events: its days are the entries.
+  const daysOnly = !candidates.some((c) => c.kind === 'entry' && c.stamp?.time);
   /** Entries led by their time, as in a timeline; times inside sentences have no order to keep. */
   const ordered: { entry: TimelineEntry; group: number; direction: 1 | -1 }[] = [];
   const labelled: LabelledMilestone[] = [];
@@ -126,7 +136,9 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
       report(`contradicts:${resolved.zone.label}`, {
         code: 'timeline/zone-contradicts-date',
         severity: 'warning',
-        message: `${resolved.zone.label} is ${resolved.zone.daylight ? 'daylight saving' : 'standard'} time, but ${resolved.zone.region} was not on it on this date; the region's clock time was used. Write the zone in use or a UTC offset.`,
+        message:
+          `${resolved.zone.label} is ${resolved.zone.daylight ? 'daylight saving' : 'standard'} time, but ${resolved.zone.region} was not on it ` +
+          `on this date; it was read at its stated offset, UTC${formatOffset(resolved.zone.offset ?? 0)}. Write the zone in use or a UTC offset.`,
         range: where,
       });
     }
@@ -167,12 +179,12 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
     const endKinds = kinds.map((k) => RANGE_END[k]).filter((k): k is MilestoneKind => !!k);
     if (entry.endTime !== undefined && endKinds.length > 0) labelled.push({ kinds: endKinds, time: entry.endTime, line: c.line, range: entry.range, evidence: `${c.label} (end)`, source });
   };
-  for (const c of candidates) {
+  const readCandidate = (c: Candidate): void => {
     if (c.kind === 'zone') {
       ctx.zone = c.zone;
       ctx.zoneSource = 'sentence';
       if (c.zone.alternatives) report(`ambiguous:${c.zone.label}`, ambiguousZone(c.zone, index.lineRange(c.line)));
-      continue;
+      return;
     }
     if (c.kind === 'reset') {
       ctx.direction = c.direction;
@@ -181,11 +193,11 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
       ctx.lastMinutes = undefined;
       ctx.year = undefined;
       anchor = undefined;
-      continue;
+      return;
     }
     if (c.kind === 'year') {
       ctx.year = c.year;
-      continue;
+      return;
     }
     if (c.kind === 'date') {
       if (c.stamp.date) {
@@ -193,14 +205,15 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
         if (yearIsAssumed(c.stamp.date, reference, ctx.year)) reportAssumedYear(index.lineRange(c.line));
         ctx.date = completeDate(c.stamp.date, reference, ctx.year, ctx.currentYear);
         ctx.dateUnknown = false;
+        if (daysOnly) entries.push(dayEntry(c, ctx.date, index.lineRange(c.line)));
       }
       ctx.lastMinutes = undefined;
-      continue;
+      return;
     }
     const kind = labelMilestone(c.label);
     if (kind && c.stamp) {
       addLabelled(c, kind, resolveEntry(c, { ...ctx }));
-      continue;
+      return;
     }
     if (c.unreadableTime) {
       const why = c.unreadableReason ? ` (${c.unreadableReason})` : '';
@@ -225,9 +238,65 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
       });
     }
     if (resolved.time !== undefined && resolved.hasTimeOfDay && c.stamp?.relative === undefined) anchor = resolved;
+    // A window stated in running prose, read with the day and zone in force where it stands (past midnight too).
+    if (c.prose && resolved.endTime !== undefined && OUTAGE_WINDOW.test(c.text)) {
+      addLabelled({ ...c, label: 'outage window' }, ['started', 'impactStart'], resolved, 'prose');
+    }
     entries.push(resolved);
     if (!c.prose) ordered.push({ entry: resolved, group: c.group, direction: ctx.direction });
+  };
+
+  // Read every candidate, or only from the first one an edit changed, rejoining the old reading once it agrees.
+  const checkpoints: Checkpoint[] = [];
+  const checkpoint = (): Checkpoint => ({
+    ctx: { ...ctx }, anchor, entries: entries.length, ordered: ordered.length, labelled: labelled.length,
+    problems: problems.length, reported: reportedKeys.length,
+  });
+  const startKey = JSON.stringify([ctx, daysOnly, reportedKeys, teamZone?.label]);
+  const memo = input.previous?.startKey === startKey ? input.previous : undefined;
+  const spans = memo ? unchangedSpans(memo, candidates, index) : undefined;
+  /** Brings the output lists to what the old reading had at `cp`, from `from` (its counts there) on. */
+  const takeFrom = (old: TimelineMemo, from: Checkpoint, to: Checkpoint) => {
+    append(entries, old.entries, from.entries, to.entries);
+    append(ordered, old.ordered, from.ordered, to.ordered);
+    append(labelled, old.labelled, from.labelled, to.labelled);
+    append(problems, old.problems, from.problems, to.problems);
+    for (let k = from.reported; k < to.reported; k++) {
+      reported.add(old.reportedKeys[k]);
+      reportedKeys.push(old.reportedKeys[k]);
+    }
+    ctx = restoreContext(to.ctx, old, teamZone);
+    anchor = to.anchor;
+  };
+  let first = 0;
+  if (memo && spans && spans.prefix > 0) {
+    const start = memo.checkpoints[0];
+    for (const list of [entries, ordered, labelled, problems, reportedKeys]) list.length = 0;
+    reported.clear();
+    takeFrom(memo, { ...start, entries: 0, ordered: 0, labelled: 0, problems: 0, reported: 0 }, memo.checkpoints[spans.prefix]);
+    for (let k = 0; k < spans.prefix; k++) checkpoints.push(memo.checkpoints[k]);
+    first = spans.prefix;
   }
+  let rejoined = false;
+  for (let i = first; i < candidates.length && !rejoined; i++) {
+    const old = memo && spans && i >= spans.suffix ? memo.checkpoints[i + spans.shift] : undefined;
+    if (memo && old && sameState(ctx, anchor, old.ctx, old.anchor) && sameKeys(reportedKeys, memo.reportedKeys, old.reported)) {
+      const here = checkpoint();
+      const last = memo.checkpoints[memo.checkpoints.length - 1];
+      takeFrom(memo, old, last);
+      for (let k = i + spans!.shift; k < memo.checkpoints.length; k++) checkpoints.push(shifted(memo.checkpoints[k], old, here, memo, teamZone));
+      rejoined = true;
+      break;
+    }
+    checkpoints.push(checkpoint());
+    readCandidate(candidates[i]);
+  }
+  if (!rejoined) checkpoints.push(checkpoint());
+  const loopEnd = checkpoints[checkpoints.length - 1];
+  const nextMemo: TimelineMemo = {
+    startKey, lines: index.lines, candidates, checkpoints, entries: entries.slice(), ordered: ordered.slice(),
+    labelled: labelled.slice(0, loopEnd.labelled), problems: problems.slice(0, loopEnd.problems), reportedKeys: reportedKeys.slice(), teamZone,
+  };
   /** Lines outside the timeline are read on the document's own date, not the timeline's last. */
   const atReference = (): ReadingContext => ({ ...ctx, date: input.reference, lastMinutes: undefined });
   for (const c of outside) {
@@ -239,6 +308,11 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
   const title = titleWindow(blocks);
   if (title) addLabelled({ ...title, label: 'title' }, ['started'], resolveEntry(title, atReference()), 'prose');
   const summary = fromSections.length > 0 ? summaryStart(blocks, timelineSections) : undefined;
+  const field = title ? undefined : windowFieldEntry(timelineSections.length > 0 ? blocks.filter((b) => !inSections(b, timelineSections)) : blocks);
+  const alreadyRead = (line: number) => labelled.some((l) => l.source === 'prose' && l.line === line);
+  if (field && !alreadyRead(field.line) && summary?.window?.line !== field.line) {
+    addLabelled(field, ['started', 'impactStart'], resolveEntry(field, atReference()), 'prose');
+  }
   if (summary?.window) {
     const window = resolveEntry(summary.window, atReference());
     addLabelled({ ...summary.window, label: 'outage window' }, ['started', 'impactStart'], window, 'prose');
@@ -254,6 +328,38 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
     timeline: { sections: fromSections, entries, declaredZone: zoneName(declared?.zone), newestFirst: (ordered[0]?.direction ?? ctx.direction) === -1 },
     labelled,
     problems,
+    memo: nextMemo,
+  };
+}
+
+function append<T>(target: T[], source: readonly T[], from: number, to: number): void {
+  for (let k = from; k < to; k++) target.push(source[k]);
+}
+
+/** Whether the keys reported so far are the old reading's first `count`. */
+function sameKeys(keys: readonly string[], old: readonly string[], count: number): boolean {
+  return keys.length === count && keys.every((k, i) => k === old[i]);
+}
+
+/** An old checkpoint after the rejoin, with its counts moved by what the re-read rows added or removed. */
+function shifted(cp: Checkpoint, rejoin: Checkpoint, here: Checkpoint, memo: TimelineMemo, teamZone: Zone | undefined): Checkpoint {
+  return {
+    ctx: restoreContext(cp.ctx, memo, teamZone),
+    anchor: cp.anchor,
+    entries: cp.entries - rejoin.entries + here.entries,
+    ordered: cp.ordered - rejoin.ordered + here.ordered,
+    labelled: cp.labelled - rejoin.labelled + here.labelled,
+    problems: cp.problems - rejoin.problems + here.problems,
+    reported: cp.reported - rejoin.reported + here.reported,
+  };
+}
+
+/** A date read as the day something happened on ("On June 4, 2024, the site was down"): a day, not its midnight. */
+function dayEntry(c: Extract<Candidate, { kind: 'date' }>, date: CalendarDate, range: Range): TimelineEntry {
+  return {
+    text: c.text ?? c.stamp.text, raw: c.stamp.text, range, timeRange: undefined, time: Date.UTC(date.year, date.month - 1, date.day),
+    hasTimeOfDay: false, confidence: 'approximate', zone: undefined, zoneSource: undefined, markers: [], markedBy: undefined, links: [],
+    endTime: undefined, dayRollover: false, dateUnknown: false,
   };
 }
 
@@ -327,6 +433,16 @@ function titleWindow(blocks: readonly Block[]): EntryCandidate | undefined {
   return found.find((c): c is EntryCandidate => c.kind === 'entry' && !!c.stamp?.rangeEnd && !!c.stamp.time);
 }
 
+/** A summary field that states the window ("Date: 2 July 2025, 09:30 - 12:30 UTC"), as an entry to read. */
+function windowFieldEntry(blocks: readonly Block[]): EntryCandidate | undefined {
+  const found = findLabelledWindow(blocks);
+  if (!found) return undefined;
+  const { line, text, stamp } = found;
+  const stampAt = line.raw.indexOf(stamp.text);
+  const stampColumn = stampAt >= 0 ? line.column + stampAt : undefined;
+  return entry({ line: line.line, column: line.column, endColumn: line.column + line.raw.length, text, raw: line.raw, stamp, stampColumn, label: 'outage window', prose: true });
+}
+
 /**
  * The summary often says when it began: "…experienced an outage lasting 1 hour and 48 minutes, from
  * 16:58 to 18:46 UTC", "at roughly 18:52 UTC Hachyderm experienced a 7 minute cascading failure".
@@ -367,7 +483,7 @@ function ambiguousZone(zone: Zone, range: Range): Problem {
 }
 
 /** A sentence that states when the outage ran, around a time range. */
-const OUTAGE_WINDOW = /\b(?:outage|incident|downtime|disruption|degradation|degraded|unavailable|down|impact(?:ed)?|affected)\b[^.]*\bfrom\s+\S*\d|\bbetween\s+\S*\d[^.]*\b(?:outage|incident|downtime|disruption|unavailable|down|impact(?:ed)?|affected)\b/i;
+const OUTAGE_WINDOW = /\b(?:outage|incident|downtime|disruption|degradation|degraded|unavailable|down|impact(?:ed)?|affected)\b[^.]*\b(?:from|between)\s+\S*\d|\bbetween\s+\S*\d[^.]*\b(?:outage|incident|downtime|disruption|unavailable|down|impact(?:ed)?|affected)\b/i;
 
 /** A sentence that says the incident began at its time. */
 const STATED_ONSET = /\b(?:experienc(?:ed|es)\s+(?:an?\s+)?(?:\w+\s+){0,4}?(?:outage|disruption|degradation|failure|incident|downtime|errors)|(?:outage|incident|disruption|degradation|problems?|issues?)\s+(?:began|started|begins|starts)|(?:started|began)\s+to\s+experience|went\s+down)\b/i;

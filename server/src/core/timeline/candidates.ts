@@ -37,7 +37,8 @@ export type Candidate =
       /** Entries of one group (a timeline section, or one list or table elsewhere) are expected in order. */
       group: number;
     }
-  | { kind: 'date'; line: number; stamp: Stamp }
+  /** `text`: the words around a date read in prose, for a document whose only dates are days. */
+  | { kind: 'date'; line: number; stamp: Stamp; text?: string }
   | { kind: 'zone'; line: number; zone: Zone; text: string }
   /** A table whose header names the year ("Date (2019)"): its rows' dates are in it; undefined ends it. */
   | { kind: 'year'; line: number; year: number | undefined }
@@ -65,7 +66,7 @@ export const declaredZone = memoize((text: string): Zone | undefined => {
   return match?.groups?.zone ? parseZone(match.groups.zone.replace('−', '-').replace(/\s/g, '')) : undefined;
 });
 
-function entry(fields: Partial<EntryCandidate> & Pick<EntryCandidate, 'line' | 'text' | 'raw'>): EntryCandidate {
+export function entry(fields: Partial<EntryCandidate> & Pick<EntryCandidate, 'line' | 'text' | 'raw'>): EntryCandidate {
   return {
     kind: 'entry',
     endLine: fields.line,
@@ -327,6 +328,15 @@ const MAX_CLAUSE = 1000;
 const CLAUSE_END = /[.;!?]\s|,\s|\s(?:and|but|while|until|when)\s/;
 const CLAUSE_END_AT_TEXT_END = /[.;!?](?:\s|$)|,\s|\s(?:and|but|while|until|when)\s/;
 
+/** The sentence that holds a stamp, for its wording. */
+function sentenceAround(text: string, stamp: Stamp): string {
+  const before = text.slice(Math.max(0, stamp.index - MAX_CLAUSE), stamp.index);
+  const start = Math.max(before.lastIndexOf('. '), before.lastIndexOf('; '));
+  const after = text.slice(stamp.end, stamp.end + MAX_CLAUSE);
+  const end = after.search(/[.;!?](?:\s|$)/);
+  return (before.slice(start < 0 ? 0 : start + 2) + stamp.text + (end < 0 ? after : after.slice(0, end))).trim();
+}
+
 function fromProse(lines: readonly TextLine[], out: Candidate[]): void {
   let text = '';
   const starts: { offset: number; line: TextLine }[] = [];
@@ -350,6 +360,11 @@ function fromProse(lines: readonly TextLine[], out: Candidate[]): void {
   const lineAt = (index: number) => startAt(index).line;
   // "On November 5th we had an outage… around 11:00 GMT": a date in the prose sets the day for the times after it.
   const dates = all.filter((stamp) => !stamp.time && stamp.date);
+  if (stamps.length === 0) {
+    // "On June 4, 2024, the site was down": a paragraph that gives only a day still says what happened on it.
+    for (const date of dates) out.push({ kind: 'date', line: lineAt(date.index).line, stamp: date, text: sentenceAround(text, date) });
+    return;
+  }
   stamps.forEach((stamp, i) => {
     while (dates.length > 0 && dates[0].index < stamp.index) {
       const date = dates.shift()!;
@@ -383,6 +398,15 @@ function fromProse(lines: readonly TextLine[], out: Candidate[]): void {
   });
 }
 
+/** Words that open a sentence before its first time ("On", "At", "Around"), rather than label an entry. */
+const SENTENCE_OPENER = /^(?:on|at|around|about|by|from|since|after|before|shortly after|early on|late on)$/i;
+
+/** A line led by "On <date> at <time>," that goes on to give more times is prose, not one entry. */
+function opensSentence(candidate: EntryCandidate): boolean {
+  if (!candidate.label || !SENTENCE_OPENER.test(candidate.label) || !candidate.stamp) return false;
+  return findStamps(plainText(candidate.raw).text).filter((s) => s.time).length > 1;
+}
+
 /** Walks blocks in order and lists what a reader meets. `prose` also takes stamps inside sentences. */
 export function collectCandidates(blocks: readonly Block[], options: { prose: boolean }): Candidate[] {
   const out: Candidate[] = [];
@@ -403,6 +427,12 @@ export function collectCandidates(blocks: readonly Block[], options: { prose: bo
         const compact = compactByBlock[blockIndex];
         for (const line of block.lines) {
           const candidate = fromLine(line, out, { requireLeading: true, compact });
+          if (candidate && options.prose && opensSentence(candidate)) {
+            // "On 23.11.2024 at 23:12 (CET), … recovering at 23:41 …": a sentence, each of whose times is its own clause.
+            out.pop();
+            proseLines.push(line);
+            continue;
+          }
           if (!candidate && options.prose && out[out.length - 1]?.line !== line.line) proseLines.push(line);
           if (candidate) previous.entry = candidate;
           else if (previous.entry && !previous.entry.prose && (previous.entry.endLine === line.line - 1 || previous.entry.text === '' || previous.entry === headingEntry) && !TIME_LIKE.test(line.raw)) {
