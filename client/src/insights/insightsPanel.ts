@@ -14,6 +14,7 @@ import {
 } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { INSIGHTS_REQUEST, type InsightsParams, type InsightsResult } from '../../../server/src/shared/requests';
+import { message } from '../preview/previewPanel';
 import { linkTarget } from './links';
 
 const DEBOUNCE_MS = 300;
@@ -105,10 +106,4 @@ export class InsightsPanel {
     if (InsightsPanel.current === this) InsightsPanel.current = undefined;
     for (const d of this.disposables.splice(0)) d.dispose();
   }
-}
-
-function message(text: string): string {
-  const escaped = text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-  const head = `<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'">`;
-  return `<!DOCTYPE html><html><head>${head}</head><body><p>${escaped}</p></body></html>`;
 }

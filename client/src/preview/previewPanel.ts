@@ -171,8 +171,8 @@ export class PreviewPanel {
   }
 }
 
-/** A page of plain text, for when there is no preview to show. */
-function message(text: string): string {
+/** A page of plain text, for when there is no preview (or insights page) to show. */
+export function message(text: string): string {
   const escaped = text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
   const head = `<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'">`;
   return `<!DOCTYPE html><html><head>${head}</head><body><p>${escaped}</p></body></html>`;
