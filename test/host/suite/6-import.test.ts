@@ -24,6 +24,8 @@ suite('Import Timeline', () => {
         { do: 'waitFor', selector: '.quick-input-list .monaco-list-row', text: 'PagerDuty log entries' },
         { do: 'press', key: 'Enter' },
         { do: 'waitFor', selector: '.quick-input-widget', text: 'Import PagerDuty log entries' },
+        // The dialog opens on the workspace folder; typing before it has listed it loses the path.
+        { do: 'waitFor', selector: '.quick-input-list .monaco-list-row', text: 'postmortems' },
         { do: 'fill', selector: '.quick-input-box input', text: join(fixtures, 'pagerduty', 'log_entries.json') },
         // The simple dialog of a remote workbench: once it lists the file, its button opens it.
         { do: 'waitFor', selector: '.quick-input-list .monaco-list-row', text: 'log_entries.json' },
