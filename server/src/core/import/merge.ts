@@ -1,8 +1,9 @@
+import { DateTime } from 'luxon';
 import { analyzeText } from '../analyzer';
 import type { MilestoneKind, PostmortemDocument, Range, Section, TimelineEntry } from '../model';
 import type { TableBlock } from '../parse/blocks';
 import { MILESTONE_HEADER, TIME_HEADER } from '../timeline/candidates';
-import { cellText, idToken, milestoneMarker, sourceCell, timeCell, withoutMarkers } from './cells';
+import { cellText, idToken, luxonZone, milestoneMarker, sourceCell, timeCell, withoutMarkers } from './cells';
 import type { ImportedRow } from './types';
 
 export interface MergeOptions {
@@ -160,10 +161,10 @@ function mergeIntoList(doc: PostmortemDocument, entries: TimelineEntry[], rows: 
   const first = entries[0].range.start.line;
   const last = Math.max(...entries.map((e) => e.range.end.line));
   const bullet = /^\s*(?:[-*+]|\d+[.)])\s+/.exec(lines[first])?.[0].replace(/\d+/, '1') ?? '- ';
-  const timeOf = new Map(entries.filter((e) => e.time !== undefined).map((e) => [e.range.start.line, e.time!]));
+  const timeOf = new Map(entries.filter((e) => e.time !== undefined).map((e) => [e.range.start.line, e]));
   const newestFirst = doc.timeline.newestFirst;
   const queue = newestFirst ? [...rows].reverse() : [...rows];
-  const comesFirst = (row: ImportedRow, time: number) => (newestFirst ? row.instant > time : row.instant < time);
+  const comesFirst = (row: ImportedRow, entry: TimelineEntry) => before(row, entry, options.zone, newestFirst);
   const out: string[] = [];
   const added: MergePlan['added'] = [];
   const take = () => {
@@ -173,13 +174,30 @@ function mergeIntoList(doc: PostmortemDocument, entries: TimelineEntry[], rows: 
     out.push(line);
   };
   for (let line = first; line <= last; line++) {
-    const time = timeOf.get(line);
-    if (time !== undefined) while (queue.length > 0 && comesFirst(queue[0], time)) take();
+    const entry = timeOf.get(line);
+    if (entry) while (queue.length > 0 && comesFirst(queue[0], entry)) take();
     out.push(lines[line]);
   }
   while (queue.length > 0) take();
   const range: Range = { start: { line: first, character: 0 }, end: { line: last, character: lines[last].length } };
   return { edit: { range, newText: out.join('\n') }, added };
+}
+
+const DAY = 86_400_000;
+
+/**
+ * Whether an imported row goes above an existing entry. An entry whose day the postmortem never
+ * gives holds a time of day alone: the row is compared by its own time of day in the timeline's zone.
+ */
+function before(row: ImportedRow, entry: TimelineEntry, zone: string, newestFirst: boolean): boolean {
+  // Later rows of a dateless table are not always flagged: a time on 1970-01-01 is a time of day alone.
+  const dateless = entry.dateUnknown || entry.time! < DAY;
+  const instant = dateless
+    ? DateTime.fromMillis(row.instant, { zone: luxonZone(zone) })
+        .set({ year: 1970, month: 1, day: 1 })
+        .toMillis()
+    : row.instant;
+  return newestFirst ? instant > entry.time! : instant < entry.time!;
 }
 
 function rowLine(row: ImportedRow, layout: Layout, options: WriteOptions): string {
@@ -209,10 +227,10 @@ function mergeIntoTable(
   const layout = tableLayout(headers, entries, table, addSource);
   const withCell = (line: string, cell: string) => (addSource ? appendCell(line, cell) : line);
   const out = [withCell(lines[table.line], 'Source'), withCell(lines[table.line + 1], '---')];
-  const timeOf = new Map(entries.filter((e) => e.time !== undefined).map((e) => [e.range.start.line, e.time!]));
+  const timeOf = new Map(entries.filter((e) => e.time !== undefined).map((e) => [e.range.start.line, e]));
   const newestFirst = doc.timeline.newestFirst;
   const queue = newestFirst ? [...rows].reverse() : [...rows];
-  const comesFirst = (row: ImportedRow, time: number) => (newestFirst ? row.instant > time : row.instant < time);
+  const comesFirst = (row: ImportedRow, entry: TimelineEntry) => before(row, entry, options.zone, newestFirst);
   const added: MergePlan['added'] = [];
   const take = () => {
     const row = queue.shift()!;
@@ -221,8 +239,8 @@ function mergeIntoTable(
     out.push(line);
   };
   for (let line = table.line + 2; line <= table.endLine; line++) {
-    const time = timeOf.get(line);
-    if (time !== undefined) while (queue.length > 0 && comesFirst(queue[0], time)) take();
+    const entry = timeOf.get(line);
+    if (entry) while (queue.length > 0 && comesFirst(queue[0], entry)) take();
     out.push(withCell(lines[line], ''));
   }
   while (queue.length > 0) take();
