@@ -5,7 +5,10 @@ import { readSource } from '../import/readSource';
 import { IMPORT_TIMELINE_REQUEST, type ImportTimelineParams, type ImportTimelineResult } from '../shared/requests';
 import type { DocumentStore } from './documents';
 
-/** `hindsight/importTimeline`: reads an export and plans its merge into an open postmortem; the client applies the edit. */
+/**
+ * `hindsight/importTimeline`: reads an export and plans its merge into an open postmortem;
+ * the client applies the edit.
+ */
 export function registerImportTimeline(connection: Connection, store: DocumentStore): void {
   connection.onRequest(IMPORT_TIMELINE_REQUEST, (params: ImportTimelineParams): ImportTimelineResult => {
     const document = store.documents.get(params.uri);

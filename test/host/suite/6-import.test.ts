@@ -1,4 +1,7 @@
-/** "Hindsight: Import Timeline…" in the real workbench: the source picked, the file typed into the open dialog, rows previewed and inserted. */
+/**
+ * "Hindsight: Import Timeline…" in the real workbench: the source picked, the file typed into the
+ * open dialog, rows previewed and inserted.
+ */
 import assert from 'node:assert/strict';
 import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,7 +45,11 @@ suite('Import Timeline', () => {
       assert.match(text, /^\| 2024-03-05 14:44 \| Aiko Tanaka: Resolved by Aiko Tanaka \[resolved\] \|/m);
       const at = text.split('\n').findIndex((line) => line.startsWith('## Timeline'));
       editor.revealRange(new vscode.Range(at, 0, at + 12, 0), vscode.TextEditorRevealType.AtTop);
-      await drive([{ do: 'waitFor', selector: '.monaco-editor .view-lines', text: 'Triggered through the API' }, { do: 'mouseAway' }, { do: 'shot', name: 'import-timeline' }]);
+      await drive([
+        { do: 'waitFor', selector: '.monaco-editor .view-lines', text: 'Triggered through the API' },
+        { do: 'mouseAway' },
+        { do: 'shot', name: 'import-timeline' },
+      ]);
       await vscode.commands.executeCommand('undo');
       assert.doesNotMatch(editor.document.getText(), /pagerduty:R0TRIG0001/, 'one undo takes the whole import back');
     } finally {

@@ -153,7 +153,8 @@ function itemLine(row: ImportedRow, bullet: string, options: WriteOptions): stri
   let body = withoutMarkers(cellText(row.text).replace(/\\\|/g, '|'));
   if (row.actor) body = `${withoutMarkers(cellText(row.actor))}: ${body}`;
   if (mark) body = `${body} [${milestoneMarker(mark.kind)}]`;
-  return `${bullet}${timeCell(row.instant, options.zone, options.writeZone)} ${body} — ${sourceCell(row.sourceId, row.link)}`;
+  const time = timeCell(row.instant, options.zone, options.writeZone);
+  return `${bullet}${time} ${body} — ${sourceCell(row.sourceId, row.link)}`;
 }
 
 function mergeIntoList(doc: PostmortemDocument, entries: TimelineEntry[], rows: ImportedRow[], options: WriteOptions) {
