@@ -162,27 +162,46 @@ function mergeIntoList(doc: PostmortemDocument, entries: TimelineEntry[], rows: 
   const first = entries[0].range.start.line;
   const last = Math.max(...entries.map((e) => e.range.end.line));
   const bullet = /^\s*(?:[-*+]|\d+[.)])\s+/.exec(lines[first])?.[0].replace(/\d+/, '1') ?? '- ';
-  const timeOf = new Map(entries.filter((e) => e.time !== undefined).map((e) => [e.range.start.line, e]));
+  const { out, added } = interleave(doc, entries, rows, options, {
+    lines: range(first, last).map((line) => ({ line, text: lines[line] })),
+    render: (row) => itemLine(row, bullet, options),
+  });
+  const replaced: Range = { start: { line: first, character: 0 }, end: { line: last, character: lines[last].length } };
+  return { edit: { range: replaced, newText: out.join('\n') }, added };
+}
+
+/**
+ * The existing lines with the new rows written in among them: each row above the first timed entry
+ * it comes before, the rest after the last line.
+ */
+function interleave(
+  doc: PostmortemDocument,
+  entries: TimelineEntry[],
+  rows: ImportedRow[],
+  options: WriteOptions,
+  target: { lines: { line: number; text: string }[]; render: (row: ImportedRow) => string },
+): { out: string[]; added: MergePlan['added'] } {
+  const timed = new Map(entries.filter((e) => e.time !== undefined).map((e) => [e.range.start.line, e]));
   const newestFirst = doc.timeline.newestFirst;
   const queue = newestFirst ? [...rows].reverse() : [...rows];
-  const comesFirst = (row: ImportedRow, entry: TimelineEntry) => before(row, entry, options.zone, newestFirst);
   const out: string[] = [];
   const added: MergePlan['added'] = [];
   const take = () => {
     const row = queue.shift()!;
-    const line = itemLine(row, bullet, options);
+    const line = target.render(row);
     added.push({ row, line, marks: options.marks.get(row)?.kind });
     out.push(line);
   };
-  for (let line = first; line <= last; line++) {
-    const entry = timeOf.get(line);
-    if (entry) while (queue.length > 0 && comesFirst(queue[0], entry)) take();
-    out.push(lines[line]);
+  for (const { line, text } of target.lines) {
+    const entry = timed.get(line);
+    if (entry) while (queue.length > 0 && before(queue[0], entry, options.zone, newestFirst)) take();
+    out.push(text);
   }
   while (queue.length > 0) take();
-  const range: Range = { start: { line: first, character: 0 }, end: { line: last, character: lines[last].length } };
-  return { edit: { range, newText: out.join('\n') }, added };
+  return { out, added };
 }
+
+const range = (first: number, last: number) => Array.from({ length: last - first + 1 }, (_, i) => first + i);
 
 const DAY = 86_400_000;
 
@@ -227,29 +246,16 @@ function mergeIntoTable(
   const addSource = !headers.some((h) => SOURCE_HEADER.test(h));
   const layout = tableLayout(headers, entries, table, addSource);
   const withCell = (line: string, cell: string) => (addSource ? appendCell(line, cell) : line);
-  const out = [withCell(lines[table.line], 'Source'), withCell(lines[table.line + 1], '---')];
-  const timeOf = new Map(entries.filter((e) => e.time !== undefined).map((e) => [e.range.start.line, e]));
-  const newestFirst = doc.timeline.newestFirst;
-  const queue = newestFirst ? [...rows].reverse() : [...rows];
-  const comesFirst = (row: ImportedRow, entry: TimelineEntry) => before(row, entry, options.zone, newestFirst);
-  const added: MergePlan['added'] = [];
-  const take = () => {
-    const row = queue.shift()!;
-    const line = rowLine(row, layout, options);
-    added.push({ row, line, marks: options.marks.get(row)?.kind });
-    out.push(line);
-  };
-  for (let line = table.line + 2; line <= table.endLine; line++) {
-    const entry = timeOf.get(line);
-    if (entry) while (queue.length > 0 && comesFirst(queue[0], entry)) take();
-    out.push(withCell(lines[line], ''));
-  }
-  while (queue.length > 0) take();
-  const range: Range = {
+  const head = [withCell(lines[table.line], 'Source'), withCell(lines[table.line + 1], '---')];
+  const { out, added } = interleave(doc, entries, rows, options, {
+    lines: range(table.line + 2, table.endLine).map((line) => ({ line, text: withCell(lines[line], '') })),
+    render: (row) => rowLine(row, layout, options),
+  });
+  const replaced: Range = {
     start: { line: table.line, character: 0 },
     end: { line: table.endLine, character: lines[table.endLine].length },
   };
-  return { edit: { range, newText: out.join('\n') }, added };
+  return { edit: { range: replaced, newText: [...head, ...out].join('\n') }, added };
 }
 
 function tableLayout(headers: string[], entries: TimelineEntry[], table: TableBlock, addSource: boolean): Layout {
