@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../core/config/load';
 import { applyEdit } from '../core/import/merge';
-import { incidentWindow, parseWindowTime, planImport, type ImportPlan } from '../core/import/plan';
+import { importFilter, planImport, type ImportPlan } from '../core/import/plan';
 import { IMPORT_SOURCES, ImportInputError, type ImportFilter, type ImportSource } from '../core/import/types';
 import { readSource } from '../import/readSource';
 import { writeFileAtomic } from './atomicWrite';
@@ -51,7 +51,7 @@ function runImport(source: ImportSource, path: string, flags: ImportFlags): numb
   const text = readFileSync(target, 'utf8');
   const options = { uri: pathToFileURL(target).toString(), defaultZone: loadConfig(dirname(target)).config.zone };
   try {
-    const filter = importFilter(text, flags, options);
+    const filter = filterOf(text, flags, options);
     const result = readSource({ source, path, filter, mapping: flags.map, paths: flags.paths });
     const plan = planImport(text, result, options);
     for (const note of plan.notes) process.stderr.write(`note: ${note}\n`);
@@ -69,20 +69,16 @@ function runImport(source: ImportSource, path: string, flags: ImportFlags): numb
   }
 }
 
-function importFilter(text: string, flags: ImportFlags, options: { uri: string; defaultZone?: string }): ImportFilter {
-  const window = flags.from === undefined && flags.to === undefined ? incidentWindow(text, options) : undefined;
-  if (window)
+function filterOf(text: string, flags: ImportFlags, options: { uri: string; defaultZone?: string }): ImportFilter {
+  const request = { ...flags, channels: flags.channel };
+  const { filter, incident } = importFilter(text, request, options);
+  if (incident) {
     process.stderr.write(
-      `note: importing from ${iso(window.from)} to ${iso(window.to)} (the incident, an hour either side); ` +
+      `note: importing from ${iso(incident.from)} to ${iso(incident.to)} (the incident, an hour either side); ` +
         '--from and --to choose\n',
     );
-  return {
-    from: flags.from !== undefined ? parseWindowTime(flags.from, text, false, options) : window?.from,
-    to: flags.to !== undefined ? parseWindowTime(flags.to, text, true, options) : window?.to,
-    channels: flags.channel,
-    onlyReacted: flags.onlyReacted,
-    baseUrl: flags.baseUrl,
-  };
+  }
+  return filter;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(/:00\.000Z$/, 'Z');

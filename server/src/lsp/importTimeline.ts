@@ -1,11 +1,14 @@
 import { LSPErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
-import { planImport, incidentWindow, parseWindowTime } from '../core/import/plan';
-import { IMPORT_SOURCES, ImportInputError, type ImportFilter, type ImportSource } from '../core/import/types';
+import { importFilter, planImport } from '../core/import/plan';
+import { IMPORT_SOURCES, ImportInputError, type ImportSource } from '../core/import/types';
 import { readSource } from '../import/readSource';
 import { IMPORT_TIMELINE_REQUEST, type ImportTimelineParams, type ImportTimelineResult } from '../shared/requests';
 import type { DocumentStore } from './documents';
 
-/** `hindsight/importTimeline`: reads an export and plans its merge into an open postmortem; the client applies the edit. */
+/**
+ * `hindsight/importTimeline`: reads an export and plans its merge into an open postmortem;
+ * the client applies the edit.
+ */
 export function registerImportTimeline(connection: Connection, store: DocumentStore): void {
   connection.onRequest(IMPORT_TIMELINE_REQUEST, (params: ImportTimelineParams): ImportTimelineResult => {
     const document = store.documents.get(params.uri);
@@ -19,7 +22,7 @@ export function registerImportTimeline(connection: Connection, store: DocumentSt
       const source = readSource({
         source: params.source as ImportSource,
         path: params.path,
-        filter: importFilter(text, params, options),
+        filter: importFilter(text, params, options).filter,
         mapping: params.mapping,
       });
       const chosen = params.only ? new Set(params.only) : undefined;
@@ -46,19 +49,4 @@ export function registerImportTimeline(connection: Connection, store: DocumentSt
       throw error;
     }
   });
-}
-
-function importFilter(
-  text: string,
-  params: ImportTimelineParams,
-  options: { uri: string; defaultZone?: string },
-): ImportFilter {
-  const window = params.from === undefined && params.to === undefined ? incidentWindow(text, options) : undefined;
-  return {
-    from: params.from !== undefined ? parseWindowTime(params.from, text, false, options) : window?.from,
-    to: params.to !== undefined ? parseWindowTime(params.to, text, true, options) : window?.to,
-    channels: params.channels,
-    onlyReacted: params.onlyReacted,
-    baseUrl: params.baseUrl,
-  };
 }

@@ -4,45 +4,11 @@
  * the rows previewed ticked, one edit applied to the open postmortem.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import type { Connection } from 'vscode-languageserver';
 import { applyEdit } from '../../../server/src/core/import/merge';
-import { DocumentStore } from '../../../server/src/lsp/documents';
-import { registerImportTimeline as registerHandler } from '../../../server/src/lsp/importTimeline';
 import { fakeVscode, installVscode, Position, Range, Uri } from '../extension/fakeVscode';
-
-const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'import');
-const POSTMORTEM = join(FIXTURES, 'postmortem.md');
-const TEXT = readFileSync(POSTMORTEM, 'utf8');
-
-type Handler = (params: unknown) => unknown;
-
-/** The server side: the real handler over a store holding the postmortem as the editor has it. */
-function server() {
-  const handlers = new Map<string, Handler>();
-  const connection = new Proxy({} as Record<string, unknown>, {
-    get: (target, key: string) =>
-      key in target
-        ? target[key]
-        : key.startsWith('on')
-          ? (...args: unknown[]) => (
-              handlers.set(typeof args[0] === 'string' ? args[0] : key, args[args.length - 1] as Handler),
-              { dispose() {} }
-            )
-          : undefined,
-  }) as unknown as Connection;
-  const store = new DocumentStore(connection);
-  store.configure([], false);
-  store.documents.listen(connection);
-  registerHandler(connection, store);
-  handlers.get('onDidOpenTextDocument')!({
-    textDocument: { uri: pathToFileURL(POSTMORTEM).toString(), languageId: 'markdown', version: 1, text: TEXT },
-  });
-  return { sendRequest: async (method: string, params: unknown) => handlers.get(method)!(params) };
-}
+import { FIXTURES, importServer, POSTMORTEM, POSTMORTEM_TEXT } from './importServer';
 
 class WorkspaceEdit {
   readonly edits: { uri: Uri; range: Range; text: string }[] = [];
@@ -93,7 +59,7 @@ async function run(answers: Answers) {
   workspace.applyEdit = async (edit: WorkspaceEdit) => (applied.push(edit), true);
   for (const key of Object.keys(shared)) delete shared[key];
   Object.assign(shared, fake.api, { WorkspaceEdit, Position, Range });
-  register({ subscriptions: [] }, server());
+  register({ subscriptions: [] }, importServer());
   await fake.run('hindsight.importTimeline');
   return { ...fake.recorded, applied, previews, infos };
 }
@@ -102,7 +68,7 @@ async function run(answers: Answers) {
 function afterEdit(edit: WorkspaceEdit): string {
   assert.equal(edit.edits.length, 1, 'one edit, one undo');
   const [{ range, text }] = edit.edits;
-  return applyEdit(TEXT, { range: { start: { ...range.start }, end: { ...range.end } }, newText: text });
+  return applyEdit(POSTMORTEM_TEXT, { range: { start: { ...range.start }, end: { ...range.end } }, newText: text });
 }
 
 describe('Hindsight: Import Timeline…', () => {

@@ -150,6 +150,14 @@ describe('planMerge', () => {
     assert.match(out, /^\| 2024-03-05 14:04 UTC \| search-api: Triggered: search errors \[detected\] \|/m);
   });
 
+  it('places rows by time of day among entries whose day the postmortem never gives', () => {
+    const out = merged(read('merge/dateless.md'), [RESOLVE, PAGE]);
+    assert.deepEqual(
+      timelineLines(out).map((r) => r.split('|')[1].trim()),
+      ['14:00', '2024-03-05 14:04', '14:30', '2024-03-05 14:44'],
+    );
+  });
+
   it('keeps a newest-first log newest first', () => {
     const out = merged(read('merge/newest-first.md'), [PAGE, RESOLVE]);
     assert.deepEqual(

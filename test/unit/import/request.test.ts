@@ -3,49 +3,21 @@
  * new row with the edit for all, then the edit for the rows the user kept.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
-import type { Connection } from 'vscode-languageserver';
 import { applyEdit } from '../../../server/src/core/import/merge';
-import { DocumentStore } from '../../../server/src/lsp/documents';
-import { registerImportTimeline } from '../../../server/src/lsp/importTimeline';
+import { FIXTURES, importServer, POSTMORTEM_TEXT, POSTMORTEM_URI } from './importServer';
 import {
   IMPORT_TIMELINE_REQUEST,
   type ImportTimelineParams,
   type ImportTimelineResult,
 } from '../../../server/src/shared/requests';
 
-const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'import');
-const POSTMORTEM = join(FIXTURES, 'postmortem.md');
-const URI = pathToFileURL(POSTMORTEM).toString();
-
-type Handler = (params: unknown) => unknown;
-
 function setUp() {
-  const handlers = new Map<string, Handler>();
-  const connection = new Proxy({} as Record<string, unknown>, {
-    get: (target, key: string) =>
-      key in target
-        ? target[key]
-        : key.startsWith('on')
-          ? (...args: unknown[]) => (
-              handlers.set(typeof args[0] === 'string' ? args[0] : key, args[args.length - 1] as Handler),
-              { dispose() {} }
-            )
-          : undefined,
-    set: (target, key: string, value) => ((target[key] = value), true),
-  }) as unknown as Connection;
-  const store = new DocumentStore(connection);
-  store.configure([], false);
-  store.documents.listen(connection);
-  registerImportTimeline(connection, store);
-  const text = readFileSync(POSTMORTEM, 'utf8');
-  handlers.get('onDidOpenTextDocument')!({ textDocument: { uri: URI, languageId: 'markdown', version: 1, text } });
+  const server = importServer();
   const request = async (params: Omit<ImportTimelineParams, 'uri'> & { uri?: string }) =>
-    (await handlers.get(IMPORT_TIMELINE_REQUEST)!({ uri: URI, ...params })) as ImportTimelineResult;
-  return { request, text };
+    (await server.sendRequest(IMPORT_TIMELINE_REQUEST, { uri: POSTMORTEM_URI, ...params })) as ImportTimelineResult;
+  return { request, text: POSTMORTEM_TEXT };
 }
 
 describe('hindsight/importTimeline', () => {

@@ -1,8 +1,9 @@
+import { DateTime } from 'luxon';
 import { analyzeText } from '../analyzer';
 import type { MilestoneKind, PostmortemDocument, Range, Section, TimelineEntry } from '../model';
 import type { TableBlock } from '../parse/blocks';
 import { MILESTONE_HEADER, TIME_HEADER } from '../timeline/candidates';
-import { cellText, idToken, milestoneMarker, sourceCell, timeCell, withoutMarkers } from './cells';
+import { cellText, idToken, luxonZone, milestoneMarker, sourceCell, timeCell, withoutMarkers } from './cells';
 import type { ImportedRow } from './types';
 
 export interface MergeOptions {
@@ -152,7 +153,8 @@ function itemLine(row: ImportedRow, bullet: string, options: WriteOptions): stri
   let body = withoutMarkers(cellText(row.text).replace(/\\\|/g, '|'));
   if (row.actor) body = `${withoutMarkers(cellText(row.actor))}: ${body}`;
   if (mark) body = `${body} [${milestoneMarker(mark.kind)}]`;
-  return `${bullet}${timeCell(row.instant, options.zone, options.writeZone)} ${body} — ${sourceCell(row.sourceId, row.link)}`;
+  const time = timeCell(row.instant, options.zone, options.writeZone);
+  return `${bullet}${time} ${body} — ${sourceCell(row.sourceId, row.link)}`;
 }
 
 function mergeIntoList(doc: PostmortemDocument, entries: TimelineEntry[], rows: ImportedRow[], options: WriteOptions) {
@@ -160,26 +162,62 @@ function mergeIntoList(doc: PostmortemDocument, entries: TimelineEntry[], rows: 
   const first = entries[0].range.start.line;
   const last = Math.max(...entries.map((e) => e.range.end.line));
   const bullet = /^\s*(?:[-*+]|\d+[.)])\s+/.exec(lines[first])?.[0].replace(/\d+/, '1') ?? '- ';
-  const timeOf = new Map(entries.filter((e) => e.time !== undefined).map((e) => [e.range.start.line, e.time!]));
+  const { out, added } = interleave(doc, entries, rows, options, {
+    lines: range(first, last).map((line) => ({ line, text: lines[line] })),
+    render: (row) => itemLine(row, bullet, options),
+  });
+  const replaced: Range = { start: { line: first, character: 0 }, end: { line: last, character: lines[last].length } };
+  return { edit: { range: replaced, newText: out.join('\n') }, added };
+}
+
+/**
+ * The existing lines with the new rows written in among them: each row above the first timed entry
+ * it comes before, the rest after the last line.
+ */
+function interleave(
+  doc: PostmortemDocument,
+  entries: TimelineEntry[],
+  rows: ImportedRow[],
+  options: WriteOptions,
+  target: { lines: { line: number; text: string }[]; render: (row: ImportedRow) => string },
+): { out: string[]; added: MergePlan['added'] } {
+  const timed = new Map(entries.filter((e) => e.time !== undefined).map((e) => [e.range.start.line, e]));
   const newestFirst = doc.timeline.newestFirst;
   const queue = newestFirst ? [...rows].reverse() : [...rows];
-  const comesFirst = (row: ImportedRow, time: number) => (newestFirst ? row.instant > time : row.instant < time);
   const out: string[] = [];
   const added: MergePlan['added'] = [];
   const take = () => {
     const row = queue.shift()!;
-    const line = itemLine(row, bullet, options);
+    const line = target.render(row);
     added.push({ row, line, marks: options.marks.get(row)?.kind });
     out.push(line);
   };
-  for (let line = first; line <= last; line++) {
-    const time = timeOf.get(line);
-    if (time !== undefined) while (queue.length > 0 && comesFirst(queue[0], time)) take();
-    out.push(lines[line]);
+  for (const { line, text } of target.lines) {
+    const entry = timed.get(line);
+    if (entry) while (queue.length > 0 && before(queue[0], entry, options.zone, newestFirst)) take();
+    out.push(text);
   }
   while (queue.length > 0) take();
-  const range: Range = { start: { line: first, character: 0 }, end: { line: last, character: lines[last].length } };
-  return { edit: { range, newText: out.join('\n') }, added };
+  return { out, added };
+}
+
+const range = (first: number, last: number) => Array.from({ length: last - first + 1 }, (_, i) => first + i);
+
+const DAY = 86_400_000;
+
+/**
+ * Whether an imported row goes above an existing entry. An entry whose day the postmortem never
+ * gives holds a time of day alone: the row is compared by its own time of day in the timeline's zone.
+ */
+function before(row: ImportedRow, entry: TimelineEntry, zone: string, newestFirst: boolean): boolean {
+  // Later rows of a dateless table are not always flagged: a time on 1970-01-01 is a time of day alone.
+  const dateless = entry.dateUnknown || entry.time! < DAY;
+  const instant = dateless
+    ? DateTime.fromMillis(row.instant, { zone: luxonZone(zone) })
+        .set({ year: 1970, month: 1, day: 1 })
+        .toMillis()
+    : row.instant;
+  return newestFirst ? instant > entry.time! : instant < entry.time!;
 }
 
 function rowLine(row: ImportedRow, layout: Layout, options: WriteOptions): string {
@@ -208,29 +246,16 @@ function mergeIntoTable(
   const addSource = !headers.some((h) => SOURCE_HEADER.test(h));
   const layout = tableLayout(headers, entries, table, addSource);
   const withCell = (line: string, cell: string) => (addSource ? appendCell(line, cell) : line);
-  const out = [withCell(lines[table.line], 'Source'), withCell(lines[table.line + 1], '---')];
-  const timeOf = new Map(entries.filter((e) => e.time !== undefined).map((e) => [e.range.start.line, e.time!]));
-  const newestFirst = doc.timeline.newestFirst;
-  const queue = newestFirst ? [...rows].reverse() : [...rows];
-  const comesFirst = (row: ImportedRow, time: number) => (newestFirst ? row.instant > time : row.instant < time);
-  const added: MergePlan['added'] = [];
-  const take = () => {
-    const row = queue.shift()!;
-    const line = rowLine(row, layout, options);
-    added.push({ row, line, marks: options.marks.get(row)?.kind });
-    out.push(line);
-  };
-  for (let line = table.line + 2; line <= table.endLine; line++) {
-    const time = timeOf.get(line);
-    if (time !== undefined) while (queue.length > 0 && comesFirst(queue[0], time)) take();
-    out.push(withCell(lines[line], ''));
-  }
-  while (queue.length > 0) take();
-  const range: Range = {
+  const head = [withCell(lines[table.line], 'Source'), withCell(lines[table.line + 1], '---')];
+  const { out, added } = interleave(doc, entries, rows, options, {
+    lines: range(table.line + 2, table.endLine).map((line) => ({ line, text: withCell(lines[line], '') })),
+    render: (row) => rowLine(row, layout, options),
+  });
+  const replaced: Range = {
     start: { line: table.line, character: 0 },
     end: { line: table.endLine, character: lines[table.endLine].length },
   };
-  return { edit: { range, newText: out.join('\n') }, added };
+  return { edit: { range: replaced, newText: [...head, ...out].join('\n') }, added };
 }
 
 function tableLayout(headers: string[], entries: TimelineEntry[], table: TableBlock, addSource: boolean): Layout {

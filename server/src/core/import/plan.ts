@@ -4,7 +4,7 @@ import { luxonZone } from './cells';
 import { planMerge, type MergeOptions, type MergePlan } from './merge';
 import { redactRows } from './redaction';
 import type { SourceResult } from './result';
-import { ImportInputError } from './types';
+import { ImportInputError, type ImportFilter } from './types';
 
 export interface ImportPlan extends MergePlan {
   /** Emails, tokens and credentials removed from the imported text. */
@@ -41,4 +41,33 @@ export function incidentWindow(text: string, options: MergeOptions = {}): { from
   if (times.length < 2) return undefined;
   const hour = 3_600_000;
   return { from: Math.min(...times) - hour, to: Math.max(...times) + hour };
+}
+
+/** What the user asked for, as the CLI's flags and the editor's request both give it. */
+export interface FilterRequest {
+  from?: string;
+  to?: string;
+  channels?: string[];
+  onlyReacted?: string;
+  baseUrl?: string;
+}
+
+/**
+ * The filter a request asks for. Without --from and --to, the incident's own window, an hour wider
+ * either side, which `incident` returns so the caller can say which window it used.
+ */
+export function importFilter(
+  text: string,
+  request: FilterRequest,
+  options: MergeOptions = {},
+): { filter: ImportFilter; incident?: { from: number; to: number } } {
+  const incident = request.from === undefined && request.to === undefined ? incidentWindow(text, options) : undefined;
+  const filter: ImportFilter = {
+    from: request.from !== undefined ? parseWindowTime(request.from, text, false, options) : incident?.from,
+    to: request.to !== undefined ? parseWindowTime(request.to, text, true, options) : incident?.to,
+    channels: request.channels,
+    onlyReacted: request.onlyReacted,
+    baseUrl: request.baseUrl,
+  };
+  return { filter, incident };
 }

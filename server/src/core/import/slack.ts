@@ -162,7 +162,7 @@ function messageRow(
     : (text(field(message, 'username')) ?? text(field(field(message, 'bot_profile'), 'name')));
   const threadTs = text(field(message, 'thread_ts'));
   const reply = threadTs !== undefined && threadTs !== ts;
-  const rendered = renderSlackText(body, (id) => (users.has(id) ? users.get(id)! : nameOf(id)));
+  const rendered = renderSlackText(body, nameOf);
   return {
     instant: Math.round(seconds * 1000),
     text: reply ? `↳ ${rendered}` : rendered,
