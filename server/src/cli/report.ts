@@ -14,8 +14,8 @@ import { isDay, parseSpan } from '../core/insights/days';
 import { PathNotFoundError } from '../core/files/discover';
 import { writeFileAtomic } from './atomicWrite';
 import { UsageError } from './files';
-import { reportHtml } from './reportHtml';
-import { dueSoonMarkdown, reportMarkdown } from './reportMarkdown';
+import { reportHtml } from '../report/reportHtml';
+import { dueSoonMarkdown, reportMarkdown } from '../report/reportMarkdown';
 
 type ReportFormat = 'markdown' | 'json' | 'html';
 

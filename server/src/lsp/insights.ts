@@ -4,7 +4,7 @@ import type { Connection } from 'vscode-languageserver';
 import { buildReport } from '../core/insights/aggregate';
 import { IncidentCache } from '../core/insights/collect';
 import { todayUtc } from '../core/rules/run';
-import { reportHtml } from '../cli/reportHtml';
+import { reportHtml } from '../report/reportHtml';
 import { INSIGHTS_REQUEST, type InsightsParams, type InsightsResult } from '../shared/requests';
 import type { DocumentStore } from './documents';
 

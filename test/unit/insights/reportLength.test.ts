@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { buildReport } from '../../../server/src/core/insights/aggregate';
 import { collectIncidents } from '../../../server/src/core/insights/collect';
 import type { IncidentRecord } from '../../../server/src/core/insights/model';
-import { SHOWN_PER_LIST, SHOWN_ROWS, reportMarkdown } from '../../../server/src/cli/reportMarkdown';
+import { SHOWN_PER_LIST, SHOWN_ROWS, reportMarkdown } from '../../../server/src/report/reportMarkdown';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const { incidents } = collectIncidents(['test/fixtures/insights/tree'], { base: ROOT });
