@@ -44,14 +44,20 @@ console.log(ms);
 
 function loadExtension(): number {
   const result = spawnSync(process.execPath, ['-e', LOAD, EXTENSION, ROOT], { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`loading ${EXTENSION} failed: ${result.stderr.split('\n').find((l) => /Error/.test(l)) ?? result.status}`);
+  if (result.status !== 0)
+    throw new Error(
+      `loading ${EXTENSION} failed: ${result.stderr.split('\n').find((l) => /Error/.test(l)) ?? result.status}`,
+    );
   return Number(result.stdout.trim());
 }
 
 async function serverToInitialize(): Promise<number> {
   const start = performance.now();
   const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const connection = createMessageConnection(
+    new StreamMessageReader(child.stdout!),
+    new StreamMessageWriter(child.stdin!),
+  );
   connection.listen();
   await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
   const ms = performance.now() - start;
@@ -71,11 +77,18 @@ function bareNode(): number {
 async function main() {
   const size = (file: string) => `${(statSync(file).size / 1024).toFixed(0)} KB`;
   const report = (label: string, samples: number[]) =>
-    console.log(`${label.padEnd(58)} median ${median(samples).toFixed(1).padStart(6)} ms   min ${Math.min(...samples).toFixed(1).padStart(6)} ms`);
+    console.log(
+      `${label.padEnd(58)} median ${median(samples).toFixed(1).padStart(6)} ms   min ${Math.min(...samples)
+        .toFixed(1)
+        .padStart(6)} ms`,
+    );
 
   console.log(`Hindsight activation: Node ${process.version}, ${RUNS} runs each (RUNS=n to change)\n`);
   loadExtension(); // warm the file cache
-  report(`require dist/extension.js (${size(EXTENSION)}), vscode stubbed, in process`, Array.from({ length: RUNS }, loadExtension));
+  report(
+    `require dist/extension.js (${size(EXTENSION)}), vscode stubbed, in process`,
+    Array.from({ length: RUNS }, loadExtension),
+  );
   await serverToInitialize();
   const server: number[] = [];
   for (let i = 0; i < RUNS; i++) server.push(await serverToInitialize());

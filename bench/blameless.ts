@@ -21,7 +21,8 @@ export function prose(paragraphs: number): string {
     'The health check failed to detect the bad response because it only checks the status code.',
   ];
   const out: string[] = ['# Narrative', ''];
-  for (let i = 0; i < paragraphs; i++) out.push(Array.from({ length: 5 }, (_, j) => sentences[(i * 5 + j) % sentences.length]).join(' '), '');
+  for (let i = 0; i < paragraphs; i++)
+    out.push(Array.from({ length: 5 }, (_, j) => sentences[(i * 5 + j) % sentences.length]).join(' '), '');
   return out.join('\n');
 }
 

@@ -57,7 +57,8 @@ export function generatePostmortem(lineCount: number, seed = 42): Generated {
   const next = random(seed);
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   const fill = (template: string) => template.replace('{n}', String(int(20, 9000))).replace('{p}', String(int(1, 9)));
-  const paragraph = () => Array.from({ length: int(2, 4) }, () => fill(SENTENCES[int(0, SENTENCES.length - 1)])).join(' ');
+  const paragraph = () =>
+    Array.from({ length: int(2, 4) }, () => fill(SENTENCES[int(0, SENTENCES.length - 1)])).join(' ');
 
   // Fixed lines: frontmatter and title (17), 8 prose section headings (16), timeline (7), action items (4).
   const rest = lineCount - 44;
@@ -107,15 +108,20 @@ export function generatePostmortem(lineCount: number, seed = 42): Generated {
 
   lines.push('## Timeline', '', 'All times are UTC.', '', '| Time (UTC) | Event |', '| --- | --- |');
   const tableStart = lines.length;
-  for (let i = 0; i < timelineRows; i++) lines.push(`| ${iso(i)} | ${milestones.get(i) ?? fill(ROUTINE[int(0, ROUTINE.length - 1)])} |`);
+  for (let i = 0; i < timelineRows; i++)
+    lines.push(`| ${iso(i)} | ${milestones.get(i) ?? fill(ROUTINE[int(0, ROUTINE.length - 1)])} |`);
   lines.push('');
 
-  ['Contributing factors', 'Resolution and recovery', 'What went well', 'What could be improved'].forEach((h, k) => section(h, share(k + 4)));
+  ['Contributing factors', 'Resolution and recovery', 'What went well', 'What could be improved'].forEach((h, k) =>
+    section(h, share(k + 4)),
+  );
 
   lines.push('## Action items', '', '| Action | Owner | Due | Status | Ticket |', '| --- | --- | --- | --- | --- |');
   const states = ['open', 'in progress', 'done'];
   for (let i = 0; i < actionRows; i++) {
-    lines.push(`| Add a guard for processor connection case ${i + 1} | @${['lena', 'omar', 'sam', 'kim'][i % 4]} | 2025-04-${String((i % 28) + 1).padStart(2, '0')} | ${states[i % 3]} | PAY-${800 + i} |`);
+    lines.push(
+      `| Add a guard for processor connection case ${i + 1} | @${['lena', 'omar', 'sam', 'kim'][i % 4]} | 2025-04-${String((i % 28) + 1).padStart(2, '0')} | ${states[i % 3]} | PAY-${800 + i} |`,
+    );
   }
 
   const middle = lineCount / 2;

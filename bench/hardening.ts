@@ -23,7 +23,11 @@ export interface FamilyTime {
 
 /** One family at one size in a child process, cut off after `timeoutMs`. */
 function familyTime(family: string, bytes: number, variant: number, timeoutMs: number): FamilyTime {
-  const run = spawnSync(process.execPath, [...TSX, join(BENCH, 'pathologicalOne.ts'), family, String(bytes), String(variant)], { encoding: 'utf8', timeout: timeoutMs });
+  const run = spawnSync(
+    process.execPath,
+    [...TSX, join(BENCH, 'pathologicalOne.ts'), family, String(bytes), String(variant)],
+    { encoding: 'utf8', timeout: timeoutMs },
+  );
   const ms = Number.parseFloat(run.stdout);
   return { family, bytes, ms: run.status === 0 && Number.isFinite(ms) ? ms : undefined };
 }
@@ -56,7 +60,9 @@ export interface HeapAfterEdits {
 
 /** Heap after the first and the last of `edits` edits of a 10,000-line document (bench/memory.ts). */
 export function heapAfterEdits(edits: number): HeapAfterEdits | string {
-  const run = spawnSync(process.execPath, ['--expose-gc', ...TSX, join(BENCH, 'memory.ts'), String(edits)], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--expose-gc', ...TSX, join(BENCH, 'memory.ts'), String(edits)], {
+    encoding: 'utf8',
+  });
   if (run.status !== 0) return run.stderr.trim().split('\n').slice(-3).join(' ');
   return JSON.parse(run.stdout) as HeapAfterEdits;
 }
@@ -71,7 +77,9 @@ export interface EditVsLint {
  * Through the language server over stdio: each run opens a newly generated document (its own
  * seed), then times one-line edits to diagnostics; markdownlint relints each edited text.
  */
-export async function uniqueEditVsMarkdownlint(plan: { lines: number; documents: number; edits: number }[]): Promise<EditVsLint[]> {
+export async function uniqueEditVsMarkdownlint(
+  plan: { lines: number; documents: number; edits: number }[],
+): Promise<EditVsLint[]> {
   const connection = await startServer();
   const results: EditVsLint[] = [];
   let seed = 5_000;
@@ -82,7 +90,9 @@ export async function uniqueEditVsMarkdownlint(plan: { lines: number; documents:
       const { text, proseLine, tableLine } = generatePostmortem(lines, seed++);
       const source = text.split('\n');
       const uri = `file:///bench/postmortems/unique-${lines}-${d}.md`;
-      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+      await connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri, languageId: 'markdown', version: 1, text },
+      });
       await connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
       for (let version = 2; version < edits + 2; version++) {
         const line = version % 2 ? tableLine : proseLine;
@@ -90,7 +100,10 @@ export async function uniqueEditVsMarkdownlint(plan: { lines: number; documents:
         source[line] = editLine(before, version);
         const range = { start: { line, character: 0 }, end: { line, character: before.length } };
         const start = performance.now();
-        await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: source[line] }] });
+        await connection.sendNotification('textDocument/didChange', {
+          textDocument: { uri, version },
+          contentChanges: [{ range, text: source[line] }],
+        });
         await connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
         editTimes.push(performance.now() - start);
         const edited = source.join('\n');
@@ -110,24 +123,50 @@ export async function uniqueEditVsMarkdownlint(plan: { lines: number; documents:
 export async function printHardening(printTable: (table: string[][], leftAligned?: number[]) => void): Promise<void> {
   const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
   console.log('\nHostile input (bench/pathological.ts), CPU time of analysis and every rule, worst family per size:');
-  printTable([['size', 'worst family', 'time', 'per KB'], ...worstFamilies().map((w) => [
-    w.bytes >= 1_048_576 ? '1 MB' : `${Math.round(w.bytes / 1024)} KB`,
-    w.family,
-    w.ms === undefined ? 'cut off' : ms(w.ms),
-    w.ms === undefined ? '—' : ms(w.ms / (w.bytes / 1024)),
-  ])], [1]);
+  printTable(
+    [
+      ['size', 'worst family', 'time', 'per KB'],
+      ...worstFamilies().map((w) => [
+        w.bytes >= 1_048_576 ? '1 MB' : `${Math.round(w.bytes / 1024)} KB`,
+        w.family,
+        w.ms === undefined ? 'cut off' : ms(w.ms),
+        w.ms === undefined ? '—' : ms(w.ms / (w.bytes / 1024)),
+      ]),
+    ],
+    [1],
+  );
 
   const edits = Number(process.env.BENCH_EDITS ?? 1000);
   const heap = heapAfterEdits(edits);
   console.log(`\nHeap after edits of one 10,000-line document (analysis and every rule, forced collection):`);
   if (typeof heap === 'string') console.log(`  not measured: ${heap}`);
-  else printTable([['after 1 edit', `after ${heap.edits.toLocaleString('en')} edits`, 'growth', 'target', ''], [`${heap.first.toFixed(1)} MB`, `${heap.last.toFixed(1)} MB`, `${(heap.growth * 100).toFixed(1)} %`, '≤ 10 %', heap.growth <= 0.1 ? 'met' : 'MISSED']]);
+  else
+    printTable([
+      ['after 1 edit', `after ${heap.edits.toLocaleString('en')} edits`, 'growth', 'target', ''],
+      [
+        `${heap.first.toFixed(1)} MB`,
+        `${heap.last.toFixed(1)} MB`,
+        `${(heap.growth * 100).toFixed(1)} %`,
+        '≤ 10 %',
+        heap.growth <= 0.1 ? 'met' : 'MISSED',
+      ],
+    ]);
 
   const rows = await uniqueEditVsMarkdownlint([
     { lines: 1_000, documents: 5, edits: 6 },
     { lines: 10_000, documents: 3, edits: 4 },
     { lines: 50_000, documents: 2, edits: 2 },
   ]);
-  console.log('\nEdit → diagnostics on unique text (a new document per run), beside markdownlint relinting the same text:');
-  printTable([['lines', 'edit → diagnostics', 'markdownlint', 'markdownlint / edit'], ...rows.map((r) => [r.lines.toLocaleString('en'), ms(r.edit), ms(r.markdownlint), `${(r.markdownlint / r.edit).toFixed(1)}×`])]);
+  console.log(
+    '\nEdit → diagnostics on unique text (a new document per run), beside markdownlint relinting the same text:',
+  );
+  printTable([
+    ['lines', 'edit → diagnostics', 'markdownlint', 'markdownlint / edit'],
+    ...rows.map((r) => [
+      r.lines.toLocaleString('en'),
+      ms(r.edit),
+      ms(r.markdownlint),
+      `${(r.markdownlint / r.edit).toFixed(1)}×`,
+    ]),
+  ]);
 }

@@ -7,7 +7,12 @@
 const HEAD = (variant: number) => `---\ntitle: Hostile input ${variant}\n---\n\n# Summary\n\n`;
 
 /** Repeats `unit(i)` until the text reaches `bytes` (ASCII, so characters are bytes). */
-function grow(bytes: number, variant: number, unit: (i: number) => string, tail: (i: number) => string = () => ''): string {
+function grow(
+  bytes: number,
+  variant: number,
+  unit: (i: number) => string,
+  tail: (i: number) => string = () => '',
+): string {
   const parts = [HEAD(variant)];
   let size = parts[0].length;
   for (let i = 0; size < bytes; i++) {
@@ -22,7 +27,10 @@ function grow(bytes: number, variant: number, unit: (i: number) => string, tail:
 export const FAMILIES: Record<string, (bytes: number, variant: number) => string> = {
   'nested emphasis': (bytes, v) => {
     const half = Math.floor(bytes / 2);
-    return grow(half, v, (i) => (i % 2 ? '*a ' : '_b ')) + grow(bytes - half, v + 1, (i) => (i % 2 ? ' a*' : ' b_')).slice(HEAD(v + 1).length);
+    return (
+      grow(half, v, (i) => (i % 2 ? '*a ' : '_b ')) +
+      grow(bytes - half, v + 1, (i) => (i % 2 ? ' a*' : ' b_')).slice(HEAD(v + 1).length)
+    );
   },
   'unclosed emphasis': (bytes, v) => grow(bytes, v, (i) => ['*', '**', '_', '__', '~~'][i % 5] + 'word '),
   'nested brackets': (bytes, v) => {
@@ -37,7 +45,13 @@ export const FAMILIES: Record<string, (bytes: number, variant: number) => string
   'backtick runs': (bytes, v) => grow(bytes, v, (i) => '`'.repeat(1 + (i % 7)) + 'x '),
   'one character': (bytes, v) => grow(bytes, v, () => '*'),
   'unclosed html': (bytes, v) => grow(bytes, v, () => '<a href="x '),
-  'table of pipes': (bytes, v) => `${HEAD(v)}| a | b |\n| - | - |\n` + grow(bytes, v, () => '| |' + '|'.repeat(200) + '\n').slice(HEAD(v).length),
-  'long words line': (bytes, v) => grow(bytes, v, (i) => `word${i % 97}-` ),
-  'long prose line': (bytes, v) => grow(bytes, v, (i) => `The deploy at 10:${String(i % 60).padStart(2, '0')} UTC was rolled back by engineer ${i % 13}. `),
+  'table of pipes': (bytes, v) =>
+    `${HEAD(v)}| a | b |\n| - | - |\n` + grow(bytes, v, () => '| |' + '|'.repeat(200) + '\n').slice(HEAD(v).length),
+  'long words line': (bytes, v) => grow(bytes, v, (i) => `word${i % 97}-`),
+  'long prose line': (bytes, v) =>
+    grow(
+      bytes,
+      v,
+      (i) => `The deploy at 10:${String(i % 60).padStart(2, '0')} UTC was rolled back by engineer ${i % 13}. `,
+    ),
 };

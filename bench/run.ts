@@ -24,8 +24,12 @@ interface Row {
   markdownlint: number;
 }
 
-console.log(`Hindsight benchmark: Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? 'unknown'})`);
-console.log('Medians after warm-up. "edit" is re-analysis after changing one line near the middle, each time to a new text.\n');
+console.log(
+  `Hindsight benchmark: Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? 'unknown'})`,
+);
+console.log(
+  'Medians after warm-up. "edit" is re-analysis after changing one line near the middle, each time to a new text.\n',
+);
 
 // Warm every code path once on a mid-sized document before anything is timed.
 const warm = generatePostmortem(1_000);
@@ -53,7 +57,19 @@ const times = (n: number) => `${n.toFixed(2)}×`;
 const edit = (r: Row) => Math.max(r.editProse, r.editRow);
 
 printTable([
-  ['lines', 'size', 'full analysis', 'full MB/s', 'edit: prose', 'edit: table row', 'remark parse', 'markdownlint', 'full/remark', 'full/markdownlint', 'edit/full'],
+  [
+    'lines',
+    'size',
+    'full analysis',
+    'full MB/s',
+    'edit: prose',
+    'edit: table row',
+    'remark parse',
+    'markdownlint',
+    'full/remark',
+    'full/markdownlint',
+    'edit/full',
+  ],
   ...rows.map((r) => [
     r.lines.toLocaleString('en'),
     `${(r.bytes / 1024).toFixed(0)} KB`,
@@ -74,18 +90,39 @@ const exponent = (measure: (r: Row) => number) => Math.log10(measure(size(10_000
 const targets: [string, string, string, boolean][] = [
   ['edit at 1,000 lines (slower of prose and row)', ms(edit(size(1_000))), '≤ 20 ms', edit(size(1_000)) <= 20],
   ['edit at 10,000 lines (slower of prose and row)', ms(edit(size(10_000))), '≤ 100 ms', edit(size(10_000)) <= 100],
-  ...rows.map((r): [string, string, string, boolean] => [`full analysis / remark parse, ${r.lines.toLocaleString('en')} lines`, times(r.full / r.remark), '≤ 1.30×', r.full / r.remark <= 1.3]),
-  ['scaling exponent log10(t10k/t1k), full analysis', exponent((r) => r.full).toFixed(2), '≤ 1.10', exponent((r) => r.full) <= 1.1],
+  ...rows.map((r): [string, string, string, boolean] => [
+    `full analysis / remark parse, ${r.lines.toLocaleString('en')} lines`,
+    times(r.full / r.remark),
+    '≤ 1.30×',
+    r.full / r.remark <= 1.3,
+  ]),
+  [
+    'scaling exponent log10(t10k/t1k), full analysis',
+    exponent((r) => r.full).toFixed(2),
+    '≤ 1.10',
+    exponent((r) => r.full) <= 1.1,
+  ],
   ['scaling exponent log10(t10k/t1k), edit', exponent(edit).toFixed(2), '≤ 1.10', exponent(edit) <= 1.1],
 ];
 console.log();
-printTable([['target', 'measured', 'limit', ''], ...targets.map(([name, value, limit, met]) => [name, value, limit, met ? 'met' : 'MISSED'])], [0]);
+printTable(
+  [
+    ['target', 'measured', 'limit', ''],
+    ...targets.map(([name, value, limit, met]) => [name, value, limit, met ? 'met' : 'MISSED']),
+  ],
+  [0],
+);
 
 /** Right-aligned columns, except those listed as left-aligned. */
 function printTable(table: string[][], leftAligned: number[] = []): void {
   const widths = table[0].map((_, c) => Math.max(...table.map((row) => row[c].length)));
   for (const row of table) {
-    console.log(row.map((cell, c) => (leftAligned.includes(c) ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd());
+    console.log(
+      row
+        .map((cell, c) => (leftAligned.includes(c) ? cell.padEnd(widths[c]) : cell.padStart(widths[c])))
+        .join('  ')
+        .trimEnd(),
+    );
   }
 }
 
@@ -96,15 +133,31 @@ void (async () => {
   const { blamelessThroughput, prose } = await import('./blameless');
   const server = await editToDiagnostics([1_000, 10_000], 30);
   console.log('\nEdit → diagnostics through the language server over stdio (every rule, median):');
-  printTable([['lines', 'edit → diagnostics', 'findings', 'target', ''], ...server.map((r) => {
-    const limit = r.lines === 1_000 ? 20 : 100;
-    return [r.lines.toLocaleString('en'), ms(r.ms), String(r.findings), `≤ ${limit} ms`, r.ms <= limit ? 'met' : 'MISSED'];
-  })]);
+  printTable([
+    ['lines', 'edit → diagnostics', 'findings', 'target', ''],
+    ...server.map((r) => {
+      const limit = r.lines === 1_000 ? 20 : 100;
+      return [
+        r.lines.toLocaleString('en'),
+        ms(r.ms),
+        String(r.findings),
+        `≤ ${limit} ms`,
+        r.ms <= limit ? 'met' : 'MISSED',
+      ];
+    }),
+  ]);
   const text = prose(400);
   const blame = blamelessThroughput(text, 7);
   const mbs = (t: number) => (blame.bytes / 1048576 / (t / 1000)).toFixed(2);
   console.log(`\nBlameless rules on ${(blame.bytes / 1024).toFixed(0)} KB of prose, beside alex on the same text:`);
-  printTable([['tool', 'time', 'MB/s', 'ratio'], ['hindsight blameless/*', ms(blame.hindsight), mbs(blame.hindsight), times(blame.hindsight / blame.alex)], ['alex', ms(blame.alex), mbs(blame.alex), '1.00×']], [0]);
+  printTable(
+    [
+      ['tool', 'time', 'MB/s', 'ratio'],
+      ['hindsight blameless/*', ms(blame.hindsight), mbs(blame.hindsight), times(blame.hindsight / blame.alex)],
+      ['alex', ms(blame.alex), mbs(blame.alex), '1.00×'],
+    ],
+    [0],
+  );
   await (await import('./hardening')).printHardening(printTable);
   await (await import('./workspace')).workspaceBench();
   await (await import('./insights')).insightsBench(printTable);

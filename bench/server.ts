@@ -5,7 +5,10 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import {
-  createMessageConnection, type MessageConnection, StreamMessageReader, StreamMessageWriter,
+  createMessageConnection,
+  type MessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
 } from 'vscode-jsonrpc/node';
 import { editLine, generatePostmortem } from './generate';
 import { median } from './measure';
@@ -17,7 +20,10 @@ const WARMUP = 25;
 /** The bundled server over stdio, initialised as a client that pulls diagnostics. */
 export async function startServer(nodeArgs: readonly string[] = []): Promise<MessageConnection> {
   const child = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const connection = createMessageConnection(
+    new StreamMessageReader(child.stdout!),
+    new StreamMessageWriter(child.stdin!),
+  );
   connection.onNotification(() => undefined);
   connection.onRequest(() => null);
   connection.listen();
@@ -33,15 +39,22 @@ export async function stopServer(connection: MessageConnection): Promise<void> {
   connection.dispose();
 }
 
-export async function editToDiagnostics(lineCounts: readonly number[], runs: number): Promise<{ lines: number; ms: number; findings: number }[]> {
+export async function editToDiagnostics(
+  lineCounts: readonly number[],
+  runs: number,
+): Promise<{ lines: number; ms: number; findings: number }[]> {
   const connection = await startServer(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []);
   const results = [];
   for (const lines of lineCounts) {
     const { text, proseLine } = generatePostmortem(lines);
     const uri = `file:///bench/postmortems/generated-${lines}.md`;
     const source = text.split('\n');
-    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
-    let report = await connection.sendRequest<{ items: unknown[] }>('textDocument/diagnostic', { textDocument: { uri } });
+    await connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'markdown', version: 1, text },
+    });
+    let report = await connection.sendRequest<{ items: unknown[] }>('textDocument/diagnostic', {
+      textDocument: { uri },
+    });
     const samples: number[] = [];
     for (let version = 2; version < runs + WARMUP + 2; version++) {
       const before = source[proseLine];
@@ -49,7 +62,10 @@ export async function editToDiagnostics(lineCounts: readonly number[], runs: num
       // As an editor sends it: the server declares incremental sync, so only the changed line travels.
       const range = { start: { line: proseLine, character: 0 }, end: { line: proseLine, character: before.length } };
       const start = performance.now();
-      await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: source[proseLine] }] });
+      await connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range, text: source[proseLine] }],
+      });
       report = await connection.sendRequest<{ items: unknown[] }>('textDocument/diagnostic', { textDocument: { uri } });
       if (version >= WARMUP + 2) samples.push(performance.now() - start);
     }

@@ -17,7 +17,10 @@ export interface Row {
 
 export function loadRows(file: string): Row[] {
   if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Row);
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Row);
 }
 
 /** The features of a labelled sentence, read as the rule reads prose (quotes and code masked). */
@@ -59,7 +62,14 @@ export function fit(rows: readonly Row[], options: FitOptions = DEFAULT_FIT): Bl
   const samples = rows.filter((r) => r.label !== 'UNSURE').flatMap((r) => sample(r) ?? []);
   const counts = new Map<string, number>();
   for (const s of samples) for (const f of new Set(s.cues.flat())) counts.set(f, (counts.get(f) ?? 0) + 1);
-  const names = [...new Set([...counts].filter(([, n]) => n >= options.minCount).map(([f]) => f).concat(Object.keys(PRIORS.weights)))].sort();
+  const names = [
+    ...new Set(
+      [...counts]
+        .filter(([, n]) => n >= options.minCount)
+        .map(([f]) => f)
+        .concat(Object.keys(PRIORS.weights)),
+    ),
+  ].sort();
   const index = new Map(names.map((f, i) => [f, i]));
   const xs = samples.map((s) => s.cues.map((cue) => cue.flatMap((f) => index.get(f) ?? [])));
   const prior = Float64Array.from([...names.map((f) => PRIORS.weights[f] ?? 0), PRIORS.bias]);

@@ -33,5 +33,6 @@ if (watch) {
 } else {
   await Promise.all(bundles.map((bundle) => esbuild.build({ ...common, ...bundle })));
   chmodSync('dist/cli.js', 0o755);
-  for (const { outfile } of bundles) console.log(`${outfile.padEnd(20)} ${(statSync(outfile).size / 1024).toFixed(0).padStart(5)} KB`);
+  for (const { outfile } of bundles)
+    console.log(`${outfile.padEnd(20)} ${(statSync(outfile).size / 1024).toFixed(0).padStart(5)} KB`);
 }

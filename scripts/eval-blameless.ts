@@ -30,7 +30,9 @@ interface Scored {
 }
 
 function score(rows: readonly Row[], modelFor: (row: Row) => BlameModel): Scored[] {
-  return rows.filter((r) => r.label !== 'UNSURE').map((row) => ({ row, hit: detect(mask(row.text), [], modelFor(row))[0] }));
+  return rows
+    .filter((r) => r.label !== 'UNSURE')
+    .map((row) => ({ row, hit: detect(mask(row.text), [], modelFor(row))[0] }));
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? '  - ' : (a / b).toFixed(2));
@@ -42,7 +44,9 @@ function report(title: string, scored: readonly Scored[]): void {
   const p = tp / Math.max(1, tp + fp);
   const r = tp / Math.max(1, tp + fn);
   const f1 = (2 * p * r) / Math.max(1e-9, p + r);
-  console.log(`${title}: precision ${p.toFixed(2)}, recall ${r.toFixed(2)}, F1 ${f1.toFixed(2)} (tp ${tp}, fp ${fp}, fn ${fn}, sentences ${scored.length})`);
+  console.log(
+    `${title}: precision ${p.toFixed(2)}, recall ${r.toFixed(2)}, F1 ${f1.toFixed(2)} (tp ${tp}, fp ${fp}, fn ${fn}, sentences ${scored.length})`,
+  );
   const labelled = [...new Set(scored.filter((s) => s.row.label === 'BLAME').map((s) => s.row.category))].sort();
   const recalls = labelled.map((c) => {
     const rows = scored.filter((s) => s.row.label === 'BLAME' && s.row.category === c);
@@ -86,7 +90,10 @@ function evaluateFile(file: string): void {
   const outside = extra.filter((r) => !rows.some((own) => own.source === r.source));
   if (outside.length > 0) {
     const foreign = fit(outside, { ...DEFAULT_FIT, threshold: MODEL.threshold });
-    report(`${basename(file)} fitted on the other sets only`, score(rows, () => foreign));
+    report(
+      `${basename(file)} fitted on the other sets only`,
+      score(rows, () => foreign),
+    );
   }
   if (show) {
     for (const { row, hit } of crossValidated) {
@@ -100,7 +107,9 @@ function evaluateFile(file: string): void {
 function evaluateDocs(dir: string): void {
   const rules = RULES.filter((r) => r.id.startsWith('blameless/'));
   const config = defaultConfig();
-  const files = readdirSync(dir).filter((n) => n.endsWith('.md')).sort();
+  const files = readdirSync(dir)
+    .filter((n) => n.endsWith('.md'))
+    .sort();
   let total = 0;
   for (const name of files) {
     const text = readFileSync(join(dir, name), 'utf8');
@@ -118,6 +127,7 @@ if (docsAt >= 0) {
   else evaluateDocs(dir);
 } else {
   const file = args.find((a) => !a.startsWith('--'));
-  if (!file || !existsSync(file)) console.log(`Give a labelled set (JSON lines)${file ? `; there is none at ${file}` : ''}: nothing to measure.`);
+  if (!file || !existsSync(file))
+    console.log(`Give a labelled set (JSON lines)${file ? `; there is none at ${file}` : ''}: nothing to measure.`);
   else evaluateFile(file);
 }

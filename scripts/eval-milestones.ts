@@ -16,12 +16,24 @@ import { dirname, join } from 'node:path';
 import { ORDERED_KINDS, type MilestoneWeights, type OrderedKind } from '../server/src/core/metrics/choose';
 import { milestonesFrom } from '../server/src/core/metrics/milestones';
 import type { Milestones } from '../server/src/core/model';
-import { FIXTURE_FOLDERS, folds, labelledTtr, loadCorpus, loadFixtures, matchesLabel, verdict, type LabelledDocument, type Verdict } from './lib/milestone-corpus';
+import {
+  FIXTURE_FOLDERS,
+  folds,
+  labelledTtr,
+  loadCorpus,
+  loadFixtures,
+  matchesLabel,
+  verdict,
+  type LabelledDocument,
+  type Verdict,
+} from './lib/milestone-corpus';
 import { DEFAULT_FIT, fitWeights } from './lib/milestone-fit';
 
 const args = process.argv.slice(2);
 const takesValue = ['--tolerance', '--without'];
-const file = args.find((a, i) => !a.startsWith('--') && !takesValue.includes(args[i - 1])) ?? join(__dirname, '..', '..', 'shared', 'corpus', 'milestones.jsonl');
+const file =
+  args.find((a, i) => !a.startsWith('--') && !takesValue.includes(args[i - 1])) ??
+  join(__dirname, '..', '..', 'shared', 'corpus', 'milestones.jsonl');
 const show = args.includes('--show');
 const tolerance = args.includes('--tolerance') ? Number(args[args.indexOf('--tolerance') + 1]) : 2;
 if (!existsSync(file)) {
@@ -42,7 +54,12 @@ interface Scores {
 }
 
 function measure(results: { doc: LabelledDocument; found: Milestones }[]): Scores {
-  const scores: Scores = { byKind: Object.fromEntries(ORDERED_KINDS.map((k) => [k, tally()])) as Scores['byKind'], byLabelConfidence: {}, byEngineConfidence: {}, ttr: { right: 0, of: 0 } };
+  const scores: Scores = {
+    byKind: Object.fromEntries(ORDERED_KINDS.map((k) => [k, tally()])) as Scores['byKind'],
+    byLabelConfidence: {},
+    byEngineConfidence: {},
+    ttr: { right: 0, of: 0 },
+  };
   for (const { doc, found } of results) {
     for (const kind of ORDERED_KINDS) {
       const milestone = found[kind];
@@ -50,13 +67,17 @@ function measure(results: { doc: LabelledDocument; found: Milestones }[]): Score
       scores.byKind[kind][v]++;
       (scores.byLabelConfidence[doc.confidence] ??= tally())[v]++;
       (scores.byEngineConfidence[milestone?.confidence ?? 'absent'] ??= tally())[v]++;
-      if (show && v !== 'right') console.log(`${v.padEnd(8)} ${kind.padEnd(12)} ${doc.file}: expected ${doc.labels[kind]}, found ${milestone ? `${new Date(milestone.time).toISOString()} line ${milestone.line + 1} (${milestone.confidence}: ${milestone.features.join(', ') || milestone.evidence})` : null}`);
+      if (show && v !== 'right')
+        console.log(
+          `${v.padEnd(8)} ${kind.padEnd(12)} ${doc.file}: expected ${doc.labels[kind]}, found ${milestone ? `${new Date(milestone.time).toISOString()} line ${milestone.line + 1} (${milestone.confidence}: ${milestone.features.join(', ') || milestone.evidence})` : null}`,
+        );
     }
     const expected = labelledTtr(doc.labels);
     if (expected === undefined) continue;
     scores.ttr.of++;
     const { started, resolved } = found;
-    if (started && resolved && Math.abs((resolved.time - started.time) / 60_000 - expected) <= tolerance) scores.ttr.right++;
+    if (started && resolved && Math.abs((resolved.time - started.time) / 60_000 - expected) <= tolerance)
+      scores.ttr.right++;
   }
   return scores;
 }
@@ -80,7 +101,11 @@ function print(title: string, s: Scores, detail: boolean): void {
 const started = Date.now();
 const docs = loadCorpus(file);
 console.log(`${docs.length} labelled documents, tolerance ${tolerance} minutes.\n`);
-print('Shipped weights (fitted on all of these documents: in-sample, optimistic)', measure(docs.map((doc) => ({ doc, found: doc.milestones }))), true);
+print(
+  'Shipped weights (fitted on all of these documents: in-sample, optimistic)',
+  measure(docs.map((doc) => ({ doc, found: doc.milestones }))),
+  true,
+);
 
 const reachable = ORDERED_KINDS.map((kind) => {
   const labelled = docs.filter((d) => !!d.labels[kind]);
@@ -96,7 +121,10 @@ if (args.includes('--unreached')) {
 
 /** Each label no candidate reaches, beside the line it was labelled from and the two nearest candidates. */
 function listUnreached(): void {
-  const rows = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { line?: Record<string, number | null> });
+  const rows = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { line?: Record<string, number | null> });
   docs.forEach((doc, i) => {
     const text = readFileSync(join(dirname(file), doc.file), 'utf8').split('\n');
     for (const kind of ORDERED_KINDS) {
@@ -104,9 +132,14 @@ function listUnreached(): void {
       if (!label || doc.candidates.some((c) => matchesLabel(c.time, label, tolerance))) continue;
       const labelled = rows[i].line?.[kind];
       const target = Date.parse(label.startsWith('T') ? `1970-01-01${label}` : label);
-      const nearest = [...doc.candidates].sort((a, b) => Math.abs(a.time - target) - Math.abs(b.time - target)).slice(0, 2);
-      console.log(`unreached ${kind.padEnd(12)} ${doc.file}: ${label} (line ${labelled ?? '?'}: ${labelled ? text[labelled - 1].trim().slice(0, 110) : ''})`);
-      for (const c of nearest) console.log(`    nearest ${new Date(c.time).toISOString()} line ${c.line + 1}: ${c.text.slice(0, 80)}`);
+      const nearest = [...doc.candidates]
+        .sort((a, b) => Math.abs(a.time - target) - Math.abs(b.time - target))
+        .slice(0, 2);
+      console.log(
+        `unreached ${kind.padEnd(12)} ${doc.file}: ${label} (line ${labelled ?? '?'}: ${labelled ? text[labelled - 1].trim().slice(0, 110) : ''})`,
+      );
+      for (const c of nearest)
+        console.log(`    nearest ${new Date(c.time).toISOString()} line ${c.line + 1}: ${c.text.slice(0, 80)}`);
     }
   });
 }
@@ -127,6 +160,10 @@ console.log(`\n(${((Date.now() - started) / 1000).toFixed(1)} s)`);
 if (withBlameless) {
   for (const set of ['blame-dev.jsonl', 'blame-dev2.jsonl']) {
     console.log(`\nBlameless rules on ${set}:`);
-    execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'eval-blameless.ts'), join(dirname(file), set)], { stdio: 'inherit' });
+    execFileSync(
+      process.execPath,
+      ['--import', 'tsx', join(__dirname, 'eval-blameless.ts'), join(dirname(file), set)],
+      { stdio: 'inherit' },
+    );
   }
 }

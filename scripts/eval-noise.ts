@@ -75,7 +75,8 @@ console.log(`  of which judgement: ${average(separate)}`);
 /** "actions/incomplete w3, sections/missing h1": each rule's findings by the first letter of their severity. */
 function breakdown(problems: Problem[]): string {
   const counts = new Map<string, number>();
-  for (const p of problems) counts.set(`${p.code} ${p.severity[0]}`, (counts.get(`${p.code} ${p.severity[0]}`) ?? 0) + 1);
+  for (const p of problems)
+    counts.set(`${p.code} ${p.severity[0]}`, (counts.get(`${p.code} ${p.severity[0]}`) ?? 0) + 1);
   return [...counts].map(([key, n]) => `${key}${n}`).join(', ');
 }
 

@@ -67,7 +67,11 @@ for (const row of readFileSync(labels, 'utf8').split('\n').filter(Boolean)) {
     }
   }
 }
-console.log(`documents ${totals.docs}; timeline entries ${totals.entries}: with a time of day ${totals.timed}, a day only ${totals.dayOnly}, ` +
-  `date unknown ${totals.dateUnknown}; reported unreadable ${totals.unreadable}`);
-console.log(`labelled milestone lines read as the labelled instant (±2 min): ${lines.right}/${lines.labelled} ` +
-  `(${lines.entries} of those lines are timeline entries; the rest are frontmatter, summary or key-event lines)`);
+console.log(
+  `documents ${totals.docs}; timeline entries ${totals.entries}: with a time of day ${totals.timed}, a day only ${totals.dayOnly}, ` +
+    `date unknown ${totals.dateUnknown}; reported unreadable ${totals.unreadable}`,
+);
+console.log(
+  `labelled milestone lines read as the labelled instant (±2 min): ${lines.right}/${lines.labelled} ` +
+    `(${lines.entries} of those lines are timeline entries; the rest are frontmatter, summary or key-event lines)`,
+);

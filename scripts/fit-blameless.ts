@@ -13,14 +13,20 @@ import { DEFAULT_FIT, fit, foldOf, loadRows, type FitOptions, type Row } from '.
 
 const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : undefined);
-const dir = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? join('..', 'shared', 'corpus');
+const dir =
+  args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? join('..', 'shared', 'corpus');
 const OUT = join(__dirname, '..', 'server', 'src', 'core', 'rules', 'blameless', 'model.json');
 const FOLDS = 5;
 
 function crossValidate(rows: readonly Row[], options: FitOptions): { precision: number; recall: number } {
-  let tp = 0, fp = 0, fn = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0;
   for (let k = 0; k < FOLDS; k++) {
-    const model = fit(rows.filter((r) => foldOf(r, FOLDS) !== k), options);
+    const model = fit(
+      rows.filter((r) => foldOf(r, FOLDS) !== k),
+      options,
+    );
     for (const row of rows.filter((r) => foldOf(r, FOLDS) === k && r.label !== 'UNSURE')) {
       const flagged = detect(mask(row.text), [], model).length > 0;
       if (flagged && row.label === 'BLAME') tp++;
@@ -37,12 +43,18 @@ if (files.length === 0) {
   process.exit(0);
 }
 const rows = files.flatMap((n) => loadRows(join(dir, n)));
-const chosen: FitOptions = { ...DEFAULT_FIT, threshold: option('--threshold') ?? DEFAULT_FIT.threshold, l2: option('--l2') ?? DEFAULT_FIT.l2 };
+const chosen: FitOptions = {
+  ...DEFAULT_FIT,
+  threshold: option('--threshold') ?? DEFAULT_FIT.threshold,
+  l2: option('--l2') ?? DEFAULT_FIT.l2,
+};
 console.log(`${rows.length} sentences from ${files.join(', ')}; ${FOLDS}-fold cross-validated, grouped by source:`);
 for (const l2 of [chosen.l2 / 3, chosen.l2, chosen.l2 * 3]) {
   for (const threshold of [0.5, 0.65, 0.8]) {
     const { precision, recall } = crossValidate(rows, { ...chosen, l2, threshold });
-    console.log(`  l2 ${l2.toFixed(3)} threshold ${threshold}: precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}`);
+    console.log(
+      `  l2 ${l2.toFixed(3)} threshold ${threshold}: precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}`,
+    );
   }
 }
 const model = fit(rows, chosen);

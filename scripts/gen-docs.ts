@@ -22,16 +22,48 @@ function ruleDoc(rule: Rule): string {
   const lines = [`# ${rule.id}`, '', rule.description, '', `- Default severity: **${rule.level}**`];
   const strict = strictSetting(rule);
   if (strict) lines.push(`- In \`hindsight:strict\`: ${strict}`);
-  lines.push(`- Quick fix: ${rule.fixable ? 'yes' : 'no'} (every finding can also be disabled for its line)`, '', '## Why', '', rule.rationale, '');
+  lines.push(
+    `- Quick fix: ${rule.fixable ? 'yes' : 'no'} (every finding can also be disabled for its line)`,
+    '',
+    '## Why',
+    '',
+    rule.rationale,
+    '',
+  );
   if (rule.example) {
-    lines.push('## Example', '', 'Reported:', '', '```markdown', rule.example.flagged, '```', '', 'Better:', '', '```markdown', rule.example.better, '```', '');
+    lines.push(
+      '## Example',
+      '',
+      'Reported:',
+      '',
+      '```markdown',
+      rule.example.flagged,
+      '```',
+      '',
+      'Better:',
+      '',
+      '```markdown',
+      rule.example.better,
+      '```',
+      '',
+    );
   }
   if (rule.options && Object.keys(rule.options).length > 0) {
     lines.push('## Options', '', '| option | type | default | meaning |', '| --- | --- | --- | --- |');
-    for (const [name, option] of Object.entries(rule.options)) lines.push(`| \`${name}\` | ${option.type} | \`${JSON.stringify(option.default)}\` | ${option.description} |`);
+    for (const [name, option] of Object.entries(rule.options))
+      lines.push(`| \`${name}\` | ${option.type} | \`${JSON.stringify(option.default)}\` | ${option.description} |`);
     lines.push('');
   }
-  lines.push('## Configure', '', '```json', JSON.stringify({ rules: { [rule.id]: rule.level === 'off' ? 'warning' : 'off' } }, null, 2), '```', '', `Or for one line: \`<!-- hindsight-disable-next-line ${rule.id} -->\`.`, '');
+  lines.push(
+    '## Configure',
+    '',
+    '```json',
+    JSON.stringify({ rules: { [rule.id]: rule.level === 'off' ? 'warning' : 'off' } }, null, 2),
+    '```',
+    '',
+    `Or for one line: \`<!-- hindsight-disable-next-line ${rule.id} -->\`.`,
+    '',
+  );
   return lines.join('\n');
 }
 
@@ -49,7 +81,7 @@ function presetsDoc(): string {
   return [
     '# Presets',
     '',
-    'A configuration names a preset in `extends`, like a linter\'s shared configuration, and can change any rule after it:',
+    "A configuration names a preset in `extends`, like a linter's shared configuration, and can change any rule after it:",
     '',
     '```json',
     JSON.stringify({ extends: 'hindsight:strict', rules: { 'blameless/hindsight': 'off' } }, null, 2),
@@ -66,7 +98,10 @@ function presetsDoc(): string {
 }
 
 function table(): string {
-  const rows = RULES.map((r) => `| [\`${r.id}\`](docs/rules/${r.id}.md) | ${r.level} | ${r.fixable ? 'yes' : ''} | ${r.description.replace(/\|/g, '\\|')} |`);
+  const rows = RULES.map(
+    (r) =>
+      `| [\`${r.id}\`](docs/rules/${r.id}.md) | ${r.level} | ${r.fixable ? 'yes' : ''} | ${r.description.replace(/\|/g, '\\|')} |`,
+  );
   return [BEGIN, '| rule | default | fix | what it reports |', '| --- | --- | --- | --- |', ...rows, END].join('\n');
 }
 
@@ -82,16 +117,26 @@ const schema = readFileSync(SCHEMA, 'utf8');
 const newSchema = withRulesSchema(schema, RULES);
 
 const existing = (dir: string): string[] =>
-  existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? existing(join(dir, e.name)) : [join(dir, e.name)])) : [];
+  existsSync(dir)
+    ? readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? existing(join(dir, e.name)) : [join(dir, e.name)],
+      )
+    : [];
 
 if (check) {
-  const stale = [...expected].filter(([path, text]) => !existsSync(path) || readFileSync(path, 'utf8') !== text).map(([path]) => relative(ROOT, path));
-  const extra = existing(DOCS).filter((path) => !expected.has(path)).map((path) => relative(ROOT, path));
+  const stale = [...expected]
+    .filter(([path, text]) => !existsSync(path) || readFileSync(path, 'utf8') !== text)
+    .map(([path]) => relative(ROOT, path));
+  const extra = existing(DOCS)
+    .filter((path) => !expected.has(path))
+    .map((path) => relative(ROOT, path));
   if (newReadme !== readme) stale.push('README.md (rule table)');
   if (!existsSync(PRESETS_DOC) || readFileSync(PRESETS_DOC, 'utf8') !== presetsDoc()) stale.push('docs/presets.md');
   if (newSchema !== schema) stale.push('schemas/hindsight.schema.json (rules)');
   if (stale.length + extra.length > 0) {
-    console.error(`Rule docs are stale; run \`npm run docs\`:\n${[...stale, ...extra.map((p) => `${p} (no such rule)`)].map((p) => `  ${p}`).join('\n')}`);
+    console.error(
+      `Rule docs are stale; run \`npm run docs\`:\n${[...stale, ...extra.map((p) => `${p} (no such rule)`)].map((p) => `  ${p}`).join('\n')}`,
+    );
     process.exit(1);
   }
   console.log(`Rule docs are up to date (${expected.size} rules).`);

@@ -50,19 +50,30 @@ const DEBIAN = ['chromium', 'neovim', 'libkrb5-dev', 'pkg-config', 'build-essent
 const APT = `apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${DEBIAN.join(' ')}`;
 
 function debianMissing() {
-  const probes = { chromium: '/usr/bin/chromium', neovim: '/usr/bin/nvim', 'libkrb5-dev': '/usr/include/gssapi/gssapi.h', 'pkg-config': '/usr/bin/pkg-config', 'build-essential': '/usr/bin/g++', python3: '/usr/bin/python3' };
+  const probes = {
+    chromium: '/usr/bin/chromium',
+    neovim: '/usr/bin/nvim',
+    'libkrb5-dev': '/usr/include/gssapi/gssapi.h',
+    'pkg-config': '/usr/bin/pkg-config',
+    'build-essential': '/usr/bin/g++',
+    python3: '/usr/bin/python3',
+  };
   return DEBIAN.filter((name) => !existsSync(probes[name]));
 }
 
 function run(command, args, options) {
   const result = spawnSync(command, args, { stdio: 'inherit', ...options });
-  if (result.status !== 0) throw new Error(`setup-clients: ${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
+  if (result.status !== 0)
+    throw new Error(`setup-clients: ${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
 }
 
 function installDebian() {
   const missing = debianMissing();
   if (missing.length === 0) return;
-  if (process.getuid?.() !== 0) throw new Error(`setup-clients: missing Debian packages (${missing.join(', ')}); run as root:\n  sudo sh -c '${APT}'`);
+  if (process.getuid?.() !== 0)
+    throw new Error(
+      `setup-clients: missing Debian packages (${missing.join(', ')}); run as root:\n  sudo sh -c '${APT}'`,
+    );
   console.log(`setup-clients: installing Debian packages: ${missing.join(', ')}`);
   run('sh', ['-c', APT]);
 }
@@ -71,7 +82,9 @@ function installDebian() {
 function installToolSet(name, tracked, probe, env = ownEnv()) {
   const target = join(CACHE, name);
   const files = ['package.json', 'package-lock.json'];
-  const stamp = createHash('sha256').update(files.map((f) => readFileSync(join(tracked, f))).join('\0')).digest('hex');
+  const stamp = createHash('sha256')
+    .update(files.map((f) => readFileSync(join(tracked, f))).join('\0'))
+    .digest('hex');
   const stampFile = join(target, '.installed');
   if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp && existsSync(probe)) return;
   const started = Date.now();

@@ -11,7 +11,7 @@ import { privateEnv, spawnGroup, waitForHttp, writeUserSettings } from '../test/
 import { REPO } from '../test/host/workspace.mjs';
 
 const portArg = process.argv.indexOf('--port');
-const port = Number(portArg > 0 ? process.argv[portArg + 1] : process.env.PORT ?? 8080);
+const port = Number(portArg > 0 ? process.argv[portArg + 1] : (process.env.PORT ?? 8080));
 const node24 = join(clientTools.node24Bin, 'node');
 const codeServer = join(clientTools.codeServer, 'out', 'node', 'entry.js');
 
@@ -30,14 +30,38 @@ const root = mkdtempSync(join(tmpdir(), 'hindsight-try-'));
 const workspace = join(root, 'examples');
 cpSync(join(REPO, 'examples'), workspace, { recursive: true });
 const env = privateEnv(root);
-const profile = ['--config', join(root, 'config.yaml'), '--user-data-dir', join(root, 'user-data'), '--extensions-dir', join(root, 'extensions')];
+const profile = [
+  '--config',
+  join(root, 'config.yaml'),
+  '--user-data-dir',
+  join(root, 'user-data'),
+  '--extensions-dir',
+  join(root, 'extensions'),
+];
 writeUserSettings(join(root, 'user-data'));
-step('installing the .vsix', node24, [codeServer, ...profile, '--install-extension', join(REPO, 'out', 'hindsight.vsix')], { env });
+step(
+  'installing the .vsix',
+  node24,
+  [codeServer, ...profile, '--install-extension', join(REPO, 'out', 'hindsight.vsix')],
+  { env },
+);
 
 const server = spawnGroup(
   node24,
-  [codeServer, ...profile, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened', workspace],
+  [
+    codeServer,
+    ...profile,
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--ignore-last-opened',
+    workspace,
+  ],
   { env, stdio: ['ignore', 'pipe', 'pipe'] },
 );
 const logFile = join(root, 'code-server.log');
@@ -63,5 +87,9 @@ server.exited.then((how) => {
 });
 
 const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`;
-await waitForHttp(`http://127.0.0.1:${port}/healthz`).catch((error) => (console.error(`try: ${error.message}`), stop(1)));
-console.log(`\nHindsight in code-server (process group ${server.child.pid}), serving a copy of examples/:\n\n  ${url}\n\nOpen it in a browser on this machine. Ctrl+C stops it.`);
+await waitForHttp(`http://127.0.0.1:${port}/healthz`).catch(
+  (error) => (console.error(`try: ${error.message}`), stop(1)),
+);
+console.log(
+  `\nHindsight in code-server (process group ${server.child.pid}), serving a copy of examples/:\n\n  ${url}\n\nOpen it in a browser on this machine. Ctrl+C stops it.`,
+);

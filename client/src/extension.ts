@@ -1,6 +1,11 @@
 import * as path from 'node:path';
 import { commands, Uri, window, type ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { SETTINGS_SECTION } from '../../server/src/shared/settings';
 import { registerNewPostmortem } from './newPostmortem/command';
 import { registerStatusPage } from './commands/statusPage';
@@ -38,7 +43,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
   registerImportTimeline(context, client);
   registerWhyNoDiagnostics(context, client);
   context.subscriptions.push(output, { dispose: () => void client?.stop() });
-  context.subscriptions.push(commands.registerCommand('hindsight.openRuleDoc', (href: string) => commands.executeCommand('vscode.open', Uri.parse(href))));
+  context.subscriptions.push(
+    commands.registerCommand('hindsight.openRuleDoc', (href: string) =>
+      commands.executeCommand('vscode.open', Uri.parse(href)),
+    ),
+  );
   await client.start();
   // After start: the status bar asks the server at once.
   registerStatusBar(context, client);

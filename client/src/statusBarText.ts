@@ -18,8 +18,13 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 export function statusBarText({ severity, ttrMinutes, problems }: StatusBarInput): StatusBarText {
   // `$(` starts an icon in status bar text: keep the author's words from being read as one.
   const sev = severity?.trim().replace(/\$\(/g, '(').slice(0, 24) || undefined;
-  const ttr = ttrMinutes !== undefined && Number.isFinite(ttrMinutes) && ttrMinutes >= 0 ? formatMinutes(ttrMinutes) : undefined;
-  const text = [`$(history) ${sev ?? 'no severity'}`, ttr ? `TTR ${ttr}` : 'no TTR', problems > 0 ? `$(warning) ${plural(problems, 'problem')}` : '$(check) no problems'].join(' · ');
+  const ttr =
+    ttrMinutes !== undefined && Number.isFinite(ttrMinutes) && ttrMinutes >= 0 ? formatMinutes(ttrMinutes) : undefined;
+  const text = [
+    `$(history) ${sev ?? 'no severity'}`,
+    ttr ? `TTR ${ttr}` : 'no TTR',
+    problems > 0 ? `$(warning) ${plural(problems, 'problem')}` : '$(check) no problems',
+  ].join(' · ');
   const tooltip = [
     'Hindsight postmortem',
     `Severity: ${sev ?? 'not set in the frontmatter'}`,

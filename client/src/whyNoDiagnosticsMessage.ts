@@ -26,13 +26,19 @@ const SCHEMES = ['file', 'untitled'];
 export function whyNoDiagnosticsMessage(input: WhyInput): WhyAnswer {
   const name = `"${input.fileName}"`;
   if (input.languageId !== 'markdown') {
-    return { message: `Hindsight checks Markdown files only, and ${name} is ${input.languageId ? `in ${input.languageId}` : 'not Markdown'}.` };
+    return {
+      message: `Hindsight checks Markdown files only, and ${name} is ${input.languageId ? `in ${input.languageId}` : 'not Markdown'}.`,
+    };
   }
   if (!SCHEMES.includes(input.scheme)) {
-    return { message: `Hindsight checks Markdown files on disk and untitled ones; ${name} comes from "${input.scheme}:", so it is not checked.` };
+    return {
+      message: `Hindsight checks Markdown files on disk and untitled ones; ${name} comes from "${input.scheme}:", so it is not checked.`,
+    };
   }
   if (input.error !== undefined || !input.classification) {
-    return { message: `Hindsight could not ask its language server about ${name}${input.error ? `: ${input.error}` : ''}. The Hindsight output channel may say why.` };
+    return {
+      message: `Hindsight could not ask its language server about ${name}${input.error ? `: ${input.error}` : ''}. The Hindsight output channel may say why.`,
+    };
   }
   const { postmortem, reason } = input.classification;
   if (!postmortem) {
@@ -43,7 +49,9 @@ export function whyNoDiagnosticsMessage(input: WhyInput): WhyAnswer {
   }
   const recognised = `${name} is a postmortem (${reason})`;
   if (input.problems > 0) {
-    return { message: `${recognised}, and Hindsight reports ${input.problems} ${input.problems === 1 ? 'problem' : 'problems'} in it: see the Problems view.` };
+    return {
+      message: `${recognised}, and Hindsight reports ${input.problems} ${input.problems === 1 ? 'problem' : 'problems'} in it: see the Problems view.`,
+    };
   }
   const base = `${recognised}, and Hindsight found nothing to report in it. Rules turned off in a .hindsight.json file, or by hindsight-disable comments, report nothing.`;
   if (input.run === 'onSave') {

@@ -14,7 +14,9 @@ import type { Milestones } from '../../server/src/core/model';
 export const FIXTURE_WEIGHT = 3;
 
 /** Folders of the project's own labelled fixtures. */
-export const FIXTURE_FOLDERS = ['timeline', 'milestones'].map((f) => join(__dirname, '..', '..', 'test', 'fixtures', f));
+export const FIXTURE_FOLDERS = ['timeline', 'milestones'].map((f) =>
+  join(__dirname, '..', '..', 'test', 'fixtures', f),
+);
 
 export interface LabelledDocument {
   file: string;
@@ -36,11 +38,21 @@ export function loadFixtures(folder: string): LabelledDocument[] {
   return readdirSync(folder)
     .filter((f) => f.endsWith('.md') && existsSync(join(folder, f.replace(/\.md$/, '.expected.json'))))
     .flatMap((f) => {
-      const expected = JSON.parse(readFileSync(join(folder, f.replace(/\.md$/, '.expected.json')), 'utf8')) as { milestones?: Record<string, string | null> };
+      const expected = JSON.parse(readFileSync(join(folder, f.replace(/\.md$/, '.expected.json')), 'utf8')) as {
+        milestones?: Record<string, string | null>;
+      };
       if (!expected.milestones) return [];
       const doc = analyzeText(readFileSync(join(folder, f), 'utf8'), `file:///${f}`);
-      const labels = Object.fromEntries(ORDERED_KINDS.filter((k) => k in expected.milestones!).map((k) => [k, expected.milestones![k]])) as LabelledDocument['labels'];
-      const labelled = { file: f, labels, confidence: 'fixture', candidates: candidatesOf(doc.milestones), milestones: doc.milestones };
+      const labels = Object.fromEntries(
+        ORDERED_KINDS.filter((k) => k in expected.milestones!).map((k) => [k, expected.milestones![k]]),
+      ) as LabelledDocument['labels'];
+      const labelled = {
+        file: f,
+        labels,
+        confidence: 'fixture',
+        candidates: candidatesOf(doc.milestones),
+        milestones: doc.milestones,
+      };
       return Array.from({ length: FIXTURE_WEIGHT }, () => labelled);
     });
 }
@@ -52,8 +64,17 @@ export function loadCorpus(labelsFile: string): LabelledDocument[] {
     .map((line) => {
       const row = JSON.parse(line) as { file: string; milestones: Record<string, string | null>; confidence?: string };
       const doc = analyzeText(readFileSync(join(dirname(labelsFile), row.file), 'utf8'), `file:///${row.file}`);
-      const labels = Object.fromEntries(ORDERED_KINDS.map((k) => [k, row.milestones[k] ?? null])) as Record<OrderedKind, string | null>;
-      return { file: row.file, labels, confidence: row.confidence ?? 'unknown', candidates: candidatesOf(doc.milestones), milestones: doc.milestones };
+      const labels = Object.fromEntries(ORDERED_KINDS.map((k) => [k, row.milestones[k] ?? null])) as Record<
+        OrderedKind,
+        string | null
+      >;
+      return {
+        file: row.file,
+        labels,
+        confidence: row.confidence ?? 'unknown',
+        candidates: candidatesOf(doc.milestones),
+        milestones: doc.milestones,
+      };
     });
 }
 
@@ -88,7 +109,8 @@ export function verdict(found: number | undefined, label: string | null, toleran
 /** Time to resolve, as labelled: only when both ends are labelled with a time of day. */
 export function labelledTtr(labels: LabelledDocument['labels']): number | undefined {
   const { started, resolved } = labels;
-  if (!started || !resolved || /^\d{4}-\d{2}-\d{2}$/.test(started) || /^\d{4}-\d{2}-\d{2}$/.test(resolved)) return undefined;
+  if (!started || !resolved || /^\d{4}-\d{2}-\d{2}$/.test(started) || /^\d{4}-\d{2}-\d{2}$/.test(resolved))
+    return undefined;
   const parse = (label: string) => (label.startsWith('T') ? Date.parse(`1970-01-01${label}`) : Date.parse(label));
   const minutes = (parse(resolved) - parse(started)) / MINUTE;
   return Number.isFinite(minutes) ? (minutes < 0 && started.startsWith('T') ? minutes + 1440 : minutes) : undefined;

@@ -10,7 +10,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Hand-set starting weights (documented in the file): the fit is pulled towards them, not towards zero. */
-const PRIOR = JSON.parse(readFileSync(join(__dirname, '..', 'milestone-prior.json'), 'utf8')) as { kinds: Partial<Record<OrderedKind, Record<string, number>>> };
+const PRIOR = JSON.parse(readFileSync(join(__dirname, '..', 'milestone-prior.json'), 'utf8')) as {
+  kinds: Partial<Record<OrderedKind, Record<string, number>>>;
+};
 
 export interface FitOptions {
   epochs: number;
@@ -48,7 +50,9 @@ function fitKind(data: Example[], options: FitOptions, prior: Record<string, num
   const w: Record<string, number> = Object.fromEntries(names.map((f) => [f, prior[f] ?? 0]));
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     // The penalty pulls towards the prior, not towards zero: a feature seen rarely keeps its sensible sign.
-    const gradient: Record<string, number> = Object.fromEntries(names.map((f) => [f, -options.l2 * (w[f] - (prior[f] ?? 0)) * data.length]));
+    const gradient: Record<string, number> = Object.fromEntries(
+      names.map((f) => [f, -options.l2 * (w[f] - (prior[f] ?? 0)) * data.length]),
+    );
     for (const { rows, positives } of data) {
       const scores = rows.map((row) => Object.entries(row).reduce((s, [f, v]) => s + (w[f] ?? 0) * v, 0));
       const top = Math.max(0, ...scores);
@@ -65,10 +69,21 @@ function fitKind(data: Example[], options: FitOptions, prior: Record<string, num
     }
     for (const f of names) w[f] += (options.rate * gradient[f]) / Math.max(1, data.length);
   }
-  return Object.fromEntries(Object.entries(w).filter(([, v]) => Math.abs(v) >= 0.005).map(([f, v]) => [f, Math.round(v * 1000) / 1000]));
+  return Object.fromEntries(
+    Object.entries(w)
+      .filter(([, v]) => Math.abs(v) >= 0.005)
+      .map(([f, v]) => [f, Math.round(v * 1000) / 1000]),
+  );
 }
 
-export function fitWeights(docs: readonly LabelledDocument[], options: FitOptions = DEFAULT_FIT, highConfidence = 0.9, unsureFrom = 0.1): MilestoneWeights {
-  const kinds = Object.fromEntries(ORDERED_KINDS.map((kind) => [kind, fitKind(examples(docs, kind), options, PRIOR.kinds[kind] ?? {})])) as MilestoneWeights['kinds'];
+export function fitWeights(
+  docs: readonly LabelledDocument[],
+  options: FitOptions = DEFAULT_FIT,
+  highConfidence = 0.9,
+  unsureFrom = 0.1,
+): MilestoneWeights {
+  const kinds = Object.fromEntries(
+    ORDERED_KINDS.map((kind) => [kind, fitKind(examples(docs, kind), options, PRIOR.kinds[kind] ?? {})]),
+  ) as MilestoneWeights['kinds'];
   return { kinds, highConfidence, unsureFrom };
 }

@@ -68,7 +68,9 @@ function program(): Command {
 
   cli
     .command('check')
-    .description('report problems in postmortems (files, or folders searched for postmortems; default: the current folder)')
+    .description(
+      'report problems in postmortems (files, or folders searched for postmortems; default: the current folder)',
+    )
     .argument('[paths...]', 'files or folders', ['.'])
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
     .option('--include <glob...>', 'glob patterns for postmortems when searching folders')
@@ -83,7 +85,8 @@ function program(): Command {
     .argument('<file>', 'a postmortem')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action((file: string, options: { format: 'text' | 'json' }) => {
-      if (existsSync(file) && !statSync(file).isFile()) throw new UsageError(`metrics takes one file, and ${file} is a folder`);
+      if (existsSync(file) && !statSync(file).isFile())
+        throw new UsageError(`metrics takes one file, and ${file} is a folder`);
       const [target] = collectTargets([file], undefined);
       if (!target) throw new UsageError(`not a file: ${file}`);
       const loaded = loadConfig(dirname(target.path));
@@ -105,7 +108,11 @@ function program(): Command {
       .action(async (tracker: string, file: string, options: TrackerCommandOptions) => {
         process.exitCode = await run(tracker, file, options);
       });
-  trackerCommand('export', "create tickets for the postmortem's untracked action items and write their keys into it", exportCommand);
+  trackerCommand(
+    'export',
+    "create tickets for the postmortem's untracked action items and write their keys into it",
+    exportCommand,
+  );
   addReportCommand(cli);
   addImportCommand(cli);
   trackerCommand('refresh', "read the status of the postmortem's tickets and update its Status column", refreshCommand);

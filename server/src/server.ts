@@ -1,4 +1,14 @@
-import { CodeActionKind, createConnection, type CancellationToken, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, ProposedFeatures, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
+import {
+  CodeActionKind,
+  createConnection,
+  type CancellationToken,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
 import type { Provider } from './lsp/analysed';
 import { codeActions, FIX_ALL_KIND } from './lsp/codeActions';
 import { completion, servicesNamed } from './lsp/completion';
@@ -40,11 +50,16 @@ connection.onInitialize((params): InitializeResult => {
   folderUris = (params.workspaceFolders ?? []).map((f) => f.uri);
   if (folderUris.length === 0 && params.rootUri) folderUris = [params.rootUri];
   store.configure(params.workspaceFolders, !!capabilities.workspace?.configuration);
-  diagnostics = new DiagnosticsProvider(connection, store, { push: !pull, refresh: !!capabilities.workspace?.diagnostics?.refreshSupport });
+  diagnostics = new DiagnosticsProvider(connection, store, {
+    push: !pull,
+    refresh: !!capabilities.workspace?.diagnostics?.refreshSupport,
+  });
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-      ...(pull ? { diagnosticProvider: { identifier: 'hindsight', interFileDependencies: false, workspaceDiagnostics: true } } : {}),
+      ...(pull
+        ? { diagnosticProvider: { identifier: 'hindsight', interFileDependencies: false, workspaceDiagnostics: true } }
+        : {}),
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll] },
       hoverProvider: true,
       completionProvider: { triggerCharacters: [':', ' ', '#', '['] },
@@ -59,9 +74,14 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
-  if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
+  if (dynamicConfiguration)
+    void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
   if (watchFiles) {
-    const watchers = [{ globPattern: '**/.hindsight.{json,yaml,yml}' }, { globPattern: '**/.hindsight/templates/*.md' }, { globPattern: '**/catalog-info.{yaml,yml}' }];
+    const watchers = [
+      { globPattern: '**/.hindsight.{json,yaml,yml}' },
+      { globPattern: '**/.hindsight/templates/*.md' },
+      { globPattern: '**/catalog-info.{yaml,yml}' },
+    ];
     // Markdown files too: workspace diagnostics then rest until the watcher says something changed.
     watchers.push({ globPattern: '**/*.{md,markdown}' });
     void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).then(
@@ -155,7 +175,9 @@ registerSummary(connection, store);
 registerTrackers(connection, store);
 
 // Last line of defence: log and keep serving. Redacted: a tracker's failure may quote a credential.
-process.on('uncaughtException', (error) => connection.console.error(redactSecrets(`Unexpected error: ${error?.stack ?? error}`)));
+process.on('uncaughtException', (error) =>
+  connection.console.error(redactSecrets(`Unexpected error: ${error?.stack ?? error}`)),
+);
 process.on('unhandledRejection', (reason) =>
   connection.console.error(redactSecrets(`Unhandled rejection: ${(reason as Error)?.stack ?? reason}`)),
 );

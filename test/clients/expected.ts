@@ -20,12 +20,20 @@ export const EXPECTED: Received[] = [
   { code: 'sections/missing', severity: 'warning', range: [12, 0, 12, 38], message: '"Impact"' },
   { code: 'sections/missing', severity: 'warning', range: [12, 0, 12, 38], message: '"Lessons learned"' },
   { code: 'blameless/human-error', severity: 'warning', range: [17, 19, 17, 30], message: '"human error"' },
-  { code: 'timeline/out-of-order', severity: 'warning', range: [28, 2, 28, 18], message: 'earlier than the one before it' },
+  {
+    code: 'timeline/out-of-order',
+    severity: 'warning',
+    range: [28, 2, 28, 18],
+    message: 'earlier than the one before it',
+  },
   { code: 'actions/overdue', severity: 'warning', range: [44, 54, 44, 64], message: 'was due on 2025-06-30' },
 ];
 
 const order = (a: Received, b: Received) =>
-  a.range[0] - b.range[0] || a.range[1] - b.range[1] || a.code.localeCompare(b.code) || a.message.localeCompare(b.message);
+  a.range[0] - b.range[0] ||
+  a.range[1] - b.range[1] ||
+  a.code.localeCompare(b.code) ||
+  a.message.localeCompare(b.message);
 
 /** Differences between received and expected diagnostics, one line each; empty when they agree. */
 export function compareDiagnostics(received: Received[]): string[] {
@@ -34,11 +42,18 @@ export function compareDiagnostics(received: Received[]): string[] {
   const problems: string[] = [];
   if (got.length !== want.length) problems.push(`expected ${want.length} diagnostics, received ${got.length}`);
   for (const w of want) {
-    const match = got.find((g) => g.code === w.code && g.severity === w.severity && g.range.join() === w.range.join() && g.message.includes(w.message));
+    const match = got.find(
+      (g) =>
+        g.code === w.code &&
+        g.severity === w.severity &&
+        g.range.join() === w.range.join() &&
+        g.message.includes(w.message),
+    );
     if (!match) problems.push(`missing ${w.code} ${w.severity} at ${w.range.join(',')} with "${w.message}"`);
   }
   for (const g of got) {
-    if (!want.some((w) => w.code === g.code && w.range.join() === g.range.join())) problems.push(`unexpected ${g.code} ${g.severity} at ${g.range.join(',')}: ${g.message}`);
+    if (!want.some((w) => w.code === g.code && w.range.join() === g.range.join()))
+      problems.push(`unexpected ${g.code} ${g.severity} at ${g.range.join(',')}: ${g.message}`);
   }
   return problems;
 }

@@ -13,10 +13,30 @@ import { compareDiagnostics, FIXTURE, type Received, type Severity } from './exp
 const ROOT = join(__dirname, '..', '..');
 const SEVERITY: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
 
-interface NeovimDiagnostic { lnum: number; col: number; end_lnum: number; end_col: number; severity: number; code: string; source: string; message: string }
-interface NeovimResult { opened_ok: boolean; opened: NeovimDiagnostic[]; changed_ok: boolean; changed: NeovimDiagnostic[]; appended_line: number }
+interface NeovimDiagnostic {
+  lnum: number;
+  col: number;
+  end_lnum: number;
+  end_col: number;
+  severity: number;
+  code: string;
+  source: string;
+  message: string;
+}
+interface NeovimResult {
+  opened_ok: boolean;
+  opened: NeovimDiagnostic[];
+  changed_ok: boolean;
+  changed: NeovimDiagnostic[];
+  appended_line: number;
+}
 
-const received = (d: NeovimDiagnostic): Received => ({ code: d.code, severity: SEVERITY[d.severity], range: [d.lnum, d.col, d.end_lnum, d.end_col], message: d.message });
+const received = (d: NeovimDiagnostic): Received => ({
+  code: d.code,
+  severity: SEVERITY[d.severity],
+  range: [d.lnum, d.col, d.end_lnum, d.end_col],
+  message: d.message,
+});
 
 describe('Neovim as an LSP client', { timeout: 90_000 }, () => {
   const workspace = mkdtempSync(join(tmpdir(), 'hindsight-nvim-'));
@@ -28,7 +48,13 @@ describe('Neovim as an LSP client', { timeout: 90_000 }, () => {
     cwd: workspace,
     encoding: 'utf8',
     timeout: 60_000,
-    env: { ...process.env, HINDSIGHT_OUT: out, HINDSIGHT_FILE: join(workspace, FIXTURE), HINDSIGHT_SERVER: join(ROOT, 'dist', 'server.js'), HINDSIGHT_APPEND: '\n## Notes\n\nIt was human error.' },
+    env: {
+      ...process.env,
+      HINDSIGHT_OUT: out,
+      HINDSIGHT_FILE: join(workspace, FIXTURE),
+      HINDSIGHT_SERVER: join(ROOT, 'dist', 'server.js'),
+      HINDSIGHT_APPEND: '\n## Notes\n\nIt was human error.',
+    },
   });
   const result = (): NeovimResult => {
     assert.equal(run.status, 0, `nvim failed (${run.error?.message ?? run.status}):\n${run.stdout}\n${run.stderr}`);
@@ -46,7 +72,10 @@ describe('Neovim as an LSP client', { timeout: 90_000 }, () => {
   it('receives updated diagnostics after a didChange', () => {
     const { changed_ok, changed, appended_line } = result();
     assert.ok(changed_ok, 'no diagnostic arrived for the appended line');
-    assert.ok(changed.some((d) => d.code === 'blameless/human-error' && d.lnum === appended_line), JSON.stringify(changed));
+    assert.ok(
+      changed.some((d) => d.code === 'blameless/human-error' && d.lnum === appended_line),
+      JSON.stringify(changed),
+    );
     const before = changed.filter((d) => d.lnum !== appended_line).map(received);
     assert.deepEqual(compareDiagnostics(before), []);
   });

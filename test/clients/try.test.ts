@@ -21,7 +21,9 @@ const freePort = () =>
 
 const status = (url: string) =>
   new Promise<number | string>((resolve) => {
-    http.get(url, (res) => (res.resume(), resolve(res.statusCode ?? 0))).on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+    http
+      .get(url, (res) => (res.resume(), resolve(res.statusCode ?? 0)))
+      .on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
   });
 
 const groupAlive = (pgid: number) => {
@@ -37,7 +39,11 @@ describe('npm run try', { timeout: 240_000 }, () => {
   it('serves the examples in code-server on 127.0.0.1 and stops on Ctrl+C', async () => {
     const port = await freePort();
     // Its own process group, like a command in a terminal's foreground.
-    const child = spawn(process.execPath, ['scripts/try.mjs', '--port', String(port)], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['scripts/try.mjs', '--port', String(port)], {
+      cwd: ROOT,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     let output = '';
     child.stderr.on('data', (chunk) => (output += chunk));

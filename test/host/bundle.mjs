@@ -9,7 +9,9 @@ export const SUITE_OUT = join(REPO, 'out', 'host', 'suite');
 
 export async function bundleHostSuites() {
   const dir = join(REPO, 'test', 'host', 'suite');
-  const entryPoints = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).map((f) => join(dir, f));
+  const entryPoints = readdirSync(dir)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
+    .map((f) => join(dir, f));
   await esbuild.build({
     entryPoints,
     outdir: SUITE_OUT,

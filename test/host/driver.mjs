@@ -31,7 +31,11 @@ async function textsInFrames(page, selector) {
 const STEPS = {
   /** Waits until an element is visible, optionally one containing `text`. */
   waitFor: async (page, { selector, text, timeout = 20_000 }) => {
-    await page.locator(selector).filter(text ? { hasText: text } : {}).first().waitFor({ state: 'visible', timeout });
+    await page
+      .locator(selector)
+      .filter(text ? { hasText: text } : {})
+      .first()
+      .waitFor({ state: 'visible', timeout });
   },
   text: (page, { selector }) => page.locator(selector).first().innerText(),
   press: (page, { key }) => page.keyboard.press(key),
@@ -41,7 +45,8 @@ const STEPS = {
   fill: (page, { selector, text }) => page.locator(selector).first().fill(text),
   /** Moves the mouse away, so that a hover or tooltip does not stay in the next screenshot. */
   mouseAway: (page) => page.mouse.move(1, 1),
-  frameTexts: (page, { selector, timeout = 20_000 }) => poll(() => textsInFrames(page, selector), `${selector} in a frame`, timeout),
+  frameTexts: (page, { selector, timeout = 20_000 }) =>
+    poll(() => textsInFrames(page, selector), `${selector} in a frame`, timeout),
   shot: async (page, { name }, { shotDir }) => {
     const file = join(shotDir, `${name}.png`);
     // Finished transitions only: a picker caught fading in looks transparent.

@@ -26,7 +26,11 @@ export function waitForHttp(url, timeoutMs = 60_000) {
     const attempt = () =>
       http
         .get(url, (res) => (res.resume(), resolve(res.statusCode)))
-        .on('error', (error) => (Date.now() > deadline ? reject(new Error(`${url} did not answer: ${error.message}`)) : setTimeout(attempt, 200)));
+        .on('error', (error) =>
+          Date.now() > deadline
+            ? reject(new Error(`${url} did not answer: ${error.message}`))
+            : setTimeout(attempt, 200),
+        );
     attempt();
   });
 }
@@ -59,7 +63,13 @@ const NO_GALLERY = '{}';
 
 /** Private config, data and cache folders under `root`, so nothing is read from or written to $HOME. */
 export function privateEnv(root, extra = {}) {
-  return node24Env({ XDG_CONFIG_HOME: join(root, 'xdg-config'), XDG_DATA_HOME: join(root, 'xdg-data'), XDG_CACHE_HOME: join(root, 'xdg-cache'), EXTENSIONS_GALLERY: NO_GALLERY, ...extra });
+  return node24Env({
+    XDG_CONFIG_HOME: join(root, 'xdg-config'),
+    XDG_DATA_HOME: join(root, 'xdg-data'),
+    XDG_CACHE_HOME: join(root, 'xdg-cache'),
+    EXTENSIONS_GALLERY: NO_GALLERY,
+    ...extra,
+  });
 }
 
 const groupAlive = (pgid) => {
@@ -102,11 +112,29 @@ export function startVsCodeServer({ root, port, env = {}, onOutput }) {
   const vscodeDir = join(realpathSync(clientTools.codeServer), 'lib', 'vscode');
   const userData = join(root, 'user-data');
   writeUserSettings(userData);
-  const args = [join(vscodeDir, 'out', 'server-main.js'), '--host', '127.0.0.1', '--port', String(port),
-    '--without-connection-token', '--accept-server-license-terms', '--enable-smoke-test-driver',
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--server-data-dir', join(root, 'server-data'), '--user-data-dir', userData, '--extensions-dir', join(root, 'extensions')];
-  const server = spawnGroup(join(clientTools.node24Bin, 'node'), args, { env: privateEnv(root, env), stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = [
+    join(vscodeDir, 'out', 'server-main.js'),
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--without-connection-token',
+    '--accept-server-license-terms',
+    '--enable-smoke-test-driver',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--server-data-dir',
+    join(root, 'server-data'),
+    '--user-data-dir',
+    userData,
+    '--extensions-dir',
+    join(root, 'extensions'),
+  ];
+  const server = spawnGroup(join(clientTools.node24Bin, 'node'), args, {
+    env: privateEnv(root, env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   server.child.stdout.on('data', onOutput);
   server.child.stderr.on('data', onOutput);
   return server;
@@ -118,7 +146,15 @@ export async function launchChromium() {
   return chromium.launch({
     executablePath: clientTools.chromium,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 

@@ -15,7 +15,8 @@ import { makeWorkspace, REPO } from './workspace.mjs';
 
 const RUN_TIMEOUT_MS = 5 * 60_000;
 // Workbench chatter that says nothing about the tests.
-const NOISE = /^(Ignoring fetching additional builtin extensions|\[AccountPolicyGate\]|\[AgentHost|Creating a socket|Resolving connection token|Resolved connection token|\[reconnection-grace-time\]|\[Service Worker\]|Updating additional builtin extensions cache)/;
+const NOISE =
+  /^(Ignoring fetching additional builtin extensions|\[AccountPolicyGate\]|\[AgentHost|Creating a socket|Resolving connection token|Resolved connection token|\[reconnection-grace-time\]|\[Service Worker\]|Updating additional builtin extensions cache)/;
 const started = Date.now();
 const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 
@@ -36,7 +37,12 @@ const server = startVsCodeServer({
   root,
   port,
   // The extension host inherits these: where mocha is, and how to reach the driver.
-  env: { HINDSIGHT_MOCHA: clientTools.mocha, HINDSIGHT_DRIVE_DIR: channelDir, GIT_CONFIG_GLOBAL: gitConfig, GIT_CONFIG_NOSYSTEM: '1' },
+  env: {
+    HINDSIGHT_MOCHA: clientTools.mocha,
+    HINDSIGHT_DRIVE_DIR: channelDir,
+    GIT_CONFIG_GLOBAL: gitConfig,
+    GIT_CONFIG_NOSYSTEM: '1',
+  },
   onOutput: (chunk) => (serverLog = (serverLog + chunk).slice(-20_000)),
 });
 let browser;
@@ -49,7 +55,10 @@ const finish = async (code, why) => {
   process.exit(code);
 };
 process.once('SIGINT', () => void finish(130, 'interrupted'));
-const hardStop = setTimeout(() => void finish(2, `no result after ${RUN_TIMEOUT_MS / 1000} s; server log:\n${serverLog}`), RUN_TIMEOUT_MS);
+const hardStop = setTimeout(
+  () => void finish(2, `no result after ${RUN_TIMEOUT_MS / 1000} s; server log:\n${serverLog}`),
+  RUN_TIMEOUT_MS,
+);
 
 try {
   await waitForHttp(`http://127.0.0.1:${port}/`);
@@ -63,8 +72,14 @@ try {
     if (!NOISE.test(first)) (type === 'error' ? console.error : console.log)(...args);
   });
   const remote = (path) => `vscode-remote://127.0.0.1:${port}${path}`;
-  const payload = [['extensionDevelopmentPath', remote(REPO)], ['extensionTestsPath', remote(testsPath)], ['skipWelcome', 'true']];
-  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  const payload = [
+    ['extensionDevelopmentPath', remote(REPO)],
+    ['extensionTestsPath', remote(testsPath)],
+    ['skipWelcome', 'true'],
+  ];
+  await page.goto(
+    `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`,
+  );
   const code = await result;
   clearTimeout(hardStop);
   await finish(code === 0 ? 0 : 1, code === 0 ? undefined : `server log (tail):\n${serverLog.slice(-3000)}`);

@@ -21,7 +21,13 @@ try {
     extensionDevelopmentPath: REPO,
     extensionTestsPath: await bundleHostSuites(),
     extensionTestsEnv: { HINDSIGHT_MOCHA: clientTools.mocha },
-    launchArgs: [makeWorkspace(join(root, 'workspace')), '--disable-extensions', '--disable-workspace-trust', '--user-data-dir', join(root, 'user-data')],
+    launchArgs: [
+      makeWorkspace(join(root, 'workspace')),
+      '--disable-extensions',
+      '--disable-workspace-trust',
+      '--user-data-dir',
+      join(root, 'user-data'),
+    ],
   });
 } catch (error) {
   console.error(error);

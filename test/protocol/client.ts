@@ -67,7 +67,10 @@ export class TestClient {
       this.connection = createMessageConnection(new IPCMessageReader(this.process), new IPCMessageWriter(this.process));
     } else {
       this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-      this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+      this.connection = createMessageConnection(
+        new StreamMessageReader(this.process.stdout!),
+        new StreamMessageWriter(this.process.stdin!),
+      );
     }
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishedDiagnostics) => {
       const list = this.waiting.get(params.uri) ?? [];
@@ -78,7 +81,10 @@ export class TestClient {
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     const { configuration, onRefresh } = options;
-    if (configuration) this.connection.onRequest('workspace/configuration', ({ items }: { items: ConfigurationItem[] }) => configuration(items));
+    if (configuration)
+      this.connection.onRequest('workspace/configuration', ({ items }: { items: ConfigurationItem[] }) =>
+        configuration(items),
+      );
     if (onRefresh) this.connection.onRequest('workspace/diagnostic/refresh', () => (onRefresh(), null));
     this.connection.listen();
   }
@@ -112,12 +118,17 @@ export class TestClient {
   /** Opens a fixture file, as the editor does when the user opens it. */
   open(name: string, version = 1): { uri: string; text: string } {
     const { uri, text } = fixture(name);
-    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
+    void this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'markdown', version, text },
+    });
     return { uri, text };
   }
 
   change(uri: string, version: number, text: string): void {
-    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    void this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ text }],
+    });
   }
 
   close(uri: string): void {

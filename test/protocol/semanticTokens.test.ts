@@ -5,7 +5,8 @@ import { TestClient } from './client';
 describe('highlighting over stdio', () => {
   const client = new TestClient({ pull: true });
   let legend: { tokenTypes: string[] };
-  const tokens = (uri: string) => client.connection.sendRequest<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } });
+  const tokens = (uri: string) =>
+    client.connection.sendRequest<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } });
 
   before(async () => {
     const init = await client.initialize();

@@ -180,7 +180,11 @@ describe('hindsight check: output and exit status', () => {
   });
 
   it('exits 1 when any problem is an error', () => {
-    for (const args of [['check', WALK], ['check', `${WALK}/postmortems/2024-05-02-broken.md`], ['check', `${WALK}/notes/flagged.md`, `${WALK}/postmortems/2024-05-02-broken.md`]]) {
+    for (const args of [
+      ['check', WALK],
+      ['check', `${WALK}/postmortems/2024-05-02-broken.md`],
+      ['check', `${WALK}/notes/flagged.md`, `${WALK}/postmortems/2024-05-02-broken.md`],
+    ]) {
       const r = run(args);
       assert.equal(r.code, 1, `hindsight ${args.join(' ')}`);
       assertExitMatchesErrors(r);
@@ -198,17 +202,27 @@ describe('hindsight check: output and exit status', () => {
     const r = run(['check', `${WALK}/notes/flagged.md`, `${WALK}/post-mortems/2024-07-09-dns.md`]);
     assertNoCrash(r);
     assert.ok(problems(r.stdout).length >= 2);
-    assert.ok(problems(r.stdout).every((p) => p.severity !== 'error'), r.stdout);
+    assert.ok(
+      problems(r.stdout).every((p) => p.severity !== 'error'),
+      r.stdout,
+    );
     assert.equal(r.code, 0);
   });
 
   it('prints the same problems as JSON with --format json', () => {
-    const text = problems(run(['check', WALK]).stdout).map((p) => `${at(p)} ${p.message}`).sort();
+    const text = problems(run(['check', WALK]).stdout)
+      .map((p) => `${at(p)} ${p.message}`)
+      .sort();
     const r = run(['check', '--format', 'json', WALK]);
     assertNoCrash(r);
     assert.equal(r.code, 1);
-    const files = JSON.parse(r.stdout) as { file: string; problems: { line: number; column: number; severity: string; code: string; message: string }[] }[];
-    const json = files.flatMap((f) => f.problems.map((p) => `${f.file}:${p.line}:${p.column} ${p.severity} ${p.code} ${p.message}`)).sort();
+    const files = JSON.parse(r.stdout) as {
+      file: string;
+      problems: { line: number; column: number; severity: string; code: string; message: string }[];
+    }[];
+    const json = files
+      .flatMap((f) => f.problems.map((p) => `${f.file}:${p.line}:${p.column} ${p.severity} ${p.code} ${p.message}`))
+      .sort();
     assert.ok(text.length > 0);
     assert.deepEqual(json, text);
   });
@@ -235,7 +249,10 @@ describe('hindsight check: output and exit status', () => {
 
 describe('output read only in part', () => {
   it('exits quietly when the reader goes away, as `hindsight check … | head` does', async () => {
-    const child = spawn(process.execPath, [CLI, 'check', 'test/fixtures'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'check', 'test/fixtures'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = once(child, 'exit');
@@ -259,10 +276,20 @@ describe('bad input never crashes it', () => {
     mkdirSync(join(temp, 'postmortems'));
     binary = join(temp, 'postmortems', 'diagram.md');
     // A PNG header: NUL bytes and high bytes, as when an image is saved with the wrong name.
-    writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0x01, 0, 0xff, 0xfe]));
+    writeFileSync(
+      binary,
+      Buffer.from([
+        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0x01, 0, 0xff,
+        0xfe,
+      ]),
+    );
     huge = join(temp, 'postmortems', 'huge.md');
     const row = '| 2025-01-01T10:00:00Z | Replica lag grows on orders-db while the backfill runs |\n';
-    writeFileSync(huge, '---\ntype: postmortem\n---\n\n## Timeline\n\n| Time (UTC) | Event |\n| --- | --- |\n' + row.repeat(Math.ceil((6 * 1024 * 1024) / row.length)));
+    writeFileSync(
+      huge,
+      '---\ntype: postmortem\n---\n\n## Timeline\n\n| Time (UTC) | Event |\n| --- | --- |\n' +
+        row.repeat(Math.ceil((6 * 1024 * 1024) / row.length)),
+    );
   });
 
   after(() => rmSync(temp, { recursive: true, force: true }));
@@ -272,11 +299,19 @@ describe('bad input never crashes it', () => {
     const r = run(['check', file]);
     assertNoCrash(r);
     assertExitMatchesErrors(r);
-    assert.deepEqual(problems(r.stdout).filter((p) => p.severity === 'error').map(at), [`${file}:3:1 error frontmatter/yaml-error`]);
-    assert.deepEqual(metricsJson(file).timeline.map((e) => [e.line, e.time]), [
-      [11, '2024-08-01T10:00:00Z'],
-      [12, '2024-08-01T10:12:00Z'],
-    ]);
+    assert.deepEqual(
+      problems(r.stdout)
+        .filter((p) => p.severity === 'error')
+        .map(at),
+      [`${file}:3:1 error frontmatter/yaml-error`],
+    );
+    assert.deepEqual(
+      metricsJson(file).timeline.map((e) => [e.line, e.time]),
+      [
+        [11, '2024-08-01T10:00:00Z'],
+        [12, '2024-08-01T10:12:00Z'],
+      ],
+    );
   });
 
   it('frontmatter never closed: one error; the timeline still read', () => {
@@ -284,8 +319,16 @@ describe('bad input never crashes it', () => {
     const r = run(['check', file]);
     assertNoCrash(r);
     assertExitMatchesErrors(r);
-    assert.deepEqual(problems(r.stdout).filter((p) => p.severity === 'error').map((p) => p.code), ['frontmatter/yaml-error']);
-    assert.deepEqual(metricsJson(file).timeline.map((e) => e.time), ['2024-08-03T07:30:00Z']);
+    assert.deepEqual(
+      problems(r.stdout)
+        .filter((p) => p.severity === 'error')
+        .map((p) => p.code),
+      ['frontmatter/yaml-error'],
+    );
+    assert.deepEqual(
+      metricsJson(file).timeline.map((e) => e.time),
+      ['2024-08-03T07:30:00Z'],
+    );
   });
 
   it('a binary file: one clear error and nothing else, named or found in a folder', () => {
@@ -293,7 +336,11 @@ describe('bad input never crashes it', () => {
     assertNoCrash(named);
     assert.equal(named.code, 1);
     const found = problems(named.stdout);
-    assert.deepEqual(found.map(at), [`${binary}:1:1 error document/binary`], 'a file that was not analysed gets no other verdict');
+    assert.deepEqual(
+      found.map(at),
+      [`${binary}:1:1 error document/binary`],
+      'a file that was not analysed gets no other verdict',
+    );
     assert.match(found[0].message, /binary/i);
 
     const walked = run(['check', temp]);
@@ -301,7 +348,10 @@ describe('bad input never crashes it', () => {
     assertReports(walked.stdout, `${binary}:1:1 error document/binary`);
 
     const report = metricsJson(binary);
-    assert.deepEqual(report.problems.map((p) => p.code), ['document/binary']);
+    assert.deepEqual(
+      report.problems.map((p) => p.code),
+      ['document/binary'],
+    );
     assert.ok(MILESTONES.every((k) => report.milestones[k] === null));
   });
 
@@ -311,11 +361,18 @@ describe('bad input never crashes it', () => {
     assert.equal(r.code, 1);
     assert.ok(r.ms < 10_000, `took ${Math.round(r.ms)} ms`);
     const found = problems(r.stdout);
-    assert.deepEqual(found.map(at), [`${huge}:1:1 error document/too-large`], 'a file that was not analysed gets no other verdict');
+    assert.deepEqual(
+      found.map(at),
+      [`${huge}:1:1 error document/too-large`],
+      'a file that was not analysed gets no other verdict',
+    );
     assert.match(found[0].message, /\d(\.\d)? ?MB/, 'the message gives the size');
 
     const report = metricsJson(huge);
-    assert.deepEqual(report.problems.map((p) => p.code), ['document/too-large']);
+    assert.deepEqual(
+      report.problems.map((p) => p.code),
+      ['document/too-large'],
+    );
     assert.deepEqual(report.timeline, []);
   });
 
@@ -329,7 +386,11 @@ describe('bad input never crashes it', () => {
     const fromLf = run(['check', lf]);
     assertNoCrash(fromCrlf);
     assert.equal(fromCrlf.code, fromLf.code);
-    assertReports(fromLf.stdout, `${lf}:16:3 warning timeline/out-of-order`, `${lf}:19:3 warning timeline/ambiguous-zone`);
+    assertReports(
+      fromLf.stdout,
+      `${lf}:16:3 warning timeline/out-of-order`,
+      `${lf}:19:3 warning timeline/ambiguous-zone`,
+    );
     assert.equal(fromCrlf.stdout.replaceAll(crlf, lf), fromLf.stdout);
     // Walking the folder, its frontmatter (with CRLFs) is what makes it a postmortem.
     assertReports(run(['check', INPUT]).stdout, `${crlf}:19:3 warning timeline/ambiguous-zone`);
@@ -338,7 +399,10 @@ describe('bad input never crashes it', () => {
     const b = metricsJson(lf);
     assert.deepEqual({ ...a, file: lf }, b);
     assert.equal(a.timeline.length, 5);
-    assert.ok(a.timeline.every((e) => !e.text.includes('\r')), JSON.stringify(a.timeline));
+    assert.ok(
+      a.timeline.every((e) => !e.text.includes('\r')),
+      JSON.stringify(a.timeline),
+    );
   });
 
   it('a byte-order mark: the frontmatter is still found and read', () => {
@@ -347,8 +411,18 @@ describe('bad input never crashes it', () => {
     // Walking the folder, only its frontmatter makes it a postmortem.
     assertReports(run(['check', INPUT]).stdout, `${bom}:17:3 warning timeline/ambiguous-zone`);
     const report = metricsJson(bom);
-    assert.deepEqual(report.milestones.started, { ...report.milestones.started, time: '2025-11-10T16:21:00Z', line: 4, source: 'frontmatter' });
-    assert.deepEqual(report.milestones.resolved, { ...report.milestones.resolved, time: '2025-11-10T17:05:00Z', line: 5, source: 'frontmatter' });
+    assert.deepEqual(report.milestones.started, {
+      ...report.milestones.started,
+      time: '2025-11-10T16:21:00Z',
+      line: 4,
+      source: 'frontmatter',
+    });
+    assert.deepEqual(report.milestones.resolved, {
+      ...report.milestones.resolved,
+      time: '2025-11-10T17:05:00Z',
+      line: 5,
+      source: 'frontmatter',
+    });
     assert.equal(report.durations.ttr, 44);
   });
 
@@ -370,10 +444,13 @@ describe('bad input never crashes it', () => {
     assertExitMatchesErrors(r);
     assertReports(r.stdout, `${half}:15:3 warning timeline/unparseable-time`);
     const report = metricsJson(half);
-    assert.deepEqual(report.timeline.filter((e) => e.time !== null).map((e) => [e.line, e.time]), [
-      [13, '2024-08-02T09:00:00Z'],
-      [14, '2024-08-02T09:14:00Z'],
-    ]);
+    assert.deepEqual(
+      report.timeline.filter((e) => e.time !== null).map((e) => [e.line, e.time]),
+      [
+        [13, '2024-08-02T09:00:00Z'],
+        [14, '2024-08-02T09:14:00Z'],
+      ],
+    );
   });
 });
 
@@ -383,7 +460,12 @@ describe('hindsight metrics', () => {
     assert.equal(report.file, METRICS);
     assert.deepEqual(Object.keys(report.milestones), MILESTONES);
     for (const kind of MILESTONES) assert.match(report.milestones[kind]!.time, ISO_UTC, kind);
-    const milestones = Object.fromEntries(MILESTONES.map((k) => [k, report.milestones[k] && [report.milestones[k].time, report.milestones[k].line, report.milestones[k].source]]));
+    const milestones = Object.fromEntries(
+      MILESTONES.map((k) => [
+        k,
+        report.milestones[k] && [report.milestones[k].time, report.milestones[k].line, report.milestones[k].source],
+      ]),
+    );
     assert.deepEqual(milestones, {
       started: ['2025-03-04T14:02:00Z', 10, 'frontmatter'],
       detected: ['2025-03-04T14:09:00Z', 34, 'marker'],
@@ -402,8 +484,13 @@ describe('hindsight metrics', () => {
       [37, '2025-03-04T14:40:00Z', 'Rollback finished, latency under 400 ms'],
       [38, '2025-03-04T15:25:00Z', 'Connection pool limits reviewed, incident closed'],
     ];
-    assert.deepEqual(report.timeline.map((e) => [e.line, e.time]), rows.map(([line, time]) => [line, time]));
-    report.timeline.forEach((e, i) => assert.ok(e.text.startsWith(rows[i][2]), `line ${e.line}: ${JSON.stringify(e.text)}`));
+    assert.deepEqual(
+      report.timeline.map((e) => [e.line, e.time]),
+      rows.map(([line, time]) => [line, time]),
+    );
+    report.timeline.forEach((e, i) =>
+      assert.ok(e.text.startsWith(rows[i][2]), `line ${e.line}: ${JSON.stringify(e.text)}`),
+    );
     assert.deepEqual(report.problems, []);
   });
 

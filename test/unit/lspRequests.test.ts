@@ -19,7 +19,14 @@ function fakeConnection() {
   const handlers = new Map<string, Handler>();
   const connection = new Proxy({} as Record<string, unknown>, {
     get: (target, key: string) =>
-      key in target ? target[key] : key.startsWith('on') ? (...args: unknown[]) => (handlers.set(typeof args[0] === 'string' ? (args[0] as string) : key, args[args.length - 1] as Handler), { dispose() {} }) : undefined,
+      key in target
+        ? target[key]
+        : key.startsWith('on')
+          ? (...args: unknown[]) => (
+              handlers.set(typeof args[0] === 'string' ? (args[0] as string) : key, args[args.length - 1] as Handler),
+              { dispose() {} }
+            )
+          : undefined,
     set: (target, key: string, value) => ((target[key] = value), true),
   }) as unknown as Connection;
   return { connection, handlers };
@@ -32,7 +39,8 @@ function setUp() {
   store.documents.listen(connection);
   registerSummary(connection, store);
   registerStatusPage(connection, store);
-  const open = (uri: string, text: string) => handlers.get('onDidOpenTextDocument')!({ textDocument: { uri, languageId: 'markdown', version: 1, text } });
+  const open = (uri: string, text: string) =>
+    handlers.get('onDidOpenTextDocument')!({ textDocument: { uri, languageId: 'markdown', version: 1, text } });
   const request = async <T>(method: string, uri: string) => (await handlers.get(method)!({ uri })) as T;
   return { open, request };
 }
@@ -42,14 +50,23 @@ const POSTMORTEM = readFileSync(join(__dirname, '..', 'fixtures', 'status-page',
 describe('hindsight/summary', () => {
   it('gives severity and time to resolve of a postmortem', async () => {
     const { open, request } = setUp();
-    open('file:///w/incident.md', '---\ntype: postmortem\nseverity: SEV1\nstarted: 2025-07-08T14:02:00Z\nresolved: 2025-07-08T15:20:00Z\n---\n# Outage\n');
-    assert.deepEqual(await request<SummaryResult>('hindsight/summary', 'file:///w/incident.md'), { postmortem: true, severity: 'SEV1', ttrMinutes: 78 });
+    open(
+      'file:///w/incident.md',
+      '---\ntype: postmortem\nseverity: SEV1\nstarted: 2025-07-08T14:02:00Z\nresolved: 2025-07-08T15:20:00Z\n---\n# Outage\n',
+    );
+    assert.deepEqual(await request<SummaryResult>('hindsight/summary', 'file:///w/incident.md'), {
+      postmortem: true,
+      severity: 'SEV1',
+      ttrMinutes: 78,
+    });
   });
 
   it('leaves severity and time to resolve out when the postmortem does not give them', async () => {
     const { open, request } = setUp();
     open('file:///w/postmortems/blank.md', '# Blank\n');
-    assert.deepEqual(await request<SummaryResult>('hindsight/summary', 'file:///w/postmortems/blank.md'), { postmortem: true });
+    assert.deepEqual(await request<SummaryResult>('hindsight/summary', 'file:///w/postmortems/blank.md'), {
+      postmortem: true,
+    });
   });
 
   it('says no for other Markdown and for files that are not open', async () => {
@@ -72,7 +89,10 @@ describe('hindsight/statusPage', () => {
   it('refuses other Markdown, saying why', async () => {
     const { open, request } = setUp();
     open('file:///w/notes.md', '# Notes\n');
-    await assert.rejects(request('hindsight/statusPage', 'file:///w/notes.md'), /not treated as a postmortem: its frontmatter has no `type: postmortem`/);
+    await assert.rejects(
+      request('hindsight/statusPage', 'file:///w/notes.md'),
+      /not treated as a postmortem: its frontmatter has no `type: postmortem`/,
+    );
     await assert.rejects(request('hindsight/statusPage', 'file:///w/closed.md'), /not open/);
   });
 });

@@ -42,15 +42,25 @@ function shapes(openers: string[], runs: string[]) {
     // Nested: openers all the way in, then closers all the way out.
     fc.tuple(opener, closer, word, times).map(([o, c, w, n]) => `${o}${w} `.repeat(n) + `${w}${c}`.repeat(n)),
     // Unclosed: openers and words, never closed.
-    fc.tuple(fc.array(opener, { minLength: 1, maxLength: 4 }), word, times).map(([os, w, n]) => Array.from({ length: n }, (_, i) => `${os[i % os.length]}${w} `).join('')),
+    fc
+      .tuple(fc.array(opener, { minLength: 1, maxLength: 4 }), word, times)
+      .map(([os, w, n]) => Array.from({ length: n }, (_, i) => `${os[i % os.length]}${w} `).join('')),
     // Interleaved openers and closers of different kinds.
     fc.tuple(opener, closer, times).map(([o, c, n]) => `${o}${c}`.repeat(n)),
     // A long run of one character.
     fc.tuple(fc.constantFrom(...runs), fc.integer({ min: 1000, max: LIMIT_BYTES })).map(([ch, n]) => ch.repeat(n)),
     // Deep containers on one line or on many.
-    fc.tuple(container, times, fc.boolean()).map(([c, n, oneLine]) => (oneLine ? c.repeat(n) + 'x' : Array.from({ length: Math.min(n, 3000) }, (_, i) => c.repeat(i % 200) + 'x').join('\n'))),
+    fc
+      .tuple(container, times, fc.boolean())
+      .map(([c, n, oneLine]) =>
+        oneLine
+          ? c.repeat(n) + 'x'
+          : Array.from({ length: Math.min(n, 3000) }, (_, i) => c.repeat(i % 200) + 'x').join('\n'),
+      ),
     // A very long line of ordinary words.
-    fc.tuple(fc.array(word, { minLength: 3, maxLength: 10 }), times).map(([ws, n]) => Array.from({ length: n }, (_, i) => ws[i % ws.length]).join(' ')),
+    fc
+      .tuple(fc.array(word, { minLength: 3, maxLength: 10 }), times)
+      .map(([ws, n]) => Array.from({ length: n }, (_, i) => ws[i % ws.length]).join(' ')),
   );
 }
 
@@ -67,7 +77,10 @@ function checkBounded(documents: ReturnType<typeof hostileDocuments>, numRuns: n
   fc.assert(
     fc.property(documents, ({ text }) => {
       const ms = cpuMs(() => runRules(analyzeText(text), config, { today: '2025-06-01' }));
-      assert.ok(ms < LIMIT_MS, `${ms.toFixed(0)} ms for ${text.length} bytes starting ${JSON.stringify(text.slice(40, 120))}`);
+      assert.ok(
+        ms < LIMIT_MS,
+        `${ms.toFixed(0)} ms for ${text.length} bytes starting ${JSON.stringify(text.slice(40, 120))}`,
+      );
     }),
     // No shrinking: every run analyses up to 100 KB, and the first failure already says enough.
     { numRuns, endOnFailure: true },
@@ -91,6 +104,9 @@ describe('bounded time for any input', () => {
     assert.equal(deep[0].range.start.line, 6);
     const findings = runRules(doc, config, { today: '2025-06-01' });
     assert.ok(findings.some((p) => p.code === 'document/too-deep'));
-    assert.ok(findings.some((p) => p.code.startsWith('sections/') || p.code.startsWith('blameless/')), 'other rules still run');
+    assert.ok(
+      findings.some((p) => p.code.startsWith('sections/') || p.code.startsWith('blameless/')),
+      'other rules still run',
+    );
   });
 });

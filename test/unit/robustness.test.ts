@@ -36,13 +36,61 @@ function exercise(text: string): number {
   return (used.user + used.system) / 1000;
 }
 
-const PIECES = ['---\n', '---', 'type: postmortem\n', 'title: [x\n', '## Timeline\n', '| Time | Event |\n', '| --- | --- |\n', '| 2024-03-05 14:0', '|', '- 23:50 ', '- **16:58 UTC** ', '00:10 ', 'IST ', 'PST ', '2024-02-30 ', '25:99 ', '```\n', '> ', '<!-- hindsight-disable ', '-->', '\t', '\r\n', '\u0000', '\uFEFF', '    - ', '[detected] ', 'OUTAGE BEGINS ', 'We should have ', 'human error ', 'down for 66 minutes ', '# ', 'Setext\n===\n', '<details>', '* [ ] ', '\\|', '`x|y`'];
+const PIECES = [
+  '---\n',
+  '---',
+  'type: postmortem\n',
+  'title: [x\n',
+  '## Timeline\n',
+  '| Time | Event |\n',
+  '| --- | --- |\n',
+  '| 2024-03-05 14:0',
+  '|',
+  '- 23:50 ',
+  '- **16:58 UTC** ',
+  '00:10 ',
+  'IST ',
+  'PST ',
+  '2024-02-30 ',
+  '25:99 ',
+  '```\n',
+  '> ',
+  '<!-- hindsight-disable ',
+  '-->',
+  '\t',
+  '\r\n',
+  '\u0000',
+  '\uFEFF',
+  '    - ',
+  '[detected] ',
+  'OUTAGE BEGINS ',
+  'We should have ',
+  'human error ',
+  'down for 66 minutes ',
+  '# ',
+  'Setext\n===\n',
+  '<details>',
+  '* [ ] ',
+  '\\|',
+  '`x|y`',
+];
 
 describe('bad input', () => {
   it('never throws on mutated real postmortems', () => {
     const mutation = fc.record({
       seed: fc.constantFrom(...seeds),
-      cuts: fc.array(fc.record({ at: fc.nat(), remove: fc.nat({ max: 40 }), insert: fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 20 }), fc.string({ unit: 'binary', maxLength: 8 })) }), { maxLength: 8 }),
+      cuts: fc.array(
+        fc.record({
+          at: fc.nat(),
+          remove: fc.nat({ max: 40 }),
+          insert: fc.oneof(
+            fc.constantFrom(...PIECES),
+            fc.string({ maxLength: 20 }),
+            fc.string({ unit: 'binary', maxLength: 8 }),
+          ),
+        }),
+        { maxLength: 8 },
+      ),
     });
     fc.assert(
       fc.property(mutation, ({ seed, cuts }) => {
@@ -58,18 +106,28 @@ describe('bad input', () => {
   });
 
   it('never throws on random text built from Markdown pieces', () => {
-    fc.assert(fc.property(fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 12 })), { maxLength: 120 }), (parts) => void exercise(parts.join(''))), { numRuns: 400 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 12 })), { maxLength: 120 }),
+        (parts) => void exercise(parts.join('')),
+      ),
+      { numRuns: 400 },
+    );
   });
 
   it('analyses any 100 KB document in under a second', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...seeds), fc.array(fc.constantFrom(...PIECES), { minLength: 20, maxLength: 60 }), (seed, noise) => {
-        let text = '';
-        let i = 0;
-        while (text.length < 100_000) text += seed + noise[i++ % noise.length];
-        const ms = exercise(text.slice(0, 100_000));
-        assert.ok(ms < 1000, `${ms.toFixed(0)} ms`);
-      }),
+      fc.property(
+        fc.constantFrom(...seeds),
+        fc.array(fc.constantFrom(...PIECES), { minLength: 20, maxLength: 60 }),
+        (seed, noise) => {
+          let text = '';
+          let i = 0;
+          while (text.length < 100_000) text += seed + noise[i++ % noise.length];
+          const ms = exercise(text.slice(0, 100_000));
+          assert.ok(ms < 1000, `${ms.toFixed(0)} ms`);
+        },
+      ),
       { numRuns: 12 },
     );
   });
@@ -77,10 +135,17 @@ describe('bad input', () => {
   it('reads hostile shapes and says what is wrong', () => {
     const deep = Array.from({ length: 400 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n');
     assert.doesNotThrow(() => exercise(`---\ntype: postmortem\n---\n## Timeline\n${deep}\n`));
-    const rows = Array.from({ length: 100_000 }, (_, i) => `| 2024-03-05 ${String(Math.floor(i / 60) % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} | e${i} |`).join('\n');
+    const rows = Array.from(
+      { length: 100_000 },
+      (_, i) =>
+        `| 2024-03-05 ${String(Math.floor(i / 60) % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} | e${i} |`,
+    ).join('\n');
     const table = analyzeText(`## Timeline\n\n| Time (UTC) | Event |\n| --- | --- |\n${rows}\n`);
     assert.equal(table.timeline.entries.length, 100_000, 'a 100,000-row table is read whole');
-    assert.ok(table.problems.some((p) => p.code === 'timeline/out-of-order'), 'and its clock going back at midnight without a date is reported');
+    assert.ok(
+      table.problems.some((p) => p.code === 'timeline/out-of-order'),
+      'and its clock going back at midnight without a date is reported',
+    );
     const huge = analyzeText('x'.repeat(11 * 1024 * 1024));
     assert.match(huge.problems[0].message, /11\.0 MB, over the 5\.0 MB limit/);
     const binary = analyzeText('\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR');
@@ -97,7 +162,10 @@ describe('bad input', () => {
         const edited = seed.slice(0, at % (seed.length + 1)) + insert + seed.slice(at % (seed.length + 1));
         const incremental = analyzer.analyze('u', 2, edited);
         const fresh = analyzeText(edited, 'u');
-        assert.deepEqual(incremental.timeline.entries.map((e) => [e.range, e.time]), fresh.timeline.entries.map((e) => [e.range, e.time]));
+        assert.deepEqual(
+          incremental.timeline.entries.map((e) => [e.range, e.time]),
+          fresh.timeline.entries.map((e) => [e.range, e.time]),
+        );
         assert.deepEqual(incremental.problems, fresh.problems);
       }),
       { numRuns: 200 },

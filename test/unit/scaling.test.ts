@@ -33,5 +33,8 @@ it('full analysis grows about linearly from 1,000 to 10,000 lines', () => {
   assert.equal(b.doc.actionItems.length, large.actionRows);
 
   const exponent = Math.log10(b.ms / a.ms);
-  assert.ok(exponent <= 1.3, `scaling exponent ${exponent.toFixed(2)} (1,000 lines: ${a.ms.toFixed(1)} ms, 10,000 lines: ${b.ms.toFixed(1)} ms)`);
+  assert.ok(
+    exponent <= 1.3,
+    `scaling exponent ${exponent.toFixed(2)} (1,000 lines: ${a.ms.toFixed(1)} ms, 10,000 lines: ${b.ms.toFixed(1)} ms)`,
+  );
 });

@@ -12,11 +12,15 @@ export function registerStatusPage(context: ExtensionContext, client: LanguageCl
         return;
       }
       try {
-        const { markdown } = await client.sendRequest<StatusPageResult>(STATUS_PAGE_REQUEST, { uri: document.uri.toString() });
+        const { markdown } = await client.sendRequest<StatusPageResult>(STATUS_PAGE_REQUEST, {
+          uri: document.uri.toString(),
+        });
         const draft = await workspace.openTextDocument({ language: 'markdown', content: markdown });
         await window.showTextDocument(draft, { preview: false, viewColumn: ViewColumn.Beside });
       } catch (error) {
-        void window.showErrorMessage(`Hindsight could not draft a status page update: ${error instanceof Error ? error.message : String(error)}`);
+        void window.showErrorMessage(
+          `Hindsight could not draft a status page update: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
     }),
   );

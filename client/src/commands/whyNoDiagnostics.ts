@@ -22,7 +22,9 @@ export function registerWhyNoDiagnostics(context: ExtensionContext, client: Lang
       };
       if (input.languageId === 'markdown' && (input.scheme === 'file' || input.scheme === 'untitled')) {
         try {
-          input.classification = await client.sendRequest<ClassifyResult>(CLASSIFY_REQUEST, { uri: document.uri.toString() });
+          input.classification = await client.sendRequest<ClassifyResult>(CLASSIFY_REQUEST, {
+            uri: document.uri.toString(),
+          });
         } catch (error) {
           input.error = error instanceof Error ? error.message : String(error);
         }

@@ -53,7 +53,10 @@ async function newPostmortem(extensionUri: Uri): Promise<void> {
 
   const builtin = await Promise.all(BUILTIN_TEMPLATES.map(({ name }) => readBuiltin(extensionUri, name)));
   const own = folder ? await readWorkspaceTemplates(folder, isAbsolute(setting) ? '' : setting) : [];
-  const chosen = await pick<TemplateItem>(templateItems(mergeTemplates(builtin, own)), { title: 'New Postmortem (1/3): template', placeholder: 'Choose a template' });
+  const chosen = await pick<TemplateItem>(templateItems(mergeTemplates(builtin, own)), {
+    title: 'New Postmortem (1/3): template',
+    placeholder: 'Choose a template',
+  });
   if (!chosen) return;
   const template = chosen.template;
 
@@ -69,7 +72,11 @@ async function newPostmortem(extensionUri: Uri): Promise<void> {
 
   const current = /^severity:\s*(SEV\d)\b/im.exec(template.text)?.[1];
   const items = SEVERITIES.map((s) => ({ label: s.name, description: s.description }));
-  const severity = await pick(items, { title: 'New Postmortem (3/3): severity', placeholder: 'How severe was it?', active: items.find((i) => i.label === current) });
+  const severity = await pick(items, {
+    title: 'New Postmortem (3/3): severity',
+    placeholder: 'How severe was it?',
+    active: items.find((i) => i.label === current),
+  });
   if (!severity) return;
 
   const date = localDate(new Date());
@@ -79,7 +86,14 @@ async function newPostmortem(extensionUri: Uri): Promise<void> {
   const existing = target ? await fileNames(target) : [];
   const create = (): { fileName: string; text: string; line: number; character: number } => {
     const { fileName, id } = postmortemName(date, title, existing);
-    const text = fillTemplate(template.text, { template: template.name, title, severity: severity.label, date, id, authors: author ? [author] : [] });
+    const text = fillTemplate(template.text, {
+      template: template.name,
+      title,
+      severity: severity.label,
+      date,
+      id,
+      authors: author ? [author] : [],
+    });
     return { fileName, ...summaryCursor(text) };
   };
   let created = create();
@@ -135,12 +149,17 @@ async function readWorkspaceTemplates(folder: WorkspaceFolder, relative: string)
       if (!(type & FileType.File) || !name.toLowerCase().endsWith('.md')) continue;
       const uri = Uri.joinPath(dir, name);
       try {
-        templates.push(readWorkspaceTemplate(uri.fsPath, name.slice(0, -3), decoder.decode(await workspace.fs.readFile(uri))));
+        templates.push(
+          readWorkspaceTemplate(uri.fsPath, name.slice(0, -3), decoder.decode(await workspace.fs.readFile(uri))),
+        );
       } catch (error) {
         problems.push(`${candidate}/${name} ${(error as Error).message}`);
       }
     }
-    if (problems.length > 0) void window.showWarningMessage(`Hindsight: ${problems.length === 1 ? 'a workspace template was' : `${problems.length} workspace templates were`} left out: ${problems.join('; ')}.`);
+    if (problems.length > 0)
+      void window.showWarningMessage(
+        `Hindsight: ${problems.length === 1 ? 'a workspace template was' : `${problems.length} workspace templates were`} left out: ${problems.join('; ')}.`,
+      );
     return templates;
   }
   return [];
@@ -155,13 +174,21 @@ function templateItems(templates: Template[]): (TemplateItem | QuickPickItem)[] 
     const group = templates.filter((t) => t.source === source);
     if (group.length === 0) continue;
     items.push({ label: source === 'workspace' ? 'Workspace' : 'Built-in', kind: QuickPickItemKind.Separator });
-    for (const t of group) items.push({ label: t.name, detail: source === 'workspace' ? workspace.asRelativePath(t.file) : described.get(t.name), template: t });
+    for (const t of group)
+      items.push({
+        label: t.name,
+        detail: source === 'workspace' ? workspace.asRelativePath(t.file) : described.get(t.name),
+        template: t,
+      });
   }
   return items;
 }
 
 /** A quick pick that can start on a given item, which `window.showQuickPick` cannot. */
-function pick<T extends QuickPickItem>(items: (T | QuickPickItem)[], options: { title: string; placeholder: string; active?: T }): Promise<T | undefined> {
+function pick<T extends QuickPickItem>(
+  items: (T | QuickPickItem)[],
+  options: { title: string; placeholder: string; active?: T },
+): Promise<T | undefined> {
   return new Promise((resolve) => {
     const quickPick = window.createQuickPick<T | QuickPickItem>();
     quickPick.title = options.title;

@@ -68,7 +68,11 @@ export function localDate(now: Date): string {
  * The file name `YYYY-MM-DD-slug.md`, with `-2`, `-3`… when it is taken (compared without case, as
  * macOS and Windows do), and the matching id `INC-YYYYMMDD-slug`.
  */
-export function postmortemName(date: string, title: string, existing: Iterable<string>): { fileName: string; id: string } {
+export function postmortemName(
+  date: string,
+  title: string,
+  existing: Iterable<string>,
+): { fileName: string; id: string } {
   const taken = new Set([...existing].map((n) => n.toLowerCase()));
   const slug = slugify(title);
   let stem = `${date}-${slug}`;
@@ -87,7 +91,11 @@ export function formatAuthor(name: string | undefined, email: string | undefined
 /** The author as git knows them in `cwd`; undefined when git is missing or not configured. */
 export async function gitAuthor(cwd: string): Promise<string | undefined> {
   const read = (key: string): Promise<string | undefined> =>
-    new Promise((resolve) => execFile('git', ['config', '--get', key], { cwd, timeout: 3000 }, (error, stdout) => resolve(error ? undefined : stdout.trim())));
+    new Promise((resolve) =>
+      execFile('git', ['config', '--get', key], { cwd, timeout: 3000 }, (error, stdout) =>
+        resolve(error ? undefined : stdout.trim()),
+      ),
+    );
   const [name, email] = await Promise.all([read('user.name'), read('user.email')]);
   return formatAuthor(name, email);
 }
@@ -112,7 +120,8 @@ function split(text: string): Parts {
 
 function parseFrontmatter(head: string[] | undefined): Document {
   const doc: Document = parseDocument((head ?? []).join('\n'));
-  if (doc.errors.length > 0) throw new TemplateError(`its frontmatter is not valid YAML (${doc.errors[0].message.split('\n')[0]})`);
+  if (doc.errors.length > 0)
+    throw new TemplateError(`its frontmatter is not valid YAML (${doc.errors[0].message.split('\n')[0]})`);
   if (doc.contents === null) doc.contents = doc.createNode({});
   if (!isMap(doc.contents)) throw new TemplateError('its frontmatter is not a list of keys and values');
   return doc;
@@ -132,7 +141,8 @@ function headings(lines: readonly string[]): [number, number, string][] {
   let fence: string | undefined;
   lines.forEach((line, i) => {
     const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-    if (marker && (!fence || (marker[0] === fence[0] && marker.length >= fence.length))) fence = fence ? undefined : marker;
+    if (marker && (!fence || (marker[0] === fence[0] && marker.length >= fence.length)))
+      fence = fence ? undefined : marker;
     const heading = fence ? null : /^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/.exec(line);
     if (heading) out.push([i, heading[1].length, heading[2]]);
   });
@@ -146,7 +156,8 @@ function headings(lines: readonly string[]): [number, number, string][] {
 export function fillTemplate(text: string, values: NewPostmortem): string {
   const { bom, eol, head, body } = split(text);
   const doc = parseFrontmatter(head);
-  if (!doc.has('type') && !doc.has('postmortem')) (doc.contents as YAMLMap).items.unshift(doc.createPair('type', 'postmortem'));
+  if (!doc.has('type') && !doc.has('postmortem'))
+    (doc.contents as YAMLMap).items.unshift(doc.createPair('type', 'postmortem'));
   setValue(doc, 'id', values.id);
   setValue(doc, 'title', values.title);
   setValue(doc, 'date', values.date);
@@ -195,7 +206,8 @@ export function readWorkspaceTemplate(file: string, name: string, text: string):
   if (text.includes('\u0000')) throw new TemplateError('holds binary data, not Markdown');
   const { head, body } = split(text);
   parseFrontmatter(head);
-  if (!headings(body).some(([, depth]) => depth === 2)) throw new TemplateError('has no second-level (##) headings to take the required sections from');
+  if (!headings(body).some(([, depth]) => depth === 2))
+    throw new TemplateError('has no second-level (##) headings to take the required sections from');
   return { name: name.toLowerCase(), source: 'workspace', file, text };
 }
 

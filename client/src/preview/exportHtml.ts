@@ -7,10 +7,16 @@ import { requestPreview } from './protocol';
 export async function exportHtml(client: LanguageClient, document: TextDocument): Promise<void> {
   const result = await requestPreview(client, document.uri.toString(), { standalone: true });
   if (!result) {
-    void window.showWarningMessage('Hindsight: this file is not open as Markdown in the editor, so it cannot be exported.');
+    void window.showWarningMessage(
+      'Hindsight: this file is not open as Markdown in the editor, so it cannot be exported.',
+    );
     return;
   }
-  const target = await window.showSaveDialog({ defaultUri: defaultTarget(document), filters: { HTML: ['html'] }, saveLabel: 'Export' });
+  const target = await window.showSaveDialog({
+    defaultUri: defaultTarget(document),
+    filters: { HTML: ['html'] },
+    saveLabel: 'Export',
+  });
   if (!target) return;
   await workspace.fs.writeFile(target, new TextEncoder().encode(result.html));
   const choice = await window.showInformationMessage(`Hindsight: exported ${posix.basename(target.path)}.`, 'Open');
@@ -19,7 +25,10 @@ export async function exportHtml(client: LanguageClient, document: TextDocument)
 
 /** `<name>.html` next to the file; for an unsaved file, in the first workspace folder. */
 function defaultTarget(document: TextDocument): Uri | undefined {
-  if (document.uri.scheme === 'file') return document.uri.with({ path: document.uri.path.replace(/\.(md|markdown)$/i, '') + '.html' });
+  if (document.uri.scheme === 'file')
+    return document.uri.with({ path: document.uri.path.replace(/\.(md|markdown)$/i, '') + '.html' });
   const folder = workspace.workspaceFolders?.[0]?.uri;
-  return folder ? Uri.joinPath(folder, `${posix.basename(document.uri.path).replace(/\.(md|markdown)$/i, '') || 'postmortem'}.html`) : undefined;
+  return folder
+    ? Uri.joinPath(folder, `${posix.basename(document.uri.path).replace(/\.(md|markdown)$/i, '') || 'postmortem'}.html`)
+    : undefined;
 }

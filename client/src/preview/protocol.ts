@@ -7,7 +7,15 @@ export interface PreviewResult {
   version: number;
 }
 
-export function requestPreview(client: LanguageClient, uri: string, options: { cspSource?: string; standalone?: boolean }): Promise<PreviewResult | null> {
+export function requestPreview(
+  client: LanguageClient,
+  uri: string,
+  options: { cspSource?: string; standalone?: boolean },
+): Promise<PreviewResult | null> {
   // A fresh nonce each render: the page's only style and script carry it.
-  return client.sendRequest<PreviewResult | null>('hindsight/preview', { uri, nonce: randomBytes(18).toString('base64'), ...options });
+  return client.sendRequest<PreviewResult | null>('hindsight/preview', {
+    uri,
+    nonce: randomBytes(18).toString('base64'),
+    ...options,
+  });
 }

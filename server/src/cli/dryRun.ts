@@ -43,7 +43,10 @@ export function dryRunFetch(print: (request: PrintedRequest) => void): typeof fe
     }
     const method = init?.method ?? 'GET';
     print({ method, url, headers: redactHeaders(headerRecord(init?.headers)), body });
-    return new Response(emptyAnswer(method, new URL(url).pathname, body), { status: 200, headers: { 'content-type': 'application/json' } });
+    return new Response(emptyAnswer(method, new URL(url).pathname, body), {
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+    });
   };
 }
 
@@ -55,12 +58,14 @@ export function dryRunFetch(print: (request: PrintedRequest) => void): typeof fe
 function emptyAnswer(method: string, path: string, body: unknown): string {
   if (/\/user\/search\b|\/users?\b/.test(path)) return '[]';
   // Jira: /search/jql (Cloud) and /search (Data Center).
-  if (/\/rest\/api\/\d+\/search(?:\/jql)?$/.test(path)) return JSON.stringify({ issues: [], isLast: true, startAt: 0, maxResults: 0, total: 0 });
+  if (/\/rest\/api\/\d+\/search(?:\/jql)?$/.test(path))
+    return JSON.stringify({ issues: [], isLast: true, startAt: 0, maxResults: 0, total: 0 });
   // GitHub: the repository's issue listing.
   if (method === 'GET' && /\/repos\/[^/]+\/[^/]+\/issues$/.test(path)) return '[]';
   // Linear: any `issues` query.
   const query = (body as { query?: unknown } | null)?.query;
-  if (typeof query === 'string' && /\bissues\s*\(/.test(query)) return JSON.stringify({ data: { issues: { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } } } });
+  if (typeof query === 'string' && /\bissues\s*\(/.test(query))
+    return JSON.stringify({ data: { issues: { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } } } });
   return '{}';
 }
 

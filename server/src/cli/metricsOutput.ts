@@ -37,7 +37,13 @@ export function metricsReport(file: string, doc: PostmortemDocument): MetricsRep
     milestones,
     durations,
     definitions,
-    statedDurations: doc.statedDurations.map((s) => ({ line: s.range.start.line + 1, metric: s.metric ?? null, minutes: s.minutes, text: s.text, approximate: s.approximate })),
+    statedDurations: doc.statedDurations.map((s) => ({
+      line: s.range.start.line + 1,
+      metric: s.metric ?? null,
+      minutes: s.minutes,
+      text: s.text,
+      approximate: s.approximate,
+    })),
     timeline: doc.timeline.entries.map((e) => ({
       line: e.range.start.line + 1,
       time: e.time === undefined ? null : isoTime(e.time, e.dateUnknown),
@@ -45,7 +51,15 @@ export function metricsReport(file: string, doc: PostmortemDocument): MetricsRep
       zone: e.zone ?? null,
       confidence: e.confidence ?? null,
     })),
-    problems: [...doc.problems].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character).map((p) => ({ line: p.range.start.line + 1, column: p.range.start.character + 1, severity: p.severity, code: p.code, message: p.message })),
+    problems: [...doc.problems]
+      .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
+      .map((p) => ({
+        line: p.range.start.line + 1,
+        column: p.range.start.character + 1,
+        severity: p.severity,
+        code: p.code,
+        message: p.message,
+      })),
   };
 }
 
@@ -53,19 +67,29 @@ export function printMetricsText(report: MetricsReport): void {
   const out: string[] = [report.file, '', 'Milestones'];
   for (const kind of MILESTONE_KINDS) {
     const m = report.milestones[kind];
-    out.push(`  ${kind.padEnd(13)} ${m ? `${m.time.padEnd(21)} line ${String(m.line).padEnd(5)} ${m.source}: ${m.evidence}` : '—'}`);
+    out.push(
+      `  ${kind.padEnd(13)} ${m ? `${m.time.padEnd(21)} line ${String(m.line).padEnd(5)} ${m.source}: ${m.evidence}` : '—'}`,
+    );
   }
   out.push('', 'Durations');
   for (const name of METRIC_NAMES) {
     const minutes = report.durations[name];
-    out.push(`  ${METRIC_TITLES[name].padEnd(20)} ${(minutes === null ? '—' : formatMinutes(minutes)).padEnd(10)} (${report.definitions[name]})`);
+    out.push(
+      `  ${METRIC_TITLES[name].padEnd(20)} ${(minutes === null ? '—' : formatMinutes(minutes)).padEnd(10)} (${report.definitions[name]})`,
+    );
   }
   if (report.statedDurations.length > 0) {
     out.push('', 'Durations stated in the text');
-    for (const s of report.statedDurations) out.push(`  line ${String(s.line).padEnd(5)} ${(s.metric ?? '?').padEnd(7)} ${formatMinutes(s.minutes).padEnd(10)} "${s.text}"`);
+    for (const s of report.statedDurations)
+      out.push(
+        `  line ${String(s.line).padEnd(5)} ${(s.metric ?? '?').padEnd(7)} ${formatMinutes(s.minutes).padEnd(10)} "${s.text}"`,
+      );
   }
   out.push('', `Timeline (${report.timeline.length} entries)`);
-  for (const e of report.timeline) out.push(`  line ${String(e.line).padEnd(5)} ${(e.time ?? '(no time)').padEnd(21)} ${e.text.length > 70 ? e.text.slice(0, 69) + '…' : e.text}`);
+  for (const e of report.timeline)
+    out.push(
+      `  line ${String(e.line).padEnd(5)} ${(e.time ?? '(no time)').padEnd(21)} ${e.text.length > 70 ? e.text.slice(0, 69) + '…' : e.text}`,
+    );
   if (report.problems.length > 0) {
     out.push('', 'Problems');
     for (const p of report.problems) out.push(`  ${p.line}:${p.column} ${p.severity} ${p.code} ${p.message}`);

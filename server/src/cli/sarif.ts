@@ -2,7 +2,12 @@ import { RULES } from '../core/rules';
 import type { Severity } from '../core/model';
 import type { CheckedFile } from './checkOutput';
 
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'note',
+  hint: 'note',
+};
 
 /** SARIF 2.1.0, for code-scanning views in CI. */
 export function toSarif(files: readonly CheckedFile[]) {
@@ -18,7 +23,14 @@ export function toSarif(files: readonly CheckedFile[]) {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'hindsight', informationUri: 'https://www.npmjs.com/package/hindsight', version: process.env.HINDSIGHT_VERSION ?? '0.0.0', rules } },
+        tool: {
+          driver: {
+            name: 'hindsight',
+            informationUri: 'https://www.npmjs.com/package/hindsight',
+            version: process.env.HINDSIGHT_VERSION ?? '0.0.0',
+            rules,
+          },
+        },
         results: files.flatMap(({ target, problems }) =>
           problems.map((p) => ({
             ruleId: p.code,
@@ -29,7 +41,12 @@ export function toSarif(files: readonly CheckedFile[]) {
               {
                 physicalLocation: {
                   artifactLocation: { uri: target.display },
-                  region: { startLine: p.range.start.line + 1, startColumn: p.range.start.character + 1, endLine: p.range.end.line + 1, endColumn: p.range.end.character + 1 },
+                  region: {
+                    startLine: p.range.start.line + 1,
+                    startColumn: p.range.start.character + 1,
+                    endLine: p.range.end.line + 1,
+                    endColumn: p.range.end.character + 1,
+                  },
                 },
               },
             ],

@@ -24,13 +24,20 @@ const stdout = (line: string) => void process.stdout.write(`${redactSecrets(line
 const stderr = (line: string) => void process.stderr.write(`hindsight: ${redactSecrets(line)}\n`);
 
 /** `hindsight export <tracker> FILE`: creates tickets for untracked action items and writes their keys back. */
-export async function exportCommand(trackerName: string, file: string, options: TrackerCommandOptions): Promise<number> {
+export async function exportCommand(
+  trackerName: string,
+  file: string,
+  options: TrackerCommandOptions,
+): Promise<number> {
   return guarded(async () => {
     const setup = setUp(trackerName, file, options);
     const plan = planExport(setup.doc, { file: setup.file, documentUrl: setup.config.documentUrl });
     const run = await exportActionItems(setup.doc, setup.adapter, plan);
     if (options.dryRun) {
-      if (options.format === 'text') stdout(`dry run: would create ${plan.toCreate.length}, skip ${plan.skipped.length}; nothing was sent or written`);
+      if (options.format === 'text')
+        stdout(
+          `dry run: would create ${plan.toCreate.length}, skip ${plan.skipped.length}; nothing was sent or written`,
+        );
       return EXIT_OK;
     }
     const { written, error } = writeBack(setup, run.edits);
@@ -43,7 +50,11 @@ export async function exportCommand(trackerName: string, file: string, options: 
 }
 
 /** `hindsight refresh <tracker> FILE`: reads every ticket's state and updates the Status column. */
-export async function refreshCommand(trackerName: string, file: string, options: TrackerCommandOptions): Promise<number> {
+export async function refreshCommand(
+  trackerName: string,
+  file: string,
+  options: TrackerCommandOptions,
+): Promise<number> {
   return guarded(async () => {
     const setup = setUp(trackerName, file, options);
     const run = await refreshStatus(setup.doc, setup.adapter);
@@ -71,7 +82,10 @@ function writeBack(setup: TrackerSetup, edits: Parameters<typeof applyEdits>[2])
   if (edits.length === 0) return { written: false };
   try {
     if (readFileSync(setup.target.path, 'utf8') !== setup.text) {
-      return { written: false, error: `${setup.target.display} changed while the tracker was being updated, so it was left as it is: add the keys above by hand.` };
+      return {
+        written: false,
+        error: `${setup.target.display} changed while the tracker was being updated, so it was left as it is: add the keys above by hand.`,
+      };
     }
     writeFileAtomic(setup.target.path, applyEdits(setup.text, setup.doc.lines, edits));
     return { written: true };

@@ -13,7 +13,12 @@ export function exportReport(file: string, tracker: string, doc: PostmortemDocum
     file,
     tracker,
     written,
-    created: run.result.created.map((t) => ({ ...where(doc, t.index), key: t.key, url: t.url, ...(t.note ? { note: t.note } : {}) })),
+    created: run.result.created.map((t) => ({
+      ...where(doc, t.index),
+      key: t.key,
+      url: t.url,
+      ...(t.note ? { note: t.note } : {}),
+    })),
     skipped: run.plan.skipped.map((s) => ({ ...where(doc, s.index), ticket: s.ticket })),
     unusable: run.plan.unusable.map((u) => ({ ...where(doc, u.index), reason: u.reason })),
     failed: run.result.failed.map((f) => ({ ...where(doc, f.index), error: f.error })),
@@ -21,7 +26,8 @@ export function exportReport(file: string, tracker: string, doc: PostmortemDocum
 }
 
 export function printExportText(report: ReturnType<typeof exportReport>, out: (line: string) => void): void {
-  for (const c of report.created) out(`${report.file}:${c.line} created ${c.key} ${c.url}${c.note ? ` (${c.note})` : ''}`);
+  for (const c of report.created)
+    out(`${report.file}:${c.line} created ${c.key} ${c.url}${c.note ? ` (${c.note})` : ''}`);
   for (const s of report.skipped) out(`${report.file}:${s.line} skipped: already tracked as ${s.ticket}`);
   for (const u of report.unusable) out(`${report.file}:${u.line} not exported: ${u.reason}`);
   for (const f of report.failed) out(`${report.file}:${f.line} failed: ${f.error}`);
@@ -43,5 +49,7 @@ export function refreshReport(file: string, tracker: string, run: RefreshRun, wr
 export function printRefreshText(report: ReturnType<typeof refreshReport>, out: (line: string) => void): void {
   for (const [key, state] of Object.entries(report.states)) out(`${key} ${state}`);
   for (const f of report.failed) out(`${f.key} failed: ${f.error}`);
-  out(`${Object.keys(report.states).length} read, ${report.failed.length} failed${report.written ? `; status updated in ${report.file}` : ''}`);
+  out(
+    `${Object.keys(report.states).length} read, ${report.failed.length} failed${report.written ? `; status updated in ${report.file}` : ''}`,
+  );
 }

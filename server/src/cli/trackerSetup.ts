@@ -38,14 +38,22 @@ export function setUpTracker(trackerName: string, file: string, options: SetupOp
   const [target] = collectTargets([file], undefined);
   if (!target) throw new UsageError(`not a file: ${file}`);
   const read = readTarget(target.path, DEFAULT_MAX_BYTES);
-  if ('tooLarge' in read) throw new UsageError(`${target.display} is too large to be a postmortem (${read.tooLarge} bytes)`);
+  if ('tooLarge' in read)
+    throw new UsageError(`${target.display} is too large to be a postmortem (${read.tooLarge} bytes)`);
   const loaded = loadConfig(dirname(target.path));
   if (loaded.error) throw new UsageError(`${loaded.error.file}: ${loaded.error.message}`);
   const tracker = resolveTracker(loaded.config, trackerName);
   const configDir = loaded.config.files[0] ? dirname(loaded.config.files[0]) : undefined;
   let credentials = credentialsFromEnv(tracker, options.env ?? process.env);
-  if (options.dryRun) credentials = placeholderCredentials(credentialSpecs(tracker).map((s) => s.id), credentials);
-  const http = new Http({ fetch: options.dryRun ? dryRunFetch(options.printRequest) : fetch, retries: options.dryRun ? 0 : undefined });
+  if (options.dryRun)
+    credentials = placeholderCredentials(
+      credentialSpecs(tracker).map((s) => s.id),
+      credentials,
+    );
+  const http = new Http({
+    fetch: options.dryRun ? dryRunFetch(options.printRequest) : fetch,
+    retries: options.dryRun ? 0 : undefined,
+  });
   const adapter = createAdapter(tracker, {
     http,
     credentials,

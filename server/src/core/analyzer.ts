@@ -76,6 +76,10 @@ export class Analyzer {
 }
 
 /** One-shot analysis (CLI, tests). */
-export function analyzeText(text: string, uri = 'untitled:postmortem.md', options: AnalyzeOptions = {}): PostmortemDocument {
+export function analyzeText(
+  text: string,
+  uri = 'untitled:postmortem.md',
+  options: AnalyzeOptions = {},
+): PostmortemDocument {
   return buildDocument(uri, 0, text, new BlockCache(), options);
 }

@@ -7,7 +7,9 @@ import { unknownRuleIdProblems } from './config/ruleIds';
 
 /** The document as the configuration sees it: metrics recomputed when their definitions are configured. */
 export function withConfiguredMetrics(doc: PostmortemDocument, loaded: LoadedConfig): PostmortemDocument {
-  return Object.keys(loaded.config.metrics).length === 0 ? doc : { ...doc, metrics: computeMetrics(doc.milestones, loaded.config.metrics) };
+  return Object.keys(loaded.config.metrics).length === 0
+    ? doc
+    : { ...doc, metrics: computeMetrics(doc.milestones, loaded.config.metrics) };
 }
 
 /** Everything Hindsight reports for one document: the engine's findings and every enabled rule's. */

@@ -8,7 +8,8 @@ export interface Classification {
   reason: string;
 }
 
-const FRONTMATTER = /^(?:\uFEFF)?(?:[ \t]*(?:<!--.*-->)?[ \t]*\r?\n)*---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+const FRONTMATTER =
+  /^(?:\uFEFF)?(?:[ \t]*(?:<!--.*-->)?[ \t]*\r?\n)*---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 const TYPE_LINE = /^type:[ \t]*["']?post-?mortem["']?[ \t]*(?:#.*)?$/im;
 const FLAG_LINE = /^post-?mortem:[ \t]*(?:true|yes)[ \t]*(?:#.*)?$/im;
 
@@ -29,10 +30,18 @@ function matcher(globs: readonly string[]): (path: string) => boolean {
  * (no full parse) or its path. `relativePath` uses forward slashes, relative to the workspace
  * folder or the directory the CLI was pointed at.
  */
-export function classify(text: string, relativePath: string, include: readonly string[] = DEFAULT_INCLUDE): Classification {
+export function classify(
+  text: string,
+  relativePath: string,
+  include: readonly string[] = DEFAULT_INCLUDE,
+): Classification {
   const head = text.slice(0, 64 * 1024);
   // A frontmatter left unclosed still says what the file is: read its first lines.
-  const fm = FRONTMATTER.exec(head) ?? (/^(?:\uFEFF)?(?:[ \t]*(?:<!--.*-->)?[ \t]*\r?\n)*---[ \t]*\r?\n/.test(head) ? [head, head.split(/\r?\n/).slice(0, 40).join('\n')] : null);
+  const fm =
+    FRONTMATTER.exec(head) ??
+    (/^(?:\uFEFF)?(?:[ \t]*(?:<!--.*-->)?[ \t]*\r?\n)*---[ \t]*\r?\n/.test(head)
+      ? [head, head.split(/\r?\n/).slice(0, 40).join('\n')]
+      : null);
   if (fm && TYPE_LINE.test(fm[1])) return { postmortem: true, reason: 'its frontmatter says `type: postmortem`' };
   if (fm && FLAG_LINE.test(fm[1])) return { postmortem: true, reason: 'its frontmatter says `postmortem: true`' };
   const path = relativePath.replace(/\\/g, '/').replace(/^\.\//, '');

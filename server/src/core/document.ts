@@ -5,7 +5,15 @@ import { findMilestones, type FrontmatterMilestone } from './metrics/milestones'
 import { sectionSpans } from './metrics/structure';
 import { frontmatterDuration, statedInLine } from './metrics/stated';
 import { statedWindows } from './metrics/windows';
-import type { Frontmatter, MilestoneKind, Milestones, PostmortemDocument, Problem, Section, StatedDuration } from './model';
+import type {
+  Frontmatter,
+  MilestoneKind,
+  Milestones,
+  PostmortemDocument,
+  Problem,
+  Section,
+  StatedDuration,
+} from './model';
 import type { Block, TextLine } from './parse/blocks';
 import type { BlockCache } from './parse/blockCache';
 import { readFrontmatter } from './parse/frontmatter';
@@ -22,20 +30,48 @@ import { findStamps } from './time/stamps';
 import { parseZone, type Zone } from './time/zones';
 
 const FRONTMATTER_MILESTONES: Record<string, MilestoneKind> = {
-  started: 'started', start: 'started', started_at: 'started', start_time: 'started', incident_start: 'started', began: 'started',
-  detected: 'detected', detected_at: 'detected', detection: 'detected', detection_time: 'detected',
-  acknowledged: 'acknowledged', acknowledged_at: 'acknowledged', acked: 'acknowledged', declared: 'acknowledged', declared_at: 'acknowledged',
-  mitigated: 'mitigated', mitigated_at: 'mitigated', repaired: 'mitigated',
-  resolved: 'resolved', resolved_at: 'resolved', ended: 'resolved', end_time: 'resolved', recovered: 'resolved',
+  started: 'started',
+  start: 'started',
+  started_at: 'started',
+  start_time: 'started',
+  incident_start: 'started',
+  began: 'started',
+  detected: 'detected',
+  detected_at: 'detected',
+  detection: 'detected',
+  detection_time: 'detected',
+  acknowledged: 'acknowledged',
+  acknowledged_at: 'acknowledged',
+  acked: 'acknowledged',
+  declared: 'acknowledged',
+  declared_at: 'acknowledged',
+  mitigated: 'mitigated',
+  mitigated_at: 'mitigated',
+  repaired: 'mitigated',
+  resolved: 'resolved',
+  resolved_at: 'resolved',
+  ended: 'resolved',
+  end_time: 'resolved',
+  recovered: 'resolved',
   // Status-page generators (cState) write `resolvedWhen:` beside `resolved: true`.
   resolvedwhen: 'resolved',
-  impact_start: 'impactStart', impact_started: 'impactStart', impactstart: 'impactStart', customer_impact_start: 'impactStart',
-  impact_end: 'impactEnd', impact_ended: 'impactEnd', impactend: 'impactEnd', customer_impact_end: 'impactEnd',
+  impact_start: 'impactStart',
+  impact_started: 'impactStart',
+  impactstart: 'impactStart',
+  customer_impact_start: 'impactStart',
+  impact_end: 'impactEnd',
+  impact_ended: 'impactEnd',
+  impactend: 'impactEnd',
+  customer_impact_end: 'impactEnd',
 };
 
 function emptyDocument(uri: string, version: number, text: string, problems: Problem[]): PostmortemDocument {
   const none = undefined;
-  const metric = (name: 'ttd' | 'tta' | 'ttm' | 'ttr' | 'impact') => ({ name, definition: DEFAULT_METRICS[name], minutes: none });
+  const metric = (name: 'ttd' | 'tta' | 'ttm' | 'ttr' | 'impact') => ({
+    name,
+    definition: DEFAULT_METRICS[name],
+    minutes: none,
+  });
   return {
     uri,
     version,
@@ -45,8 +81,22 @@ function emptyDocument(uri: string, version: number, text: string, problems: Pro
     frontmatter: none,
     sections: [],
     timeline: { sections: [], entries: [], declaredZone: none, newestFirst: false },
-    milestones: { started: none, detected: none, acknowledged: none, mitigated: none, resolved: none, impactStart: none, impactEnd: none },
-    metrics: { ttd: metric('ttd'), tta: metric('tta'), ttm: metric('ttm'), ttr: metric('ttr'), impact: metric('impact') },
+    milestones: {
+      started: none,
+      detected: none,
+      acknowledged: none,
+      mitigated: none,
+      resolved: none,
+      impactStart: none,
+      impactEnd: none,
+    },
+    metrics: {
+      ttd: metric('ttd'),
+      tta: metric('tta'),
+      ttm: metric('ttm'),
+      ttr: metric('ttr'),
+      impact: metric('impact'),
+    },
     statedDurations: [],
     actionItems: [],
     problems,
@@ -72,7 +122,12 @@ function refuse(text: string, maxBytes: number): Problem | undefined {
   }
   const probe = text.length > 65536 ? text.slice(0, 65536) : text;
   if (probe.includes('\u0000') || /[\u0001-\u0008\u000e-\u001a]{4}/.test(probe)) {
-    return { code: 'document/binary', severity: 'error', message: 'This file holds binary data, not Markdown text, so it was not analysed.', range: START };
+    return {
+      code: 'document/binary',
+      severity: 'error',
+      message: 'This file holds binary data, not Markdown text, so it was not analysed.',
+      range: START,
+    };
   }
   return undefined;
 }
@@ -81,12 +136,14 @@ function refuse(text: string, maxBytes: number): Problem | undefined {
 function tooDeepProblems(deepLines: readonly number[], index: LineIndex): Problem[] {
   if (deepLines.length === 0) return [];
   const count = deepLines.length === 1 ? 'This line nests' : `This line and ${deepLines.length - 1} more nest`;
-  return [{
-    code: 'document/too-deep',
-    severity: 'warning',
-    message: `${count} block quotes, lists or indentation more than ${MAX_NESTING} levels deep; the deeper markers were read as text.`,
-    range: index.lineRange(deepLines[0]),
-  }];
+  return [
+    {
+      code: 'document/too-deep',
+      severity: 'warning',
+      message: `${count} block quotes, lists or indentation more than ${MAX_NESTING} levels deep; the deeper markers were read as text.`,
+      range: index.lineRange(deepLines[0]),
+    },
+  ];
 }
 
 /** A document that was refused before parsing, carrying only the reason. */
@@ -108,7 +165,16 @@ function yearOf(today: string | undefined): number | undefined {
 /** The day the incident happened, for entries that give only a time. */
 function referenceDate(frontmatter: Frontmatter | undefined, blocks: readonly Block[]): CalendarDate | undefined {
   const data = frontmatter?.data ?? {};
-  for (const key of ['started', 'start', 'started_at', 'impact_start', 'detected', 'date', 'incident_date', 'resolved']) {
+  for (const key of [
+    'started',
+    'start',
+    'started_at',
+    'impact_start',
+    'detected',
+    'date',
+    'incident_date',
+    'resolved',
+  ]) {
     const date = dateOf(data[key]);
     if (date) return date;
   }
@@ -118,7 +184,8 @@ function referenceDate(frontmatter: Frontmatter | undefined, blocks: readonly Bl
   }
   // The first heading or line that carries a full date (a title such as "Incident on 2023-01-11").
   for (const block of blocks.slice(0, 40)) {
-    const text = block.kind === 'heading' ? block.text : block.kind === 'paragraph' ? block.lines.map((l) => l.raw).join(' ') : '';
+    const text =
+      block.kind === 'heading' ? block.text : block.kind === 'paragraph' ? block.lines.map((l) => l.raw).join(' ') : '';
     const date = dateOf(text);
     if (date) return date;
   }
@@ -131,12 +198,18 @@ function frontmatterZone(frontmatter: Frontmatter | undefined): Zone | undefined
   return typeof value === 'string' ? parseZone(value) : undefined;
 }
 
-function frontmatterMilestones(frontmatter: Frontmatter | undefined, zone: Zone | undefined, reference: CalendarDate | undefined): FrontmatterMilestone[] {
+function frontmatterMilestones(
+  frontmatter: Frontmatter | undefined,
+  zone: Zone | undefined,
+  reference: CalendarDate | undefined,
+): FrontmatterMilestone[] {
   const out: FrontmatterMilestone[] = [];
   if (!frontmatter) return out;
   // A status-page entry's `date: 2021-05-14 12:00:00` is when it began, when nothing else says so.
   const dated = frontmatter.fields.get('date');
-  const hasStart = [...frontmatter.fields.keys()].some((k) => FRONTMATTER_MILESTONES[k.toLowerCase().replace(/[-\s]/g, '_')] === 'started');
+  const hasStart = [...frontmatter.fields.keys()].some(
+    (k) => FRONTMATTER_MILESTONES[k.toLowerCase().replace(/[-\s]/g, '_')] === 'started',
+  );
   const fields = [...frontmatter.fields];
   if (dated && !hasStart) fields.push(['started', { ...dated, key: 'date' }]);
   for (const [key, field] of fields) {
@@ -145,8 +218,16 @@ function frontmatterMilestones(frontmatter: Frontmatter | undefined, zone: Zone 
     if (!kind || typeof value !== 'string') continue;
     const stamp = findStamps(value)[0];
     if (!stamp?.date || !stamp.time) continue;
-    const resolved = resolveStamp(stamp, { date: reference, reference, zone: zone ?? { label: 'UTC', offset: 0 }, zoneSource: 'frontmatter', lastMinutes: undefined, direction: 1 });
-    if (resolved.time !== undefined) out.push({ kind, time: resolved.time, line: field.keyRange.start.line, range: field.valueRange, key: field.key });
+    const resolved = resolveStamp(stamp, {
+      date: reference,
+      reference,
+      zone: zone ?? { label: 'UTC', offset: 0 },
+      zoneSource: 'frontmatter',
+      lastMinutes: undefined,
+      direction: 1,
+    });
+    if (resolved.time !== undefined)
+      out.push({ kind, time: resolved.time, line: field.keyRange.start.line, range: field.valueRange, key: field.key });
   }
   return out;
 }
@@ -163,20 +244,34 @@ function textLines(blocks: readonly Block[]): TextLine[] {
   for (const block of blocks) {
     if (block.kind === 'paragraph') out.push(...block.lines);
     else if (block.kind === 'list') walk(block.items);
-    else if (block.kind === 'table') for (const row of [block.header, ...block.rows]) out.push({ line: row.line, column: 0, raw: row.cells.map((c) => c.raw).join(' | ') });
+    else if (block.kind === 'table')
+      for (const row of [block.header, ...block.rows])
+        out.push({ line: row.line, column: 0, raw: row.cells.map((c) => c.raw).join(' | ') });
     else if (block.kind === 'heading') out.push({ line: block.line, column: 0, raw: block.text });
   }
   return out;
 }
 
 /** Durations the author wrote: frontmatter figures, then every line's. */
-function statedDurationsOf(frontmatter: Frontmatter | undefined, lines: readonly TextLine[], index: LineIndex): StatedDuration[] {
+function statedDurationsOf(
+  frontmatter: Frontmatter | undefined,
+  lines: readonly TextLine[],
+  index: LineIndex,
+): StatedDuration[] {
   const out: StatedDuration[] = [];
   for (const [key, field] of frontmatter?.fields ?? []) {
     const stated = frontmatterDuration(key, field.value);
-    if (stated) out.push({ ...stated, text: String(field.value), range: field.valueRange, source: 'frontmatter', approximate: false });
+    if (stated)
+      out.push({
+        ...stated,
+        text: String(field.value),
+        range: field.valueRange,
+        source: 'frontmatter',
+        approximate: false,
+      });
   }
-  for (const line of lines) out.push(...statedInLine(plainText(line.raw).text, line.raw, line.line, index, line.column));
+  for (const line of lines)
+    out.push(...statedInLine(plainText(line.raw).text, line.raw, line.line, index, line.column));
   return out;
 }
 
@@ -192,7 +287,10 @@ export class DerivedCache {
   private milestones: Milestones | undefined;
 
   /** The previous timeline and sections when they still hold for `source`, else a fresh reading. */
-  timeline(source: TimelineSource, read: (previous: TimelineResult | undefined) => TimelineResult): { result: TimelineResult; sections: Section[] } {
+  timeline(
+    source: TimelineSource,
+    read: (previous: TimelineResult | undefined) => TimelineResult,
+  ): { result: TimelineResult; sections: Section[] } {
     if (this.source && this.result && timelineStillHolds(this.source, source)) {
       const sections = this.source.sections;
       this.source = { ...source, sections };
@@ -267,18 +365,32 @@ export function buildDocument(
   const currentYear = yearOf(options.today);
   const settings = timelineSettings(reference, [fmZone, defaultZone], documentZone, currentYear);
   const source = { lines: index.lines, blocks, sections: freshSections, settings, fromSections: true };
-  const { result: timeline, sections } = derived.timeline(source, (previous) => buildTimeline({
-    blocks, sections: freshSections, index, reference, frontmatterZone: fmZone, documentZone, defaultZone, currentYear, previous: previous?.memo,
-  }));
+  const { result: timeline, sections } = derived.timeline(source, (previous) =>
+    buildTimeline({
+      blocks,
+      sections: freshSections,
+      index,
+      reference,
+      frontmatterZone: fmZone,
+      documentZone,
+      defaultZone,
+      currentYear,
+      previous: previous?.memo,
+    }),
+  );
   const statedDurations = statedDurationsOf(fm.frontmatter, lines, index);
   const windows = statedWindows(lines, index, reference, documentZone?.zone ?? fmZone ?? defaultZone);
   const frontmatter = frontmatterMilestones(fm.frontmatter, fmZone ?? defaultZone, reference);
   const milestones = derived.findMilestones({
-    entries: timeline.timeline.entries, labelled: timeline.labelled, frontmatter, stated: statedDurations, windows,
-    sections: sectionSpans(sections), documentDate: reference,
+    entries: timeline.timeline.entries,
+    labelled: timeline.labelled,
+    frontmatter,
+    stated: statedDurations,
+    windows,
+    sections: sectionSpans(sections),
+    documentDate: reference,
   });
   const metrics = computeMetrics(milestones, options.metrics);
-
 
   return {
     uri,

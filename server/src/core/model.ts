@@ -108,13 +108,7 @@ export type Confidence =
   | 'approximate';
 
 export type MilestoneKind =
-  | 'started'
-  | 'detected'
-  | 'acknowledged'
-  | 'mitigated'
-  | 'resolved'
-  | 'impactStart'
-  | 'impactEnd';
+  'started' | 'detected' | 'acknowledged' | 'mitigated' | 'resolved' | 'impactStart' | 'impactEnd';
 
 export interface TimelineEntry {
   /** The entry's text without the time stamp and list/table punctuation. */

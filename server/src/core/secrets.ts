@@ -56,7 +56,9 @@ export function rememberSecrets(credentials: Credentials): void {
   const record = Array.isArray(credentials) ? {} : (credentials as Record<string, string | undefined>);
   const values = Array.isArray(credentials)
     ? credentials
-    : Object.entries(record).filter(([id]) => !NOT_SECRET.has(id)).map(([, value]) => value);
+    : Object.entries(record)
+        .filter(([id]) => !NOT_SECRET.has(id))
+        .map(([, value]) => value);
   const before = known.size;
   for (const value of values) {
     if (value && value.length >= MIN_SECRET_LENGTH) for (const form of secretForms(value)) known.add(form);
@@ -86,7 +88,13 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 
 function knownSecrets(): RegExp | undefined {
   if (known.size === 0) return undefined;
-  knownPattern ??= new RegExp([...known].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g');
+  knownPattern ??= new RegExp(
+    [...known]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegExp)
+      .join('|'),
+    'g',
+  );
   return knownPattern;
 }
 
@@ -99,7 +107,10 @@ export function redactSecrets(text: string, extra: readonly string[] = []): stri
   for (const secret of extra) for (const form of secretForms(secret)) out = out.split(form).join(REDACTED);
   for (const shape of TOKEN_SHAPES) out = out.replace(shape, REDACTED);
   for (const field of CREDENTIAL_FIELDS) {
-    out = out.replace(field, (_m, name: string, separator: string, scheme = '') => name + separator + scheme + REDACTED);
+    out = out.replace(
+      field,
+      (_m, name: string, separator: string, scheme = '') => name + separator + scheme + REDACTED,
+    );
   }
   return out;
 }

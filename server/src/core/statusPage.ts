@@ -32,7 +32,7 @@ export function draftStatusUpdate(doc: PostmortemDocument): string {
   part(
     'Summary',
     ['summary', 'customer-message'],
-    "No summary fit for customers was found in the postmortem: say in plain words what happened.",
+    'No summary fit for customers was found in the postmortem: say in plain words what happened.',
   );
   part('Impact', ['impact'], 'The postmortem says nothing customer-facing about the impact: say what customers saw.');
   out.push(
@@ -234,8 +234,7 @@ function actionLists(ctx: Drafting, resolution: string): { done: string[]; open:
     if (!/\p{L}/u.test(redacted)) continue;
     if (item.state !== 'done') {
       if (preventive(item)) open.push(redacted);
-    }
-    else if (!alreadySaid(redacted, resolution)) done.push(redacted);
+    } else if (!alreadySaid(redacted, resolution)) done.push(redacted);
   }
   return { done, open };
 }

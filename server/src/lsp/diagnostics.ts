@@ -42,7 +42,10 @@ export class DiagnosticsProvider {
       if (!classification.postmortem) return [];
       const subject = await this.store.subject(document);
       if (token?.isCancellationRequested || !this.store.isCurrent(uri, version)) return undefined;
-      const problems = await this.store.checkYielding(subject, () => !token?.isCancellationRequested && this.store.isCurrent(uri, version));
+      const problems = await this.store.checkYielding(
+        subject,
+        () => !token?.isCancellationRequested && this.store.isCurrent(uri, version),
+      );
       return problems?.map(toDiagnostic);
     } catch (error) {
       // One bad document must not take the server down: say so in the log and show nothing for it.
@@ -58,7 +61,9 @@ export class DiagnosticsProvider {
     const items = await this.compute(document, token);
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled.');
     if (items === undefined) {
-      throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed; diagnostics are stale.', { retriggerRequest: true });
+      throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed; diagnostics are stale.', {
+        retriggerRequest: true,
+      });
     }
     return { kind: DocumentDiagnosticReportKind.Full, items };
   }
@@ -82,7 +87,9 @@ export class DiagnosticsProvider {
     const items = await this.compute(document);
     // A newer version has its own push scheduled; a closed document has been cleared.
     if (items === undefined || !this.store.isCurrent(uri, document.version)) return;
-    await this.connection.sendDiagnostics({ uri, version: document.version, diagnostics: items }).catch(() => undefined);
+    await this.connection
+      .sendDiagnostics({ uri, version: document.version, diagnostics: items })
+      .catch(() => undefined);
   }
 
   clear(uri: string): void {

@@ -44,7 +44,8 @@ export class DocumentStore {
    */
   settingsChanged(pushed: unknown): void {
     this.settings.clear();
-    const section = pushed && typeof pushed === 'object' ? (pushed as Record<string, unknown>)[SETTINGS_SECTION] : undefined;
+    const section =
+      pushed && typeof pushed === 'object' ? (pushed as Record<string, unknown>)[SETTINGS_SECTION] : undefined;
     if (!this.canAskConfiguration && section !== undefined) this.globalSettings = normaliseSettings(section);
   }
 
@@ -165,7 +166,10 @@ export class DocumentStore {
 
   /** Remembers the text as opened or saved, for `hindsight.run: onSave`. */
   markSaved(document: TextDocument): void {
-    this.saved.set(document.uri, TextDocument.create(document.uri, document.languageId, document.version, document.getText()));
+    this.saved.set(
+      document.uri,
+      TextDocument.create(document.uri, document.languageId, document.version, document.getText()),
+    );
   }
 
   /** What findings are computed for: the document as it is, or as last saved. */

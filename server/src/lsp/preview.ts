@@ -32,8 +32,12 @@ export function registerPreview(connection: Connection, store: DocumentStore): v
     const document = store.documents.get(params?.uri);
     if (!document) return null;
     const html = renderPreview(store.configured(document), {
-      nonce: typeof params.nonce === 'string' && NONCE.test(params.nonce) ? params.nonce : randomBytes(18).toString('base64'),
-      cspSource: typeof params.cspSource === 'string' && CSP_SOURCE.test(params.cspSource) ? params.cspSource : undefined,
+      nonce:
+        typeof params.nonce === 'string' && NONCE.test(params.nonce)
+          ? params.nonce
+          : randomBytes(18).toString('base64'),
+      cspSource:
+        typeof params.cspSource === 'string' && CSP_SOURCE.test(params.cspSource) ? params.cspSource : undefined,
       standalone: params.standalone === true,
       today: todayUtc(),
     });

@@ -9,7 +9,11 @@ export function registerStatusPage(connection: Connection, store: DocumentStore)
     const document = store.documents.get(uri);
     if (!document) throw new ResponseError(LSPErrorCodes.RequestFailed, 'The file is not open in the editor.');
     const classification = await store.classify(document);
-    if (!classification.postmortem) throw new ResponseError(LSPErrorCodes.RequestFailed, `This file is not treated as a postmortem: ${classification.reason}.`);
+    if (!classification.postmortem)
+      throw new ResponseError(
+        LSPErrorCodes.RequestFailed,
+        `This file is not treated as a postmortem: ${classification.reason}.`,
+      );
     return { markdown: draftStatusUpdate(store.analyze(document)) };
   });
 }

@@ -1,13 +1,20 @@
 import type { ActionItem, PostmortemDocument } from '../core/model';
 import { esc } from './escape';
 
-const STATE_LABELS: Record<ActionItem['state'], string> = { open: 'open', 'in-progress': 'in progress', done: 'done', unknown: 'no status' };
+const STATE_LABELS: Record<ActionItem['state'], string> = {
+  open: 'open',
+  'in-progress': 'in progress',
+  done: 'done',
+  unknown: 'no status',
+};
 
 /** Overdue means not done and due before today (dates compare as YYYY-MM-DD strings). */
-export const isOverdue = (item: ActionItem, today: string) => item.state !== 'done' && item.dueDate !== undefined && item.dueDate < today;
+export const isOverdue = (item: ActionItem, today: string) =>
+  item.state !== 'done' && item.dueDate !== undefined && item.dueDate < today;
 
 export function actionItems(doc: PostmortemDocument, today: string): string {
-  if (doc.actionItems.length === 0) return `<section class="hs-card hs-actions"><h2>Action items</h2><p class="hs-empty">No action items found.</p></section>`;
+  if (doc.actionItems.length === 0)
+    return `<section class="hs-card hs-actions"><h2>Action items</h2><p class="hs-empty">No action items found.</p></section>`;
   const overdue = doc.actionItems.filter((item) => isOverdue(item, today)).length;
   const rows = doc.actionItems.map((item) => {
     const late = isOverdue(item, today);

@@ -26,8 +26,17 @@ export function headerCard(doc: PostmortemDocument): string {
   const rows = HEADER_FIELDS.map((key) => {
     const values = plain(data[key]);
     if (values.length === 0) return '';
-    const shown = key === 'services' || key === 'authors' ? values.map((v) => `<span class="hs-chip">${esc(v)}</span>`).join(' ') : esc(values.join(', '));
-    const cls = key === 'severity' ? ` hs-severity-${values[0].toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 12)}` : '';
+    const shown =
+      key === 'services' || key === 'authors'
+        ? values.map((v) => `<span class="hs-chip">${esc(v)}</span>`).join(' ')
+        : esc(values.join(', '));
+    const cls =
+      key === 'severity'
+        ? ` hs-severity-${values[0]
+            .toLowerCase()
+            .replace(/[^a-z0-9]/g, '')
+            .slice(0, 12)}`
+        : '';
     return `<div class="hs-field${cls}" data-field="${key}"><dt>${key}</dt><dd>${shown}</dd></div>`;
   }).join('');
   return `<header class="hs-card hs-header"><h1>${esc(documentTitle(doc))}</h1>${rows ? `<dl>${rows}</dl>` : ''}</header>`;
@@ -39,7 +48,9 @@ export function metricCards(doc: PostmortemDocument): string {
     const { from, to } = metric.definition;
     const ends = [from, to].map((kind) => {
       const m = doc.milestones[kind];
-      return m ? `${kind}: ${utcLabel(m.time, !isUndated(m.time))} (from ${m.source}, line ${m.line + 1})` : `${kind}: not found`;
+      return m
+        ? `${kind}: ${utcLabel(m.time, !isUndated(m.time))} (from ${m.source}, line ${m.line + 1})`
+        : `${kind}: not found`;
     });
     const hover = [`${METRIC_TITLES[name]} = ${to} − ${from}`, ...ends].join('\n');
     const value = metric.minutes === undefined ? '—' : formatMinutes(metric.minutes);

@@ -60,6 +60,12 @@ function imageLink(img: Element, inLink: boolean): ElementContent {
   const src = typeof img.properties.src === 'string' ? img.properties.src : '';
   const alt = typeof img.properties.alt === 'string' && img.properties.alt ? img.properties.alt : src || 'image';
   const label: ElementContent = { type: 'text', value: `🖼 ${alt}` };
-  if (!src || inLink) return { type: 'element', tagName: 'span', properties: { className: ['hs-image'] }, children: [label] };
-  return { type: 'element', tagName: 'a', properties: { href: src, className: ['hs-image'], rel: ['noopener', 'noreferrer'] }, children: [label] };
+  if (!src || inLink)
+    return { type: 'element', tagName: 'span', properties: { className: ['hs-image'] }, children: [label] };
+  return {
+    type: 'element',
+    tagName: 'a',
+    properties: { href: src, className: ['hs-image'], rel: ['noopener', 'noreferrer'] },
+    children: [label],
+  };
 }

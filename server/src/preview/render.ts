@@ -54,12 +54,23 @@ export function renderPreview(doc: PostmortemDocument, options: PreviewOptions):
     : `default-src 'none'; img-src ${options.cspSource ? `${options.cspSource} ` : ''}data:; ` +
       `style-src 'nonce-${raw}'; script-src 'nonce-${raw}'; base-uri 'none'; form-action 'none'`;
   const refused = doc.problems.some((p) => REFUSED.has(p.code));
-  const sections = [problemBox(doc), headerCard(doc), metricCards(doc), timelineSection(doc), actionItems(doc, options.today)];
+  const sections = [
+    problemBox(doc),
+    headerCard(doc),
+    metricCards(doc),
+    timelineSection(doc),
+    actionItems(doc, options.today),
+  ];
   if (!refused) sections.push(`<article class="hs-document">${renderBody(doc)}</article>`);
-  const head = ['<meta name="referrer" content="no-referrer">', `<title>${esc(documentTitle(doc))}</title>`,
-    `<style nonce="${nonce}">${STYLES}</style>`];
-  const body = [`<main>${sections.join('\n')}</main>`,
-    options.standalone ? '' : `<script nonce="${nonce}">${SCROLL_SCRIPT}</script>`];
+  const head = [
+    '<meta name="referrer" content="no-referrer">',
+    `<title>${esc(documentTitle(doc))}</title>`,
+    `<style nonce="${nonce}">${STYLES}</style>`,
+  ];
+  const body = [
+    `<main>${sections.join('\n')}</main>`,
+    options.standalone ? '' : `<script nonce="${nonce}">${SCROLL_SCRIPT}</script>`,
+  ];
   const bodyAttributes = ` class="${options.standalone ? 'hs-standalone' : 'hs-preview'}"`;
   return htmlPage({ csp, head, bodyAttributes, body });
 }
@@ -67,7 +78,12 @@ export function renderPreview(doc: PostmortemDocument, options: PreviewOptions):
 function problemBox(doc: PostmortemDocument): string {
   const errors = doc.problems.filter((p) => p.severity === 'error');
   if (errors.length === 0) return '';
-  const items = errors.map((p) => `<li data-line="${p.range.start.line}">Line ${p.range.start.line + 1}: ${esc(p.message)} <code>${esc(p.code)}</code></li>`);
-  const heading = doc.problems.some((p) => REFUSED.has(p.code)) ? 'This file could not be read as a postmortem' : 'Part of this document could not be read';
+  const items = errors.map(
+    (p) =>
+      `<li data-line="${p.range.start.line}">Line ${p.range.start.line + 1}: ${esc(p.message)} <code>${esc(p.code)}</code></li>`,
+  );
+  const heading = doc.problems.some((p) => REFUSED.has(p.code))
+    ? 'This file could not be read as a postmortem'
+    : 'Part of this document could not be read';
   return `<section class="hs-problems" role="alert"><h2>${heading}</h2><ul>${items.join('')}</ul></section>`;
 }

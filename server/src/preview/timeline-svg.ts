@@ -24,20 +24,30 @@ const KIND_LABELS: Record<MilestoneKind, string> = {
 export function timelineSection(doc: PostmortemDocument): string {
   const timed = doc.timeline.entries.filter((e) => e.time !== undefined);
   // Undated times of day cannot share an axis with dated ones: keep whichever kind the document has.
-  const undatedAxis = timed.length > 0 ? timed.every((e) => e.dateUnknown || isUndated(e.time!)) : Object.values(doc.milestones).every((m) => !m || isUndated(m.time));
+  const undatedAxis =
+    timed.length > 0
+      ? timed.every((e) => e.dateUnknown || isUndated(e.time!))
+      : Object.values(doc.milestones).every((m) => !m || isUndated(m.time));
   const placed = timed.filter((e) => fits(e.time!, undatedAxis));
   const milestones = Object.values(doc.milestones).filter((m): m is Milestone => !!m && fits(m.time, undatedAxis));
   const onAxis = new Set(placed);
   const unplaced = doc.timeline.entries.filter((e) => !onAxis.has(e));
   const parts = ['<section class="hs-card hs-timeline"><h2>Timeline</h2>'];
-  parts.push(placed.length + milestones.length === 0 ? '<p class="hs-empty">No timeline entries with a time were found.</p>' : svg(doc, placed, milestones, undatedAxis));
+  parts.push(
+    placed.length + milestones.length === 0
+      ? '<p class="hs-empty">No timeline entries with a time were found.</p>'
+      : svg(doc, placed, milestones, undatedAxis),
+  );
   if (unplaced.length > 0) parts.push(unplacedList(unplaced));
   parts.push('</section>');
   return parts.join('');
 }
 
 function svg(doc: PostmortemDocument, entries: TimelineEntry[], milestones: Milestone[], undated: boolean): string {
-  const times = [...entries.flatMap((e) => (e.endTime !== undefined ? [e.time!, e.endTime] : [e.time!])), ...milestones.map((m) => m.time)];
+  const times = [
+    ...entries.flatMap((e) => (e.endTime !== undefined ? [e.time!, e.endTime] : [e.time!])),
+    ...milestones.map((m) => m.time),
+  ];
   let min = times.reduce((a, b) => Math.min(a, b));
   let max = times.reduce((a, b) => Math.max(a, b));
   const pad = max === min ? 30 * MINUTE : (max - min) * 0.04;
@@ -47,8 +57,12 @@ function svg(doc: PostmortemDocument, entries: TimelineEntry[], milestones: Mile
   const clampX = (v: number) => Math.max(PAD / 2, Math.min(WIDTH - PAD / 2, v));
   const clock = documentClock(doc);
   // On the document's clock, with UTC beside it in tooltips; a UTC document reads as before.
-  const fmt = (t: number) => (clock === UTC_CLOCK ? utcLabel(t, !undated) : `${wallLabel(t, clock, !undated)} ${clock.name} (${utcLabel(t, !undated)})`);
-  const shortFmt = (t: number) => (clock === UTC_CLOCK ? utcLabel(t, !undated) : `${wallLabel(t, clock, !undated)} ${clock.name}`);
+  const fmt = (t: number) =>
+    clock === UTC_CLOCK
+      ? utcLabel(t, !undated)
+      : `${wallLabel(t, clock, !undated)} ${clock.name} (${utcLabel(t, !undated)})`;
+  const shortFmt = (t: number) =>
+    clock === UTC_CLOCK ? utcLabel(t, !undated) : `${wallLabel(t, clock, !undated)} ${clock.name}`;
 
   // Milestone labels go in rows above the axis, a new row whenever they would overlap.
   const sorted = [...milestones].sort((a, b) => a.time - b.time);
@@ -65,33 +79,55 @@ function svg(doc: PostmortemDocument, entries: TimelineEntry[], milestones: Mile
   const axisY = 14 + rowEnds.length * ROW + 10;
   const height = axisY + 44;
   const label = `Timeline, times in ${clock.name}`;
-  const out: string[] = [`<svg class="hs-timeline-svg" viewBox="0 0 ${WIDTH} ${height}" width="100%" role="img" aria-label="${esc(label)}">`];
+  const out: string[] = [
+    `<svg class="hs-timeline-svg" viewBox="0 0 ${WIDTH} ${height}" width="100%" role="img" aria-label="${esc(label)}">`,
+  ];
 
   const impactStart = doc.milestones.impactStart;
   const impactEnd = doc.milestones.impactEnd;
-  const impact = impactStart && impactEnd && impactEnd.time >= impactStart.time && fits(impactStart.time, undated) && fits(impactEnd.time, undated);
+  const impact =
+    impactStart &&
+    impactEnd &&
+    impactEnd.time >= impactStart.time &&
+    fits(impactStart.time, undated) &&
+    fits(impactEnd.time, undated);
   if (impact) {
     const x0 = x(impactStart.time);
     const w = Math.max(2, x(impactEnd.time) - x0);
     const title = `Impact window ${fmt(impactStart.time)} – ${fmt(impactEnd.time)} (${formatMinutes((impactEnd.time - impactStart.time) / MINUTE)})`;
-    out.push(`<rect class="hs-impact" x="${n(x0)}" y="4" width="${n(w)}" height="${axisY - 4}"><title>${esc(title)}</title></rect>`);
+    out.push(
+      `<rect class="hs-impact" x="${n(x0)}" y="4" width="${n(w)}" height="${axisY - 4}"><title>${esc(title)}</title></rect>`,
+    );
   }
   out.push(`<line class="hs-axis" x1="${PAD / 2}" y1="${axisY}" x2="${WIDTH - PAD / 2}" y2="${axisY}"/>`);
   // Ticks fall on round times of the document's clock (IST's half hour included), so they are found on its wall.
   const shift = clock.offsetAt(min) * MINUTE;
   for (const t of ticks(min + shift, max + shift)) {
-    const label = undated || t.step < 1440 ? (t.newDay && !undated ? `${t.iso.slice(5, 10)} ${t.iso.slice(11, 16)}` : t.iso.slice(11, 16)) : t.iso.slice(5, 10);
+    const label =
+      undated || t.step < 1440
+        ? t.newDay && !undated
+          ? `${t.iso.slice(5, 10)} ${t.iso.slice(11, 16)}`
+          : t.iso.slice(11, 16)
+        : t.iso.slice(5, 10);
     const tx = n(x(t.time - shift));
-    out.push(`<line class="hs-tick" x1="${tx}" y1="${axisY}" x2="${tx}" y2="${axisY + 4}"/><text class="hs-tick-label" x="${tx}" y="${axisY + 17}" text-anchor="middle">${esc(label)}</text>`);
+    out.push(
+      `<line class="hs-tick" x1="${tx}" y1="${axisY}" x2="${tx}" y2="${axisY + 4}"/><text class="hs-tick-label" x="${tx}" y="${axisY + 17}" text-anchor="middle">${esc(label)}</text>`,
+    );
   }
-  out.push(`<text class="hs-axis-zone" x="${WIDTH - PAD / 2}" y="${axisY + 32}" text-anchor="end">${esc(`times in ${clock.name}`)}</text>`);
+  out.push(
+    `<text class="hs-axis-zone" x="${WIDTH - PAD / 2}" y="${axisY + 32}" text-anchor="end">${esc(`times in ${clock.name}`)}</text>`,
+  );
   for (const e of entries) {
     const ex = x(e.time!);
     const title = `<title>${esc(`${fmt(e.time!)}: ${e.text}`)}</title>`;
     if (e.endTime !== undefined && e.endTime > e.time!) {
-      out.push(`<rect class="hs-entry hs-entry-range" data-line="${e.range.start.line}" x="${n(ex)}" y="${axisY - 4}" width="${n(Math.max(2, x(e.endTime) - ex))}" height="8">${title}</rect>`);
+      out.push(
+        `<rect class="hs-entry hs-entry-range" data-line="${e.range.start.line}" x="${n(ex)}" y="${axisY - 4}" width="${n(Math.max(2, x(e.endTime) - ex))}" height="8">${title}</rect>`,
+      );
     } else {
-      out.push(`<line class="hs-entry" data-line="${e.range.start.line}" x1="${n(ex)}" y1="${axisY - 7}" x2="${n(ex)}" y2="${axisY + 7}">${title}</line>`);
+      out.push(
+        `<line class="hs-entry" data-line="${e.range.start.line}" x1="${n(ex)}" y1="${axisY - 7}" x2="${n(ex)}" y2="${axisY + 7}">${title}</line>`,
+      );
     }
   }
   for (const { m, text, row, center } of labels) {
@@ -106,7 +142,10 @@ function svg(doc: PostmortemDocument, entries: TimelineEntry[], milestones: Mile
     );
   }
   out.push('</svg>');
-  if (impact) out.push(`<p class="hs-caption"><span class="hs-swatch"></span> impact window ${esc(shortFmt(impactStart.time))} – ${esc(shortFmt(impactEnd.time))}</p>`);
+  if (impact)
+    out.push(
+      `<p class="hs-caption"><span class="hs-swatch"></span> impact window ${esc(shortFmt(impactStart.time))} – ${esc(shortFmt(impactEnd.time))}</p>`,
+    );
   return out.join('');
 }
 

@@ -20,7 +20,10 @@ export const DEFAULT_SETTINGS: HindsightSettings = {
 /** Takes what a client sent and fills the gaps with defaults, ignoring values of the wrong type. */
 export function normaliseSettings(value: unknown): HindsightSettings {
   const raw = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
-  const include = Array.isArray(raw.include) && raw.include.every((g) => typeof g === 'string') ? (raw.include as string[]) : DEFAULT_SETTINGS.include;
+  const include =
+    Array.isArray(raw.include) && raw.include.every((g) => typeof g === 'string')
+      ? (raw.include as string[])
+      : DEFAULT_SETTINGS.include;
   const run = raw.run === 'onSave' ? 'onSave' : 'onType';
   return { include, run };
 }

@@ -21,7 +21,8 @@ export interface AdfDocument {
   content: AdfNode[];
 }
 
-const text = (value: string, ...marks: Mark[]): AdfText[] => (value ? [{ type: 'text', text: value, ...(marks.length ? { marks } : {}) }] : []);
+const text = (value: string, ...marks: Mark[]): AdfText[] =>
+  value ? [{ type: 'text', text: value, ...(marks.length ? { marks } : {}) }] : [];
 const paragraph = (...parts: AdfText[][]): AdfNode => ({ type: 'paragraph', content: parts.flat() });
 
 /** The facts a ticket made from an action item carries, as label/value pairs (empty values left out). */
@@ -39,13 +40,26 @@ export function itemFacts(item: ExportItem, incident: IncidentContext): [string,
 
 export function adfDescription(item: ExportItem, incident: IncidentContext, notes: string[] = []): AdfDocument {
   const title = incident.title.trim() || incident.file;
-  const source = incident.link ? text(title, { type: 'link', attrs: { href: incident.link } }) : text(title, { type: 'strong' });
-  const content: AdfNode[] = [paragraph(text('Action item from the postmortem '), source, text(' ('), text(incident.file, { type: 'code' }), text(').'))];
+  const source = incident.link
+    ? text(title, { type: 'link', attrs: { href: incident.link } })
+    : text(title, { type: 'strong' });
+  const content: AdfNode[] = [
+    paragraph(
+      text('Action item from the postmortem '),
+      source,
+      text(' ('),
+      text(incident.file, { type: 'code' }),
+      text(').'),
+    ),
+  ];
   const facts = itemFacts(item, incident);
   if (facts.length > 0) {
     content.push({
       type: 'bulletList',
-      content: facts.map(([label, value]) => ({ type: 'listItem', content: [paragraph(text(`${label}: `, { type: 'strong' }), text(value))] })),
+      content: facts.map(([label, value]) => ({
+        type: 'listItem',
+        content: [paragraph(text(`${label}: `, { type: 'strong' }), text(value))],
+      })),
     });
   }
   for (const note of notes.filter((n) => n.trim())) content.push(paragraph(text(note)));

@@ -43,7 +43,13 @@ export type FileConfig = Named & FileSettings;
 
 export type TrackerConfig = JiraCloudConfig | JiraDataCenterConfig | GitHubConfig | LinearConfig | FileConfig;
 
-export const DEFAULT_JIRA_PRIORITIES: Record<string, string> = { highest: 'Highest', high: 'High', medium: 'Medium', low: 'Low', lowest: 'Lowest' };
+export const DEFAULT_JIRA_PRIORITIES: Record<string, string> = {
+  highest: 'Highest',
+  high: 'High',
+  medium: 'Medium',
+  low: 'Low',
+  lowest: 'Lowest',
+};
 
 export function trackerNames(config: ResolvedConfig): string[] {
   return Object.keys(config.trackers ?? {});
@@ -53,13 +59,16 @@ export function trackerNames(config: ResolvedConfig): string[] {
 export function resolveTracker(config: ResolvedConfig, name?: string): TrackerConfig {
   const names = trackerNames(config);
   const where = config.files[0] ?? '.hindsight.json';
-  if (names.length === 0) throw new TrackerError(`No tracker is configured: add one under "trackers" in ${where}.`, 'trackers');
+  if (names.length === 0)
+    throw new TrackerError(`No tracker is configured: add one under "trackers" in ${where}.`, 'trackers');
   if (name === undefined) {
-    if (names.length > 1) throw new TrackerError(`Several trackers are configured (${names.join(', ')}): say which one.`, 'trackers');
+    if (names.length > 1)
+      throw new TrackerError(`Several trackers are configured (${names.join(', ')}): say which one.`, 'trackers');
     name = names[0];
   }
   const entry = config.trackers[name];
-  if (!entry) throw new TrackerError(`No tracker named "${name}" in ${where}; configured: ${names.join(', ')}.`, 'trackers');
+  if (!entry)
+    throw new TrackerError(`No tracker named "${name}" in ${where}; configured: ${names.join(', ')}.`, 'trackers');
   return parseTracker(name, entry);
 }
 
@@ -78,13 +87,15 @@ export function parseTracker(name: string, entry: TrackerEntry): TrackerConfig {
   const strings = (key: string): string[] | undefined => {
     const value = entry[key];
     if (value === undefined) return undefined;
-    if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw new TrackerError(`${at(key)} must be a list of strings.`, at(key));
+    if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
+      throw new TrackerError(`${at(key)} must be a list of strings.`, at(key));
     return value as string[];
   };
   const object = (key: string): Record<string, unknown> | undefined => {
     const value = entry[key];
     if (value === undefined) return undefined;
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new TrackerError(`${at(key)} must be an object.`, at(key));
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      throw new TrackerError(`${at(key)} must be an object.`, at(key));
     return value as Record<string, unknown>;
   };
 
@@ -92,16 +103,24 @@ export function parseTracker(name: string, entry: TrackerEntry): TrackerConfig {
     case 'jira-cloud':
     case 'jira-dc': {
       const auth = str('auth') ?? (entry.type === 'jira-cloud' ? 'basic' : 'bearer');
-      if (auth !== 'basic' && auth !== 'bearer') throw new TrackerError(`${at('auth')} must be "basic" or "bearer".`, at('auth'));
-      if (entry.type === 'jira-dc' && auth !== 'bearer') throw new TrackerError(`${at('auth')}: Jira Data Center is reached with a personal access token ("bearer").`, at('auth'));
+      if (auth !== 'basic' && auth !== 'bearer')
+        throw new TrackerError(`${at('auth')} must be "basic" or "bearer".`, at('auth'));
+      if (entry.type === 'jira-dc' && auth !== 'bearer')
+        throw new TrackerError(
+          `${at('auth')}: Jira Data Center is reached with a personal access token ("bearer").`,
+          at('auth'),
+        );
       const priorities = object('priorities') ?? {};
       for (const [key, value] of Object.entries(priorities)) {
-        if (typeof value !== 'string') throw new TrackerError(`${at('priorities')}.${key} must be a Jira priority name.`, at('priorities'));
+        if (typeof value !== 'string')
+          throw new TrackerError(`${at('priorities')}.${key} must be a Jira priority name.`, at('priorities'));
       }
       const incidentLabel = entry.incidentLabel ?? true;
-      if (typeof incidentLabel !== 'boolean') throw new TrackerError(`${at('incidentLabel')} must be true or false.`, at('incidentLabel'));
+      if (typeof incidentLabel !== 'boolean')
+        throw new TrackerError(`${at('incidentLabel')} must be true or false.`, at('incidentLabel'));
       const project = str('project', true)!;
-      if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(project)) throw new TrackerError(`${at('project')} must be a project key such as PAY, not "${project}".`, at('project'));
+      if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(project))
+        throw new TrackerError(`${at('project')} must be a project key such as PAY, not "${project}".`, at('project'));
       return {
         type: entry.type,
         name,
@@ -127,6 +146,9 @@ export function parseTracker(name: string, entry: TrackerEntry): TrackerConfig {
     case 'json':
       return { ...(entry as unknown as FileSettings), type: entry.type, name };
     default:
-      throw new TrackerError(`${at('type')}: unknown tracker type "${String((entry as { type: unknown }).type)}".`, at('type'));
+      throw new TrackerError(
+        `${at('type')}: unknown tracker type "${String((entry as { type: unknown }).type)}".`,
+        at('type'),
+      );
   }
 }

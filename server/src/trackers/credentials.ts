@@ -18,7 +18,9 @@ export function credentialSpecs(tracker: TrackerConfig): CredentialSpec[] {
             { id: 'token', env: 'HINDSIGHT_JIRA_TOKEN', label: 'Jira Cloud API token', secret: true },
           ];
     case 'jira-dc':
-      return [{ id: 'token', env: 'HINDSIGHT_JIRA_DC_TOKEN', label: 'Jira Data Center personal access token', secret: true }];
+      return [
+        { id: 'token', env: 'HINDSIGHT_JIRA_DC_TOKEN', label: 'Jira Data Center personal access token', secret: true },
+      ];
     case 'github':
       return [{ id: 'token', env: 'HINDSIGHT_GITHUB_TOKEN', label: 'GitHub token', secret: true }];
     case 'linear':
@@ -30,7 +32,10 @@ export function credentialSpecs(tracker: TrackerConfig): CredentialSpec[] {
 }
 
 /** The credentials found in `env`; a non-secret one may fall back to the configuration (Jira email). */
-export function credentialsFromEnv(tracker: TrackerConfig, env: Record<string, string | undefined> = process.env): Record<string, string> {
+export function credentialsFromEnv(
+  tracker: TrackerConfig,
+  env: Record<string, string | undefined> = process.env,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const spec of credentialSpecs(tracker)) {
     const value = env[spec.env]?.trim();

@@ -2,7 +2,15 @@ import { mkdir, readFile as readFileFromDisk, writeFile as writeFileToDisk } fro
 import { basename, dirname, resolve } from 'node:path';
 import { redactSecrets } from '../core/secrets';
 import { csvText, parseCsv, spreadsheetSafe } from './csvText';
-import { TrackerError, type CreatedTicket, type CreateResult, type ExportItem, type IncidentContext, type StatusResult, type TrackerAdapter } from './types';
+import {
+  TrackerError,
+  type CreatedTicket,
+  type CreateResult,
+  type ExportItem,
+  type IncidentContext,
+  type StatusResult,
+  type TrackerAdapter,
+} from './types';
 
 /** What the CSV/JSON exporter reads from its `trackers.<name>` entry. */
 export interface FileSettings {
@@ -28,9 +36,16 @@ type Row = Record<(typeof FILE_COLUMNS)[number], string>;
  * write-back puts in the item's ticket cell (as plain text: there is no URL) so that the next run skips it; an item whose action and
  * postmortem already have a row gets that row's key instead of a second row.
  */
-export function createFileAdapter(tracker: FileSettings & { name?: string }, deps: FileAdapterDeps = {}): TrackerAdapter {
+export function createFileAdapter(
+  tracker: FileSettings & { name?: string },
+  deps: FileAdapterDeps = {},
+): TrackerAdapter {
   const setting = tracker.name ? `trackers.${tracker.name}.path` : 'path';
-  if (typeof tracker.path !== 'string' || !tracker.path) throw new TrackerError(`${setting} is required: the file the ${tracker.type.toUpperCase()} export writes.`, setting);
+  if (typeof tracker.path !== 'string' || !tracker.path)
+    throw new TrackerError(
+      `${setting} is required: the file the ${tracker.type.toUpperCase()} export writes.`,
+      setting,
+    );
   const path = resolve(deps.cwd ?? process.cwd(), tracker.path);
   const name = basename(path);
   const write = deps.writeFile ?? writeCreatingFolder;
@@ -40,13 +55,16 @@ export function createFileAdapter(tracker: FileSettings & { name?: string }, dep
     kind: tracker.type,
     async create(items: ExportItem[], incident: IncidentContext, signal?: AbortSignal): Promise<CreateResult> {
       const previous = await read(path);
-      const rows = previous === undefined || previous.trim() === '' ? [] : existingRows(previous, tracker.type, path, setting);
+      const rows =
+        previous === undefined || previous.trim() === '' ? [] : existingRows(previous, tracker.type, path, setting);
       const created: CreatedTicket[] = [];
       // CSV rows hold cells as the file has them (formula-safe); JSON keeps the values as they are.
       const cell = tracker.type === 'csv' ? spreadsheetSafe : (value: string) => value;
       for (const item of items) {
         // A pasted token in an action item must not land in a shared file.
-        const row = Object.fromEntries(Object.entries(toRow(item, incident)).map(([column, value]) => [column, cell(redactSecrets(value))])) as Row;
+        const row = Object.fromEntries(
+          Object.entries(toRow(item, incident)).map(([column, value]) => [column, cell(redactSecrets(value))]),
+        ) as Row;
         let at = rows.findIndex((r) => cell(r.action) === row.action && cell(r.postmortem) === row.postmortem);
         if (at < 0) at = rows.push(row) - 1;
         // No URL: a file:// link would put this machine's paths into a committed postmortem.
@@ -54,7 +72,12 @@ export function createFileAdapter(tracker: FileSettings & { name?: string }, dep
       }
       if (signal?.aborted) throw new TrackerError(`Writing ${name} was cancelled.`);
       try {
-        await write(path, tracker.type === 'csv' ? csvText([[...FILE_COLUMNS], ...rows.map((r) => FILE_COLUMNS.map((c) => cell(r[c])))]) : `${JSON.stringify(rows, null, 2)}\n`);
+        await write(
+          path,
+          tracker.type === 'csv'
+            ? csvText([[...FILE_COLUMNS], ...rows.map((r) => FILE_COLUMNS.map((c) => cell(r[c])))])
+            : `${JSON.stringify(rows, null, 2)}\n`,
+        );
       } catch (error) {
         throw new TrackerError(`${path} could not be written: ${(error as Error).message}`, setting);
       }
@@ -82,7 +105,11 @@ function toRow(item: ExportItem, incident: IncidentContext): Row {
 
 /** The rows a previous export wrote; anything else at that path is not overwritten. */
 function existingRows(text: string, type: 'csv' | 'json', path: string, setting: string): Row[] {
-  const refuse = (why: string) => new TrackerError(`${path} already exists and is not a Hindsight ${type.toUpperCase()} export (${why}); move it or choose another ${setting}.`, setting);
+  const refuse = (why: string) =>
+    new TrackerError(
+      `${path} already exists and is not a Hindsight ${type.toUpperCase()} export (${why}); move it or choose another ${setting}.`,
+      setting,
+    );
   if (type === 'json') {
     let value: unknown;
     try {
@@ -90,7 +117,11 @@ function existingRows(text: string, type: 'csv' | 'json', path: string, setting:
     } catch (error) {
       throw refuse((error as Error).message);
     }
-    if (!Array.isArray(value) || value.some((v) => typeof v !== 'object' || v === null || typeof (v as Row).action !== 'string')) throw refuse('not a list of items');
+    if (
+      !Array.isArray(value) ||
+      value.some((v) => typeof v !== 'object' || v === null || typeof (v as Row).action !== 'string')
+    )
+      throw refuse('not a list of items');
     return value.map((v) => Object.fromEntries(FILE_COLUMNS.map((c) => [c, String((v as Row)[c] ?? '')])) as Row);
   }
   let records: string[][];
@@ -100,7 +131,10 @@ function existingRows(text: string, type: 'csv' | 'json', path: string, setting:
     throw refuse((error as Error).message);
   }
   if (records[0]?.join(',') !== FILE_COLUMNS.join(',')) throw refuse(`its header is not ${FILE_COLUMNS.join(',')}`);
-  return records.slice(1).filter((r) => r.some((f) => f !== '')).map((r) => Object.fromEntries(FILE_COLUMNS.map((c, i) => [c, r[i] ?? ''])) as Row);
+  return records
+    .slice(1)
+    .filter((r) => r.some((f) => f !== ''))
+    .map((r) => Object.fromEntries(FILE_COLUMNS.map((c, i) => [c, r[i] ?? ''])) as Row);
 }
 
 async function writeCreatingFolder(path: string, text: string): Promise<void> {

@@ -1,11 +1,26 @@
-import { githubErrorMessage, githubIncidentLabel, githubIssueRequest, parseGitHubKey, type GitHubSettings } from './githubIssue';
+import {
+  githubErrorMessage,
+  githubIncidentLabel,
+  githubIssueRequest,
+  parseGitHubKey,
+  type GitHubSettings,
+} from './githubIssue';
 import { githubIncidentLookup } from './githubLookup';
 import type { Http, HttpResponse } from './http';
 import { ticketTitle } from './markdownTicket';
 import { Reconciler } from './reconcile';
 import { secureBaseUrl } from './secureBaseUrl';
 import { checkSettings } from './settingChecks';
-import { TrackerError, type CreatedTicket, type CreateResult, type ExportItem, type IncidentContext, type StatusResult, type TicketState, type TrackerAdapter } from './types';
+import {
+  TrackerError,
+  type CreatedTicket,
+  type CreateResult,
+  type ExportItem,
+  type IncidentContext,
+  type StatusResult,
+  type TicketState,
+  type TrackerAdapter,
+} from './types';
 
 export interface GitHubAdapterDeps {
   http: Http;
@@ -18,16 +33,32 @@ const TOKEN = 'HINDSIGHT_GITHUB_TOKEN';
  * GitHub Issues: one `POST /repos/{owner}/{repo}/issues` per item (GitHub has no bulk create),
  * keys `owner/repo#N`, status from the issue's open/closed state.
  */
-export function createGitHubAdapter(tracker: GitHubSettings & { name?: string }, deps: GitHubAdapterDeps): TrackerAdapter {
+export function createGitHubAdapter(
+  tracker: GitHubSettings & { name?: string },
+  deps: GitHubAdapterDeps,
+): TrackerAdapter {
   const setting = (key: string) => (tracker.name ? `trackers.${tracker.name}.${key}` : key);
-  checkSettings(tracker, { repo: 'string', baseUrl: 'string', labels: 'strings', incidentLabel: 'boolean', assignees: 'map' }, setting);
+  checkSettings(
+    tracker,
+    { repo: 'string', baseUrl: 'string', labels: 'strings', incidentLabel: 'boolean', assignees: 'map' },
+    setting,
+  );
   const base = secureBaseUrl(tracker.baseUrl ?? 'https://api.github.com', setting('baseUrl'));
   const [, owner, repo] = /^([\w.-]+)\/([\w.-]+)$/.exec(tracker.repo ?? '') ?? [];
-  if (!owner || !repo) throw new TrackerError(`${setting('repo')} must be owner/repo, not "${tracker.repo ?? ''}".`, setting('repo'));
+  if (!owner || !repo)
+    throw new TrackerError(`${setting('repo')} must be owner/repo, not "${tracker.repo ?? ''}".`, setting('repo'));
   const headers = (): Record<string, string> => {
     const token = deps.credentials.token;
-    if (!token) throw new TrackerError(`No GitHub token: set ${TOKEN} (a token allowed to create issues in ${tracker.repo}).`, TOKEN);
-    return { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28', authorization: `Bearer ${token}` };
+    if (!token)
+      throw new TrackerError(
+        `No GitHub token: set ${TOKEN} (a token allowed to create issues in ${tracker.repo}).`,
+        TOKEN,
+      );
+    return {
+      accept: 'application/vnd.github+json',
+      'x-github-api-version': '2022-11-28',
+      authorization: `Bearer ${token}`,
+    };
   };
 
   return {
@@ -38,7 +69,13 @@ export function createGitHubAdapter(tracker: GitHubSettings & { name?: string },
       // Without the incident's label there is nothing safe to look up by: another incident's issue
       // with the same title would be taken for this item's, leaving the item silently untracked.
       const lookup = label
-        ? githubIncidentLookup({ issuesUrl: url, repo: tracker.repo, label, get: (pageUrl, s) => deps.http.send({ method: 'GET', url: pageUrl, headers: headers() }, s), runFailure: (r) => runFailure(r, tracker.repo, setting('repo')) })
+        ? githubIncidentLookup({
+            issuesUrl: url,
+            repo: tracker.repo,
+            label,
+            get: (pageUrl, s) => deps.http.send({ method: 'GET', url: pageUrl, headers: headers() }, s),
+            runFailure: (r) => runFailure(r, tracker.repo, setting('repo')),
+          })
         : async () => [];
       const reconciler = new Reconciler(lookup, ticketTitle, incident.ticketsInDocument);
       const { found, missing, failed: unchecked } = await reconciler.reconcile(items, signal);
@@ -49,7 +86,8 @@ export function createGitHubAdapter(tracker: GitHubSettings & { name?: string },
         reconciler.take(result.key);
         return result;
       };
-      const record = (result: Pick<CreateResult, 'created' | 'failed'>) => void (created.push(...result.created), failed.push(...result.failed));
+      const record = (result: Pick<CreateResult, 'created' | 'failed'>) =>
+        void (created.push(...result.created), failed.push(...result.failed));
       for (const [position, item] of missing.entries()) {
         const { request, note } = githubIssueRequest(item, incident, tracker);
         // A create that timed out or failed with 5xx may have made the issue: GitHub is asked before it is repeated.
@@ -57,20 +95,31 @@ export function createGitHubAdapter(tracker: GitHubSettings & { name?: string },
         let response: HttpResponse;
         try {
           if (signal?.aborted) throw new TrackerError('Cancelled before this item was created.');
-          response = await deps.http.send({ method: 'POST', url, headers: headers(), body: request, confirmRetry }, signal);
+          response = await deps.http.send(
+            { method: 'POST', url, headers: headers(), body: request, confirmRetry },
+            signal,
+          );
           // A login GitHub does not accept fails the whole issue: create it unassigned instead.
           if (response.status === 422 && request.assignees && mentionsAssignees(response.json)) {
             const { assignees, ...unassigned } = request;
-            response = await deps.http.send({ method: 'POST', url, headers: headers(), body: unassigned, confirmRetry }, signal);
+            response = await deps.http.send(
+              { method: 'POST', url, headers: headers(), body: unassigned, confirmRetry },
+              signal,
+            );
             if (response.status !== 201) record(await itemFailure(item, response, reconciler, signal));
-            else record({ created: [made(item.index, response, `not assigned: GitHub refused @${assignees[0]} as an assignee`)], failed: [] });
+            else
+              record({
+                created: [made(item.index, response, `not assigned: GitHub refused @${assignees[0]} as an assignee`)],
+                failed: [],
+              });
             continue;
           }
         } catch (error) {
           // Cancelled or unreachable: what was created must still be written back; an item sent
           // without an answer may exist, which the next run finds before creating it again.
           if (created.length === 0 && failed.length === 0) throw error;
-          for (const rest of missing.slice(position)) failed.push({ index: rest.index, error: (error as Error).message });
+          for (const rest of missing.slice(position))
+            failed.push({ index: rest.index, error: (error as Error).message });
           break;
         }
         if (response.status === 201) {
@@ -100,7 +149,10 @@ export function createGitHubAdapter(tracker: GitHubSettings & { name?: string },
         const [keyOwner, keyRepo] = parsed.repo.split('/');
         const url = `${base}/repos/${encodeURIComponent(keyOwner)}/${encodeURIComponent(keyRepo)}/issues/${parsed.number}`;
         const response = await deps.http.send({ method: 'GET', url, headers: headers() }, signal);
-        const stop = response.status === 404 || response.status === 410 ? undefined : runFailure(response, parsed.repo, setting('repo'));
+        const stop =
+          response.status === 404 || response.status === 410
+            ? undefined
+            : runFailure(response, parsed.repo, setting('repo'));
         if (stop) throw stop;
         const issue = response.json as { state?: string } | undefined;
         if (response.status === 200 && (issue?.state === 'open' || issue?.state === 'closed')) {
@@ -123,9 +175,16 @@ function ticket(index: number, response: HttpResponse, configured: string, note:
 }
 
 /** An item GitHub did not create. After a 5xx it may have all the same, which the tracker is asked. */
-async function itemFailure(item: ExportItem, response: HttpResponse, reconciler: Reconciler, signal?: AbortSignal): Promise<Pick<CreateResult, 'created' | 'failed'>> {
+async function itemFailure(
+  item: ExportItem,
+  response: HttpResponse,
+  reconciler: Reconciler,
+  signal?: AbortSignal,
+): Promise<Pick<CreateResult, 'created' | 'failed'>> {
   const error = githubErrorMessage(response.status, response.json, response.text);
-  return response.status >= 500 ? reconciler.settle([item], error, signal) : { created: [], failed: [{ index: item.index, error }] };
+  return response.status >= 500
+    ? reconciler.settle([item], error, signal)
+    : { created: [], failed: [{ index: item.index, error }] };
 }
 
 /** A status that would fail every other item the same way, worded as what to fix; undefined for per-item failures. */
@@ -137,8 +196,16 @@ function runFailure(response: HttpResponse, repo: string, repoSetting: string): 
     const when = Number.isFinite(reset) && reset > 0 ? ` until ${new Date(reset * 1000).toISOString()}` : '';
     return new TrackerError(`GitHub's rate limit for this token is used up${when} (${said}).`);
   }
-  if (response.status === 403) return new TrackerError(`GitHub refused access to ${repo} (${said}). Check that ${TOKEN} may create issues there.`, TOKEN);
-  if (response.status === 404) return new TrackerError(`GitHub does not show ${repo} to this token (${said}). Check ${repoSetting} and ${TOKEN}.`, repoSetting);
+  if (response.status === 403)
+    return new TrackerError(
+      `GitHub refused access to ${repo} (${said}). Check that ${TOKEN} may create issues there.`,
+      TOKEN,
+    );
+  if (response.status === 404)
+    return new TrackerError(
+      `GitHub does not show ${repo} to this token (${said}). Check ${repoSetting} and ${TOKEN}.`,
+      repoSetting,
+    );
   if (response.status === 410) return new TrackerError(`Issues are turned off in ${repo} (${said}).`, repoSetting);
   return undefined;
 }
@@ -152,5 +219,7 @@ function mentionsAssignees(json: unknown): boolean {
 function droppedAssignee(asked: string[] | undefined, json: unknown): string | undefined {
   if (!asked?.length) return undefined;
   const given = ((json as { assignees?: { login?: string }[] }).assignees ?? []).map((a) => a.login?.toLowerCase());
-  return given.includes(asked[0].toLowerCase()) ? undefined : `not assigned: GitHub dropped @${asked[0]} (no permission to assign, or not a collaborator)`;
+  return given.includes(asked[0].toLowerCase())
+    ? undefined
+    : `not assigned: GitHub dropped @${asked[0]} (no permission to assign, or not a collaborator)`;
 }

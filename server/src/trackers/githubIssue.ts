@@ -22,9 +22,16 @@ export interface GitHubIssueRequest {
 }
 
 /** The create-issue request for one item, and what the reader should know about it (an owner left unassigned). */
-export function githubIssueRequest(item: ExportItem, incident: IncidentContext, settings: GitHubSettings): { request: GitHubIssueRequest; note?: string } {
+export function githubIssueRequest(
+  item: ExportItem,
+  incident: IncidentContext,
+  settings: GitHubSettings,
+): { request: GitHubIssueRequest; note?: string } {
   const login = item.owner ? githubLogin(item.owner, settings.assignees ?? {}) : undefined;
-  const note = item.owner && !login ? `not assigned: no GitHub login is known for "${item.owner}" (write it as @login, or map it under assignees)` : undefined;
+  const note =
+    item.owner && !login
+      ? `not assigned: no GitHub login is known for "${item.owner}" (write it as @login, or map it under assignees)`
+      : undefined;
   const labels = [...(settings.labels ?? ['postmortem'])];
   const incidentLabel = githubIncidentLabel(incident, settings);
   if (incidentLabel) labels.push(incidentLabel);
@@ -77,7 +84,9 @@ export function githubErrorMessage(status: number, json: unknown, text: string):
   const message = typeof body.message === 'string' ? body.message : text.trim().slice(0, 200) || 'no message';
   const details = Array.isArray(body.errors)
     ? body.errors
-        .map((e: { message?: string; field?: string; code?: string } | string) => (typeof e === 'string' ? e : (e.message ?? [e.field, e.code].filter(Boolean).join(' '))))
+        .map((e: { message?: string; field?: string; code?: string } | string) =>
+          typeof e === 'string' ? e : (e.message ?? [e.field, e.code].filter(Boolean).join(' ')),
+        )
         .filter(Boolean)
     : [];
   return `GitHub answered ${status}: ${message}${details.length ? ` (${details.join('; ')})` : ''}`;

@@ -39,18 +39,28 @@ export function githubIncidentLookup(target: GitHubLookupTarget): IssueLookup {
       const response = await target.get(url, signal);
       const stop = target.runFailure(response);
       if (stop) throw stop;
-      if (response.status !== 200) throw new TrackerError(githubErrorMessage(response.status, response.json, response.text));
+      if (response.status !== 200)
+        throw new TrackerError(githubErrorMessage(response.status, response.json, response.text));
       if (!Array.isArray(response.json)) throw new TrackerError('GitHub answered the issue listing without a list');
       const issues = response.json as ListedIssue[];
       for (const issue of issues) {
         if (issue.pull_request || typeof issue.number !== 'number' || typeof issue.title !== 'string') continue;
         // The repository's current name, should it have moved since the configuration was written.
-        const repo = typeof issue.repository_url === 'string' ? issue.repository_url.split('/repos/')[1] || target.repo : target.repo;
-        found.push({ key: `${decodeURIComponent(repo)}#${issue.number}`, url: typeof issue.html_url === 'string' ? issue.html_url : '', title: issue.title });
+        const repo =
+          typeof issue.repository_url === 'string'
+            ? issue.repository_url.split('/repos/')[1] || target.repo
+            : target.repo;
+        found.push({
+          key: `${decodeURIComponent(repo)}#${issue.number}`,
+          url: typeof issue.html_url === 'string' ? issue.html_url : '',
+          title: issue.title,
+        });
       }
       const link = response.headers.get('link');
       if (link === null ? issues.length < PER_PAGE : !nextPage(link, target.issuesUrl)) return found;
-      url = (link && nextPage(link, target.issuesUrl)) || `${target.issuesUrl}?labels=${encodeURIComponent(target.label)}&state=all&per_page=${PER_PAGE}&page=${page + 1}`;
+      url =
+        (link && nextPage(link, target.issuesUrl)) ||
+        `${target.issuesUrl}?labels=${encodeURIComponent(target.label)}&state=all&per_page=${PER_PAGE}&page=${page + 1}`;
     }
     throw new TrackerError(`GitHub listed more than ${MAX_PAGES * PER_PAGE} issues labelled ${target.label}`);
   };

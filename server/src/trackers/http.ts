@@ -69,7 +69,10 @@ export class Http {
         response = await this.once(request, signal);
       } catch (error) {
         if (signal?.aborted) throw new TrackerError(`${request.method} ${request.url} was cancelled.`);
-        if (last || !(await this.mayRepeat(request))) throw new TrackerError(`${request.method} ${request.url} failed after ${attempt + 1} attempts: ${describe(error)}`);
+        if (last || !(await this.mayRepeat(request)))
+          throw new TrackerError(
+            `${request.method} ${request.url} failed after ${attempt + 1} attempts: ${describe(error)}`,
+          );
         await this.sleep(this.backoffMs * 2 ** attempt, signal);
         continue;
       }
@@ -88,7 +91,11 @@ export class Http {
   private async once(request: HttpRequest, signal?: AbortSignal): Promise<HttpResponse> {
     const timeout = AbortSignal.timeout(this.timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
-    const headers = { accept: 'application/json', ...request.headers, ...(request.body !== undefined ? { 'content-type': 'application/json' } : {}) };
+    const headers = {
+      accept: 'application/json',
+      ...request.headers,
+      ...(request.body !== undefined ? { 'content-type': 'application/json' } : {}),
+    };
     try {
       const response = await this.fetch(request.url, {
         method: request.method,
@@ -124,7 +131,8 @@ export function retryAfterMs(value: string | null, now = Date.now()): number | u
 }
 
 function describe(error: unknown): string {
-  if (error instanceof Error) return redactSecrets(error.cause instanceof Error ? `${error.message} (${error.cause.message})` : error.message);
+  if (error instanceof Error)
+    return redactSecrets(error.cause instanceof Error ? `${error.message} (${error.cause.message})` : error.message);
   return redactSecrets(String(error));
 }
 

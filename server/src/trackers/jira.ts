@@ -7,7 +7,15 @@ import { jiraIncidentLookup } from './jiraLookup';
 import { jiraStatus } from './jiraStatus';
 import { Reconciler } from './reconcile';
 import { secureBaseUrl } from './secureBaseUrl';
-import { TrackerError, type CreatedTicket, type CreateResult, type ExportItem, type FailedItem, type IncidentContext, type TrackerAdapter } from './types';
+import {
+  TrackerError,
+  type CreatedTicket,
+  type CreateResult,
+  type ExportItem,
+  type FailedItem,
+  type IncidentContext,
+  type TrackerAdapter,
+} from './types';
 
 export interface JiraDeps {
   http: Http;
@@ -43,25 +51,39 @@ function createJiraAdapter(tracker: JiraConfig, deps: JiraDeps): TrackerAdapter 
   const client: JiraClient = {
     tracker,
     api: `${base}/rest/api/${cloud ? 3 : 2}`,
-    send: (request, signal) => deps.http.send({ ...request, headers: { authorization: authorization(tracker, deps.credentials) } }, signal),
+    send: (request, signal) =>
+      deps.http.send({ ...request, headers: { authorization: authorization(tracker, deps.credentials) } }, signal),
     refuse(response, what) {
       const detail = responseError(response);
       const who = cloud && tracker.auth === 'basic' ? `${credentialEnv(tracker, 'email')} and ${tokenEnv}` : tokenEnv;
-      if (response.status === 401) throw new TrackerError(`Jira did not accept the credentials while ${what} (${detail}). Check ${who}.`, tokenEnv);
-      throw new TrackerError(`Jira refused access while ${what} (${detail}). Check that ${who} belong to an account allowed to create issues in ${tracker.project}.`, tokenEnv);
+      if (response.status === 401)
+        throw new TrackerError(
+          `Jira did not accept the credentials while ${what} (${detail}). Check ${who}.`,
+          tokenEnv,
+        );
+      throw new TrackerError(
+        `Jira refused access while ${what} (${detail}). Check that ${who} belong to an account allowed to create issues in ${tracker.project}.`,
+        tokenEnv,
+      );
     },
   };
   const users = new Map<string, Promise<{ accountId?: string; note?: string }>>();
 
   /** Cloud assigns by accountId, found from the owner's email once per run; no match leaves the issue unassigned. */
-  const assignee = async (owner: string | undefined, signal?: AbortSignal): Promise<{ assignee?: JiraAssignee; note?: string }> => {
+  const assignee = async (
+    owner: string | undefined,
+    signal?: AbortSignal,
+  ): Promise<{ assignee?: JiraAssignee; note?: string }> => {
     if (!owner) return {};
     if (!cloud) {
       const name = ownerUsername(owner);
       return name ? { assignee: { name } } : {};
     }
     const email = ownerEmail(owner);
-    if (!email) return { note: `left unassigned: the owner "${owner}" is not an email address, which Jira Cloud needs to find the account` };
+    if (!email)
+      return {
+        note: `left unassigned: the owner "${owner}" is not an email address, which Jira Cloud needs to find the account`,
+      };
     const key = email.toLowerCase();
     if (!users.has(key)) users.set(key, findAccount(client, email, signal));
     const found = await users.get(key)!;
@@ -100,18 +122,26 @@ function createJiraAdapter(tracker: JiraConfig, deps: JiraDeps): TrackerAdapter 
 function authorization(tracker: JiraConfig, credentials: Record<string, string>): string {
   const token = credentials.token;
   const tokenEnv = credentialEnv(tracker, 'token');
-  if (!token) throw new TrackerError(`No Jira ${tracker.type === 'jira-dc' ? 'personal access token' : 'token'}: set ${tokenEnv}.`, tokenEnv);
+  if (!token)
+    throw new TrackerError(
+      `No Jira ${tracker.type === 'jira-dc' ? 'personal access token' : 'token'}: set ${tokenEnv}.`,
+      tokenEnv,
+    );
   if (tracker.type === 'jira-dc' || tracker.auth === 'bearer') return `Bearer ${token}`;
   const email = credentials.email;
   const emailEnv = credentialEnv(tracker, 'email');
-  if (!email) throw new TrackerError(`No Jira account email: set ${emailEnv} or trackers.${tracker.name}.email.`, emailEnv);
+  if (!email)
+    throw new TrackerError(`No Jira account email: set ${emailEnv} or trackers.${tracker.name}.email.`, emailEnv);
   return `Basic ${Buffer.from(`${email}:${token}`).toString('base64')}`;
 }
 
 /** One request before creating anything, so a wrong project or credential stops the run with nothing half done. */
 async function checkProject(client: JiraClient, signal?: AbortSignal): Promise<void> {
   const { tracker } = client;
-  const response = await client.send({ method: 'GET', url: `${client.api}/project/${encodeURIComponent(tracker.project)}` }, signal);
+  const response = await client.send(
+    { method: 'GET', url: `${client.api}/project/${encodeURIComponent(tracker.project)}` },
+    signal,
+  );
   if (isOk(response)) return;
   if (response.status === 401 || response.status === 403) client.refuse(response, `opening project ${tracker.project}`);
   if (response.status === 404) {
@@ -123,14 +153,28 @@ async function checkProject(client: JiraClient, signal?: AbortSignal): Promise<v
   throw new TrackerError(`Jira could not open project ${tracker.project}: ${responseError(response)}`);
 }
 
-async function findAccount(client: JiraClient, email: string, signal?: AbortSignal): Promise<{ accountId?: string; note?: string }> {
-  const response = await client.send({ method: 'GET', url: `${client.api}/user/search?query=${encodeURIComponent(email)}` }, signal);
+async function findAccount(
+  client: JiraClient,
+  email: string,
+  signal?: AbortSignal,
+): Promise<{ accountId?: string; note?: string }> {
+  const response = await client.send(
+    { method: 'GET', url: `${client.api}/user/search?query=${encodeURIComponent(email)}` },
+    signal,
+  );
   if (response.status === 401) client.refuse(response, `looking up ${email}`);
-  if (!isOk(response) || !Array.isArray(response.json)) return { note: `left unassigned: looking up ${email} failed (${responseError(response)})` };
-  const users = (response.json as { accountId?: unknown; emailAddress?: unknown; active?: unknown }[]).filter((u) => typeof u.accountId === 'string' && u.active !== false);
+  if (!isOk(response) || !Array.isArray(response.json))
+    return { note: `left unassigned: looking up ${email} failed (${responseError(response)})` };
+  const users = (response.json as { accountId?: unknown; emailAddress?: unknown; active?: unknown }[]).filter(
+    (u) => typeof u.accountId === 'string' && u.active !== false,
+  );
   // Email addresses are often hidden by privacy settings; a single answer to an email query is the person.
-  const match = users.find((u) => typeof u.emailAddress === 'string' && u.emailAddress.toLowerCase() === email.toLowerCase()) ?? (users.length === 1 ? users[0] : undefined);
-  return match ? { accountId: match.accountId as string } : { note: `left unassigned: no Jira account found for ${email}` };
+  const match =
+    users.find((u) => typeof u.emailAddress === 'string' && u.emailAddress.toLowerCase() === email.toLowerCase()) ??
+    (users.length === 1 ? users[0] : undefined);
+  return match
+    ? { accountId: match.accountId as string }
+    : { note: `left unassigned: no Jira account found for ${email}` };
 }
 
 interface BulkAnswer {
@@ -148,12 +192,17 @@ async function createChunk(
   signal?: AbortSignal,
 ): Promise<CreateResult> {
   const people = await Promise.all(items.map((item) => assignee(item.owner, signal)));
-  const issueUpdates = items.map((item, i) => ({ fields: jiraIssueFields(item, incident, client.tracker, people[i].assignee) }));
+  const issueUpdates = items.map((item, i) => ({
+    fields: jiraIssueFields(item, incident, client.tracker, people[i].assignee),
+  }));
   // A bulk create that timed out or failed with 5xx may have created some issues: ask Jira before repeating it, and after giving up.
   const confirmRetry = () => reconciler.nothingCreated(items, signal);
   let response: HttpResponse;
   try {
-    response = await client.send({ method: 'POST', url: `${client.api}/issue/bulk`, body: { issueUpdates }, confirmRetry }, signal);
+    response = await client.send(
+      { method: 'POST', url: `${client.api}/issue/bulk`, body: { issueUpdates }, confirmRetry },
+      signal,
+    );
   } catch (error) {
     if (!(error instanceof TrackerError) || signal?.aborted) throw error;
     return reconciler.settle(items, error.message, signal);
@@ -162,12 +211,23 @@ async function createChunk(
   const answer = (response.json ?? {}) as BulkAnswer;
   const failedAt = new Map<number, string>();
   for (const error of Array.isArray(answer.errors) ? answer.errors : []) {
-    if (typeof error.failedElementNumber === 'number') failedAt.set(error.failedElementNumber, jiraErrorText(error.elementErrors, typeof error.status === 'number' ? error.status : undefined));
+    if (typeof error.failedElementNumber === 'number')
+      failedAt.set(
+        error.failedElementNumber,
+        jiraErrorText(error.elementErrors, typeof error.status === 'number' ? error.status : undefined),
+      );
   }
   const issues = Array.isArray(answer.issues) ? answer.issues : [];
   if (!isOk(response) && failedAt.size === 0) {
-    if (response.status >= 500) return reconciler.settle(items, `Jira failed while creating the issue: ${responseError(response)}`, signal);
-    return { created: [], failed: items.map((item) => ({ index: item.index, error: `Jira did not create the issue: ${responseError(response)}` })) };
+    if (response.status >= 500)
+      return reconciler.settle(items, `Jira failed while creating the issue: ${responseError(response)}`, signal);
+    return {
+      created: [],
+      failed: items.map((item) => ({
+        index: item.index,
+        error: `Jira did not create the issue: ${responseError(response)}`,
+      })),
+    };
   }
   // `issues` lists the created issues in request order, skipping the failed elements.
   const created: CreatedTicket[] = [];
@@ -177,7 +237,8 @@ async function createChunk(
     const error = failedAt.get(i);
     if (error !== undefined) return void failed.push({ index: item.index, error });
     const key = issues[next++]?.key;
-    if (typeof key !== 'string') return void failed.push({ index: item.index, error: 'Jira reported no issue for this item' });
+    if (typeof key !== 'string')
+      return void failed.push({ index: item.index, error: 'Jira reported no issue for this item' });
     reconciler.take(key);
     const ticket: CreatedTicket = { index: item.index, key, url: `${site}/browse/${key}` };
     if (people[i].note) ticket.note = people[i].note;

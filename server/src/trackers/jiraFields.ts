@@ -6,13 +6,20 @@ import type { ExportItem, IncidentContext } from './types';
 export type JiraAssignee = { accountId: string } | { name: string };
 
 /** The `fields` of one issue to create. Configured custom fields come first: the item's own values win. */
-export function jiraIssueFields(item: ExportItem, incident: IncidentContext, tracker: JiraConfig, assignee: JiraAssignee | undefined, notes: string[] = []): Record<string, unknown> {
+export function jiraIssueFields(
+  item: ExportItem,
+  incident: IncidentContext,
+  tracker: JiraConfig,
+  assignee: JiraAssignee | undefined,
+  notes: string[] = [],
+): Record<string, unknown> {
   const fields: Record<string, unknown> = {
     ...tracker.customFields,
     project: { key: tracker.project },
     issuetype: { name: tracker.issueType },
     summary: jiraSummary(item.action),
-    description: tracker.type === 'jira-cloud' ? adfDescription(item, incident, notes) : plainDescription(item, incident, notes),
+    description:
+      tracker.type === 'jira-cloud' ? adfDescription(item, incident, notes) : plainDescription(item, incident, notes),
     labels: jiraLabels([...tracker.labels, ...(tracker.incidentLabel && incident.id ? [incident.id] : [])]),
   };
   if (item.due && /^\d{4}-\d{2}-\d{2}$/.test(item.due)) fields.duedate = item.due;
@@ -38,7 +45,11 @@ export function jiraLabels(labels: string[]): string[] {
 export function jiraPriority(item: ExportItem, priorities: Record<string, string>): string | undefined {
   const written = item.priorityText?.trim();
   const lower = Object.fromEntries(Object.entries(priorities).map(([k, v]) => [k.toLowerCase(), v]));
-  return (written && (priorities[written] ?? lower[written.toLowerCase()])) || (item.priority && lower[item.priority]) || undefined;
+  return (
+    (written && (priorities[written] ?? lower[written.toLowerCase()])) ||
+    (item.priority && lower[item.priority]) ||
+    undefined
+  );
 }
 
 /** An email address inside an owner cell ("Ana <ana@example.com>", "ana@example.com"). */

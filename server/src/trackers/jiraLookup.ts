@@ -11,7 +11,11 @@ import { TrackerError, type IncidentContext } from './types';
  * same action ("Update the runbook"), and handing one of those to this item would leave the item
  * silently untracked, which is worse than the visible duplicate it could prevent.
  */
-export function jiraIncidentLookup(client: JiraClient, incident: IncidentContext, site: string): IssueLookup | undefined {
+export function jiraIncidentLookup(
+  client: JiraClient,
+  incident: IncidentContext,
+  site: string,
+): IssueLookup | undefined {
   const { tracker } = client;
   const label = tracker.incidentLabel && incident.id ? jiraLabels([incident.id])[0] : undefined;
   if (!label) return undefined;
@@ -22,7 +26,8 @@ export function jiraIncidentLookup(client: JiraClient, incident: IncidentContext
     const found: ExistingIssue[] = [];
     for (const issue of answer.issues) {
       const summary = issue.fields?.summary;
-      if (typeof issue.key === 'string' && typeof summary === 'string') found.push({ key: issue.key, url: `${site}/browse/${issue.key}`, title: summary });
+      if (typeof issue.key === 'string' && typeof summary === 'string')
+        found.push({ key: issue.key, url: `${site}/browse/${issue.key}`, title: summary });
     }
     return found;
   };

@@ -22,16 +22,27 @@ interface SearchPage {
  * /search/jql (the old /search answers 410 there), Data Center with startAt on /search. A refused
  * credential throws; any other failure, or an answer without an issue list, comes back as `error`.
  */
-export async function searchJira(client: JiraClient, jql: string, fields: string[], what: string, signal?: AbortSignal): Promise<{ issues: JiraFoundIssue[] } | { error: string }> {
+export async function searchJira(
+  client: JiraClient,
+  jql: string,
+  fields: string[],
+  what: string,
+  signal?: AbortSignal,
+): Promise<{ issues: JiraFoundIssue[] } | { error: string }> {
   const cloud = client.tracker.type === 'jira-cloud';
   const issues: JiraFoundIssue[] = [];
   let nextPageToken: string | undefined;
   let startAt = 0;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const body = cloud ? { jql, fields, maxResults: PAGE_SIZE, ...(nextPageToken ? { nextPageToken } : {}) } : { jql, fields, maxResults: PAGE_SIZE, startAt };
+    const body = cloud
+      ? { jql, fields, maxResults: PAGE_SIZE, ...(nextPageToken ? { nextPageToken } : {}) }
+      : { jql, fields, maxResults: PAGE_SIZE, startAt };
     let response;
     try {
-      response = await client.send({ method: 'POST', url: `${client.api}/${cloud ? 'search/jql' : 'search'}`, body }, signal);
+      response = await client.send(
+        { method: 'POST', url: `${client.api}/${cloud ? 'search/jql' : 'search'}`, body },
+        signal,
+      );
     } catch (error) {
       if (!(error instanceof TrackerError) || signal?.aborted) throw error;
       return { error: error.message };

@@ -18,18 +18,29 @@ export async function jiraStatus(client: JiraClient, keys: string[], signal?: Ab
   const result: StatusResult = { states: new Map(), failed: [] };
   const valid = [...new Set(keys)].filter((key) => KEY.test(key));
   for (const key of keys.filter((k) => !KEY.test(k))) result.failed.push({ key, error: 'not a Jira issue key' });
-  for (let i = 0; i < valid.length; i += KEYS_PER_QUERY) await queryKeys(client, valid.slice(i, i + KEYS_PER_QUERY), result, signal);
+  for (let i = 0; i < valid.length; i += KEYS_PER_QUERY)
+    await queryKeys(client, valid.slice(i, i + KEYS_PER_QUERY), result, signal);
   return result;
 }
 
-async function queryKeys(client: JiraClient, keys: string[], result: StatusResult, signal?: AbortSignal): Promise<void> {
+async function queryKeys(
+  client: JiraClient,
+  keys: string[],
+  result: StatusResult,
+  signal?: AbortSignal,
+): Promise<void> {
   let pending = keys;
   // Jira rejects a whole query naming an issue that does not exist (or that the account cannot see): those are set aside and the rest asked again.
   while (pending.length > 0) {
     const answer = await search(client, pending, signal);
     if ('issues' in answer) {
       for (const [key, state] of answer.issues) result.states.set(key, state);
-      for (const key of pending) if (!answer.issues.has(key)) result.failed.push({ key, error: 'Jira did not return this issue (deleted, moved, or not visible to the account)' });
+      for (const key of pending)
+        if (!answer.issues.has(key))
+          result.failed.push({
+            key,
+            error: 'Jira did not return this issue (deleted, moved, or not visible to the account)',
+          });
       return;
     }
     const unknown = pending.filter((key) => answer.error.includes(`'${key}'`) || answer.error.includes(`"${key}"`));
@@ -39,7 +50,11 @@ async function queryKeys(client: JiraClient, keys: string[], result: StatusResul
   }
 }
 
-async function search(client: JiraClient, keys: string[], signal?: AbortSignal): Promise<{ issues: Map<string, TicketState> } | { error: string }> {
+async function search(
+  client: JiraClient,
+  keys: string[],
+  signal?: AbortSignal,
+): Promise<{ issues: Map<string, TicketState> } | { error: string }> {
   const answer = await searchJira(client, `key in (${keys.join(', ')})`, ['status'], 'reading issue status', signal);
   if ('error' in answer) return answer;
   const issues = new Map<string, TicketState>();

@@ -1,10 +1,30 @@
 import type { Http, HttpResponse } from './http';
-import { CREATE_ISSUE, EARLIER_ISSUES, FIND_USERS, graphqlErrors, ISSUE_STATES, keysByTeam, linearIssueInput, ownerFilter, stateFromLinear, type LinearSettings } from './linearGraphql';
+import {
+  CREATE_ISSUE,
+  EARLIER_ISSUES,
+  FIND_USERS,
+  graphqlErrors,
+  ISSUE_STATES,
+  keysByTeam,
+  linearIssueInput,
+  ownerFilter,
+  stateFromLinear,
+  type LinearSettings,
+} from './linearGraphql';
 import { ticketTitle } from './markdownTicket';
 import { Reconciler, type ExistingIssue, type IssueLookup } from './reconcile';
 import { secureBaseUrl } from './secureBaseUrl';
 import { checkSettings } from './settingChecks';
-import { TrackerError, type CreatedTicket, type CreateResult, type ExportItem, type IncidentContext, type StatusResult, type TicketState, type TrackerAdapter } from './types';
+import {
+  TrackerError,
+  type CreatedTicket,
+  type CreateResult,
+  type ExportItem,
+  type IncidentContext,
+  type StatusResult,
+  type TicketState,
+  type TrackerAdapter,
+} from './types';
 
 export interface LinearAdapterDeps {
   http: Http;
@@ -16,12 +36,20 @@ const PAGE = 250;
 const LOOKUP_PAGES = 20;
 
 /** Linear, through its GraphQL API: one `issueCreate` per item, keys the issue identifiers (ENG-7). */
-export function createLinearAdapter(tracker: LinearSettings & { name?: string }, deps: LinearAdapterDeps): TrackerAdapter {
+export function createLinearAdapter(
+  tracker: LinearSettings & { name?: string },
+  deps: LinearAdapterDeps,
+): TrackerAdapter {
   const setting = (key: string) => (tracker.name ? `trackers.${tracker.name}.${key}` : key);
   checkSettings(tracker, { teamId: 'string', baseUrl: 'string', labelIds: 'strings', auth: 'string' }, setting);
   const url = secureBaseUrl(tracker.baseUrl ?? 'https://api.linear.app/graphql', setting('baseUrl'));
-  if (!tracker.teamId) throw new TrackerError(`${setting('teamId')} is required: the id of the team issues are created in.`, setting('teamId'));
-  if (tracker.auth !== undefined && tracker.auth !== 'api-key' && tracker.auth !== 'oauth') throw new TrackerError(`${setting('auth')} must be "api-key" or "oauth".`, setting('auth'));
+  if (!tracker.teamId)
+    throw new TrackerError(
+      `${setting('teamId')} is required: the id of the team issues are created in.`,
+      setting('teamId'),
+    );
+  if (tracker.auth !== undefined && tracker.auth !== 'api-key' && tracker.auth !== 'oauth')
+    throw new TrackerError(`${setting('auth')} must be "api-key" or "oauth".`, setting('auth'));
   const users = new Map<string, Promise<string | undefined>>();
 
   /** The answer's data; GraphQL errors come back as messages, except those about the credential, which stop the run. */
@@ -34,32 +62,57 @@ export function createLinearAdapter(tracker: LinearSettings & { name?: string },
     const token = deps.credentials.token;
     if (!token) throw new TrackerError(`No Linear API key: set ${TOKEN}.`, TOKEN);
     const authorization = tracker.auth === 'oauth' ? `Bearer ${token}` : token;
-    const response: HttpResponse = await deps.http.send({ method: 'POST', url, headers: { authorization }, body: { query: document, variables }, confirmRetry }, signal);
+    const response: HttpResponse = await deps.http.send(
+      { method: 'POST', url, headers: { authorization }, body: { query: document, variables }, confirmRetry },
+      signal,
+    );
     const { messages, auth } = graphqlErrors(response.json);
     if (auth || response.status === 401 || response.status === 403) {
-      throw new TrackerError(`Linear refused the credential (${messages[0] ?? `HTTP ${response.status}`}). Check ${TOKEN}.`, TOKEN);
+      throw new TrackerError(
+        `Linear refused the credential (${messages[0] ?? `HTTP ${response.status}`}). Check ${TOKEN}.`,
+        TOKEN,
+      );
     }
     const data = (response.json as { data?: Record<string, unknown> } | undefined)?.data ?? undefined;
     if (messages.length > 0 || (response.status !== 200 && !data)) {
-      return { data, errors: messages.length > 0 ? messages : [`Linear answered ${response.status}: ${response.text.trim().slice(0, 200)}`], status: response.status };
+      return {
+        data,
+        errors:
+          messages.length > 0
+            ? messages
+            : [`Linear answered ${response.status}: ${response.text.trim().slice(0, 200)}`],
+        status: response.status,
+      };
     }
     return { data, errors: [], status: response.status };
   };
 
   /** The team's issues made from this postmortem, by the file path every description names. */
-  const earlierIssues = (incident: IncidentContext): IssueLookup => async (signal) => {
-    const found: ExistingIssue[] = [];
-    let after: string | undefined;
-    for (let page = 0; page < LOOKUP_PAGES; page++) {
-      const { data, errors } = await query(EARLIER_ISSUES, { team: tracker.teamId, marker: incident.file, first: PAGE, ...(after ? { after } : {}) }, signal);
-      const issues = data?.issues as { nodes?: { identifier: string; url: string; title: string }[]; pageInfo?: { hasNextPage: boolean; endCursor?: string | null } } | undefined;
-      if (errors.length > 0 || !Array.isArray(issues?.nodes)) throw new TrackerError(errors.join('; ') || 'Linear answered without a list of issues');
-      found.push(...issues.nodes.map((node) => ({ key: node.identifier, url: node.url, title: node.title })));
-      if (!issues.pageInfo?.hasNextPage || !issues.pageInfo.endCursor) return found;
-      after = issues.pageInfo.endCursor;
-    }
-    throw new TrackerError(`Linear listed more than ${LOOKUP_PAGES * PAGE} issues for ${incident.file}`);
-  };
+  const earlierIssues =
+    (incident: IncidentContext): IssueLookup =>
+    async (signal) => {
+      const found: ExistingIssue[] = [];
+      let after: string | undefined;
+      for (let page = 0; page < LOOKUP_PAGES; page++) {
+        const { data, errors } = await query(
+          EARLIER_ISSUES,
+          { team: tracker.teamId, marker: incident.file, first: PAGE, ...(after ? { after } : {}) },
+          signal,
+        );
+        const issues = data?.issues as
+          | {
+              nodes?: { identifier: string; url: string; title: string }[];
+              pageInfo?: { hasNextPage: boolean; endCursor?: string | null };
+            }
+          | undefined;
+        if (errors.length > 0 || !Array.isArray(issues?.nodes))
+          throw new TrackerError(errors.join('; ') || 'Linear answered without a list of issues');
+        found.push(...issues.nodes.map((node) => ({ key: node.identifier, url: node.url, title: node.title })));
+        if (!issues.pageInfo?.hasNextPage || !issues.pageInfo.endCursor) return found;
+        after = issues.pageInfo.endCursor;
+      }
+      throw new TrackerError(`Linear listed more than ${LOOKUP_PAGES * PAGE} issues for ${incident.file}`);
+    };
 
   const findUser = (owner: string, signal?: AbortSignal): Promise<string | undefined> => {
     const cacheKey = owner.trim().toLowerCase();
@@ -89,11 +142,20 @@ export function createLinearAdapter(tracker: LinearSettings & { name?: string },
           const assigneeId = item.owner ? await findUser(item.owner, signal) : undefined;
           // A create that timed out or failed with 5xx may have made the issue: Linear is asked before it is repeated.
           const confirmRetry = () => reconciler.nothingCreated([item], signal);
-          const { data, errors, status } = await query(CREATE_ISSUE, { input: linearIssueInput(item, incident, tracker, assigneeId) }, signal, confirmRetry);
-          const payload = data?.issueCreate as { success?: boolean; issue?: { identifier: string; url: string } } | undefined;
+          const { data, errors, status } = await query(
+            CREATE_ISSUE,
+            { input: linearIssueInput(item, incident, tracker, assigneeId) },
+            signal,
+            confirmRetry,
+          );
+          const payload = data?.issueCreate as
+            { success?: boolean; issue?: { identifier: string; url: string } } | undefined;
           if (errors.length > 0 || !payload?.success || !payload.issue) {
             const error = errors.join('; ') || 'Linear did not create the issue and gave no reason';
-            const settled = status >= 500 ? await reconciler.settle([item], error, signal) : { created: [], failed: [{ index: item.index, error }] };
+            const settled =
+              status >= 500
+                ? await reconciler.settle([item], error, signal)
+                : { created: [], failed: [{ index: item.index, error }] };
             created.push(...settled.created);
             failed.push(...settled.failed);
             continue;
@@ -105,7 +167,8 @@ export function createLinearAdapter(tracker: LinearSettings & { name?: string },
         } catch (error) {
           // A refused credential, a cancel or the network: stop, but keep what was created for the write-back.
           if (created.length === 0 && failed.length === 0) throw error;
-          for (const rest of missing.slice(position)) failed.push({ index: rest.index, error: (error as Error).message });
+          for (const rest of missing.slice(position))
+            failed.push({ index: rest.index, error: (error as Error).message });
           break;
         }
       }
@@ -115,7 +178,10 @@ export function createLinearAdapter(tracker: LinearSettings & { name?: string },
     async status(keys: string[], signal?: AbortSignal): Promise<StatusResult> {
       const states = new Map<string, TicketState>();
       const { teams, invalid } = keysByTeam(keys);
-      const failed: StatusResult['failed'] = invalid.map((key) => ({ key, error: 'not a Linear issue identifier (TEAM-123)' }));
+      const failed: StatusResult['failed'] = invalid.map((key) => ({
+        key,
+        error: 'not a Linear issue identifier (TEAM-123)',
+      }));
       const wanted = new Map(keys.map((key) => [key.trim().toUpperCase(), key]));
       const answered = new Set<string>();
       for (const [team, numbers] of teams) {
@@ -123,21 +189,25 @@ export function createLinearAdapter(tracker: LinearSettings & { name?: string },
           const chunk = numbers.slice(start, start + PAGE);
           const { data, errors } = await query(ISSUE_STATES, { team, numbers: chunk, first: PAGE }, signal);
           if (errors.length > 0) {
-            for (const n of chunk) failed.push({ key: wanted.get(`${team}-${n}`) ?? `${team}-${n}`, error: errors.join('; ') });
+            for (const n of chunk)
+              failed.push({ key: wanted.get(`${team}-${n}`) ?? `${team}-${n}`, error: errors.join('; ') });
             continue;
           }
-          const nodes = (data?.issues as { nodes?: { identifier: string; state: { type: string } }[] } | undefined)?.nodes ?? [];
+          const nodes =
+            (data?.issues as { nodes?: { identifier: string; state: { type: string } }[] } | undefined)?.nodes ?? [];
           for (const node of nodes) {
             const key = wanted.get(node.identifier.toUpperCase());
             if (!key) continue;
             answered.add(key);
             const state = stateFromLinear(node.state.type);
             if (state) states.set(key, state);
-            else failed.push({ key, error: `Linear workflow state type "${node.state.type}" is not one Hindsight knows` });
+            else
+              failed.push({ key, error: `Linear workflow state type "${node.state.type}" is not one Hindsight knows` });
           }
           for (const n of chunk) {
             const key = wanted.get(`${team}-${n}`) ?? `${team}-${n}`;
-            if (!answered.has(key) && !failed.some((f) => f.key === key)) failed.push({ key, error: `Linear has no issue ${key} that this key can see` });
+            if (!answered.has(key) && !failed.some((f) => f.key === key))
+              failed.push({ key, error: `Linear has no issue ${key} that this key can see` });
           }
         }
       }

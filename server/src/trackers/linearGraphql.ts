@@ -39,7 +39,12 @@ export const EARLIER_ISSUES = `query HindsightEarlierIssues($team: ID!, $marker:
 // Linear: 0 no priority, 1 urgent, 2 high, 3 medium, 4 low (there is nothing below low).
 const PRIORITY: Record<ItemPriority, number> = { highest: 1, high: 2, medium: 3, low: 4, lowest: 4 };
 
-export function linearIssueInput(item: ExportItem, incident: IncidentContext, settings: LinearSettings, assigneeId: string | undefined): Record<string, unknown> {
+export function linearIssueInput(
+  item: ExportItem,
+  incident: IncidentContext,
+  settings: LinearSettings,
+  assigneeId: string | undefined,
+): Record<string, unknown> {
   const input: Record<string, unknown> = {
     teamId: settings.teamId,
     title: ticketTitle(item),
@@ -89,6 +94,10 @@ export interface GraphqlError {
 /** The errors of a GraphQL answer, worded as Linear words them for people. */
 export function graphqlErrors(json: unknown): { messages: string[]; auth: boolean } {
   const errors = ((json as { errors?: GraphqlError[] } | undefined)?.errors ?? []).filter(Boolean);
-  const auth = errors.some((e) => /^(AUTHENTICATION_ERROR|FORBIDDEN)$/.test(e.extensions?.code ?? '') || /authentication/i.test(e.extensions?.type ?? ''));
+  const auth = errors.some(
+    (e) =>
+      /^(AUTHENTICATION_ERROR|FORBIDDEN)$/.test(e.extensions?.code ?? '') ||
+      /authentication/i.test(e.extensions?.type ?? ''),
+  );
   return { messages: errors.map((e) => e.extensions?.userPresentableMessage ?? e.message ?? 'unknown error'), auth };
 }

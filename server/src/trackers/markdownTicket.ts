@@ -6,7 +6,9 @@ import type { ExportItem, IncidentContext } from './types';
  * way back to it.
  */
 export function markdownDescription(item: ExportItem, incident: IncidentContext, notes: string[] = []): string {
-  const source = incident.link ? `[${escapeMarkdown(incident.title)}](${incident.link})` : `**${escapeMarkdown(incident.title)}**`;
+  const source = incident.link
+    ? `[${escapeMarkdown(incident.title)}](${incident.link})`
+    : `**${escapeMarkdown(incident.title)}**`;
   const lines = [`Action item from the postmortem ${source} (\`${incident.file}\`).`, ''];
   const facts: [string, string | undefined][] = [
     ['Incident', incident.id],
@@ -18,7 +20,7 @@ export function markdownDescription(item: ExportItem, incident: IncidentContext,
   ];
   for (const [label, value] of facts) if (value) lines.push(`- **${label}:** ${escapeMarkdown(value)}`);
   for (const note of notes) lines.push('', `> ${note}`);
-  lines.push('', '<sub>Created by Hindsight from the postmortem\'s action items.</sub>');
+  lines.push('', "<sub>Created by Hindsight from the postmortem's action items.</sub>");
   return lines.join('\n');
 }
 

@@ -26,7 +26,8 @@ export function planExport(doc: PostmortemDocument, context: PlanContext): Expor
     const ticket = ticketText(item);
     if (ticket !== undefined) return void plan.skipped.push({ index, ticket: itemTicketKey(item) ?? ticket });
     const action = item.action.text.replace(/\s+/g, ' ').trim();
-    if (!action) return void plan.unusable.push({ index, reason: `line ${item.range.start.line + 1}: the action is empty` });
+    if (!action)
+      return void plan.unusable.push({ index, reason: `line ${item.range.start.line + 1}: the action is empty` });
     const owner = item.owner?.text.trim();
     const priorityText = item.priority?.text.trim();
     const exported: ExportItem = { index, action, state: item.state };
@@ -45,9 +46,14 @@ export function planExport(doc: PostmortemDocument, context: PlanContext): Expor
 
 function incidentContext(doc: PostmortemDocument, context: PlanContext): IncidentContext {
   const data = doc.frontmatter?.data ?? {};
-  const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value).trim() || undefined : undefined);
+  const text = (value: unknown) =>
+    typeof value === 'string' || typeof value === 'number' ? String(value).trim() || undefined : undefined;
   const heading = doc.blocks.find((b) => b.kind === 'heading' && b.depth === 1);
-  const fileName = context.file.split('/').pop()?.replace(/\.(?:md|markdown)$/i, '') ?? context.file;
+  const fileName =
+    context.file
+      .split('/')
+      .pop()
+      ?.replace(/\.(?:md|markdown)$/i, '') ?? context.file;
   const incident: IncidentContext = {
     title: text(data.title) ?? (heading?.kind === 'heading' ? heading.text : undefined) ?? fileName,
     file: context.file,

@@ -86,7 +86,11 @@ export class Reconciler {
    * are created (and said so), the others failed with the tracker's error. A failed lookup leaves
    * them all failed; the next run checks again before creating.
    */
-  async settle(items: ExportItem[], error: string, signal?: AbortSignal): Promise<{ created: CreatedTicket[]; failed: FailedItem[] }> {
+  async settle(
+    items: ExportItem[],
+    error: string,
+    signal?: AbortSignal,
+  ): Promise<{ created: CreatedTicket[]; failed: FailedItem[] }> {
     let issues: ExistingIssue[] = [];
     try {
       issues = await this.lookup(signal);
@@ -94,11 +98,19 @@ export class Reconciler {
       // Even a refused credential only leaves these items failed: what was created must still be written back.
       if (!(lookupError instanceof TrackerError)) throw lookupError;
     }
-    const { found, missing } = this.match(items, issues, `created although the tracker answered with an error (${error})`);
+    const { found, missing } = this.match(
+      items,
+      issues,
+      `created although the tracker answered with an error (${error})`,
+    );
     return { created: found, failed: missing.map((item) => ({ index: item.index, error })) };
   }
 
-  private match(items: ExportItem[], issues: ExistingIssue[], note: string): { found: CreatedTicket[]; missing: ExportItem[] } {
+  private match(
+    items: ExportItem[],
+    issues: ExistingIssue[],
+    note: string,
+  ): { found: CreatedTicket[]; missing: ExportItem[] } {
     const found: CreatedTicket[] = [];
     const missing: ExportItem[] = [];
     for (const item of items) {

@@ -6,7 +6,11 @@ import type { CreatedTicket, ExportItem } from './types';
  * texts are matched in order); a ticket whose action is gone or already has a ticket is left
  * unplaced, for the report to name, rather than written on the wrong row.
  */
-export function remapTickets(planned: ExportItem[], created: CreatedTicket[], current: ExportItem[]): { tickets: CreatedTicket[]; unplaced: CreatedTicket[] } {
+export function remapTickets(
+  planned: ExportItem[],
+  created: CreatedTicket[],
+  current: ExportItem[],
+): { tickets: CreatedTicket[]; unplaced: CreatedTicket[] } {
   const actionOf = new Map(planned.map((item) => [item.index, normalise(item.action)]));
   const free = current.map((item) => ({ index: item.index, action: normalise(item.action), taken: false }));
   const tickets: CreatedTicket[] = [];

@@ -29,13 +29,39 @@ const LISTED = 5;
 export function exportReport(outcome: ExportOutcome): Report {
   const { tracker, created, failed, unplaced } = outcome;
   const name = (index: number) => `"${clip(outcome.actions.get(index) ?? `item ${index + 1}`)}"`;
-  const parts = [created.length === 0 ? `no tickets created in ${tracker}` : `created ${count(created.length, 'ticket')} in ${tracker} (${list(created.map((t) => t.key))})`];
-  if (outcome.skipped > 0) parts.push(`${outcome.skipped} skipped (already ${outcome.skipped === 1 ? 'has a ticket' : 'have tickets'})`);
-  if (outcome.unusable.length > 0) parts.push(`${outcome.unusable.length} not exportable (${outcome.unusable.map((u) => `${name(u.index)}: ${u.reason}`).slice(0, 2).join('; ')})`);
-  if (failed.length > 0) parts.push(`${failed.length} failed: ${failed.slice(0, 2).map((f) => `${name(f.index)}: ${f.error}`).join('; ')}${failed.length > 2 ? '; …' : ''}`);
+  const parts = [
+    created.length === 0
+      ? `no tickets created in ${tracker}`
+      : `created ${count(created.length, 'ticket')} in ${tracker} (${list(created.map((t) => t.key))})`,
+  ];
+  if (outcome.skipped > 0)
+    parts.push(`${outcome.skipped} skipped (already ${outcome.skipped === 1 ? 'has a ticket' : 'have tickets'})`);
+  if (outcome.unusable.length > 0)
+    parts.push(
+      `${outcome.unusable.length} not exportable (${outcome.unusable
+        .map((u) => `${name(u.index)}: ${u.reason}`)
+        .slice(0, 2)
+        .join('; ')})`,
+    );
+  if (failed.length > 0)
+    parts.push(
+      `${failed.length} failed: ${failed
+        .slice(0, 2)
+        .map((f) => `${name(f.index)}: ${f.error}`)
+        .join('; ')}${failed.length > 2 ? '; …' : ''}`,
+    );
   const notes = created.filter((t) => t.note);
-  if (notes.length > 0) parts.push(`${notes.length} ${notes.length === 1 ? 'needs' : 'need'} attention (${notes.map((t) => `${t.key}: ${t.note}`).slice(0, 1).join('')}${notes.length > 1 ? '; see the output' : ''})`);
-  if (unplaced.length > 0) parts.push(`${count(unplaced.length, 'ticket')} could not be written back because ${unplaced.length === 1 ? 'its row' : 'their rows'} changed meanwhile: ${list(unplaced.map((t) => `${t.key} ${t.url}`))}`);
+  if (notes.length > 0)
+    parts.push(
+      `${notes.length} ${notes.length === 1 ? 'needs' : 'need'} attention (${notes
+        .map((t) => `${t.key}: ${t.note}`)
+        .slice(0, 1)
+        .join('')}${notes.length > 1 ? '; see the output' : ''})`,
+    );
+  if (unplaced.length > 0)
+    parts.push(
+      `${count(unplaced.length, 'ticket')} could not be written back because ${unplaced.length === 1 ? 'its row' : 'their rows'} changed meanwhile: ${list(unplaced.map((t) => `${t.key} ${t.url}`))}`,
+    );
 
   const log = [
     ...created.map((t) => `created ${t.key} ${t.url} for ${name(t.index)}${t.note ? ` — ${t.note}` : ''}`),
@@ -43,7 +69,14 @@ export function exportReport(outcome: ExportOutcome): Report {
     ...outcome.unusable.map((u) => `not exportable ${name(u.index)}: ${u.reason}`),
     ...unplaced.map((t) => `not written back ${t.key} ${t.url}: its row changed while the ticket was created`),
   ];
-  const level = failed.length > 0 || unplaced.length > 0 ? (created.length === 0 ? 'error' : 'warning') : notes.length > 0 ? 'warning' : 'info';
+  const level =
+    failed.length > 0 || unplaced.length > 0
+      ? created.length === 0
+        ? 'error'
+        : 'warning'
+      : notes.length > 0
+        ? 'warning'
+        : 'info';
   return redacted({ level, message: sentence(parts), log });
 }
 
@@ -58,10 +91,20 @@ export interface RefreshOutcome {
 }
 
 export function refreshReport(outcome: RefreshOutcome): Report {
-  if (outcome.noTickets) return { level: 'info', message: 'Hindsight: no action item has a ticket yet; export them first.', log: [] };
-  const parts = [`read ${count(outcome.read, 'status', 'statuses')} from ${outcome.tracker}`, outcome.updated === 0 ? 'every row was up to date' : `${count(outcome.updated, 'row')} updated`];
+  if (outcome.noTickets)
+    return { level: 'info', message: 'Hindsight: no action item has a ticket yet; export them first.', log: [] };
+  const parts = [
+    `read ${count(outcome.read, 'status', 'statuses')} from ${outcome.tracker}`,
+    outcome.updated === 0 ? 'every row was up to date' : `${count(outcome.updated, 'row')} updated`,
+  ];
   const { failed } = outcome;
-  if (failed.length > 0) parts.push(`${failed.length} could not be read: ${failed.slice(0, 2).map((f) => `${f.key}: ${f.error}`).join('; ')}${failed.length > 2 ? '; …' : ''}`);
+  if (failed.length > 0)
+    parts.push(
+      `${failed.length} could not be read: ${failed
+        .slice(0, 2)
+        .map((f) => `${f.key}: ${f.error}`)
+        .join('; ')}${failed.length > 2 ? '; …' : ''}`,
+    );
   return redacted({
     level: failed.length === 0 ? 'info' : outcome.read === 0 ? 'error' : 'warning',
     message: sentence(parts),

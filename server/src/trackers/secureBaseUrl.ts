@@ -15,7 +15,10 @@ export function secureBaseUrl(value: string, setting: string): string {
   }
   const local = LOOPBACK.has(url.hostname);
   if (url.protocol !== 'https:' && !(local && url.protocol === 'http:')) {
-    throw new TrackerError(`${setting} must use https:// (plain http is only allowed for localhost): "${value}".`, setting);
+    throw new TrackerError(
+      `${setting} must use https:// (plain http is only allowed for localhost): "${value}".`,
+      setting,
+    );
   }
   return url.href.replace(/\/+$/, '');
 }

@@ -50,16 +50,22 @@ export function setColumn(table: TableLines, column: number, values: Map<number,
     return values.get(line) ?? (span ? table.text(line).slice(span.from, span.to).trim() : '');
   };
   const interiors = lines.map((line) => spans.get(line)!.cells[column]).map((s) => (s ? s.to - s.from : -1));
-  const padded = interiors.every((w) => w === interiors[0] && w > 0) && lines.some((l) => content(l).length < interiors[0] - 2);
+  const padded =
+    interiors.every((w) => w === interiors[0] && w > 0) && lines.some((l) => content(l).length < interiors[0] - 2);
   const oldWidth = padded ? interiors[0] - 2 : 0;
-  const width = padded ? Math.max(oldWidth, ...lines.filter((l) => l !== table.delimiter).map((l) => content(l).length)) : 0;
+  const width = padded
+    ? Math.max(oldWidth, ...lines.filter((l) => l !== table.delimiter).map((l) => content(l).length))
+    : 0;
   const edits: TextEdit[] = [];
   for (const line of lines) {
     const row = spans.get(line)!;
     const span = row.cells[column];
     const changed = values.has(line) || (padded && width !== oldWidth);
     if (!changed) continue;
-    const text = line === table.delimiter ? delimiterCell(table.text(line).slice(span?.from ?? 0, span?.to ?? 0), width) : content(line);
+    const text =
+      line === table.delimiter
+        ? delimiterCell(table.text(line).slice(span?.from ?? 0, span?.to ?? 0), width)
+        : content(line);
     if (!span) {
       edits.push(appendCells(line, row, [...Array(column - row.cells.length).fill(''), text], width));
       continue;
@@ -91,7 +97,9 @@ export function appendColumn(table: TableLines, header: string, values: Map<numb
 function appendCells(line: number, row: RowSpans, cells: string[], width: number, compact = false): TextEdit {
   const rendered = cells.map((c) => (width ? c.padEnd(width) : c));
   const pad = compact ? '' : ' ';
-  const newText = row.closed ? rendered.map((c) => `${pad}${c}${pad}|`).join('') : rendered.map((c) => `${pad}|${pad}${c}`).join('');
+  const newText = row.closed
+    ? rendered.map((c) => `${pad}${c}${pad}|`).join('')
+    : rendered.map((c) => `${pad}|${pad}${c}`).join('');
   return edit(line, row.end, row.end, newText);
 }
 

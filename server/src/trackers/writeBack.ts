@@ -58,7 +58,12 @@ function ticketLink(ticket: CreatedTicket): string {
 }
 
 /** Per table: fills the field's column for the given items, or adds the column when the table lacks it. */
-function tableEdits(doc: PostmortemDocument, cells: Map<ActionItem, string>, field: 'ticket' | 'status', header: string): TextEdit[] {
+function tableEdits(
+  doc: PostmortemDocument,
+  cells: Map<ActionItem, string>,
+  field: 'ticket' | 'status',
+  header: string,
+): TextEdit[] {
   const byTable = new Map<TableBlock, { column: number | undefined; values: Map<number, string> }>();
   for (const [item, value] of cells) {
     const table = tableOf(doc, item.range.start.line);

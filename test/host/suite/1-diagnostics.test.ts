@@ -2,7 +2,16 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { compareDiagnostics, FIXTURE } from '../../clients/expected';
-import { canDrive, codeOf, drive, EXTENSION_ID, hindsightDiagnostics, openInEditor, received, waitForDiagnostics } from './helpers';
+import {
+  canDrive,
+  codeOf,
+  drive,
+  EXTENSION_ID,
+  hindsightDiagnostics,
+  openInEditor,
+  received,
+  waitForDiagnostics,
+} from './helpers';
 
 const matchesExpected = (ds: vscode.Diagnostic[]) => compareDiagnostics(ds.map(received)).length === 0;
 
@@ -35,7 +44,9 @@ suite('Diagnostics', () => {
     const removeFromPostmortem = await appendLine(postmortem, '\n## Notes\n\nIt was human error.');
     const added = postmortem.lineCount - 1;
     // Both edits went to the server in this order; once the postmortem's is checked, the README's was too.
-    await waitForDiagnostics(postmortem.uri, (ds) => ds.some((d) => codeOf(d) === 'blameless/human-error' && d.range.start.line === added));
+    await waitForDiagnostics(postmortem.uri, (ds) =>
+      ds.some((d) => codeOf(d) === 'blameless/human-error' && d.range.start.line === added),
+    );
     assert.deepEqual(hindsightDiagnostics(readme.uri).map(received), []);
     await removeFromPostmortem();
     await removeFromReadme();
@@ -48,7 +59,11 @@ suite('Diagnostics', () => {
     await waitForDiagnostics(editor.document.uri, matchesExpected);
     const before = editor.document.getText();
     editor.revealRange(new vscode.Range(10, 0, 40, 0), vscode.TextEditorRevealType.AtTop);
-    await drive([{ do: 'waitFor', selector: '.monaco-editor .squiggly-warning' }, { do: 'mouseAway' }, { do: 'shot', name: 'editor-diagnostics' }]);
+    await drive([
+      { do: 'waitFor', selector: '.monaco-editor .squiggly-warning' },
+      { do: 'mouseAway' },
+      { do: 'shot', name: 'editor-diagnostics' },
+    ]);
     // The panel lists every postmortem in the workspace: keep to the fixture's problems.
     await vscode.commands.executeCommand('workbench.actions.view.problems');
     const [, , problems] = await drive([
@@ -57,7 +72,8 @@ suite('Diagnostics', () => {
       { do: 'text', selector: '.markers-panel' },
       { do: 'shot', name: 'problems-panel' },
     ]);
-    for (const code of ['sections/missing', 'blameless/human-error', 'timeline/out-of-order']) assert.match(String(problems), new RegExp(code));
+    for (const code of ['sections/missing', 'blameless/human-error', 'timeline/out-of-order'])
+      assert.match(String(problems), new RegExp(code));
     assert.doesNotMatch(String(problems), /dns-outage/);
     await vscode.commands.executeCommand('problems.action.clearFilterText');
     await vscode.commands.executeCommand('workbench.action.closePanel');

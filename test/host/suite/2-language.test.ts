@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import { FIXTURE } from '../../clients/expected';
 import { canDrive, codeOf, drive, lineOf, openInEditor, waitForDiagnostics } from './helpers';
 
-const missing = (section: string) => (d: vscode.Diagnostic) => codeOf(d) === 'sections/missing' && d.message.includes(`"${section}"`);
+const missing = (section: string) => (d: vscode.Diagnostic) =>
+  codeOf(d) === 'sections/missing' && d.message.includes(`"${section}"`);
 
 const hoverText = (hovers: vscode.Hover[]) =>
   hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
@@ -13,20 +14,33 @@ suite('Language features', () => {
   test('completion after "severity:" in the frontmatter offers the severities', async () => {
     const { document } = await openInEditor(FIXTURE);
     const line = lineOf(document, 'severity:');
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(line, 'severity: '.length));
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      document.uri,
+      new vscode.Position(line, 'severity: '.length),
+    );
     const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
-    for (const severity of ['SEV1', 'SEV2', 'SEV3']) assert.ok(labels.includes(severity), `${severity} not in ${labels.join(', ')}`);
+    for (const severity of ['SEV1', 'SEV2', 'SEV3'])
+      assert.ok(labels.includes(severity), `${severity} not in ${labels.join(', ')}`);
   });
 
   test('hover on a timeline row shows how long after the start it happened', async () => {
     const editor = await openInEditor(FIXTURE);
     const position = new vscode.Position(lineOf(editor.document, '| 2025-05-12 10:31 |'), 8);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, position);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      editor.document.uri,
+      position,
+    );
     assert.match(hoverText(hovers), /29m after the start/);
     if (!canDrive()) return;
     editor.selection = new vscode.Selection(position, position);
     await vscode.commands.executeCommand('editor.action.showHover');
-    await drive([{ do: 'waitFor', selector: '.monaco-hover:not(.hidden)', text: 'after the start' }, { do: 'shot', name: 'hover-timeline' }, { do: 'press', key: 'Escape' }]);
+    await drive([
+      { do: 'waitFor', selector: '.monaco-hover:not(.hidden)', text: 'after the start' },
+      { do: 'shot', name: 'hover-timeline' },
+      { do: 'press', key: 'Escape' },
+    ]);
   });
 
   test('the quick fix for a missing section inserts it, and its finding goes away', async () => {
@@ -44,7 +58,13 @@ suite('Language features', () => {
         { do: 'press', key: 'Escape' },
       ]);
     }
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, target.range, vscode.CodeActionKind.QuickFix.value, 20);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      target.range,
+      vscode.CodeActionKind.QuickFix.value,
+      20,
+    );
     const fix = actions.find((a) => a.title === 'Add the "Impact" section');
     assert.ok(fix, `no "Add the "Impact" section" among: ${actions.map((a) => a.title).join(' | ')}`);
     assert.ok(fix.edit || fix.command, `the fix does nothing: ${JSON.stringify(fix)}`);
@@ -58,9 +78,20 @@ suite('Language features', () => {
 
   test('each missing section offers its own fix, also when two share a heading', async () => {
     const { document } = await openInEditor(FIXTURE);
-    const target = (await waitForDiagnostics(document.uri, (ds) => ds.some(missing('Lessons learned')))).find(missing('Lessons learned'))!;
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, target.range, vscode.CodeActionKind.QuickFix.value, 20);
+    const target = (await waitForDiagnostics(document.uri, (ds) => ds.some(missing('Lessons learned')))).find(
+      missing('Lessons learned'),
+    )!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      target.range,
+      vscode.CodeActionKind.QuickFix.value,
+      20,
+    );
     const titles = actions.map((a) => a.title);
-    assert.ok(titles.includes('Add the "Lessons learned" section'), `no fix for "Lessons learned" among: ${titles.join(' | ')}`);
+    assert.ok(
+      titles.includes('Add the "Lessons learned" section'),
+      `no fix for "Lessons learned" among: ${titles.join(' | ')}`,
+    );
   });
 });

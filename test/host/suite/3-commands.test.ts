@@ -9,7 +9,9 @@ suite('Commands', () => {
   test('New Postmortem creates a file from the chosen template, answered through its pickers', async function () {
     if (!canDrive()) this.skip();
     await openInEditor('README.md');
-    const created = waitForActiveEditor((e) => /\/postmortems\/\d{4}-\d\d-\d\d-cache-stampede-on-login\.md$/.test(e.document.uri.path));
+    const created = waitForActiveEditor((e) =>
+      /\/postmortems\/\d{4}-\d\d-\d\d-cache-stampede-on-login\.md$/.test(e.document.uri.path),
+    );
     const command = vscode.commands.executeCommand('hindsight.newPostmortem');
     await drive([
       { do: 'waitFor', selector: '.quick-input-widget', text: 'New Postmortem (1/3)' },
@@ -26,10 +28,20 @@ suite('Commands', () => {
     ]);
     await command;
     const { document } = await created;
-    await drive([{ do: 'waitFor', selector: '.monaco-editor .view-lines', text: 'Cache stampede on login' }, { do: 'mouseAway' }, { do: 'shot', name: 'new-postmortem' }]);
+    await drive([
+      { do: 'waitFor', selector: '.monaco-editor .view-lines', text: 'Cache stampede on login' },
+      { do: 'mouseAway' },
+      { do: 'shot', name: 'new-postmortem' },
+    ]);
     assert.ok(existsSync(document.uri.fsPath), `${document.uri.fsPath} was not written`);
     const text = document.getText();
-    for (const line of [/^title: Cache stampede on login$/m, /^severity: SEV3$/m, /^template: lightweight$/m, /^## Lessons learned$/m]) assert.match(text, line);
+    for (const line of [
+      /^title: Cache stampede on login$/m,
+      /^severity: SEV3$/m,
+      /^template: lightweight$/m,
+      /^## Lessons learned$/m,
+    ])
+      assert.match(text, line);
   });
 
   test('the preview shows the durations and draws the timeline', async function () {
@@ -58,8 +70,14 @@ suite('Commands', () => {
     assert.ok(draft && draft.isUntitled, 'the draft is not in a new untitled editor');
     const text = draft.getText();
     assert.match(text, /Search outage after an index rebuild/);
-    for (const name of ['Priya', 'priya@example.com', 'search-01', 'SRCH-12']) assert.ok(!text.includes(name), `the draft names ${name}:\n${text}`);
-    if (canDrive()) await drive([{ do: 'waitFor', selector: '.monaco-editor .view-lines', text: 'Search outage' }, { do: 'mouseAway' }, { do: 'shot', name: 'status-page-draft' }]);
+    for (const name of ['Priya', 'priya@example.com', 'search-01', 'SRCH-12'])
+      assert.ok(!text.includes(name), `the draft names ${name}:\n${text}`);
+    if (canDrive())
+      await drive([
+        { do: 'waitFor', selector: '.monaco-editor .view-lines', text: 'Search outage' },
+        { do: 'mouseAway' },
+        { do: 'shot', name: 'status-page-draft' },
+      ]);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
@@ -73,7 +91,10 @@ suite('Commands', () => {
       { do: 'waitFor', selector: '.notifications-center .notification-list-item', text: 'README.md' },
       { do: 'text', selector: '.notifications-center .notification-list-item-message' },
     ]);
-    assert.match(String(results.at(-1)), /"README\.md" is not treated as a postmortem because its frontmatter has no `type: postmortem`/);
+    assert.match(
+      String(results.at(-1)),
+      /"README\.md" is not treated as a postmortem because its frontmatter has no `type: postmortem`/,
+    );
     await vscode.commands.executeCommand('notifications.clearAll');
     await vscode.commands.executeCommand('notifications.hideList');
   });

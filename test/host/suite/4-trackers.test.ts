@@ -38,15 +38,21 @@ Shrinking the session cache evicted carts under load, and checkout timed out for
 function fakeJira() {
   const issues: { key: string; summary: string; labels: string[] }[] = [];
   const respond = (request: SeenRequest): Answer => {
-    if (request.operationId === 'getProject') return { status: 200, body: { id: '10000', key: 'PAY', name: 'Payments' } };
+    if (request.operationId === 'getProject')
+      return { status: 200, body: { id: '10000', key: 'PAY', name: 'Payments' } };
     if (request.operationId.startsWith('searchAndReconsileIssuesUsingJql')) {
-      const label = /labels = "([^"]+)"/.exec(String((request.body as { jql?: string } | undefined)?.jql ?? request.query.jql))?.[1];
-      const found = issues.filter((i) => !label || i.labels.includes(label)).map((i) => ({ id: i.key, key: i.key, fields: { summary: i.summary } }));
+      const label = /labels = "([^"]+)"/.exec(
+        String((request.body as { jql?: string } | undefined)?.jql ?? request.query.jql),
+      )?.[1];
+      const found = issues
+        .filter((i) => !label || i.labels.includes(label))
+        .map((i) => ({ id: i.key, key: i.key, fields: { summary: i.summary } }));
       return { status: 200, body: { issues: found, isLast: true } };
     }
     if (request.operationId === 'findUsers') return { status: 200, body: [] };
     if (request.operationId === 'createIssues') {
-      const updates = (request.body as { issueUpdates: { fields: { summary: string; labels?: string[] } }[] }).issueUpdates;
+      const updates = (request.body as { issueUpdates: { fields: { summary: string; labels?: string[] } }[] })
+        .issueUpdates;
       const made = updates.map(({ fields }) => {
         const key = `PAY-${issues.length + 1}`;
         issues.push({ key, summary: fields.summary, labels: fields.labels ?? [] });
@@ -60,12 +66,16 @@ function fakeJira() {
 }
 
 /** Serves `fetch`-style answers over HTTP: the request as received goes through the validating fetch. */
-async function serveJira(respond: (request: SeenRequest) => Answer): Promise<{ server: LocalServer; violations: string[] }> {
+async function serveJira(
+  respond: (request: SeenRequest) => Answer,
+): Promise<{ server: LocalServer; violations: string[] }> {
   // Read by the server's handler, so declared before the server starts and assigned after.
   // eslint-disable-next-line prefer-const
   let contract: Awaited<ReturnType<typeof jiraFetch>> | undefined;
   const server = await startLocalServer((req, body, res) => {
-    const headers = Object.fromEntries(Object.entries(req.headers).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])));
+    const headers = Object.fromEntries(
+      Object.entries(req.headers).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])),
+    );
     void contract!
       .fetch(`${server.url}${req.url}`, { method: req.method, headers, body: body || undefined })
       .then(async (answer) => {
@@ -86,12 +96,17 @@ suite('Trackers', () => {
       const folder = workspaceUri('tracked');
       mkdirSync(folder.fsPath, { recursive: true });
       const tracker = { type: 'jira-cloud', baseUrl: server.url, project: 'PAY', email: 'bot@example.com' };
-      writeFileSync(vscode.Uri.joinPath(folder, '.hindsight.json').fsPath, JSON.stringify({ trackers: { jira: tracker } }, null, 2));
+      writeFileSync(
+        vscode.Uri.joinPath(folder, '.hindsight.json').fsPath,
+        JSON.stringify({ trackers: { jira: tracker } }, null, 2),
+      );
       const file = vscode.Uri.joinPath(folder, 'cart-timeouts.postmortem.md');
       writeFileSync(file.fsPath, POSTMORTEM);
       // The extension reads a token from the environment when none is stored, as the CLI does.
       process.env.HINDSIGHT_JIRA_TOKEN = 'host-test-token';
-      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file), { preview: false });
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file), {
+        preview: false,
+      });
 
       const written = new Promise<void>((resolve) => {
         const subscription = vscode.workspace.onDidChangeTextDocument((e) => {
@@ -120,7 +135,10 @@ suite('Trackers', () => {
       assert.match(text, /Size the cache from peak sessions\s*\|.*\[PAY-2\]/);
       assert.match(text, /\|\s*OPS-7\s*\|/, 'the row that had a ticket is left as it was');
       const auth = server.requests.map((r) => r.headers.authorization);
-      assert.ok(auth.every((a) => a === `Basic ${Buffer.from('bot@example.com:host-test-token').toString('base64')}`), JSON.stringify(auth));
+      assert.ok(
+        auth.every((a) => a === `Basic ${Buffer.from('bot@example.com:host-test-token').toString('base64')}`),
+        JSON.stringify(auth),
+      );
 
       // Again: every row now has a ticket, so nothing is created and no dialog asks.
       const creates = server.requests.filter((r) => r.url.endsWith('/issue/bulk')).length;

@@ -55,7 +55,8 @@ suite('First use', () => {
     await vscode.commands.executeCommand('workbench.action.closePanel');
   });
 
-  const stays = 'opening the preview with the Problems panel open and the cursor mid-file leaves the editor where it was';
+  const stays =
+    'opening the preview with the Problems panel open and the cursor mid-file leaves the editor where it was';
   test(stays, async function () {
     if (!canDrive()) this.skip();
     const editor = await openInEditor(ROLLOUT);

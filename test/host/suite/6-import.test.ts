@@ -41,7 +41,10 @@ suite('Import Timeline', () => {
       ]);
       await command;
       const text = editor.document.getText();
-      assert.match(text, /^\| 2024-03-05 14:04 \| search-api: Triggered through the API \[detected\] \| \[PagerDuty\]\(https:\/\/acme\.pagerduty\.com\/incidents\/Q0SEARCH01 "pagerduty:R0TRIG0001"\) \|$/m);
+      assert.match(
+        text,
+        /^\| 2024-03-05 14:04 \| search-api: Triggered through the API \[detected\] \| \[PagerDuty\]\(https:\/\/acme\.pagerduty\.com\/incidents\/Q0SEARCH01 "pagerduty:R0TRIG0001"\) \|$/m,
+      );
       assert.match(text, /^\| 2024-03-05 14:44 \| Aiko Tanaka: Resolved by Aiko Tanaka \[resolved\] \|/m);
       const at = text.split('\n').findIndex((line) => line.startsWith('## Timeline'));
       editor.revealRange(new vscode.Range(at, 0, at + 12, 0), vscode.TextEditorRevealType.AtTop);

@@ -22,12 +22,16 @@ export async function openInEditor(relative: string): Promise<vscode.TextEditor>
 
 /** The zero-based line holding `text`; fails loudly when the fixture has changed. */
 export function lineOf(document: vscode.TextDocument, text: string): number {
-  const line = document.getText().split('\n').findIndex((l) => l.includes(text));
+  const line = document
+    .getText()
+    .split('\n')
+    .findIndex((l) => l.includes(text));
   if (line < 0) throw new Error(`"${text}" is not in ${document.uri.path}`);
   return line;
 }
 
-export const hindsightDiagnostics = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'hindsight');
+export const hindsightDiagnostics = (uri: vscode.Uri) =>
+  vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'hindsight');
 
 export const codeOf = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
 
@@ -41,7 +45,11 @@ export const received = (d: vscode.Diagnostic): Received => ({
 });
 
 /** Resolves with the document's Hindsight diagnostics once `accept` takes them, checking on every change event. */
-export function waitForDiagnostics(uri: vscode.Uri, accept: (ds: vscode.Diagnostic[]) => boolean, timeoutMs = 30_000): Promise<vscode.Diagnostic[]> {
+export function waitForDiagnostics(
+  uri: vscode.Uri,
+  accept: (ds: vscode.Diagnostic[]) => boolean,
+  timeoutMs = 30_000,
+): Promise<vscode.Diagnostic[]> {
   return new Promise((resolve, reject) => {
     const check = () => {
       const ds = hindsightDiagnostics(uri);
@@ -49,10 +57,16 @@ export function waitForDiagnostics(uri: vscode.Uri, accept: (ds: vscode.Diagnost
       cleanup();
       resolve(ds);
     };
-    const subscription = vscode.languages.onDidChangeDiagnostics((e) => e.uris.some((u) => u.toString() === uri.toString()) && check());
+    const subscription = vscode.languages.onDidChangeDiagnostics(
+      (e) => e.uris.some((u) => u.toString() === uri.toString()) && check(),
+    );
     const timer = setTimeout(() => {
       cleanup();
-      reject(new Error(`diagnostics of ${uri.path} never matched; last: ${JSON.stringify(hindsightDiagnostics(uri).map(received))}`));
+      reject(
+        new Error(
+          `diagnostics of ${uri.path} never matched; last: ${JSON.stringify(hindsightDiagnostics(uri).map(received))}`,
+        ),
+      );
     }, timeoutMs);
     const cleanup = () => (subscription.dispose(), clearTimeout(timer));
     check();
@@ -60,7 +74,10 @@ export function waitForDiagnostics(uri: vscode.Uri, accept: (ds: vscode.Diagnost
 }
 
 /** Resolves with the next editor that `accept` takes (or the active one, if it does already). */
-export function waitForActiveEditor(accept: (e: vscode.TextEditor) => boolean, timeoutMs = 30_000): Promise<vscode.TextEditor> {
+export function waitForActiveEditor(
+  accept: (e: vscode.TextEditor) => boolean,
+  timeoutMs = 30_000,
+): Promise<vscode.TextEditor> {
   return new Promise((resolve, reject) => {
     const current = vscode.window.activeTextEditor;
     if (current && accept(current)) return resolve(current);
@@ -97,7 +114,10 @@ function waitForFile(file: string, timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const dir = join(file, '..');
     const watcher = watch(dir, () => existsSync(file) && done());
-    const timer = setTimeout(() => (watcher.close(), reject(new Error(`no answer from the driver in ${timeoutMs} ms`))), timeoutMs);
+    const timer = setTimeout(
+      () => (watcher.close(), reject(new Error(`no answer from the driver in ${timeoutMs} ms`))),
+      timeoutMs,
+    );
     const done = () => (watcher.close(), clearTimeout(timer), resolve());
     if (existsSync(file)) done();
   });
@@ -124,7 +144,8 @@ export async function drive(steps: DriveStep[], timeoutMs = 60_000): Promise<unk
   await waiting;
   const reply = JSON.parse(readFileSync(answer, 'utf8')) as { ok: boolean; error?: string; results: unknown[] };
   rmSync(answer);
-  if (!reply.ok) throw new Error(`driver failed after ${reply.results.length} of ${steps.length} steps: ${reply.error}`);
+  if (!reply.ok)
+    throw new Error(`driver failed after ${reply.results.length} of ${steps.length} steps: ${reply.error}`);
   return reply.results;
 }
 
@@ -137,7 +158,9 @@ export interface LocalServer {
 }
 
 /** An HTTP server on 127.0.0.1 (a free port) answering with `handle`; it records every request it gets. */
-export function startLocalServer(handle: (req: http.IncomingMessage, body: string, res: http.ServerResponse) => void): Promise<LocalServer> {
+export function startLocalServer(
+  handle: (req: http.IncomingMessage, body: string, res: http.ServerResponse) => void,
+): Promise<LocalServer> {
   const requestsSeen: LocalServer['requests'] = [];
   const server = http.createServer((req, res) => {
     let body = '';
@@ -151,7 +174,11 @@ export function startLocalServer(handle: (req: http.IncomingMessage, body: strin
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address() as AddressInfo;
-      resolve({ url: `http://127.0.0.1:${port}`, requests: requestsSeen, close: () => new Promise((done) => server.close(() => done())) });
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        requests: requestsSeen,
+        close: () => new Promise((done) => server.close(() => done())),
+      });
     });
   });
 }

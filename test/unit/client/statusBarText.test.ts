@@ -21,7 +21,10 @@ describe('statusBarText', () => {
   });
 
   it('counts one problem in the singular', () => {
-    assert.match(statusBarText({ severity: 'SEV1', ttrMinutes: 0, problems: 1 }).text, /TTR 0m · \$\(warning\) 1 problem$/);
+    assert.match(
+      statusBarText({ severity: 'SEV1', ttrMinutes: 0, problems: 1 }).text,
+      /TTR 0m · \$\(warning\) 1 problem$/,
+    );
   });
 
   it('keeps a severity written by the author from becoming an icon or filling the bar', () => {

@@ -15,12 +15,22 @@ describe('configuration', () => {
   it('is found from the file upward, and extends another file', () => {
     const { config, error } = loadConfig(join(FIXTURES, 'child', 'nested'));
     assert.equal(error, undefined);
-    assert.deepEqual(config.files.map((f) => f.slice(FIXTURES.length + 1)), ['child/.hindsight.yaml', 'base/.hindsight.json']);
+    assert.deepEqual(
+      config.files.map((f) => f.slice(FIXTURES.length + 1)),
+      ['child/.hindsight.yaml', 'base/.hindsight.json'],
+    );
     assert.equal(config.rules['blameless/hindsight'].level, 'info', 'the nearer file wins');
-    assert.deepEqual(config.rules['metrics/mismatch'], { level: 'error', options: { toleranceMinutes: 10 } }, 'inherited from the base');
+    assert.deepEqual(
+      config.rules['metrics/mismatch'],
+      { level: 'error', options: { toleranceMinutes: 10 } },
+      'inherited from the base',
+    );
     assert.equal(config.rules['actions/not-a-verb'].level, 'off');
     assert.ok(config.frontmatter.known.includes('squad'));
-    assert.deepEqual(config.templates['game-day'].sections.map((s) => s.kinds.join('|')), ['summary', 'timeline', 'what-went-well', 'action-items']);
+    assert.deepEqual(
+      config.templates['game-day'].sections.map((s) => s.kinds.join('|')),
+      ['summary', 'timeline', 'what-went-well', 'action-items'],
+    );
   });
 
   it('changes what is reported: severities, custom templates, known keys and metric definitions', () => {
@@ -44,7 +54,10 @@ describe('configuration', () => {
     assert.match(loaded.error!.message, /level must be off, info, warning or error/);
     const problems = checkDocument(analyzeText(readFileSync(path, 'utf8')), loaded);
     assert.equal(problems.filter((p) => p.code === 'config/invalid').length, 1);
-    assert.ok(problems.some((p) => p.code === 'blameless/hindsight' && p.severity === 'info'), 'defaults apply');
+    assert.ok(
+      problems.some((p) => p.code === 'blameless/hindsight' && p.severity === 'info'),
+      'defaults apply',
+    );
     assert.match(loadConfig(join(FIXTURES, 'cycle')).error!.message, /extends itself/);
   });
 
@@ -55,7 +68,11 @@ describe('configuration', () => {
     const validate = new Ajv({ allErrors: true, strictTuples: false }).compile(schema);
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const sample = JSON.parse(/### Configuration[\s\S]*?```json\n([\s\S]*?)```/.exec(readme)![1]);
-    for (const config of [sample, JSON.parse(readFileSync(join(FIXTURES, 'base', '.hindsight.json'), 'utf8')), parseYaml(readFileSync(join(FIXTURES, 'child', '.hindsight.yaml'), 'utf8'))]) {
+    for (const config of [
+      sample,
+      JSON.parse(readFileSync(join(FIXTURES, 'base', '.hindsight.json'), 'utf8')),
+      parseYaml(readFileSync(join(FIXTURES, 'child', '.hindsight.yaml'), 'utf8')),
+    ]) {
       assert.ok(validate(config), JSON.stringify(validate.errors));
     }
     assert.equal(validate({ rules: { 'blameless/hindsight': 'loud' } }), false);
@@ -68,11 +85,17 @@ describe('workspace templates', () => {
   it('adds each .hindsight/templates file as a template whose headings are required; a broken file is reported, not fatal', () => {
     const folder = join(FIXTURES, 'team', 'postmortems');
     const loaded = loadConfig(folder);
-    assert.deepEqual(loaded.config.templates['game-day'].sections.map((s) => s.heading), ['Summary', 'Hypothesis', 'Timeline', 'Customer calls', 'Action items']);
+    assert.deepEqual(
+      loaded.config.templates['game-day'].sections.map((s) => s.heading),
+      ['Summary', 'Hypothesis', 'Timeline', 'Customer calls', 'Action items'],
+    );
     assert.ok(loaded.config.templates.incident, 'built-in templates stay');
     const doc = analyzeText(readFileSync(join(folder, '2025-02-01-failover-drill.md'), 'utf8'));
     const problems = checkDocument(doc, loaded, { today: '2025-01-15' });
-    assert.deepEqual(problems.filter((p) => p.code === 'sections/missing').map((p) => /"(.*)"/.exec(p.message)![1]), ['Hypothesis', 'Customer calls']);
+    assert.deepEqual(
+      problems.filter((p) => p.code === 'sections/missing').map((p) => /"(.*)"/.exec(p.message)![1]),
+      ['Hypothesis', 'Customer calls'],
+    );
     const invalid = problems.filter((p) => p.code === 'config/invalid');
     assert.equal(invalid.length, 1);
     assert.match(invalid[0].message, /^broken\.md .*binary.*this template is skipped until it is fixed\.$/);

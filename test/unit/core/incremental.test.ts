@@ -29,17 +29,37 @@ describe('incremental analysis', () => {
       doc.sections.map((s) => s.kinds.join('+')),
       ['', 'summary', 'impact', 'timeline', '', 'contributing-factors', 'action-items', 'lessons-learned'],
     );
-    assert.equal(doc.sections.find((s) => s.kinds.includes('lessons-learned'))?.empty, true, 'a section holding only a comment is empty');
+    assert.equal(
+      doc.sections.find((s) => s.kinds.includes('lessons-learned'))?.empty,
+      true,
+      'a section holding only a comment is empty',
+    );
     assert.equal(doc.milestones.started?.source, 'column');
     assert.equal(new Date(doc.milestones.detected!.time).toISOString(), '2024-03-05T14:21:00.000Z');
     assert.equal(doc.metrics.ttr.minutes, 65);
     const replay = doc.timeline.entries.find((e) => e.text.startsWith('Replay job finished'));
-    assert.equal(new Date(replay!.time!).toISOString(), '2024-03-07T00:20:00.000Z', 'midnight rollover under a date line');
+    assert.equal(
+      new Date(replay!.time!).toISOString(),
+      '2024-03-07T00:20:00.000Z',
+      'midnight rollover under a date line',
+    );
     assert.deepEqual(
       doc.actionItems.map((a) => [a.owner?.text ?? null, a.dueDate ?? null, a.state]),
-      [['@dana', '2024-04-01', 'open'], ['', '2024-03-20', 'done'], ['@lee', null, 'in-progress'], ['lee', '2024-04-15', 'open'], [null, null, 'done']],
+      [
+        ['@dana', '2024-04-01', 'open'],
+        ['', '2024-03-20', 'done'],
+        ['@lee', null, 'in-progress'],
+        ['lee', '2024-04-15', 'open'],
+        [null, null, 'done'],
+      ],
     );
-    assert.deepEqual(doc.statedDurations.map((s) => [s.metric, s.minutes]), [['impact', 38], ['ttr', 65]]);
+    assert.deepEqual(
+      doc.statedDurations.map((s) => [s.metric, s.minutes]),
+      [
+        ['impact', 38],
+        ['ttr', 65],
+      ],
+    );
   });
 
   it('gives the same result after any sequence of edits as a fresh parse', () => {

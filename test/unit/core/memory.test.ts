@@ -23,9 +23,16 @@ function documentLines(): string[] {
   const lines = ['---', 'title: Cache growth', 'date: 2025-05-02', '---', '', '# Cache growth', ''];
   for (let section = 0; section < 30; section++) {
     lines.push(`## Part ${section}`, '');
-    for (let p = 0; p < 25; p++) lines.push(`Worker ${section}-${p} restarted after ${p + section} seconds of queue lag on shard ${section * 31 + p}.`, '');
+    for (let p = 0; p < 25; p++)
+      lines.push(
+        `Worker ${section}-${p} restarted after ${p + section} seconds of queue lag on shard ${section * 31 + p}.`,
+        '',
+      );
     lines.push('| Time | Event |', '| --- | --- |');
-    for (let row = 0; row < 40; row++) lines.push(`| 2025-05-02 ${String(row % 24).padStart(2, '0')}:${String(section % 60).padStart(2, '0')} | Shard ${section}-${row} lag ${row * 7} ms |`);
+    for (let row = 0; row < 40; row++)
+      lines.push(
+        `| 2025-05-02 ${String(row % 24).padStart(2, '0')}:${String(section % 60).padStart(2, '0')} | Shard ${section}-${row} lag ${row * 7} ms |`,
+      );
     lines.push('');
   }
   return lines;

@@ -14,7 +14,8 @@ import { defaultConfig } from '../../../server/src/core/config/config';
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'milestones');
 const read = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
-const iso = (epoch: number | undefined) => (epoch === undefined ? undefined : new Date(epoch).toISOString().replace('.000Z', 'Z'));
+const iso = (epoch: number | undefined) =>
+  epoch === undefined ? undefined : new Date(epoch).toISOString().replace('.000Z', 'Z');
 
 /** A candidate whose only feature is a named cue, at a minute of one day. */
 function candidate(minute: number, cue: string, marked: MilestoneCandidate['marked'] = []): MilestoneCandidate {
@@ -37,7 +38,10 @@ const WEIGHTS: MilestoneWeights = {
 describe('choosing milestones together', () => {
   it('keeps started ≤ detected ≤ … ≤ resolved even when a later cue scores higher alone', () => {
     // The strongest resolution cue comes before the alert: taking it would break the order.
-    const chosen = chooseMilestones([candidate(5, 'begin'), candidate(6, 'recover'), candidate(10, 'alert'), candidate(20, 'rollback')], WEIGHTS);
+    const chosen = chooseMilestones(
+      [candidate(5, 'begin'), candidate(6, 'recover'), candidate(10, 'alert'), candidate(20, 'rollback')],
+      WEIGHTS,
+    );
     assert.equal(chosen.started?.candidate.line, 5);
     assert.equal(chosen.detected?.candidate.line, 10);
     assert.equal(chosen.mitigated?.candidate.line, 20);
@@ -68,7 +72,10 @@ describe('milestones carry confidence and evidence', () => {
 });
 
 describe('"Mark as …" quick fix', () => {
-  for (const [name, line] of [['newest-first.md', 14], ['rollback-mitigates.md', 19]] as const) {
+  for (const [name, line] of [
+    ['newest-first.md', 14],
+    ['rollback-mitigates.md', 19],
+  ] as const) {
     it(`marks a row of ${name}, and the marked choice then wins`, () => {
       const text = read(name);
       const doc = analyzeText(text);
@@ -79,8 +86,15 @@ describe('"Mark as …" quick fix', () => {
       const fixed = analyzeText(applyEdits(text, doc.lines, fix.edits));
       assert.equal(fixed.milestones.acknowledged?.line, row);
       assert.equal(fixed.milestones.acknowledged?.confidence, 'marked');
-      assert.equal(fixed.timeline.entries.filter((e) => e.time !== undefined).length, doc.timeline.entries.filter((e) => e.time !== undefined).length, 'the row is still one timed entry');
-      assert.ok(!markFixesAt(fixed, row).some((f) => f.title === 'Mark as acknowledged'), 'a marked row does not offer the same mark again');
+      assert.equal(
+        fixed.timeline.entries.filter((e) => e.time !== undefined).length,
+        doc.timeline.entries.filter((e) => e.time !== undefined).length,
+        'the row is still one timed entry',
+      );
+      assert.ok(
+        !markFixesAt(fixed, row).some((f) => f.title === 'Mark as acknowledged'),
+        'a marked row does not offer the same mark again',
+      );
     });
   }
 
@@ -91,7 +105,10 @@ describe('"Mark as …" quick fix', () => {
 });
 
 describe('rules that depend on milestones stay quiet when unsure', () => {
-  const problems = (text: string, code: string) => checkDocument(analyzeText(text), { config: defaultConfig(), error: undefined }, { today: '2025-06-01' }).filter((p) => p.code === code);
+  const problems = (text: string, code: string) =>
+    checkDocument(analyzeText(text), { config: defaultConfig(), error: undefined }, { today: '2025-06-01' }).filter(
+      (p) => p.code === code,
+    );
 
   // Depends on the fitted weights: a row that names only a symptom ("exports look slow") must stay below
   // detection but above `unsureFrom`. If a refit moves it, the figures in the weights file say why.
@@ -110,7 +127,10 @@ describe('rules that depend on milestones stay quiet when unsure', () => {
   });
 
   it('says nothing once the row is marked', () => {
-    const text = read('rules/vague-detection.md').replace('exports look slow today', 'exports look slow today [detected]');
+    const text = read('rules/vague-detection.md').replace(
+      'exports look slow today',
+      'exports look slow today [detected]',
+    );
     assert.deepEqual(problems(text, 'timeline/no-detection'), []);
   });
 });
@@ -159,7 +179,9 @@ describe('evidence beats first matches', () => {
 describe('guessed milestones say so', () => {
   it('the durations code lens names each guessed milestone and what it was guessed from', () => {
     const doc = analyzeText(read('window-in-summary.md'));
-    const guessed = (['started', 'detected', 'acknowledged', 'mitigated', 'resolved'] as const).filter((k) => doc.milestones[k]?.confidence === 'low');
+    const guessed = (['started', 'detected', 'acknowledged', 'mitigated', 'resolved'] as const).filter(
+      (k) => doc.milestones[k]?.confidence === 'low',
+    );
     assert.ok(guessed.length > 0, 'this fixture has a guessed milestone');
     const [lens] = codeLenses({ doc });
     for (const kind of guessed) assert.match(lens.command!.title, new RegExp(`${kind} guessed from “`));

@@ -26,11 +26,18 @@ describe('presets', () => {
       assert.match(missing[0].message, /a summary or the impact and the contributing factors or root cause/);
       assert.equal(missing[0].fixes?.length, 2, 'a fix for each missing section');
       const doc = analyzeText(TEXT);
-      const fixed = applyEdits(TEXT, doc.lines, missing[0].fixes!.flatMap((f) => f.edits));
+      const fixed = applyEdits(
+        TEXT,
+        doc.lines,
+        missing[0].fixes!.flatMap((f) => f.edits),
+      );
       const headings = fixed.split('\n').filter((l) => l.startsWith('## '));
       assert.deepEqual(headings.slice(0, 2), ['## Summary', '## Timeline'], 'the summary goes before the timeline');
       assert.ok(headings.indexOf('## Contributing factors') < headings.indexOf('## Follow-ups'), fixed);
-      assert.deepEqual(of(checkDocument(analyzeText(fixed), loadConfig(join(FIXTURES, profile))), 'sections/missing'), []);
+      assert.deepEqual(
+        of(checkDocument(analyzeText(fixed), loadConfig(join(FIXTURES, profile))), 'sections/missing'),
+        [],
+      );
       assert.deepEqual(
         of(problems, 'sections/empty').map((p) => p.severity),
         ['hint'],

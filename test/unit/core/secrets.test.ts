@@ -12,12 +12,24 @@ describe('redactSecrets', () => {
 
   it('removes a remembered credential raw, URL-encoded, in base64 and as the Basic pair', () => {
     rememberSecrets({ email: EMAIL, token: TOKEN });
-    const forms = [TOKEN, encodeURIComponent(TOKEN), base64(TOKEN), `${EMAIL}:${TOKEN}`, base64(`${EMAIL}:${TOKEN}`), JSON.stringify(TOKEN).slice(1, -1)];
+    const forms = [
+      TOKEN,
+      encodeURIComponent(TOKEN),
+      base64(TOKEN),
+      `${EMAIL}:${TOKEN}`,
+      base64(`${EMAIL}:${TOKEN}`),
+      JSON.stringify(TOKEN).slice(1, -1),
+    ];
     for (const form of forms) {
       const out = redactSecrets(`the server said: ${form} (end)`);
       assert.equal(out, `the server said: ${REDACTED} (end)`, form);
     }
-    assert.ok(!redactSecrets(`x ${base64(`${EMAIL}:${TOKEN}`).replace(/\//g, '\\/')} y`).includes(base64(`${EMAIL}:${TOKEN}`).slice(0, 12)), 'JSON-escaped base64');
+    assert.ok(
+      !redactSecrets(`x ${base64(`${EMAIL}:${TOKEN}`).replace(/\//g, '\\/')} y`).includes(
+        base64(`${EMAIL}:${TOKEN}`).slice(0, 12),
+      ),
+      'JSON-escaped base64',
+    );
   });
 
   it('keeps the e-mail address alone: it is not a secret', () => {
@@ -37,10 +49,16 @@ describe('redactSecrets', () => {
   });
 
   it('removes the value of an Authorization header, keeping its name and scheme', () => {
-    assert.equal(redactSecrets('you sent Authorization: Bearer abc.def-ghi_jkl'), `you sent Authorization: Bearer ${REDACTED}`);
+    assert.equal(
+      redactSecrets('you sent Authorization: Bearer abc.def-ghi_jkl'),
+      `you sent Authorization: Bearer ${REDACTED}`,
+    );
     assert.equal(redactSecrets('{"authorization":"Basic dXNlcjpwYXNz"}'), `{"authorization":"Basic ${REDACTED}"}`);
     assert.equal(redactSecrets('authorization=plainkeyvalue, next'), `authorization=${REDACTED}, next`);
-    assert.equal(redactSecrets('GET /issues?access_token=abc123def&page=2'), `GET /issues?access_token=${REDACTED}&page=2`);
+    assert.equal(
+      redactSecrets('GET /issues?access_token=abc123def&page=2'),
+      `GET /issues?access_token=${REDACTED}&page=2`,
+    );
   });
 
   it('leaves ordinary prose alone', () => {

@@ -7,7 +7,15 @@ import { resolveStamp, type ReadingContext } from '../../../server/src/core/time
 function read(line: string, context: Partial<ReadingContext> = {}): string | undefined {
   const stamp = leadingStamp(line);
   if (!stamp) return undefined;
-  const ctx: ReadingContext = { date: undefined, reference: undefined, zone: undefined, zoneSource: undefined, lastMinutes: undefined, direction: 1, ...context };
+  const ctx: ReadingContext = {
+    date: undefined,
+    reference: undefined,
+    zone: undefined,
+    zoneSource: undefined,
+    lastMinutes: undefined,
+    direction: 1,
+    ...context,
+  };
   const resolved = resolveStamp(stamp, ctx);
   return resolved.time === undefined ? undefined : new Date(resolved.time).toISOString().replace('.000Z', 'Z');
 }
@@ -41,12 +49,26 @@ describe('time stamps as people write them', () => {
   it('reads a time range with its end on the next day', () => {
     const [stamp] = findStamps('23:15-00:30 UTC increasing errors');
     assert.ok(stamp.rangeEnd);
-    const resolved = resolveStamp(stamp, { date: day, reference: day, zone: undefined, zoneSource: undefined, lastMinutes: undefined, direction: 1 });
+    const resolved = resolveStamp(stamp, {
+      date: day,
+      reference: day,
+      zone: undefined,
+      zoneSource: undefined,
+      lastMinutes: undefined,
+      direction: 1,
+    });
     assert.equal(new Date(resolved.endTime!).toISOString(), '2024-03-06T00:30:00.000Z');
   });
 
   it('rolls a bare time past midnight to the next day, and back for newest-first logs', () => {
-    const ctx: ReadingContext = { date: day, reference: day, zone: { label: 'UTC', offset: 0 }, zoneSource: 'sentence', lastMinutes: undefined, direction: 1 };
+    const ctx: ReadingContext = {
+      date: day,
+      reference: day,
+      zone: { label: 'UTC', offset: 0 },
+      zoneSource: 'sentence',
+      lastMinutes: undefined,
+      direction: 1,
+    };
     resolveStamp(findStamps('23:50 spike')[0], ctx);
     const next = resolveStamp(findStamps('00:10 recovered')[0], ctx);
     assert.equal(next.rolledOver, true);
@@ -58,14 +80,28 @@ describe('time stamps as people write them', () => {
   });
 
   it('does not roll over for an entry that is merely out of order', () => {
-    const ctx: ReadingContext = { date: day, reference: day, zone: undefined, zoneSource: undefined, lastMinutes: undefined, direction: 1 };
+    const ctx: ReadingContext = {
+      date: day,
+      reference: day,
+      zone: undefined,
+      zoneSource: undefined,
+      lastMinutes: undefined,
+      direction: 1,
+    };
     resolveStamp(findStamps('14:00 a')[0], ctx);
     const back = resolveStamp(findStamps('09:00 b')[0], ctx);
     assert.equal(back.rolledOver, false);
   });
 
   it('reads PST on a June date at its stated offset (UTC-8) and flags the contradiction', () => {
-    const resolved = resolveStamp(findStamps('2024-06-12 09:00 PST')[0], { date: undefined, reference: undefined, zone: undefined, zoneSource: undefined, lastMinutes: undefined, direction: 1 });
+    const resolved = resolveStamp(findStamps('2024-06-12 09:00 PST')[0], {
+      date: undefined,
+      reference: undefined,
+      zone: undefined,
+      zoneSource: undefined,
+      lastMinutes: undefined,
+      direction: 1,
+    });
     assert.equal(resolved.contradicts, true);
     assert.equal(new Date(resolved.time!).toISOString(), '2024-06-12T17:00:00.000Z');
   });
@@ -78,7 +114,14 @@ describe('time stamps as people write them', () => {
   });
 
   it('takes the month-first reading of an ambiguous date when it is nearer the document date', () => {
-    const ctx: ReadingContext = { date: undefined, reference: { year: 2024, month: 3, day: 4 }, zone: undefined, zoneSource: undefined, lastMinutes: undefined, direction: 1 };
+    const ctx: ReadingContext = {
+      date: undefined,
+      reference: { year: 2024, month: 3, day: 4 },
+      zone: undefined,
+      zoneSource: undefined,
+      lastMinutes: undefined,
+      direction: 1,
+    };
     const resolved = resolveStamp(findStamps('03/05/2024 10:00 UTC')[0], ctx);
     assert.equal(new Date(resolved.time!).toISOString(), '2024-03-05T10:00:00.000Z');
   });

@@ -6,7 +6,12 @@ import { analyzeText } from '../../../server/src/core/analyzer';
 
 it('recognises durations stated in prose, lists, tables and frontmatter, with what they measure', () => {
   const text = readFileSync(join(__dirname, '..', '..', 'fixtures', 'core', 'stated-durations.md'), 'utf8');
-  const found = analyzeText(text).statedDurations.map((s) => [s.range.start.line + 1, s.metric, s.minutes, s.approximate]);
+  const found = analyzeText(text).statedDurations.map((s) => [
+    s.range.start.line + 1,
+    s.metric,
+    s.minutes,
+    s.approximate,
+  ]);
   assert.deepEqual(found, [
     [4, 'impact', 45, false],
     [5, 'ttr', 90, false],

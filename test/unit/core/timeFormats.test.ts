@@ -63,7 +63,10 @@ describe('unreadable dates and times', () => {
   });
 
   it('never turns an impossible date into a zone finding', () => {
-    assert.deepEqual(doc.problems.filter((p) => p.code !== 'timeline/unparseable-time'), []);
+    assert.deepEqual(
+      doc.problems.filter((p) => p.code !== 'timeline/unparseable-time'),
+      [],
+    );
   });
 
   it('reads a date-only row as a day, not as a time of day', () => {
@@ -73,9 +76,18 @@ describe('unreadable dates and times', () => {
   });
 
   it('finds the reason in the text itself', () => {
-    assert.deepEqual(findUnreadable('07:61 restart').map((u) => u.reason), ['minute 61 is past 59']);
-    assert.deepEqual(findUnreadable('HH:MM - fill in').map((u) => u.reason), ['it is a placeholder, not a time']);
-    assert.deepEqual(findUnreadable('31 April 2024').map((u) => u.reason), ['no such date: April has 30 days in 2024']);
+    assert.deepEqual(
+      findUnreadable('07:61 restart').map((u) => u.reason),
+      ['minute 61 is past 59'],
+    );
+    assert.deepEqual(
+      findUnreadable('HH:MM - fill in').map((u) => u.reason),
+      ['it is a placeholder, not a time'],
+    );
+    assert.deepEqual(
+      findUnreadable('31 April 2024').map((u) => u.reason),
+      ['no such date: April has 30 days in 2024'],
+    );
     assert.deepEqual(findUnreadable('29/02/2024 12:00 and 24:00 UTC'), [], 'a leap day and 24:00 are real');
   });
 });
@@ -90,7 +102,18 @@ describe('years and days never guessed silently', () => {
   });
 
   it('says so when it had to take the current year', () => {
-    const text = lines('# Pricing', '', '## Timeline', '', 'All times in UTC.', '', 'Mar 12', '', '- 14:02 Cache expires', '- 14:31 Cache warmed');
+    const text = lines(
+      '# Pricing',
+      '',
+      '## Timeline',
+      '',
+      'All times in UTC.',
+      '',
+      'Mar 12',
+      '',
+      '- 14:02 Cache expires',
+      '- 14:31 Cache warmed',
+    );
     const doc = analyzeText(text, 'untitled:pricing.md', { today: '2025-06-01' });
     assert.equal(iso(doc.timeline.entries[0].time), '2025-03-12T14:02:00Z');
     const assumed = doc.problems.filter((p) => p.code === 'timeline/assumed-year');
@@ -107,9 +130,16 @@ describe('years and days never guessed silently', () => {
   });
 
   it('takes the day of prose times from a date earlier in the same prose', () => {
-    const text = lines('# Relay outage', '', 'On November 5th ’24 the relays degraded around 11:00 GMT and failed by 17:00 GMT.');
+    const text = lines(
+      '# Relay outage',
+      '',
+      'On November 5th ’24 the relays degraded around 11:00 GMT and failed by 17:00 GMT.',
+    );
     const doc = analyzeText(text, 'untitled:relay.md', { today: '2026-01-10' });
-    assert.deepEqual(doc.timeline.entries.map((e) => iso(e.time)), ['2024-11-05T11:00:00Z', '2024-11-05T17:00:00Z']);
+    assert.deepEqual(
+      doc.timeline.entries.map((e) => iso(e.time)),
+      ['2024-11-05T11:00:00Z', '2024-11-05T17:00:00Z'],
+    );
   });
 });
 
@@ -194,19 +224,32 @@ describe('a team default zone', () => {
 
 describe('times on an unknown day', () => {
   it('read a zone abbreviation at its own offset, with no verdict from the stand-in day', () => {
-    const doc = analyzeText(lines('# Upstream notice', '', '## Timeline', '', '- 05:00 PDT attack begins', '- 10:15 PDT null-routed'));
+    const doc = analyzeText(
+      lines('# Upstream notice', '', '## Timeline', '', '- 05:00 PDT attack begins', '- 10:15 PDT null-routed'),
+    );
     const read = doc.timeline.entries.map((e) => [e.dateUnknown, new Date(e.time!).toISOString().slice(11, 16)]);
-    assert.deepEqual(read, [[true, '12:00'], [true, '17:15']]);
+    assert.deepEqual(read, [
+      [true, '12:00'],
+      [true, '17:15'],
+    ]);
     assert.ok(!doc.problems.some((p) => p.code === 'timeline/zone-contradicts-date'));
   });
 });
 
 describe('relative offsets', () => {
   it('are reported, not invented, when no stated time comes before them', () => {
-    const doc = analyzeText(lines('# Webhooks', '', '## Timeline', '', '- +50 minutes merchants report delays', '- [+1 hrs] pool restored'));
-    assert.deepEqual(doc.timeline.entries.map((e) => e.time), [undefined, undefined]);
+    const doc = analyzeText(
+      lines('# Webhooks', '', '## Timeline', '', '- +50 minutes merchants report delays', '- [+1 hrs] pool restored'),
+    );
+    assert.deepEqual(
+      doc.timeline.entries.map((e) => e.time),
+      [undefined, undefined],
+    );
     const reported = doc.problems.filter((p) => p.code === 'timeline/unparseable-time');
-    assert.deepEqual(reported.map((p) => p.range.start.line), [4, 5]);
+    assert.deepEqual(
+      reported.map((p) => p.range.start.line),
+      [4, 5],
+    );
     assert.match(reported[0].message, /counts from a time the timeline does not state/);
   });
 });

@@ -10,9 +10,18 @@ import { resolveStamp } from '../../../server/src/core/time/resolve';
 import { findStamps } from '../../../server/src/core/time/stamps';
 
 const TIMELINE = join(__dirname, '..', '..', 'fixtures', 'timeline');
-const fixture = (name: string): PostmortemDocument => analyzeText(readFileSync(join(TIMELINE, name), 'utf8'), `file:///${name}`);
-const iso = (time: number | undefined) => (time === undefined ? undefined : new Date(time).toISOString().replace('.000Z', 'Z'));
-const noContext = () => ({ date: undefined, reference: undefined, zone: undefined, zoneSource: undefined, lastMinutes: undefined, direction: 1 as const });
+const fixture = (name: string): PostmortemDocument =>
+  analyzeText(readFileSync(join(TIMELINE, name), 'utf8'), `file:///${name}`);
+const iso = (time: number | undefined) =>
+  time === undefined ? undefined : new Date(time).toISOString().replace('.000Z', 'Z');
+const noContext = () => ({
+  date: undefined,
+  reference: undefined,
+  zone: undefined,
+  zoneSource: undefined,
+  lastMinutes: undefined,
+  direction: 1 as const,
+});
 
 /** Candidate instants read from prose windows, as "start/end" ISO pairs in reading order. */
 function proseInstants(doc: PostmortemDocument, line: number): string[] {
@@ -50,11 +59,17 @@ describe('windows whose ends give their own date', () => {
 
 describe('summary fields that state the window', () => {
   it('give the start and end as candidates from a "Date:" list item', () => {
-    assert.deepEqual(proseInstants(fixture('window-field.md'), 6), ['start 2025-03-03T09:30:00Z', 'end 2025-03-04T01:15:00Z']);
+    assert.deepEqual(proseInstants(fixture('window-field.md'), 6), [
+      'start 2025-03-03T09:30:00Z',
+      'end 2025-03-04T01:15:00Z',
+    ]);
   });
 
-  it('take the field\'s own date for a window written apart from it, once', () => {
-    assert.deepEqual(proseInstants(fixture('window-field-aside.md'), 3), ['start 2024-03-06T10:15:00Z', 'end 2024-03-06T12:40:00Z']);
+  it("take the field's own date for a window written apart from it, once", () => {
+    assert.deepEqual(proseInstants(fixture('window-field-aside.md'), 3), [
+      'start 2024-03-06T10:15:00Z',
+      'end 2024-03-06T12:40:00Z',
+    ]);
   });
 
   it('are only fields that name a date or window', () => {
@@ -92,8 +107,13 @@ describe('documents that give only days', () => {
   });
 
   it('leave dates in prose alone when the document gives times', () => {
-    const doc = analyzeText('# Outage\n\nOn June 4, 2024, the site was down.\n\n## Timeline\n\n- 10:00 UTC Alert fires\n- 10:30 UTC Fixed\n');
-    assert.deepEqual(doc.timeline.entries.map((e) => iso(e.time)), ['2024-06-04T10:00:00Z', '2024-06-04T10:30:00Z']);
+    const doc = analyzeText(
+      '# Outage\n\nOn June 4, 2024, the site was down.\n\n## Timeline\n\n- 10:00 UTC Alert fires\n- 10:30 UTC Fixed\n',
+    );
+    assert.deepEqual(
+      doc.timeline.entries.map((e) => iso(e.time)),
+      ['2024-06-04T10:00:00Z', '2024-06-04T10:30:00Z'],
+    );
   });
 });
 
@@ -108,7 +128,9 @@ describe('zones that contradict their date', () => {
 
 describe('status-page frontmatter', () => {
   it('reads `resolvedWhen` as the resolution', () => {
-    const resolved = candidatesOf(fixture('status-page-resolved-when.md').milestones).find((c) => c.marked.includes('resolved'));
+    const resolved = candidatesOf(fixture('status-page-resolved-when.md').milestones).find((c) =>
+      c.marked.includes('resolved'),
+    );
     assert.equal(iso(resolved?.time), '2024-10-15T07:50:10Z');
   });
 });

@@ -97,7 +97,11 @@ describe('timeline reuse across edits', () => {
     const analyzer = new Analyzer();
     const first = analyzer.analyze(URI, 1, fixture);
     const at = lineOf('| 13:05 |');
-    const second = analyzer.analyze(URI, 2, replaced(at, '| 13:05 | Support reports stale results from three customers |'));
+    const second = analyzer.analyze(
+      URI,
+      2,
+      replaced(at, '| 13:05 | Support reports stale results from three customers |'),
+    );
     const kept = second.timeline.entries.map((entry, i) => entry === first.timeline.entries[i]);
     assert.deepEqual(kept, [true, true, false, true, true, true]);
   });
@@ -113,7 +117,17 @@ describe('timeline reuse across edits', () => {
   });
 
   it('reports on a date line at its new length when only its trailing space changed', () => {
-    const before = ['# Queue backlog', '', '## Timeline', '', 'Mar 12', '', '- 14:02 Queue stops draining', '- 14:31 Drained', ''];
+    const before = [
+      '# Queue backlog',
+      '',
+      '## Timeline',
+      '',
+      'Mar 12',
+      '',
+      '- 14:02 Queue stops draining',
+      '- 14:31 Drained',
+      '',
+    ];
     const analyzer = new Analyzer();
     analyzer.analyze(URI, 1, before.join('\n'));
     const after = before.map((l, i) => (i === 4 ? 'Mar 12\t' : l)).join('\n');
@@ -121,35 +135,53 @@ describe('timeline reuse across edits', () => {
   });
 
   it('equals a fresh analysis after any sequence of edits inside timeline rows', () => {
-    const documents = ['core/prose-and-timeline.md', 'timeline/midnight.md', 'timeline/multi-day.md', 'timeline/newest-first-log.md', 'timeline/relative-offsets.md']
-      .map((name) => readFileSync(join(__dirname, '..', '..', 'fixtures', name), 'utf8').split('\n'));
+    const documents = [
+      'core/prose-and-timeline.md',
+      'timeline/midnight.md',
+      'timeline/multi-day.md',
+      'timeline/newest-first-log.md',
+      'timeline/relative-offsets.md',
+    ].map((name) => readFileSync(join(__dirname, '..', '..', 'fixtures', name), 'utf8').split('\n'));
     const rowText = fc.constantFrom(
-      'Alert fires for the queue', 'On-call acknowledges', 'Rolled back; errors stop (mitigated)', 'Resolved, all clear',
-      'Deploy starts [started]', 'Customers report errors', 'note with no verb',
+      'Alert fires for the queue',
+      'On-call acknowledges',
+      'Rolled back; errors stop (mitigated)',
+      'Resolved, all clear',
+      'Deploy starts [started]',
+      'Customers report errors',
+      'note with no verb',
     );
     const stamp = fc.oneof(
-      fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`),
+      fc
+        .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
+        .map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`),
       // Times about twelve hours apart decide whether the clock passed midnight: the state an edit must carry.
       fc.constantFrom('00:05', '11:59', '12:00', '23:59', '12:00 CET', '2025-06-13 02:00', '9:15pm', '+20 minutes'),
       fc.constantFrom('25:00', '22:XX', '1405', 'Feb 30', ''),
     );
     const rowEdit = fc.tuple(fc.nat(), fc.nat(), stamp, rowText);
     fc.assert(
-      fc.property(fc.nat({ max: documents.length - 1 }), fc.array(rowEdit, { minLength: 1, maxLength: 6 }), (which, edits) => {
-        const original = documents[which];
-        // Lines that are rows of the timeline: table rows and list items that hold a digit.
-        const rows = original.flatMap((line, i) => (/^\s*(?:\|\s*[^-\s|]|[-*] ).*\d/.test(line) ? [i] : []));
-        const analyzer = new Analyzer();
-        const current = [...original];
-        analyzer.analyze(URI, 0, original.join('\n'));
-        edits.forEach(([row, keepText, written, words], version) => {
-          const at = rows[row % rows.length];
-          const table = current[at].trimStart().startsWith('|');
-          current[at] = table ? `| ${written} | ${keepText % 2 ? words : current[at].split('|')[2] ?? words} |` : `- ${written} ${words}`;
-          const now = current.join('\n');
-          assert.deepEqual(derived(analyzer.analyze(URI, version + 1, now)), derived(analyzeText(now, URI)));
-        });
-      }),
+      fc.property(
+        fc.nat({ max: documents.length - 1 }),
+        fc.array(rowEdit, { minLength: 1, maxLength: 6 }),
+        (which, edits) => {
+          const original = documents[which];
+          // Lines that are rows of the timeline: table rows and list items that hold a digit.
+          const rows = original.flatMap((line, i) => (/^\s*(?:\|\s*[^-\s|]|[-*] ).*\d/.test(line) ? [i] : []));
+          const analyzer = new Analyzer();
+          const current = [...original];
+          analyzer.analyze(URI, 0, original.join('\n'));
+          edits.forEach(([row, keepText, written, words], version) => {
+            const at = rows[row % rows.length];
+            const table = current[at].trimStart().startsWith('|');
+            current[at] = table
+              ? `| ${written} | ${keepText % 2 ? words : (current[at].split('|')[2] ?? words)} |`
+              : `- ${written} ${words}`;
+            const now = current.join('\n');
+            assert.deepEqual(derived(analyzer.analyze(URI, version + 1, now)), derived(analyzeText(now, URI)));
+          });
+        },
+      ),
       { numRuns: 80 },
     );
   });

@@ -57,7 +57,11 @@ export interface Recorded {
   quickPicks: { labels: string[]; active: string | undefined }[];
 }
 
-export function fakeVscode(script: Script): { api: Record<string, unknown>; recorded: Recorded; run(command: string): Promise<void> } {
+export function fakeVscode(script: Script): {
+  api: Record<string, unknown>;
+  recorded: Recorded;
+  run(command: string): Promise<void>;
+} {
   const recorded: Recorded = { warnings: [], errors: [], opened: [], quickPicks: [] };
   const handlers = new Map<string, () => Promise<void>>();
   const folders = script.folders.map((path, index) => ({ uri: Uri.file(path), name: `folder${index}`, index }));
@@ -99,7 +103,10 @@ export function fakeVscode(script: Script): { api: Record<string, unknown>; reco
           onDidAccept: (listener: () => void) => void (listeners.accept = listener),
           onDidHide: (listener: () => void) => void (listeners.hide = listener),
           show: () => {
-            recorded.quickPicks.push({ labels: quickPick.items.filter((i) => i.kind !== -1).map((i) => i.label), active: quickPick.activeItems[0]?.label });
+            recorded.quickPicks.push({
+              labels: quickPick.items.filter((i) => i.kind !== -1).map((i) => i.label),
+              active: quickPick.activeItems[0]?.label,
+            });
             const label = script.picks.shift();
             const item = quickPick.items.find((i) => i.label === label && i.kind !== -1);
             setImmediate(() => {
@@ -131,7 +138,9 @@ export function fakeVscode(script: Script): { api: Record<string, unknown>; reco
       asRelativePath: (path: string) => relative(script.folders[0] ?? '/', path),
       getConfiguration: () => ({ get: <T>(key: string, fallback: T): T => (script.settings?.[key] as T) ?? fallback }),
       openTextDocument: async (target: Uri | { content: string }) =>
-        target instanceof Uri ? { uri: target, getText: () => readFileSync(target.fsPath, 'utf8') } : { uri: undefined, getText: () => target.content },
+        target instanceof Uri
+          ? { uri: target, getText: () => readFileSync(target.fsPath, 'utf8') }
+          : { uri: undefined, getText: () => target.content },
       fs: {
         readFile: async (uri: Uri) => {
           try {

@@ -15,12 +15,20 @@ const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
 const sources = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? sources(join(dir, d.name)) : d.name.endsWith('.ts') ? [join(dir, d.name)] : []));
+  readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? sources(join(dir, d.name)) : d.name.endsWith('.ts') ? [join(dir, d.name)] : [],
+  );
 
 /** Commands for internal use (a diagnostic's link), not meant for the palette. */
 const INTERNAL = new Set(['hindsight.openRuleDoc']);
 
-const registered = [...new Set(sources(join(ROOT, 'client', 'src')).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/registerCommand\(\s*'(hindsight\.[\w.]+)'/g)].map((m) => m[1])))];
+const registered = [
+  ...new Set(
+    sources(join(ROOT, 'client', 'src')).flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/registerCommand\(\s*'(hindsight\.[\w.]+)'/g)].map((m) => m[1]),
+    ),
+  ),
+];
 
 describe('the extension manifest', () => {
   it('finds the commands the client registers', () => {

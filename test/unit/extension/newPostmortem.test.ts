@@ -41,22 +41,31 @@ const values = (template: string, extra: Partial<NewPostmortem> = {}): NewPostmo
   authors: ['Ada Lovelace <ada@example.com>'],
   ...extra,
 });
-const frontmatterOf = (text: string): Record<string, unknown> => parseYaml(/^---\r?\n([\s\S]*?)\r?\n---/.exec(text)![1]) as Record<string, unknown>;
+const frontmatterOf = (text: string): Record<string, unknown> =>
+  parseYaml(/^---\r?\n([\s\S]*?)\r?\n---/.exec(text)![1]) as Record<string, unknown>;
 
 describe('new postmortem: names', () => {
   it('slugifies titles', () => {
     assert.equal(slugify('Checkout: 500s after the deploy!'), 'checkout-500s-after-the-deploy');
     assert.equal(slugify('  Café déjà vu — ÉTÉ  '), 'cafe-deja-vu-ete');
     assert.equal(slugify('???'), 'postmortem');
-    const long = slugify('Payment gateway timeouts during the Black Friday peak caused checkout failures in three regions');
+    const long = slugify(
+      'Payment gateway timeouts during the Black Friday peak caused checkout failures in three regions',
+    );
     assert.ok(long.length <= 50 && !long.endsWith('-'), long);
     assert.equal(long, 'payment-gateway-timeouts-during-the-black-friday');
   });
 
   it('names the file YYYY-MM-DD-slug.md, adding -2, -3… when taken, and derives the id', () => {
-    assert.deepEqual(postmortemName('2024-03-05', 'Checkout errors', []), { fileName: '2024-03-05-checkout-errors.md', id: 'INC-20240305-checkout-errors' });
+    assert.deepEqual(postmortemName('2024-03-05', 'Checkout errors', []), {
+      fileName: '2024-03-05-checkout-errors.md',
+      id: 'INC-20240305-checkout-errors',
+    });
     const taken = ['2024-03-05-Checkout-Errors.md', '2024-03-05-checkout-errors-2.md', 'README.md'];
-    assert.deepEqual(postmortemName('2024-03-05', 'Checkout errors', taken), { fileName: '2024-03-05-checkout-errors-3.md', id: 'INC-20240305-checkout-errors-3' });
+    assert.deepEqual(postmortemName('2024-03-05', 'Checkout errors', taken), {
+      fileName: '2024-03-05-checkout-errors-3.md',
+      id: 'INC-20240305-checkout-errors-3',
+    });
   });
 
   it("uses the writer's local date", () => {
@@ -115,13 +124,16 @@ describe('new postmortem: filling a template', () => {
       const before = template.split('\n');
       const after = text.split('\n');
       assert.equal(after.length, before.length);
-      const changed = after.map((line, i) => (line === before[i] ? '' : line.split(':')[0].split(' ')[0])).filter(Boolean);
+      const changed = after
+        .map((line, i) => (line === before[i] ? '' : line.split(':')[0].split(' ')[0]))
+        .filter(Boolean);
       assert.deepEqual(changed.sort(), ['#', 'authors', 'date', 'id', 'title']);
       assert.ok(text.includes(`# ${values(name).title}\n`), 'the top heading is the title');
 
       const doc = analyzeText(text, `file:///repo/postmortems/2024-03-05-x.md`);
       const codes = checkDocument(doc, { config: defaultConfig(), error: undefined }).map((p) => p.code);
-      for (const code of codes) assert.ok(!/^(sections\/missing|frontmatter\/|blameless\/)/.test(code), `${name}: ${code}`);
+      for (const code of codes)
+        assert.ok(!/^(sections\/missing|frontmatter\/|blameless\/)/.test(code), `${name}: ${code}`);
     });
   }
 
@@ -141,7 +153,16 @@ describe('new postmortem: filling a template', () => {
     const template = readFileSync(join(WORKSPACE_TEMPLATES, 'game-day.md'), 'utf8');
     const text = fillTemplate(template, values('game-day', { severity: 'SEV3' }));
     assert.ok(text.startsWith('---\ntype: postmortem\nid: '));
-    assert.deepEqual(Object.keys(frontmatterOf(text)), ['type', 'id', 'title', 'date', 'severity', 'status', 'authors', 'template']);
+    assert.deepEqual(Object.keys(frontmatterOf(text)), [
+      'type',
+      'id',
+      'title',
+      'date',
+      'severity',
+      'status',
+      'authors',
+      'template',
+    ]);
     assert.equal(frontmatterOf(text).template, 'game-day');
     // The engine reads the team's template from the same folder and finds every section.
     const doc = analyzeText(text, 'file:///repo/postmortems/x.md');
@@ -178,7 +199,14 @@ describe('new postmortem: the cursor', () => {
       assert.match(lines[line - 2], /-->$/, name);
       assert.equal(lines[line + 1], '', name);
       assert.match(lines[line + 2], /^## /, name);
-      assert.match(lines.slice(0, line).reverse().find((l) => l.startsWith('#'))!, /^## (Summary|Project overview)$/, name);
+      assert.match(
+        lines
+          .slice(0, line)
+          .reverse()
+          .find((l) => l.startsWith('#'))!,
+        /^## (Summary|Project overview)$/,
+        name,
+      );
       // Typing there makes the summary non-empty.
       lines[line] = 'Checkout failed for 12% of customers for 40 minutes.';
       const doc = analyzeText(lines.join('\n'));
@@ -197,7 +225,8 @@ describe('new postmortem: the cursor', () => {
 });
 
 describe('new postmortem: workspace templates', () => {
-  const read = (file: string): Template => readWorkspaceTemplate(file, file.replace(/\.md$/, ''), readFileSync(join(WORKSPACE_TEMPLATES, file), 'utf8'));
+  const read = (file: string): Template =>
+    readWorkspaceTemplate(file, file.replace(/\.md$/, ''), readFileSync(join(WORKSPACE_TEMPLATES, file), 'utf8'));
 
   it('reads a usable team template', () => {
     const template = read('game-day.md');
@@ -213,14 +242,24 @@ describe('new postmortem: workspace templates', () => {
   });
 
   it('looks in the nearest .hindsight/templates from the postmortem folder up to the workspace folder', () => {
-    assert.deepEqual(templateFolders('docs/postmortems/'), ['docs/postmortems/.hindsight/templates', 'docs/.hindsight/templates', '.hindsight/templates']);
+    assert.deepEqual(templateFolders('docs/postmortems/'), [
+      'docs/postmortems/.hindsight/templates',
+      'docs/.hindsight/templates',
+      '.hindsight/templates',
+    ]);
     assert.deepEqual(templateFolders(''), ['.hindsight/templates']);
     assert.deepEqual(templateFolders('../elsewhere'), ['.hindsight/templates']);
   });
 
   it('puts team templates first, a team template replacing the built-in of the same name', () => {
     const t = (name: string, source: Template['source']): Template => ({ name, source, file: `${name}.md`, text: '' });
-    const merged = mergeTemplates([t('incident', 'built-in'), t('project', 'built-in')], [t('game-day', 'workspace'), t('incident', 'workspace')]);
-    assert.deepEqual(merged.map((m) => `${m.source}:${m.name}`), ['workspace:game-day', 'workspace:incident', 'built-in:project']);
+    const merged = mergeTemplates(
+      [t('incident', 'built-in'), t('project', 'built-in')],
+      [t('game-day', 'workspace'), t('incident', 'workspace')],
+    );
+    assert.deepEqual(
+      merged.map((m) => `${m.source}:${m.name}`),
+      ['workspace:game-day', 'workspace:incident', 'built-in:project'],
+    );
   });
 });

@@ -19,7 +19,9 @@ let workspace: string;
 
 before(() => {
   uninstall = installVscode(shared);
-  ({ registerNewPostmortem } = require('../../../client/src/newPostmortem/command') as { registerNewPostmortem: typeof registerNewPostmortem });
+  ({ registerNewPostmortem } = require('../../../client/src/newPostmortem/command') as {
+    registerNewPostmortem: typeof registerNewPostmortem;
+  });
 });
 after(() => uninstall());
 
@@ -63,7 +65,14 @@ describe('Hindsight: New Postmortem…', () => {
     assert.match(lines[line + 2], /^## Impact$/);
 
     // Team templates first, then the built-in ones; the severity starts on the template's own.
-    assert.deepEqual(recorded.quickPicks[0].labels, ['game-day', 'incident', 'lightweight', 'project', 'status-page', 'regulated']);
+    assert.deepEqual(recorded.quickPicks[0].labels, [
+      'game-day',
+      'incident',
+      'lightweight',
+      'project',
+      'status-page',
+      'regulated',
+    ]);
     assert.equal(recorded.quickPicks[1].active, 'SEV2');
   });
 
@@ -71,7 +80,8 @@ describe('Hindsight: New Postmortem…', () => {
     const recorded = await run({ picks: ['game-day', 'SEV3'], inputs: ['Failover drill'] });
     assert.equal(recorded.warnings.length, 1);
     assert.match(recorded.warnings[0], /3 workspace templates were left out/);
-    for (const name of ['broken-yaml.md', 'no-sections.md', 'unclosed.md']) assert.ok(recorded.warnings[0].includes(name), name);
+    for (const name of ['broken-yaml.md', 'no-sections.md', 'unclosed.md'])
+      assert.ok(recorded.warnings[0].includes(name), name);
     const text = readFileSync(join(workspace, 'postmortems', `${today}-failover-drill.md`), 'utf8');
     assert.match(text, /^---\ntype: postmortem\n/);
     assert.match(text, /^template: game-day$/m);
@@ -83,7 +93,10 @@ describe('Hindsight: New Postmortem…', () => {
     const recorded = await run({ picks: ['lightweight', 'SEV4'], inputs: ['Cache stampede'] });
     const second = join(workspace, 'postmortems', `${today}-cache-stampede-2.md`);
     assert.equal(recorded.opened[0].path, second);
-    assert.match(readFileSync(second, 'utf8'), new RegExp(`^id: INC-${today.replace(/-/g, '')}-cache-stampede-2$`, 'm'));
+    assert.match(
+      readFileSync(second, 'utf8'),
+      new RegExp(`^id: INC-${today.replace(/-/g, '')}-cache-stampede-2$`, 'm'),
+    );
   });
 
   it('uses the hindsight.folder setting', async () => {

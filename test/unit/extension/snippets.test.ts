@@ -82,14 +82,18 @@ function resolveInner(inner: string, variables: Record<string, string>): string 
   return fallback === undefined ? '' : resolve(fallback, variables);
 }
 
-const analyse = (text: string): PostmortemDocument => analyzeText(text, 'file:///repo/postmortems/2024-03-05-snippets.md');
+const analyse = (text: string): PostmortemDocument =>
+  analyzeText(text, 'file:///repo/postmortems/2024-03-05-snippets.md');
 
 describe('snippets', () => {
   it('each have a unique prefix, a body and a description', () => {
     assert.ok(Object.keys(snippets).length >= 15);
     for (const [name, s] of Object.entries(snippets)) {
       assert.match(s.prefix, /^pm-[a-z-]+$/, name);
-      assert.ok(typeof s.body === 'string' || (Array.isArray(s.body) && s.body.every((l) => typeof l === 'string')), name);
+      assert.ok(
+        typeof s.body === 'string' || (Array.isArray(s.body) && s.body.every((l) => typeof l === 'string')),
+        name,
+      );
       assert.ok(typeof s.description === 'string' && s.description.startsWith('Hindsight: '), name);
     }
     assert.equal(byPrefix.size, Object.keys(snippets).length, 'prefixes are unique');
@@ -97,7 +101,9 @@ describe('snippets', () => {
 
   it('include a section snippet for every section of the incident template', () => {
     for (const requirement of BUILTIN_TEMPLATES.incident.sections) {
-      const found = [...byPrefix.keys()].filter((p) => analyse(expand(p)).sections.some((s) => s.kinds.some((k) => requirement.kinds.includes(k))));
+      const found = [...byPrefix.keys()].filter((p) =>
+        analyse(expand(p)).sections.some((s) => s.kinds.some((k) => requirement.kinds.includes(k))),
+      );
       assert.ok(found.length > 0, `a snippet for ${requirement.heading}`);
     }
   });
@@ -133,9 +139,13 @@ describe('snippets', () => {
   });
 
   it('rows stamped in local time become UTC through the mixed-zones quick fix', () => {
-    const table = expand('pm-timeline').trimEnd().replace(/\n[^\n]*$/, '\n| 2024-03-05 13:40 UTC | Deploy starts | x |');
+    const table = expand('pm-timeline')
+      .trimEnd()
+      .replace(/\n[^\n]*$/, '\n| 2024-03-05 13:40 UTC | Deploy starts | x |');
     const doc = analyse(`${table}\n${expand('pm-row')}\n`);
-    const mixed = checkDocument(doc, { config: defaultConfig(), error: undefined }).find((p) => p.code === 'timeline/mixed-zones');
+    const mixed = checkDocument(doc, { config: defaultConfig(), error: undefined }).find(
+      (p) => p.code === 'timeline/mixed-zones',
+    );
     assert.ok(mixed?.fixes?.[0]);
     const fixed = applyEdits(doc.text, doc.lines, mixed.fixes[0].edits);
     assert.match(fixed, /^\| 2024-03-05 13:51 UTC \| What was observed or done \|/m);
@@ -155,7 +165,20 @@ describe('snippets', () => {
   });
 
   it('together make an incident postmortem with every section and no blame', () => {
-    const order = ['pm-summary', 'pm-impact', 'pm-timeline', 'pm-detection', 'pm-response', 'pm-factors', 'pm-resolution', 'pm-went-well', 'pm-improve', 'pm-lucky', 'pm-actions', 'pm-lessons'];
+    const order = [
+      'pm-summary',
+      'pm-impact',
+      'pm-timeline',
+      'pm-detection',
+      'pm-response',
+      'pm-factors',
+      'pm-resolution',
+      'pm-went-well',
+      'pm-improve',
+      'pm-lucky',
+      'pm-actions',
+      'pm-lessons',
+    ];
     const text = [expand('pm-frontmatter'), '# Checkout errors', '', ...order.map((p) => expand(p))].join('\n');
     const doc = analyse(text);
     const problems = checkDocument(doc, { config: defaultConfig(), error: undefined }, { today: '2024-03-05' });

@@ -9,11 +9,28 @@ import { defaultConfig } from '../../../server/src/core/config/config';
 import { BUILTIN_TEMPLATES } from '../../../server/src/core/config/templates';
 
 const FOLDER = join(__dirname, '..', '..', '..', 'templates');
-const FRONTMATTER = ['type', 'id', 'title', 'date', 'severity', 'status', 'authors', 'services', 'template', 'started', 'detected', 'acknowledged', 'mitigated', 'resolved'];
+const FRONTMATTER = [
+  'type',
+  'id',
+  'title',
+  'date',
+  'severity',
+  'status',
+  'authors',
+  'services',
+  'template',
+  'started',
+  'detected',
+  'acknowledged',
+  'mitigated',
+  'resolved',
+];
 
 describe('shipped templates', () => {
   it('are exactly the built-in templates, one file each', () => {
-    const files = readdirSync(FOLDER).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3));
+    const files = readdirSync(FOLDER)
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => f.slice(0, -3));
     assert.deepEqual(files.sort(), Object.keys(BUILTIN_TEMPLATES).sort());
   });
 
@@ -34,16 +51,27 @@ describe('shipped templates', () => {
 
       it('has every section its template requires', () => {
         const missing = problems.filter((p) => p.code === 'sections/missing');
-        assert.deepEqual(missing.map((p) => p.message), []);
+        assert.deepEqual(
+          missing.map((p) => p.message),
+          [],
+        );
       });
 
       it('prompts blamelessly, and is not itself reported as blaming', () => {
-        assert.deepEqual(problems.filter((p) => p.code.startsWith('blameless/')).map((p) => p.message), []);
+        assert.deepEqual(
+          problems.filter((p) => p.code.startsWith('blameless/')).map((p) => p.message),
+          [],
+        );
         const prompts = [...text.matchAll(/<!--([\s\S]*?)-->/g)].map((m) => m[1]);
-        assert.ok(prompts.length >= doc.sections.filter((s) => s.depth === 2).length - 1, 'a prompt for (nearly) every section');
+        assert.ok(
+          prompts.length >= doc.sections.filter((s) => s.depth === 2).length - 1,
+          'a prompt for (nearly) every section',
+        );
         assert.ok(!/\bwho (caused|broke|is to blame|was responsible)|\bwhose fault|\bblame\b/i.test(text));
-        if (doc.sections.some((s) => s.kinds.includes('contributing-factors'))) assert.ok(text.includes('What were the contributing factors?'));
-        if (doc.sections.some((s) => s.kinds.includes('where-we-got-lucky'))) assert.ok(text.includes('Where did we get lucky?'));
+        if (doc.sections.some((s) => s.kinds.includes('contributing-factors')))
+          assert.ok(text.includes('What were the contributing factors?'));
+        if (doc.sections.some((s) => s.kinds.includes('where-we-got-lucky')))
+          assert.ok(text.includes('Where did we get lucky?'));
       });
     });
   }

@@ -27,6 +27,11 @@ describe('preview: standalone export', () => {
   it('keeps the cards, the timeline and the document', () => {
     const document = parse(render('checkout-outage.md', { standalone: true }));
     assert.equal(document.body.className, 'hs-standalone');
-    assert.ok(document.querySelector('.hs-header') && document.querySelector('.hs-metrics') && document.querySelector('svg .hs-impact') && document.querySelector('.hs-document h2'));
+    assert.ok(
+      document.querySelector('.hs-header') &&
+        document.querySelector('.hs-metrics') &&
+        document.querySelector('svg .hs-impact') &&
+        document.querySelector('.hs-document h2'),
+    );
   });
 });

@@ -12,7 +12,13 @@ export const fixtureText = (name: string) => readFileSync(join(FIXTURES, name), 
 
 export function render(name: string, options: Partial<PreviewOptions> = {}): string {
   const doc = analyzeText(fixtureText(name), `file:///postmortems/${name}`);
-  return renderPreview(doc, { nonce: NONCE, today: '2025-05-15', standalone: false, cspSource: CSP_SOURCE, ...options });
+  return renderPreview(doc, {
+    nonce: NONCE,
+    today: '2025-05-15',
+    standalone: false,
+    cspSource: CSP_SOURCE,
+    ...options,
+  });
 }
 
 /** Parses without running anything, for reading the structure. */
@@ -32,17 +38,38 @@ export function csp(document: Document): Map<string, string[]> {
 
 /** Every (element, attribute) pair in the document. */
 export function attributes(document: Document): { element: Element; name: string; value: string }[] {
-  return [...document.querySelectorAll('*')].flatMap((element) => [...element.attributes].map((a) => ({ element, name: a.name, value: a.value })));
+  return [...document.querySelectorAll('*')].flatMap((element) =>
+    [...element.attributes].map((a) => ({ element, name: a.name, value: a.value })),
+  );
 }
 
 /** Events an inline handler could wait for; dispatched on every element so a surviving handler would run. */
-const EVENTS = ['load', 'error', 'click', 'mouseover', 'mouseenter', 'focus', 'blur', 'toggle', 'input', 'change', 'submit', 'animationstart', 'pointerdown'];
+const EVENTS = [
+  'load',
+  'error',
+  'click',
+  'mouseover',
+  'mouseenter',
+  'focus',
+  'blur',
+  'toggle',
+  'input',
+  'change',
+  'submit',
+  'animationstart',
+  'pointerdown',
+];
 
 /**
  * Loads a page in jsdom with scripts enabled (jsdom enforces no CSP, so only the markup itself
  * can stop a payload), fires every event on every element and clicks every link.
  */
-export function execute(html: string): { window: Window & typeof globalThis; posted: unknown[]; scrolledTo: number[]; errors: string[] } {
+export function execute(html: string): {
+  window: Window & typeof globalThis;
+  posted: unknown[];
+  scrolledTo: number[];
+  errors: string[];
+} {
   const posted: unknown[] = [];
   const scrolledTo: number[] = [];
   const errors: string[] = [];

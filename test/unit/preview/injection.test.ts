@@ -15,7 +15,8 @@ describe('preview: script injection', () => {
   it('the harness would catch them: the same payloads, unsanitized, do run', () => {
     const { window } = execute(fixtureText(FIXTURE));
     const ran = pwned(window);
-    for (const name of ['pwnedScript', 'pwnedImg', 'pwnedSvg', 'pwnedClick', 'pwnedToggle', 'pwnedHeading']) assert.ok(ran.includes(name), `${name} should run in the control`);
+    for (const name of ['pwnedScript', 'pwnedImg', 'pwnedSvg', 'pwnedClick', 'pwnedToggle', 'pwnedHeading'])
+      assert.ok(ran.includes(name), `${name} should run in the control`);
   });
 
   for (const standalone of [false, true]) {
@@ -26,7 +27,10 @@ describe('preview: script injection', () => {
         assert.ok(PAYLOADS.length >= 40, `only ${PAYLOADS.length} payloads found`);
         const { window, posted, errors } = execute(html);
         assert.deepEqual(pwned(window), []);
-        assert.deepEqual(Object.keys(window).filter((key) => /pwned/i.test(key)), []);
+        assert.deepEqual(
+          Object.keys(window).filter((key) => /pwned/i.test(key)),
+          [],
+        );
         assert.deepEqual(errors, []);
         // The page's own script did run here: the harness executes what the page allows.
         assert.equal(JSON.stringify(posted), standalone ? '[]' : '[{"type":"ready"}]');
@@ -35,29 +39,61 @@ describe('preview: script injection', () => {
       it('leaves no handler attributes, no script URLs and nothing that loads or navigates', () => {
         const document = parse(html);
         const all = attributes(document);
-        assert.deepEqual(all.filter((a) => /^on/i.test(a.name)).map((a) => `${a.element.tagName} ${a.name}`), []);
+        assert.deepEqual(
+          all.filter((a) => /^on/i.test(a.name)).map((a) => `${a.element.tagName} ${a.name}`),
+          [],
+        );
         // Browsers ignore control characters and whitespace before a scheme.
         // eslint-disable-next-line no-control-regex -- control characters are what this strips
         const scheme = (value: string) => value.replace(/[\u0000-\u0020]/g, '').toLowerCase();
-        assert.deepEqual(all.filter((a) => /^(javascript|vbscript|data):/.test(scheme(a.value))).map((a) => `${a.element.tagName} ${a.name}=${a.value}`), []);
-        assert.deepEqual(all.filter((a) => ['style', 'srcdoc', 'formaction', 'xlink:href'].includes(a.name)).map((a) => a.name), []);
-        const forbidden = 'iframe, frame, object, embed, form, base, link, meta[http-equiv="refresh"], img, math, noscript, svg script, foreignObject, [src], [srcset], [poster], [background]';
-        assert.deepEqual([...document.querySelectorAll(forbidden)].map((e) => e.tagName), []);
+        assert.deepEqual(
+          all
+            .filter((a) => /^(javascript|vbscript|data):/.test(scheme(a.value)))
+            .map((a) => `${a.element.tagName} ${a.name}=${a.value}`),
+          [],
+        );
+        assert.deepEqual(
+          all.filter((a) => ['style', 'srcdoc', 'formaction', 'xlink:href'].includes(a.name)).map((a) => a.name),
+          [],
+        );
+        const forbidden =
+          'iframe, frame, object, embed, form, base, link, meta[http-equiv="refresh"], img, math, noscript, svg script, foreignObject, [src], [srcset], [poster], [background]';
+        assert.deepEqual(
+          [...document.querySelectorAll(forbidden)].map((e) => e.tagName),
+          [],
+        );
       });
 
       it(standalone ? 'has no script element at all' : 'has one script, carrying the nonce', () => {
         const scripts = [...parse(html).querySelectorAll('script')];
         if (standalone) assert.equal(scripts.length, 0);
-        else assert.deepEqual(scripts.map((s) => [s.getAttribute('nonce'), s.hasAttribute('src')]), [[NONCE, false]]);
-        assert.deepEqual([...parse(html).querySelectorAll('style')].map((s) => s.getAttribute('nonce')), [NONCE]);
+        else
+          assert.deepEqual(
+            scripts.map((s) => [s.getAttribute('nonce'), s.hasAttribute('src')]),
+            [[NONCE, false]],
+          );
+        assert.deepEqual(
+          [...parse(html).querySelectorAll('style')].map((s) => s.getAttribute('nonce')),
+          [NONCE],
+        );
       });
 
       it('shows the payloads as text where the author wrote them', () => {
         const document = parse(html);
         assert.match(document.title, /^<\/title><\/script><script>window\.pwnedTitle = true<\/script>/);
-        assert.equal(document.querySelector('[data-field="severity"] dd')?.textContent, '<img src=x onerror="window.pwnedSeverity = true">');
-        assert.match(document.querySelector('.hs-document code')?.textContent ?? '', /<script>window\.pwnedCode = true<\/script>/);
-        assert.ok([...document.querySelectorAll('.hs-entry title')].some((t) => t.textContent!.includes('window.pwnedTimelineScript')));
+        assert.equal(
+          document.querySelector('[data-field="severity"] dd')?.textContent,
+          '<img src=x onerror="window.pwnedSeverity = true">',
+        );
+        assert.match(
+          document.querySelector('.hs-document code')?.textContent ?? '',
+          /<script>window\.pwnedCode = true<\/script>/,
+        );
+        assert.ok(
+          [...document.querySelectorAll('.hs-entry title')].some((t) =>
+            t.textContent!.includes('window.pwnedTimelineScript'),
+          ),
+        );
       });
     });
   }

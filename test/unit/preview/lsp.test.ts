@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Connection } from 'vscode-languageserver';
 import { DocumentStore } from '../../../server/src/lsp/documents';
-import { PREVIEW_REQUEST, registerPreview, type PreviewParams, type PreviewResult } from '../../../server/src/lsp/preview';
+import {
+  PREVIEW_REQUEST,
+  registerPreview,
+  type PreviewParams,
+  type PreviewResult,
+} from '../../../server/src/lsp/preview';
 import { csp, fixtureText, NONCE, parse } from './helpers';
 
 /** Just enough of a connection for the document store and one request handler. */
@@ -21,8 +26,10 @@ function server() {
   const store = new DocumentStore(connection);
   store.documents.listen(connection);
   registerPreview(connection, store);
-  const open = (uri: string, text: string, version: number) => (handlers.get('didOpen') as (e: unknown) => void)({ textDocument: { uri, languageId: 'markdown', version, text } });
-  const preview = (params: PreviewParams) => (handlers.get(PREVIEW_REQUEST) as (p: PreviewParams) => PreviewResult | null)(params);
+  const open = (uri: string, text: string, version: number) =>
+    (handlers.get('didOpen') as (e: unknown) => void)({ textDocument: { uri, languageId: 'markdown', version, text } });
+  const preview = (params: PreviewParams) =>
+    (handlers.get(PREVIEW_REQUEST) as (p: PreviewParams) => PreviewResult | null)(params);
   return { open, preview };
 }
 

@@ -8,19 +8,25 @@ describe('preview: a realistic postmortem', () => {
   const document = parse(render('checkout-outage.md'));
 
   it('shows the frontmatter in the header card', () => {
-    assert.equal(text(document.querySelector('.hs-header h1')), 'Checkout errors after payment gateway certificate expiry');
+    assert.equal(
+      text(document.querySelector('.hs-header h1')),
+      'Checkout errors after payment gateway certificate expiry',
+    );
     assert.equal(text(document.querySelector('[data-field="severity"] dd')), 'SEV2');
     assert.equal(text(document.querySelector('[data-field="status"] dd')), 'in-review');
-    assert.deepEqual([...document.querySelectorAll('[data-field="services"] .hs-chip')].map(text), ['checkout', 'payments-gateway']);
-    assert.deepEqual([...document.querySelectorAll('[data-field="authors"] .hs-chip')].map(text), ['maria.santos', 'k.okafor']);
+    assert.deepEqual([...document.querySelectorAll('[data-field="services"] .hs-chip')].map(text), [
+      'checkout',
+      'payments-gateway',
+    ]);
+    assert.deepEqual([...document.querySelectorAll('[data-field="authors"] .hs-chip')].map(text), [
+      'maria.santos',
+      'k.okafor',
+    ]);
   });
 
   it('shows each duration in a card, with its formula on hover', () => {
     const value = (name: string) => text(document.querySelector(`[data-metric="${name}"] .hs-metric-value`));
-    assert.deepEqual(
-      ['ttd', 'tta', 'ttm', 'ttr', 'impact'].map(value),
-      ['6m', '11m', '47m', '1h 15m', '47m'],
-    );
+    assert.deepEqual(['ttd', 'tta', 'ttm', 'ttr', 'impact'].map(value), ['6m', '11m', '47m', '1h 15m', '47m']);
     const ttm = document.querySelector('[data-metric="ttm"]')!.getAttribute('title')!;
     assert.match(ttm, /^Time to mitigate = mitigated − started/);
     assert.match(ttm, /mitigated: 2025-04-14 09:47 UTC/);
@@ -31,11 +37,20 @@ describe('preview: a realistic postmortem', () => {
     assert.ok(svg);
     assert.equal(svg.querySelectorAll('.hs-entry').length, 6);
     const kinds = [...svg.querySelectorAll('.hs-milestone')].map((g) => g.getAttribute('data-kind')).sort();
-    assert.deepEqual(kinds, ['acknowledged', 'detected', 'impactEnd', 'impactStart', 'mitigated', 'resolved', 'started']);
+    assert.deepEqual(kinds, [
+      'acknowledged',
+      'detected',
+      'impactEnd',
+      'impactStart',
+      'mitigated',
+      'resolved',
+      'started',
+    ]);
     const impact = svg.querySelectorAll('rect.hs-impact');
     assert.equal(impact.length, 1);
     // The shaded window runs from the impact-start marker to the impact-end marker.
-    const stem = (kind: string) => Number(svg.querySelector(`[data-kind="${kind}"] .hs-milestone-stem`)!.getAttribute('x1'));
+    const stem = (kind: string) =>
+      Number(svg.querySelector(`[data-kind="${kind}"] .hs-milestone-stem`)!.getAttribute('x1'));
     const x = Number(impact[0].getAttribute('x'));
     assert.ok(Math.abs(x - stem('impactStart')) < 0.2);
     assert.ok(Math.abs(x + Number(impact[0].getAttribute('width')) - stem('impactEnd')) < 0.2);
@@ -44,21 +59,31 @@ describe('preview: a realistic postmortem', () => {
 
   it('marks overdue action items: not done and due before today', () => {
     const rows = [...document.querySelectorAll('tr.hs-action')];
-    assert.deepEqual(rows.map((r) => r.classList.contains('hs-overdue')), [true, false, false]);
+    assert.deepEqual(
+      rows.map((r) => r.classList.contains('hs-overdue')),
+      [true, false, false],
+    );
     assert.equal(rows[0].querySelectorAll('.hs-badge-overdue').length, 1);
     const later = parse(render('checkout-outage.md', { today: '2025-07-01' }));
     // The done item is past its date too, but done is never overdue.
-    assert.deepEqual([...later.querySelectorAll('tr.hs-action')].map((r) => r.classList.contains('hs-overdue')), [true, true, false]);
+    assert.deepEqual(
+      [...later.querySelectorAll('tr.hs-action')].map((r) => r.classList.contains('hs-overdue')),
+      [true, true, false],
+    );
   });
 
   it('renders the document with the source line on every top-level block', () => {
     const lines = fixtureText('checkout-outage.md').split('\n');
     const blocks = [...document.querySelectorAll('.hs-document > *')];
     assert.ok(blocks.length > 5);
-    for (const block of blocks) assert.match(block.getAttribute('data-line') ?? '', /^\d+$/, block.outerHTML.slice(0, 60));
+    for (const block of blocks)
+      assert.match(block.getAttribute('data-line') ?? '', /^\d+$/, block.outerHTML.slice(0, 60));
     const summary = [...document.querySelectorAll('.hs-document > h2')].find((h) => text(h) === 'Summary')!;
     assert.equal(Number(summary.getAttribute('data-line')), lines.indexOf('## Summary'));
-    assert.equal(document.querySelector('.hs-document a')?.getAttribute('href'), 'https://dashboards.example.com/payments');
+    assert.equal(
+      document.querySelector('.hs-document a')?.getAttribute('href'),
+      'https://dashboards.example.com/payments',
+    );
   });
 });
 
@@ -67,7 +92,10 @@ describe('preview: timelines of any size', () => {
     const document = parse(render('sparse-timeline.md'));
     const svg = document.querySelector('svg.hs-timeline-svg')!;
     assert.equal(svg.querySelectorAll('.hs-entry').length, 1);
-    assert.deepEqual([...svg.querySelectorAll('.hs-milestone')].map((g) => g.getAttribute('data-kind')), ['started']);
+    assert.deepEqual(
+      [...svg.querySelectorAll('.hs-milestone')].map((g) => g.getAttribute('data-kind')),
+      ['started'],
+    );
     assert.equal(svg.querySelectorAll('.hs-impact').length, 0);
     const unplaced = [...document.querySelectorAll('.hs-unplaced li')].map(text);
     assert.deepEqual(unplaced, ['Merchandising team notices old prices on the storefront', 'Cache TTL lowered']);
@@ -101,12 +129,21 @@ describe('preview: Content-Security-Policy', () => {
     assert.deepEqual(policy.get('script-src'), [`'nonce-${NONCE}'`]);
     assert.deepEqual(policy.get('style-src'), [`'nonce-${NONCE}'`]);
     assert.deepEqual(policy.get('img-src'), [CSP_SOURCE, 'data:']);
-    assert.doesNotMatch(document.querySelector('meta[http-equiv]')!.getAttribute('content')!, /unsafe|\*\s*;|https?:\/\/(?!\*\.vscode-cdn\.net)/);
+    assert.doesNotMatch(
+      document.querySelector('meta[http-equiv]')!.getAttribute('content')!,
+      /unsafe|\*\s*;|https?:\/\/(?!\*\.vscode-cdn\.net)/,
+    );
   });
 
   it('puts the nonce on the only style and the only script', () => {
-    assert.deepEqual([...document.querySelectorAll('style')].map((s) => s.getAttribute('nonce')), [NONCE]);
-    assert.deepEqual([...document.querySelectorAll('script')].map((s) => s.getAttribute('nonce')), [NONCE]);
+    assert.deepEqual(
+      [...document.querySelectorAll('style')].map((s) => s.getAttribute('nonce')),
+      [NONCE],
+    );
+    assert.deepEqual(
+      [...document.querySelectorAll('script')].map((s) => s.getAttribute('nonce')),
+      [NONCE],
+    );
   });
 
   it('follows the VS Code theme, with fallbacks for a file opened elsewhere', () => {

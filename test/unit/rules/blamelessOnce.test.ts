@@ -8,7 +8,9 @@ const categories = (sentence: string) => detect(mask(sentence), []).map((hit) =>
 
 describe('one blameless finding per sentence', () => {
   it('reports "human error by the operator" once, as the label', () => {
-    assert.deepEqual(categories('Recovery was slow because of human error by the operator.'), ['human-error:human error']);
+    assert.deepEqual(categories('Recovery was slow because of human error by the operator.'), [
+      'human-error:human error',
+    ]);
   });
 
   it('reports a mistake pinned on a person as the label, not also as the person causing it', () => {

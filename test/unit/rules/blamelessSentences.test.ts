@@ -16,7 +16,9 @@ const rules = RULES.filter((r) => r.id.startsWith('blameless/'));
 
 function findings(name: string): { text: string; found: string[] } {
   const text = readFileSync(join(FIXTURES, name), 'utf8');
-  const found = runRules(analyzeText(text), defaultConfig(), { rules }).map((p) => `${p.range.start.line + 1}:${p.code}`);
+  const found = runRules(analyzeText(text), defaultConfig(), { rules }).map(
+    (p) => `${p.range.start.line + 1}:${p.code}`,
+  );
   return { text, found };
 }
 
@@ -28,7 +30,10 @@ describe('blameless rules on written sentences', () => {
     assert.deepEqual(found, []);
   });
 
-  for (const [name, least] of [['blaming.md', 8], ['who-acts.md', 4]] as const) {
+  for (const [name, least] of [
+    ['blaming.md', 8],
+    ['who-acts.md', 4],
+  ] as const) {
     it(`report each blaming sentence of ${name} once, in the category its marker names, and nothing else`, () => {
       const { text, found } = findings(name);
       const expected = text.split('\n').flatMap((line, i) => {

@@ -8,9 +8,21 @@ import { csvRecord, parseCsv, spreadsheetSafe } from '../../../server/src/tracke
 import { createFileAdapter } from '../../../server/src/trackers/fileExport';
 import { TrackerError, type ExportItem, type IncidentContext } from '../../../server/src/trackers/types';
 
-const incident: IncidentContext = { id: 'INC-20250310-checkout-errors', title: 'Checkout errors', file: 'postmortems/2025-03-10-checkout-errors.md' };
+const incident: IncidentContext = {
+  id: 'INC-20250310-checkout-errors',
+  title: 'Checkout errors',
+  file: 'postmortems/2025-03-10-checkout-errors.md',
+};
 const items: ExportItem[] = [
-  { index: 0, action: 'Add a canary stage, then "bake" for 30 min', owner: 'Dana Smith', due: '2025-04-01', priority: 'high', state: 'open', type: 'prevent' },
+  {
+    index: 0,
+    action: 'Add a canary stage, then "bake" for 30 min',
+    owner: 'Dana Smith',
+    due: '2025-04-01',
+    priority: 'high',
+    state: 'open',
+    type: 'prevent',
+  },
   { index: 2, action: 'Alert on checkout error rate\nand page on-call', owner: '@sam', state: 'unknown' },
 ];
 
@@ -26,7 +38,10 @@ function memoryDisk(initial: Record<string, string> = {}) {
 
 describe('CSV/JSON export', () => {
   it('quotes per RFC 4180 and reads back what it wrote', () => {
-    assert.equal(csvRecord(['plain', 'a,b', 'say "hi"', 'two\nlines', ' padded', '']), 'plain,"a,b","say ""hi""","two\nlines"," padded",');
+    assert.equal(
+      csvRecord(['plain', 'a,b', 'say "hi"', 'two\nlines', ' padded', '']),
+      'plain,"a,b","say ""hi""","two\nlines"," padded",',
+    );
     const fields = ['a,b', 'say "hi"', 'two\r\nlines', '', 'x'];
     assert.deepEqual(parseCsv(`${csvRecord(fields)}\r\n${csvRecord(['1'])}\n`), [fields, ['1']]);
     assert.throws(() => parseCsv('"open'), /never closed/);
@@ -38,17 +53,38 @@ describe('CSV/JSON export', () => {
     assert.equal(adapter.kind, 'csv');
     const result = await adapter.create(items, incident);
     assert.deepEqual(result.failed, []);
-    assert.deepEqual(result.created.map((t) => [t.index, t.key, t.url]), [
-      [0, 'actions.csv#1', ''],
-      [2, 'actions.csv#2', ''],
-    ]);
+    assert.deepEqual(
+      result.created.map((t) => [t.index, t.key, t.url]),
+      [
+        [0, 'actions.csv#1', ''],
+        [2, 'actions.csv#2', ''],
+      ],
+    );
     const text = disk.files.get('/repo/exports/actions.csv')!;
     assert.ok(text.endsWith('\r\n'));
     assert.deepEqual(parseCsv(text), [
       ['action', 'owner', 'due', 'priority', 'status', 'type', 'incident', 'postmortem'],
-      ['Add a canary stage, then "bake" for 30 min', 'Dana Smith', '2025-04-01', 'high', 'open', 'prevent', 'INC-20250310-checkout-errors', 'postmortems/2025-03-10-checkout-errors.md'],
+      [
+        'Add a canary stage, then "bake" for 30 min',
+        'Dana Smith',
+        '2025-04-01',
+        'high',
+        'open',
+        'prevent',
+        'INC-20250310-checkout-errors',
+        'postmortems/2025-03-10-checkout-errors.md',
+      ],
       // A leading @ is a formula to spreadsheets: the ' marks it as text, and spreadsheets show @sam.
-      ['Alert on checkout error rate\nand page on-call', "'@sam", '', '', '', '', 'INC-20250310-checkout-errors', 'postmortems/2025-03-10-checkout-errors.md'],
+      [
+        'Alert on checkout error rate\nand page on-call',
+        "'@sam",
+        '',
+        '',
+        '',
+        '',
+        'INC-20250310-checkout-errors',
+        'postmortems/2025-03-10-checkout-errors.md',
+      ],
     ]);
     assert.match(text, /^"Add a canary stage, then ""bake"" for 30 min",Dana Smith,/m);
   });
@@ -59,33 +95,47 @@ describe('CSV/JSON export', () => {
     await adapter.create(items.slice(0, 1), incident);
     const other: ExportItem = { index: 5, action: 'Load-test the gateway', state: 'open' };
     const second = await adapter.create([other, items[0]], { ...incident, id: undefined });
-    assert.deepEqual(second.created.map((t) => t.key), ['actions.csv#2', 'actions.csv#1']);
+    assert.deepEqual(
+      second.created.map((t) => t.key),
+      ['actions.csv#2', 'actions.csv#1'],
+    );
     assert.equal(parseCsv(disk.files.get('/repo/actions.csv')!).length, 3);
   });
 
   it('neutralises cells a spreadsheet would run as a formula, and still finds their rows on the next run', async () => {
-    assert.deepEqual(['=HYPERLINK("http://x")', '+1', '-2', '@dana', '\tx', '\rx', "'=already", 'Dana', 'a=b'].map(spreadsheetSafe), [
-      '\'=HYPERLINK("http://x")', "'+1", "'-2", "'@dana", "'\tx", "'\rx", "'=already", 'Dana', 'a=b',
-    ]);
+    assert.deepEqual(
+      ['=HYPERLINK("http://x")', '+1', '-2', '@dana', '\tx', '\rx', "'=already", 'Dana', 'a=b'].map(spreadsheetSafe),
+      ['\'=HYPERLINK("http://x")', "'+1", "'-2", "'@dana", "'\tx", "'\rx", "'=already", 'Dana', 'a=b'],
+    );
     const disk = memoryDisk();
     const adapter = createFileAdapter({ type: 'csv', path: 'a.csv' }, { ...disk, cwd: '/repo' });
     const risky: ExportItem = { index: 1, action: '=cmd|"/c calc"!A1', owner: '@dana', state: 'open' };
     await adapter.create([risky], incident);
     const again = await adapter.create([risky], incident);
-    assert.deepEqual(again.created.map((t) => t.key), ['a.csv#1']);
+    assert.deepEqual(
+      again.created.map((t) => t.key),
+      ['a.csv#1'],
+    );
     const text = disk.files.get('/repo/a.csv')!;
     assert.deepEqual(parseCsv(text)[1].slice(0, 2), ['\'=cmd|"/c calc"!A1', "'@dana"]);
     assert.equal(parseCsv(text).length, 2, 'one row, not two');
     const json = memoryDisk();
     await createFileAdapter({ type: 'json', path: 'a.json' }, json).create([risky], incident);
-    assert.equal((JSON.parse([...json.files.values()][0]) as { owner: string }[])[0].owner, '@dana', 'JSON is not a spreadsheet: values stay as written');
+    assert.equal(
+      (JSON.parse([...json.files.values()][0]) as { owner: string }[])[0].owner,
+      '@dana',
+      'JSON is not a spreadsheet: values stay as written',
+    );
   });
 
   it('writes JSON objects with the same fields', async () => {
     const disk = memoryDisk();
     const adapter = createFileAdapter({ type: 'json', path: '/abs/actions.json' }, disk);
     const result = await adapter.create(items, incident);
-    assert.deepEqual(result.created.map((t) => t.key), ['actions.json#1', 'actions.json#2']);
+    assert.deepEqual(
+      result.created.map((t) => t.key),
+      ['actions.json#1', 'actions.json#2'],
+    );
     const rows = JSON.parse(disk.files.get('/abs/actions.json')!) as Record<string, string>[];
     assert.deepEqual(rows[0], {
       action: items[0].action,
@@ -101,10 +151,16 @@ describe('CSV/JSON export', () => {
   });
 
   it('never overwrites a file that is not its own', async () => {
-    for (const [type, text] of [['csv', 'name,email\nx,y\n'], ['json', '{"not":"a list"}']] as const) {
+    for (const [type, text] of [
+      ['csv', 'name,email\nx,y\n'],
+      ['json', '{"not":"a list"}'],
+    ] as const) {
       const disk = memoryDisk({ [`/repo/out.${type}`]: text });
       const adapter = createFileAdapter({ type, path: `out.${type}` }, { ...disk, cwd: '/repo' });
-      await assert.rejects(adapter.create(items, incident), (error: unknown) => error instanceof TrackerError && /not a Hindsight/.test(error.message));
+      await assert.rejects(
+        adapter.create(items, incident),
+        (error: unknown) => error instanceof TrackerError && /not a Hindsight/.test(error.message),
+      );
       assert.equal(disk.files.get(`/repo/out.${type}`), text);
     }
   });
@@ -123,10 +179,19 @@ describe('CSV/JSON export', () => {
     const dir = mkdtempSync(join(tmpdir(), 'hindsight-file-export-'));
     try {
       await createFileAdapter({ type: 'csv', path: 'out/actions.csv' }, { cwd: dir }).create(items, incident);
-      await createFileAdapter({ type: 'csv', path: 'out/actions.csv' }, { cwd: dir }).create([{ index: 9, action: 'More', state: 'open' }], incident);
+      await createFileAdapter({ type: 'csv', path: 'out/actions.csv' }, { cwd: dir }).create(
+        [{ index: 9, action: 'More', state: 'open' }],
+        incident,
+      );
       assert.equal(parseCsv(readFileSync(join(dir, 'out', 'actions.csv'), 'utf8')).length, 4);
-      const full = { readFile: async () => undefined, writeFile: async () => Promise.reject(new Error('ENOSPC: no space left on device')) };
-      await assert.rejects(createFileAdapter({ type: 'json', path: 'actions.json' }, { ...full, cwd: dir }).create(items, incident), /actions\.json could not be written: ENOSPC/);
+      const full = {
+        readFile: async () => undefined,
+        writeFile: async () => Promise.reject(new Error('ENOSPC: no space left on device')),
+      };
+      await assert.rejects(
+        createFileAdapter({ type: 'json', path: 'actions.json' }, { ...full, cwd: dir }).create(items, incident),
+        /actions\.json could not be written: ENOSPC/,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

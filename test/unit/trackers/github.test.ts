@@ -4,7 +4,12 @@ import { before, describe, it } from 'node:test';
 import { createGitHubAdapter } from '../../../server/src/trackers/github';
 import { githubIssueRequest, githubLogin } from '../../../server/src/trackers/githubIssue';
 import { Http } from '../../../server/src/trackers/http';
-import { TrackerError, type CreatedTicket, type ExportItem, type IncidentContext } from "../../../server/src/trackers/types";
+import {
+  TrackerError,
+  type CreatedTicket,
+  type ExportItem,
+  type IncidentContext,
+} from '../../../server/src/trackers/types';
 import { fixture, githubApi, githubFetch, issueAnswer, type Answer, type SeenRequest } from './githubContract';
 
 const incident: IncidentContext = {
@@ -15,8 +20,23 @@ const incident: IncidentContext = {
   link: 'https://git.acme.example/web/blob/main/postmortems/2025-03-10-checkout-errors.md',
 };
 const items: ExportItem[] = [
-  { index: 0, action: 'Add a canary stage for the gateway', owner: '@dana', due: '2025-04-01', priority: 'high', state: 'open', type: 'prevent' },
-  { index: 1, action: 'Alert on checkout error rate', owner: 'Sam Lee', due: '2025-04-15', priority: 'medium', state: 'open' },
+  {
+    index: 0,
+    action: 'Add a canary stage for the gateway',
+    owner: '@dana',
+    due: '2025-04-01',
+    priority: 'high',
+    state: 'open',
+    type: 'prevent',
+  },
+  {
+    index: 1,
+    action: 'Alert on checkout error rate',
+    owner: 'Sam Lee',
+    due: '2025-04-15',
+    priority: 'medium',
+    state: 'open',
+  },
   { index: 3, action: 'Write the rollback runbook', owner: 'Alex Kim <alex@acme.example>', state: 'open' },
 ];
 const settings = { repo: 'acme/web', assignees: { 'sam lee': 'samlee' } };
@@ -42,7 +62,10 @@ function createIn(store: StoredIssue[], request: SeenRequest) {
   const body = request.body as { title: string; labels: string[]; assignees?: string[] };
   const number = 100 + store.length;
   store.push({ number, title: body.title, labels: body.labels });
-  return issueAnswer(`${request.params.owner}/${request.params.repo}`, number, { title: body.title, assignees: body.assignees });
+  return issueAnswer(`${request.params.owner}/${request.params.repo}`, number, {
+    title: body.title,
+    assignees: body.assignees,
+  });
 }
 
 function listing(store: StoredIssue[], request: SeenRequest): Answer {
@@ -53,15 +76,34 @@ function listing(store: StoredIssue[], request: SeenRequest): Answer {
   const more = Number(page) * size < matching.length;
   const next = `https://api.github.com/repos/acme/web/issues?labels=${encodeURIComponent(labels)}&state=all&per_page=${perPage}&page=${Number(page) + 1}`;
   // A pull request with the same title is listed too, as GitHub does: it is not an issue.
-  const pullRequest = page === '1' && matching[0] ? [{ ...issueAnswer('acme/web', 999, { title: matching[0].title }), pull_request: { url: 'https://api.github.com/repos/acme/web/pulls/999', html_url: 'https://github.com/acme/web/pull/999', diff_url: null, patch_url: null } }] : [];
+  const pullRequest =
+    page === '1' && matching[0]
+      ? [
+          {
+            ...issueAnswer('acme/web', 999, { title: matching[0].title }),
+            pull_request: {
+              url: 'https://api.github.com/repos/acme/web/pulls/999',
+              html_url: 'https://github.com/acme/web/pull/999',
+              diff_url: null,
+              patch_url: null,
+            },
+          },
+        ]
+      : [];
   const body = [...pullRequest, ...rows.map((issue) => issueAnswer('acme/web', issue.number, { title: issue.title }))];
   return { status: 200, body, headers: more ? { link: `<${next}>; rel="next"` } : {} };
 }
 
-async function adapterWith(respond: (request: SeenRequest) => Answer, options: { base?: string; token?: string; tracker?: object } = {}) {
+async function adapterWith(
+  respond: (request: SeenRequest) => Answer,
+  options: { base?: string; token?: string; tracker?: object } = {},
+) {
   const contract = await githubFetch(respond, options.base);
   const http = new Http({ fetch: contract.fetch, sleep: async () => undefined, retries: 2 });
-  const adapter = createGitHubAdapter({ ...settings, ...options.tracker }, { http, credentials: { token: options.token ?? 'ghp_test' } });
+  const adapter = createGitHubAdapter(
+    { ...settings, ...options.tracker },
+    { http, credentials: { token: options.token ?? 'ghp_test' } },
+  );
   return { adapter, ...contract };
 }
 
@@ -75,15 +117,32 @@ describe('GitHub adapter', () => {
 
   it('the validating fetch refuses an issue without a title, and one with a wrongly typed field', async () => {
     const { fetch, violations } = await githubFetch(() => ({ status: 201, body: issueAnswer('acme/web', 1) }));
-    const headers = { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28', authorization: 'Bearer t', 'content-type': 'application/json' };
-    const missing = await fetch('https://api.github.com/repos/acme/web/issues', { method: 'POST', headers, body: JSON.stringify({ body: 'no title' }) });
+    const headers = {
+      accept: 'application/vnd.github+json',
+      'x-github-api-version': '2022-11-28',
+      authorization: 'Bearer t',
+      'content-type': 'application/json',
+    };
+    const missing = await fetch('https://api.github.com/repos/acme/web/issues', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ body: 'no title' }),
+    });
     assert.equal(missing.status, 400);
     assert.match(violations[0], /issues\/create.*title/);
     // milestone is the schema that had `nullable` without `type`: it is checked, not skipped.
-    const milestone = await fetch('https://api.github.com/repos/acme/web/issues', { method: 'POST', headers, body: JSON.stringify({ title: 't', milestone: { n: 1 } }) });
+    const milestone = await fetch('https://api.github.com/repos/acme/web/issues', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ title: 't', milestone: { n: 1 } }),
+    });
     assert.equal(milestone.status, 400);
     assert.match(violations[1], /milestone/);
-    const fine = await fetch('https://api.github.com/repos/acme/web/issues', { method: 'POST', headers, body: JSON.stringify({ title: 't', milestone: 3 }) });
+    const fine = await fetch('https://api.github.com/repos/acme/web/issues', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ title: 't', milestone: 3 }),
+    });
     assert.equal(fine.status, 201);
     assert.equal(violations.length, 2);
   });
@@ -101,13 +160,31 @@ describe('GitHub adapter', () => {
       ],
     );
     assert.deepEqual(result.failed, []);
-    assert.deepEqual(seen.map((s) => s.operationId), ['issues/list-for-repo', 'issues/create', 'issues/create', 'issues/create']);
-    assert.deepEqual(seen[0].query, { labels: 'INC-20250310-checkout-errors', state: 'all', per_page: '100', page: '1' });
-    const [first, second, third] = creates(seen).map((s) => s.body as { title: string; body: string; labels: string[]; assignees?: string[] });
+    assert.deepEqual(
+      seen.map((s) => s.operationId),
+      ['issues/list-for-repo', 'issues/create', 'issues/create', 'issues/create'],
+    );
+    assert.deepEqual(seen[0].query, {
+      labels: 'INC-20250310-checkout-errors',
+      state: 'all',
+      per_page: '100',
+      page: '1',
+    });
+    const [first, second, third] = creates(seen).map(
+      (s) => s.body as { title: string; body: string; labels: string[]; assignees?: string[] },
+    );
     assert.equal(first.title, 'Add a canary stage for the gateway');
     assert.deepEqual(first.labels, ['postmortem', 'INC-20250310-checkout-errors']);
     assert.deepEqual(first.assignees, ['dana']);
-    for (const expected of ['@dana', '2025-04-01', 'high', 'prevent', 'INC-20250310-checkout-errors', incident.link!, '`postmortems/2025-03-10-checkout-errors.md`']) {
+    for (const expected of [
+      '@dana',
+      '2025-04-01',
+      'high',
+      'prevent',
+      'INC-20250310-checkout-errors',
+      incident.link!,
+      '`postmortems/2025-03-10-checkout-errors.md`',
+    ]) {
       assert.ok(first.body.includes(expected), `body has ${expected}`);
     }
     assert.deepEqual(second.assignees, ['samlee'], 'names map to logins whatever their case');
@@ -118,18 +195,31 @@ describe('GitHub adapter', () => {
   });
 
   it('waits out a 429 and goes on', async () => {
-    const { adapter, seen, violations } = await adapterWith(creating((_, attempt) => (attempt === 0 ? { status: 429, body: { message: 'slow down' }, headers: { 'retry-after': '0' } } : undefined)));
+    const { adapter, seen, violations } = await adapterWith(
+      creating((_, attempt) =>
+        attempt === 0 ? { status: 429, body: { message: 'slow down' }, headers: { 'retry-after': '0' } } : undefined,
+      ),
+    );
     const result = await adapter.create(items.slice(0, 1), incident);
     assert.deepEqual(violations, []);
     assert.equal(creates(seen).length, 2);
-    assert.deepEqual(result.created.map((t) => t.key), ['acme/web#100']);
+    assert.deepEqual(
+      result.created.map((t) => t.key),
+      ['acme/web#100'],
+    );
   });
 
   it('lists an item GitHub keeps failing on with its message, and creates the others', async () => {
-    const failing = (request: SeenRequest) => ((request.body as { title: string }).title.startsWith('Alert') ? { status: 500, body: fixture('github-server-error.json') } : undefined);
+    const failing = (request: SeenRequest) =>
+      (request.body as { title: string }).title.startsWith('Alert')
+        ? { status: 500, body: fixture('github-server-error.json') }
+        : undefined;
     const { adapter, seen } = await adapterWith(creating(failing));
     const result = await adapter.create(items, incident);
-    assert.deepEqual(result.created.map((t) => t.index), [0, 3]);
+    assert.deepEqual(
+      result.created.map((t) => t.index),
+      [0, 3],
+    );
     assert.deepEqual(result.failed, [{ index: 1, error: 'GitHub answered 500: Server Error' }]);
     assert.equal(creates(seen).length, 5, 'the failing item was tried three times');
   });
@@ -147,15 +237,30 @@ describe('GitHub adapter', () => {
   });
 
   it('keeps what was created when access is refused half-way, so the write-back still happens', async () => {
-    const { adapter } = await adapterWith(creating((_, attempt) => (attempt >= 1 ? { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'x' } } : undefined)));
+    const { adapter } = await adapterWith(
+      creating((_, attempt) =>
+        attempt >= 1
+          ? { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'x' } }
+          : undefined,
+      ),
+    );
     const result = await adapter.create(items, incident);
-    assert.deepEqual(result.created.map((t) => t.index), [0]);
-    assert.deepEqual(result.failed.map((f) => f.index), [1, 3]);
+    assert.deepEqual(
+      result.created.map((t) => t.index),
+      [0],
+    );
+    assert.deepEqual(
+      result.failed.map((f) => f.index),
+      [1, 3],
+    );
     assert.match(result.failed[0].error, /Resource not accessible by integration/);
   });
 
   it('creates the issue unassigned when GitHub refuses the login', async () => {
-    const refuse = (request: SeenRequest) => ((request.body as { assignees?: string[] }).assignees ? { status: 422, body: fixture('github-validation-failed.json') } : undefined);
+    const refuse = (request: SeenRequest) =>
+      (request.body as { assignees?: string[] }).assignees
+        ? { status: 422, body: fixture('github-validation-failed.json') }
+        : undefined;
     const { adapter, seen, violations } = await adapterWith(creating(refuse));
     const result = await adapter.create(items.slice(0, 1), incident);
     assert.deepEqual(violations, []);
@@ -174,8 +279,18 @@ describe('GitHub adapter', () => {
     const { adapter, seen, violations } = await adapterWith((request) => states[request.params.issue_number]);
     const result = await adapter.status(['acme/web#1', 'acme/web#2', 'acme/web#3', 'acme/web#4', 'PAY-12']);
     assert.deepEqual(violations, []);
-    assert.deepEqual(seen.map((s) => s.operationId), ['issues/get', 'issues/get', 'issues/get', 'issues/get']);
-    assert.deepEqual([...result.states], [['acme/web#1', 'open'], ['acme/web#2', 'done'], ['acme/web#3', 'done']]);
+    assert.deepEqual(
+      seen.map((s) => s.operationId),
+      ['issues/get', 'issues/get', 'issues/get', 'issues/get'],
+    );
+    assert.deepEqual(
+      [...result.states],
+      [
+        ['acme/web#1', 'open'],
+        ['acme/web#2', 'done'],
+        ['acme/web#3', 'done'],
+      ],
+    );
     assert.deepEqual(result.failed, [
       { key: 'acme/web#4', error: 'GitHub answered 404: Not Found' },
       { key: 'PAY-12', error: 'not a GitHub issue key (owner/repo#number)' },
@@ -189,8 +304,17 @@ describe('GitHub adapter', () => {
     assert.deepEqual(violations, []);
     assert.equal(seen[0].path, '/repos/acme/web/issues');
     const http = new Http({ fetch: globalThis.fetch });
-    assert.throws(() => createGitHubAdapter({ repo: 'acme/web', baseUrl: 'http://github.acme.example/api/v3' }, { http, credentials: {} }), /https/);
-    assert.doesNotThrow(() => createGitHubAdapter({ repo: 'acme/web', baseUrl: 'http://127.0.0.1:8080/api/v3' }, { http, credentials: {} }));
+    assert.throws(
+      () =>
+        createGitHubAdapter(
+          { repo: 'acme/web', baseUrl: 'http://github.acme.example/api/v3' },
+          { http, credentials: {} },
+        ),
+      /https/,
+    );
+    assert.doesNotThrow(() =>
+      createGitHubAdapter({ repo: 'acme/web', baseUrl: 'http://127.0.0.1:8080/api/v3' }, { http, credentials: {} }),
+    );
     assert.throws(() => createGitHubAdapter({ repo: 'web' }, { http, credentials: {} }), /owner\/repo/);
   });
 
@@ -202,10 +326,18 @@ describe('GitHub adapter', () => {
 
   it('stops when cancelled and keeps what was created', async () => {
     const controller = new AbortController();
-    const { adapter } = await adapterWith(creating((_, attempt) => (attempt === 0 ? (controller.abort(), undefined) : undefined)));
+    const { adapter } = await adapterWith(
+      creating((_, attempt) => (attempt === 0 ? (controller.abort(), undefined) : undefined)),
+    );
     const result = await adapter.create(items, incident, controller.signal);
-    assert.deepEqual(result.created.map((t) => t.index), [0]);
-    assert.deepEqual(result.failed.map((f) => f.index), [1, 3]);
+    assert.deepEqual(
+      result.created.map((t) => t.index),
+      [0],
+    );
+    assert.deepEqual(
+      result.failed.map((f) => f.index),
+      [1, 3],
+    );
   });
 
   it('a re-run finds the issue a 500 hid, skipping a pull request of the same title, and creates nothing again', async () => {
@@ -218,11 +350,17 @@ describe('GitHub adapter', () => {
       return { status: 502, body: fixture('github-server-error.json') };
     }, store);
     // While GitHub is failing, its listing fails too: the first run cannot tell that the issue exists.
-    const degraded = (request: SeenRequest) => (broken && store.length > 0 && request.operationId === 'issues/list-for-repo' ? { status: 503, body: fixture('github-server-error.json') } : respond(request));
+    const degraded = (request: SeenRequest) =>
+      broken && store.length > 0 && request.operationId === 'issues/list-for-repo'
+        ? { status: 503, body: fixture('github-server-error.json') }
+        : respond(request);
     const { adapter, seen, violations } = await adapterWith(degraded);
     const first = await adapter.create(items, incident);
     assert.deepEqual(violations, []);
-    assert.deepEqual(first.created.map((t) => t.index), [0, 3]);
+    assert.deepEqual(
+      first.created.map((t) => t.index),
+      [0, 3],
+    );
     assert.deepEqual(first.failed, [{ index: 1, error: 'GitHub answered 502: Server Error' }]);
     assert.equal(creates(seen).length, 3, 'the ambiguous create was not repeated blind');
     assert.equal(store.length, 3);
@@ -230,37 +368,70 @@ describe('GitHub adapter', () => {
     broken = false;
     const second = await adapter.create(items.slice(1, 2), incident);
     assert.deepEqual(violations, []);
-    assert.deepEqual(second.created.map((t) => [t.index, t.key, t.url]), [[1, 'acme/web#101', 'https://github.com/acme/web/issues/101']]);
+    assert.deepEqual(
+      second.created.map((t) => [t.index, t.key, t.url]),
+      [[1, 'acme/web#101', 'https://github.com/acme/web/issues/101']],
+    );
     assert.match(second.created[0].note ?? '', /already in the tracker.*not created again/);
     assert.equal(store.length, 3, 'no duplicates');
     assert.equal(creates(seen).length, 3);
-    const pages = seen.filter((s) => s.operationId === 'issues/list-for-repo').slice(-2).map((s) => s.query.page);
+    const pages = seen
+      .filter((s) => s.operationId === 'issues/list-for-repo')
+      .slice(-2)
+      .map((s) => s.query.page);
     assert.deepEqual(pages, ['1', '2'], 'pages until a short page');
   });
 
   it('within a run, asks GitHub before repeating a create that failed with 500, and repeats it only when the issue is not there', async () => {
     const store: StoredIssue[] = [];
-    const { adapter, seen } = await adapterWith(creating((request, attempt) => (attempt === 0 ? (createIn(store, request), { status: 500, body: fixture('github-server-error.json') }) : undefined), store));
+    const { adapter, seen } = await adapterWith(
+      creating(
+        (request, attempt) =>
+          attempt === 0
+            ? (createIn(store, request), { status: 500, body: fixture('github-server-error.json') })
+            : undefined,
+        store,
+      ),
+    );
     const result = await adapter.create(items.slice(0, 1), incident);
     assert.equal(store.length, 1, 'no duplicate');
     assert.equal(creates(seen).length, 1);
-    assert.deepEqual(result.created.map((t) => t.key), ['acme/web#100']);
-    assert.match(result.created[0].note ?? '', /created although the tracker answered with an error \(GitHub answered 500: Server Error\)/);
+    assert.deepEqual(
+      result.created.map((t) => t.key),
+      ['acme/web#100'],
+    );
+    assert.match(
+      result.created[0].note ?? '',
+      /created although the tracker answered with an error \(GitHub answered 500: Server Error\)/,
+    );
   });
 
   it('creates nothing when the issue listing fails', async () => {
-    const failing = await adapterWith((request) => (request.operationId === 'issues/list-for-repo' ? { status: 500, body: fixture('github-server-error.json') } : creating()(request)));
+    const failing = await adapterWith((request) =>
+      request.operationId === 'issues/list-for-repo'
+        ? { status: 500, body: fixture('github-server-error.json') }
+        : creating()(request),
+    );
     const result = await failing.adapter.create(items, incident);
     assert.deepEqual(result.created, []);
-    assert.deepEqual(result.failed.map((f) => f.index), [0, 1, 3]);
-    assert.match(result.failed[0].error, /^could not check for issues created by an earlier run: GitHub answered 500: Server Error$/);
+    assert.deepEqual(
+      result.failed.map((f) => f.index),
+      [0, 1, 3],
+    );
+    assert.match(
+      result.failed[0].error,
+      /^could not check for issues created by an earlier run: GitHub answered 500: Server Error$/,
+    );
     assert.equal(creates(failing.seen).length, 0);
   });
 
-  it('does not look up when issues carry no incident label, since a title alone could be another incident\'s', async () => {
+  it("does not look up when issues carry no incident label, since a title alone could be another incident's", async () => {
     const { adapter, seen } = await adapterWith(creating(), { tracker: { incidentLabel: false } });
     await adapter.create(items.slice(0, 1), incident);
-    assert.deepEqual(seen.map((s) => s.operationId), ['issues/create']);
+    assert.deepEqual(
+      seen.map((s) => s.operationId),
+      ['issues/create'],
+    );
   });
 
   it('reads owners as @login or through the map (name, email, or either part of Name <email>), and keeps labels within 50 characters', () => {
@@ -272,8 +443,14 @@ describe('GitHub adapter', () => {
     assert.equal(githubLogin('@not a login', map), undefined);
     const long = { ...incident, id: `INC-20250310-${'very-long-slug-'.repeat(5)}` };
     const { request } = githubIssueRequest(items[0], long, { repo: 'acme/web', labels: ['incident', 'postmortem'] });
-    assert.deepEqual(request.labels.map((l) => l.length <= 50), [true, true, true]);
+    assert.deepEqual(
+      request.labels.map((l) => l.length <= 50),
+      [true, true, true],
+    );
     assert.equal(request.labels[0], 'incident');
-    assert.equal(githubIssueRequest(items[0], long, { repo: 'acme/web', incidentLabel: false }).request.labels.length, 1);
+    assert.equal(
+      githubIssueRequest(items[0], long, { repo: 'acme/web', incidentLabel: false }).request.labels.length,
+      1,
+    );
   });
 });

@@ -7,7 +7,17 @@ import { join } from 'node:path';
 import addFormats from 'ajv-formats';
 import { OpenAPIBackend, type Request as ApiRequest } from 'openapi-backend';
 
-const DESCRIPTION = join(__dirname, '..', '..', '..', 'node_modules', '@octokit', 'openapi', 'generated', 'api.github.com.json');
+const DESCRIPTION = join(
+  __dirname,
+  '..',
+  '..',
+  '..',
+  'node_modules',
+  '@octokit',
+  'openapi',
+  'generated',
+  'api.github.com.json',
+);
 export const GITHUB_FIXTURES = join(__dirname, '..', '..', 'fixtures', 'trackers');
 
 let loaded: Promise<{ api: OpenAPIBackend; patched: number }> | undefined;
@@ -18,7 +28,13 @@ export function githubApi(): Promise<{ api: OpenAPIBackend; patched: number }> {
     const document = JSON.parse(readFileSync(DESCRIPTION, 'utf8')) as object;
     const patched = addMissingTypes(document);
     // Formats (uri, date-time) are checked too, rather than ignored with a warning each.
-    const api = new OpenAPIBackend({ definition: document as never, quick: true, strict: false, validate: true, customizeAjv: (ajv) => (addFormats(ajv), ajv) });
+    const api = new OpenAPIBackend({
+      definition: document as never,
+      quick: true,
+      strict: false,
+      validate: true,
+      customizeAjv: (ajv) => (addFormats(ajv), ajv),
+    });
     await api.init();
     return { api, patched };
   })();
@@ -36,7 +52,10 @@ export function addMissingTypes(node: unknown): number {
   const schema = node as Record<string, unknown>;
   let count = 0;
   if (schema.nullable === true && schema.type === undefined) {
-    const branches = [...((schema.oneOf as { type?: string }[]) ?? []), ...((schema.anyOf as { type?: string }[]) ?? [])];
+    const branches = [
+      ...((schema.oneOf as { type?: string }[]) ?? []),
+      ...((schema.anyOf as { type?: string }[]) ?? []),
+    ];
     const types = [...new Set(branches.map((b) => b.type).filter((t): t is string => typeof t === 'string'))];
     if (types.length > 0) {
       schema.type = types;
@@ -64,7 +83,10 @@ export type Answer = { status: number; body?: unknown; headers?: Record<string, 
  * The validating fetch. A request GitHub's description does not allow, or without the headers
  * GitHub asks for, is answered 400 and recorded in `violations`, which a test expects empty.
  */
-export async function githubFetch(respond: (request: SeenRequest) => Answer | Promise<Answer>, base = 'https://api.github.com') {
+export async function githubFetch(
+  respond: (request: SeenRequest) => Answer | Promise<Answer>,
+  base = 'https://api.github.com',
+) {
   const { api } = await githubApi();
   const violations: string[] = [];
   const seen: SeenRequest[] = [];
@@ -74,25 +96,49 @@ export async function githubFetch(respond: (request: SeenRequest) => Answer | Pr
     const body = typeof init.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
     const method = (init.method ?? 'GET').toLowerCase();
     if (init.signal?.aborted) throw init.signal.reason;
-    const problem = (message: string) => (violations.push(message), new Response(JSON.stringify({ message: `contract: ${message}` }), { status: 400 }));
+    const problem = (message: string) => (
+      violations.push(message),
+      new Response(JSON.stringify({ message: `contract: ${message}` }), { status: 400 })
+    );
     if (!`${url.origin}${url.pathname}`.startsWith(base)) return problem(`${url.href} is not under ${base}`);
-    const request: ApiRequest = { method, path: url.pathname.slice(new URL(base).pathname.replace(/\/$/, '').length), query: Object.fromEntries(url.searchParams), headers, body };
+    const request: ApiRequest = {
+      method,
+      path: url.pathname.slice(new URL(base).pathname.replace(/\/$/, '').length),
+      query: Object.fromEntries(url.searchParams),
+      headers,
+      body,
+    };
     const operation = api.router.matchOperation(request);
     if (!operation) return problem(`${method.toUpperCase()} ${request.path} is not in GitHub's API`);
     const result = api.validator.validateRequest(request, operation);
     if (!result.valid) return problem(`${operation.operationId}: ${JSON.stringify(result.errors)}`);
     if (headers.accept !== 'application/vnd.github+json') return problem(`accept is ${headers.accept}`);
-    if (headers['x-github-api-version'] !== '2022-11-28') return problem(`x-github-api-version is ${headers['x-github-api-version']}`);
+    if (headers['x-github-api-version'] !== '2022-11-28')
+      return problem(`x-github-api-version is ${headers['x-github-api-version']}`);
     if (!/^Bearer \S+$/.test(headers.authorization ?? '')) return problem('no Bearer authorization');
     const params = api.router.parseRequest(request, operation).params as Record<string, string>;
-    const entry = { operationId: operation.operationId!, method, path: request.path, params, query: Object.fromEntries(url.searchParams), headers, body };
+    const entry = {
+      operationId: operation.operationId!,
+      method,
+      path: request.path,
+      params,
+      query: Object.fromEntries(url.searchParams),
+      headers,
+      body,
+    };
     seen.push(entry);
     const answer = await respond(entry);
     if (answer.status < 300) {
       const checked = api.validator.validateResponse(answer.body, operation, answer.status);
-      if (checked.errors?.length) violations.push(`fixture for ${operation.operationId} does not match GitHub's description: ${JSON.stringify(checked.errors)}`);
+      if (checked.errors?.length)
+        violations.push(
+          `fixture for ${operation.operationId} does not match GitHub's description: ${JSON.stringify(checked.errors)}`,
+        );
     }
-    return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), { status: answer.status, headers: { 'content-type': 'application/json', ...answer.headers } });
+    return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {
+      status: answer.status,
+      headers: { 'content-type': 'application/json', ...answer.headers },
+    });
   };
   return { fetch: fetch as typeof globalThis.fetch, violations, seen };
 }
@@ -101,9 +147,18 @@ const ISSUE = JSON.parse(readFileSync(join(GITHUB_FIXTURES, 'github-issue.json')
 const USER = JSON.parse(readFileSync(join(GITHUB_FIXTURES, 'github-user.json'), 'utf8')) as Record<string, unknown>;
 
 /** The issue GitHub would answer with, from the fixture, for the request and number given. */
-export function issueAnswer(repo: string, number: number, fields: { title?: string; state?: 'open' | 'closed'; state_reason?: string | null; assignees?: string[] } = {}) {
+export function issueAnswer(
+  repo: string,
+  number: number,
+  fields: { title?: string; state?: 'open' | 'closed'; state_reason?: string | null; assignees?: string[] } = {},
+) {
   const api = `https://api.github.com/repos/${repo}`;
-  const user = (login: string) => ({ ...USER, login, url: `https://api.github.com/users/${login}`, html_url: `https://github.com/${login}` });
+  const user = (login: string) => ({
+    ...USER,
+    login,
+    url: `https://api.github.com/users/${login}`,
+    html_url: `https://github.com/${login}`,
+  });
   const { state_reason: _unset, ...issue } = ISSUE;
   return {
     ...issue,

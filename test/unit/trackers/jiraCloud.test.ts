@@ -47,9 +47,12 @@ function fakeJira(override?: (request: SeenRequest, jira: FakeJiraState) => Answ
     const custom = override?.(request, jira);
     if (custom) return custom;
     if (request.operationId === 'getProject') return { status: 200, body: fixture('project.json') };
-    if (request.operationId === 'findUsers') return { status: 200, body: request.query.query === 'ana@example.com' ? fixture('user-search-ana.json') : [] };
-    if (request.operationId === 'createIssues') return { status: 201, body: { issues: createAll(jira, request), errors: [] } };
-    if (request.operationId === 'searchAndReconsileIssuesUsingJqlPost') return searchByLabel(jira, request.body as { jql: string; nextPageToken?: string });
+    if (request.operationId === 'findUsers')
+      return { status: 200, body: request.query.query === 'ana@example.com' ? fixture('user-search-ana.json') : [] };
+    if (request.operationId === 'createIssues')
+      return { status: 201, body: { issues: createAll(jira, request), errors: [] } };
+    if (request.operationId === 'searchAndReconsileIssuesUsingJqlPost')
+      return searchByLabel(jira, request.body as { jql: string; nextPageToken?: string });
     return { status: 500, body: fixture('server-error.json') };
   };
   return { jira, respond };
@@ -71,29 +74,58 @@ function searchByLabel(jira: FakeJiraState, body: { jql: string; nextPageToken?:
   if (!label) return { status: 400, body: { errorMessages: [`the fake does not understand ${body.jql}`] } };
   const matching = jira.issues.filter((issue) => issue.labels.includes(label));
   const start = Number(body.nextPageToken ?? 0);
-  const page = matching.slice(start, start + 2).map((issue) => ({ id: issue.key, key: issue.key, fields: { summary: issue.summary } }));
+  const page = matching
+    .slice(start, start + 2)
+    .map((issue) => ({ id: issue.key, key: issue.key, fields: { summary: issue.summary } }));
   const isLast = start + 2 >= matching.length;
   return { status: 200, body: { issues: page, isLast, ...(isLast ? {} : { nextPageToken: String(start + 2) }) } };
 }
 
-async function setUp(override?: Parameters<typeof fakeJira>[0], options: { timeoutMs?: number; retries?: number; config?: Record<string, unknown> } = {}) {
+async function setUp(
+  override?: Parameters<typeof fakeJira>[0],
+  options: { timeoutMs?: number; retries?: number; config?: Record<string, unknown> } = {},
+) {
   const { jira, respond } = fakeJira(override);
   const contract = await jiraFetch(respond);
   const slept: number[] = [];
-  const http = new Http({ fetch: contract.fetch, sleep: async (ms) => void slept.push(ms), timeoutMs: options.timeoutMs, retries: options.retries });
-  const adapter = createAdapter(tracker(options.config), { http, credentials: { email: 'bot@example.com', token: TOKEN } });
+  const http = new Http({
+    fetch: contract.fetch,
+    sleep: async (ms) => void slept.push(ms),
+    timeoutMs: options.timeoutMs,
+    retries: options.retries,
+  });
+  const adapter = createAdapter(tracker(options.config), {
+    http,
+    credentials: { email: 'bot@example.com', token: TOKEN },
+  });
   return { jira, adapter, slept, ...contract };
 }
 
-const incident = { id: 'INC-20250310-checkout-errors', title: 'Checkout errors', file: 'postmortems/checkout.md', link: 'https://docs.example.com/postmortems/checkout.md' };
-const item = (index: number, extra: Partial<ExportItem> = {}): ExportItem => ({ index, action: `Action number ${index}`, state: 'open', ...extra });
+const incident = {
+  id: 'INC-20250310-checkout-errors',
+  title: 'Checkout errors',
+  file: 'postmortems/checkout.md',
+  link: 'https://docs.example.com/postmortems/checkout.md',
+};
+const item = (index: number, extra: Partial<ExportItem> = {}): ExportItem => ({
+  index,
+  action: `Action number ${index}`,
+  state: 'open',
+  ...extra,
+});
 const postmortem = (name: string) => readFileSync(join(JIRA_FIXTURES, name), 'utf8');
 
 describe('Jira Cloud export', () => {
   it('sends bulk creates the description accepts, with ADF, labels, priority, parent, custom fields and accountId', async () => {
     const { adapter, seen, violations } = await setUp();
     const items = [
-      item(0, { action: 'Add a canary stage', owner: 'Ana Lima <ana@example.com>', due: '2025-04-01', priority: 'high', priorityText: 'P1' }),
+      item(0, {
+        action: 'Add a canary stage',
+        owner: 'Ana Lima <ana@example.com>',
+        due: '2025-04-01',
+        priority: 'high',
+        priorityText: 'P1',
+      }),
       item(1, { action: 'Alert on errors', owner: 'ana@example.com', priority: 'medium', priorityText: 'Medium' }),
       item(2, { action: 'Write the runbook', owner: 'Carol Diaz' }),
       item(3, { action: 'Ask around', owner: 'zed@example.com' }),
@@ -101,15 +133,23 @@ describe('Jira Cloud export', () => {
     const result = await adapter.create(items, incident);
     assert.deepEqual(violations, []);
     assert.deepEqual(result.failed, []);
-    assert.deepEqual(result.created.map((t) => [t.index, t.key, t.url]), [0, 1, 2, 3].map((i) => [i, `PAY-${100 + i}`, `${SITE}/browse/PAY-${100 + i}`]));
+    assert.deepEqual(
+      result.created.map((t) => [t.index, t.key, t.url]),
+      [0, 1, 2, 3].map((i) => [i, `PAY-${100 + i}`, `${SITE}/browse/PAY-${100 + i}`]),
+    );
     assert.match(result.created[2].note ?? '', /unassigned.*"Carol Diaz" is not an email/);
     assert.match(result.created[3].note ?? '', /unassigned.*no Jira account found for zed@example.com/);
     assert.equal(result.created[0].note, undefined);
     // One lookup per email address, cached for the run.
-    assert.deepEqual(seen.filter((r) => r.operationId === 'findUsers').map((r) => r.query.query), ['ana@example.com', 'zed@example.com']);
+    assert.deepEqual(
+      seen.filter((r) => r.operationId === 'findUsers').map((r) => r.query.query),
+      ['ana@example.com', 'zed@example.com'],
+    );
     const bulk = seen.filter((r) => r.operationId === 'createIssues');
     assert.equal(bulk.length, 1);
-    const [first, , third] = (bulk[0].body as { issueUpdates: { fields: Record<string, unknown> }[] }).issueUpdates.map((u) => u.fields);
+    const [first, , third] = (bulk[0].body as { issueUpdates: { fields: Record<string, unknown> }[] }).issueUpdates.map(
+      (u) => u.fields,
+    );
     assert.equal(first.summary, 'Add a canary stage');
     assert.equal(first.duedate, '2025-04-01');
     assert.deepEqual(first.assignee, { accountId: '5b10a2844c20165700ede21g' });
@@ -121,7 +161,14 @@ describe('Jira Cloud export', () => {
     assert.equal(first.customfield_10010, 'ops');
     assert.equal(third.assignee, undefined);
     const description = JSON.stringify(first.description);
-    for (const expected of ['Checkout errors', 'https://docs.example.com/postmortems/checkout.md', 'postmortems/checkout.md', 'INC-20250310-checkout-errors', 'Ana Lima <ana@example.com>', '2025-04-01']) {
+    for (const expected of [
+      'Checkout errors',
+      'https://docs.example.com/postmortems/checkout.md',
+      'postmortems/checkout.md',
+      'INC-20250310-checkout-errors',
+      'Ana Lima <ana@example.com>',
+      '2025-04-01',
+    ]) {
       assert.ok(description.includes(expected), `description lacks ${expected}`);
     }
     assert.equal(bulk[0].headers.authorization, `Basic ${Buffer.from(`bot@example.com:${TOKEN}`).toString('base64')}`);
@@ -139,26 +186,50 @@ describe('Jira Cloud export', () => {
     const items = Array.from({ length: 120 }, (_, i) => item(i * 2));
     const result = await adapter.create(items, incident);
     assert.deepEqual(violations, []);
-    const sizes = seen.filter((r) => r.operationId === 'createIssues').map((r) => (r.body as { issueUpdates: unknown[] }).issueUpdates.length);
+    const sizes = seen
+      .filter((r) => r.operationId === 'createIssues')
+      .map((r) => (r.body as { issueUpdates: unknown[] }).issueUpdates.length);
     assert.deepEqual(sizes, [50, 50, 20]);
     assert.equal(result.created.length, 120);
-    assert.deepEqual(result.created.map((t) => t.index), items.map((i) => i.index));
+    assert.deepEqual(
+      result.created.map((t) => t.index),
+      items.map((i) => i.index),
+    );
     assert.equal(result.created[119].key, 'PAY-219');
   });
 
   it('maps failedElementNumber errors back to their items and keeps the others', async () => {
-    const { adapter, violations } = await setUp((request) => (request.operationId === 'createIssues' ? { status: 201, body: fixture('bulk-partial.json') } : undefined));
+    const { adapter, violations } = await setUp((request) =>
+      request.operationId === 'createIssues' ? { status: 201, body: fixture('bulk-partial.json') } : undefined,
+    );
     const result = await adapter.create([item(4), item(7), item(9)], incident);
     assert.deepEqual(violations, []);
-    assert.deepEqual(result.created.map((t) => [t.index, t.key]), [[4, 'PAY-101'], [9, 'PAY-103']]);
-    assert.deepEqual(result.failed, [{ index: 7, error: 'priority: Specify the Priority (id or name) in the string format' }]);
+    assert.deepEqual(
+      result.created.map((t) => [t.index, t.key]),
+      [
+        [4, 'PAY-101'],
+        [9, 'PAY-103'],
+      ],
+    );
+    assert.deepEqual(result.failed, [
+      { index: 7, error: 'priority: Specify the Priority (id or name) in the string format' },
+    ]);
   });
 });
 
 describe('the contract check itself', () => {
   const send = async (fetch: typeof globalThis.fetch, path: string, body: unknown) =>
-    fetch(`${SITE}${path}`, { method: 'POST', headers: { authorization: 'Bearer x', 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const fields = { project: { key: 'PAY' }, issuetype: { name: 'Task' }, summary: 'Do it', description: { version: 1, type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'ok' }] }] } };
+    fetch(`${SITE}${path}`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer x', 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const fields = {
+    project: { key: 'PAY' },
+    issuetype: { name: 'Task' },
+    summary: 'Do it',
+    description: { version: 1, type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'ok' }] }] },
+  };
 
   it('accepts a well-formed bulk create', async () => {
     const { fetch, violations } = await jiraFetch(() => ({ status: 201, body: { issues: [], errors: [] } }));
@@ -174,9 +245,26 @@ describe('the contract check itself', () => {
 
   it('rejects a Cloud description that is a string, an empty text node, a bad due date and more than 50 issues', async () => {
     const { fetch, violations } = await jiraFetch(() => ({ status: 201 }));
-    await send(fetch, '/rest/api/3/issue/bulk', { issueUpdates: [{ fields: { ...fields, description: 'plain text' } }] });
-    await send(fetch, '/rest/api/3/issue/bulk', { issueUpdates: [{ fields: { ...fields, description: { version: 1, type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '' }] }] } } }] });
-    await send(fetch, '/rest/api/3/issue/bulk', { issueUpdates: [{ fields: { ...fields, duedate: '01/04/2025', assignee: { name: 'ana' } } }] });
+    await send(fetch, '/rest/api/3/issue/bulk', {
+      issueUpdates: [{ fields: { ...fields, description: 'plain text' } }],
+    });
+    await send(fetch, '/rest/api/3/issue/bulk', {
+      issueUpdates: [
+        {
+          fields: {
+            ...fields,
+            description: {
+              version: 1,
+              type: 'doc',
+              content: [{ type: 'paragraph', content: [{ type: 'text', text: '' }] }],
+            },
+          },
+        },
+      ],
+    });
+    await send(fetch, '/rest/api/3/issue/bulk', {
+      issueUpdates: [{ fields: { ...fields, duedate: '01/04/2025', assignee: { name: 'ana' } } }],
+    });
     await send(fetch, '/rest/api/3/issue/bulk', { issueUpdates: Array.from({ length: 51 }, () => ({ fields })) });
     assert.equal(violations.length, 4);
     assert.match(violations[0], /description is not ADF/);
@@ -204,13 +292,25 @@ describe('Jira Cloud faults', () => {
     const result = await adapter.create([item(0), item(1)], incident);
     assert.deepEqual(violations, []);
     assert.deepEqual(slept, [7000]);
-    assert.deepEqual(result.created.map((t) => t.key), ['PAY-100', 'PAY-101']);
+    assert.deepEqual(
+      result.created.map((t) => t.key),
+      ['PAY-100', 'PAY-101'],
+    );
     assert.deepEqual(jira.created, ['PAY-100', 'PAY-101']);
   });
 
   it('writes back what a batch created when a later call fails with 500s, and a re-run creates only the rest', async () => {
     const rows = Array.from({ length: 60 }, (_, i) => `| Fix thing ${i + 1} | ana@example.com | 2025-04-01 | Open |`);
-    const text = ['# Outage', '', '## Action items', '', '| Action | Owner | Due | Status |', '| --- | --- | --- | --- |', ...rows, ''].join('\n');
+    const text = [
+      '# Outage',
+      '',
+      '## Action items',
+      '',
+      '| Action | Owner | Due | Status |',
+      '| --- | --- | --- | --- |',
+      ...rows,
+      '',
+    ].join('\n');
     let broken = true;
     let bulkCalls = 0;
     const { adapter, jira, slept, violations } = await setUp((request) => {
@@ -222,11 +322,17 @@ describe('Jira Cloud faults', () => {
     const first = await exportActionItems(doc, adapter, planExport(doc, { file: 'outage.md' }));
     assert.deepEqual(violations, []);
     assert.equal(first.result.created.length, 50);
-    assert.deepEqual(first.result.failed.map((f) => f.index), Array.from({ length: 10 }, (_, i) => 50 + i));
+    assert.deepEqual(
+      first.result.failed.map((f) => f.index),
+      Array.from({ length: 10 }, (_, i) => 50 + i),
+    );
     assert.match(first.result.failed[0].error, /Internal server error/);
     assert.equal(slept.length, 3, 'the 500 was retried before giving up');
     const afterFirst = applyEdits(text, doc.lines, first.edits);
-    assert.match(afterFirst, /\| Fix thing 50 \| ana@example\.com \| 2025-04-01 \| Open \| \[PAY-149\]\(http:\/\/127\.0\.0\.1:9\/browse\/PAY-149\) \|/);
+    assert.match(
+      afterFirst,
+      /\| Fix thing 50 \| ana@example\.com \| 2025-04-01 \| Open \| \[PAY-149\]\(http:\/\/127\.0\.0\.1:9\/browse\/PAY-149\) \|/,
+    );
     assert.match(afterFirst, /\| Fix thing 51 \| ana@example\.com \| 2025-04-01 \| Open \| {2}\|/);
 
     broken = false;
@@ -250,18 +356,25 @@ describe('Jira Cloud faults', () => {
       if (!String(input).includes('/issue/bulk')) return contract.fetch(input, init);
       // A real socket keeps the process alive while it waits (AbortSignal.timeout's timer does not).
       const socket = setInterval(() => undefined, 1000);
-      return new Promise((_, reject) => init?.signal?.addEventListener('abort', () => (clearInterval(socket), reject(init.signal?.reason))));
+      return new Promise((_, reject) =>
+        init?.signal?.addEventListener('abort', () => (clearInterval(socket), reject(init.signal?.reason))),
+      );
     };
     const http = new Http({ fetch: hanging, timeoutMs: 30, retries: 1, sleep: async () => undefined });
     const adapter = createAdapter(tracker(), { http, credentials: { email: 'bot@example.com', token: TOKEN } });
     const result = await adapter.create([item(0), item(1)], incident);
     assert.deepEqual(result.created, []);
-    assert.deepEqual(result.failed.map((f) => f.index), [0, 1]);
+    assert.deepEqual(
+      result.failed.map((f) => f.index),
+      [0, 1],
+    );
     assert.match(result.failed[0].error, /failed after 2 attempts: no answer within/);
   });
 
   it('names the credential to fix on 401, without the token', async () => {
-    const { adapter } = await setUp((request) => (request.operationId === 'getProject' ? { status: 401, body: fixture('unauthorized.json') } : undefined));
+    const { adapter } = await setUp((request) =>
+      request.operationId === 'getProject' ? { status: 401, body: fixture('unauthorized.json') } : undefined,
+    );
     await assert.rejects(adapter.create([item(0)], incident), (error: unknown) => {
       assert.ok(error instanceof TrackerError);
       assert.match(error.message, /HINDSIGHT_JIRA_EMAIL and HINDSIGHT_JIRA_TOKEN/);
@@ -273,16 +386,24 @@ describe('Jira Cloud faults', () => {
   });
 
   it('says the project was not found on 404, before creating anything', async () => {
-    const { adapter, seen } = await setUp((request) => (request.operationId === 'getProject' ? { status: 404, body: fixture('project-not-found.json') } : undefined));
+    const { adapter, seen } = await setUp((request) =>
+      request.operationId === 'getProject' ? { status: 404, body: fixture('project-not-found.json') } : undefined,
+    );
     await assert.rejects(adapter.create([item(0)], incident), /Jira project "PAY" was not found/);
     assert.equal(seen.filter((r) => r.operationId === 'createIssues').length, 0);
   });
 
   it('asks for the missing credential by its environment variable', async () => {
     const contract = await jiraFetch(() => ({ status: 200 }));
-    const adapter = createAdapter(tracker({ email: undefined }), { http: new Http({ fetch: contract.fetch }), credentials: {} });
+    const adapter = createAdapter(tracker({ email: undefined }), {
+      http: new Http({ fetch: contract.fetch }),
+      credentials: {},
+    });
     await assert.rejects(adapter.create([item(0)], incident), /set HINDSIGHT_JIRA_TOKEN/);
-    const noEmail = createAdapter(tracker({ email: undefined }), { http: new Http({ fetch: contract.fetch }), credentials: { token: TOKEN } });
+    const noEmail = createAdapter(tracker({ email: undefined }), {
+      http: new Http({ fetch: contract.fetch }),
+      credentials: { token: TOKEN },
+    });
     await assert.rejects(noEmail.create([item(0)], incident), /set HINDSIGHT_JIRA_EMAIL or trackers\.jira\.email/);
   });
 });
@@ -302,7 +423,8 @@ describe('Jira Cloud: no duplicates after a create that failed without saying wh
     '| Alert   on ERRORS | ana@example.com | 2025-04-01 | Open |',
     '',
   ].join('\n');
-  const searches = (seen: SeenRequest[]) => seen.filter((r) => r.operationId === 'searchAndReconsileIssuesUsingJqlPost');
+  const searches = (seen: SeenRequest[]) =>
+    seen.filter((r) => r.operationId === 'searchAndReconsileIssuesUsingJqlPost');
 
   it('a re-run finds the issues a 500 hid, writes their keys back and creates nothing', async () => {
     let failCreate = true;
@@ -314,16 +436,24 @@ describe('Jira Cloud: no duplicates after a create that failed without saying wh
         searchDown = true;
         return { status: 500, body: fixture('server-error.json') };
       }
-      if (request.operationId === 'searchAndReconsileIssuesUsingJqlPost' && searchDown) return { status: 503, body: fixture('server-error.json') };
+      if (request.operationId === 'searchAndReconsileIssuesUsingJqlPost' && searchDown)
+        return { status: 503, body: fixture('server-error.json') };
       return undefined;
     });
     const doc = analyzeText(text);
     const first = await exportActionItems(doc, adapter, planExport(doc, { file: 'checkout.md' }));
     assert.deepEqual(violations, []);
     assert.deepEqual(first.result.created, []);
-    assert.deepEqual(first.result.failed.map((f) => f.index), [0, 1]);
+    assert.deepEqual(
+      first.result.failed.map((f) => f.index),
+      [0, 1],
+    );
     assert.match(first.result.failed[0].error, /Internal server error/);
-    assert.equal(seen.filter((r) => r.operationId === 'createIssues').length, 1, 'not repeated while Jira cannot say whether it was done');
+    assert.equal(
+      seen.filter((r) => r.operationId === 'createIssues').length,
+      1,
+      'not repeated while Jira cannot say whether it was done',
+    );
     assert.deepEqual(jira.created, ['PAY-100', 'PAY-101']);
 
     failCreate = false;
@@ -333,13 +463,26 @@ describe('Jira Cloud: no duplicates after a create that failed without saying wh
     assert.deepEqual(violations, []);
     assert.deepEqual(jira.created, ['PAY-100', 'PAY-101'], 'no duplicates');
     assert.deepEqual(second.result.failed, []);
-    assert.deepEqual(second.result.created.map((t) => [t.index, t.key, t.url]), [[0, 'PAY-100', `${SITE}/browse/PAY-100`], [1, 'PAY-101', `${SITE}/browse/PAY-101`]]);
+    assert.deepEqual(
+      second.result.created.map((t) => [t.index, t.key, t.url]),
+      [
+        [0, 'PAY-100', `${SITE}/browse/PAY-100`],
+        [1, 'PAY-101', `${SITE}/browse/PAY-101`],
+      ],
+    );
     assert.match(second.result.created[0].note ?? '', /already in the tracker.*not created again/);
     const rerun = seen.slice(before);
     assert.equal(rerun.filter((r) => r.operationId === 'createIssues').length, 0);
-    assert.deepEqual(searches(rerun)[0].body, { jql: 'project = "PAY" AND labels = "INC-20250310-checkout-errors"', fields: ['summary'], maxResults: 100 });
+    assert.deepEqual(searches(rerun)[0].body, {
+      jql: 'project = "PAY" AND labels = "INC-20250310-checkout-errors"',
+      fields: ['summary'],
+      maxResults: 100,
+    });
     const out = applyEdits(text, doc.lines, second.edits);
-    assert.match(out, /\| Add a canary stage \| ana@example\.com \| 2025-04-01 \| Open \| \[PAY-100\]\(http:\/\/127\.0\.0\.1:9\/browse\/PAY-100\) \|/);
+    assert.match(
+      out,
+      /\| Add a canary stage \| ana@example\.com \| 2025-04-01 \| Open \| \[PAY-100\]\(http:\/\/127\.0\.0\.1:9\/browse\/PAY-100\) \|/,
+    );
     assert.match(out, /\| Alert {3}on ERRORS \| .* \| \[PAY-101\]/, 'titles match whatever their case and spacing');
   });
 
@@ -348,9 +491,23 @@ describe('Jira Cloud: no duplicates after a create that failed without saying wh
     await adapter.create([item(0), item(1), item(2)], incident);
     const result = await adapter.create([item(0), item(1), item(2), item(3), item(4)], incident);
     assert.deepEqual(violations, []);
-    assert.deepEqual(result.created.map((t) => [t.index, t.key]), [[0, 'PAY-100'], [1, 'PAY-101'], [2, 'PAY-102'], [3, 'PAY-103'], [4, 'PAY-104']]);
+    assert.deepEqual(
+      result.created.map((t) => [t.index, t.key]),
+      [
+        [0, 'PAY-100'],
+        [1, 'PAY-101'],
+        [2, 'PAY-102'],
+        [3, 'PAY-103'],
+        [4, 'PAY-104'],
+      ],
+    );
     assert.equal(jira.created.length, 5);
-    assert.deepEqual(searches(seen).slice(1).map((r) => (r.body as { nextPageToken?: string }).nextPageToken), [undefined, '2']);
+    assert.deepEqual(
+      searches(seen)
+        .slice(1)
+        .map((r) => (r.body as { nextPageToken?: string }).nextPageToken),
+      [undefined, '2'],
+    );
   });
 
   it('creates within the run only what a 500 did not: the tracker is asked before repeating, and after', async () => {
@@ -366,28 +523,58 @@ describe('Jira Cloud: no duplicates after a create that failed without saying wh
     assert.deepEqual(jira.created, ['PAY-100', 'PAY-101'], 'the bulk create was not repeated');
     assert.deepEqual(slept, []);
     assert.deepEqual(result.failed, []);
-    assert.deepEqual(result.created.map((t) => t.key), ['PAY-100', 'PAY-101']);
-    assert.match(result.created[0].note ?? '', /created although the tracker answered with an error \(Jira failed while creating the issue: Internal server error\)/);
+    assert.deepEqual(
+      result.created.map((t) => t.key),
+      ['PAY-100', 'PAY-101'],
+    );
+    assert.match(
+      result.created[0].note ?? '',
+      /created although the tracker answered with an error \(Jira failed while creating the issue: Internal server error\)/,
+    );
   });
 
   it('creates nothing when it cannot check for earlier issues', async () => {
-    const { adapter, seen } = await setUp((request) => (request.operationId === 'searchAndReconsileIssuesUsingJqlPost' ? { status: 500, body: fixture('server-error.json') } : undefined));
+    const { adapter, seen } = await setUp((request) =>
+      request.operationId === 'searchAndReconsileIssuesUsingJqlPost'
+        ? { status: 500, body: fixture('server-error.json') }
+        : undefined,
+    );
     const result = await adapter.create([item(0), item(1)], incident);
     assert.deepEqual(result.created, []);
-    assert.deepEqual(result.failed.map((f) => f.index), [0, 1]);
-    assert.match(result.failed[0].error, /^could not check for issues created by an earlier run: Jira could not search for the issues: Internal server error$/);
+    assert.deepEqual(
+      result.failed.map((f) => f.index),
+      [0, 1],
+    );
+    assert.match(
+      result.failed[0].error,
+      /^could not check for issues created by an earlier run: Jira could not search for the issues: Internal server error$/,
+    );
     assert.equal(seen.filter((r) => r.operationId === 'createIssues').length, 0);
   });
 
-  it('never hands one row\'s issue to another row with the same action', async () => {
+  it("never hands one row's issue to another row with the same action", async () => {
     const { adapter, jira } = await setUp();
     await adapter.create([item(0, { action: 'Update the runbook' })], incident);
-    const twice = text.replace('| Add a canary stage | ana@example.com | 2025-04-01 | Open |', '| Update the runbook | ana@example.com | 2025-04-01 | Open | PAY-100 |\n| Update the runbook | ana@example.com | 2025-04-01 | Open | |');
-    const doc = analyzeText(twice.replace('| Action | Owner | Due | Status |\n| --- | --- | --- | --- |', '| Action | Owner | Due | Status | Ticket |\n| --- | --- | --- | --- | --- |'));
+    const twice = text.replace(
+      '| Add a canary stage | ana@example.com | 2025-04-01 | Open |',
+      '| Update the runbook | ana@example.com | 2025-04-01 | Open | PAY-100 |\n| Update the runbook | ana@example.com | 2025-04-01 | Open | |',
+    );
+    const doc = analyzeText(
+      twice.replace(
+        '| Action | Owner | Due | Status |\n| --- | --- | --- | --- |',
+        '| Action | Owner | Due | Status | Ticket |\n| --- | --- | --- | --- | --- |',
+      ),
+    );
     const plan = planExport(doc, { file: 'checkout.md' });
-    assert.deepEqual(plan.toCreate.map((i) => i.action), ['Update the runbook', 'Alert on ERRORS']);
+    assert.deepEqual(
+      plan.toCreate.map((i) => i.action),
+      ['Update the runbook', 'Alert on ERRORS'],
+    );
     const run = await exportActionItems(doc, adapter, plan);
-    assert.deepEqual(run.result.created.map((t) => t.key), ['PAY-101', 'PAY-102']);
+    assert.deepEqual(
+      run.result.created.map((t) => t.key),
+      ['PAY-101', 'PAY-102'],
+    );
     assert.equal(jira.created.length, 3);
   });
 
@@ -406,11 +593,22 @@ describe('Jira Cloud status refresh', () => {
     });
     const result = await adapter.status(['PAY-100', 'PAY-101', 'PAY-7', 'PAY-100', 'owner/repo#4']);
     assert.deepEqual(violations, []);
-    assert.deepEqual([...result.states], [['PAY-100', 'done'], ['PAY-101', 'in-progress'], ['PAY-7', 'open']]);
+    assert.deepEqual(
+      [...result.states],
+      [
+        ['PAY-100', 'done'],
+        ['PAY-101', 'in-progress'],
+        ['PAY-7', 'open'],
+      ],
+    );
     assert.deepEqual(result.failed, [{ key: 'owner/repo#4', error: 'not a Jira issue key' }]);
     const searches = seen.filter((r) => r.path === '/rest/api/3/search/jql');
     assert.equal(searches.length, 2);
-    assert.deepEqual(searches[0].body, { jql: 'key in (PAY-100, PAY-101, PAY-7)', fields: ['status'], maxResults: 100 });
+    assert.deepEqual(searches[0].body, {
+      jql: 'key in (PAY-100, PAY-101, PAY-7)',
+      fields: ['status'],
+      maxResults: 100,
+    });
     assert.equal((searches[1].body as { nextPageToken?: string }).nextPageToken, 'CAEaAggD');
   });
 
@@ -418,24 +616,47 @@ describe('Jira Cloud status refresh', () => {
     const { adapter, seen } = await setUp((request) => {
       if (request.path !== '/rest/api/3/search/jql') return undefined;
       const jql = (request.body as { jql: string }).jql;
-      return jql.includes('PAY-999') ? { status: 400, body: fixture('search-unknown-key.json') } : { status: 200, body: fixture('search-page-2.json') };
+      return jql.includes('PAY-999')
+        ? { status: 400, body: fixture('search-unknown-key.json') }
+        : { status: 200, body: fixture('search-page-2.json') };
     });
     const result = await adapter.status(['PAY-7', 'PAY-999']);
     assert.deepEqual([...result.states], [['PAY-7', 'open']]);
-    assert.deepEqual(result.failed.map((f) => f.key), ['PAY-999']);
+    assert.deepEqual(
+      result.failed.map((f) => f.key),
+      ['PAY-999'],
+    );
     assert.match(result.failed[0].error, /does not exist/);
     assert.equal(seen.filter((r) => r.path === '/rest/api/3/search/jql').length, 2);
   });
 
-  it('updates the Status column from the fresh states, in the document\'s words, so overdue uses them', async () => {
-    const { adapter } = await setUp((request) => (request.path === '/rest/api/3/search/jql' ? { status: 200, body: { issues: [...fixture<{ issues: unknown[] }>('search-page-1.json').issues, ...fixture<{ issues: unknown[] }>('search-page-2.json').issues], isLast: true } } : undefined));
-    const text = postmortem('postmortem-ticket-column.md').replace('| open | |', '| open | PAY-100 |').replace('| in progress | TBD |', '| in progress | PAY-101 |');
+  it("updates the Status column from the fresh states, in the document's words, so overdue uses them", async () => {
+    const { adapter } = await setUp((request) =>
+      request.path === '/rest/api/3/search/jql'
+        ? {
+            status: 200,
+            body: {
+              issues: [
+                ...fixture<{ issues: unknown[] }>('search-page-1.json').issues,
+                ...fixture<{ issues: unknown[] }>('search-page-2.json').issues,
+              ],
+              isLast: true,
+            },
+          }
+        : undefined,
+    );
+    const text = postmortem('postmortem-ticket-column.md')
+      .replace('| open | |', '| open | PAY-100 |')
+      .replace('| in progress | TBD |', '| in progress | PAY-101 |');
     const doc = analyzeText(text);
     const run = await refreshStatus(doc, adapter);
     const out = applyEdits(text, doc.lines, run.edits);
     assert.match(out, /\| Rotate certificates automatically \| ana@example\.com \| 2025-04-01 \| open \| PAY-7 \|/);
     assert.match(out, /\| Page on certificate expiry \| bob@example\.com \| 2025-04-10 \| done \| PAY-100 \|/);
     assert.match(out, /\| Test failover monthly \| carol \| 2025-05-01 \| in progress \| PAY-101 \|/);
-    assert.deepEqual(analyzeText(out).actionItems.map((i) => i.state), ['open', 'done', 'in-progress']);
+    assert.deepEqual(
+      analyzeText(out).actionItems.map((i) => i.state),
+      ['open', 'done', 'in-progress'],
+    );
   });
 });

@@ -22,7 +22,13 @@ let loaded: Promise<OpenAPIBackend> | undefined;
 export function jiraApi(): Promise<OpenAPIBackend> {
   loaded ??= (async () => {
     const document = JSON.parse(readFileSync(DESCRIPTION, 'utf8')) as object;
-    const api = new OpenAPIBackend({ definition: document as never, quick: true, strict: false, validate: true, customizeAjv: (ajv) => (addFormats(ajv), ajv) });
+    const api = new OpenAPIBackend({
+      definition: document as never,
+      quick: true,
+      strict: false,
+      validate: true,
+      customizeAjv: (ajv) => (addFormats(ajv), ajv),
+    });
     await api.init();
     return api;
   })();
@@ -60,11 +66,15 @@ export function fieldProblems(body: unknown): string[] {
   updates.forEach((update: { fields?: Record<string, unknown> }, i) => {
     const fields = update.fields ?? {};
     if (typeof fields.summary !== 'string' || !fields.summary.trim()) problems.push(`#${i}: no summary`);
-    if (!validate(fields.description)) problems.push(`#${i}: description is not ADF: ${JSON.stringify(validate.errors?.slice(0, 3))}`);
-    if (fields.duedate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(String(fields.duedate))) problems.push(`#${i}: duedate ${String(fields.duedate)}`);
+    if (!validate(fields.description))
+      problems.push(`#${i}: description is not ADF: ${JSON.stringify(validate.errors?.slice(0, 3))}`);
+    if (fields.duedate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(String(fields.duedate)))
+      problems.push(`#${i}: duedate ${String(fields.duedate)}`);
     const assignee = fields.assignee as Record<string, unknown> | undefined;
-    if (assignee !== undefined && (typeof assignee.accountId !== 'string' || Object.keys(assignee).length !== 1)) problems.push(`#${i}: assignee ${JSON.stringify(assignee)}`);
-    for (const label of (fields.labels as unknown[]) ?? []) if (typeof label !== 'string' || /\s/.test(label)) problems.push(`#${i}: label ${JSON.stringify(label)}`);
+    if (assignee !== undefined && (typeof assignee.accountId !== 'string' || Object.keys(assignee).length !== 1))
+      problems.push(`#${i}: assignee ${JSON.stringify(assignee)}`);
+    for (const label of (fields.labels as unknown[]) ?? [])
+      if (typeof label !== 'string' || /\s/.test(label)) problems.push(`#${i}: label ${JSON.stringify(label)}`);
     if (!(fields.project as { key?: unknown })?.key) problems.push(`#${i}: no project`);
   });
   return problems;
@@ -85,10 +95,20 @@ export async function jiraFetch(respond: (request: SeenRequest) => Answer | Prom
     const headers = Object.fromEntries(new Headers(init.headers).entries());
     const body = typeof init.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
     const method = (init.method ?? 'GET').toLowerCase();
-    const problem = (message: string) => (violations.push(message), new Response(JSON.stringify({ errorMessages: [`contract: ${message}`] }), { status: 400 }));
+    const problem = (message: string) => (
+      violations.push(message),
+      new Response(JSON.stringify({ errorMessages: [`contract: ${message}`] }), { status: 400 })
+    );
     if (url.origin !== site) return problem(`${url.href} is not under ${site}`);
-    if (url.pathname === '/rest/api/3/search' || url.pathname === '/rest/api/2/search') return problem('the retired /search endpoint (Jira Cloud answers 410)');
-    const request: ApiRequest = { method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers, body };
+    if (url.pathname === '/rest/api/3/search' || url.pathname === '/rest/api/2/search')
+      return problem('the retired /search endpoint (Jira Cloud answers 410)');
+    const request: ApiRequest = {
+      method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers,
+      body,
+    };
     const operation = api.router.matchOperation(request);
     if (!operation) return problem(`${method.toUpperCase()} ${url.pathname} is not in Jira's API`);
     const result = api.validator.validateRequest(request, operation);
@@ -96,10 +116,20 @@ export async function jiraFetch(respond: (request: SeenRequest) => Answer | Prom
     if (!/^(?:Basic|Bearer) \S+$/.test(headers.authorization ?? '')) return problem('no Basic or Bearer authorization');
     const fields = operation.operationId === 'createIssues' ? fieldProblems(body) : [];
     if (fields.length > 0) return problem(`createIssues: ${fields.join('; ')}`);
-    const entry = { operationId: operation.operationId!, method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers, body };
+    const entry = {
+      operationId: operation.operationId!,
+      method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers,
+      body,
+    };
     seen.push(entry);
     const answer = await respond(entry);
-    return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), { status: answer.status, headers: { 'content-type': 'application/json', ...answer.headers } });
+    return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {
+      status: answer.status,
+      headers: { 'content-type': 'application/json', ...answer.headers },
+    });
   };
   return { fetch: fetch as typeof globalThis.fetch, violations, seen };
 }

@@ -31,23 +31,45 @@ const FORMS: Record<string, string> = {
 };
 
 const TRACKERS: Record<string, { config: (base: string) => Record<string, unknown>; env: string }> = {
-  'Jira Cloud': { config: (base) => ({ type: 'jira-cloud', baseUrl: base, project: 'ECHO', email: EMAIL }), env: 'HINDSIGHT_JIRA_TOKEN' },
-  'Jira Data Center': { config: (base) => ({ type: 'jira-dc', baseUrl: base, project: 'ECHO' }), env: 'HINDSIGHT_JIRA_DC_TOKEN' },
+  'Jira Cloud': {
+    config: (base) => ({ type: 'jira-cloud', baseUrl: base, project: 'ECHO', email: EMAIL }),
+    env: 'HINDSIGHT_JIRA_TOKEN',
+  },
+  'Jira Data Center': {
+    config: (base) => ({ type: 'jira-dc', baseUrl: base, project: 'ECHO' }),
+    env: 'HINDSIGHT_JIRA_DC_TOKEN',
+  },
   GitHub: { config: (base) => ({ type: 'github', baseUrl: base, repo: 'acme/echo' }), env: 'HINDSIGHT_GITHUB_TOKEN' },
-  Linear: { config: (base) => ({ type: 'linear', baseUrl: `${base}/graphql`, teamId: 'team-echo' }), env: 'HINDSIGHT_LINEAR_TOKEN' },
+  Linear: {
+    config: (base) => ({ type: 'linear', baseUrl: `${base}/graphql`, teamId: 'team-echo' }),
+    env: 'HINDSIGHT_LINEAR_TOKEN',
+  },
 };
 
 /** The error body, in the shape each tracker's own errors take, quoting the headers every way. */
 function echoBody(status: number, headers: IncomingHttpHeaders): { type: string; body: string } {
   const auth = String(headers.authorization ?? '');
   const said = `Denied (you sent Authorization: ${auth}; as a link /login?auth=${encodeURIComponent(auth)})`;
-  if (status === 500) return { type: 'text/html', body: `<html><body><h1>Proxy error</h1><pre>${JSON.stringify(headers)}</pre>${said}</body></html>` };
-  return { type: 'application/json', body: JSON.stringify({ message: said, errorMessages: [said], errors: [{ message: said }], headers }) };
+  if (status === 500)
+    return {
+      type: 'text/html',
+      body: `<html><body><h1>Proxy error</h1><pre>${JSON.stringify(headers)}</pre>${said}</body></html>`,
+    };
+  return {
+    type: 'application/json',
+    body: JSON.stringify({ message: said, errorMessages: [said], errors: [{ message: said }], headers }),
+  };
 }
 
-function run(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env } });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -57,7 +79,8 @@ function run(args: string[], env: Record<string, string>): Promise<{ code: numbe
 }
 
 function assertNoSecret(where: string, text: string): void {
-  for (const [form, value] of Object.entries(FORMS)) assert.ok(!text.includes(value), `${where} holds the secret (${form}):\n${text}`);
+  for (const [form, value] of Object.entries(FORMS))
+    assert.ok(!text.includes(value), `${where} holds the secret (${form}):\n${text}`);
 }
 
 /** The tracker's name in the configuration: its kind and the status its server answers with. */
@@ -88,7 +111,9 @@ describe('no form of a credential is printed when a tracker echoes the request h
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     dir = mkdtempSync(join(tmpdir(), 'hindsight-echo-'));
     const trackers: Record<string, unknown> = {};
-    for (const [name, t] of Object.entries(TRACKERS)) for (const status of STATUSES) trackers[configName(name, status)] = t.config(`${base}/s${status}/${configName(name, status)}`);
+    for (const [name, t] of Object.entries(TRACKERS))
+      for (const status of STATUSES)
+        trackers[configName(name, status)] = t.config(`${base}/s${status}/${configName(name, status)}`);
     writeFileSync(join(dir, '.hindsight.json'), JSON.stringify({ trackers }));
   });
   after(() => {

@@ -18,7 +18,11 @@ const read = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
 /** Creates PAY-100, PAY-101… for the items the plan would export, and returns the document with them written back. */
 function exported(text: string): string {
   const doc = analyzeText(text);
-  const created = planExport(doc, { file: 'pm.md' }).toCreate.map((item, n) => ({ index: item.index, key: `PAY-${100 + n}`, url: `https://acme.atlassian.net/browse/PAY-${100 + n}` }));
+  const created = planExport(doc, { file: 'pm.md' }).toCreate.map((item, n) => ({
+    index: item.index,
+    key: `PAY-${100 + n}`,
+    url: `https://acme.atlassian.net/browse/PAY-${100 + n}`,
+  }));
   return applyEdits(text, doc.lines, ticketEdits(doc, created));
 }
 
@@ -39,7 +43,10 @@ describe('ticket write-back', () => {
     const table = lines.filter((l) => l.startsWith('|'));
     assert.equal(new Set(table.map((l) => l.length)).size, 1, 'every row the same width');
     assert.ok(table[3].includes('Alert on checkout error rate \\| by region'));
-    assert.deepEqual(table.map((l) => splitRow(l).cells.length), [6, 6, 6, 6, 6]);
+    assert.deepEqual(
+      table.map((l) => splitRow(l).cells.length),
+      [6, 6, 6, 6, 6],
+    );
   });
 
   it('keeps CRLF endings and a compact delimiter row', () => {
@@ -68,7 +75,13 @@ describe('ticket write-back', () => {
   });
 
   it('exports nothing twice: the written document plans no creation', () => {
-    for (const name of ['postmortem-no-ticket', 'postmortem-ticket-column', 'postmortem-checkbox', 'postmortem-crlf', 'postmortem-aligned-ticket']) {
+    for (const name of [
+      'postmortem-no-ticket',
+      'postmortem-ticket-column',
+      'postmortem-checkbox',
+      'postmortem-crlf',
+      'postmortem-aligned-ticket',
+    ]) {
       const plan = planExport(analyzeText(exported(read(`${name}.md`))), { file: 'pm.md' });
       assert.deepEqual(plan.toCreate, [], name);
     }
@@ -81,18 +94,44 @@ describe('ticket write-back', () => {
 });
 
 describe('status write-back', () => {
-  it('updates the Status column in the document\'s own words, and only where the state changed', () => {
+  it("updates the Status column in the document's own words, and only where the state changed", () => {
     const text = read('postmortem-no-ticket.exported.md');
-    const out = refreshed(text, [['PAY-100', 'in-progress'], ['PAY-101', 'in-progress'], ['PAY-102', 'open']]);
+    const out = refreshed(text, [
+      ['PAY-100', 'in-progress'],
+      ['PAY-101', 'in-progress'],
+      ['PAY-102', 'open'],
+    ]);
     const rows = out.split('\n').filter((l) => l.startsWith('| ') && l.includes('PAY-'));
-    assert.deepEqual(rows.map((r) => { const cell = splitRow(r).cells[4]; return r.slice(cell.from, cell.to).trim(); }), ['In progress', 'In progress', 'Open']);
-    assert.equal(new Set(out.split('\n').filter((l) => l.startsWith('|')).map((l) => l.length)).size, 1, 'still aligned');
+    assert.deepEqual(
+      rows.map((r) => {
+        const cell = splitRow(r).cells[4];
+        return r.slice(cell.from, cell.to).trim();
+      }),
+      ['In progress', 'In progress', 'Open'],
+    );
+    assert.equal(
+      new Set(
+        out
+          .split('\n')
+          .filter((l) => l.startsWith('|'))
+          .map((l) => l.length),
+      ).size,
+      1,
+      'still aligned',
+    );
   });
 
   it('ticks and unticks checkboxes', () => {
-    const out = refreshed(read('postmortem-checkbox.exported.md'), [['PAY-100', 'done'], ['PAY-101', 'in-progress'], ['PAY-12', 'open']]);
+    const out = refreshed(read('postmortem-checkbox.exported.md'), [
+      ['PAY-100', 'done'],
+      ['PAY-101', 'in-progress'],
+      ['PAY-12', 'open'],
+    ]);
     assert.equal(
-      out.split('\n').filter((l) => /^\s*- \[/.test(l)).join('\n'),
+      out
+        .split('\n')
+        .filter((l) => /^\s*- \[/.test(l))
+        .join('\n'),
       [
         '- [x] Cap the retry queue at 10k messages (owner: @dan, due 2025-04-02) [PAY-100](https://acme.atlassian.net/browse/PAY-100)',
         '- [ ] Add a dashboard for queue depth, per consumer group,',
@@ -102,13 +141,20 @@ describe('status write-back', () => {
   });
 
   it('adds a Status column where the table has none, keeping CRLF', () => {
-    const text = '## Action items\r\n\r\n| Action | Ticket |\r\n| --- | --- |\r\n| Fix DNS | PAY-1 |\r\n| Fix TLS | PAY-2 |\r\n';
-    assert.equal(refreshed(text, [['PAY-1', 'done']]), '## Action items\r\n\r\n| Action | Ticket | Status |\r\n| --- | --- | --- |\r\n| Fix DNS | PAY-1 | Done |\r\n| Fix TLS | PAY-2 |  |\r\n');
+    const text =
+      '## Action items\r\n\r\n| Action | Ticket |\r\n| --- | --- |\r\n| Fix DNS | PAY-1 |\r\n| Fix TLS | PAY-2 |\r\n';
+    assert.equal(
+      refreshed(text, [['PAY-1', 'done']]),
+      '## Action items\r\n\r\n| Action | Ticket | Status |\r\n| --- | --- | --- |\r\n| Fix DNS | PAY-1 | Done |\r\n| Fix TLS | PAY-2 |  |\r\n',
+    );
   });
 
   it('feeds actions/overdue: a ticket done in the tracker is no longer overdue', () => {
     const text = read('postmortem-ticket-column.md');
-    const overdue = (t: string) => checkDocument(analyzeText(t), { config: defaultConfig(), error: undefined }, { today: '2025-06-01' }).filter((p) => p.code === 'actions/overdue').length;
+    const overdue = (t: string) =>
+      checkDocument(analyzeText(t), { config: defaultConfig(), error: undefined }, { today: '2025-06-01' }).filter(
+        (p) => p.code === 'actions/overdue',
+      ).length;
     assert.equal(overdue(text), 3);
     assert.equal(overdue(refreshed(text, [['PAY-7', 'done']])), 2);
   });

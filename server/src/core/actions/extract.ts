@@ -15,7 +15,10 @@ const COLUMNS: [Field, RegExp][] = [
   ['priority', /^(?:priority|prio|p|severity|urgency|importance)$/],
   ['ticket', /^(?:tickets?|issues?|jira|links?|tracking|tracker|reference|ref|bug|task id|id|key)$/],
   ['type', /^(?:type|kind|category|class)$/],
-  ['action', /^(?:actions?|action items?|items?|tasks?|descriptions?|what|follow[- ]?ups?|remediations?|titles?|summary|to ?do|corrective actions?|next steps?)$/],
+  [
+    'action',
+    /^(?:actions?|action items?|items?|tasks?|descriptions?|what|follow[- ]?ups?|remediations?|titles?|summary|to ?do|corrective actions?|next steps?)$/,
+  ],
 ];
 
 function columnField(header: string): Field | undefined {
@@ -23,7 +26,8 @@ function columnField(header: string): Field | undefined {
   return COLUMNS.find(([, pattern]) => pattern.test(h))?.[0];
 }
 
-const DONE = /^(?:done|closed|complete[d]?|fixed|resolved|finished|shipped|merged|deployed|won'?t ?(?:do|fix)|cancel+ed|✅|☑|✔|x|yes)$/i;
+const DONE =
+  /^(?:done|closed|complete[d]?|fixed|resolved|finished|shipped|merged|deployed|won'?t ?(?:do|fix)|cancel+ed|✅|☑|✔|x|yes)$/i;
 const IN_PROGRESS = /^(?:in[ -]?progress|doing|started|wip|ongoing|in review|review|blocked|underway|active)$/i;
 const OPEN = /^(?:open|todo|to ?do|not started|new|planned|backlog|pending|proposed|scheduled|ready|triage|no)$/i;
 
@@ -86,14 +90,21 @@ function fromTable(table: TableBlock, index: LineIndex, reference: CalendarDate 
 }
 
 const OWNER_INLINE = /(?:^|\s|\()(?:owner:\s*|assignee:\s*|@)([\w.-]+(?:\s[A-Z][\w-]+)?)/i;
-const DUE_INLINE = /\b(?:due|by|before|deadline)\s*:?\s*([0-9]{4}-[0-9]{2}-[0-9]{2}|\d{1,2}\s+[A-Za-z]{3,9}(?:\s+\d{4})?|[A-Za-z]{3,9}\s+\d{1,2}(?:,?\s+\d{4})?)/i;
+const DUE_INLINE =
+  /\b(?:due|by|before|deadline)\s*:?\s*([0-9]{4}-[0-9]{2}-[0-9]{2}|\d{1,2}\s+[A-Za-z]{3,9}(?:\s+\d{4})?|[A-Za-z]{3,9}\s+\d{1,2}(?:,?\s+\d{4})?)/i;
 const TICKET_INLINE = /\b([A-Z][A-Z0-9]{1,9}-\d+)\b|(https?:\/\/\S+\/(?:issues|browse|issue)\/\S+)|(#\d+)\b/;
 const STATUS_INLINE = /\b(?:status:\s*)([\w -]+?)(?:[,;)]|$)/i;
 
 /** A condition, a statement about how things are, or a standing rule: context in a list, not work to track. */
-const NOT_AN_ACTION = /^[\s*_`"'[(]*(?:if|when|whenever|there (?:is|are|was|were)|this|these|that|it|do not|don'?t|never|note|nb)\b/i;
+const NOT_AN_ACTION =
+  /^[\s*_`"'[(]*(?:if|when|whenever|there (?:is|are|was|were)|this|these|that|it|do not|don'?t|never|note|nb)\b/i;
 
-function fromList(items: readonly ListItem[], index: LineIndex, reference: CalendarDate | undefined, out: ActionItem[]): void {
+function fromList(
+  items: readonly ListItem[],
+  index: LineIndex,
+  reference: CalendarDate | undefined,
+  out: ActionItem[],
+): void {
   for (const item of items) {
     const first = item.lines[0];
     if (first && item.checked === null && NOT_AN_ACTION.test(plainText(first.raw).text)) continue;
@@ -106,12 +117,19 @@ function fromList(items: readonly ListItem[], index: LineIndex, reference: Calen
         const value = m ? (m[group] ?? m[2] ?? m[3]) : undefined;
         if (!value) return undefined;
         const at = first.raw.indexOf(value);
-        return { text: value.trim(), range: at >= 0 ? index.lineRange(line, first.column + at, first.column + at + value.length) : index.lineRange(line) };
+        return {
+          text: value.trim(),
+          range:
+            at >= 0
+              ? index.lineRange(line, first.column + at, first.column + at + value.length)
+              : index.lineRange(line),
+        };
       };
       const due = inline(DUE_INLINE);
       const status = inline(STATUS_INLINE);
       const leading = leadingOwner(text);
-      const owner = inline(OWNER_INLINE) ?? (leading ? cellAt(first.raw, leading, first.column, line, index) : undefined);
+      const owner =
+        inline(OWNER_INLINE) ?? (leading ? cellAt(first.raw, leading, first.column, line, index) : undefined);
       const state = normaliseState(status?.text, item.checked);
       out.push({
         action: { text, range: index.lineRange(line, first.column, first.column + first.raw.length) },
@@ -136,7 +154,8 @@ function fromList(items: readonly ListItem[], index: LineIndex, reference: Calen
 const isGroupLabel = (text: string) => /:\s*$/.test(text) || /^\s*$/.test(text);
 
 /** Words that open a "Label:" item without naming who does the work. */
-const NOT_OWNERS = /^(?:note|notes|status|update|example|issue|problem|action|actions|fix|goal|why|how|what|result|done|todo|next|follow|short|long|immediate|ongoing|optional|update|context|background|impact|risk|idea|proposal|question|bonus|also|later|now|phase|step|stage|part)$/i;
+const NOT_OWNERS =
+  /^(?:note|notes|status|update|example|issue|problem|action|actions|fix|goal|why|how|what|result|done|todo|next|follow|short|long|immediate|ongoing|optional|update|context|background|impact|risk|idea|proposal|question|bonus|also|later|now|phase|step|stage|part)$/i;
 
 /** "[Platform] Add…", "Platform: Add…", "SRE + DB team: …", "Platform will add…": the owner named up front. */
 export function leadingOwner(item: string): string | undefined {
@@ -145,21 +164,30 @@ export function leadingOwner(item: string): string | undefined {
   const bracketed = /^\[([^\]\n]{2,30})\]\s/.exec(text)?.[1];
   if (bracketed && !NOT_OWNERS.test(bracketed)) return bracketed;
   const name = '[A-Z][\\w.&-]*(?:\\s+team)?';
-  const labelled = new RegExp(`^(${name}(?:\\s*(?:\\+|&|/)\\s*${name}|\\s+and\\s+${name}){0,3})\\s*:\\s+\\S`).exec(text)?.[1];
+  const labelled = new RegExp(`^(${name}(?:\\s*(?:\\+|&|/)\\s*${name}|\\s+and\\s+${name}){0,3})\\s*:\\s+\\S`).exec(
+    text,
+  )?.[1];
   if (labelled && !NOT_OWNERS.test(labelled.split(/\s/)[0])) return labelled;
-  const willDo = new RegExp(`^(${name}(?:\\s*(?:\\+|&)\\s*${name}|\\s+and\\s+${name}){0,3})\\s+will\\s+[a-z]`).exec(text)?.[1];
+  const willDo = new RegExp(`^(${name}(?:\\s*(?:\\+|&)\\s*${name}|\\s+and\\s+${name}){0,3})\\s+will\\s+[a-z]`).exec(
+    text,
+  )?.[1];
   // "SRE to add…": only an acronym, since "Move to…" or "Switch to…" are verbs.
   return willDo ?? /^([A-Z]{2,}[A-Z0-9]*(?:\s*(?:\+|&|and)\s*[A-Z]{2,}[A-Z0-9]*)*)\s+to\s+[a-z]/.exec(text)?.[1];
 }
 
 function cellAt(raw: string, value: string, column: number, line: number, index: LineIndex): ActionCell {
   const at = raw.indexOf(value);
-  return { text: value, range: at >= 0 ? index.lineRange(line, column + at, column + at + value.length) : index.lineRange(line) };
+  return {
+    text: value,
+    range: at >= 0 ? index.lineRange(line, column + at, column + at + value.length) : index.lineRange(line),
+  };
 }
 
 /** Past-tense wording: "Added an alert…", "The cache has been resized", "Alerts were added". */
-const IRREGULAR_PAST = /^(?:built|made|wrote|written|ran|put|moved|set up|sent|held|took|gave|began|rebuilt|rewrote|upgraded|fixed)\b/i;
-const NOT_PAST = /^(?:need|needed|embed|shed|seed|feed|speed|proceed|exceed|succeed|bleed|breed|heed|weed|red|bed|shred)\b/i;
+const IRREGULAR_PAST =
+  /^(?:built|made|wrote|written|ran|put|moved|set up|sent|held|took|gave|began|rebuilt|rewrote|upgraded|fixed)\b/i;
+const NOT_PAST =
+  /^(?:need|needed|embed|shed|seed|feed|speed|proceed|exceed|succeed|bleed|breed|heed|weed|red|bed|shred)\b/i;
 export function saysDone(text: string): boolean {
   const plain = text.replace(/^[\s*_`"'[(]+/, '');
   if (/\b(?:will|to be|should|must|plan|planned|going to|needs? to)\b/i.test(plain)) return false;
@@ -168,16 +196,30 @@ export function saysDone(text: string): boolean {
 }
 
 /** Action items from the action-items sections: table rows, checkbox lists and plain lists. */
-export function extractActionItems(blocks: readonly Block[], sections: readonly Section[], index: LineIndex, reference: CalendarDate | undefined): ActionItem[] {
-  const actionSections = sections.filter((s) => s.kinds.includes('action-items') && !s.parent?.kinds.includes('action-items'));
-  const inside = (block: Block) => actionSections.some((s) => block.line > s.headingRange.start.line && block.line <= s.range.end.line);
+export function extractActionItems(
+  blocks: readonly Block[],
+  sections: readonly Section[],
+  index: LineIndex,
+  reference: CalendarDate | undefined,
+): ActionItem[] {
+  const actionSections = sections.filter(
+    (s) => s.kinds.includes('action-items') && !s.parent?.kinds.includes('action-items'),
+  );
+  const inside = (block: Block) =>
+    actionSections.some((s) => block.line > s.headingRange.start.line && block.line <= s.range.end.line);
   const items: ActionItem[] = [];
   for (const block of blocks) {
     const found: ActionItem[] = [];
-    if (block.kind === 'table' && (inside(block) || isActionTable(block))) found.push(...fromTable(block, index, reference));
+    if (block.kind === 'table' && (inside(block) || isActionTable(block)))
+      found.push(...fromTable(block, index, reference));
     else if (block.kind === 'list' && inside(block)) fromList(block.items, index, reference, found);
     const done = found.length > 0 && underDoneHeading(block, sections);
-    for (const item of found) items.push(done && !item.status?.text && item.origin !== 'checkbox' ? { ...item, state: 'done', stateFromHeading: true } : item);
+    for (const item of found)
+      items.push(
+        done && !item.status?.text && item.origin !== 'checkbox'
+          ? { ...item, state: 'done', stateFromHeading: true }
+          : item,
+      );
   }
   return items;
 }

@@ -4,7 +4,13 @@ import { parseZone } from '../time/zones';
 import type { ServiceCatalog } from '../catalog/catalog';
 import { validateSlos, type Slo, type SloEntry } from './slos';
 import { validateDocumentUrl, validateTrackers, type TrackerEntry } from './trackers';
-import { BUILTIN_SEVERITY_REQUIREMENTS, BUILTIN_TEMPLATES, requirementFromName, type SeverityRequirement, type TemplateSpec } from './templates';
+import {
+  BUILTIN_SEVERITY_REQUIREMENTS,
+  BUILTIN_TEMPLATES,
+  requirementFromName,
+  type SeverityRequirement,
+  type TemplateSpec,
+} from './templates';
 
 /**
  * A project's configuration (`.hindsight.json` or `.hindsight.yaml`), as written, before defaults.
@@ -12,7 +18,10 @@ import { BUILTIN_SEVERITY_REQUIREMENTS, BUILTIN_TEMPLATES, requirementFromName, 
  */
 export interface ConfigFile {
   extends?: string | string[];
-  rules?: Record<string, RuleLevel | [RuleLevel, Record<string, unknown>] | { level?: RuleLevel; options?: Record<string, unknown> }>;
+  rules?: Record<
+    string,
+    RuleLevel | [RuleLevel, Record<string, unknown>] | { level?: RuleLevel; options?: Record<string, unknown> }
+  >;
   templates?: Record<string, { sections: string[] }>;
   defaultTemplate?: string;
   severities?: Record<string, { sections?: string[]; actionTypes?: string[] }>;
@@ -55,12 +64,70 @@ export interface ResolvedConfig {
 }
 
 export const KNOWN_FRONTMATTER = [
-  'type', 'postmortem', 'id', 'title', 'date', 'status', 'severity', 'authors', 'author', 'owner', 'owners', 'reviewers', 'services',
-  'teams', 'team', 'tags', 'template', 'timezone', 'started', 'detected', 'acknowledged', 'mitigated', 'resolved', 'impact_start',
-  'impact_end', 'customer_impact', 'slo', 'related', 'tickets', 'incident', 'duration', 'summary', 'description', 'layout', 'weight',
-  'started_at', 'detected_at', 'acknowledged_at', 'mitigated_at', 'resolved_at', 'impact_started', 'impact_ended', 'time_zone', 'tz',
-  'impact_duration', 'downtime', 'ttd', 'tta', 'ttm', 'ttr', 'time_to_detect', 'time_to_acknowledge', 'time_to_mitigate', 'time_to_repair',
-  'time_to_resolve', 'declared', 'closed', 'components', 'systems', 'regions', 'environment', 'commander', 'incident_commander', 'participants',
+  'type',
+  'postmortem',
+  'id',
+  'title',
+  'date',
+  'status',
+  'severity',
+  'authors',
+  'author',
+  'owner',
+  'owners',
+  'reviewers',
+  'services',
+  'teams',
+  'team',
+  'tags',
+  'template',
+  'timezone',
+  'started',
+  'detected',
+  'acknowledged',
+  'mitigated',
+  'resolved',
+  'impact_start',
+  'impact_end',
+  'customer_impact',
+  'slo',
+  'related',
+  'tickets',
+  'incident',
+  'duration',
+  'summary',
+  'description',
+  'layout',
+  'weight',
+  'started_at',
+  'detected_at',
+  'acknowledged_at',
+  'mitigated_at',
+  'resolved_at',
+  'impact_started',
+  'impact_ended',
+  'time_zone',
+  'tz',
+  'impact_duration',
+  'downtime',
+  'ttd',
+  'tta',
+  'ttm',
+  'ttr',
+  'time_to_detect',
+  'time_to_acknowledge',
+  'time_to_mitigate',
+  'time_to_repair',
+  'time_to_resolve',
+  'declared',
+  'closed',
+  'components',
+  'systems',
+  'regions',
+  'environment',
+  'commander',
+  'incident_commander',
+  'participants',
 ];
 
 export function defaultConfig(): ResolvedConfig {
@@ -104,13 +171,26 @@ function levelOf(value: RuleValue): RuleLevel | undefined {
   return value && typeof value === 'object' ? value.level : undefined;
 }
 
-function applyAlias(rules: Record<string, RuleSetting>, alias: { rule: string; field: string }, value: RuleValue): void {
+function applyAlias(
+  rules: Record<string, RuleSetting>,
+  alias: { rule: string; field: string },
+  value: RuleValue,
+): void {
   const previous = rules[alias.rule] ?? { level: undefined, options: {} };
   const level = levelOf(value);
-  if (level !== undefined && !LEVELS.has(level)) throw new Error(`rule "${alias.rule}": level must be off, info, warning or error`);
+  if (level !== undefined && !LEVELS.has(level))
+    throw new Error(`rule "${alias.rule}": level must be off, info, warning or error`);
   const skipped = (previous.options.skipFields as string[] | undefined) ?? [];
-  if (level === 'off') rules[alias.rule] = { ...previous, options: { ...previous.options, skipFields: [...new Set([...skipped, alias.field])] } };
-  else rules[alias.rule] = { level: level ?? previous.level, options: { ...previous.options, skipFields: skipped.filter((f) => f !== alias.field) } };
+  if (level === 'off')
+    rules[alias.rule] = {
+      ...previous,
+      options: { ...previous.options, skipFields: [...new Set([...skipped, alias.field])] },
+    };
+  else
+    rules[alias.rule] = {
+      level: level ?? previous.level,
+      options: { ...previous.options, skipFields: skipped.filter((f) => f !== alias.field) },
+    };
 }
 
 /** Folds one file's settings over what came before it (a base it extends, or the defaults). */
@@ -133,12 +213,19 @@ export function applyConfig(base: ResolvedConfig, file: ConfigFile, path: string
     }
     const previous = out.rules[id] ?? { level: undefined, options: {} };
     if (typeof value === 'string') out.rules[id] = { ...previous, level: value };
-    else if (Array.isArray(value)) out.rules[id] = { level: value[0], options: { ...previous.options, ...(value[1] ?? {}) } };
-    else if (value && typeof value === 'object') out.rules[id] = { level: value.level ?? previous.level, options: { ...previous.options, ...(value.options ?? {}) } };
-    if (out.rules[id]?.level !== undefined && !LEVELS.has(out.rules[id].level!)) throw new Error(`rule "${id}": level must be off, info, warning or error`);
+    else if (Array.isArray(value))
+      out.rules[id] = { level: value[0], options: { ...previous.options, ...(value[1] ?? {}) } };
+    else if (value && typeof value === 'object')
+      out.rules[id] = {
+        level: value.level ?? previous.level,
+        options: { ...previous.options, ...(value.options ?? {}) },
+      };
+    if (out.rules[id]?.level !== undefined && !LEVELS.has(out.rules[id].level!))
+      throw new Error(`rule "${id}": level must be off, info, warning or error`);
   }
   for (const [name, template] of Object.entries(file.templates ?? {})) {
-    if (!Array.isArray(template?.sections)) throw new Error(`template "${name}": "sections" must be a list of section names`);
+    if (!Array.isArray(template?.sections))
+      throw new Error(`template "${name}": "sections" must be a list of section names`);
     out.templates[name] = { sections: template.sections.map((s) => requirementFromName(String(s), [])) };
   }
   if (file.defaultTemplate) out.defaultTemplate = file.defaultTemplate;
@@ -176,5 +263,10 @@ export function requiredSections(config: ResolvedConfig, template: string, sever
   const base = config.templates[template]?.sections ?? [];
   const extra = severity ? (config.severityRequirements[severity.toUpperCase()]?.sections ?? []) : [];
   const seen = new Set(base.map((r) => r.kinds.join('|')));
-  return [...base, ...extra.filter((r) => !seen.has(r.kinds.join('|')) && !base.some((b) => b.kinds.some((k: SectionKind) => r.kinds.includes(k))))];
+  return [
+    ...base,
+    ...extra.filter(
+      (r) => !seen.has(r.kinds.join('|')) && !base.some((b) => b.kinds.some((k: SectionKind) => r.kinds.includes(k))),
+    ),
+  ];
 }

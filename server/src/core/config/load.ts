@@ -79,7 +79,8 @@ function withCatalog(loaded: LoadedConfig, folder: string): LoadedConfig {
   const catalog = catalogFor(folder);
   if (!catalog) return loaded;
   const broken = catalog.errors[0];
-  const error = loaded.error ?? (broken ? { ...broken, consequence: 'the rest of the catalog still counts' } : undefined);
+  const error =
+    loaded.error ?? (broken ? { ...broken, consequence: 'the rest of the catalog still counts' } : undefined);
   return { config: { ...loaded.config, catalog }, error };
 }
 
@@ -89,6 +90,10 @@ function withWorkspaceTemplates(loaded: LoadedConfig, folder: string): LoadedCon
   if (!templateFolder) return loaded;
   const { templates, errors } = loadWorkspaceTemplates(templateFolder);
   const config = { ...loaded.config, templates: { ...loaded.config.templates, ...templates } };
-  const error = loaded.error ?? (errors[0] ? { file: errors[0].file, message: errors[0].message, consequence: 'this template is skipped until it is fixed' } : undefined);
+  const error =
+    loaded.error ??
+    (errors[0]
+      ? { file: errors[0].file, message: errors[0].message, consequence: 'this template is skipped until it is fixed' }
+      : undefined);
   return { config, error };
 }

@@ -21,13 +21,16 @@ export const TRACKER_SECRET_ENV: Record<string, string> = {
 };
 
 /** Setting names that can only hold a secret. */
-const SECRET_KEY = /^(?:tokens?|password|passwd|secret|client[-_]?secret|pat|personal[-_]?access[-_]?token|api[-_]?(?:token|key)|(?:access|auth|bearer|oauth)[-_]?token|credentials?)$/i;
+const SECRET_KEY =
+  /^(?:tokens?|password|passwd|secret|client[-_]?secret|pat|personal[-_]?access[-_]?token|api[-_]?(?:token|key)|(?:access|auth|bearer|oauth)[-_]?token|credentials?)$/i;
 
 export function validateTrackers(value: unknown): Record<string, TrackerEntry> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('"trackers" must be an object of trackers by name');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new Error('"trackers" must be an object of trackers by name');
   const out: Record<string, TrackerEntry> = {};
   for (const [name, entry] of Object.entries(value)) {
-    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) throw new Error(`trackers.${name} must be an object with a "type"`);
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
+      throw new Error(`trackers.${name} must be an object with a "type"`);
     const type = (entry as { type?: unknown }).type;
     if (typeof type !== 'string' || !(TRACKER_TYPES as readonly string[]).includes(type)) {
       throw new Error(`trackers.${name}.type must be one of ${TRACKER_TYPES.join(', ')}`);

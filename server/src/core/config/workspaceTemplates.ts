@@ -26,7 +26,9 @@ const cache = new Map<string, { signature: string; result: WorkspaceTemplates }>
 export function loadWorkspaceTemplates(folder: string): WorkspaceTemplates {
   let names: string[];
   try {
-    names = readdirSync(folder).filter((n) => n.endsWith('.md')).sort();
+    names = readdirSync(folder)
+      .filter((n) => n.endsWith('.md'))
+      .sort();
   } catch (error) {
     return { templates: {}, errors: [{ file: folder, message: `cannot be read (${(error as Error).message})` }] };
   }
@@ -48,8 +50,13 @@ function readTemplates(folder: string, names: string[]): WorkspaceTemplates {
       const refused = doc.problems.find((p) => p.code.startsWith('document/'));
       if (refused) throw new Error(refused.message);
       const headings = doc.sections.filter((s) => s.depth === 2);
-      if (headings.length === 0) throw new Error('has no second-level (##) headings to take the required sections from');
-      const sections: SectionRequirement[] = headings.map((s) => ({ kinds: s.kinds.slice(0, 1), heading: s.heading, prompt: '' }));
+      if (headings.length === 0)
+        throw new Error('has no second-level (##) headings to take the required sections from');
+      const sections: SectionRequirement[] = headings.map((s) => ({
+        kinds: s.kinds.slice(0, 1),
+        heading: s.heading,
+        prompt: '',
+      }));
       out.templates[basename(name, '.md').toLowerCase()] = { sections };
     } catch (error) {
       out.errors.push({ file, message: (error as Error).message });

@@ -2,7 +2,13 @@ import type { MilestoneKind } from '../model';
 import type { MilestoneCandidate } from './milestone-candidates';
 
 /** The kinds chosen together, in the order they must keep. */
-export const ORDERED_KINDS = ['started', 'detected', 'acknowledged', 'mitigated', 'resolved'] as const satisfies readonly MilestoneKind[];
+export const ORDERED_KINDS = [
+  'started',
+  'detected',
+  'acknowledged',
+  'mitigated',
+  'resolved',
+] as const satisfies readonly MilestoneKind[];
 export type OrderedKind = (typeof ORDERED_KINDS)[number];
 
 /** Per kind, a weight per feature (features absent from a candidate count 0). */
@@ -33,7 +39,11 @@ function weightTable(weights: MilestoneWeights): Map<string, number[]> {
     table = new Map();
     for (const [k, kind] of ORDERED_KINDS.entries()) {
       for (const [name, weight] of Object.entries(weights.kinds[kind])) {
-        if (!table.has(name)) table.set(name, ORDERED_KINDS.map(() => 0));
+        if (!table.has(name))
+          table.set(
+            name,
+            ORDERED_KINDS.map(() => 0),
+          );
         table.get(name)![k] = weight;
       }
     }
@@ -68,7 +78,10 @@ export interface Choice {
  * so a candidate is taken only when its score is positive) and several may share one instant.
  * Candidates are grouped by instant; a dynamic programme over the groups runs in O(kinds × groups).
  */
-export function chooseMilestones(candidates: readonly MilestoneCandidate[], weights: MilestoneWeights): Partial<Record<OrderedKind, Choice>> {
+export function chooseMilestones(
+  candidates: readonly MilestoneCandidate[],
+  weights: MilestoneWeights,
+): Partial<Record<OrderedKind, Choice>> {
   const sorted = [...candidates].sort((a, b) => a.time - b.time || a.line - b.line);
   const table = weightTable(weights);
   const groups: { best: (Choice | undefined)[] }[] = [];

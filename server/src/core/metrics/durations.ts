@@ -19,7 +19,10 @@ export const METRIC_TITLES: Record<MetricName, string> = {
   impact: 'Impact duration',
 };
 
-export function computeMetrics(milestones: Milestones, overrides: Partial<MetricDefinitions> = {}): Record<MetricName, Metric> {
+export function computeMetrics(
+  milestones: Milestones,
+  overrides: Partial<MetricDefinitions> = {},
+): Record<MetricName, Metric> {
   const definitions = { ...DEFAULT_METRICS, ...overrides };
   const out = {} as Record<MetricName, Metric>;
   for (const name of METRIC_NAMES) {

@@ -30,9 +30,12 @@ const FAMILIES = {
 export type Family = keyof typeof FAMILIES;
 export const FAMILY_NAMES = Object.keys(FAMILIES) as Family[];
 
-const PATTERNS = Object.fromEntries(FAMILY_NAMES.map((f) => [f, new RegExp(String.raw`\b(?:${FAMILIES[f]})`, 'i')])) as Record<Family, RegExp>;
+const PATTERNS = Object.fromEntries(
+  FAMILY_NAMES.map((f) => [f, new RegExp(String.raw`\b(?:${FAMILIES[f]})`, 'i')]),
+) as Record<Family, RegExp>;
 /** A negation shortly before a cue ("not yet resolved", "no alert fired") turns it off. */
-const NEGATION = /(?:\b(?:not|never|no|nor|without|yet\s+to|before|until|stop(?:s|ped)?|ceased?)\b|n't\b)\W*(?:\w+\W+){0,2}$/i;
+const NEGATION =
+  /(?:\b(?:not|never|no|nor|without|yet\s+to|before|until|stop(?:s|ped)?|ceased?)\b|n't\b)\W*(?:\w+\W+){0,2}$/i;
 
 /** Which word families a line's text names (negated cues count as the `negated` feature instead). */
 export const familiesIn = memoize((text: string): { families: Family[]; negated: boolean } => {
@@ -48,13 +51,25 @@ export const familiesIn = memoize((text: string): { families: Family[]; negated:
 });
 
 /** Families whose first and last occurrence in the timeline is itself evidence ("the first alert", "the last recovery"). */
-export const ORDINAL_FAMILIES: Family[] = ['trigger', 'symptom', 'alert', 'report', 'notice', 'acknowledge', 'investigate', 'mitigate', 'recover'];
+export const ORDINAL_FAMILIES: Family[] = [
+  'trigger',
+  'symptom',
+  'alert',
+  'report',
+  'notice',
+  'acknowledge',
+  'investigate',
+  'mitigate',
+  'recover',
+];
 
 /** Every feature, with what it means. Values are 0 or 1 unless said otherwise. */
 export const FEATURES: Record<string, string> = {
   bias: 'always 1: the kind’s prior',
   ...Object.fromEntries(FAMILY_NAMES.map((f) => [`says_${f}`, `the line names the ${f} word family`])),
-  ...Object.fromEntries(ORDINAL_FAMILIES.map((f) => [`first_${f}`, `the earliest candidate that names the ${f} family`])),
+  ...Object.fromEntries(
+    ORDINAL_FAMILIES.map((f) => [`first_${f}`, `the earliest candidate that names the ${f} family`]),
+  ),
   ...Object.fromEntries(ORDINAL_FAMILIES.map((f) => [`last_${f}`, `the latest candidate that names the ${f} family`])),
   negated: 'a cue in the line is negated ("not yet resolved")',
   says_nothing: 'the line names none of the families',
@@ -86,7 +101,8 @@ export const FEATURES: Record<string, string> = {
   section_resolution: 'sits under a resolution or recovery heading',
   section_followup: 'sits under an action-items, lessons or follow-up heading (what came after)',
   section_none: 'sits under no heading the engine recognises',
-  last_mitigate_before_recover: 'the last timeline row naming the mitigate family at or before the first naming recovery',
+  last_mitigate_before_recover:
+    'the last timeline row naming the mitigate family at or before the first naming recovery',
   after_last_recover: 'later than the last timeline row naming the recover family (an epilogue row)',
   duration_pair_start: 'a stated duration ("for 36 minutes") after it lands on a row naming recovery or a window end',
   duration_pair_end: 'a stated duration before it lands on a row naming an onset, a symptom or a window start',

@@ -4,7 +4,9 @@ import { ORDERED_KINDS, type OrderedKind } from './choose';
 
 /** The timed timeline entry that covers a line, if any. */
 export function timedEntryAt(doc: PostmortemDocument, line: number): TimelineEntry | undefined {
-  return doc.timeline.entries.find((e) => e.time !== undefined && e.range.start.line <= line && e.range.end.line >= line);
+  return doc.timeline.entries.find(
+    (e) => e.time !== undefined && e.range.start.line <= line && e.range.end.line >= line,
+  );
 }
 
 /**
@@ -19,7 +21,10 @@ export function markFix(doc: PostmortemDocument, entry: TimelineEntry, kind: Ord
   const column = /\|$/.test(trimmed) && /^\s*\|/.test(text) ? trimmed.length - 1 : trimmed.length;
   const before = text.slice(0, column);
   const newText = /\s$/.test(before) ? `[${kind}] ` : ` [${kind}]`;
-  return { title: `Mark as ${kind}`, edits: [{ range: { start: { line, character: column }, end: { line, character: column } }, newText }] };
+  return {
+    title: `Mark as ${kind}`,
+    edits: [{ range: { start: { line, character: column }, end: { line, character: column } }, newText }],
+  };
 }
 
 /** Every "Mark as …" fix for the entry on a line, leaving out kinds it is already marked with. */

@@ -50,11 +50,21 @@ function fromLabel(label: LabelledMilestone): MilestoneCandidate {
   const features: Record<string, number> = { in_prose: label.source === 'prose' ? 1 : 0 };
   const isEnd = label.evidence.endsWith('(end)');
   if (label.evidence === 'stated start') features.stated_onset = 1;
-  else if (label.source === 'prose' || label.kinds.includes('impactStart') || label.kinds.includes('impactEnd')) features[isEnd ? 'window_end' : 'window_start'] = 1;
+  else if (label.source === 'prose' || label.kinds.includes('impactStart') || label.kinds.includes('impactEnd'))
+    features[isEnd ? 'window_end' : 'window_start'] = 1;
   else for (const kind of label.kinds) if (SCORED.includes(kind)) features[`label_${kind}`] = 1;
   // A "Detected: 14:05" line says outright what it is, as a marker does; a window in prose is only evidence.
-  const explicit = label.source === 'prose' ? label.kinds.filter((k) => k === 'impactStart' || k === 'impactEnd') : label.kinds;
-  return { time: label.time, line: label.line, range: label.range, text: label.evidence, source: label.source ?? 'key-events', features, marked: explicit };
+  const explicit =
+    label.source === 'prose' ? label.kinds.filter((k) => k === 'impactStart' || k === 'impactEnd') : label.kinds;
+  return {
+    time: label.time,
+    line: label.line,
+    range: label.range,
+    text: label.evidence,
+    source: label.source ?? 'key-events',
+    features,
+    marked: explicit,
+  };
 }
 
 /** What a document offers for its milestones; all of it is read once per version, before. */
@@ -74,13 +84,23 @@ export interface MilestoneInput {
 function fromWindow(window: StatedWindow): MilestoneCandidate[] {
   const base = { line: window.line, range: window.range, text: window.text, source: 'prose' as const, marked: [] };
   const start = { ...base, time: window.start, features: { window_start: 1, in_prose: 1 } };
-  return window.end === undefined ? [start] : [start, { ...base, time: window.end, features: { window_end: 1, in_prose: 1 } }];
+  return window.end === undefined
+    ? [start]
+    : [start, { ...base, time: window.end, features: { window_end: 1, in_prose: 1 } }];
 }
 
 /** Every candidate instant of a document, with its features computed against the others. */
 export function collectMilestoneCandidates(input: MilestoneInput): MilestoneCandidate[] {
   const candidates = [
-    ...input.frontmatter.map((fm): MilestoneCandidate => ({ time: fm.time, line: fm.line, range: fm.range, text: fm.key, source: 'frontmatter', features: {}, marked: [fm.kind] })),
+    ...input.frontmatter.map((fm): MilestoneCandidate => ({
+      time: fm.time,
+      line: fm.line,
+      range: fm.range,
+      text: fm.key,
+      source: 'frontmatter',
+      features: {},
+      marked: [fm.kind],
+    })),
     ...input.entries.filter((e) => e.time !== undefined).map(fromEntry),
     ...input.labelled.map(fromLabel),
     ...(input.windows ?? []).flatMap(fromWindow),
@@ -166,7 +186,9 @@ function addDocumentFeatures(candidates: MilestoneCandidate[]): void {
 }
 
 function addPositionFeatures(candidates: MilestoneCandidate[], stated: readonly StatedDuration[]): void {
-  const sorted = candidates.filter((c) => c.source !== 'frontmatter').sort((a, b) => a.time - b.time || a.line - b.line);
+  const sorted = candidates
+    .filter((c) => c.source !== 'frontmatter')
+    .sort((a, b) => a.time - b.time || a.line - b.line);
   if (sorted.length === 0) return;
   const first = sorted[0].time;
   const windowStarts = sorted.filter((c) => c.features.window_start || c.features.stated_onset).map((c) => c.time);

@@ -5,10 +5,22 @@ import fitted from './milestone-weights.json';
 
 export type { FrontmatterMilestone } from './milestone-candidates';
 
-export const MILESTONE_KINDS: MilestoneKind[] = ['started', 'detected', 'acknowledged', 'mitigated', 'resolved', 'impactStart', 'impactEnd'];
+export const MILESTONE_KINDS: MilestoneKind[] = [
+  'started',
+  'detected',
+  'acknowledged',
+  'mitigated',
+  'resolved',
+  'impactStart',
+  'impactEnd',
+];
 
 /** The weights fitted on labelled postmortems (see `scripts/fit-milestones.ts` and docs/milestones.md). */
-export const DEFAULT_WEIGHTS: MilestoneWeights = { kinds: fitted.kinds as MilestoneWeights['kinds'], highConfidence: fitted.highConfidence, unsureFrom: fitted.unsureFrom };
+export const DEFAULT_WEIGHTS: MilestoneWeights = {
+  kinds: fitted.kinds as MilestoneWeights['kinds'],
+  highConfidence: fitted.highConfidence,
+  unsureFrom: fitted.unsureFrom,
+};
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
@@ -47,7 +59,9 @@ function toMilestone(kind: MilestoneKind, candidate: MilestoneCandidate, weights
 /** The first candidate (frontmatter before the text, then by time) that its author marked as `kind`. */
 function markedAs(kind: MilestoneKind, candidates: readonly MilestoneCandidate[]): MilestoneCandidate | undefined {
   const marked = candidates.filter((c) => c.marked.includes(kind));
-  return marked.find((c) => c.source === 'frontmatter') ?? [...marked].sort((a, b) => a.time - b.time || a.line - b.line)[0];
+  return (
+    marked.find((c) => c.source === 'frontmatter') ?? [...marked].sort((a, b) => a.time - b.time || a.line - b.line)[0]
+  );
 }
 
 /** With no start anywhere, the earliest milestone the author gave outright is the best a reader has ("Key events"). */
@@ -55,15 +69,25 @@ function earliestGiven(found: Milestones): Milestone | undefined {
   const given = ORDERED_KINDS.map((k) => found[k]).filter((m): m is Milestone => m?.confidence === 'marked');
   const earliest = given.sort((a, b) => a.time - b.time)[0];
   if (!earliest) return undefined;
-  return { ...earliest, kind: 'started', evidence: `earliest milestone given (${earliest.evidence})`, confidence: 'low', features: [] };
+  return {
+    ...earliest,
+    kind: 'started',
+    evidence: `earliest milestone given (${earliest.evidence})`,
+    confidence: 'low',
+    features: [],
+  };
 }
 
 /** Milestones from candidates: marked ones as the author gave them, the rest as one consistent choice. */
-export function milestonesFrom(candidates: readonly MilestoneCandidate[], weights: MilestoneWeights = DEFAULT_WEIGHTS): Milestones {
+export function milestonesFrom(
+  candidates: readonly MilestoneCandidate[],
+  weights: MilestoneWeights = DEFAULT_WEIGHTS,
+): Milestones {
   const chosen: Partial<Record<MilestoneKind, Choice>> = chooseMilestones(candidates, weights);
   // One guessed line rarely both reports a problem and its end: the end goes.
   const opening = [chosen.started?.candidate, chosen.detected?.candidate];
-  for (const end of ['mitigated', 'resolved'] as const) if (chosen[end] && opening.includes(chosen[end]!.candidate)) delete chosen[end];
+  for (const end of ['mitigated', 'resolved'] as const)
+    if (chosen[end] && opening.includes(chosen[end]!.candidate)) delete chosen[end];
   const found = {} as Milestones;
   for (const kind of MILESTONE_KINDS) {
     // A marked choice wins even when it breaks the order: the author knows, and out-of-order rules say so.

@@ -8,7 +8,29 @@ import { memoize } from '../text/memo';
  * A bare duration with no word saying what it measures is not taken.
  */
 
-const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, 'forty-five': 45, fifty: 50, sixty: 60, ninety: 90 };
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  'forty-five': 45,
+  fifty: 50,
+  sixty: 60,
+  ninety: 90,
+};
 const NUM = String.raw`(?:\d+(?:[.,]\d+)?\s*|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty(?:-five)?|fifty|sixty|ninety)\s+)`;
 const DAYS = String.raw`(?:${NUM}(?:d|days?)\b)`;
 const HOURS = String.raw`(?:${NUM}(?:h|hrs?|hours?)\b)`;
@@ -20,19 +42,32 @@ const DURATION = String.raw`(?<approx>~|≈|about\s+|around\s+|approximately\s+|
 const CONTEXTS: [MetricName, string][] = [
   ['ttd', String.raw`(?:time\s+to\s+detect(?:ion)?|ttd|mttd|detected\s+(?:in|after|within))`],
   ['tta', String.raw`(?:time\s+to\s+acknowledge(?:ment)?|tta|mtta)`],
-  ['ttm', String.raw`(?:time\s+to\s+(?:repair|mitigat(?:e|ion)|recover(?:y)?|restore)|ttm|mttm|mitigated\s+(?:in|after|within)|repaired\s+(?:in|after|within))`],
-  ['ttr', String.raw`(?:time\s+to\s+resol(?:ve|ution)|ttr|mttr|resolved\s+(?:in|after|within)|total\s+incident\s+(?:time|duration))`],
+  [
+    'ttm',
+    String.raw`(?:time\s+to\s+(?:repair|mitigat(?:e|ion)|recover(?:y)?|restore)|ttm|mttm|mitigated\s+(?:in|after|within)|repaired\s+(?:in|after|within))`,
+  ],
+  [
+    'ttr',
+    String.raw`(?:time\s+to\s+resol(?:ve|ution)|ttr|mttr|resolved\s+(?:in|after|within)|total\s+incident\s+(?:time|duration))`,
+  ],
   [
     'impact',
     String.raw`(?:(?:incident|outage|impact|event|total|downtime)\s+duration|duration\s+of\s+(?:the\s+)?(?:outage|incident|impact|disruption)|duration|downtime|impact\s+window|(?:down|offline|unavailable|unreachable|degraded|broken|fail(?:ed|ing)|impacted|affected|disrupted|interrupted|unable\s+to\s+[a-z ]{1,40}?)\s+for|outage\s+(?:of|lasting)|(?:lasted|lasting)|for\s+a\s+total\s+of)`,
   ],
 ];
 
-const STATEMENT = new RegExp(CONTEXTS.map(([name, context]) => String.raw`(?<${name}>${context})\s*(?:was|of|is|:|=|-|–|—|\||\*+|\s)*\s*${DURATION.replace(/\?<(approx|value)>/g, `?<$1_${name}>`)}`).join('|'), 'gi');
+const STATEMENT = new RegExp(
+  CONTEXTS.map(
+    ([name, context]) =>
+      String.raw`(?<${name}>${context})\s*(?:was|of|is|:|=|-|–|—|\||\*+|\s)*\s*${DURATION.replace(/\?<(approx|value)>/g, `?<$1_${name}>`)}`,
+  ).join('|'),
+  'gi',
+);
 
 /** The figure before what it measures: "3 minutes of login errors", "52 minutes of downtime". */
 const REVERSED = new RegExp(
-  DURATION.replace(/\?<(approx|value)>/g, '?<$1_impact>') + String.raw`\s+of\s+(?:[\w-]+\s+){0,2}?(?:downtime|outage|errors|degradation|disruption|unavailability|impact)\b`,
+  DURATION.replace(/\?<(approx|value)>/g, '?<$1_impact>') +
+    String.raw`\s+of\s+(?:[\w-]+\s+){0,2}?(?:downtime|outage|errors|degradation|disruption|unavailability|impact)\b`,
   'gi',
 );
 
@@ -41,7 +76,9 @@ export function durationMinutes(value: string): number | undefined {
   if (/half\s+an\s+hour/.test(text)) return 30;
   let total = 0;
   let any = false;
-  for (const match of text.matchAll(new RegExp(String.raw`(${NUM})(d|days?|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)\b`, 'g'))) {
+  for (const match of text.matchAll(
+    new RegExp(String.raw`(${NUM})(d|days?|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)\b`, 'g'),
+  )) {
     const word = match[1].trim();
     const n = NUMBER_WORDS[word] ?? Number(word.replace(',', '.'));
     if (!Number.isFinite(n)) continue;
@@ -53,7 +90,8 @@ export function durationMinutes(value: string): number | undefined {
 }
 
 /** Only a line with a number and a unit of time can state a duration: most lines are skipped at once. */
-const MAY_STATE = /\d\s*(?:d|h|m|s|days?|hrs?|hours?|mins?|minutes?|secs?|seconds?)\b|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety)\s+(?:hours?|minutes?|days?)\b|half\s+an\s+hour/i;
+const MAY_STATE =
+  /\d\s*(?:d|h|m|s|days?|hrs?|hours?|mins?|minutes?|secs?|seconds?)\b|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety)\s+(?:hours?|minutes?|days?)\b|half\s+an\s+hour/i;
 
 interface LineStatement {
   minutes: number;
@@ -67,25 +105,46 @@ const statementsIn = memoize((text: string): LineStatement[] => {
   if (!MAY_STATE.test(text)) return out;
   for (const match of [...text.matchAll(STATEMENT), ...text.matchAll(REVERSED)]) {
     const groups = match.groups ?? {};
-    const metric = CONTEXTS.map(([name]) => name).find((name) => groups[name] !== undefined) ?? (groups.value_impact ? 'impact' : undefined);
+    const metric =
+      CONTEXTS.map(([name]) => name).find((name) => groups[name] !== undefined) ??
+      (groups.value_impact ? 'impact' : undefined);
     if (!metric) continue;
     const value = groups[`value_${metric}`];
     const minutes = value ? durationMinutes(value) : undefined;
     if (minutes === undefined || minutes <= 0) continue;
     // "lasted 2-3 hours" or "for 5 to 10 minutes" is a range, not a figure to check.
     const after = text.slice(match.index! + match[0].length);
-    if (/^\s*(?:-|–|to|or)\s*\d/.test(after) || /\d\s*(?:-|–)\s*$/.test(text.slice(0, match.index! + match[0].indexOf(value!)))) continue;
-    out.push({ minutes, metric, text: value!, approximate: !!groups[`approx_${metric}`] || /^(?:an?|one)\s/i.test(value!) });
+    if (
+      /^\s*(?:-|–|to|or)\s*\d/.test(after) ||
+      /\d\s*(?:-|–)\s*$/.test(text.slice(0, match.index! + match[0].indexOf(value!)))
+    )
+      continue;
+    out.push({
+      minutes,
+      metric,
+      text: value!,
+      approximate: !!groups[`approx_${metric}`] || /^(?:an?|one)\s/i.test(value!),
+    });
   }
   return out;
 });
 
 /** Finds stated durations in one line; `raw` and `column` place each in the source line. */
-export function statedInLine(text: string, raw: string, line: number, index: LineIndex, column: number): StatedDuration[] {
+export function statedInLine(
+  text: string,
+  raw: string,
+  line: number,
+  index: LineIndex,
+  column: number,
+): StatedDuration[] {
   return statementsIn(text).map((s) => {
     const at = raw.indexOf(s.text);
     const start = at >= 0 ? column + at : column;
-    return { ...s, range: index.lineRange(line, start, at >= 0 ? start + s.text.length : column + raw.length), source: 'prose' as const };
+    return {
+      ...s,
+      range: index.lineRange(line, start, at >= 0 ? start + s.text.length : column + raw.length),
+      source: 'prose' as const,
+    };
   });
 }
 

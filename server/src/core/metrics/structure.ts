@@ -35,7 +35,10 @@ const GROUP_OF_KIND: Partial<Record<SectionKind, SectionGroup>> = {
 /** Heading words the section reader has no kind for, but which say what the section tells. */
 const GROUP_WORDS: [SectionGroup, RegExp][] = [
   ['cause', /\b(?:backstory|history|prior|leadup|lead-up|setup|set-up|how we got here|what led)\b/i],
-  ['followup', /\b(?:follow[\s-]?ups?|next steps|aftermath|afterwards|post[\s-]?incident|retro\w*|postmortem review)\b/i],
+  [
+    'followup',
+    /\b(?:follow[\s-]?ups?|next steps|aftermath|afterwards|post[\s-]?incident|retro\w*|postmortem review)\b/i,
+  ],
 ];
 
 /** One heading: its line and the group its section (or the nearest ancestor that has one) belongs to. */

@@ -33,20 +33,40 @@ function pairs(text: string): [Stamp, Stamp | undefined][] {
 }
 
 /** Windows stated in sentences that name something going wrong, read with the document's date and zone. */
-export function statedWindows(lines: readonly TextLine[], index: LineIndex, reference: CalendarDate | undefined, zone: Zone | undefined): StatedWindow[] {
+export function statedWindows(
+  lines: readonly TextLine[],
+  index: LineIndex,
+  reference: CalendarDate | undefined,
+  zone: Zone | undefined,
+): StatedWindow[] {
   const out: StatedWindow[] = [];
   for (const line of lines) {
     if (!MAY_STATE.test(line.raw)) continue;
     const text = plainText(line.raw).text;
     if (!familiesIn(text).families.includes('symptom')) continue;
     for (const [first, second] of pairs(text)) {
-      const ctx = { date: reference, reference, zone: zone ?? { label: 'UTC', offset: 0 }, zoneSource: 'sentence' as const, lastMinutes: undefined, direction: 1 as const };
+      const ctx = {
+        date: reference,
+        reference,
+        zone: zone ?? { label: 'UTC', offset: 0 },
+        zoneSource: 'sentence' as const,
+        lastMinutes: undefined,
+        direction: 1 as const,
+      };
       const start = resolveStamp(first, ctx);
       // The end shares the start's date and zone unless it gives its own (and rolls past midnight).
-      const end = second ? resolveStamp(second.zone || !first.zone ? second : { ...second, zone: first.zone }, ctx) : undefined;
+      const end = second
+        ? resolveStamp(second.zone || !first.zone ? second : { ...second, zone: first.zone }, ctx)
+        : undefined;
       if (start.time === undefined || !start.hasTimeOfDay) continue;
       const endTime = end?.time ?? start.endTime;
-      out.push({ start: start.time, end: endTime, line: line.line, range: index.lineRange(line.line, line.column, line.column + line.raw.length), text: text.slice(first.index, (second ?? first).end) });
+      out.push({
+        start: start.time,
+        end: endTime,
+        line: line.line,
+        range: index.lineRange(line.line, line.column, line.column + line.raw.length),
+        text: text.slice(first.index, (second ?? first).end),
+      });
     }
   }
   return out;

@@ -46,7 +46,9 @@ export class BlockCache {
     this.deepLines = [];
     for (const segment of scanSegments(lines, firstLine)) {
       if (segment.kind === 'heading') {
-        const text = plainText(segment.raw.replace(/^ {0,3}#{1,6}[ \t]*/, '').replace(/[ \t]+#+[ \t]*$|^#+[ \t]*$/, '')).text;
+        const text = plainText(
+          segment.raw.replace(/^ {0,3}#{1,6}[ \t]*/, '').replace(/[ \t]+#+[ \t]*$|^#+[ \t]*$/, ''),
+        ).text;
         out.push({ kind: 'heading', depth: segment.depth, text, line: segment.line, endLine: segment.line });
       } else if (segment.kind === 'table') {
         out.push(this.table(lines, segment.line, segment.endLine));
@@ -100,7 +102,10 @@ export class BlockCache {
       let cached = this.usedRows.get(lines[line]) ?? this.rows.get(lines[line]);
       if (!cached) {
         const key = flat(lines[line]);
-        cached = { key, cells: splitRow(key).map(({ raw, start, end }) => ({ raw, start, end, text: plainText(raw).text })) };
+        cached = {
+          key,
+          cells: splitRow(key).map(({ raw, start, end }) => ({ raw, start, end, text: plainText(raw).text })),
+        };
       }
       if (this.usedRows.size < MAX_ENTRIES * 5) this.usedRows.set(cached.key, cached);
       return { line, cells: cached.cells };
@@ -131,7 +136,17 @@ function convert(node: RootContent, lines: readonly string[], out: Block[], quot
   const [line, endLine] = lineSpan(node);
   switch (node.type) {
     case 'heading':
-      out.push({ kind: 'heading', depth: node.depth, text: plainText(textLines(node, lines).map((l) => l.raw).join(' ')).text, line, endLine });
+      out.push({
+        kind: 'heading',
+        depth: node.depth,
+        text: plainText(
+          textLines(node, lines)
+            .map((l) => l.raw)
+            .join(' '),
+        ).text,
+        line,
+        endLine,
+      });
       return;
     case 'paragraph':
       out.push({ kind: 'paragraph', line, endLine, lines: textLines(node, lines), quoted, node, chunkLine: 0 });
@@ -147,7 +162,11 @@ function convert(node: RootContent, lines: readonly string[], out: Block[], quot
       return;
     case 'code': {
       const fenced = /^\s*(?:`{3,}|~{3,})/.test(lines[line] ?? '');
-      const own = fenced ? undefined : lines.slice(line, endLine + 1).map((raw, i) => ({ line: line + i, column: raw.length - raw.trimStart().length, raw: raw.trimStart() }));
+      const own = fenced
+        ? undefined
+        : lines
+            .slice(line, endLine + 1)
+            .map((raw, i) => ({ line: line + i, column: raw.length - raw.trimStart().length, raw: raw.trimStart() }));
       out.push({ kind: 'code', line, endLine, ...(own ? { lines: own } : {}) });
       return;
     }

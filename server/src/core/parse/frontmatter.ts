@@ -17,8 +17,10 @@ export function readFrontmatter(index: LineIndex): FrontmatterResult {
   const lines = index.lines;
   // Tools that export postmortems sometimes put a comment (the source, a licence) above the frontmatter.
   let open = 0;
-  while (open < Math.min(lines.length, 20) && /^\s*(?:<!--.*-->\s*)?$/.test(lines[open]) && !OPEN.test(lines[open])) open++;
-  if (lines.length === 0 || open >= lines.length || !OPEN.test(lines[open])) return { frontmatter: undefined, bodyLine: 0, problems: [] };
+  while (open < Math.min(lines.length, 20) && /^\s*(?:<!--.*-->\s*)?$/.test(lines[open]) && !OPEN.test(lines[open]))
+    open++;
+  if (lines.length === 0 || open >= lines.length || !OPEN.test(lines[open]))
+    return { frontmatter: undefined, bodyLine: 0, problems: [] };
   let close = -1;
   for (let i = open + 1; i < lines.length; i++) {
     if (CLOSE.test(lines[i])) {
@@ -54,7 +56,15 @@ export function readFrontmatter(index: LineIndex): FrontmatterResult {
     ? doc.contents.items.flatMap((pair) => {
         const key = pair.key as { range?: [number, number, number] } | null;
         const value = pair.value as { range?: [number, number, number] } | null;
-        return key?.range ? [[key.range[0], value?.range?.[2] ?? key.range[2], value?.range?.[0] ?? key.range[2]] as [number, number, number]] : [];
+        return key?.range
+          ? [
+              [key.range[0], value?.range?.[2] ?? key.range[2], value?.range?.[0] ?? key.range[2]] as [
+                number,
+                number,
+                number,
+              ],
+            ]
+          : [];
       })
     : [];
   for (const error of [...doc.errors, ...doc.warnings]) {
@@ -62,7 +72,8 @@ export function readFrontmatter(index: LineIndex): FrontmatterResult {
     // Only where the value itself ran on: a quote or bracket left open, or a value that broke at a line start.
     const owner = pairStarts.filter(([start, end]) => at > start && at <= end).pop();
     const openedValue = owner && /^["'[{]/.test(source.slice(owner[2]));
-    const ranOn = owner && (openedValue || (source.slice(owner[0], at).includes('\n') && (at === 0 || source[at - 1] === '\n')));
+    const ranOn =
+      owner && (openedValue || (source.slice(owner[0], at).includes('\n') && (at === 0 || source[at - 1] === '\n')));
     const from = owner && ranOn ? owner[0] : at;
     errors.push({
       code: 'frontmatter/yaml-error',
@@ -83,7 +94,12 @@ export function readFrontmatter(index: LineIndex): FrontmatterResult {
           range,
         });
     } catch (err) {
-      errors.push({ code: 'frontmatter/yaml-error', severity: 'error', message: `Frontmatter YAML: ${String((err as Error).message)}`, range });
+      errors.push({
+        code: 'frontmatter/yaml-error',
+        severity: 'error',
+        message: `Frontmatter YAML: ${String((err as Error).message)}`,
+        range,
+      });
     }
   }
   // Key positions are useful even when a later key is broken: take what the parser could read.

@@ -8,23 +8,44 @@ import type { Block } from './blocks';
  * ("Root cause & contributing factors").
  */
 const SYNONYMS: [SectionKind, RegExp][] = [
-  ['summary', /\b(summary|overview|tl ?dr|synopsis|executive summary|abstract|description|what happened|incident summary)\b/],
-  ['impact', /\b(impact|customer impact|user impact|blast radius|who was affected|affected (services|users|customers))\b/],
+  [
+    'summary',
+    /\b(summary|overview|tl ?dr|synopsis|executive summary|abstract|description|what happened|incident summary)\b/,
+  ],
+  [
+    'impact',
+    /\b(impact|customer impact|user impact|blast radius|who was affected|affected (services|users|customers))\b/,
+  ],
   ['timeline', /\b(timeline|time line|chronology|sequence of events|key events|events|incident log|log of events)\b/],
   ['detection', /\b(detection|how (was it|we) (detected|noticed|found)|discovery|identification)\b/],
   ['response', /\b(response|incident response|escalation|how we responded)\b/],
   ['contributing-factors', /\b(contributing factors?|contributors?|factors?|conditions|why it happened)\b/],
   ['root-cause', /\b(root causes?|causes? analysis|rca|cause)\b/],
   ['trigger', /\b(trigger|leadup|lead up|fault)\b/],
-  ['resolution', /\b(resolution|recovery|remediation|mitigation|fix|how (it was|we) (fixed|resolved|recovered)|restoration)\b/],
+  [
+    'resolution',
+    /\b(resolution|recovery|remediation|mitigation|fix|how (it was|we) (fixed|resolved|recovered)|restoration)\b/,
+  ],
   ['what-went-well', /\b(went well|what went right|things that went well|successes|what worked)\b/],
-  ['what-could-be-improved', /\b(went wrong|could be improved|could have gone better|to improve|improvements?|what didn ?t work|what did not work|opportunities|needs improvement)\b/],
+  [
+    'what-could-be-improved',
+    /\b(went wrong|could be improved|could have gone better|to improve|improvements?|what didn ?t work|what did not work|opportunities|needs improvement)\b/,
+  ],
   ['where-we-got-lucky', /\b(got lucky|lucky|luck)\b/],
-  ['action-items', /\b(action items?|actions?|follow ?ups?(?! log)|corrective actions?|next steps|remediation items|todo|to do|tasks|post project tasks)\b/],
+  [
+    'action-items',
+    /\b(action items?|actions?|follow ?ups?(?! log)|corrective actions?|next steps|remediation items|todo|to do|tasks|post project tasks)\b/,
+  ],
   // Plans named by horizon or purpose: "Short-term improvements", "Preventive enhancements", "What is being done".
-  ['action-items', /\b((short|medium|mid|long|near) ?term|immediate (actions|fixes|steps)|(preventive|preventative|recommended|planned|future) (measures|improvements|enhancements|actions|steps|work|changes)|what (is|we are) (being )?doing|what is being done|going forward|remediation (plan|steps|actions))\b/],
+  [
+    'action-items',
+    /\b((short|medium|mid|long|near) ?term|immediate (actions|fixes|steps)|(preventive|preventative|recommended|planned|future) (measures|improvements|enhancements|actions|steps|work|changes)|what (is|we are) (being )?doing|what is being done|going forward|remediation (plan|steps|actions))\b/,
+  ],
   ['lessons-learned', /\b(lessons?( learned| learnt)?|learnings?|takeaways?|what we learned|key learnings)\b/],
-  ['customer-message', /\b(customer message|customer communication|external communication|status page|public statement|message to customers)\b/],
+  [
+    'customer-message',
+    /\b(customer message|customer communication|external communication|status page|public statement|message to customers)\b/,
+  ],
   ['background', /\b(background|context|system overview)\b/],
   ['five-whys', /\b(5|five) whys\b/],
   ['supporting-information', /\b(supporting information|appendix|references|evidence|links)\b/],
@@ -88,7 +109,10 @@ export function buildSections(blocks: readonly Block[], index: LineIndex): Secti
       kinds: sectionKinds(block.text),
       headingRange: index.linesRange(block.line, block.endLine),
       range: index.linesRange(block.line, lastLine),
-      bodyRange: index.linesRange(Math.min(block.endLine + 1, lastLine), Math.max(Math.min(block.endLine + 1, lastLine), ownEndLine)),
+      bodyRange: index.linesRange(
+        Math.min(block.endLine + 1, lastLine),
+        Math.max(Math.min(block.endLine + 1, lastLine), ownEndLine),
+      ),
       empty: !ownBlocks.some(hasContent),
       parent,
       children: [],

@@ -16,7 +16,9 @@ export function ruleLevel(rule: Rule, config: ResolvedConfig): Rule['level'] {
 }
 
 export function ruleOptions(rule: Rule, config: ResolvedConfig): Record<string, unknown> {
-  const defaults = Object.fromEntries(Object.entries(rule.options ?? {}).map(([name, option]) => [name, option.default]));
+  const defaults = Object.fromEntries(
+    Object.entries(rule.options ?? {}).map(([name, option]) => [name, option.default]),
+  );
   return { ...defaults, ...(config.rules[rule.id]?.options ?? {}) };
 }
 
@@ -42,7 +44,13 @@ export function runRules(doc: PostmortemDocument, config: ResolvedConfig, option
     if (level === 'off') continue;
     try {
       for (const finding of rule.check({ doc, config, options: ruleOptions(rule, config), today })) {
-        problems.push({ code: rule.id, severity: capped(level as Severity, finding.atMost), message: finding.message, range: finding.range, fixes: finding.fixes });
+        problems.push({
+          code: rule.id,
+          severity: capped(level as Severity, finding.atMost),
+          message: finding.message,
+          range: finding.range,
+          fixes: finding.fixes,
+        });
       }
     } catch (error) {
       // A rule that fails on odd input must not hide the others' findings.

@@ -25,7 +25,10 @@ interface Span {
 }
 
 function ruleList(text: string): Set<string> {
-  const names = namesOf(text).split(/[\s,]+/).map((n) => n.trim()).filter(Boolean);
+  const names = namesOf(text)
+    .split(/[\s,]+/)
+    .map((n) => n.trim())
+    .filter(Boolean);
   return new Set(names.length > 0 ? names : [ALL]);
 }
 
@@ -123,5 +126,7 @@ export function applySuppressions(problems: Problem[], doc: PostmortemDocument):
 }
 
 function unsuppressed(problems: Problem[], spans: Span[]): Problem[] {
-  return problems.filter((p) => !spans.some((s) => p.range.start.line >= s.from && p.range.start.line <= s.to && matches(s.rules, p.code)));
+  return problems.filter(
+    (p) => !spans.some((s) => p.range.start.line >= s.from && p.range.start.line <= s.to && matches(s.rules, p.code)),
+  );
 }

@@ -10,7 +10,9 @@ export function pointRange(position: Position): Range {
 export function documentAnchor(doc: PostmortemDocument): Range {
   const title = doc.sections.find((s) => s.depth === 1) ?? doc.sections[0];
   if (title) return title.headingRange;
-  return doc.frontmatter ? { start: doc.frontmatter.range.start, end: { line: doc.frontmatter.range.start.line, character: 3 } } : START;
+  return doc.frontmatter
+    ? { start: doc.frontmatter.range.start, end: { line: doc.frontmatter.range.start.line, character: 3 } }
+    : START;
 }
 
 export function frontmatterString(doc: PostmortemDocument, key: string): string | undefined {

@@ -50,7 +50,10 @@ export class LineIndex {
 
   /** A range from the start of `firstLine` to the end of `lastLine`. */
   linesRange(firstLine: number, lastLine: number): Range {
-    return { start: { line: firstLine, character: 0 }, end: { line: lastLine, character: this.lines[lastLine]?.length ?? 0 } };
+    return {
+      start: { line: firstLine, character: 0 },
+      end: { line: lastLine, character: this.lines[lastLine]?.length ?? 0 },
+    };
   }
 
   rangeOf(startOffset: number, endOffset: number): Range {

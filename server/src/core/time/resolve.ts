@@ -93,13 +93,16 @@ export function completeDate(
 ): CalendarDate {
   const around = reference?.year ?? currentYear;
   // A weekday decides only when the document gives no year: beside one, a weekday that does not fit is a slip.
-  const weekdayDecides = part.year === undefined && statedYear === undefined && !reference && part.weekday !== undefined;
+  const weekdayDecides =
+    part.year === undefined && statedYear === undefined && !reference && part.weekday !== undefined;
   const byWeekday = weekdayDecides ? yearForWeekday(part, around) : undefined;
   const year = part.year ?? statedYear ?? reference?.year ?? byWeekday ?? around;
   const dayFirst = { year, month: part.month, day: part.day };
   if (!part.ambiguousOrder || !reference) return dayFirst;
   const monthFirst = { year, month: part.day, day: part.month };
-  return Math.abs(daysBetween(reference, monthFirst)) < Math.abs(daysBetween(reference, dayFirst)) ? monthFirst : dayFirst;
+  return Math.abs(daysBetween(reference, monthFirst)) < Math.abs(daysBetween(reference, dayFirst))
+    ? monthFirst
+    : dayFirst;
 }
 
 function instant(date: CalendarDate, time: TimePart | undefined, zone: Zone) {

@@ -52,9 +52,30 @@ export interface Unreadable {
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11,
-  dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 };
 
 const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
@@ -80,14 +101,18 @@ const AMPM = String.raw`(?:\s?(?<ap>[ap])\.?m\.?(?![a-z])|(?<apx>[ap])(?![\w]))`
 const TIME_SOURCE = String.raw`(?<![0-9A-SU-Za-su-z_.:]|(?<!\d)[Tt])(?:(?<h>\d{1,2}):(?<m>\d{2})(?::(?<s>\d{2}))?(?:\.\d+)?${AMPM}?|(?<h2>\d{1,2})(?:\s?(?<ap2>[ap])\.?m\.?(?![a-z]))|(?<word>noon|midnight))(?!\d|:\d)`;
 const TIME = new RegExp(TIME_SOURCE, 'gi');
 /** "1610 UTC": four digits count as a time anywhere only with a zone right after them (see compactLead). */
-const COMPACT_TIME = new RegExp(String.raw`(?<![\w.:])(?<hh>[01]\d|2[0-3])(?<mi>[0-5]\d)(?=\s?(?:UTC|GMT|Z|${ZONE_WORDS})(?![\w]))`, 'g');
+const COMPACT_TIME = new RegExp(
+  String.raw`(?<![\w.:])(?<hh>[01]\d|2[0-3])(?<mi>[0-5]\d)(?=\s?(?:UTC|GMT|Z|${ZONE_WORDS})(?![\w]))`,
+  'g',
+);
 
 const ZONE_AFTER = new RegExp(
   String.raw`^(?:\s*\(|\s*)?(?<zone>(?:UTC|GMT)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?|[+\-−]\d{2}:?\d{2}|Z(?![\w])|[A-Z][a-z]+/[A-Z][A-Za-z_]+(?:/[A-Z][A-Za-z_]+)?|(?:${ZONE_WORDS})(?![\w]))\)?`,
 );
 const RANGE_SEPARATOR = /^\s*(?:--|-|–|—|to|until|till|→)\s*/i;
 /** What may stand between a date and a time of the same stamp. */
-const JOINER = /^(?:\s*,?\s*(?:(?:at|@|on|from)\s+|[-–]\s*)?(?:(?:roughly|around|about|approximately|approx\.|circa|~)\s*)?|T)$/i;
+const JOINER =
+  /^(?:\s*,?\s*(?:(?:at|@|on|from)\s+|[-–]\s*)?(?:(?:roughly|around|about|approximately|approx\.|circa|~)\s*)?|T)$/i;
 
 interface Part<T> {
   index: number;
@@ -95,7 +120,20 @@ interface Part<T> {
   value: T;
 }
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -201,7 +239,11 @@ function findTimes(text: string): Part<TimePart>[] {
   }
   for (const match of text.matchAll(COMPACT_TIME)) {
     const g = match.groups!;
-    out.push({ index: match.index!, end: match.index! + match[0].length, value: { hour: Number(g.hh), minute: Number(g.mi), second: 0, twelveHour: false } });
+    out.push({
+      index: match.index!,
+      end: match.index! + match[0].length,
+      value: { hour: Number(g.hh), minute: Number(g.mi), second: 0, twelveHour: false },
+    });
   }
   return out.sort((a, b) => a.index - b.index);
 }
@@ -231,7 +273,13 @@ function opensWindow(text: string, timeIndex: number): boolean {
 }
 
 /** The end of a range that gives its own date: separator, date, joiner, time (and its zone), right after `from`. */
-function datedRangeEnd(text: string, from: number, next: Part<TimePart> | undefined, dates: Part<DatePart>[], used: Set<Part<DatePart>>) {
+function datedRangeEnd(
+  text: string,
+  from: number,
+  next: Part<TimePart> | undefined,
+  dates: Part<DatePart>[],
+  used: Set<Part<DatePart>>,
+) {
   if (!next) return undefined;
   const separator = RANGE_SEPARATOR.exec(text.slice(from, next.index));
   if (!separator) return undefined;
@@ -258,7 +306,9 @@ function readStamps(text: string): Stamp[] {
     let end = time.end;
     let date: DatePart | undefined;
     // A date just before the time ("2024-03-05 14:51", "30 July 2024, 02:33", "23.11.2024 at 23:12").
-    const before = dates.find((d) => !usedDates.has(d) && d.end <= time.index && JOINER.test(text.slice(d.end, time.index)));
+    const before = dates.find(
+      (d) => !usedDates.has(d) && d.end <= time.index && JOINER.test(text.slice(d.end, time.index)),
+    );
     if (before) {
       date = before.value;
       index = before.index;
@@ -267,7 +317,9 @@ function readStamps(text: string): Stamp[] {
     // A range ("23:15-00:30 UTC", "02:00 to 04:30") unless the dash starts an ISO offset ("14:02:00-07:00").
     const next = times[i + 1];
     const separator = RANGE_SEPARATOR.exec(text.slice(end, next?.index ?? end));
-    const isoOffset = /^\+\d{2}:?\d{2}/.test(text.slice(end)) || (/^[-−]\d{2}:?\d{2}/.test(text.slice(end)) && text[time.index - 1] === 'T');
+    const isoOffset =
+      /^\+\d{2}:?\d{2}/.test(text.slice(end)) ||
+      (/^[-−]\d{2}:?\d{2}/.test(text.slice(end)) && text[time.index - 1] === 'T');
     const isRange = !!next && !!separator && end + separator[0].length === next.index && !isoOffset;
     const zoneFound =
       isRange && !/^\s*[A-Za-z(]/.test(text.slice(end)) ? { zone: undefined, end } : zoneAfter(text, end);
@@ -275,7 +327,12 @@ function readStamps(text: string): Stamp[] {
     const zoneEnd = zoneFound.end;
     if (zone) end = zoneEnd;
     let rangeEnd: Stamp['rangeEnd'];
-    if (next && !isRange && opensWindow(text, time.index) && ASIDE_THEN_END.exec(text.slice(end, next.index))?.[0].length === next.index - end) {
+    if (
+      next &&
+      !isRange &&
+      opensWindow(text, time.index) &&
+      ASIDE_THEN_END.exec(text.slice(end, next.index))?.[0].length === next.index - end
+    ) {
       // "between 12.39UTC (block 8647535) and 17.17UTC": an aside before the end does not split the window.
       rangeEnd = { time: next.value, date: undefined };
       end = next.end;
@@ -330,11 +387,29 @@ function readStamps(text: string): Stamp[] {
         if (z.zone) end = z.end;
       }
     }
-    stamps.push({ index, end, text: text.slice(index, end), date, time: time.value, zone, unknownZone: undefined, rangeEnd });
+    stamps.push({
+      index,
+      end,
+      text: text.slice(index, end),
+      date,
+      time: time.value,
+      zone,
+      unknownZone: undefined,
+      rangeEnd,
+    });
   }
   for (const date of dates) {
     if (usedDates.has(date)) continue;
-    stamps.push({ index: date.index, end: date.end, text: text.slice(date.index, date.end), date: date.value, time: undefined, zone: undefined, unknownZone: undefined, rangeEnd: undefined });
+    stamps.push({
+      index: date.index,
+      end: date.end,
+      text: text.slice(date.index, date.end),
+      date: date.value,
+      time: undefined,
+      zone: undefined,
+      unknownZone: undefined,
+      rangeEnd: undefined,
+    });
   }
   return stamps.sort((a, b) => a.index - b.index);
 }
@@ -348,7 +423,8 @@ export function leadingStamp(text: string, stamps = findStamps(text)): Stamp | u
   // A date alone after words ("The date is 18 April 2024") is prose, not an entry.
   if (!first.time) return undefined;
   // "First detected: 2023-01-11 14:22", "Event Start Time 2:05 pm", "[14:02]", "At 14:02,"
-  if (/^[\s*_]*[A-Za-z][\w /&'()-]{0,40}?[:\-–—]?[\s*_]*$/.test(prefix) && prefix.trim().split(/\s+/).length <= 5) return first;
+  if (/^[\s*_]*[A-Za-z][\w /&'()-]{0,40}?[:\-–—]?[\s*_]*$/.test(prefix) && prefix.trim().split(/\s+/).length <= 5)
+    return first;
   return undefined;
 }
 
@@ -408,7 +484,8 @@ export function leadingUnreadable(text: string): Unreadable | undefined {
   if (stamp && stamp.end <= first.index) {
     // "Dec 17th 22:XX": a date that leads the line, then the time that cannot be read.
     const between = text.slice(stamp.end, first.index);
-    const dateThenTime = !stamp.time && LEAD_PREFIX.test(text.slice(0, stamp.index)) && /^[\s,*_]*(?:at\s+)?$/i.test(between);
+    const dateThenTime =
+      !stamp.time && LEAD_PREFIX.test(text.slice(0, stamp.index)) && /^[\s,*_]*(?:at\s+)?$/i.test(between);
     return dateThenTime ? first : undefined;
   }
   const prefix = text.slice(0, Math.min(first.index, stamp?.index ?? first.index));
@@ -431,7 +508,16 @@ export function compactLead(text: string): Stamp | undefined {
   const zone = zoneAfter(text, end);
   if (zone.zone) end = zone.end;
   const written = text.slice(start, end);
-  return { index: start, end, text: written, date: undefined, time, zone: zone.zone, unknownZone: undefined, rangeEnd: undefined };
+  return {
+    index: start,
+    end,
+    text: written,
+    date: undefined,
+    time,
+    zone: zone.zone,
+    unknownZone: undefined,
+    rangeEnd: undefined,
+  };
 }
 
 /** Whether four leading digits could as well be a year (2000–2059 are both), so alone they prove nothing. */

@@ -103,7 +103,10 @@ export function isUtc(zone: Zone | undefined): boolean {
 
 /** Reads a zone word, offset or IANA name; undefined when it is none of those. */
 export function parseZone(label: string): Zone | undefined {
-  const word = label.trim().replace(/^\(|\)$/g, '').trim();
+  const word = label
+    .trim()
+    .replace(/^\(|\)$/g, '')
+    .trim();
   const upper = word.toUpperCase();
   const abbreviation = ABBREVIATIONS[upper];
   if (abbreviation && (word === upper || upper.length <= 4)) {
@@ -120,7 +123,8 @@ export function parseZone(label: string): Zone | undefined {
     const total = sign * (hours * 60 + minutes);
     return { label: total === 0 ? 'UTC' : `UTC${formatOffset(total)}`, offset: total };
   }
-  if (/^[A-Za-z_]+\/[A-Za-z_]+(?:\/[A-Za-z_]+)?$/.test(word) && IANAZone.isValidZone(word)) return { label: word, region: word };
+  if (/^[A-Za-z_]+\/[A-Za-z_]+(?:\/[A-Za-z_]+)?$/.test(word) && IANAZone.isValidZone(word))
+    return { label: word, region: word };
   if (/^utc$/i.test(word)) return { label: 'UTC', offset: 0 };
   return undefined;
 }
@@ -147,7 +151,10 @@ function regionOffset(region: string, t: LocalTime): number {
   const key = `${region}|${t.year}-${t.month}-${t.day}T${t.hour}`;
   let offset = offsetCache.get(key);
   if (offset === undefined) {
-    offset = DateTime.fromObject({ year: t.year, month: t.month, day: t.day, hour: t.hour, minute: 0 }, { zone: region }).offset;
+    offset = DateTime.fromObject(
+      { year: t.year, month: t.month, day: t.day, hour: t.hour, minute: 0 },
+      { zone: region },
+    ).offset;
     if (offsetCache.size > 50_000) offsetCache.clear();
     offsetCache.set(key, offset);
   }

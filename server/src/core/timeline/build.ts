@@ -1,7 +1,14 @@
 import type { MilestoneKind, Problem, Range, Section, Timeline, TimelineEntry } from '../model';
 import type { Block } from '../parse/blocks';
 import type { LineIndex } from '../text/lineIndex';
-import { completeDate, resolveStamp, thisYear, yearIsAssumed, type CalendarDate, type ReadingContext } from '../time/resolve';
+import {
+  completeDate,
+  resolveStamp,
+  thisYear,
+  yearIsAssumed,
+  type CalendarDate,
+  type ReadingContext,
+} from '../time/resolve';
 import type { Stamp } from '../time/stamps';
 import { formatOffset, type Zone } from '../time/zones';
 import { collectCandidates, declaredZone, entry, headerZone, type Candidate, type EntryCandidate } from './candidates';
@@ -57,7 +64,8 @@ function readingDirection(candidates: readonly Candidate[]): 1 | -1 {
     if (c.kind === 'date' || c.kind === 'reset') previous = undefined;
     if (c.kind !== 'entry' || !c.stamp?.time) continue;
     const d = c.stamp.date;
-    const key = (d ? ((d.year ?? 0) * 400 + d.month * 32 + d.day) * 1440 : 0) + c.stamp.time.hour * 60 + c.stamp.time.minute;
+    const key =
+      (d ? ((d.year ?? 0) * 400 + d.month * 32 + d.day) * 1440 : 0) + c.stamp.time.hour * 60 + c.stamp.time.minute;
     if (previous !== undefined && (d || Math.abs(key - previous) < 12 * 60)) {
       if (key > previous) forward++;
       else if (key < previous) backward++;
@@ -102,8 +110,13 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
   const labelled: LabelledMilestone[] = [];
   const resolveEntry = (c: EntryCandidate, context: ReadingContext): TimelineEntry => {
     const stampRange: Range | undefined =
-      c.stamp && c.stampColumn !== undefined ? index.lineRange(c.line, c.stampColumn, c.stampColumn + c.stamp.text.length) : undefined;
-    const range: Range = { start: { line: c.line, character: c.column }, end: { line: c.endLine, character: c.endLine === c.line ? c.endColumn : index.lines[c.endLine].length } };
+      c.stamp && c.stampColumn !== undefined
+        ? index.lineRange(c.line, c.stampColumn, c.stampColumn + c.stamp.text.length)
+        : undefined;
+    const range: Range = {
+      start: { line: c.line, character: c.column },
+      end: { line: c.endLine, character: c.endLine === c.line ? c.endColumn : index.lines[c.endLine].length },
+    };
     const marks = markersIn(c.text, c.milestoneText);
     const base: TimelineEntry = {
       text: c.text,
@@ -125,13 +138,15 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
     if (!c.stamp) return base;
     const stamp: Stamp = c.stamp;
     if (stamp.relative !== undefined) return fromAnchor(base, stamp.relative);
-    const local = c.columnZone && !stamp.zone ? { ...context, zone: c.columnZone, zoneSource: 'column' as const } : context;
+    const local =
+      c.columnZone && !stamp.zone ? { ...context, zone: c.columnZone, zoneSource: 'column' as const } : context;
     const resolved = resolveStamp(stamp, local);
     context.date = local.date;
     context.lastMinutes = local.lastMinutes;
     const where = stampRange ?? range;
     if (resolved.yearAssumed) reportAssumedYear(where);
-    if (resolved.zone?.alternatives && resolved.zoneSource !== 'sentence') report(`ambiguous:${resolved.zone.label}`, ambiguousZone(resolved.zone, where));
+    if (resolved.zone?.alternatives && resolved.zoneSource !== 'sentence')
+      report(`ambiguous:${resolved.zone.label}`, ambiguousZone(resolved.zone, where));
     if (resolved.contradicts && resolved.zone && !resolved.dateUnknown) {
       report(`contradicts:${resolved.zone.label}`, {
         code: 'timeline/zone-contradicts-date',
@@ -161,7 +176,15 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
   const fromAnchor = (base: TimelineEntry, minutes: number): TimelineEntry => {
     if (anchor?.time === undefined) return base;
     const { zone, zoneSource, dateUnknown } = anchor;
-    return { ...base, time: anchor.time + minutes * MINUTE, hasTimeOfDay: true, confidence: 'inferred', zone, zoneSource, dateUnknown };
+    return {
+      ...base,
+      time: anchor.time + minutes * MINUTE,
+      hasTimeOfDay: true,
+      confidence: 'inferred',
+      zone,
+      zoneSource,
+      dateUnknown,
+    };
   };
   const reportAssumedYear = (range: Range) =>
     report('assumed-year', {
@@ -173,11 +196,24 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
       range,
     });
 
-  const addLabelled = (c: EntryCandidate, kinds: MilestoneKind[], entry: TimelineEntry, source: LabelledMilestone['source'] = 'key-events') => {
+  const addLabelled = (
+    c: EntryCandidate,
+    kinds: MilestoneKind[],
+    entry: TimelineEntry,
+    source: LabelledMilestone['source'] = 'key-events',
+  ) => {
     if (entry.time === undefined) return;
     labelled.push({ kinds, time: entry.time, line: c.line, range: entry.range, evidence: c.label!, source });
     const endKinds = kinds.map((k) => RANGE_END[k]).filter((k): k is MilestoneKind => !!k);
-    if (entry.endTime !== undefined && endKinds.length > 0) labelled.push({ kinds: endKinds, time: entry.endTime, line: c.line, range: entry.range, evidence: `${c.label} (end)`, source });
+    if (entry.endTime !== undefined && endKinds.length > 0)
+      labelled.push({
+        kinds: endKinds,
+        time: entry.endTime,
+        line: c.line,
+        range: entry.range,
+        evidence: `${c.label} (end)`,
+        source,
+      });
   };
   const readCandidate = (c: Candidate): void => {
     if (c.kind === 'zone') {
@@ -249,8 +285,13 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
   // Read every candidate, or only from the first one an edit changed, rejoining the old reading once it agrees.
   const checkpoints: Checkpoint[] = [];
   const checkpoint = (): Checkpoint => ({
-    ctx: { ...ctx }, anchor, entries: entries.length, ordered: ordered.length, labelled: labelled.length,
-    problems: problems.length, reported: reportedKeys.length,
+    ctx: { ...ctx },
+    anchor,
+    entries: entries.length,
+    ordered: ordered.length,
+    labelled: labelled.length,
+    problems: problems.length,
+    reported: reportedKeys.length,
   });
   const startKey = JSON.stringify([ctx, daysOnly, reportedKeys, teamZone?.label]);
   const memo = input.previous?.startKey === startKey ? input.previous : undefined;
@@ -273,18 +314,28 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
     const start = memo.checkpoints[0];
     for (const list of [entries, ordered, labelled, problems, reportedKeys]) list.length = 0;
     reported.clear();
-    takeFrom(memo, { ...start, entries: 0, ordered: 0, labelled: 0, problems: 0, reported: 0 }, memo.checkpoints[spans.prefix]);
+    takeFrom(
+      memo,
+      { ...start, entries: 0, ordered: 0, labelled: 0, problems: 0, reported: 0 },
+      memo.checkpoints[spans.prefix],
+    );
     for (let k = 0; k < spans.prefix; k++) checkpoints.push(memo.checkpoints[k]);
     first = spans.prefix;
   }
   let rejoined = false;
   for (let i = first; i < candidates.length && !rejoined; i++) {
     const old = memo && spans && i >= spans.suffix ? memo.checkpoints[i + spans.shift] : undefined;
-    if (memo && old && sameState(ctx, anchor, old.ctx, old.anchor) && sameKeys(reportedKeys, memo.reportedKeys, old.reported)) {
+    if (
+      memo &&
+      old &&
+      sameState(ctx, anchor, old.ctx, old.anchor) &&
+      sameKeys(reportedKeys, memo.reportedKeys, old.reported)
+    ) {
       const here = checkpoint();
       const last = memo.checkpoints[memo.checkpoints.length - 1];
       takeFrom(memo, old, last);
-      for (let k = i + spans!.shift; k < memo.checkpoints.length; k++) checkpoints.push(shifted(memo.checkpoints[k], old, here, memo, teamZone));
+      for (let k = i + spans!.shift; k < memo.checkpoints.length; k++)
+        checkpoints.push(shifted(memo.checkpoints[k], old, here, memo, teamZone));
       rejoined = true;
       break;
     }
@@ -294,8 +345,16 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
   if (!rejoined) checkpoints.push(checkpoint());
   const loopEnd = checkpoints[checkpoints.length - 1];
   const nextMemo: TimelineMemo = {
-    startKey, lines: index.lines, candidates, checkpoints, entries: entries.slice(), ordered: ordered.slice(),
-    labelled: labelled.slice(0, loopEnd.labelled), problems: problems.slice(0, loopEnd.problems), reportedKeys: reportedKeys.slice(), teamZone,
+    startKey,
+    lines: index.lines,
+    candidates,
+    checkpoints,
+    entries: entries.slice(),
+    ordered: ordered.slice(),
+    labelled: labelled.slice(0, loopEnd.labelled),
+    problems: problems.slice(0, loopEnd.problems),
+    reportedKeys: reportedKeys.slice(),
+    teamZone,
   };
   /** Lines outside the timeline are read on the document's own date, not the timeline's last. */
   const atReference = (): ReadingContext => ({ ...ctx, date: input.reference, lastMinutes: undefined });
@@ -308,7 +367,9 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
   const title = titleWindow(blocks);
   if (title) addLabelled({ ...title, label: 'title' }, ['started'], resolveEntry(title, atReference()), 'prose');
   const summary = fromSections.length > 0 ? summaryStart(blocks, timelineSections) : undefined;
-  const field = title ? undefined : windowFieldEntry(timelineSections.length > 0 ? blocks.filter((b) => !inSections(b, timelineSections)) : blocks);
+  const field = title
+    ? undefined
+    : windowFieldEntry(timelineSections.length > 0 ? blocks.filter((b) => !inSections(b, timelineSections)) : blocks);
   const alreadyRead = (line: number) => labelled.some((l) => l.source === 'prose' && l.line === line);
   if (field && !alreadyRead(field.line) && summary?.window?.line !== field.line) {
     addLabelled(field, ['started', 'impactStart'], resolveEntry(field, atReference()), 'prose');
@@ -325,7 +386,12 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
   const unzoned = missingZone(entries);
   if (unzoned) problems.push(unzoned);
   return {
-    timeline: { sections: fromSections, entries, declaredZone: zoneName(declared?.zone), newestFirst: (ordered[0]?.direction ?? ctx.direction) === -1 },
+    timeline: {
+      sections: fromSections,
+      entries,
+      declaredZone: zoneName(declared?.zone),
+      newestFirst: (ordered[0]?.direction ?? ctx.direction) === -1,
+    },
     labelled,
     problems,
     memo: nextMemo,
@@ -342,7 +408,13 @@ function sameKeys(keys: readonly string[], old: readonly string[], count: number
 }
 
 /** An old checkpoint after the rejoin, with its counts moved by what the re-read rows added or removed. */
-function shifted(cp: Checkpoint, rejoin: Checkpoint, here: Checkpoint, memo: TimelineMemo, teamZone: Zone | undefined): Checkpoint {
+function shifted(
+  cp: Checkpoint,
+  rejoin: Checkpoint,
+  here: Checkpoint,
+  memo: TimelineMemo,
+  teamZone: Zone | undefined,
+): Checkpoint {
   return {
     ctx: restoreContext(cp.ctx, memo, teamZone),
     anchor: cp.anchor,
@@ -357,19 +429,36 @@ function shifted(cp: Checkpoint, rejoin: Checkpoint, here: Checkpoint, memo: Tim
 /** A date read as the day something happened on ("On June 4, 2024, the site was down"): a day, not its midnight. */
 function dayEntry(c: Extract<Candidate, { kind: 'date' }>, date: CalendarDate, range: Range): TimelineEntry {
   return {
-    text: c.text ?? c.stamp.text, raw: c.stamp.text, range, timeRange: undefined, time: Date.UTC(date.year, date.month - 1, date.day),
-    hasTimeOfDay: false, confidence: 'approximate', zone: undefined, zoneSource: undefined, markers: [], markedBy: undefined, links: [],
-    endTime: undefined, dayRollover: false, dateUnknown: false,
+    text: c.text ?? c.stamp.text,
+    raw: c.stamp.text,
+    range,
+    timeRange: undefined,
+    time: Date.UTC(date.year, date.month - 1, date.day),
+    hasTimeOfDay: false,
+    confidence: 'approximate',
+    zone: undefined,
+    zoneSource: undefined,
+    markers: [],
+    markedBy: undefined,
+    links: [],
+    endTime: undefined,
+    dayRollover: false,
+    dateUnknown: false,
   };
 }
 
 /** The candidates of the timeline sections, or of the whole document when they give no times. */
 function gatherCandidates(blocks: readonly Block[], sections: readonly Section[]) {
-  const timelineSections = sections.filter((s) => s.kinds.includes('timeline') && !s.parent?.kinds.includes('timeline'));
+  const timelineSections = sections.filter(
+    (s) => s.kinds.includes('timeline') && !s.parent?.kinds.includes('timeline'),
+  );
   const scoped = timelineSections.length > 0 ? blocks.filter((b) => inSections(b, timelineSections)) : [];
   let candidates: Candidate[] = [];
   timelineSections.forEach((section, group) => {
-    const own = collectCandidates(scoped.filter((b) => inSections(b, [section])), { prose: false });
+    const own = collectCandidates(
+      scoped.filter((b) => inSections(b, [section])),
+      { prose: false },
+    );
     // Each section keeps its own direction: a table oldest first, an incident log newest first.
     candidates.push({ kind: 'reset', line: section.headingRange.start.line, direction: readingDirection(own) });
     for (const c of own) {
@@ -378,7 +467,8 @@ function gatherCandidates(blocks: readonly Block[], sections: readonly Section[]
     }
   });
   let fromSections = timelineSections;
-  const timed = (list: Candidate[]) => list.some((c) => c.kind === 'entry' && c.stamp?.time && !labelMilestone(c.label));
+  const timed = (list: Candidate[]) =>
+    list.some((c) => c.kind === 'entry' && c.stamp?.time && !labelMilestone(c.label));
   if (!timed(candidates)) {
     // No timeline section, or one without times: read the whole document, prose included.
     const whole = collectCandidates(blocks, { prose: true });
@@ -409,7 +499,10 @@ function chooseZones(candidates: readonly Candidate[], input: TimelineInput) {
         : undefined;
   // Nothing declares a zone, but every time that names one names the same: the others are in it too.
   const named = new Set(candidates.flatMap((c) => (c.kind === 'entry' && c.stamp?.zone ? [c.stamp.zone.label] : [])));
-  const sole = named.size === 1 ? candidates.find((c): c is EntryCandidate => c.kind === 'entry' && !!c.stamp?.zone)?.stamp?.zone : undefined;
+  const sole =
+    named.size === 1
+      ? candidates.find((c): c is EntryCandidate => c.kind === 'entry' && !!c.stamp?.zone)?.stamp?.zone
+      : undefined;
   const fallback = declared
     ? undefined
     : sole
@@ -427,7 +520,13 @@ function titleWindow(blocks: readonly Block[]): EntryCandidate | undefined {
   if (!title || title.line >= 3) return undefined;
   const line = title.kind === 'heading' ? { line: title.line, column: 0, raw: title.text } : title.lines[0];
   const alone: Block = {
-    kind: 'paragraph', line: line.line, endLine: line.line, lines: [line], quoted: false, node: { type: 'root', children: [] }, chunkLine: 0,
+    kind: 'paragraph',
+    line: line.line,
+    endLine: line.line,
+    lines: [line],
+    quoted: false,
+    node: { type: 'root', children: [] },
+    chunkLine: 0,
   };
   const found = collectCandidates([alone], { prose: true });
   return found.find((c): c is EntryCandidate => c.kind === 'entry' && !!c.stamp?.rangeEnd && !!c.stamp.time);
@@ -440,7 +539,17 @@ function windowFieldEntry(blocks: readonly Block[]): EntryCandidate | undefined 
   const { line, text, stamp } = found;
   const stampAt = line.raw.indexOf(stamp.text);
   const stampColumn = stampAt >= 0 ? line.column + stampAt : undefined;
-  return entry({ line: line.line, column: line.column, endColumn: line.column + line.raw.length, text, raw: line.raw, stamp, stampColumn, label: 'outage window', prose: true });
+  return entry({
+    line: line.line,
+    column: line.column,
+    endColumn: line.column + line.raw.length,
+    text,
+    raw: line.raw,
+    stamp,
+    stampColumn,
+    label: 'outage window',
+    prose: true,
+  });
 }
 
 /**
@@ -448,8 +557,13 @@ function windowFieldEntry(blocks: readonly Block[]): EntryCandidate | undefined 
  * 16:58 to 18:46 UTC", "at roughly 18:52 UTC Hachyderm experienced a 7 minute cascading failure".
  */
 function summaryStart(blocks: readonly Block[], timelineSections: readonly Section[]) {
-  const prose = collectCandidates(blocks.filter((b) => b.kind === 'paragraph' && !inSections(b, timelineSections)), { prose: true });
-  const timed = prose.filter((c): c is EntryCandidate => c.kind === 'entry' && !!c.stamp?.time && !labelMilestone(c.label));
+  const prose = collectCandidates(
+    blocks.filter((b) => b.kind === 'paragraph' && !inSections(b, timelineSections)),
+    { prose: true },
+  );
+  const timed = prose.filter(
+    (c): c is EntryCandidate => c.kind === 'entry' && !!c.stamp?.time && !labelMilestone(c.label),
+  );
   return {
     window: timed.find((c) => !!c.stamp!.rangeEnd && OUTAGE_WINDOW.test(c.text)),
     onset: timed.find((c) => STATED_ONSET.test(c.text)),
@@ -483,16 +597,21 @@ function ambiguousZone(zone: Zone, range: Range): Problem {
 }
 
 /** A sentence that states when the outage ran, around a time range. */
-const OUTAGE_WINDOW = /\b(?:outage|incident|downtime|disruption|degradation|degraded|unavailable|down|impact(?:ed)?|affected)\b[^.]*\b(?:from|between)\s+\S*\d|\bbetween\s+\S*\d[^.]*\b(?:outage|incident|downtime|disruption|unavailable|down|impact(?:ed)?|affected)\b/i;
+const OUTAGE_WINDOW =
+  /\b(?:outage|incident|downtime|disruption|degradation|degraded|unavailable|down|impact(?:ed)?|affected)\b[^.]*\b(?:from|between)\s+\S*\d|\bbetween\s+\S*\d[^.]*\b(?:outage|incident|downtime|disruption|unavailable|down|impact(?:ed)?|affected)\b/i;
 
 /** A sentence that says the incident began at its time. */
-const STATED_ONSET = /\b(?:experienc(?:ed|es)\s+(?:an?\s+)?(?:\w+\s+){0,4}?(?:outage|disruption|degradation|failure|incident|downtime|errors)|(?:outage|incident|disruption|degradation|problems?|issues?)\s+(?:began|started|begins|starts)|(?:started|began)\s+to\s+experience|went\s+down)\b/i;
+const STATED_ONSET =
+  /\b(?:experienc(?:ed|es)\s+(?:an?\s+)?(?:\w+\s+){0,4}?(?:outage|disruption|degradation|failure|incident|downtime|errors)|(?:outage|incident|disruption|degradation|problems?|issues?)\s+(?:began|started|begins|starts)|(?:started|began)\s+to\s+experience|went\s+down)\b/i;
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 
 /** Flags an entry that breaks the order of its group; times are compared to the minute, dates alone to the day. */
-function checkOrder(entries: readonly { entry: TimelineEntry; group: number; direction: 1 | -1 }[], problems: Problem[]): void {
+function checkOrder(
+  entries: readonly { entry: TimelineEntry; group: number; direction: 1 | -1 }[],
+  problems: Problem[],
+): void {
   let previous: (typeof entries)[number] | undefined;
   for (const current of entries) {
     const { entry, direction } = current;

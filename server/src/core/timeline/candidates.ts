@@ -1,6 +1,15 @@
 import type { Block, ListItem, TableBlock, TextLine } from '../parse/blocks';
 import { plainText } from '../parse/inline';
-import { compactLead, couldBeYear, findStamps, isDateLine, leadingStamp, leadingUnreadable, relativeLead, type Stamp } from '../time/stamps';
+import {
+  compactLead,
+  couldBeYear,
+  findStamps,
+  isDateLine,
+  leadingStamp,
+  leadingUnreadable,
+  relativeLead,
+  type Stamp,
+} from '../time/stamps';
 import { parseZone, type Zone } from '../time/zones';
 import { memoize } from '../text/memo';
 
@@ -49,7 +58,8 @@ export type EntryCandidate = Extract<Candidate, { kind: 'entry' }>;
 
 const ZONE_SENTENCE =
   /\b(?:all\s+)?(?:times?|timestamps?|dates?|events)\s+(?:(?:are|is)\s+)?(?:documented|given|shown|listed|recorded|written|expressed|reported)?\s*(?:(?:are|is|shown|listed|given|below|above|here|in\s+this\s+document)\s+)*(?:in\s+|at\s+)?(?:the\s+)?(?<zone>(?:UTC|GMT)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?|[A-Z][a-z]+\/[A-Z][A-Za-z_]+|[A-Z]{2,5})\b/;
-const TIMEZONE_LABEL = /\b(?:time\s?zone|tz)\s*[:=]?\s*(?<zone>(?:UTC|GMT)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?|[A-Z][a-z]+\/[A-Z][A-Za-z_]+|[A-Z]{2,5})\b/i;
+const TIMEZONE_LABEL =
+  /\b(?:time\s?zone|tz)\s*[:=]?\s*(?<zone>(?:UTC|GMT)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?|[A-Z][a-z]+\/[A-Z][A-Za-z_]+|[A-Z]{2,5})\b/i;
 /** Looks like the author meant a time here, even though it could not be read. */
 const TIME_LIKE = /^[\s*_`[(]*(?:\d{1,2}[:.h]\d{1,2}(?!\d)|\d{1,2}\s*[ap]\.?m\b|\d{1,2}:\d{2}:\d{2})/i;
 const LABEL = /^[\s*_]*([A-Za-z][\w /&'()-]{0,40}?)\s*[*_]*\s*[:\-–—]?\s*[*_]*\s*$/;
@@ -168,14 +178,30 @@ function fromLine(source: TextLine, out: Candidate[], options: LineOptions): Ent
   const broken = lead && brokenTimeAfter(text, lead);
   const stamp = broken ? undefined : (lead ?? (options.requireLeading ? undefined : stamps.find((s) => s.time)));
   if (broken) {
-    const candidate = entry({ line: source.line, column: source.column, endColumn: source.column + source.raw.length, text, raw: source.raw, links });
-    candidate.unreadableTime = text.slice(0, lead.end + (/^\s*[\d:.]+/.exec(text.slice(lead.end))?.[0].length ?? 0)).trim();
+    const candidate = entry({
+      line: source.line,
+      column: source.column,
+      endColumn: source.column + source.raw.length,
+      text,
+      raw: source.raw,
+      links,
+    });
+    candidate.unreadableTime = text
+      .slice(0, lead.end + (/^\s*[\d:.]+/.exec(text.slice(lead.end))?.[0].length ?? 0))
+      .trim();
     out.push(candidate);
     return candidate;
   }
   if (!stamp) {
     if (TIME_LIKE.test(text) && !options.requireLeading) {
-      const candidate = entry({ line: source.line, column: source.column, endColumn: source.column + source.raw.length, text, raw: source.raw, links });
+      const candidate = entry({
+        line: source.line,
+        column: source.column,
+        endColumn: source.column + source.raw.length,
+        text,
+        raw: source.raw,
+        links,
+      });
       candidate.unreadableTime = TIME_LIKE.exec(text)![0].trim();
       out.push(candidate);
       return candidate;
@@ -184,7 +210,10 @@ function fromLine(source: TextLine, out: Candidate[], options: LineOptions): Ent
   }
   const labelMatch = stamp === lead ? LABEL.exec(text.slice(0, stamp.index)) : null;
   const label = labelMatch?.[1]?.trim() || undefined;
-  const rest = text.slice(stamp.end).replace(/^[\s:\-–—.,*_)\]]+/, '').trim();
+  const rest = text
+    .slice(stamp.end)
+    .replace(/^[\s:\-–—.,*_)\]]+/, '')
+    .trim();
   const stampAt = source.raw.indexOf(stamp.text.trim());
   const candidate = entry({
     line: source.line,
@@ -215,18 +244,32 @@ function fromItems(
     if (first) {
       // In a timeline section an item is an entry only when a time leads it; a time inside a sub-bullet is detail.
       current = fromLine(first, out, { requireLeading: untimed, compact });
-      const own = item.lines.slice(1).map((l) => plainText(l.raw).text).filter(Boolean);
+      const own = item.lines
+        .slice(1)
+        .map((l) => plainText(l.raw).text)
+        .filter(Boolean);
       if (current) {
         current.endLine = item.lines[item.lines.length - 1].line;
         if (own.length > 0) current.text = [current.text, ...own].join(' ').trim();
         previous.entry = current;
       } else if (out[out.length - 1]?.kind !== 'date' && out[out.length - 1]?.kind !== 'zone') {
-        const text = [first, ...item.lines.slice(1)].map((l) => plainText(l.raw).text).join(' ').trim();
+        const text = [first, ...item.lines.slice(1)]
+          .map((l) => plainText(l.raw).text)
+          .join(' ')
+          .trim();
         // An untimed bullet under a timed line belongs to it (newest-first logs: "15:28 UTC sam" then bullets).
         if (previous.entry && item.line > previous.entry.line) {
           if (text) previous.entry.text = `${previous.entry.text} ${text}`.trim();
         } else if (text && untimed) {
-          out.push(entry({ line: first.line, column: first.column, endColumn: first.column + first.raw.length, text, raw: first.raw }));
+          out.push(
+            entry({
+              line: first.line,
+              column: first.column,
+              endColumn: first.column + first.raw.length,
+              text,
+              raw: first.raw,
+            }),
+          );
         }
       }
     }
@@ -291,9 +334,15 @@ function readRow(
 ): RowFields | undefined {
   {
     const timeCells = timeColumns.map((i) => row.cells[i]).filter(Boolean);
-    const timeText = timeCells.map((c) => c.text).join(' ').trim();
+    const timeText = timeCells
+      .map((c) => c.text)
+      .join(' ')
+      .trim();
     const otherCells = row.cells.filter((_, i) => !timeColumns.includes(i) && i !== milestoneColumn);
-    const text = otherCells.map((c) => c.text).filter(Boolean).join(' — ');
+    const text = otherCells
+      .map((c) => c.text)
+      .filter(Boolean)
+      .join(' — ');
     const { links } = plainText(otherCells.map((c) => c.raw).join(' '));
     if (!timeText && !text) return undefined;
     const stamps = findStamps(timeText);
@@ -362,7 +411,8 @@ function fromProse(lines: readonly TextLine[], out: Candidate[]): void {
   const dates = all.filter((stamp) => !stamp.time && stamp.date);
   if (stamps.length === 0) {
     // "On June 4, 2024, the site was down": a paragraph that gives only a day still says what happened on it.
-    for (const date of dates) out.push({ kind: 'date', line: lineAt(date.index).line, stamp: date, text: sentenceAround(text, date) });
+    for (const date of dates)
+      out.push({ kind: 'date', line: lineAt(date.index).line, stamp: date, text: sentenceAround(text, date) });
     return;
   }
   stamps.forEach((stamp, i) => {
@@ -418,7 +468,10 @@ export function collectCandidates(blocks: readonly Block[], options: { prose: bo
     switch (block.kind) {
       case 'heading': {
         // A heading that is a time ("### 02:00 CET") is an entry whose text follows it.
-        previous.entry = fromLine({ line: block.line, column: 0, raw: block.text }, out, { requireLeading: true, heading: true });
+        previous.entry = fromLine({ line: block.line, column: 0, raw: block.text }, out, {
+          requireLeading: true,
+          heading: true,
+        });
         headingEntry = previous.entry;
         break;
       }
@@ -435,7 +488,14 @@ export function collectCandidates(blocks: readonly Block[], options: { prose: bo
           }
           if (!candidate && options.prose && out[out.length - 1]?.line !== line.line) proseLines.push(line);
           if (candidate) previous.entry = candidate;
-          else if (previous.entry && !previous.entry.prose && (previous.entry.endLine === line.line - 1 || previous.entry.text === '' || previous.entry === headingEntry) && !TIME_LIKE.test(line.raw)) {
+          else if (
+            previous.entry &&
+            !previous.entry.prose &&
+            (previous.entry.endLine === line.line - 1 ||
+              previous.entry.text === '' ||
+              previous.entry === headingEntry) &&
+            !TIME_LIKE.test(line.raw)
+          ) {
             // A wrapped line continues the entry above it.
             const more = plainText(line.raw).text;
             // Everything under a heading that is a time belongs to it, paragraph after paragraph.

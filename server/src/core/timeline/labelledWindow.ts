@@ -21,7 +21,8 @@ export interface LabelledWindow {
 function linesOf(block: Block): TextLine[] {
   if (block.kind === 'paragraph') return block.lines;
   if (block.kind !== 'list') return [];
-  const walk = (items: typeof block.items): TextLine[] => items.flatMap((item) => [...item.lines.slice(0, 1), ...walk(item.children)]);
+  const walk = (items: typeof block.items): TextLine[] =>
+    items.flatMap((item) => [...item.lines.slice(0, 1), ...walk(item.children)]);
   return walk(block.items);
 }
 

@@ -12,7 +12,10 @@ export interface LabelledMilestone {
 }
 
 /** The milestone that a range's end marks, for a range given against a start label. */
-export const RANGE_END: Partial<Record<MilestoneKind, MilestoneKind>> = { impactStart: 'impactEnd', started: 'resolved' };
+export const RANGE_END: Partial<Record<MilestoneKind, MilestoneKind>> = {
+  impactStart: 'impactEnd',
+  started: 'resolved',
+};
 
 /** Milestone words as used in a Milestone column or as a bracketed marker ("[detected]"). */
 const WORDS: [RegExp, MilestoneKind[]][] = [
@@ -22,11 +25,18 @@ const WORDS: [RegExp, MilestoneKind[]][] = [
   [/^(?:first\s+)?(?:detect(?:ed|ion)?|alert(?:ed)?|paged|noticed|identified|reported)$/, ['detected']],
   [/^(?:acknowledge(?:d|ment)?|ack(?:ed|'d)?|declared|incident declared|responded|response)$/, ['acknowledged']],
   [/^(?:mitigat(?:e|ed|ion)|repaired|workaround|contained|impact halted)$/, ['mitigated']],
-  [/^(?:resolv(?:e|ed)|resolution|recovered|recovery|fixed|closed|incident (?:end|ended|closed|resolved)|all clear|end|ended)$/, ['resolved']],
+  [
+    /^(?:resolv(?:e|ed)|resolution|recovered|recovery|fixed|closed|incident (?:end|ended|closed|resolved)|all clear|end|ended)$/,
+    ['resolved'],
+  ],
 ];
 
 export function milestoneWord(word: string): MilestoneKind[] | undefined {
-  const w = word.toLowerCase().replace(/[^a-z' -]/g, ' ').replace(/\s+/g, ' ').trim();
+  const w = word
+    .toLowerCase()
+    .replace(/[^a-z' -]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return WORDS.find(([pattern]) => pattern.test(w))?.[1];
 }
 
@@ -55,7 +65,9 @@ function readMarkers(text: string, column: string): { kinds: MilestoneKind[]; by
   const found = new Set<MilestoneKind>();
   for (const part of column.split(/[,;/+&]|\band\b/)) for (const kind of milestoneWord(part) ?? []) found.add(kind);
   const byColumn = found.size > 0;
-  for (const match of text.matchAll(/\[\s*([a-z][a-z '-]{2,30})\s*\]|\{\s*([a-z][a-z '-]{2,30})\s*\}|\(\s*([a-z][a-z '-]{2,30})\s*\)/gi)) {
+  for (const match of text.matchAll(
+    /\[\s*([a-z][a-z '-]{2,30})\s*\]|\{\s*([a-z][a-z '-]{2,30})\s*\}|\(\s*([a-z][a-z '-]{2,30})\s*\)/gi,
+  )) {
     for (const kind of milestoneWord(match[1] ?? match[2] ?? match[3]) ?? []) found.add(kind);
   }
   for (const [pattern, kinds] of PHASE_MARKERS) if (pattern.test(text)) kinds.forEach((k) => found.add(k));
@@ -68,10 +80,19 @@ const LABELS: [RegExp, MilestoneKind[]][] = [
   [/^(?:customer\s+)?(?:impact|outage)\s+(?:start(?:ed)?|began|begins)(?:\s+time)?$/, ['impactStart']],
   [/^(?:customer\s+)?(?:impact|outage)\s+(?:end(?:ed)?|stopped)(?:\s+time)?$/, ['impactEnd']],
   [/^(?:incident\s+|event\s+|problem\s+)?(?:start(?:ed)?|began|begin|onset)(?:\s+(?:time|at))?$/, ['started']],
-  [/^(?:first\s+)?(?:detected|detection|noticed|identified|reported|alerted|alert(?:\s+fired)?)(?:\s+(?:time|at))?$/, ['detected']],
+  [
+    /^(?:first\s+)?(?:detected|detection|noticed|identified|reported|alerted|alert(?:\s+fired)?)(?:\s+(?:time|at))?$/,
+    ['detected'],
+  ],
   [/^(?:acknowledged|incident\s+declared|declared|response\s+start(?:ed)?)(?:\s+(?:time|at))?$/, ['acknowledged']],
-  [/^(?:repaired|mitigated|mitigation|impact\s+mitigated|workaround(?:\s+applied)?|service\s+restored)(?:\s+(?:time|at))?$/, ['mitigated']],
-  [/^(?:resolved|resolution|incident\s+resolved|closed|fixed|recovered|(?:incident\s+|event\s+)?end(?:ed)?)(?:\s+(?:time|at))?$/, ['resolved']],
+  [
+    /^(?:repaired|mitigated|mitigation|impact\s+mitigated|workaround(?:\s+applied)?|service\s+restored)(?:\s+(?:time|at))?$/,
+    ['mitigated'],
+  ],
+  [
+    /^(?:resolved|resolution|incident\s+resolved|closed|fixed|recovered|(?:incident\s+|event\s+)?end(?:ed)?)(?:\s+(?:time|at))?$/,
+    ['resolved'],
+  ],
 ];
 
 export function labelMilestone(label: string | undefined): MilestoneKind[] | undefined {

@@ -54,16 +54,32 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /** Whether two candidates read the same, on lines of the same length (what they report spans the whole line). */
-export function sameCandidate(a: Candidate, b: Candidate, aLines: readonly string[], bLines: readonly string[]): boolean {
+export function sameCandidate(
+  a: Candidate,
+  b: Candidate,
+  aLines: readonly string[],
+  bLines: readonly string[],
+): boolean {
   if (a.kind !== b.kind || a.line !== b.line || aLines[a.line]?.length !== bLines[a.line]?.length) return false;
   switch (a.kind) {
     case 'entry': {
       const o = b as typeof a;
       return (
-        a.endLine === o.endLine && a.column === o.column && a.endColumn === o.endColumn && a.text === o.text && a.raw === o.raw &&
-        a.stampColumn === o.stampColumn && a.milestoneText === o.milestoneText && a.unreadableTime === o.unreadableTime &&
-        a.unreadableReason === o.unreadableReason && a.label === o.label && a.prose === o.prose && a.group === o.group &&
-        sameList(a.links, o.links) && sameJson(a.stamp, o.stamp) && sameJson(a.columnZone, o.columnZone) &&
+        a.endLine === o.endLine &&
+        a.column === o.column &&
+        a.endColumn === o.endColumn &&
+        a.text === o.text &&
+        a.raw === o.raw &&
+        a.stampColumn === o.stampColumn &&
+        a.milestoneText === o.milestoneText &&
+        a.unreadableTime === o.unreadableTime &&
+        a.unreadableReason === o.unreadableReason &&
+        a.label === o.label &&
+        a.prose === o.prose &&
+        a.group === o.group &&
+        sameList(a.links, o.links) &&
+        sameJson(a.stamp, o.stamp) &&
+        sameJson(a.columnZone, o.columnZone) &&
         aLines[a.endLine]?.length === bLines[a.endLine]?.length
       );
     }
@@ -83,15 +99,31 @@ function sameDay(a: ReadingContext['date'], b: ReadingContext['date']): boolean 
 }
 
 /** Whether two reading states read every later row the same. */
-export function sameState(a: ReadingContext, aAnchor: TimelineEntry | undefined, b: ReadingContext, bAnchor: TimelineEntry | undefined): boolean {
+export function sameState(
+  a: ReadingContext,
+  aAnchor: TimelineEntry | undefined,
+  b: ReadingContext,
+  bAnchor: TimelineEntry | undefined,
+): boolean {
   const anchors =
     aAnchor === bAnchor ||
-    (!!aAnchor && !!bAnchor && aAnchor.time === bAnchor.time && aAnchor.zone === bAnchor.zone &&
-      aAnchor.zoneSource === bAnchor.zoneSource && aAnchor.dateUnknown === bAnchor.dateUnknown);
+    (!!aAnchor &&
+      !!bAnchor &&
+      aAnchor.time === bAnchor.time &&
+      aAnchor.zone === bAnchor.zone &&
+      aAnchor.zoneSource === bAnchor.zoneSource &&
+      aAnchor.dateUnknown === bAnchor.dateUnknown);
   return (
-    anchors && sameDay(a.date, b.date) && sameDay(a.reference, b.reference) && sameJson(a.zone, b.zone) &&
-    a.zoneSource === b.zoneSource && a.lastMinutes === b.lastMinutes && a.direction === b.direction &&
-    !!a.dateUnknown === !!b.dateUnknown && a.year === b.year && a.currentYear === b.currentYear
+    anchors &&
+    sameDay(a.date, b.date) &&
+    sameDay(a.reference, b.reference) &&
+    sameJson(a.zone, b.zone) &&
+    a.zoneSource === b.zoneSource &&
+    a.lastMinutes === b.lastMinutes &&
+    a.direction === b.direction &&
+    !!a.dateUnknown === !!b.dateUnknown &&
+    a.year === b.year &&
+    a.currentYear === b.currentYear
   );
 }
 
@@ -100,9 +132,19 @@ export function unchangedSpans(memo: TimelineMemo, candidates: readonly Candidat
   const old = memo.candidates;
   const shift = old.length - candidates.length;
   let prefix = 0;
-  while (prefix < candidates.length && prefix < old.length && sameCandidate(candidates[prefix], old[prefix], index.lines, memo.lines)) prefix++;
+  while (
+    prefix < candidates.length &&
+    prefix < old.length &&
+    sameCandidate(candidates[prefix], old[prefix], index.lines, memo.lines)
+  )
+    prefix++;
   let suffix = candidates.length;
-  while (suffix > prefix && suffix + shift > prefix && sameCandidate(candidates[suffix - 1], old[suffix - 1 + shift], index.lines, memo.lines)) suffix--;
+  while (
+    suffix > prefix &&
+    suffix + shift > prefix &&
+    sameCandidate(candidates[suffix - 1], old[suffix - 1 + shift], index.lines, memo.lines)
+  )
+    suffix--;
   return { prefix, suffix, shift };
 }
 

@@ -76,22 +76,41 @@ export interface FakeEditorOptions {
 }
 
 export function fakeTrackerVscode(options: FakeEditorOptions) {
-  const script: Required<Omit<TrackerScript, 'duringProgress' | 'uncheck'>> & Pick<TrackerScript, 'duringProgress' | 'uncheck'> = { picks: [], inputs: [], buttons: [] };
-  const recorded: TrackerRecorded = { infos: [], warnings: [], errors: [], modals: [], confirmations: [], quickPicks: [], inputBoxes: [], progress: [], log: [], applied: [] };
+  const script: Required<Omit<TrackerScript, 'duringProgress' | 'uncheck'>> &
+    Pick<TrackerScript, 'duringProgress' | 'uncheck'> = { picks: [], inputs: [], buttons: [] };
+  const recorded: TrackerRecorded = {
+    infos: [],
+    warnings: [],
+    errors: [],
+    modals: [],
+    confirmations: [],
+    quickPicks: [],
+    inputBoxes: [],
+    progress: [],
+    log: [],
+    applied: [],
+  };
   let text = options.text;
-  const document: FakeDocument = { uri: Uri.file(options.file), languageId: 'markdown', version: 1, getText: () => text };
+  const document: FakeDocument = {
+    uri: Uri.file(options.file),
+    languageId: 'markdown',
+    version: 1,
+    getText: () => text,
+  };
   const handlers = new Map<string, () => Promise<void>>();
   const folder = { uri: Uri.file(options.folder), name: 'workspace', index: 0 };
 
-  const message = (into: string[]) => async (text: string, ...rest: unknown[]) => {
-    const modal = typeof rest[0] === 'object' && rest[0] !== null && (rest[0] as { modal?: boolean }).modal;
-    if (modal) recorded.modals.push({ message: text, detail: (rest[0] as { detail?: string }).detail });
-    else into.push(text);
-    const buttons = rest.filter((r): r is string => typeof r === 'string');
-    if (buttons.length === 0) return undefined;
-    const pressed = script.buttons.shift();
-    return buttons.includes(pressed ?? '') ? pressed : undefined;
-  };
+  const message =
+    (into: string[]) =>
+    async (text: string, ...rest: unknown[]) => {
+      const modal = typeof rest[0] === 'object' && rest[0] !== null && (rest[0] as { modal?: boolean }).modal;
+      if (modal) recorded.modals.push({ message: text, detail: (rest[0] as { detail?: string }).detail });
+      else into.push(text);
+      const buttons = rest.filter((r): r is string => typeof r === 'string');
+      if (buttons.length === 0) return undefined;
+      const pressed = script.buttons.shift();
+      return buttons.includes(pressed ?? '') ? pressed : undefined;
+    };
   const changeTo = (next: string) => {
     text = next;
     document.version++;
@@ -101,7 +120,8 @@ export function fakeTrackerVscode(options: FakeEditorOptions) {
   const applyEdits = (edits: LspTextEdit[], version: number): boolean => {
     if (version !== document.version) return false;
     const lines = text.split('\n');
-    const offset = (p: LspTextEdit['range']['start']) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+    const offset = (p: LspTextEdit['range']['start']) =>
+      lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
     const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
     let next = text;
     for (const e of sorted) next = next.slice(0, offset(e.range.start)) + e.newText + next.slice(offset(e.range.end));
@@ -117,36 +137,62 @@ export function fakeTrackerVscode(options: FakeEditorOptions) {
     Range,
     ProgressLocation: { SourceControl: 1, Window: 10, Notification: 15 },
     commands: {
-      registerCommand: (id: string, handler: () => Promise<void>) => (handlers.set(id, handler), { dispose: () => handlers.delete(id) }),
+      registerCommand: (id: string, handler: () => Promise<void>) => (
+        handlers.set(id, handler),
+        { dispose: () => handlers.delete(id) }
+      ),
     },
     window: {
       activeTextEditor: { document },
       showInformationMessage: message(recorded.infos),
       showWarningMessage: message(recorded.warnings),
       showErrorMessage: message(recorded.errors),
-      showQuickPick: async (items: (string | { label: string; description?: string; picked?: boolean })[], options?: { canPickMany?: boolean; title?: string; placeHolder?: string }) => {
+      showQuickPick: async (
+        items: (string | { label: string; description?: string; picked?: boolean })[],
+        options?: { canPickMany?: boolean; title?: string; placeHolder?: string },
+      ) => {
         if (options?.canPickMany) {
           // A confirmation: the script's next button accepts it (as Enter does) when the title starts with it.
-          const choices = items.filter((i): i is { label: string; description?: string; picked?: boolean } => typeof i !== 'string');
-          recorded.confirmations.push({ title: options.title ?? '', placeholder: options.placeHolder ?? '', items: choices.map((i) => (i.description ? `${i.label} (${i.description})` : i.label)) });
+          const choices = items.filter(
+            (i): i is { label: string; description?: string; picked?: boolean } => typeof i !== 'string',
+          );
+          recorded.confirmations.push({
+            title: options.title ?? '',
+            placeholder: options.placeHolder ?? '',
+            items: choices.map((i) => (i.description ? `${i.label} (${i.description})` : i.label)),
+          });
           const pressed = script.buttons.shift();
-          return pressed !== undefined && (options.title ?? '').startsWith(pressed) ? choices.filter((i) => i.picked && !script.uncheck?.includes(i.label)) : undefined;
+          return pressed !== undefined && (options.title ?? '').startsWith(pressed)
+            ? choices.filter((i) => i.picked && !script.uncheck?.includes(i.label))
+            : undefined;
         }
         const labels = items.map((i) => (typeof i === 'string' ? i : i.label));
         recorded.quickPicks.push(labels);
         const label = script.picks.shift();
         return items.find((i) => (typeof i === 'string' ? i : i.label) === label);
       },
-      showInputBox: async (box: { title?: string; prompt?: string; password?: boolean; validateInput?: (value: string) => string | undefined }) => {
+      showInputBox: async (box: {
+        title?: string;
+        prompt?: string;
+        password?: boolean;
+        validateInput?: (value: string) => string | undefined;
+      }) => {
         recorded.inputBoxes.push({ title: box.title, prompt: box.prompt, password: box.password });
         const value = script.inputs.shift();
-        if (value !== undefined && box.validateInput?.(value)) throw new Error(`input refused: ${box.validateInput(value)}`);
+        if (value !== undefined && box.validateInput?.(value))
+          throw new Error(`input refused: ${box.validateInput(value)}`);
         return value;
       },
-      withProgress: async <T>(progress: { title: string }, task: (p: unknown, token: unknown) => Promise<T>): Promise<T> => {
+      withProgress: async <T>(
+        progress: { title: string },
+        task: (p: unknown, token: unknown) => Promise<T>,
+      ): Promise<T> => {
         recorded.progress.push(progress.title);
         const listeners: (() => void)[] = [];
-        const token = { isCancellationRequested: false, onCancellationRequested: (listener: () => void) => (listeners.push(listener), { dispose: () => undefined }) };
+        const token = {
+          isCancellationRequested: false,
+          onCancellationRequested: (listener: () => void) => (listeners.push(listener), { dispose: () => undefined }),
+        };
         const running = task({ report: () => undefined }, token);
         script.duringProgress?.({
           edit: (next) => changeTo(next),
@@ -154,7 +200,13 @@ export function fakeTrackerVscode(options: FakeEditorOptions) {
         });
         return running;
       },
-      createOutputChannel: () => ({ info: lineLog('info'), warn: lineLog('warn'), error: lineLog('error'), appendLine: lineLog(''), dispose: () => undefined }),
+      createOutputChannel: () => ({
+        info: lineLog('info'),
+        warn: lineLog('warn'),
+        error: lineLog('error'),
+        appendLine: lineLog(''),
+        dispose: () => undefined,
+      }),
     },
     workspace: {
       workspaceFolders: [folder],
@@ -172,12 +224,25 @@ export function fakeTrackerVscode(options: FakeEditorOptions) {
     },
   };
   const run = async (command: string, answers: TrackerScript = {}) => {
-    Object.assign(script, { picks: [], inputs: [], buttons: [], duringProgress: undefined, uncheck: undefined }, answers);
+    Object.assign(
+      script,
+      { picks: [], inputs: [], buttons: [], duringProgress: undefined, uncheck: undefined },
+      answers,
+    );
     const handler = handlers.get(command);
     if (!handler) throw new Error(`${command} is not registered`);
     await handler();
   };
   /** Every text shown to the user or logged, to check that no secret is among them. */
-  const everythingShown = () => [...recorded.infos, ...recorded.warnings, ...recorded.errors, ...recorded.modals.flatMap((m) => [m.message, m.detail ?? '']), ...recorded.confirmations.flatMap((c) => [c.title, c.placeholder, ...c.items]), ...recorded.log, ...recorded.progress, ...recorded.inputBoxes.map((b) => `${b.title} ${b.prompt}`)];
+  const everythingShown = () => [
+    ...recorded.infos,
+    ...recorded.warnings,
+    ...recorded.errors,
+    ...recorded.modals.flatMap((m) => [m.message, m.detail ?? '']),
+    ...recorded.confirmations.flatMap((c) => [c.title, c.placeholder, ...c.items]),
+    ...recorded.log,
+    ...recorded.progress,
+    ...recorded.inputBoxes.map((b) => `${b.title} ${b.prompt}`),
+  ];
   return { api, context, document, recorded, run, text: () => text, applyEdits, everythingShown };
 }

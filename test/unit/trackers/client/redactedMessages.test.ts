@@ -29,9 +29,15 @@ describe('tracker messages and log lines in VS Code', () => {
       created: [],
       skipped: 0,
       unusable: [],
-      failed: [{ index: 0, error: ECHO }, { index: 1, error: ECHO }],
+      failed: [
+        { index: 0, error: ECHO },
+        { index: 1, error: ECHO },
+      ],
       unplaced: [],
-      actions: new Map([[0, 'Rotate the key'], [1, 'Alert on expiry']]),
+      actions: new Map([
+        [0, 'Rotate the key'],
+        [1, 'Alert on expiry'],
+      ]),
     });
     assert.equal(report.level, 'error');
     assert.match(report.message, /2 failed/);
@@ -42,7 +48,13 @@ describe('tracker messages and log lines in VS Code', () => {
 
   it('a refresh report quoting an echoed error holds none either', () => {
     rememberSecrets({ email: EMAIL, token: TOKEN });
-    const report = refreshReport({ tracker: 'github', read: 0, updated: 0, failed: [{ key: 'acme/web#4', error: ECHO }], noTickets: false });
+    const report = refreshReport({
+      tracker: 'github',
+      read: 0,
+      updated: 0,
+      failed: [{ key: 'acme/web#4', error: ECHO }],
+      noTickets: false,
+    });
     assertClean('the notification', report.message);
     for (const line of report.log) assertClean('the output channel', line);
     assert.match(report.log[0], /acme\/web#4/);
@@ -51,7 +63,11 @@ describe('tracker messages and log lines in VS Code', () => {
   it('every line written to the output channel is redacted, even one built elsewhere', () => {
     rememberSecrets({ token: TOKEN });
     const written: string[] = [];
-    const log = redactingLog({ info: (l) => written.push(l), warn: (l) => written.push(l), error: (l) => written.push(l) });
+    const log = redactingLog({
+      info: (l) => written.push(l),
+      warn: (l) => written.push(l),
+      error: (l) => written.push(l),
+    });
     log.info(`export failed: ${ECHO}`);
     log.warn(ECHO);
     log.error(`Bearer ${TOKEN}`);

@@ -33,9 +33,18 @@ async function github(request: SeenRequest): Promise<Answer> {
   if (request.operationId === 'issues/create') await afterCreate?.();
   // The lookup for issues an earlier run created: this fake keeps none.
   if (request.operationId === 'issues/list-for-repo') return { status: 200, body: [] };
-  if (request.operationId === 'issues/get') return { status: 200, body: issueAnswer('acme/web', Number(request.params.issue_number), { state: states[request.params.issue_number] ?? 'open' }) };
+  if (request.operationId === 'issues/get')
+    return {
+      status: 200,
+      body: issueAnswer('acme/web', Number(request.params.issue_number), {
+        state: states[request.params.issue_number] ?? 'open',
+      }),
+    };
   const body = request.body as { title: string; assignees?: string[] };
-  return { status: 201, body: issueAnswer('acme/web', 100 + github.created++, { title: body.title, assignees: body.assignees }) };
+  return {
+    status: 201,
+    body: issueAnswer('acme/web', 100 + github.created++, { title: body.title, assignees: body.assignees }),
+  };
 }
 github.created = 0;
 let contract: Awaited<ReturnType<typeof githubFetch>>;
@@ -55,8 +64,17 @@ function open(text = POSTMORTEM) {
   for (const disposable of current?.context.subscriptions ?? []) disposable.dispose();
   serving?.close();
   const file = join(workspace, 'postmortems', '2025-03-10-checkout-errors.md');
-  const fake = fakeTrackerVscode({ folder: workspace, file, text, secrets, onChange: (next, version) => serving?.changed(next, version) });
-  const serverFetch: typeof fetch = (input, init) => ((lastSignal = init?.signal ?? undefined), contract.fetch(input, init));
+  const fake = fakeTrackerVscode({
+    folder: workspace,
+    file,
+    text,
+    secrets,
+    onChange: (next, version) => serving?.changed(next, version),
+  });
+  const serverFetch: typeof fetch = (input, init) => (
+    (lastSignal = init?.signal ?? undefined),
+    contract.fetch(input, init)
+  );
   serving = inProcessServer(serverFetch, { folder: workspace, file, text, applyEdits: fake.applyEdits });
   for (const key of Object.keys(shared)) delete shared[key];
   Object.assign(shared, fake.api);
@@ -67,14 +85,18 @@ function open(text = POSTMORTEM) {
 
 /** Resolves once the signal is aborted. */
 const aborted = (signal: AbortSignal | undefined) =>
-  new Promise<void>((resolve) => (signal?.aborted ? resolve() : signal?.addEventListener('abort', () => resolve(), { once: true })));
+  new Promise<void>((resolve) =>
+    signal?.aborted ? resolve() : signal?.addEventListener('abort', () => resolve(), { once: true }),
+  );
 
 const row = (text: string, action: string) => text.split('\n').find((line) => line.includes(action)) ?? '';
 
 describe('tracker commands', () => {
   before(async () => {
     uninstall = installVscode(shared);
-    ({ registerTrackerCommands } = require('../../../../client/src/trackers/index') as { registerTrackerCommands: typeof registerTrackerCommands });
+    ({ registerTrackerCommands } = require('../../../../client/src/trackers/index') as {
+      registerTrackerCommands: typeof registerTrackerCommands;
+    });
     contract = await githubFetch(github);
     // The server is handed the contract's fetch; the global one must not be used at all.
     realFetch = globalThis.fetch;
@@ -106,18 +128,27 @@ describe('tracker commands', () => {
 
   it('exports after confirmation, asks for the missing token, writes every key back in one edit, and a second run creates nothing', async () => {
     const fake = open();
-    await fake.run('hindsight.exportActionItems', { buttons: ['Create 3 Tickets', 'Set Credentials'], inputs: [SECRET] });
+    await fake.run('hindsight.exportActionItems', {
+      buttons: ['Create 3 Tickets', 'Set Credentials'],
+      inputs: [SECRET],
+    });
     assert.deepEqual(fake.recorded.errors, []);
 
     assert.equal(fake.recorded.confirmations.length, 1);
     const [confirmation] = fake.recorded.confirmations;
     assert.equal(confirmation.title, 'Create 3 Tickets in github (github)');
-    assert.ok(confirmation.items.includes('Add a canary stage for the gateway (@dana, due 2025-04-01, high)'), confirmation.items.join(' | '));
+    assert.ok(
+      confirmation.items.includes('Add a canary stage for the gateway (@dana, due 2025-04-01, high)'),
+      confirmation.items.join(' | '),
+    );
     assert.match(confirmation.placeholder, /Skipped: 1 already tracked \(acme\/web#9\)/);
     assert.equal(fake.recorded.inputBoxes[0].password, true);
     assert.equal(secrets.get('hindsight.github.token'), SECRET);
     assert.ok(contract.seen.every((s) => s.headers.authorization === `Bearer ${SECRET}`));
-    assert.deepEqual(contract.seen.map((r) => r.operationId), ['issues/list-for-repo', 'issues/create', 'issues/create', 'issues/create']);
+    assert.deepEqual(
+      contract.seen.map((r) => r.operationId),
+      ['issues/list-for-repo', 'issues/create', 'issues/create', 'issues/create'],
+    );
 
     const text = fake.text();
     assert.match(row(text, 'Add a canary'), /\[acme\/web#100\]\(https:\/\/github\.com\/acme\/web\/issues\/100\)/);
@@ -143,8 +174,14 @@ describe('tracker commands', () => {
   it('puts keys on the right rows when the document changed while the tickets were created', async () => {
     secrets.set('hindsight.github.token', SECRET);
     const fake = open();
-    const inserted = POSTMORTEM.replace('| Add a canary', '| Brand new item typed meanwhile | @sam | | | open | |\n| Add a canary');
-    await fake.run('hindsight.exportActionItems', { buttons: ['Create 3 Tickets'], duringProgress: ({ edit }) => edit(inserted) });
+    const inserted = POSTMORTEM.replace(
+      '| Add a canary',
+      '| Brand new item typed meanwhile | @sam | | | open | |\n| Add a canary',
+    );
+    await fake.run('hindsight.exportActionItems', {
+      buttons: ['Create 3 Tickets'],
+      duringProgress: ({ edit }) => edit(inserted),
+    });
     const text = fake.text();
     assert.match(row(text, 'Add a canary'), /acme\/web#100/);
     assert.match(row(text, 'Alert on checkout'), /acme\/web#101/);
@@ -162,7 +199,10 @@ describe('tracker commands', () => {
       cancel();
       await aborted(lastSignal);
     };
-    await fake.run('hindsight.exportActionItems', { buttons: ['Create 3 Tickets'], duringProgress: ({ cancel }) => (afterCreate = cancelAtSecond(cancel)) });
+    await fake.run('hindsight.exportActionItems', {
+      buttons: ['Create 3 Tickets'],
+      duringProgress: ({ cancel }) => (afterCreate = cancelAtSecond(cancel)),
+    });
     assert.equal(contract.seen.filter((r) => r.operationId === 'issues/create').length, 2);
     const text = fake.text();
     assert.match(row(text, 'Add a canary'), /acme\/web#100/);
@@ -172,7 +212,10 @@ describe('tracker commands', () => {
       fake.recorded.warnings[0],
       'Hindsight: created 2 tickets in github (acme/web#100, acme/web#101); 1 skipped (already has a ticket); 1 failed: "Write the rollback runbook": Cancelled before this item was created.',
     );
-    assert.deepEqual(fake.recorded.log.filter((l) => l.startsWith('warn')), ['warn failed "Write the rollback runbook": Cancelled before this item was created.']);
+    assert.deepEqual(
+      fake.recorded.log.filter((l) => l.startsWith('warn')),
+      ['warn failed "Write the rollback runbook": Cancelled before this item was created.'],
+    );
   });
 
   it('leaves the document alone and names the credential when GitHub refuses the token', async () => {
@@ -189,13 +232,19 @@ describe('tracker commands', () => {
   it('creates only the items left checked in the confirmation; the next run offers the rest', async () => {
     secrets.set('hindsight.github.token', SECRET);
     const fake = open();
-    await fake.run('hindsight.exportActionItems', { buttons: ['Create 3 Tickets'], uncheck: ['Alert on checkout error rate'] });
+    await fake.run('hindsight.exportActionItems', {
+      buttons: ['Create 3 Tickets'],
+      uncheck: ['Alert on checkout error rate'],
+    });
     assert.deepEqual(fake.recorded.errors, []);
     assert.equal(contract.seen.filter((r) => r.operationId === 'issues/create').length, 2);
     assert.doesNotMatch(row(fake.text(), 'Alert on checkout'), /acme\/web#/);
     const again = open(fake.text());
     await again.run('hindsight.exportActionItems', { buttons: ['Create 1 Ticket'] });
-    assert.deepEqual(again.recorded.confirmations[0].items.map((i) => i.split(' (')[0]), ['Alert on checkout error rate']);
+    assert.deepEqual(
+      again.recorded.confirmations[0].items.map((i) => i.split(' (')[0]),
+      ['Alert on checkout error rate'],
+    );
     assert.match(row(again.text(), 'Alert on checkout'), /acme\/web#/);
   });
 
@@ -209,7 +258,10 @@ describe('tracker commands', () => {
 
   it('refreshes statuses from the tickets in one edit', async () => {
     secrets.set('hindsight.github.token', SECRET);
-    const tracked = POSTMORTEM.replace('| high | open | |', '| high | open | [acme/web#100](https://github.com/acme/web/issues/100) |').replace('| medium | open | |', '| medium | open | acme/web#101 |');
+    const tracked = POSTMORTEM.replace(
+      '| high | open | |',
+      '| high | open | [acme/web#100](https://github.com/acme/web/issues/100) |',
+    ).replace('| medium | open | |', '| medium | open | acme/web#101 |');
     states = { '100': 'closed', '101': 'open', '9': 'open' };
     const fake = open(tracked);
     await fake.run('hindsight.refreshActionItemStatus');
@@ -226,7 +278,10 @@ describe('tracker commands', () => {
     const fake = open();
     await fake.run('hindsight.setTrackerCredentials', { inputs: [SECRET] });
     assert.equal(secrets.get('hindsight.github.token'), SECRET);
-    assert.deepEqual(fake.recorded.inputBoxes.map((b) => b.password), [true]);
+    assert.deepEqual(
+      fake.recorded.inputBoxes.map((b) => b.password),
+      [true],
+    );
     assert.match(fake.recorded.inputBoxes[0].prompt!, /HINDSIGHT_GITHUB_TOKEN/);
     assert.ok(!readFileSync(join(workspace, '.hindsight.json'), 'utf8').includes(SECRET));
 
@@ -242,7 +297,10 @@ describe('tracker commands', () => {
     writeFileSync(join(workspace, '.hindsight.json'), '{}');
     const fake = open();
     await fake.run('hindsight.exportActionItems');
-    assert.match(fake.recorded.warnings[0], /no tracker is configured\. Add one under "trackers" in .*\.hindsight\.json/);
+    assert.match(
+      fake.recorded.warnings[0],
+      /no tracker is configured\. Add one under "trackers" in .*\.hindsight\.json/,
+    );
   });
 
   it('asks which tracker when there are several, and exports to a CSV file with no credentials', async () => {
@@ -252,7 +310,10 @@ describe('tracker commands', () => {
     assert.deepEqual(fake.recorded.quickPicks[0], ['github', 'sheet']);
     assert.equal(contract.seen.length, 0);
     const csv = readFileSync(join(workspace, 'exports', 'actions.csv'), 'utf8');
-    assert.match(csv, /^action,owner,due,priority,status,type,incident,postmortem\r\nAdd a canary stage for the gateway,'@dana,2025-04-01,high,open,,INC-20250310-checkout-errors,postmortems\/2025-03-10-checkout-errors\.md\r\n/);
+    assert.match(
+      csv,
+      /^action,owner,due,priority,status,type,incident,postmortem\r\nAdd a canary stage for the gateway,'@dana,2025-04-01,high,open,,INC-20250310-checkout-errors,postmortems\/2025-03-10-checkout-errors\.md\r\n/,
+    );
     assert.match(row(fake.text(), 'Add a canary'), /\| actions\.csv#1 \|/);
     await fake.run('hindsight.refreshActionItemStatus', { picks: ['sheet'] });
     assert.match(fake.recorded.infos.at(-1)!, /CSV export, which has no status to read/);

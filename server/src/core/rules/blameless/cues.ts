@@ -43,7 +43,7 @@ const DAMAGE = w(String.raw`broke break breaking crashed wiped deleted dropped d
 /** A sanction said of people: passive ("was fired") or with a person as object ("fire the engineer"). */
 const SANCTION = new RegExp(
   String.raw`\b(?:disciplin(?:ed|ary)|reprimand(?:ed)?|demoted|punish(?:ed|ment)?|written\s+up|lo` +
-  String.raw`st\s+(?:his|her|their)\s+jobs?` +
+    String.raw`st\s+(?:his|her|their)\s+jobs?` +
     String.raw`|held\s+(?:accountable|responsible))\b` +
     String.raw`|\b(?:was|were|been|be|being|get|got|getting)\s+(?:\w+\s+)?(?:fired|sacked|dismissed` +
     String.raw`|terminated|suspended|reassigned|let\s+go)\b` +
@@ -53,194 +53,267 @@ const SANCTION = new RegExp(
 );
 
 export const CUES: { kind: CueKind; pattern: RegExp }[] = [
-  { kind: 'modal-perfect', pattern: new RegExp(
+  {
+    kind: 'modal-perfect',
+    pattern: new RegExp(
       String.raw`\b(?:should|could|would|might|must)(?:n['’]?t|\s+not|\s+never)?(?:\s+have|\s*['’]ve|` +
-      String.raw`\s+of)\s+(?:\w+ly\s+|been\s+)?(?!(?:it|them|him|her|us|me|a|an|the|to|this|that|some` +
-      String.raw`|any|no|our|their|his|its|my|your)\b)\w[\w-]*`,
+        String.raw`\s+of)\s+(?:\w+ly\s+|been\s+)?(?!(?:it|them|him|her|us|me|a|an|the|to|this|that|some` +
+        String.raw`|any|no|our|their|his|its|my|your)\b)\w[\w-]*`,
       'gi',
-    ) },
+    ),
+  },
   { kind: 'modal-perfect', pattern: /\b(?:should|could|would)(?:n['’]?t)?ve\s+\w+/gi },
-  { kind: 'if-had', pattern: new RegExp(
+  {
+    kind: 'if-had',
+    pattern: new RegExp(
       String.raw`(?:^\s*["“]?|\bif\s+(?:only\s+)?(?:\w+\s+){0,4})had\b` +
-      String.raw`|^\s*had\s+(?:we|i|they|he|she|the|someone)\b`,
+        String.raw`|^\s*had\s+(?:we|i|they|he|she|the|someone)\b`,
       'gi',
-    ) },
-  { kind: 'failed-to', pattern: new RegExp(
+    ),
+  },
+  {
+    kind: 'failed-to',
+    pattern: new RegExp(
       String.raw`\b(?:fail(?:ed|ing|ure)?|neglect(?:ed|ing)?|forg[eo]t(?:ting|ten)?|omitt?(?:ed|ing)?)\s+to\b`,
       'gi',
-    ) },
+    ),
+  },
   { kind: 'slip-verb', pattern: /\b(?:overlook(?:ed|ing)?|missed|forgot|forgotten)\b/gi },
-  { kind: 'ignore-verb', pattern: new RegExp(
+  {
+    kind: 'ignore-verb',
+    pattern: new RegExp(
       String.raw`\b(?:ignor(?:ed|ing)|disregard(?:ed|ing)|skipp(?:ed|ing)|bypass(?:ed|ing)|shrugged\s+off)\b`,
       'gi',
-    ) },
+    ),
+  },
   {
     kind: 'mis-verb',
-    pattern: /\bmis(?:typ|configur|judg|read|understo|interpret|label|click|jud|handl|manag|us|calculat|estimat|spell)\w*/gi,
+    pattern:
+      /\bmis(?:typ|configur|judg|read|understo|interpret|label|click|jud|handl|manag|us|calculat|estimat|spell)\w*/gi,
   },
-  { kind: 'not-verified', pattern: new RegExp(
+  {
+    kind: 'not-verified',
+    pattern: new RegExp(
       String.raw`\b(?:did\s*n['’]?o?t|didn['’]t|never|not|without(?:\s+(?:any|proper|adequate|enough)` +
-      String.raw`)?)\s+(?:\w+\s+)?(?:${VERIFY}|take\s+into\s+account)\b|\bun(?:tested|reviewed|checke` +
-      String.raw`d|verified)\b`, 'gi') },
-  { kind: 'error-label', pattern: new RegExp(
+        String.raw`)?)\s+(?:\w+\s+)?(?:${VERIFY}|take\s+into\s+account)\b|\bun(?:tested|reviewed|checke` +
+        String.raw`d|verified)\b`,
+      'gi',
+    ),
+  },
+  {
+    kind: 'error-label',
+    pattern: new RegExp(
       String.raw`\b(?:human|operator|user|operational|manual|pilot|personnel|employee|staff|admin(?:i` +
-      String.raw`strator)?|engineer)[- ]errors?\b` +
-      String.raw`|\bpebkac\b|\bfat[- ]?fing\w*`,
+        String.raw`strator)?|engineer)[- ]errors?\b` +
+        String.raw`|\bpebkac\b|\bfat[- ]?fing\w*`,
       'gi',
-    ) },
-  { kind: 'mistake', pattern: new RegExp(
+    ),
+  },
+  {
+    kind: 'mistake',
+    pattern: new RegExp(
       String.raw`\b(?:mistakes?|typos?|blunders?|oversights?|gaffes?|slip-?ups?|screw-?ups?|goofs?` +
-      String.raw`|(?:messed|screwed|fucked)\s+up|botched|fumbled|(?:my|our|his|her|their)\s+(?:bad|fault)` +
-      String.raw`|at\s+fault|lapse)\b`,
+        String.raw`|(?:messed|screwed|fucked)\s+up|botched|fumbled|(?:my|our|his|her|their)\s+(?:bad|fault)` +
+        String.raw`|at\s+fault|lapse)\b`,
       'gi',
-    ) },
-  { kind: 'verdict-adverb', pattern: new RegExp(
+    ),
+  },
+  {
+    kind: 'verdict-adverb',
+    pattern: new RegExp(
       String.raw`\b(?:mistakenly|wrongly|incorrectly|erroneously|improperly|accidentall?y|accidentially` +
-      String.raw`|inadvertently|unintentionally|carelessly|hastily|hurriedly|recklessly|blindly|naively` +
-      String.raw`|foolishly|stupidly|by\s+mistake|by\s+accident)\b`,
+        String.raw`|inadvertently|unintentionally|carelessly|hastily|hurriedly|recklessly|blindly|naively` +
+        String.raw`|foolishly|stupidly|by\s+mistake|by\s+accident)\b`,
       'gi',
-    ) },
+    ),
+  },
   { kind: 'wrong-object', pattern: /\b(?:the|a)\s+wrong\s+\w+/gi },
-  { kind: 'verdict', pattern: new RegExp(
+  {
+    kind: 'verdict',
+    pattern: new RegExp(
       String.raw`\b(?:unacceptable|inexcusable|irresponsible|negligen(?:t|ce)` +
-      String.raw`|(?:poor|bad)\s+(?:judge?ment|decision|call|choice)s?|rush(?:ed|ing)|unprofessional` +
-      String.raw`|ill-advised|misguided|dereliction|no\s+excuse|should\s+never|improper|poorly)\b`,
+        String.raw`|(?:poor|bad)\s+(?:judge?ment|decision|call|choice)s?|rush(?:ed|ing)|unprofessional` +
+        String.raw`|ill-advised|misguided|dereliction|no\s+excuse|should\s+never|improper|poorly)\b`,
       'gi',
-    ) },
-  { kind: 'character', pattern: new RegExp(
+    ),
+  },
+  {
+    kind: 'character',
+    pattern: new RegExp(
       String.raw`\b(?:careless(?:ness)?|lazy|laziness|sloppy|sloppiness|reckless(?:ness)?|incompeten(?:t|ce)` +
-      String.raw`|inattentive|stupid(?:ity)?|dumb|idiot\w*|clueless|inexperienced|tired|exhausted|weary` +
-      String.raw`|sleepy|fatigued|distracted|complacen(?:t|cy)|arrogan(?:t|ce)|ignoran(?:t|ce)|foolish)\b`,
+        String.raw`|inattentive|stupid(?:ity)?|dumb|idiot\w*|clueless|inexperienced|tired|exhausted|weary` +
+        String.raw`|sleepy|fatigued|distracted|complacen(?:t|cy)|arrogan(?:t|ce)|ignoran(?:t|ce)|foolish)\b`,
       'gi',
-    ) },
+    ),
+  },
   { kind: 'sanction', pattern: SANCTION },
-  { kind: 'vigilance', pattern: new RegExp(
+  {
+    kind: 'vigilance',
+    pattern: new RegExp(
       // "a more careful migration" describes what was done; "be more careful" asks for effort.
       String.raw`\b(?:(?<!\b(?:a|an|the)\s)(?:be|being|more)\s+(?:more\s+)?` +
-      String.raw`(?:careful|vigilant|diligent|aware|attentive|cautious` +
-      String.raw`|rigorous|thorough|disciplined|mindful)` +
-      String.raw`|pay(?:ing)?\s+(?:more|closer|better|extra)?\s*attention|(?:double|triple)[- ]?check\w*` +
-      String.raw`|(?:more|extra)\s+efforts?|(?:think|try|work)\s+harder|(?:closer|harder)\s+look` +
-      String.raw`|(?:more|better|additional)\s+training|re-?train\w*|(?:be|been|get)\s+trained|remind\w*` +
-      String.raw`|vigilan(?:t|ce)|think\s+twice|closer\s+inspection|take\s+(?:more\s+)?care)\b`,
+        String.raw`(?:careful|vigilant|diligent|aware|attentive|cautious` +
+        String.raw`|rigorous|thorough|disciplined|mindful)` +
+        String.raw`|pay(?:ing)?\s+(?:more|closer|better|extra)?\s*attention|(?:double|triple)[- ]?check\w*` +
+        String.raw`|(?:more|extra)\s+efforts?|(?:think|try|work)\s+harder|(?:closer|harder)\s+look` +
+        String.raw`|(?:more|better|additional)\s+training|re-?train\w*|(?:be|been|get)\s+trained|remind\w*` +
+        String.raw`|vigilan(?:t|ce)|think\s+twice|closer\s+inspection|take\s+(?:more\s+)?care)\b`,
       'gi',
-    ) },
+    ),
+  },
   { kind: 'act-verb', pattern: new RegExp(String.raw`\b(?:${ACT})\b`, 'gi') },
   { kind: 'damage-verb', pattern: new RegExp(String.raw`\b(?:${DAMAGE})\b`, 'gi') },
   { kind: 'caused-by', pattern: /\b(?:caused|triggered|introduced|done)\s+by\b|\b(?:due|thanks)\s+to\b/gi },
-  { kind: 'minimiser', pattern: new RegExp(
+  {
+    kind: 'minimiser',
+    pattern: new RegExp(
       String.raw`\b(?:obviously|clearly|simply|just|easily|of\s+course|trivially|in\s+(?:hindsight|retrospect))\b`,
       'gi',
-    ) },
+    ),
+  },
   { kind: 'root-cause', pattern: /\b(?:root|primary|main|real|underlying|sole|ultimate)\s+cause\b/gi },
 ];
 
 /** A consequence after an act: "…, causing the outage", "which took down checkout". */
-export const CONSEQUENCE =
-  new RegExp(
-      String.raw`\b(?:caus\w+|result\w*\s+in|led\s+to|leading\s+to|broke|breaking|took\s+down|taking\s+down` +
-      String.raw`|brought\s+down|bringing\s+down|outage|downtime|crash\w*|lost|losing|wip\w+|delet\w+` +
-      String.raw`|destroy\w+|impact\w*|fail\w*|panic|errors?)\b`,
-      'i',
-    );
+export const CONSEQUENCE = new RegExp(
+  String.raw`\b(?:caus\w+|result\w*\s+in|led\s+to|leading\s+to|broke|breaking|took\s+down|taking\s+down` +
+    String.raw`|brought\s+down|bringing\s+down|outage|downtime|crash\w*|lost|losing|wip\w+|delet\w+` +
+    String.raw`|destroy\w+|impact\w*|fail\w*|panic|errors?)\b`,
+  'i',
+);
 
 /** Verbs after a modal perfect that describe an outcome, not a person's act ("would have prevented"). */
 export const OUTCOME_VERBS = new RegExp(
-    String.raw`^(?:been|prevented|avoided|caught|detected|reduced|mitigated|happened|resulted|caused|led` +
+  String.raw`^(?:been|prevented|avoided|caught|detected|reduced|mitigated|happened|resulted|caused|led` +
     String.raw`|helped|allowed|made|saved|limited|shortened|affected|impacted|seen|noticed|taken|had` +
     String.raw`|expected)$`,
-    'i',
-  );
+  'i',
+);
 
 /** Acts people do, so that "should have been tested" judges whoever should have done it. */
 export const HUMAN_ACTS = new RegExp(
-    String.raw`^(?:${VERIFY}|performed|done|approved|deployed|applied|run|followed|communicated|esc` +
+  String.raw`^(?:${VERIFY}|performed|done|approved|deployed|applied|run|followed|communicated|esc` +
     String.raw`alated|rolled|written|documented|updated|fixed|patched|waited|asked|paged|reverted|u` +
-    String.raw`sed|stopped|tried|load-tested)$`, 'i');
+    String.raw`sed|stopped|tried|load-tested)$`,
+  'i',
+);
 
 /** Whole-sentence signals that change what a cue means. */
 export const SIGNALS: { name: string; pattern: RegExp }[] = [
-  { name: 'rejects-blame', pattern: new RegExp(
+  {
+    name: 'rejects-blame',
+    pattern: new RegExp(
       String.raw`\b(?:not|never|isn['’]t|wasn['’]t|no|nor|rather\s+than|instead\s+of)\b[^.;]{0,40}\b(` +
-      String.raw`?:root\s+cause|the\s+cause|a\s+cause|to\s+blame|blam\w+|fault|punish\w*|finger[- ]po` +
-      String.raw`int\w*)` +
-      String.raw`|\bblame-?(?:less|free)\b|\bsymptoms?\b|\bscapegoat\w*|\bhindsight\s+bias\b` +
-      String.raw`|\bno\s+one\s+(?:is|was)\s+(?:to\s+blame|at\s+fault)` +
-      String.raw`|\b(?:avoid|without)\s+(?:assigning\s+)?blam\w+|\bhuman\s+error\s+is\b|\bimply\s+blame` +
-      String.raw`|\bviews?\s+of\s+human` +
-      String.raw`|\b(?:allow|account|design)\w*\s+for\s+(?:human\s+)?(?:error|mistake)` +
-      String.raw`|\bremove\s+human\s+error|\binevitabl\w+|\b(?:any|every)\s+(?:\w+\s+){0,2}could\s+have` +
-      String.raw`|\b(?:avoid|without|not|no)\s+(?:\w+\s+)?(?:attach|assign|plac|apportion)\w*\s+blame` +
-      String.raw`|\banonymi[sz]\w*|\bold\s+view|\bnot\s+(?:their|his|her|your|our|my)\s+fault` +
-      String.raw`|\b(?:anyone|anybody|everyone)\s+could\s+have|\bbad\s+actors?|\bnormal\s+part` +
-      String.raw`|\bhappens?\s+to\s+(?:everyone|anyone|all)|\beveryone\s+(?:makes|screws|will)`,
+        String.raw`?:root\s+cause|the\s+cause|a\s+cause|to\s+blame|blam\w+|fault|punish\w*|finger[- ]po` +
+        String.raw`int\w*)` +
+        String.raw`|\bblame-?(?:less|free)\b|\bsymptoms?\b|\bscapegoat\w*|\bhindsight\s+bias\b` +
+        String.raw`|\bno\s+one\s+(?:is|was)\s+(?:to\s+blame|at\s+fault)` +
+        String.raw`|\b(?:avoid|without)\s+(?:assigning\s+)?blam\w+|\bhuman\s+error\s+is\b|\bimply\s+blame` +
+        String.raw`|\bviews?\s+of\s+human` +
+        String.raw`|\b(?:allow|account|design)\w*\s+for\s+(?:human\s+)?(?:error|mistake)` +
+        String.raw`|\bremove\s+human\s+error|\binevitabl\w+|\b(?:any|every)\s+(?:\w+\s+){0,2}could\s+have` +
+        String.raw`|\b(?:avoid|without|not|no)\s+(?:\w+\s+)?(?:attach|assign|plac|apportion)\w*\s+blame` +
+        String.raw`|\banonymi[sz]\w*|\bold\s+view|\bnot\s+(?:their|his|her|your|our|my)\s+fault` +
+        String.raw`|\b(?:anyone|anybody|everyone)\s+could\s+have|\bbad\s+actors?|\bnormal\s+part` +
+        String.raw`|\bhappens?\s+to\s+(?:everyone|anyone|all)|\beveryone\s+(?:makes|screws|will)`,
       'i',
-    ) },
-  { name: 'known-at-time', pattern: new RegExp(
+    ),
+  },
+  {
+    name: 'known-at-time',
+    pattern: new RegExp(
       String.raw`\bat\s+the\s+time\b` +
-      String.raw`|(?<!(?:wrongly|mistakenly|incorrectly|falsely|naively|blindly)\s)\b(?:believed|assu` +
-      String.raw`med|thought|expected)\s+(?:that\s+)?\w+` +
-      String.raw`|\b(?:did\s*n['’]?o?t|didn['’]t|had\s+no)\s+(?:\w+\s+)?(?:think|expect|know|anticipate|reason|way)\b` +
-      String.raw`|\b(?:unaware|not\s+aware|no\s+(?:way|reason)\s+to\s+know)\b|\bsince\s+it\b`,
+        String.raw`|(?<!(?:wrongly|mistakenly|incorrectly|falsely|naively|blindly)\s)\b(?:believed|assu` +
+        String.raw`med|thought|expected)\s+(?:that\s+)?\w+` +
+        String.raw`|\b(?:did\s*n['’]?o?t|didn['’]t|had\s+no)\s+(?:\w+\s+)?(?:think|expect|know|anticipate|reason|way)\b` +
+        String.raw`|\b(?:unaware|not\s+aware|no\s+(?:way|reason)\s+to\s+know)\b|\bsince\s+it\b`,
       'i',
-    ) },
-  { name: 'missing-guard', pattern: new RegExp(
+    ),
+  },
+  {
+    name: 'missing-guard',
+    pattern: new RegExp(
       String.raw`\b(?:no|without|lack(?:ed|ing)?(?:\s+of)?|missing|absence\s+of|nothing)\s+(?:\w+\s+)` +
-      String.raw`{0,2}(?:checks?|guard\w*|safeguards?|validation|confirmation|warnings?|alerts?|alert` +
-      String.raw`ing|tests?|review|process|procedures?|documentation|runbooks?|monitoring|cue|indicat` +
-      String.raw`ion|signal|protection|escalation|prompt|way|visibility|(?:prevented|stopped|warned|i` +
-      String.raw`ndicated))\b`,
+        String.raw`{0,2}(?:checks?|guard\w*|safeguards?|validation|confirmation|warnings?|alerts?|alert` +
+        String.raw`ing|tests?|review|process|procedures?|documentation|runbooks?|monitoring|cue|indicat` +
+        String.raw`ion|signal|protection|escalation|prompt|way|visibility|(?:prevented|stopped|warned|i` +
+        String.raw`ndicated))\b`,
       'i',
-    ) },
-  { name: 'forward', pattern: new RegExp(
+    ),
+  },
+  {
+    name: 'forward',
+    pattern: new RegExp(
       String.raw`\b(?:will|we['’]ll|going\s+to|plan(?:s|ning)?\s+to|need\s+to|needs\s+to|must|in\s+the\s+future` +
-      String.raw`|going\s+forward|moving\s+forward|from\s+now\s+on|next\s+time|action\s+items?` +
-      String.raw`|(?<!\bto\s)(?:ensure|make\s+sure)` +
-      String.raw`|should\s+(?!have|['’]ve|not\s+have|n['’]t\s+have)\w+|recommend\w*` +
-      String.raw`|propos\w+|follow-?ups?)\b`,
+        String.raw`|going\s+forward|moving\s+forward|from\s+now\s+on|next\s+time|action\s+items?` +
+        String.raw`|(?<!\bto\s)(?:ensure|make\s+sure)` +
+        String.raw`|should\s+(?!have|['’]ve|not\s+have|n['’]t\s+have)\w+|recommend\w*` +
+        String.raw`|propos\w+|follow-?ups?)\b`,
       'i',
-    ) },
-  { name: 'imperative', pattern: new RegExp(
+    ),
+  },
+  {
+    name: 'imperative',
+    pattern: new RegExp(
       String.raw`^\W*(?:pay|double-check|know|think|remember|take|get|stay|communicate|add|run|review|ensure` +
-      String.raw`|create|implement|update|improve|test|document|make|consider|use|set|enable|monitor` +
-      String.raw`|automate|train|require|be|establish|investigate|write|build|introduce|define|move|remove` +
-      String.raw`|check|verify|avoid|always|never|do|don['’]t|keep|look|ask|try|stop|start|prefer|include` +
-      String.raw`|limit|reduce|increase|provide|schedule|audit|alert|block|prevent|validate|clarify|share` +
-      String.raw`|teach|encourage|focus|identify|describe|explain|list|note|write|assign|follow)\b`,
+        String.raw`|create|implement|update|improve|test|document|make|consider|use|set|enable|monitor` +
+        String.raw`|automate|train|require|be|establish|investigate|write|build|introduce|define|move|remove` +
+        String.raw`|check|verify|avoid|always|never|do|don['’]t|keep|look|ask|try|stop|start|prefer|include` +
+        String.raw`|limit|reduce|increase|provide|schedule|audit|alert|block|prevent|validate|clarify|share` +
+        String.raw`|teach|encourage|focus|identify|describe|explain|list|note|write|assign|follow)\b`,
       'i',
-    ) },
-  { name: 'question', pattern: new RegExp(
+    ),
+  },
+  {
+    name: 'question',
+    pattern: new RegExp(
       String.raw`\?\s*$` +
-      String.raw`|^\W*(?:what|why|how|who|when|where|which|did|do|does|was|were|is|are|could|should|w` +
-      String.raw`ould|can|have|has)\b[^.]*\?`,
+        String.raw`|^\W*(?:what|why|how|who|when|where|which|did|do|does|was|were|is|are|could|should|w` +
+        String.raw`ould|can|have|has)\b[^.]*\?`,
       'i',
-    ) },
+    ),
+  },
   { name: 'timeline', pattern: /^\W*(?:\d{1,2}[:.]\d{2}|\d{4}-\d{2}-\d{2}|\[?\+\d|\d{1,2}\s*(?:am|pm)\b|@\w)/i },
-  { name: 'attacker', pattern: new RegExp(
+  {
+    name: 'attacker',
+    pattern: new RegExp(
       String.raw`\b(?:attack\w*|malicious|hack\w*|ddos|botnet|spammers?|abusers?|adversar\w*|threat\s+actors?` +
-      String.raw`|criminals?|phish\w*|exploit\w*|scammers?|fraudsters?)\b`,
+        String.raw`|criminals?|phish\w*|exploit\w*|scammers?|fraudsters?)\b`,
       'i',
-    ) },
-  { name: 'audience', pattern: new RegExp(
+    ),
+  },
+  {
+    name: 'audience',
+    pattern: new RegExp(
       String.raw`^\W*(?:\w+\s+){0,3}(?:users?|customers?|clients?|visitors?|subscribers?|players?|pat` +
-      String.raw`rons?|members\s+of\s+the\s+public)\b`,
+        String.raw`rons?|members\s+of\s+the\s+public)\b`,
       'i',
-    ) },
-  { name: 'generic-you', pattern: new RegExp(
+    ),
+  },
+  {
+    name: 'generic-you',
+    pattern: new RegExp(
       String.raw`\b(?:you|your|anyone|everyone|everybody|somebody\s+will|(?:people|humans)\s+(?:make|will|err|are))\b`,
       'i',
-    ) },
+    ),
+  },
   { name: 'passive-no-agent', pattern: /\b(?:was|were|been|got)\s+(?:\w+ly\s+)?\w+ed\b(?![^.;]{0,40}\bby\b)/i },
   { name: 'mentions-blame', pattern: /\bblam\w*/i },
   { name: 'first-person', pattern: /\b(?:[Ww]e|I|[Oo]ur|[Mm]y|[Uu]s|[Mm]e)\b/ },
-  { name: 'outcome-worse', pattern: new RegExp(
+  {
+    name: 'outcome-worse',
+    pattern: new RegExp(
       String.raw`\b(?:could|would|might)\s+have\s+been\s+(?:much\s+|far\s+|a\s+lot\s+)?(?:worse|longe` +
-      String.raw`r|larger|bigger|catastrophic|avoided|prevented)\b`,
+        String.raw`r|larger|bigger|catastrophic|avoided|prevented)\b`,
       'i',
-    ) },
-  { name: 'software-error', pattern: new RegExp(
+    ),
+  },
+  {
+    name: 'software-error',
+    pattern: new RegExp(
       String.raw`\b(?:bug|code|software|script|system|service|config(?:uration)?|deploy(?:ment)?|release|update` +
-      String.raw`|change|job|server|process|automation|tool)\b`,
+        String.raw`|change|job|server|process|automation|tool)\b`,
       'i',
-    ) },
+    ),
+  },
 ];

@@ -65,7 +65,12 @@ const SPECIFICITY: BlameCategory[] = [
 ];
 
 /** Sections whose sentences look forward: advice there is read as advice, and only try-harder advice is blame. */
-const FORWARD_SECTIONS: SectionKind[] = ['action-items', 'post-project-tasks', 'lessons-learned', 'what-could-be-improved'];
+const FORWARD_SECTIONS: SectionKind[] = [
+  'action-items',
+  'post-project-tasks',
+  'lessons-learned',
+  'what-could-be-improved',
+];
 
 /** A copy of a short string that shares no memory with the text it was cut from. */
 function detached(words: string): string {
@@ -77,18 +82,32 @@ function detached(words: string): string {
  * features and the sentence's signals), when that cue's probability passes the model's threshold.
  */
 export function detect(text: string, section: readonly SectionKind[], model: BlameModel = MODEL): Hit[] {
-  const reading = readSentence(text, section.some((k) => FORWARD_SECTIONS.includes(k)));
+  const reading = readSentence(
+    text,
+    section.some((k) => FORWARD_SECTIONS.includes(k)),
+  );
   if (reading.cues.length === 0) return [];
   const scored = reading.cues.map((cue) => ({ cue, p: probability(model, featuresOfCue(reading, cue)) }));
   const passing = scored.filter((s) => s.p >= model.threshold);
   if (passing.length === 0) return [];
   // One finding a sentence, in its most specific category ("a careless engineer deleted" is character).
   const rank = (s: { cue: Cue }) => SPECIFICITY.indexOf(CATEGORY_OF[s.cue.kind]);
-  const { cue, p } = passing.reduce((best, s) => (rank(s) < rank(best) || (rank(s) === rank(best) && s.p > best.p) ? s : best));
+  const { cue, p } = passing.reduce((best, s) =>
+    rank(s) < rank(best) || (rank(s) === rank(best) && s.p > best.p) ? s : best,
+  );
   const category = CATEGORY_OF[cue.kind];
   // Dropping a minimiser or a verdict adverb leaves the plain fact: "(mistakenly) concluded".
-  const removable = /^(?:just|simply|obviously|clearly|easily|\w+ly)$/i.test(cue.words)
-    && (category === 'hindsight' || cue.kind === 'verdict-adverb');
-  const hit: Hit = { category, start: cue.start, end: cue.end, words: detached(cue.words), agent: cue.agent, removable, probability: p };
+  const removable =
+    /^(?:just|simply|obviously|clearly|easily|\w+ly)$/i.test(cue.words) &&
+    (category === 'hindsight' || cue.kind === 'verdict-adverb');
+  const hit: Hit = {
+    category,
+    start: cue.start,
+    end: cue.end,
+    words: detached(cue.words),
+    agent: cue.agent,
+    removable,
+    probability: p,
+  };
   return [hit];
 }

@@ -28,7 +28,8 @@ const PERSON_AHEAD =
   /^\s*(?:(?:the|a|an|one|single|of|our|their|his|her|my|its|two|several|\w+['’]s)\s+){0,3}(?:[\w-]+\s+)?(?:engineers?|developers?|operators?|admins?|administrators?|employees?|staff(?:ers?)?|sysadmins?|technicians?|contractors?|reviewers?|interns?|individuals?|person|personnel|someone|somebody|me|us|him|her|@\w+)\b/i;
 
 const VERB_CUES: ReadonlySet<CueKind> = new Set(['slip-verb', 'ignore-verb', 'mis-verb', 'damage-verb', 'act-verb']);
-const ATTRIBUTIVE_BEFORE = /\b(?:a|an|the|more|many|most|some|few|several|no|any|of|with|its|their|our|this|these|those|for|in|on)\s+$/i;
+const ATTRIBUTIVE_BEFORE =
+  /\b(?:a|an|the|more|many|most|some|few|several|no|any|of|with|its|their|our|this|these|those|for|in|on)\s+$/i;
 const PASSIVE_BEFORE =
   /\b(?:was|were|be|been|being|is|are|got|get|gets)\s+(?:(?:\w+ly|all|both|also|then|still)\s+)?$/i;
 const NEGATION_BEFORE = /(?:\bnot|\bnever|n['’]t|\bno)\s+(?:\w+\s+){0,2}$/i;
@@ -49,7 +50,7 @@ function withoutAcronyms(text: string): string {
 /** Words that follow a verb but never a participle used as an adjective ("misconfigured the cache"). */
 const AFTER_VERB = new RegExp(
   String.raw`^\s+(?:the|a|an|this|that|these|those|it|its|them|him|her|their|our|my|your|his|to|by|on|in|at` +
-  String.raw`|for|from|with|of|and|or|but|up|down|out|off|back|into|over|as|all|some|any|every|one|two|\w+ly)\b`,
+    String.raw`|for|from|with|of|and|or|but|up|down|out|off|back|into|over|as|all|some|any|every|one|two|\w+ly)\b`,
   'i',
 );
 
@@ -71,7 +72,14 @@ function sameClause(after: string): string {
   return after.split(/[.;]|,\s*(?:and|but|so)\b|\b(?:and|but)\s+(?:we|i|they)\b/i)[0];
 }
 
-function cueFeatures(kind: CueKind, text: string, start: number, end: number, agent: Agent, signals: string[]): string[] {
+function cueFeatures(
+  kind: CueKind,
+  text: string,
+  start: number,
+  end: number,
+  agent: Agent,
+  signals: string[],
+): string[] {
   const words = text.slice(start, end).toLowerCase();
   const after = text.slice(end, end + WINDOW);
   const before = text.slice(Math.max(0, start - WINDOW), start);
@@ -86,11 +94,22 @@ function cueFeatures(kind: CueKind, text: string, start: number, end: number, ag
   }
   if (kind === 'vigilance' && signals.includes('sig:forward')) f.push('cue:vigilance+forward');
   if (kind === 'vigilance' && signals.includes('sig:imperative')) f.push('cue:vigilance+imperative');
-  if (kind === 'minimiser' && /^\s+(?:had\s+to|needed\s+to|have\s+to|has\s+to|could|should|forgot|missed|ignored|did\s*n['’]?o?t|failed)/i.test(after)) {
+  if (
+    kind === 'minimiser' &&
+    /^\s+(?:had\s+to|needed\s+to|have\s+to|has\s+to|could|should|forgot|missed|ignored|did\s*n['’]?o?t|failed)/i.test(
+      after,
+    )
+  ) {
     f.push(`cue:minimiser+act@${agentGroup(agent)}`);
   }
-  if (kind === 'mistake' && /\b(?:was|is|were|be)\s+(?:\w+\s+)?(?:a|an|our|my)\s+(?:\w+\s+)?$/i.test(before)) f.push('cue:mistake+verdict');
-  if (kind === 'if-had' && /\b(?:see|ask\w*|check\w*|know|knew|wonder\w*|whether|find\s+out|confirm\w*)\s+if\b/i.test(text.slice(Math.max(0, end - WINDOW), end))) {
+  if (kind === 'mistake' && /\b(?:was|is|were|be)\s+(?:\w+\s+)?(?:a|an|our|my)\s+(?:\w+\s+)?$/i.test(before))
+    f.push('cue:mistake+verdict');
+  if (
+    kind === 'if-had' &&
+    /\b(?:see|ask\w*|check\w*|know|knew|wonder\w*|whether|find\s+out|confirm\w*)\s+if\b/i.test(
+      text.slice(Math.max(0, end - WINDOW), end),
+    )
+  ) {
     f.push('cue:if-had+embedded-question');
   }
   if ((kind === 'mistake' || kind === 'error-label') && /s$/i.test(words)) f.push(`cue:${kind}+plural`);
@@ -104,7 +123,8 @@ function cueFeatures(kind: CueKind, text: string, start: number, end: number, ag
     // "should have caught" is an obligation; "would have caught" a predicted outcome.
     const obligation = modal === 'should' || modal === 'must';
     if (OUTCOME_VERBS.test(verb) && !obligation) f.push('modal:outcome-verb');
-    else if (obligation && /\bbeen\b/.test(words) && HUMAN_ACTS.test(verb.split('-').pop()!)) f.push('modal:been-human-act');
+    else if (obligation && /\bbeen\b/.test(words) && HUMAN_ACTS.test(verb.split('-').pop()!))
+      f.push('modal:been-human-act');
     if (/\bnot|n['’]t|never\b/.test(words)) f.push('modal:negated');
   }
   // "we started receiving errors": an act verb before a gerund or an infinitive is aspect, not a deed.
@@ -114,7 +134,11 @@ function cueFeatures(kind: CueKind, text: string, start: number, end: number, ag
   }
   // "The root cause was an engineer…": a person as the complement of the root cause.
   const complement = /^\s*(?:was|is|were|:)\s*(.*)$/is.exec(after)?.[1];
-  if (kind === 'root-cause' && complement && (PERSON_AHEAD.test(complement) || /^(?:human|operator)\s+error/i.test(complement))) {
+  if (
+    kind === 'root-cause' &&
+    complement &&
+    (PERSON_AHEAD.test(complement) || /^(?:human|operator)\s+error/i.test(complement))
+  ) {
     f.push('cue:root-cause+person');
   }
   if (kind === 'caused-by') f.push(`cue:caused-by+${PERSON_AHEAD.test(after) ? 'person' : 'thing'}`);
@@ -179,7 +203,14 @@ export function readSentence(text: string, forwardSection = false): SentenceRead
       const start = m.index!;
       const end = start + m[0].length;
       const agent = agentFor(kind, text, start, end, opener);
-      cues.push({ kind, start, end, words: m[0], agent, features: cueFeatures(kind, text, start, end, agent, signals) });
+      cues.push({
+        kind,
+        start,
+        end,
+        words: m[0],
+        agent,
+        features: cueFeatures(kind, text, start, end, agent, signals),
+      });
     }
   }
   signals.push(`opens:${agentGroup(opener)}`);

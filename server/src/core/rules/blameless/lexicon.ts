@@ -4,13 +4,33 @@
  * person, a team, "we" or "I" is the one said to have acted (see subject.ts).
  */
 
-export const PRONOUNS = new Set(['we', 'i', 'he', 'she', 'they', 'you', 'someone', 'somebody', 'nobody', 'everyone', 'everybody', 'anyone', 'people', 'us', 'me', 'him', 'her', 'them']);
+export const PRONOUNS = new Set([
+  'we',
+  'i',
+  'he',
+  'she',
+  'they',
+  'you',
+  'someone',
+  'somebody',
+  'nobody',
+  'everyone',
+  'everybody',
+  'anyone',
+  'people',
+  'us',
+  'me',
+  'him',
+  'her',
+  'them',
+]);
 
 export const ROLES =
   /^(?:engineers?|developers?|devs?|operators?|admins?|administrators?|on-?calls?|on-?callers?|oncall|sres?|teams?|staff|employees?|contractors?|interns?|managers?|management|leads?|leaders?|leadership|responders?|reviewers?|authors?|colleagues?|electricians?|technicians?|dbas?|persons?|members?|ops|devops|humans?|maintainers?|owners?|founders?|investors?|executives?|ceo|cto|vp|directors?|newcomers?|juniors?|seniors?|architects?|analysts?|testers?|qa|folks|guys|employees?|personnel|crew|hires?|workers?|staffers?|techies?|sysadmins?|programmers?|coders?|individuals?|supervisors?|officers?|officials?|consultants?|specialists?|volunteers?|moderators?|trainees?|worker)$/i;
 
 /** Nouns for what people did or decided: "debugging efforts mistakenly concluded". */
-export const HUMAN_ACTIVITY = /^(?:efforts?|decisions?|judg(?:e)?ments?|assessments?|investigations?|analysis|diagnosis|diagnoses|response|choices?|planning|call|reasoning|guess|assumptions?)$/i;
+export const HUMAN_ACTIVITY =
+  /^(?:efforts?|decisions?|judg(?:e)?ments?|assessments?|investigations?|analysis|diagnosis|diagnoses|response|choices?|planning|call|reasoning|guess|assumptions?)$/i;
 
 /** Capitalised words that are systems, not people, so "Kubernetes restarted the pod" blames no one. */
 export const SYSTEM_NAMES = new Set(
@@ -20,16 +40,21 @@ export const SYSTEM_NAMES = new Set(
 );
 
 /** Capitalised words that open sentences and noun phrases without naming anyone. */
-export const NOT_NAMES = new Set('both all some each every the this these those most many our their its no none several other another one two three first second last next after before during while when then there here however also because since although monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '));
-
-/** Words between a subject and its verb that do not change who the subject is. */
-export const FILLER = new Set(
-  'also then simply just not never really probably possibly likely unfortunately initially still already accidentally mistakenly wrongly incorrectly erroneously hurriedly hastily carelessly inadvertently apparently clearly obviously again later first finally eventually actually mostly only all both had has have having was were is are be been being did do does didn\'t don\'t doesn\'t wasn\'t weren\'t hadn\'t haven\'t hasn\'t could would should might may must will can cannot couldn\'t wouldn\'t shouldn\'t and manually quickly immediately directly'.split(
+export const NOT_NAMES = new Set(
+  'both all some each every the this these those most many our their its no none several other another one two three first second last next after before during while when then there here however also because since although monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(
     ' ',
   ),
 );
 
-export const CLAUSE_BREAK = /[,;:()]|\b(?:and|but|because|so|which|that|when|while|after|before|as|since|although|though|if|where|who|whom)\b/gi;
+/** Words between a subject and its verb that do not change who the subject is. */
+export const FILLER = new Set(
+  "also then simply just not never really probably possibly likely unfortunately initially still already accidentally mistakenly wrongly incorrectly erroneously hurriedly hastily carelessly inadvertently apparently clearly obviously again later first finally eventually actually mostly only all both had has have having was were is are be been being did do does didn't don't doesn't wasn't weren't hadn't haven't hasn't could would should might may must will can cannot couldn't wouldn't shouldn't and manually quickly immediately directly".split(
+    ' ',
+  ),
+);
+
+export const CLAUSE_BREAK =
+  /[,;:()]|\b(?:and|but|because|so|which|that|when|while|after|before|as|since|although|though|if|where|who|whom)\b/gi;
 
 /** "Try harder" phrases, also read by the action-item rule actions/vigilance-remedy. */
 export const VIGILANCE =

@@ -13,7 +13,10 @@ const QUOTED = /"[^"\n]{1,200}"|“[^”\n]{1,200}”|‘[^’\n]{3,200}’/g;
 const NOT_PROSE: InlinePart[] = ['comment', 'code', 'image', 'link', 'autolink', 'emailAutolink', 'url'];
 
 export function mask(raw: string): string {
-  const text = blankInline(blankInline(raw, NOT_PROSE).replace(QUOTED, (m) => ' '.repeat(m.length)), ['html']);
+  const text = blankInline(
+    blankInline(raw, NOT_PROSE).replace(QUOTED, (m) => ' '.repeat(m.length)),
+    ['html'],
+  );
   // Emphasis and escapes are punctuation to a reader: blank them, keeping every column in place.
   return text.replace(/\*\*|__|~~/g, (m) => ' '.repeat(m.length)).replace(/[*_\\]/g, ' ');
 }
@@ -50,7 +53,9 @@ function units(doc: PostmortemDocument, block: Block): Unit[] {
     case 'table':
       if (block.quoted) return [];
       return block.rows.flatMap((row) =>
-        row.cells.filter((c) => c.raw.trim()).map((c) => ({ lines: [{ line: row.line, column: c.start, raw: c.raw }], timeline: true })),
+        row.cells
+          .filter((c) => c.raw.trim())
+          .map((c) => ({ lines: [{ line: row.line, column: c.start, raw: c.raw }], timeline: true })),
       );
     default:
       return [];
@@ -139,7 +144,11 @@ export const unitCache = new UnitCache(16 * 1024 * 1024);
  * source ranges. Results are remembered per unit of text (a paragraph, an item, a cell), so after
  * an edit only the changed unit is read again.
  */
-export function scanProse<T>(doc: PostmortemDocument, name: string, analyse: (sentence: string, section: readonly SectionKind[]) => { start: number; end: number; value: T }[]): { range: Range; value: T }[] {
+export function scanProse<T>(
+  doc: PostmortemDocument,
+  name: string,
+  analyse: (sentence: string, section: readonly SectionKind[]) => { start: number; end: number; value: T }[],
+): { range: Range; value: T }[] {
   const out: { range: Range; value: T }[] = [];
   for (const block of doc.blocks) {
     const blockUnits = units(doc, block);
@@ -152,7 +161,9 @@ export function scanProse<T>(doc: PostmortemDocument, name: string, analyse: (se
       let hits = unitCache.get(key) as ProseHit<T>[] | undefined;
       if (!hits) {
         const text = unit.lines.map((l) => mask(l.raw)).join(' ');
-        hits = splitSentences(text).flatMap(([from, to]) => analyse(text.slice(from, to), kinds).map((h) => ({ from: from + h.start, to: from + h.end, value: h.value })));
+        hits = splitSentences(text).flatMap(([from, to]) =>
+          analyse(text.slice(from, to), kinds).map((h) => ({ from: from + h.start, to: from + h.end, value: h.value })),
+        );
         unitCache.set(key, hits, text.length);
       }
       if (hits.length === 0) continue;
@@ -168,7 +179,8 @@ export function scanProse<T>(doc: PostmortemDocument, name: string, analyse: (se
         const line = unit.lines[i];
         return { line: line.line, character: line.column + Math.min(at - starts[i], line.raw.length) };
       };
-      for (const hit of hits) out.push({ range: { start: position(hit.from), end: position(hit.to) }, value: hit.value });
+      for (const hit of hits)
+        out.push({ range: { start: position(hit.from), end: position(hit.to) }, value: hit.value });
     }
   }
   return out;

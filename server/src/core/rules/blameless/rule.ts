@@ -59,10 +59,16 @@ function withTrailingSpace(doc: PostmortemDocument, range: Range): Range {
 function fixesFor(doc: PostmortemDocument, range: Range, hit: Hit): Fix[] | undefined {
   if (range.start.line !== range.end.line) return undefined;
   const words = hit.words.trim();
-  if (hit.removable) return [{ title: `Remove "${words}"`, edits: [{ range: withTrailingSpace(doc, range), newText: '' }] }];
+  if (hit.removable)
+    return [{ title: `Remove "${words}"`, edits: [{ range: withTrailingSpace(doc, range), newText: '' }] }];
   if (hit.category === 'human-error' && /\berror$/i.test(words)) {
     const title = `Replace "${words}" with a prompt to name the missing guard`;
-    return [{ title, edits: [{ range, newText: 'a missing guard (name it: which check or prompt would have caught this?)' }] }];
+    return [
+      {
+        title,
+        edits: [{ range, newText: 'a missing guard (name it: which check or prompt would have caught this?)' }],
+      },
+    ];
   }
   return undefined;
 }

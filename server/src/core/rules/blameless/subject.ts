@@ -14,7 +14,13 @@ function classifyToken(token: string, clauseInitial: boolean): Subject {
   if (ROLES.test(lower)) return 'person';
   if (HUMAN_ACTIVITY.test(lower)) return 'activity';
   // A capitalised word that is not a known system, and not just the sentence's first word capitalised: a name.
-  if (/^[A-Z][a-z]+$/.test(word) && !SYSTEM_NAMES.has(lower) && !NOT_NAMES.has(lower) && (clauseInitial || !/^(?:The|A|An|This|That|It)$/.test(word))) return 'person';
+  if (
+    /^[A-Z][a-z]+$/.test(word) &&
+    !SYSTEM_NAMES.has(lower) &&
+    !NOT_NAMES.has(lower) &&
+    (clauseInitial || !/^(?:The|A|An|This|That|It)$/.test(word))
+  )
+    return 'person';
   return 'other';
 }
 
@@ -28,13 +34,19 @@ export function namesPerson(phrase: string): boolean {
   // "an engineer running…", "the on-call engineer": a role within the first words.
   if (tokens.slice(0, 3).some((t) => ROLES.test(t.toLowerCase()))) return true;
   // A proper name: a capitalised word that is not a system, alone or followed by another ("Jacob", "Luna Foundation").
-  return /^[A-Z][a-z]+$/.test(first) && !SYSTEM_NAMES.has(lower) && !NOT_NAMES.has(lower) && (tokens.length === 1 || /^[A-Z]/.test(tokens[1]) || /^[a-z]+ed$/.test(tokens[1]));
+  return (
+    /^[A-Z][a-z]+$/.test(first) &&
+    !SYSTEM_NAMES.has(lower) &&
+    !NOT_NAMES.has(lower) &&
+    (tokens.length === 1 || /^[A-Z]/.test(tokens[1]) || /^[a-z]+ed$/.test(tokens[1]))
+  );
 }
 
 /** Who acts, finer than Subject: the model weighs "we", a role and a name differently. */
 export type Agent = 'we' | 'person' | 'name' | 'activity' | 'audience' | 'attacker' | 'thing' | 'none';
 
-const ATTACKERS = /^(?:attackers?|hackers?|phishers?|spammers?|abusers?|adversar(?:y|ies)|criminals?|scammers?|fraudsters?|bots?)$/;
+const ATTACKERS =
+  /^(?:attackers?|hackers?|phishers?|spammers?|abusers?|adversar(?:y|ies)|criminals?|scammers?|fraudsters?|bots?)$/;
 const FIRST_PERSON = new Set(['we', 'i', 'us', 'me', 'our', 'my']);
 const POSSESSIVES = new Set(['our', 'my', 'his', 'her', 'their', 'your', 'its']);
 

@@ -24,7 +24,10 @@ function namedServices(doc: PostmortemDocument, field: FrontmatterField): { name
 /** The nearest catalog name when it is close enough to be a typo (a third of the letters or two, at most). */
 function nearest(name: string, names: readonly string[]): string | undefined {
   const lower = name.toLowerCase();
-  const best = closest(lower, names.map((n) => n.toLowerCase()));
+  const best = closest(
+    lower,
+    names.map((n) => n.toLowerCase()),
+  );
   if (best === undefined || distance(lower, best) > Math.max(2, Math.floor(name.length / 3))) return undefined;
   return names.find((n) => n.toLowerCase() === best);
 }
@@ -32,8 +35,9 @@ function nearest(name: string, names: readonly string[]): string | undefined {
 const rule: Rule = {
   id: 'frontmatter/unknown-service',
   level: 'info',
-  description: 'A service in `services:` that the repository\'s Backstage catalog does not name.',
-  rationale: 'Counting incidents per service, per owning team and per system only works when every postmortem spells a service the way the catalog does: `checkout-api`, `checkout` and `Checkout API` would be three services. When the repository keeps Backstage `catalog-info.yaml` files (the nearest folder at or above the postmortem holding one, and every catalog file below it), the names of their Components and Systems are the services a postmortem may name; a close name is offered as a fix. Without a catalog the rule says nothing.',
+  description: "A service in `services:` that the repository's Backstage catalog does not name.",
+  rationale:
+    'Counting incidents per service, per owning team and per system only works when every postmortem spells a service the way the catalog does: `checkout-api`, `checkout` and `Checkout API` would be three services. When the repository keeps Backstage `catalog-info.yaml` files (the nearest folder at or above the postmortem holding one, and every catalog file below it), the names of their Components and Systems are the services a postmortem may name; a close name is offered as a fix. Without a catalog the rule says nothing.',
   example: {
     flagged: '---\ntype: postmortem\ntitle: Checkout errors\nservices: [checkout-apl]\n---',
     better: '---\ntype: postmortem\ntitle: Checkout errors\nservices: [checkout-api]\n---',

@@ -15,7 +15,10 @@ export function restate(minutes: number, like: string): string {
 }
 
 /** The computed figure a statement is compared with; impact falls back to the span between mitigation and resolution. */
-function expected(doc: PostmortemDocument, stated: StatedDuration): { low: number; high: number; shown: number } | undefined {
+function expected(
+  doc: PostmortemDocument,
+  stated: StatedDuration,
+): { low: number; high: number; shown: number } | undefined {
   const metric = stated.metric;
   if (!metric) return undefined;
   const computed = doc.metrics[metric].minutes;
@@ -29,7 +32,10 @@ function expected(doc: PostmortemDocument, stated: StatedDuration): { low: numbe
 /** The milestones behind a stated figure that the engine only guessed (low confidence). */
 function guessedEnds(doc: PostmortemDocument, stated: StatedDuration): MilestoneKind[] {
   const definition = doc.metrics[stated.metric!].definition;
-  const ends: MilestoneKind[] = doc.metrics[stated.metric!].minutes !== undefined ? [definition.from, definition.to] : ['started', 'mitigated', 'resolved'];
+  const ends: MilestoneKind[] =
+    doc.metrics[stated.metric!].minutes !== undefined
+      ? [definition.from, definition.to]
+      : ['started', 'mitigated', 'resolved'];
   return ends.filter((kind) => doc.milestones[kind]?.confidence === 'low');
 }
 
@@ -39,10 +45,22 @@ const rule: Rule = {
   description: 'A duration stated in the text disagrees with the one computed from the timeline.',
   rationale:
     'Durations written by hand drift from the timeline as it is corrected, and a wrong figure in the summary is the one everybody quotes. A stated duration is compared with the one computed from the milestones (an impact duration, when no impact window is marked, with the span from start to mitigation or resolution); a difference beyond the tolerance is reported, with a fix that writes the computed figure. When a milestone behind the figure is only guessed from the wording, the finding is an information rather than a warning, since the guess may be what is wrong.',
-  example: { flagged: 'Fulfilment was down for 40 minutes. (timeline: 78 minutes)', better: 'Fulfilment was down for 78 minutes.' },
+  example: {
+    flagged: 'Fulfilment was down for 40 minutes. (timeline: 78 minutes)',
+    better: 'Fulfilment was down for 78 minutes.',
+  },
   options: {
-    toleranceMinutes: { type: 'number', default: 5, description: 'Largest difference, in minutes, that is not reported.' },
-    approximateTolerance: { type: 'number', default: 0.25, description: 'For approximate statements ("about an hour"), the tolerance as a share of the computed figure, when larger.' },
+    toleranceMinutes: {
+      type: 'number',
+      default: 5,
+      description: 'Largest difference, in minutes, that is not reported.',
+    },
+    approximateTolerance: {
+      type: 'number',
+      default: 0.25,
+      description:
+        'For approximate statements ("about an hour"), the tolerance as a share of the computed figure, when larger.',
+    },
   },
   fixable: true,
   check: ({ doc, options }) => {
@@ -50,19 +68,32 @@ const rule: Rule = {
     return doc.statedDurations.flatMap((stated) => {
       const range = expected(doc, stated);
       if (!range) return [];
-      const slack = stated.approximate ? Math.max(tolerance, range.high * Number(options.approximateTolerance)) : tolerance;
+      const slack = stated.approximate
+        ? Math.max(tolerance, range.high * Number(options.approximateTolerance))
+        : tolerance;
       if (stated.minutes >= range.low - slack && stated.minutes <= range.high + slack) return [];
       const title = METRIC_TITLES[stated.metric!].toLowerCase();
       const computed = formatMinutes(range.shown);
       const guessed = guessedEnds(doc, stated);
-      const caveat = guessed.length > 0 ? ` The ${guessed.join(' and ')} time${guessed.length > 1 ? 's are' : ' is'} guessed from the wording: mark ${guessed.length > 1 ? 'them' : 'it'} ("Mark as …" on the row) if the guess is wrong.` : '';
+      const caveat =
+        guessed.length > 0
+          ? ` The ${guessed.join(' and ')} time${guessed.length > 1 ? 's are' : ' is'} guessed from the wording: mark ${guessed.length > 1 ? 'them' : 'it'} ("Mark as …" on the row) if the guess is wrong.`
+          : '';
       return [
         {
           range: stated.range,
           // Guessed milestones make a guessed figure: say so, without the weight of a warning.
           atMost: guessed.length > 0 ? ('info' as const) : undefined,
           message: `This says ${formatMinutes(stated.minutes)}, but the timeline gives ${range.low === range.high ? computed : `${formatMinutes(range.low)} to ${formatMinutes(range.high)}`} for the ${title} (${doc.metrics[stated.metric!].definition.to} − ${doc.metrics[stated.metric!].definition.from}).${caveat}`,
-          fixes: stated.source === 'prose' ? [{ title: `Write the computed ${title}: ${computed}`, edits: [{ range: stated.range, newText: restate(range.shown, stated.text) }] }] : [],
+          fixes:
+            stated.source === 'prose'
+              ? [
+                  {
+                    title: `Write the computed ${title}: ${computed}`,
+                    edits: [{ range: stated.range, newText: restate(range.shown, stated.text) }],
+                  },
+                ]
+              : [],
         },
       ];
     });

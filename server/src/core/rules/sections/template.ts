@@ -25,17 +25,29 @@ export function sectionFor(doc: PostmortemDocument, requirement: SectionRequirem
  * Inserts a missing section's skeleton where the template puts it: after the last section that
  * comes before it in the template, else before the first that comes after it, else at the end.
  */
-export function insertSection(doc: PostmortemDocument, requirements: SectionRequirement[], missing: SectionRequirement): TextEdit {
+export function insertSection(
+  doc: PostmortemDocument,
+  requirements: SectionRequirement[],
+  missing: SectionRequirement,
+): TextEdit {
   const at = requirements.indexOf(missing);
   const depth = doc.sections.find((s) => s.depth > 1)?.depth ?? 2;
   const skeleton = `${'#'.repeat(depth)} ${missing.heading}\n\n${missing.prompt ? `<!-- ${missing.prompt} -->\n\n` : ''}`;
-  const before = requirements.slice(0, at).reverse().map((r) => sectionFor(doc, r)).find(Boolean);
+  const before = requirements
+    .slice(0, at)
+    .reverse()
+    .map((r) => sectionFor(doc, r))
+    .find(Boolean);
   if (before) {
     // After the whole section, subsections included.
     const line = before.range.end.line + 1;
-    if (line < doc.lines.lineCount) return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: skeleton };
+    if (line < doc.lines.lineCount)
+      return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: skeleton };
   } else {
-    const after = requirements.slice(at + 1).map((r) => sectionFor(doc, r)).find(Boolean);
+    const after = requirements
+      .slice(at + 1)
+      .map((r) => sectionFor(doc, r))
+      .find(Boolean);
     if (after) {
       const line = after.headingRange.start.line;
       return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: skeleton };
@@ -43,5 +55,8 @@ export function insertSection(doc: PostmortemDocument, requirements: SectionRequ
   }
   const last = doc.lines.lineCount - 1;
   const end = { line: last, character: doc.lines.lines[last].length };
-  return { range: { start: end, end }, newText: `${doc.lines.lines[last] === '' ? '' : '\n'}\n${skeleton.trimEnd()}\n` };
+  return {
+    range: { start: end, end },
+    newText: `${doc.lines.lines[last] === '' ? '' : '\n'}\n${skeleton.trimEnd()}\n`,
+  };
 }

@@ -15,7 +15,13 @@ export function missingMilestone(doc: PostmortemDocument, kind: OrderedKind, war
   const near = bestRejected(doc.milestones, kind);
   if (near && near.probability >= DEFAULT_WEIGHTS.unsureFrom && near.candidate.source !== 'frontmatter') {
     const row = near.candidate.text.replace(/\s+/g, ' ').trim().slice(0, 60);
-    return [{ range: near.candidate.range, atMost: 'info', message: `Nothing is marked as ${kind}, and the wording is not clear enough to be sure: if it is this row (“${row}”), mark it with the quick fix "Mark as ${kind}".` }];
+    return [
+      {
+        range: near.candidate.range,
+        atMost: 'info',
+        message: `Nothing is marked as ${kind}, and the wording is not clear enough to be sure: if it is this row (“${row}”), mark it with the quick fix "Mark as ${kind}".`,
+      },
+    ];
   }
   const section = doc.timeline.sections[0];
   return [{ range: section?.headingRange ?? timed[0].range ?? documentAnchor(doc), message: warning }];
