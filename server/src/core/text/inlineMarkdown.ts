@@ -14,12 +14,15 @@ export const IMAGE = /!\[([^\][]*)\]\(([^()]*)\)/g;
 export const LINK = /\[([^\][]*)\]\(([^()]*)\)/g;
 /** `[label][reference]`: the label, then the reference. */
 export const REF_LINK = /\[([^\][]+)\]\[([^\][]*)\]/g;
-/** `<https://…>`, `<mailto:…>`, `<www.…>`: any scheme. */
-export const AUTOLINK = /<(?:[a-z][a-z0-9+.-]*:|www\.)[^>\s]*>/gi;
+/**
+ * `<https://…>`, `<mailto:…>`, `<www.…>`: any scheme of 2 to 32 characters, as CommonMark has it.
+ * The bound keeps a long run of letters and hyphens linear: each start scans at most 32 characters.
+ */
+export const AUTOLINK = /<(?:[a-z][a-z0-9+.-]{1,31}:|www\.)[^>\s]*>/gi;
 /** `<someone@example.com>` */
 export const EMAIL_AUTOLINK = /<[^\s<>@]+@[^\s<>]+>/g;
-/** A URL in running text, any scheme or `www.`; it stops before brackets and table pipes. */
-export const BARE_URL = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>()[\]|]+/gi;
+/** A URL in running text, any scheme (2 to 32 characters) or `www.`; it stops before brackets and table pipes. */
+export const BARE_URL = /\b(?:[a-z][a-z0-9+.-]{1,31}:\/\/|www\.)[^\s<>()[\]|]+/gi;
 /** An HTML tag, opening, closing or empty. */
 export const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g;
 
