@@ -5,9 +5,10 @@
  * engine dependency fails here rather than pulling the engine into the extension bundle.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, it } from 'node:test';
+import { sourceFiles } from '../sourceFiles';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 const SERVER = join(ROOT, 'server', 'src');
@@ -20,14 +21,6 @@ const STATED_EXCEPTIONS: Record<string, string> = {
 };
 
 const allowed = (serverPath: string) => serverPath.startsWith('shared/') || serverPath in STATED_EXCEPTIONS;
-
-function sourceFiles(folder: string): string[] {
-  return readdirSync(folder).flatMap((name) => {
-    const full = join(folder, name);
-    if (statSync(full).isDirectory()) return sourceFiles(full);
-    return name.endsWith('.ts') ? [full] : [];
-  });
-}
 
 /** Relative modules a file loads at run time (`import type` is erased, so it does not count). */
 export function runtimeImports(text: string): string[] {

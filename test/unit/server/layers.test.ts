@@ -3,19 +3,12 @@
  * command-line code, and nothing but the command line imports `server/src/cli/`.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { describe, it } from 'node:test';
+import { sourceFiles } from '../sourceFiles';
 
 const SERVER = resolve(__dirname, '..', '..', '..', 'server', 'src');
-
-function sourceFiles(folder: string): string[] {
-  return readdirSync(folder).flatMap((name) => {
-    const full = join(folder, name);
-    if (statSync(full).isDirectory()) return sourceFiles(full);
-    return name.endsWith('.ts') ? [full] : [];
-  });
-}
 
 /** Each relative import of `file`, as a path under server/src with forward slashes. */
 function localImports(file: string): string[] {
