@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Bundles the extension client, the language server and the CLI with esbuild.
 // `--dev` keeps the output readable with source maps; `--watch` rebuilds on change.
-import { chmodSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const dev = process.argv.includes('--dev');
@@ -21,11 +21,16 @@ const common = {
 
 const bundles = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
-  // The workspace pass checks closed files on this worker thread; the server finds it beside itself.
-  { entryPoints: ['server/src/lsp/workspaceWorker.ts'], outfile: 'dist/workspaceWorker.js' },
+  // The language server, and on a worker thread the workspace pass's checker: one bundle, one engine.
+  { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
+
+// A bundle no longer built must not linger in dist/, where packaging would ship it.
+const outputs = new Set(bundles.flatMap(({ outfile }) => [outfile, `${outfile}.map`]));
+for (const name of existsSync('dist') ? readdirSync('dist') : []) {
+  if (!outputs.has(`dist/${name}`)) rmSync(`dist/${name}`, { recursive: true, force: true });
+}
 
 if (watch) {
   for (const bundle of bundles) await (await esbuild.context({ ...common, ...bundle })).watch();

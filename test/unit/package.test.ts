@@ -67,6 +67,11 @@ describe('the VS Code package', { timeout: 360_000 }, () => {
     assert.ok(statSync(VSIX).size < 2 * 1024 * 1024, `${statSync(VSIX).size} bytes`);
   });
 
+  it('holds three bundles and no other: the server bundle is also its own worker, one copy of the engine', () => {
+    const bundles = names.filter((name) => name.startsWith('extension/dist/')).sort();
+    assert.deepEqual(bundles, ['extension/dist/cli.js', 'extension/dist/extension.js', 'extension/dist/server.js']);
+  });
+
   it('holds the bundles, the rule pages and the schema', () => {
     for (const file of [
       'dist/extension.js',

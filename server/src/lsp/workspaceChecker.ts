@@ -5,8 +5,11 @@ import type { Diagnostic } from 'vscode-languageserver';
 import { checkClosedFile, type ClosedFileJob } from './closedFileCheck';
 import type { WorkerReply, WorkerRequest } from './workspaceWorker';
 
-/** Beside the server bundle: the build writes the worker entry next to dist/server.js. */
-export const BUNDLED_WORKER = join(__dirname, 'workspaceWorker.js');
+/**
+ * The server bundle itself (dist/server.js): started on a worker thread it serves checks instead of
+ * the protocol. Running from source there is no such file beside this one, and checks run in-process.
+ */
+export const BUNDLED_WORKER = join(__dirname, 'server.js');
 
 const MAX_LOSSES = 3;
 

@@ -11,7 +11,7 @@ import type { Diagnostic } from 'vscode-languageserver';
 import { checkClosedFile } from '../../../server/src/lsp/closedFileCheck';
 import { ClosedFileChecker } from '../../../server/src/lsp/workspaceChecker';
 
-const WORKER = join(__dirname, '..', '..', '..', 'dist', 'workspaceWorker.js');
+const WORKER = join(__dirname, '..', '..', '..', 'dist', 'server.js');
 const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'workspace');
 /** Rule page links point beside the running code: the bundle's and the source's differ by design. */
 const findings = (items: Diagnostic[]) => items.map(({ codeDescription: _link, ...rest }) => rest);
@@ -26,8 +26,8 @@ describe('checking closed postmortems on a worker thread', () => {
   const checker = new ClosedFileChecker(WORKER);
   after(() => checker.dispose());
 
-  it('runs on the bundled worker (the test command builds first)', () => {
-    assert.ok(existsSync(WORKER), 'dist/workspaceWorker.js is missing: run npm run build');
+  it('runs on the server bundle started as a worker (the test command builds first)', () => {
+    assert.ok(existsSync(WORKER), 'dist/server.js is missing: run npm run build');
     assert.equal(checker.threaded, true);
   });
 
