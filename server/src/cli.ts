@@ -8,7 +8,14 @@ import { analyzeText } from './core/analyzer';
 import { refusedDocument, tooLargeProblem } from './core/document';
 import type { PostmortemDocument } from './core/model';
 import { DEFAULT_MAX_BYTES } from './core/options';
-import { collectTargets, discoverTargets, nothingFoundHint, readTarget, UsageError } from './cli/files';
+import {
+  collectTargets,
+  discoverTargets,
+  nothingFoundHint,
+  readTarget,
+  unreadableFolderNote,
+  UsageError,
+} from './cli/files';
 import { checkReporter, type CheckFormat } from './cli/checkOutput';
 import { memoryKeeper } from './cli/memory';
 import { metricsReport, printMetricsText } from './cli/metricsOutput';
@@ -47,7 +54,11 @@ function checkPaths(paths: string[], include: string[] | undefined, format: Chec
   const keepMemoryDown = memoryKeeper();
   let found = 0;
   let skipped = 0;
-  for (const target of discoverTargets(paths, include, process.cwd(), () => skipped++)) {
+  const reports = {
+    onSkipped: () => skipped++,
+    onUnreadable: (folder: string, error: Error) => process.stderr.write(unreadableFolderNote(folder, error)),
+  };
+  for (const target of discoverTargets(paths, include, process.cwd(), reports)) {
     const loaded = configFor(dirname(target.path));
     const problems = checkDocument(analyzeFile(target.path, loaded), loaded);
     reporter.file({ target, problems });

@@ -1,6 +1,7 @@
 import { DEFAULT_INCLUDE } from '../core/classify';
 import {
   discoverTargets as discoverFromCore,
+  type DiscoveryReports,
   PathNotFoundError,
   readTarget,
   type Target,
@@ -16,13 +17,19 @@ export function* discoverTargets(
   paths: readonly string[],
   include: readonly string[] | undefined,
   base = process.cwd(),
-  onSkipped?: (path: string) => void,
+  reports: DiscoveryReports = {},
 ): Generator<Target> {
   try {
-    yield* discoverFromCore(paths, include, base, onSkipped);
+    yield* discoverFromCore(paths, include, base, reports);
   } catch (error) {
     throw error instanceof PathNotFoundError ? new UsageError(error.message) : error;
   }
+}
+
+/** A folder the walk could not read, said on stderr: its postmortems were not checked. */
+export function unreadableFolderNote(folder: string, error: Error): string {
+  const reason = (error as NodeJS.ErrnoException).code ?? error.message;
+  return `skipped ${folder}: the folder cannot be read (${reason})\n`;
 }
 
 export function collectTargets(

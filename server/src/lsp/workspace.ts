@@ -168,7 +168,9 @@ export class WorkspaceDiagnostics {
     let index = this.indexes.get(folder);
     if (!index) {
       const settings = await this.store.settingsFor(folder);
-      index = new FolderIndex(fileURLToPath(folder), settings.include);
+      index = new FolderIndex(fileURLToPath(folder), settings.include, (unreadable, error) =>
+        this.log(`Workspace check skipped ${unreadable}: ${error.message}`),
+      );
       this.indexes.set(folder, index);
     }
     return index;

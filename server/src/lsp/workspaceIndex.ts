@@ -1,6 +1,12 @@
 import { statSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
-import { isMarkdownName, isPostmortemFile, markdownFilesAsync, SKIPPED_FOLDERS } from '../core/files/discover';
+import {
+  filesUnderAsync,
+  isMarkdownName,
+  isPostmortemFile,
+  type OnUnreadable,
+  SKIPPED_FOLDERS,
+} from '../core/files/discover';
 
 /** Size and modification time: what tells that a file changed without reading it. */
 export type Stamp = string;
@@ -32,6 +38,7 @@ export class FolderIndex {
   constructor(
     readonly root: string,
     private readonly include: readonly string[],
+    private readonly onUnreadable?: OnUnreadable,
   ) {}
 
   get current(): boolean {
@@ -53,7 +60,7 @@ export class FolderIndex {
   async refresh(cancelled: () => boolean): Promise<boolean> {
     const found = new Set<string>();
     let turn = 0;
-    for await (const path of markdownFilesAsync(this.root)) {
+    for await (const path of filesUnderAsync(this.root, isMarkdownName, this.onUnreadable)) {
       if (++turn % FILES_PER_TURN === 0) await yieldToEventLoop();
       if (cancelled()) return false;
       if (this.isPostmortem(path)) found.add(path);

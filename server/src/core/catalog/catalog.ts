@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { findUpward } from '../config/findUpward';
-import { filesNamed } from '../files/discover';
+import { filesUnder } from '../files/discover';
 
 /** A Backstage entity the postmortems may name as a service. */
 export interface CatalogEntity {
@@ -72,7 +72,8 @@ interface CachedFile {
   parsed: ReturnType<typeof parseCatalogFile>;
 }
 
-const filesByRoot = new Map<string, string[]>();
+/** Per catalog root: the catalog files below it, and the folders the walk could not read. */
+const filesByRoot = new Map<string, { files: string[]; unreadable: ServiceCatalog['errors'] }>();
 const parsedFiles = new Map<string, CachedFile>();
 
 function readCatalogFile(path: string): ReturnType<typeof parseCatalogFile> {
@@ -94,10 +95,11 @@ export function catalogFor(folder: string): ServiceCatalog | undefined {
   const nearest = findUpward(folder, CATALOG_NAMES, 'file');
   if (!nearest) return undefined;
   const root = dirname(nearest);
-  if (!filesByRoot.has(root)) filesByRoot.set(root, [...filesNamed(root, new Set(CATALOG_NAMES))]);
+  if (!filesByRoot.has(root)) filesByRoot.set(root, catalogFiles(root));
+  const { files, unreadable } = filesByRoot.get(root)!;
   const entities: CatalogEntity[] = [];
-  const errors: ServiceCatalog['errors'] = [];
-  for (const file of filesByRoot.get(root)!) {
+  const errors: ServiceCatalog['errors'] = [...unreadable];
+  for (const file of files) {
     try {
       const parsed = readCatalogFile(file);
       entities.push(...parsed.entities);
@@ -107,6 +109,18 @@ export function catalogFor(folder: string): ServiceCatalog | undefined {
     }
   }
   return { root, entities, errors };
+}
+
+function catalogFiles(root: string): { files: string[]; unreadable: ServiceCatalog['errors'] } {
+  const unreadable: ServiceCatalog['errors'] = [];
+  const files = [
+    ...filesUnder(
+      root,
+      (name) => CATALOG_NAMES.includes(name),
+      (folder, error) => unreadable.push({ file: folder, message: `folder cannot be read: ${error.message}` }),
+    ),
+  ];
+  return { files, unreadable };
 }
 
 /** Forget which catalog files exist, after files were created, deleted or renamed. */

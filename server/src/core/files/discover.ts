@@ -37,47 +37,68 @@ export function isMarkdownName(name: string): boolean {
 
 const byName = (a: Dirent, b: Dirent) => a.name.localeCompare(b.name);
 
-/** Every Markdown file under `folder`, depth first in name order, skipping tool folders. */
-export function* markdownFiles(folder: string): Generator<string> {
-  for (const entry of readdirSync(folder, { withFileTypes: true }).sort(byName)) {
-    const full = join(folder, entry.name);
+/** Told of a folder a walk could not read (removed meanwhile, no permission): the walk skips it and goes on. */
+export type OnUnreadable = (folder: string, error: Error) => void;
+const ignoreUnreadable: OnUnreadable = () => {};
+
+/** One folder's entries as a walk takes them, in name order: files it wants, and subfolders to enter. */
+function* walkStep(
+  folder: string,
+  entries: Dirent[],
+  wanted: (name: string) => boolean,
+): Generator<{ path: string; isFolder: boolean }> {
+  for (const entry of entries.sort(byName)) {
+    const path = join(folder, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) yield* markdownFiles(full);
-    } else if (entry.isFile() && isMarkdownName(entry.name)) yield full;
+      if (!SKIPPED_FOLDERS.has(entry.name)) yield { path, isFolder: true };
+    } else if (entry.isFile() && wanted(entry.name)) yield { path, isFolder: false };
   }
 }
 
-/** Every file under `folder` whose name is one of `names` (such as `catalog-info.yaml`), skipping tool folders. */
-export function* filesNamed(folder: string, names: ReadonlySet<string>): Generator<string> {
+/**
+ * Every file under `folder` whose name `wanted` accepts, depth first in name order, skipping tool
+ * folders. A folder that cannot be read is skipped and reported, never the end of the walk.
+ */
+export function* filesUnder(
+  folder: string,
+  wanted: (name: string) => boolean,
+  onUnreadable: OnUnreadable = ignoreUnreadable,
+): Generator<string> {
   let entries: Dirent[];
   try {
-    entries = readdirSync(folder, { withFileTypes: true }).sort(byName);
-  } catch {
-    return; // An unreadable folder holds nothing for us.
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch (error) {
+    onUnreadable(folder, error as Error);
+    return;
   }
-  for (const entry of entries) {
-    const full = join(folder, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) yield* filesNamed(full, names);
-    } else if (entry.isFile() && names.has(entry.name)) yield full;
+  for (const { path, isFolder } of walkStep(folder, entries, wanted)) {
+    if (isFolder) yield* filesUnder(path, wanted, onUnreadable);
+    else yield path;
   }
 }
 
 /** The same walk without blocking: each folder is read asynchronously, so other work runs between. */
-export async function* markdownFilesAsync(folder: string): AsyncGenerator<string> {
+export async function* filesUnderAsync(
+  folder: string,
+  wanted: (name: string) => boolean,
+  onUnreadable: OnUnreadable = ignoreUnreadable,
+): AsyncGenerator<string> {
   let entries: Dirent[];
   try {
     entries = await readdir(folder, { withFileTypes: true });
-  } catch {
-    return; // A folder removed or unreadable mid-walk holds nothing for us.
+  } catch (error) {
+    onUnreadable(folder, error as Error);
+    return;
   }
-  for (const entry of entries.sort(byName)) {
-    const full = join(folder, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) yield* markdownFilesAsync(full);
-    } else if (entry.isFile() && isMarkdownName(entry.name)) yield full;
+  for (const { path, isFolder } of walkStep(folder, entries, wanted)) {
+    if (isFolder) yield* filesUnderAsync(path, wanted, onUnreadable);
+    else yield path;
   }
 }
+
+/** Every Markdown file under `folder`, as `filesUnder` walks. */
+export const markdownFiles = (folder: string, onUnreadable?: OnUnreadable) =>
+  filesUnder(folder, isMarkdownName, onUnreadable);
 
 /** The first 64 KiB, enough to read the frontmatter without loading a huge file. */
 export function readHead(path: string): string {
@@ -114,6 +135,13 @@ function target(path: string, base: string): Target {
   return { path, display: rel && !rel.startsWith('..') ? slashes(rel) : path };
 }
 
+/** What a walk for postmortems tells besides the postmortems it yields. */
+export interface DiscoveryReports {
+  /** A Markdown file found in a folder and not taken as a postmortem. */
+  onSkipped?: (path: string) => void;
+  onUnreadable?: OnUnreadable;
+}
+
 /**
  * The postmortems named by `paths`, one at a time: files as named, folders walked for postmortems.
  * Each is yielded as soon as it is found, so a caller can check it before the walk goes on.
@@ -122,13 +150,13 @@ export function* discoverTargets(
   paths: readonly string[],
   include: readonly string[] | undefined,
   base = process.cwd(),
-  onSkipped: (path: string) => void = () => {},
+  { onSkipped = () => {}, onUnreadable }: DiscoveryReports = {},
 ): Generator<Target> {
   // Every path is checked before the first is walked: a typo fails before any output.
   const given = paths.map((name) => ({ path: resolve(name), isFile: isFile(name) }));
   const seen = new Set<string>();
   for (const { path, isFile } of given) {
-    const found = isFile ? [path] : markdownFiles(path);
+    const found = isFile ? [path] : markdownFiles(path, onUnreadable);
     for (const file of found) {
       if (seen.has(file)) continue;
       if (!isFile && !isPostmortemFile(file, include, base)) {

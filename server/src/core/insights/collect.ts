@@ -82,7 +82,8 @@ export function collectIncidents(paths: readonly string[], options: CollectOptio
   const configs = new Configurations();
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const outcomes: Outcome[] = [];
-  for (const target of discoverTargets(paths, options.include, options.base)) {
+  const onUnreadable = (folder: string, error: Error) => outcomes.push(unreadableFolder(folder, error));
+  for (const target of discoverTargets(paths, options.include, options.base, { onUnreadable })) {
     outcomes.push(analyse(target, configs, maxBytes));
   }
   return collected(outcomes, configs);
@@ -93,6 +94,11 @@ interface CachedFile {
   stamp: string;
   outcome: Outcome;
 }
+
+/** A folder the walk could not read: listed with the skipped files, since its postmortems are missing. */
+const unreadableFolder = (folder: string, error: Error): Outcome => ({
+  skipped: { file: folder, reason: `folder cannot be read: ${error.message}` },
+});
 
 const stampOf = (path: string) => {
   const stat = statSync(path);
@@ -106,6 +112,7 @@ const stampOf = (path: string) => {
  */
 export class IncidentCache {
   private files = new Map<string, CachedFile>();
+  private unreadableFolders: Outcome[] = [];
   private configs = new Configurations();
 
   constructor(
@@ -132,10 +139,13 @@ export class IncidentCache {
   refresh(): Collected {
     this.configs = new Configurations();
     const next = new Map<string, CachedFile>();
-    for (const target of discoverTargets(this.paths, this.options.include, this.options.base)) {
+    const unreadable: Outcome[] = [];
+    const onUnreadable = (folder: string, error: Error) => unreadable.push(unreadableFolder(folder, error));
+    for (const target of discoverTargets(this.paths, this.options.include, this.options.base, { onUnreadable })) {
       next.set(target.path, this.analysed(target, this.files.get(target.path)));
     }
     this.files = next;
+    this.unreadableFolders = unreadable;
     return this.collected();
   }
 
@@ -160,9 +170,6 @@ export class IncidentCache {
   }
 
   private collected(): Collected {
-    return collected(
-      [...this.files.values()].map((f) => f.outcome),
-      this.configs,
-    );
+    return collected([...this.unreadableFolders, ...[...this.files.values()].map((f) => f.outcome)], this.configs);
   }
 }
