@@ -143,6 +143,23 @@ function compactRuns(blocks: readonly Block[]): boolean[] {
   return out;
 }
 
+/** A line whose time could not be read: an entry of its own over the whole line, with what looked like the time. */
+function unreadableEntry(
+  source: TextLine,
+  text: string,
+  links: string[],
+  time: string,
+  reason?: string,
+): EntryCandidate {
+  const endColumn = source.column + source.raw.length;
+  const candidate = entry({ line: source.line, column: source.column, endColumn, text, raw: source.raw, links });
+  candidate.unreadableTime = time;
+  if (reason !== undefined) candidate.unreadableReason = reason;
+  return candidate;
+}
+
+const pushed = (out: Candidate[], candidate: EntryCandidate): EntryCandidate => (out.push(candidate), candidate);
+
 /** Reads one line of prose: a date line, a zone sentence, an entry led by a stamp, or nothing. */
 function fromLine(source: TextLine, out: Candidate[], options: LineOptions): EntryCandidate | undefined {
   const { text, links } = plainText(source.raw);
@@ -151,12 +168,7 @@ function fromLine(source: TextLine, out: Candidate[], options: LineOptions): Ent
   const unreadable = leadingUnreadable(text);
   if (unreadable) {
     // "25:00 UTC alert fired": its own entry, reported, never glued to the one before nor read as another instant.
-    const endColumn = source.column + source.raw.length;
-    const candidate = entry({ line: source.line, column: source.column, endColumn, text, raw: source.raw, links });
-    candidate.unreadableTime = unreadable.text;
-    candidate.unreadableReason = unreadable.reason;
-    out.push(candidate);
-    return candidate;
+    return pushed(out, unreadableEntry(source, text, links, unreadable.text, unreadable.reason));
   }
   if (isDateLine(text, stamps)) {
     out.push({ kind: 'date', line: source.line, stamp: stamps[0] });
@@ -178,33 +190,12 @@ function fromLine(source: TextLine, out: Candidate[], options: LineOptions): Ent
   const broken = lead && brokenTimeAfter(text, lead);
   const stamp = broken ? undefined : (lead ?? (options.requireLeading ? undefined : stamps.find((s) => s.time)));
   if (broken) {
-    const candidate = entry({
-      line: source.line,
-      column: source.column,
-      endColumn: source.column + source.raw.length,
-      text,
-      raw: source.raw,
-      links,
-    });
-    candidate.unreadableTime = text
-      .slice(0, lead.end + (/^\s*[\d:.]+/.exec(text.slice(lead.end))?.[0].length ?? 0))
-      .trim();
-    out.push(candidate);
-    return candidate;
+    const time = text.slice(0, lead.end + (/^\s*[\d:.]+/.exec(text.slice(lead.end))?.[0].length ?? 0)).trim();
+    return pushed(out, unreadableEntry(source, text, links, time));
   }
   if (!stamp) {
     if (TIME_LIKE.test(text) && !options.requireLeading) {
-      const candidate = entry({
-        line: source.line,
-        column: source.column,
-        endColumn: source.column + source.raw.length,
-        text,
-        raw: source.raw,
-        links,
-      });
-      candidate.unreadableTime = TIME_LIKE.exec(text)![0].trim();
-      out.push(candidate);
-      return candidate;
+      return pushed(out, unreadableEntry(source, text, links, TIME_LIKE.exec(text)![0].trim()));
     }
     return undefined;
   }
