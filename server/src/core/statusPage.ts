@@ -2,6 +2,7 @@ import type { Block, ListItem, TextLine } from './parse/blocks';
 import type { ActionItem, Milestone, PostmortemDocument, Range, Section, SectionKind } from './model';
 import { Redactor, type RedactedKind } from './redact';
 import { flaggedRanges, hasInternalFigures, sentencesOf } from './statusPageFilter';
+import { wallClock } from './time/wallClock';
 
 /**
  * A customer-facing status page update drafted from a postmortem: title, when customers were
@@ -112,7 +113,7 @@ function impactWindow(doc: PostmortemDocument): Drafting['window'] {
   if (!from && !to) return undefined;
   if (!to) return { text: `from ${when(from!)} UTC`, minutes: undefined };
   if (!from) return { text: `until ${when(to)} UTC`, minutes: undefined };
-  const sameDay = new Date(from.time).toISOString().slice(0, 10) === new Date(to.time).toISOString().slice(0, 10);
+  const sameDay = wallClock(from.time).date === wallClock(to.time).date;
   const minutes = to.time >= from.time ? (to.time - from.time) / 60_000 : undefined;
   const span = minutes !== undefined ? ` (${humanDuration(minutes)})` : '';
   return {
@@ -137,7 +138,7 @@ const MONTHS = [
 ];
 /** Times of day whose date the document never gives sit on 1970-01-01 in the model. */
 const undated = (epoch: number) => epoch >= 0 && epoch < 2 * 86_400_000;
-const clock = (epoch: number) => new Date(epoch).toISOString().slice(11, 16);
+const clock = (epoch: number) => wallClock(epoch).minutes;
 
 function when(milestone: Milestone): string {
   const d = new Date(milestone.time);

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { PostmortemDocument } from '../core/model';
+import { wallClock } from '../core/time/wallClock';
 import { parseZone, ZONE_WORDS, type Zone } from '../core/time/zones';
 
 /**
@@ -56,7 +57,6 @@ export function documentClock(doc: PostmortemDocument): ZoneClock {
 
 /** "2025-04-14 11:06", or "11:06" for a time whose day the document never gives, on the clock's wall. */
 export function wallLabel(epoch: number, clock: ZoneClock, withDate = true): string {
-  const iso = new Date(epoch + clock.offsetAt(epoch) * 60_000).toISOString();
-  const time = iso.slice(11, 16) + (iso.slice(17, 19) === '00' ? '' : iso.slice(16, 19));
-  return `${withDate ? `${iso.slice(0, 10)} ` : ''}${time}`;
+  const { date, time } = wallClock(epoch, clock.offsetAt(epoch));
+  return withDate ? `${date} ${time}` : time;
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { MilestoneKind } from '../model';
 import { markersIn, milestoneWord } from '../timeline/markers';
+import { wallClock } from '../time/wallClock';
 
 /** Capitalised words that make a phase marker ("OUTAGE BEGINS", "RESOLVED"). */
 const PHASE_WORDS = /\b(?:DETECTED|DETECTION|MITIGATED|MITIGATION|RESOLVED|OUTAGE|IMPACT|DEGRADATION|INCIDENT)\b/g;
@@ -81,9 +82,8 @@ export function sourceCell(sourceId: string, link: string | undefined): string {
 
 /** Wall-clock time in the timeline's zone: "2024-03-05 14:02", with the zone written when nothing declares it. */
 export function timeCell(instant: number, zone: string, writeZone: boolean): string {
-  const local = DateTime.fromMillis(instant, { zone: luxonZone(zone) });
-  const time = local.toFormat('yyyy-MM-dd HH:mm');
-  return writeZone ? `${time} ${zone}` : time;
+  const { date, minutes } = wallClock(instant, DateTime.fromMillis(instant, { zone: luxonZone(zone) }).offset);
+  return writeZone ? `${date} ${minutes} ${zone}` : `${date} ${minutes}`;
 }
 
 /** Luxon reads "UTC", "UTC+01:00" and IANA names; anything else falls back to UTC. */
