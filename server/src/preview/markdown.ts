@@ -2,11 +2,10 @@ import type { Element, ElementContent, Root } from 'hast';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { PostmortemDocument } from '../core/model';
+import { bodyTree } from './bodyTree';
 
 /**
  * The document body as HTML. Raw HTML is parsed (rehype-raw) so that sanitize, with GitHub's
@@ -14,8 +13,6 @@ import type { PostmortemDocument } from '../core/model';
  * Only after sanitizing do we add our own attributes, so the author cannot forge them.
  */
 const processor = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
   .use(remarkRehype, { allowDangerousHtml: true })
   .use(rehypeRaw)
   .use(rehypeSanitize)
@@ -24,15 +21,18 @@ const processor = unified()
   .freeze();
 
 export function renderBody(doc: PostmortemDocument): string {
-  return String(processor.processSync(bodyText(doc)));
+  const lines = bodyLines(doc);
+  // The source text lets raw HTML blocks keep their place in it, which the preview follows.
+  const source = lines.join('\n');
+  return processor.stringify(processor.runSync(bodyTree(lines), source), source);
 }
 
-/** The text with the frontmatter lines blanked, so line numbers stay those of the source. */
-function bodyText(doc: PostmortemDocument): string {
+/** The lines with the frontmatter blanked, so line numbers stay those of the source. */
+function bodyLines(doc: PostmortemDocument): readonly string[] {
   const lines = doc.lines.lines;
   const range = doc.frontmatter?.range;
-  if (!range) return lines.join('\n');
-  return lines.map((line, i) => (i >= range.start.line && i <= range.end.line ? '' : line)).join('\n');
+  if (!range) return lines;
+  return lines.map((line, i) => (i >= range.start.line && i <= range.end.line ? '' : line));
 }
 
 function finish(tree: Root): void {
