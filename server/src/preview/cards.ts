@@ -39,7 +39,8 @@ export function headerCard(doc: PostmortemDocument): string {
         : '';
     return `<div class="hs-field${cls}" data-field="${key}"><dt>${key}</dt><dd>${shown}</dd></div>`;
   }).join('');
-  return `<header class="hs-card hs-header"><h1>${esc(documentTitle(doc))}</h1>${rows ? `<dl>${rows}</dl>` : ''}</header>`;
+  const title = `<h1>${esc(documentTitle(doc))}</h1>`;
+  return `<header class="hs-card hs-header">${title}${rows ? `<dl>${rows}</dl>` : ''}</header>`;
 }
 
 export function metricCards(doc: PostmortemDocument): string {
@@ -55,7 +56,12 @@ export function metricCards(doc: PostmortemDocument): string {
     const hover = [`${METRIC_TITLES[name]} = ${to} − ${from}`, ...ends].join('\n');
     const value = metric.minutes === undefined ? '—' : formatMinutes(metric.minutes);
     const abbr = name === 'impact' ? 'Impact' : name.toUpperCase();
-    return `<div class="hs-metric${metric.minutes === undefined ? ' hs-missing' : ''}" data-metric="${name}" title="${esc(hover)}"><span class="hs-metric-name">${abbr}</span><span class="hs-metric-value">${esc(value)}</span><span class="hs-metric-title">${esc(METRIC_TITLES[name])}</span></div>`;
+    const missing = metric.minutes === undefined ? ' hs-missing' : '';
+    return (
+      `<div class="hs-metric${missing}" data-metric="${name}" title="${esc(hover)}">` +
+      `<span class="hs-metric-name">${abbr}</span><span class="hs-metric-value">${esc(value)}</span>` +
+      `<span class="hs-metric-title">${esc(METRIC_TITLES[name])}</span></div>`
+    );
   });
   return `<section class="hs-metrics" aria-label="Durations">${cards.join('')}</section>`;
 }

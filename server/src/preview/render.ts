@@ -78,10 +78,10 @@ export function renderPreview(doc: PostmortemDocument, options: PreviewOptions):
 function problemBox(doc: PostmortemDocument): string {
   const errors = doc.problems.filter((p) => p.severity === 'error');
   if (errors.length === 0) return '';
-  const items = errors.map(
-    (p) =>
-      `<li data-line="${p.range.start.line}">Line ${p.range.start.line + 1}: ${esc(p.message)} <code>${esc(p.code)}</code></li>`,
-  );
+  const items = errors.map((p) => {
+    const line = p.range.start.line;
+    return `<li data-line="${line}">Line ${line + 1}: ${esc(p.message)} <code>${esc(p.code)}</code></li>`;
+  });
   const heading = doc.problems.some((p) => REFUSED.has(p.code))
     ? 'This file could not be read as a postmortem'
     : 'Part of this document could not be read';

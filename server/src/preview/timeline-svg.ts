@@ -20,7 +20,10 @@ const KIND_LABELS: Record<MilestoneKind, string> = {
   impactEnd: 'impact end',
 };
 
-/** The timeline on a time axis in the document's zone: entries as ticks, milestones labelled, the impact window shaded. */
+/**
+ * The timeline on a time axis in the document's zone: entries as ticks, milestones labelled, the
+ * impact window shaded.
+ */
 export function timelineSection(doc: PostmortemDocument): string {
   const timed = doc.timeline.entries.filter((e) => e.time !== undefined);
   // Undated times of day cannot share an axis with dated ones: keep whichever kind the document has.
@@ -94,9 +97,11 @@ function svg(doc: PostmortemDocument, entries: TimelineEntry[], milestones: Mile
   if (impact) {
     const x0 = x(impactStart.time);
     const w = Math.max(2, x(impactEnd.time) - x0);
-    const title = `Impact window ${fmt(impactStart.time)} – ${fmt(impactEnd.time)} (${formatMinutes((impactEnd.time - impactStart.time) / MINUTE)})`;
+    const span = formatMinutes((impactEnd.time - impactStart.time) / MINUTE);
+    const title = `Impact window ${fmt(impactStart.time)} – ${fmt(impactEnd.time)} (${span})`;
     out.push(
-      `<rect class="hs-impact" x="${n(x0)}" y="4" width="${n(w)}" height="${axisY - 4}"><title>${esc(title)}</title></rect>`,
+      `<rect class="hs-impact" x="${n(x0)}" y="4" width="${n(w)}" height="${axisY - 4}">` +
+        `<title>${esc(title)}</title></rect>`,
     );
   }
   out.push(`<line class="hs-axis" x1="${PAD / 2}" y1="${axisY}" x2="${WIDTH - PAD / 2}" y2="${axisY}"/>`);
@@ -111,22 +116,25 @@ function svg(doc: PostmortemDocument, entries: TimelineEntry[], milestones: Mile
         : t.iso.slice(5, 10);
     const tx = n(x(t.time - shift));
     out.push(
-      `<line class="hs-tick" x1="${tx}" y1="${axisY}" x2="${tx}" y2="${axisY + 4}"/><text class="hs-tick-label" x="${tx}" y="${axisY + 17}" text-anchor="middle">${esc(label)}</text>`,
+      `<line class="hs-tick" x1="${tx}" y1="${axisY}" x2="${tx}" y2="${axisY + 4}"/>` +
+        `<text class="hs-tick-label" x="${tx}" y="${axisY + 17}" text-anchor="middle">${esc(label)}</text>`,
     );
   }
-  out.push(
-    `<text class="hs-axis-zone" x="${WIDTH - PAD / 2}" y="${axisY + 32}" text-anchor="end">${esc(`times in ${clock.name}`)}</text>`,
-  );
+  const zoneLabel = esc(`times in ${clock.name}`);
+  out.push(`<text class="hs-axis-zone" x="${WIDTH - PAD / 2}" y="${axisY + 32}" text-anchor="end">${zoneLabel}</text>`);
   for (const e of entries) {
     const ex = x(e.time!);
     const title = `<title>${esc(`${fmt(e.time!)}: ${e.text}`)}</title>`;
     if (e.endTime !== undefined && e.endTime > e.time!) {
+      const width = n(Math.max(2, x(e.endTime) - ex));
       out.push(
-        `<rect class="hs-entry hs-entry-range" data-line="${e.range.start.line}" x="${n(ex)}" y="${axisY - 4}" width="${n(Math.max(2, x(e.endTime) - ex))}" height="8">${title}</rect>`,
+        `<rect class="hs-entry hs-entry-range" data-line="${e.range.start.line}" x="${n(ex)}" y="${axisY - 4}"` +
+          ` width="${width}" height="8">${title}</rect>`,
       );
     } else {
       out.push(
-        `<line class="hs-entry" data-line="${e.range.start.line}" x1="${n(ex)}" y1="${axisY - 7}" x2="${n(ex)}" y2="${axisY + 7}">${title}</line>`,
+        `<line class="hs-entry" data-line="${e.range.start.line}" x1="${n(ex)}" y1="${axisY - 7}"` +
+          ` x2="${n(ex)}" y2="${axisY + 7}">${title}</line>`,
       );
     }
   }
@@ -135,7 +143,8 @@ function svg(doc: PostmortemDocument, entries: TimelineEntry[], milestones: Mile
     const y = 14 + row * ROW;
     const title = `${KIND_LABELS[m.kind]}: ${fmt(m.time)}, from ${m.source} (line ${m.line + 1}) “${m.evidence}”`;
     out.push(
-      `<g class="hs-milestone hs-milestone-${m.kind}" data-kind="${m.kind}" data-line="${m.line}"><title>${esc(title)}</title>` +
+      `<g class="hs-milestone hs-milestone-${m.kind}" data-kind="${m.kind}" data-line="${m.line}">` +
+        `<title>${esc(title)}</title>` +
         `<line class="hs-milestone-stem" x1="${n(mx)}" y1="${y + 3}" x2="${n(mx)}" y2="${axisY}"/>` +
         `<path class="hs-milestone-mark" d="M${n(mx)} ${axisY - 5}l5 5-5 5-5-5z"/>` +
         `<text class="hs-milestone-label" x="${n(center)}" y="${y}" text-anchor="middle">${esc(text)}</text></g>`,
@@ -144,7 +153,8 @@ function svg(doc: PostmortemDocument, entries: TimelineEntry[], milestones: Mile
   out.push('</svg>');
   if (impact)
     out.push(
-      `<p class="hs-caption"><span class="hs-swatch"></span> impact window ${esc(shortFmt(impactStart.time))} – ${esc(shortFmt(impactEnd.time))}</p>`,
+      '<p class="hs-caption"><span class="hs-swatch"></span> impact window ' +
+        `${esc(shortFmt(impactStart.time))} – ${esc(shortFmt(impactEnd.time))}</p>`,
     );
   return out.join('');
 }
@@ -171,7 +181,8 @@ function unplacedList(entries: TimelineEntry[]): string {
   const items = entries.slice(0, 20).map((e) => `<li data-line="${e.range.start.line}">${esc(e.text || e.raw)}</li>`);
   const more = entries.length > 20 ? `<li>…and ${entries.length - 20} more</li>` : '';
   const what = entries.length === 1 ? '1 entry has' : `${entries.length} entries have`;
-  return `<details class="hs-unplaced"><summary>${what} no usable time and ${entries.length === 1 ? 'is' : 'are'} not on the axis</summary><ul>${items.join('')}${more}</ul></details>`;
+  const summary = `${what} no usable time and ${entries.length === 1 ? 'is' : 'are'} not on the axis`;
+  return `<details class="hs-unplaced"><summary>${summary}</summary><ul>${items.join('')}${more}</ul></details>`;
 }
 
 const n = (v: number) => (Math.round(v * 10) / 10).toString();
