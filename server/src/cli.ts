@@ -155,7 +155,11 @@ function exitQuietlyWhenOutputCloses(): void {
   });
 }
 
-if (require.main === module) {
+/** Runs the command line on this process's arguments: called by dist/cli.js, or below when run from source. */
+export function runFromCommandLine(): void {
   exitQuietlyWhenOutputCloses();
   void main(process.argv.slice(2));
 }
+
+// Run from source (`tsx server/src/cli.ts`). In the bundle this module is loaded only by runCommandLine.
+if (require.main === module) runFromCommandLine();

@@ -1,10 +1,15 @@
 import { isMainThread } from 'node:worker_threads';
 
 /**
- * The server bundle's entry, in one of two modes. On the main thread it is the language server; the
- * workspace pass starts this same file again on a worker thread to check closed postmortems there.
- * One bundle for both means one copy of the engine in the package, and each mode loads only what it
- * needs: the imports below are evaluated on demand, never both.
+ * The entry of dist/server.js, the one bundle that holds the engine, in one of three modes:
+ * - run as a program (`node dist/server.js --stdio`, or forked by the VS Code client): the language server;
+ * - started again on a worker thread by the workspace pass: the checker of closed postmortems;
+ * - loaded by dist/cli.js, which calls `runCommandLine`: the `hindsight` command line.
+ * Each mode loads only what it needs: the imports below are evaluated on demand, never together.
  */
-if (isMainThread) void import('./server');
-else void import('./lsp/workspaceWorker');
+export async function runCommandLine(): Promise<void> {
+  (await import('./cli')).runFromCommandLine();
+}
+
+if (!isMainThread) void import('./lsp/workspaceWorker');
+else if (require.main === module) void import('./server');

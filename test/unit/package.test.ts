@@ -67,9 +67,12 @@ describe('the VS Code package', { timeout: 360_000 }, () => {
     assert.ok(statSync(VSIX).size < 2 * 1024 * 1024, `${statSync(VSIX).size} bytes`);
   });
 
-  it('holds three bundles and no other: the server bundle is also its own worker, one copy of the engine', () => {
+  it('holds one copy of the engine: server.js, also the worker and the command line; cli.js only loads it', () => {
     const bundles = names.filter((name) => name.startsWith('extension/dist/')).sort();
     assert.deepEqual(bundles, ['extension/dist/cli.js', 'extension/dist/extension.js', 'extension/dist/server.js']);
+    const cli = readFileSync(join(ROOT, 'dist', 'cli.js'), 'utf8');
+    assert.ok(cli.length < 1024, `dist/cli.js is ${cli.length} characters: a bundle of its own again?`);
+    assert.match(cli, /require\('\.\/server\.js'\)/);
   });
 
   it('holds the bundles, the rule pages and the schema', () => {
