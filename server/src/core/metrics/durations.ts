@@ -1,4 +1,4 @@
-import type { Metric, MetricDefinitions, MetricName, Milestones } from '../model';
+import type { Metric, MetricDefinition, MetricDefinitions, MetricName, MilestoneKind, Milestones } from '../model';
 
 /** Rootly's and FireHydrant's definitions: every duration is measured from the start. */
 export const DEFAULT_METRICS: MetricDefinitions = {
@@ -19,6 +19,20 @@ export const METRIC_TITLES: Record<MetricName, string> = {
   impact: 'Impact duration',
 };
 
+/**
+ * Where the document gives no start (a key-events list whose trigger is undated), a duration "from the start"
+ * is measured from the first milestone it does give, as such teams state theirs; the definition returned says so,
+ * and hover shows it. A start is never invented to make a figure appear.
+ */
+const IN_ORDER: MilestoneKind[] = ['started', 'detected', 'acknowledged', 'mitigated', 'resolved'];
+const STAND_INS: MilestoneKind[] = ['detected', 'acknowledged'];
+function measuredFrom(definition: MetricDefinition, milestones: Milestones): MetricDefinition {
+  if (definition.from !== 'started' || milestones.started) return definition;
+  const before = (kind: MilestoneKind) => IN_ORDER.indexOf(kind) < IN_ORDER.indexOf(definition.to);
+  const from = STAND_INS.find((kind) => before(kind) && milestones[kind]);
+  return from ? { ...definition, from } : definition;
+}
+
 export function computeMetrics(
   milestones: Milestones,
   overrides: Partial<MetricDefinitions> = {},
@@ -26,7 +40,7 @@ export function computeMetrics(
   const definitions = { ...DEFAULT_METRICS, ...overrides };
   const out = {} as Record<MetricName, Metric>;
   for (const name of METRIC_NAMES) {
-    const definition = definitions[name];
+    const definition = measuredFrom(definitions[name], milestones);
     const from = milestones[definition.from];
     const to = milestones[definition.to];
     const minutes = from && to && to.time >= from.time ? Math.round((to.time - from.time) / 600) / 100 : undefined;

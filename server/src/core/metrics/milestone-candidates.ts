@@ -103,7 +103,7 @@ export function collectMilestoneCandidates(input: MilestoneInput): MilestoneCand
     })),
     ...input.entries.filter((e) => e.time !== undefined).map(fromEntry),
     ...input.labelled.map(fromLabel),
-    ...(input.windows ?? []).flatMap(fromWindow),
+    ...unreadWindows(input).flatMap(fromWindow),
   ];
   const dated = fromDocumentDate(candidates, input.documentDate);
   if (dated) candidates.push(dated);
@@ -112,6 +112,15 @@ export function collectMilestoneCandidates(input: MilestoneInput): MilestoneCand
   addDurationPairs(candidates, input.stated ?? []);
   addDocumentFeatures(candidates);
   return candidates;
+}
+
+/**
+ * Windows on lines the timeline reader has not already read as one: it reads a line with the day and zone in force
+ * where the line stands, which a window read with the document's date alone can miss by a day or an hour.
+ */
+function unreadWindows(input: MilestoneInput): readonly StatedWindow[] {
+  const read = new Set(input.labelled.filter((l) => l.source === 'prose').map((l) => l.line));
+  return (input.windows ?? []).filter((w) => !read.has(w.line));
 }
 
 /** A document dated but timed nowhere still tells the day it happened: offered as a day, for the start. */

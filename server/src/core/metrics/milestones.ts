@@ -64,20 +64,6 @@ function markedAs(kind: MilestoneKind, candidates: readonly MilestoneCandidate[]
   );
 }
 
-/** With no start anywhere, the earliest milestone the author gave outright is the best a reader has ("Key events"). */
-function earliestGiven(found: Milestones): Milestone | undefined {
-  const given = ORDERED_KINDS.map((k) => found[k]).filter((m): m is Milestone => m?.confidence === 'marked');
-  const earliest = given.sort((a, b) => a.time - b.time)[0];
-  if (!earliest) return undefined;
-  return {
-    ...earliest,
-    kind: 'started',
-    evidence: `earliest milestone given (${earliest.evidence})`,
-    confidence: 'low',
-    features: [],
-  };
-}
-
 /** Milestones from candidates: marked ones as the author gave them, the rest as one consistent choice. */
 export function milestonesFrom(
   candidates: readonly MilestoneCandidate[],
@@ -95,7 +81,6 @@ export function milestonesFrom(
     const candidate = marked ?? chosen[kind]?.candidate;
     found[kind] = candidate ? toMilestone(kind, candidate, weights) : undefined;
   }
-  if (candidates.every((c) => c.marked.length > 0)) found.started ??= earliestGiven(found);
   return found;
 }
 

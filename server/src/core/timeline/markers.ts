@@ -45,7 +45,9 @@ const PHASE_MARKERS: [RegExp, MilestoneKind[]][] = [
   [/\b(?:OUTAGE|IMPACT|DEGRADATION) (?:BEGINS|STARTS|BEGAN|STARTED)\b/i, ['impactStart', 'started']],
   [/\b(?:OUTAGE|IMPACT|DEGRADATION) (?:ENDS|ENDED|OVER|STOPS)\b/i, ['impactEnd', 'mitigated']],
   [/\bINCIDENT (?:BEGINS|STARTS|BEGAN|STARTED)\b/i, ['started']],
-  [/\bINCIDENT (?:ENDS|ENDED|CLOSED|OVER)\b/i, ['resolved']],
+  [/\bINCIDENT (?:ENDS|ENDED|OVER)\b/i, ['resolved']],
+  // "Incident closed" in a sentence is a status, often set hours after recovery: only the capitalised marker counts.
+  [/\bINCIDENT CLOSED\b/, ['resolved']],
   [/\b(?:DETECTED|DETECTION)\b/, ['detected']],
   [/\b(?:MITIGATED|MITIGATION)\b/, ['mitigated']],
   [/\bRESOLVED\b/, ['resolved']],
