@@ -51,7 +51,7 @@ export interface FitOptions {
   minCount: number;
 }
 
-export const DEFAULT_FIT: FitOptions = { l2: 0.03, iterations: 1500, threshold: 0.65, minCount: 2 };
+export const DEFAULT_FIT: FitOptions = { l2: 0.01, iterations: 1500, threshold: 0.65, minCount: 2 };
 
 /**
  * L2-regularised logistic regression by full-batch gradient descent with per-weight (AdaGrad)

@@ -15,6 +15,8 @@ export type CueKind =
   | 'mistake'
   | 'verdict-adverb'
   | 'wrong-object'
+  | 'faulty-object'
+  | 'omission'
   | 'verdict'
   | 'character'
   | 'sanction'
@@ -128,6 +130,26 @@ export const CUES: { kind: CueKind; pattern: RegExp }[] = [
     ),
   },
   { kind: 'wrong-object', pattern: /\b(?:the|a)\s+wrong\s+\w+/gi },
+  // "added the faulty webhook", "applied the incorrect certificates": a flawed thing as an act's object.
+  {
+    kind: 'faulty-object',
+    pattern: new RegExp(
+      String.raw`\b(?:the|a|an|this|that|these|those)\s+(?:[\w-]+\s+)?(?:incorrect|faulty|erroneous|bad|broken` +
+        String.raw`|invalid|misconfigured|buggy|flawed)\s+[\w-]+`,
+      'gi',
+    ),
+  },
+  // "did not update the templates", "was not taken seriously": an act left undone, beyond checking.
+  {
+    kind: 'omission',
+    pattern: new RegExp(
+      String.raw`\b(?:did\s*n['’]?o?t|didn['’]t|never|ha(?:s|ve|d)\s+not|ha(?:s|ve|d)n['’]t)\s+(?:\w+ly\s+)?` +
+        String.raw`(?![a-z]+ly\b)(?!(?:${VERIFY}|know|think|expect|anticipate|have|seem|appear|exist|happen|occur|need|get|be|been)\b)` +
+        String.raw`[a-z][\w-]*|\b(?:was|were)\s*n?['’]?o?t?\s+not\s+[a-z]+(?:ed|en)\b` +
+        String.raw`|\b(?:was|were)n['’]t\s+[a-z]+(?:ed|en)\b`,
+      'gi',
+    ),
+  },
   {
     kind: 'verdict',
     pattern: new RegExp(
@@ -181,6 +203,9 @@ export const CONSEQUENCE = new RegExp(
     String.raw`|destroy\w+|impact\w*|fail\w*|panic|errors?)\b`,
   'i',
 );
+
+/** A consequence that is a recovery: "…, which let the other zones stabilise" is a responder's fix working. */
+export const RECOVERY = /\b(?:stabili[sz]\w*|recover\w*|resum\w*|restor\w*|drain\w*|improv\w*|succeed\w*)\b/i;
 
 /** Verbs after a modal perfect that describe an outcome, not a person's act ("would have prevented"). */
 export const OUTCOME_VERBS = new RegExp(
@@ -299,6 +324,17 @@ export const SIGNALS: { name: string; pattern: RegExp }[] = [
   },
   { name: 'passive-no-agent', pattern: /\b(?:was|were|been|got)\s+(?:\w+ly\s+)?\w+ed\b(?![^.;]{0,40}\bby\b)/i },
   { name: 'mentions-blame', pattern: /\bblam\w*/i },
+  // Blame is told in the past; a sentence with no past form states a rule or a habit ("people make mistakes").
+  {
+    name: 'no-past',
+    pattern: new RegExp(
+      String.raw`^(?![\s\S]*\b(?:was|were|had|did|didn['’]t|wasn['’]t|weren['’]t|hadn['’]t|been|[a-z]{2,}ed` +
+        String.raw`|ran|sent|made|took|hit|put|broke|wrote|forgot|gave|got|went|left|kept|brought|began|chose` +
+        String.raw`|threw|spent|lost|built|told|thought|knew|saw|found|held|meant|caught|done|gone|taken|seen|known` +
+        String.raw`|written|forgotten|let|set|put|cut|hit|shut|\w+['’]ve)\b)`,
+      'i',
+    ),
+  },
   { name: 'first-person', pattern: /\b(?:[Ww]e|I|[Oo]ur|[Mm]y|[Uu]s|[Mm]e)\b/ },
   {
     name: 'outcome-worse',

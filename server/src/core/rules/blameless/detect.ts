@@ -1,5 +1,5 @@
 import type { SectionKind } from '../../model';
-import type { CueKind } from './cues';
+import { CONSEQUENCE, RECOVERY, type CueKind } from './cues';
 import { featuresOfCue, readSentence, type Cue } from './features';
 import { MODEL, probability, type BlameModel } from './model';
 import type { Agent } from './subject';
@@ -40,6 +40,8 @@ const CATEGORY_OF: Record<CueKind, BlameCategory> = {
   mistake: 'human-error',
   'verdict-adverb': 'normative',
   'wrong-object': 'normative',
+  'faulty-object': 'person-as-cause',
+  omission: 'counterfactual',
   verdict: 'normative',
   character: 'character',
   sanction: 'sanction',
@@ -91,7 +93,14 @@ export function detect(text: string, section: readonly SectionKind[], model: Bla
   const passing = scored.filter((s) => s.p >= model.threshold);
   if (passing.length === 0) return [];
   // One finding a sentence, in its most specific category ("a careless engineer deleted" is character).
-  const rank = (s: { cue: Cue }) => SPECIFICITY.indexOf(CATEGORY_OF[s.cue.kind]);
+  // An act tied to its consequence in the same clause ("dropped the wrong table, causing the outage") makes
+  // the person the cause: that claim is more specific than the verdict on the choice.
+  const causes = (cue: Cue) => {
+    const rest = text.slice(cue.end).split(/[.;]/)[0];
+    return CATEGORY_OF[cue.kind] === 'person-as-cause' && CONSEQUENCE.test(rest) && !RECOVERY.test(rest);
+  };
+  const rank = (s: { cue: Cue }) =>
+    causes(s.cue) ? SPECIFICITY.indexOf('normative') - 0.5 : SPECIFICITY.indexOf(CATEGORY_OF[s.cue.kind]);
   const { cue, p } = passing.reduce((best, s) =>
     rank(s) < rank(best) || (rank(s) === rank(best) && s.p > best.p) ? s : best,
   );

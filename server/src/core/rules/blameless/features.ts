@@ -1,4 +1,4 @@
-import { CONSEQUENCE, CUES, HUMAN_ACTS, OUTCOME_VERBS, SIGNALS, type CueKind } from './cues';
+import { CONSEQUENCE, CUES, HUMAN_ACTS, OUTCOME_VERBS, RECOVERY, SIGNALS, type CueKind } from './cues';
 import { agentAfter, agentBefore, openingAgent, type Agent } from './subject';
 
 /** One cue in a sentence, with who acts on it and the named features the model weighs. */
@@ -67,6 +67,10 @@ function modifiesNoun(before: string, after: string): boolean {
   return agent !== 'we' && agent !== 'person' && agent !== 'name';
 }
 
+/** What a look found nothing of: "(did not see) any errors", "anything unusual", "a spike". */
+const ABSENT_SIGNAL =
+  /^\s+(?:any|anything|a\s+single|much|signs?|evidence|errors?|alerts?|warnings?|problems?|issues?|spikes?)\b/i;
+
 /** What follows a cue up to the end of its clause: a consequence in the next clause is another act's. */
 function sameClause(after: string): string {
   return after.split(/[.;]|,\s*(?:and|but|so)\b|\b(?:and|but)\s+(?:we|i|they)\b/i)[0];
@@ -94,6 +98,8 @@ function cueFeatures(
   }
   if (kind === 'vigilance' && signals.includes('sig:forward')) f.push('cue:vigilance+forward');
   if (kind === 'vigilance' && signals.includes('sig:imperative')) f.push('cue:vigilance+imperative');
+  // "The on-call engineer double-checked the config": care that was taken, told as what happened.
+  if (kind === 'vigilance' && /(?:ed|ded)$/i.test(words) && !PASSIVE_BEFORE.test(before)) f.push('cue:vigilance+past');
   if (
     kind === 'minimiser' &&
     /^\s+(?:had\s+to|needed\s+to|have\s+to|has\s+to|could|should|forgot|missed|ignored|did\s*n['’]?o?t|failed)/i.test(
@@ -113,6 +119,22 @@ function cueFeatures(
     f.push('cue:if-had+embedded-question');
   }
   if ((kind === 'mistake' || kind === 'error-label') && /s$/i.test(words)) f.push(`cue:${kind}+plural`);
+  // The guide's traits judge a person; fatigue and distraction said of people are conditions, which it asks
+  // authors to describe.
+  // "the whole bridge was exhausted" describes a condition; "a weary sysadmin wiped…" still pins the act on a trait.
+  const predicative =
+    /\b(?:is|was|were|are|been|being|be|felt|feel|feels|got|get|getting|seemed|looked)\s+(?:\w+\s+)?$/i;
+  if (
+    kind === 'character' &&
+    /^(?:tired|exhausted|weary|sleepy|fatigued|distracted)$/i.test(words) &&
+    predicative.test(before)
+  ) {
+    f.push('cue:character+state');
+  }
+  // "we did not see any errors": the absence of a signal, what was known at the time, not a lapse.
+  if (kind === 'not-verified' && /\b(?:see|saw|notice|noticed|find|found)$/i.test(words) && ABSENT_SIGNAL.test(after)) {
+    f.push('cue:not-verified+absent-signal');
+  }
   if (kind === 'modal-perfect') {
     const modal = /^\w+/.exec(words)![0].replace(/n?['’]?t?ve$|n['’]t$/, '');
     const verbs = words.split(/\s+/);
@@ -129,7 +151,8 @@ function cueFeatures(
   }
   // "we started receiving errors": an act verb before a gerund or an infinitive is aspect, not a deed.
   const aspectual = /^\s+(?:to\s+\w+|\w+ing)\b/i.test(after);
-  if (kind === 'act-verb' && !aspectual && CONSEQUENCE.test(sameClause(after.slice(0, 120)))) {
+  const consequence = sameClause(after.slice(0, 120));
+  if (kind === 'act-verb' && !aspectual && CONSEQUENCE.test(consequence) && !RECOVERY.test(consequence)) {
     f.push(`cue:act-verb+consequence@${agentGroup(agent)}`);
   }
   // "The root cause was an engineer…": a person as the complement of the root cause.
@@ -160,7 +183,9 @@ function agentFor(kind: CueKind, text: string, start: number, end: number, opene
   // if any, is named after "by".
   // "The operator who sent it has been reassigned": whoever is sanctioned is the sentence's subject.
   if (kind === 'sanction' && HUMAN.has(opener)) return opener;
-  const passiveModal = kind === 'modal-perfect' && /\bbeen\s+\w+(?:ed|en|wn)\b/i.test(text.slice(start, end));
+  const passiveModal =
+    (kind === 'modal-perfect' && /\bbeen\s+\w+(?:ed|en|wn)\b/i.test(text.slice(start, end))) ||
+    (kind === 'omission' && /^(?:was|were)\b/i.test(text.slice(start, end)));
   if (PASSIVE_BEFORE.test(before) || passiveModal) return agentAfter(text.slice(end, end + WINDOW));
   // "if the canary had compared…": the subject of the condition is inside the cue.
   // "Had the reviewer looked…": in the inverted form it follows.
@@ -187,7 +212,8 @@ function agentFor(kind: CueKind, text: string, start: number, end: number, opene
     return 'person';
   }
   // A clause without a subject of its own ("…, inadvertently causing") shares the sentence's.
-  return agent === 'none' && start > 0 ? opener : agent;
+  // "Accidentally, the operator then deleted…": an opening adverb qualifies the subject that follows it.
+  return agent === 'none' && (start > 0 || kind === 'verdict-adverb') ? opener : agent;
 }
 
 /** Reads a sentence into cues and signals, the features of the blame model. */
@@ -219,5 +245,7 @@ export function readSentence(text: string, forwardSection = false): SentenceRead
 
 /** The features the model sums for one cue: its own, and the sentence's signals. */
 export function featuresOfCue(reading: SentenceReading, cue: Cue): string[] {
-  return [...cue.features, ...reading.signals];
+  // A try-harder remedy is advice, so it is never told in the past: that a sentence has no past says nothing.
+  const signals = cue.kind === 'vigilance' ? reading.signals.filter((s) => s !== 'sig:no-past') : reading.signals;
+  return [...cue.features, ...signals];
 }

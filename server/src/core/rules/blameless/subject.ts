@@ -9,6 +9,8 @@ function classifyToken(token: string, clauseInitial: boolean): Subject {
   const lower = word.toLowerCase();
   // Customers and users are people, but what they saw or did is impact, never blame.
   if (AUDIENCE.test(lower)) return 'other';
+  // "By mistake, …", "During the rollout, …": a capitalised preposition opens a phrase, not a name.
+  if (PREPOSITION.test(lower) || lower === 'by') return 'other';
   if (word.startsWith('@') && word.length > 1) return 'person';
   if (PRONOUNS.has(lower)) return 'person';
   if (ROLES.test(lower)) return 'person';
@@ -16,6 +18,7 @@ function classifyToken(token: string, clauseInitial: boolean): Subject {
   // A capitalised word that is not a known system, and not just the sentence's first word capitalised: a name.
   if (
     /^[A-Z][a-z]+$/.test(word) &&
+    !/[a-z](?:ing|ed|ly)$/.test(word) &&
     !SYSTEM_NAMES.has(lower) &&
     !NOT_NAMES.has(lower) &&
     (clauseInitial || !/^(?:The|A|An|This|That|It)$/.test(word))
@@ -55,7 +58,8 @@ function agentOfToken(token: string, clauseInitial: boolean): Agent {
   // "We've", "I'd": a contraction keeps its pronoun.
   const lower = token.replace(/['’](?:s|ve|re|ll|d|m)$/i, '').toLowerCase();
   if (/^[A-Z]{2,}$/.test(token) && !ROLES.test(lower)) return 'thing';
-  if (FIRST_PERSON.has(lower)) return 'we';
+  // "i.e.": the pronoun I is always written in capitals.
+  if (FIRST_PERSON.has(lower) && token !== 'i') return 'we';
   if (ATTACKERS.test(lower)) return 'attacker';
   if (AUDIENCE.test(lower)) return 'audience';
   const subject = classifyToken(token, clauseInitial);
@@ -65,29 +69,100 @@ function agentOfToken(token: string, clauseInitial: boolean): Agent {
 }
 
 const AFTER_PREPOSITION = /^(?:by|to|with|for|from|of|at|on|in|into|about|than)$/i;
+/** Prepositions that open a phrase a clause's subject never sits in: "the employee at the Agency hit". */
+const PREPOSITION = new RegExp(
+  String.raw`^(?:to|with|for|from|of|at|on|in|into|about|than|during|over|under|across|between|within` +
+    String.raw`|without|after|before|via|per|near|behind|inside|outside|through|throughout)$`,
+  'i',
+);
+const QUANTIFIER = /^(?:one|two|three|some|many|most|several|each|any|none|all|few|both|either|neither|\d+)$/i;
+const DETERMINER = /^(?:the|a|an|this|that|these|those|our|their|his|her|my|its|your|each|every|another|some|any)$/i;
+/** Past forms that are not a regular "-ed": a verb between a subject and a cue is not the subject. */
+const IRREGULAR_PAST = new RegExp(
+  String.raw`^(?:ran|sent|made|took|hit|put|set|let|cut|shut|broke|wrote|forgot|gave|got|did|went|left` +
+    String.raw`|kept|brought|began|chose|drove|threw|spent|lost|built|told|thought|knew|saw|found|held|meant|read)$`,
+  'i',
+);
+
+function isVerbLike(token: string): boolean {
+  if (/^[A-Z]/.test(token) || ROLES.test(token.toLowerCase())) return false;
+  return IRREGULAR_PAST.test(token) || (/[a-z]{3,}ed$/.test(token) && !/(?:eed|ied)$/.test(token));
+}
+
+/** Where the noun phrase ending at `i` begins: back over its modifiers, to a determiner at most. */
+function phraseStart(tokens: readonly string[], i: number): number {
+  // A pronoun or a handle is a whole phrase: "in the event we", "after @alex".
+  if (PRONOUNS.has(tokens[i].toLowerCase()) || tokens[i].startsWith('@')) return i;
+  let j = i;
+  while (j > 0) {
+    const previous = tokens[j - 1];
+    if (PREPOSITION.test(previous) || previous.toLowerCase() === 'by' || FILLER.has(previous.toLowerCase())) break;
+    if (isVerbLike(previous)) break;
+    j--;
+    if (DETERMINER.test(tokens[j])) break;
+  }
+  return j;
+}
 
 /**
- * The agent of the clause that ends where a cue begins, read back over auxiliaries and adverbs.
- * A clause with no subject of its own ("…, inadvertently causing") is 'none': the caller may
- * give it the sentence's opening subject. A person anywhere at the head of the clause ("a
- * developer at AWS deleted") wins over the thing nearest the verb.
+ * The agent of the clause that ends where a cue begins, read back over auxiliaries, adverbs, the
+ * verb itself and prepositional phrases ("at the Agency"). A clause with no subject of its own
+ * ("…, inadvertently causing", "…, pressed the wrong button") is 'none': the caller may give it
+ * the sentence's opening subject. A person anywhere at the head of the clause ("a developer at
+ * AWS deleted") wins over the thing nearest the verb.
  */
 export function agentBefore(before: string): Agent {
   let clause = before;
   let cut = -1;
-  for (const match of before.matchAll(CLAUSE_BREAK)) cut = match.index! + match[0].length;
+  let breakWord = '';
+  for (const match of before.matchAll(CLAUSE_BREAK)) [cut, breakWord] = [match.index! + match[0].length, match[0]];
   if (cut >= 0) clause = before.slice(cut);
-  const tokens = clause.match(/[@\w'’-]+/g) ?? [];
+  const tokens = clause.replace(/\b(?:i\.e|e\.g)\b\.?/gi, ' ').match(/[@\w'’&-]+/g) ?? [];
+  // "uploads that bypassed the check": a relative clause without a subject of its own acts through its noun.
+  const firstWord = tokens.find((t) => !FILLER.has(t.toLowerCase()));
+  if (/^(?:that|which|who)$/i.test(breakWord) && (!firstWord || isVerbLike(firstWord))) {
+    const antecedent = /([@\w'’&-]+)\s*,?\s*$/.exec(before.slice(0, cut - breakWord.length))?.[1];
+    if (antecedent && !FILLER.has(antecedent.toLowerCase()) && !isVerbLike(antecedent)) {
+      const agent = agentOfToken(antecedent, false);
+      return agent === 'name' && breakWord.toLowerCase() !== 'who' ? 'thing' : agent;
+    }
+  }
+  // "The dashboard made the operator look at the wrong cluster": after the clause's verb come its objects.
+  const firstVerb = tokens.findIndex((t, i) => i > 0 && isVerbLike(t));
+  if (firstVerb > 0) {
+    const subject = scanForAgent(tokens.slice(0, firstVerb));
+    if (subject !== 'none') return subject;
+  }
+  return scanForAgent(tokens);
+}
+
+function scanForAgent(tokens: readonly string[]): Agent {
+  let skipped = false;
   for (let i = tokens.length - 1; i >= 0; i--) {
     const lower = tokens[i].toLowerCase();
     if (FILLER.has(lower) || (/ly$/.test(lower) && lower.length > 4 && !ROLES.test(lower))) continue;
-    if (tokens[i - 1]?.toLowerCase() === 'by') return agentOfToken(tokens[i], false) === 'thing' ? 'thing' : 'none';
+    if (isVerbLike(tokens[i])) continue;
+    const start = phraseStart(tokens, i);
+    if (tokens[start - 1]?.toLowerCase() === 'by') {
+      return agentOfToken(tokens[i], false) === 'thing' ? 'thing' : 'none';
+    }
+    // A phrase after a preposition is where or with what, not who: its subject is further back.
+    // "One of the engineers": after a number or a quantifier, the phrase after "of" is the subject.
+    const partitive = /^of$/i.test(tokens[start - 1] ?? '') && QUANTIFIER.test(tokens[start - 2] ?? '');
+    if (start > 0 && PREPOSITION.test(tokens[start - 1]) && !partitive) {
+      i = start - 1;
+      skipped = true;
+      continue;
+    }
     const agent = agentOfToken(tokens[i], i === 0);
+    // "the Emergency Management Agency": a capitalised run after an article is an organisation.
+    if (agent === 'name' && /^(?:the)$/i.test(tokens[start] ?? '') && start < i) return 'thing';
     if (agent !== 'thing') return agent;
     const person = tokens.slice(0, i).find((t, j) => !AFTER_PREPOSITION.test(tokens[j - 1] ?? '') && isPersonWord(t));
     return person ? agentOfToken(person, false) : 'thing';
   }
-  return 'none';
+  // Only "where" or "when" before the cue ("in case another mistake"): the clause is about a thing.
+  return skipped ? 'thing' : 'none';
 }
 
 function isPersonWord(token: string): boolean {
@@ -97,9 +172,24 @@ function isPersonWord(token: string): boolean {
   return token.startsWith('@') || FIRST_PERSON.has(lower) || PRONOUNS.has(lower) || ROLES.test(lower);
 }
 
+/** An article, then up to five words up to an auxiliary, an adverb, a past form or a clause break. */
+const OPENING_PHRASE = new RegExp(
+  String.raw`^\W*\w+\s+((?:[\w'’&-]+\s+){0,4}?[\w'’&-]+)(?=\s+(?:who|which|that|is|was|were|are|has|had` +
+    String.raw`|have|did|does|do|will|would|could|should|can|\w+ly|\w+ed)\b|\s*[,;:(])`,
+  'i',
+);
+
 /** The subject a sentence opens with: the first person, team, name or thing before its first verb. */
 export function openingAgent(sentence: string): Agent {
   const tokens = (sentence.match(/[@\w'’-]+/g) ?? []).slice(0, 8);
+  // "The storage client did…": after an article the subject is the phrase's last noun.
+  if (/^(?:the|a|an|this|that)$/i.test(tokens[0] ?? '')) {
+    const head = OPENING_PHRASE.exec(sentence)?.[1].split(/\s+/).pop();
+    if (head && !isVerbLike(head)) {
+      const agent = agentOfToken(head, false);
+      return agent === 'name' ? 'thing' : agent;
+    }
+  }
   for (let i = 0; i < tokens.length; i++) {
     const lower = tokens[i].toLowerCase();
     // "Unfortunately, the developer…": an opening adverb is not the subject.
