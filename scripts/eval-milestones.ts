@@ -166,4 +166,10 @@ if (withBlameless) {
       { stdio: 'inherit' },
     );
   }
+  // The other half of the aim: how many findings a carefully written postmortem gets (list them with --show).
+  console.log('\nBlameless findings per corpus postmortem:');
+  const docsArgs = ['--docs', join(dirname(file), 'docs'), ...(args.includes('--show') ? ['--show'] : [])];
+  execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'eval-blameless.ts'), ...docsArgs], {
+    stdio: 'inherit',
+  });
 }
