@@ -204,6 +204,9 @@ function agentFor(kind: CueKind, text: string, start: number, end: number, opene
   // "an oversight by the on-call engineer": a label's agent may follow it.
   const labelAgent = LABELS.has(kind) ? agentAfter(text.slice(end, end + 50)) : 'none';
   if (labelAgent === 'we' || labelAgent === 'person') return labelAgent;
+  // "a poor decision", "a bad call": the verdict's own noun is something only people do.
+  if (kind === 'verdict' && /\b(?:judge?ments?|decisions?|calls?|choices?)$/i.test(text.slice(start, end)))
+    return 'activity';
   // A label or a verdict word names no one itself: whoever the sentence is about is read at its head.
   if (kind === 'caused-by' || kind === 'root-cause') return 'none';
   const agent = agentBefore(before);
