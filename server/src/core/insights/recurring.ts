@@ -1,3 +1,4 @@
+import { Collation } from './collation';
 import type { IncidentRecord } from './model';
 
 /** A service, tag or cause that came back: its name and the postmortems it appears in, oldest first. */
@@ -24,10 +25,24 @@ const MAX_CAUSES = 20;
 const COMMON_SHARE = 0.5;
 const COMMON_FLOOR = 10;
 
-function groupOf(name: string, incidents: readonly IncidentRecord[]): RecurringGroup {
-  const postmortems = [...incidents]
-    .sort((a, b) => a.date!.localeCompare(b.date!) || a.file.localeCompare(b.file))
-    .map((i) => ({ file: i.file, date: i.date!, title: i.title }));
+/** The ranking of the incidents' days and files that their groups are sorted by. */
+const collationOf = (incidents: readonly IncidentRecord[]) =>
+  new Collation(incidents.flatMap((i) => [i.date!, i.file]));
+
+/** Incidents by day, then file; ranked days and files are compared as numbers. */
+function chronological(incidents: readonly IncidentRecord[], order: Collation): IncidentRecord[] {
+  const keyed = incidents.map((incident) => ({
+    incident,
+    day: order.rank(incident.date!),
+    file: order.rank(incident.file),
+  }));
+  if (keyed.every((k) => k.day !== undefined && k.file !== undefined))
+    return keyed.sort((a, b) => a.day! - b.day! || a.file! - b.file!).map((k) => k.incident);
+  return [...incidents].sort((a, b) => order.compare(a.date!, b.date!) || order.compare(a.file, b.file));
+}
+
+function groupOf(name: string, incidents: readonly IncidentRecord[], order: Collation): RecurringGroup {
+  const postmortems = chronological(incidents, order).map((i) => ({ file: i.file, date: i.date!, title: i.title }));
   return { name, postmortems };
 }
 
@@ -39,9 +54,11 @@ export function groupsByName(
   incidents: readonly IncidentRecord[],
   namesOf: (i: IncidentRecord) => string[],
   minimum = MIN_RECURRING,
+  order = collationOf(incidents),
 ): RecurringGroup[] {
   const members = new Map<string, IncidentRecord[]>();
-  for (const incident of incidents) {
+  // In order, each group's members come sorted, and sorting them again passes over them once.
+  for (const incident of chronological(incidents, order)) {
     for (const name of new Set(namesOf(incident))) {
       const list = members.get(name);
       if (list) list.push(incident);
@@ -50,7 +67,7 @@ export function groupsByName(
   }
   return [...members]
     .filter(([, list]) => list.length >= minimum)
-    .map(([name, list]) => groupOf(name, list))
+    .map(([name, list]) => groupOf(name, list, order))
     .sort(bySize);
 }
 
@@ -73,34 +90,50 @@ function termGroups(incidents: readonly IncidentRecord[]): Map<string, TermGroup
   return groups;
 }
 
-const fileSet = (group: TermGroup) => group.incidents.map((i) => i.file).join('\n');
+/** The files of a group as one string, computed once per group: word groups are compared with every phrase. */
+const fileSets = new WeakMap<TermGroup, string>();
+function fileSet(group: TermGroup): string {
+  let files = fileSets.get(group);
+  if (files === undefined) {
+    files = group.incidents.map((i) => i.file).join('\n');
+    fileSets.set(group, files);
+  }
+  return files;
+}
 
 /** The wording most postmortems used; the alphabetically first on a tie, so the report is stable. */
 function labelOf(group: TermGroup): string {
   return [...group.labels].sort(([a, n], [b, m]) => m - n || a.localeCompare(b))[0]![0];
 }
 
-function recurringCauses(incidents: readonly IncidentRecord[]): RecurringGroup[] {
+function recurringCauses(incidents: readonly IncidentRecord[], order: Collation): RecurringGroup[] {
   const tooCommon = incidents.length >= COMMON_FLOOR ? incidents.length * COMMON_SHARE : Infinity;
-  const kept = [...termGroups(incidents).values()].filter(
+  const kept = [...termGroups(chronological(incidents, order)).values()].filter(
     (g) => g.incidents.length >= MIN_RECURRING && g.incidents.length <= tooCommon,
   );
-  const phrases = kept.filter((g) => g.key.includes(' '));
+  // Each phrase under each of its words, so a word is compared only with the phrases that hold it.
+  const phrasesByWord = new Map<string, TermGroup[]>();
+  for (const phrase of kept.filter((g) => g.key.includes(' ')))
+    for (const word of new Set(phrase.key.split(' '))) {
+      const list = phrasesByWord.get(word);
+      if (list) list.push(phrase);
+      else phrasesByWord.set(word, [phrase]);
+    }
   const coveredByPhrase = (word: TermGroup) =>
-    phrases.some((p) => p.key.split(' ').includes(word.key) && fileSet(p) === fileSet(word));
+    (phrasesByWord.get(word.key) ?? []).some((p) => fileSet(p) === fileSet(word));
   return kept
     .filter((g) => g.key.includes(' ') || !coveredByPhrase(g))
-    .map((g) => groupOf(labelOf(g), g.incidents))
+    .map((g) => groupOf(labelOf(g), g.incidents, order))
     .sort(bySize)
     .slice(0, MAX_CAUSES);
 }
 
 /** Which services, tags and kinds of cause came back across the postmortems. */
-export function recurring(incidents: readonly IncidentRecord[]): Recurring {
+export function recurring(incidents: readonly IncidentRecord[], order = collationOf(incidents)): Recurring {
   return {
     minPostmortems: MIN_RECURRING,
-    services: groupsByName(incidents, (i) => i.services),
-    tags: groupsByName(incidents, (i) => i.tags),
-    causes: recurringCauses(incidents),
+    services: groupsByName(incidents, (i) => i.services, MIN_RECURRING, order),
+    tags: groupsByName(incidents, (i) => i.tags, MIN_RECURRING, order),
+    causes: recurringCauses(incidents, order),
   };
 }
