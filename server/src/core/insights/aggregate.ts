@@ -146,17 +146,40 @@ type SureMinutes = Map<IncidentRecord, (number | undefined)[]>;
 /** Read once per report: the overall, per-period and per-group figures all read the same durations. */
 function sureMinutesOf(incidents: readonly IncidentRecord[], minimum: MilestoneConfidence): SureMinutes {
   const sure: SureMinutes = new Map();
-  for (const incident of incidents) {
-    sure.set(
-      incident,
-      METRICS.map((metric) => {
-        const d = incident.durations.find((x) => x.metric === metric);
-        return d?.minutes !== undefined && d.confidence && atLeast(d.confidence, minimum) ? d.minutes : undefined;
-      }),
-    );
-  }
+  const ofIncident = sureMinutesByConfidence[minimum];
+  for (const incident of incidents) sure.set(incident, ofIncident(incident));
   return sure;
 }
+
+/**
+ * What a report reads of one incident, kept while the record lives: the server's records of
+ * unchanged files are the same objects from one report to the next, so a save re-reads only one.
+ */
+function perIncident<T>(read: (incident: IncidentRecord) => T): (incident: IncidentRecord) => T {
+  const kept = new WeakMap<IncidentRecord, T>();
+  return (incident) => {
+    let value = kept.get(incident);
+    if (value === undefined) {
+      value = read(incident);
+      kept.set(incident, value);
+    }
+    return value;
+  };
+}
+
+const sureMinutesAbove = (minimum: MilestoneConfidence) =>
+  perIncident((incident) =>
+    METRICS.map((metric) => {
+      const d = incident.durations.find((x) => x.metric === metric);
+      return d?.minutes !== undefined && d.confidence && atLeast(d.confidence, minimum) ? d.minutes : undefined;
+    }),
+  );
+
+const sureMinutesByConfidence: Record<MilestoneConfidence, (incident: IncidentRecord) => (number | undefined)[]> = {
+  low: sureMinutesAbove('low'),
+  high: sureMinutesAbove('high'),
+  marked: sureMinutesAbove('marked'),
+};
 
 function metricStats(incidents: readonly IncidentRecord[], sure: SureMinutes): MetricStats {
   const stats = {} as MetricStats;
@@ -199,6 +222,25 @@ interface PlacedItem extends ActionRecord {
   date: string;
 }
 
+/** Every action item with its postmortem's file and day, made once for the figures and the reminders. */
+function placedItems(incidents: readonly IncidentRecord[]): PlacedItem[] {
+  return incidents.flatMap(placedItemsOf);
+}
+
+const placedItemsOf = perIncident((i): PlacedItem[] =>
+  i.actionItems.map((a) => ({ ...a, file: i.file, date: dayOf(i) })),
+);
+
+/** Items sorted by `first` (ranked by the collation), then file, then line; compared as numbers when ranked. */
+function sortItems<T extends PlacedItem>(items: T[], first: (item: T) => string, order: Collation): T[] {
+  const keyed = items.map((item) => ({ item, first: order.rank(first(item)), file: order.rank(item.file) }));
+  if (keyed.every((k) => k.first !== undefined && k.file !== undefined))
+    return keyed
+      .sort((a, b) => a.first! - b.first! || a.file! - b.file! || a.item.line - b.item.line)
+      .map((k) => k.item);
+  return items.sort((a, b) => order.compare(first(a), first(b)) || order.compare(a.file, b.file) || a.line - b.line);
+}
+
 function itemRef(item: PlacedItem): ItemRef {
   return {
     file: item.file,
@@ -224,10 +266,8 @@ function actionItemFigures(
   incidents: readonly IncidentRecord[],
   today: string,
   order: Collation,
+  items = placedItems(incidents),
 ): InsightsReport['actionItems'] {
-  const items: PlacedItem[] = incidents.flatMap((i) =>
-    i.actionItems.map((a) => ({ ...a, file: i.file, date: dayOf(i) })),
-  );
   const open = items.filter((item) => !isDone(item));
   const overdue = (item: PlacedItem) => !isDone(item) && item.due !== undefined && item.due < today;
   const done = items.length - open.length;
@@ -247,8 +287,7 @@ function actionItemFigures(
       completionRate: rate(finished, list.length),
     };
   });
-  const oldestOpen = [...open]
-    .sort((a, b) => order.compare(a.date, b.date) || order.compare(a.file, b.file) || a.line - b.line)
+  const oldestOpen = sortItems([...open], (item) => item.date, order)
     .slice(0, OLDEST_SHOWN)
     .map((item) => ({ ...itemRef(item), ageDays: daysBetween(item.date, today) }));
   return {
@@ -283,12 +322,14 @@ export function dueSoon(
   today: string,
   withinDays: number,
   order = reportCollation(incidents),
+  placed = placedItems(incidents),
 ): InsightsReport['dueSoon'] {
   const last = addDays(today, withinDays);
-  const items = incidents
-    .flatMap((i) => i.actionItems.map((a) => ({ ...a, file: i.file, date: dayOf(i) })))
-    .filter((item) => !isDone(item) && item.due !== undefined && item.due <= last)
-    .sort((a, b) => order.compare(a.due!, b.due!) || order.compare(a.file, b.file) || a.line - b.line);
+  const items = sortItems(
+    placed.filter((item) => !isDone(item) && item.due !== undefined && item.due <= last),
+    (item) => item.due!,
+    order,
+  );
   const byOwner = [...bucket(items, (item) => [item.owner ?? NO_OWNER])].map(([owner, list]) => ({
     owner,
     items: list.map((item) => ({ ...itemRef(item), daysLeft: daysBetween(today, item.due!) })),
@@ -312,6 +353,7 @@ export function buildReport(
   const periods = bucket(incidents, (i) => [quarterOf(dayOf(i))]);
   const order = reportCollation(incidents);
   const sure = sureMinutesOf(incidents, options.minConfidence);
+  const items = placedItems(incidents);
   return {
     version: 1,
     options,
@@ -333,7 +375,7 @@ export function buildReport(
         metrics: metricStats(list, sure),
       })),
     },
-    actionItems: actionItemFigures(incidents, options.today, order),
+    actionItems: actionItemFigures(incidents, options.today, order, items),
     recurring: recurring(incidents, order),
     ...(incidents.some((i) => i.owners.length + i.systems.length > 0) && {
       catalog: {
@@ -359,6 +401,6 @@ export function buildReport(
       ),
     }),
     stale: staleDrafts(incidents, options, order),
-    dueSoon: dueSoon(incidents, options.today, options.dueWithinDays, order),
+    dueSoon: dueSoon(incidents, options.today, options.dueWithinDays, order, items),
   };
 }

@@ -41,9 +41,9 @@ function chronological(incidents: readonly IncidentRecord[], order: Collation): 
   return [...incidents].sort((a, b) => order.compare(a.date!, b.date!) || order.compare(a.file, b.file));
 }
 
-function groupOf(name: string, incidents: readonly IncidentRecord[], order: Collation): RecurringGroup {
-  const postmortems = chronological(incidents, order).map((i) => ({ file: i.file, date: i.date!, title: i.title }));
-  return { name, postmortems };
+/** A group of incidents already in chronological order (gathered from a chronological list). */
+function groupOf(name: string, ordered: readonly IncidentRecord[]): RecurringGroup {
+  return { name, postmortems: ordered.map((i) => ({ file: i.file, date: i.date!, title: i.title })) };
 }
 
 const bySize = (a: RecurringGroup, b: RecurringGroup) =>
@@ -56,9 +56,17 @@ export function groupsByName(
   minimum = MIN_RECURRING,
   order = collationOf(incidents),
 ): RecurringGroup[] {
+  return groupsIn(chronological(incidents, order), namesOf, minimum);
+}
+
+/** As groupsByName, over incidents in chronological order: each group's members come in that order. */
+function groupsIn(
+  ordered: readonly IncidentRecord[],
+  namesOf: (i: IncidentRecord) => string[],
+  minimum: number,
+): RecurringGroup[] {
   const members = new Map<string, IncidentRecord[]>();
-  // In order, each group's members come sorted, and sorting them again passes over them once.
-  for (const incident of chronological(incidents, order)) {
+  for (const incident of ordered) {
     for (const name of new Set(namesOf(incident))) {
       const list = members.get(name);
       if (list) list.push(incident);
@@ -67,7 +75,7 @@ export function groupsByName(
   }
   return [...members]
     .filter(([, list]) => list.length >= minimum)
-    .map(([name, list]) => groupOf(name, list, order))
+    .map(([name, list]) => groupOf(name, list))
     .sort(bySize);
 }
 
@@ -90,15 +98,9 @@ function termGroups(incidents: readonly IncidentRecord[]): Map<string, TermGroup
   return groups;
 }
 
-/** The files of a group as one string, computed once per group: word groups are compared with every phrase. */
-const fileSets = new WeakMap<TermGroup, string>();
-function fileSet(group: TermGroup): string {
-  let files = fileSets.get(group);
-  if (files === undefined) {
-    files = group.incidents.map((i) => i.file).join('\n');
-    fileSets.set(group, files);
-  }
-  return files;
+/** Whether two groups hold the same postmortems (both gathered in chronological order). */
+function samePostmortems(a: TermGroup, b: TermGroup): boolean {
+  return a.incidents.length === b.incidents.length && a.incidents.every((i, n) => i.file === b.incidents[n]!.file);
 }
 
 /** The wording most postmortems used; the alphabetically first on a tie, so the report is stable. */
@@ -106,9 +108,9 @@ function labelOf(group: TermGroup): string {
   return [...group.labels].sort(([a, n], [b, m]) => m - n || a.localeCompare(b))[0]![0];
 }
 
-function recurringCauses(incidents: readonly IncidentRecord[], order: Collation): RecurringGroup[] {
-  const tooCommon = incidents.length >= COMMON_FLOOR ? incidents.length * COMMON_SHARE : Infinity;
-  const kept = [...termGroups(chronological(incidents, order)).values()].filter(
+function recurringCauses(ordered: readonly IncidentRecord[]): RecurringGroup[] {
+  const tooCommon = ordered.length >= COMMON_FLOOR ? ordered.length * COMMON_SHARE : Infinity;
+  const kept = [...termGroups(ordered).values()].filter(
     (g) => g.incidents.length >= MIN_RECURRING && g.incidents.length <= tooCommon,
   );
   // Each phrase under each of its words, so a word is compared only with the phrases that hold it.
@@ -120,20 +122,21 @@ function recurringCauses(incidents: readonly IncidentRecord[], order: Collation)
       else phrasesByWord.set(word, [phrase]);
     }
   const coveredByPhrase = (word: TermGroup) =>
-    (phrasesByWord.get(word.key) ?? []).some((p) => fileSet(p) === fileSet(word));
+    (phrasesByWord.get(word.key) ?? []).some((p) => samePostmortems(p, word));
   return kept
     .filter((g) => g.key.includes(' ') || !coveredByPhrase(g))
-    .map((g) => groupOf(labelOf(g), g.incidents, order))
+    .map((g) => groupOf(labelOf(g), g.incidents))
     .sort(bySize)
     .slice(0, MAX_CAUSES);
 }
 
 /** Which services, tags and kinds of cause came back across the postmortems. */
 export function recurring(incidents: readonly IncidentRecord[], order = collationOf(incidents)): Recurring {
+  const ordered = chronological(incidents, order);
   return {
     minPostmortems: MIN_RECURRING,
-    services: groupsByName(incidents, (i) => i.services, MIN_RECURRING, order),
-    tags: groupsByName(incidents, (i) => i.tags, MIN_RECURRING, order),
-    causes: recurringCauses(incidents, order),
+    services: groupsIn(ordered, (i) => i.services, MIN_RECURRING),
+    tags: groupsIn(ordered, (i) => i.tags, MIN_RECURRING),
+    causes: recurringCauses(ordered),
   };
 }
