@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { isMainThread } from 'node:worker_threads';
 import { checkDocument, withConfiguredMetrics } from './core/check';
 import { loadConfig, type LoadedConfig } from './core/config/load';
 import { analyzeText } from './core/analyzer';
@@ -14,6 +15,7 @@ import { memoryKeeper } from './cli/memory';
 import { metricsReport, printMetricsText } from './cli/metricsOutput';
 import { addImportCommand } from './cli/import';
 import { addReportCommand } from './cli/report';
+import { answerSliceJob } from './core/insights/worker';
 import { exportCommand, refreshCommand, type TrackerCommandOptions } from './cli/trackerCommands';
 
 const EXIT_OK = 0;
@@ -144,7 +146,8 @@ function exitQuietlyWhenOutputCloses(): void {
   });
 }
 
-if (require.main === module) {
+// Started again as a worker thread by `hindsight report`, this file analyses a share of the files instead.
+if (require.main === module && isMainThread) {
   exitQuietlyWhenOutputCloses();
   void main(process.argv.slice(2));
-}
+} else if (!isMainThread) answerSliceJob();
