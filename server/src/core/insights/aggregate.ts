@@ -182,38 +182,45 @@ const sureMinutesByConfidence: Record<MilestoneConfidence, (incident: IncidentRe
 };
 
 function metricStats(incidents: readonly IncidentRecord[], sure: SureMinutes): MetricStats {
+  const minutesOf: number[][] = METRICS.map(() => []);
+  for (const incident of incidents) {
+    const row = sure.get(incident)!;
+    for (let m = 0; m < METRICS.length; m++) if (row[m] !== undefined) minutesOf[m]!.push(row[m]!);
+  }
   const stats = {} as MetricStats;
   for (const [m, metric] of METRICS.entries()) {
-    const minutes: number[] = [];
-    for (const incident of incidents) {
-      const value = sure.get(incident)![m];
-      if (value !== undefined) minutes.push(value);
-    }
-    // Sorted once here, the percentiles' own sorts pass over it in linear time.
-    minutes.sort((a, b) => a - b);
+    const minutes = minutesOf[m]!;
+    // Sorted once here, the percentiles' own sorts pass over it in linear time; the mean adds in incident order.
+    const sorted = [...minutes].sort((a, b) => a - b);
     stats[metric] = {
       count: minutes.length,
-      median: hundredths(median(minutes)),
-      p90: hundredths(percentile(minutes, 90)),
+      median: hundredths(median(sorted)),
+      p90: hundredths(percentile(sorted, 90)),
       mean: hundredths(mean(minutes)),
     };
   }
   return stats;
 }
 
+/** Each incident's durations in METRICS order. */
+const durationsOf = perIncident((incident) =>
+  METRICS.map((metric) => incident.durations.find((d) => d.metric === metric)),
+);
+
 function leftOut(
   incidents: readonly IncidentRecord[],
   minimum: MilestoneConfidence,
 ): InsightsReport['durations']['leftOut'] {
-  const result = {} as InsightsReport['durations']['leftOut'];
-  for (const metric of METRICS) {
-    const all = incidents.map((i) => i.durations.find((d) => d.metric === metric));
-    const measured = all.filter((d) => d?.minutes !== undefined && d.confidence);
-    result[metric] = {
-      belowConfidence: measured.filter((d) => !atLeast(d!.confidence!, minimum)).length,
-      missing: all.length - measured.length,
-    };
+  const below = METRICS.map(() => 0);
+  const missing = METRICS.map(() => 0);
+  for (const incident of incidents) {
+    for (const [m, d] of durationsOf(incident).entries()) {
+      if (d?.minutes === undefined || !d.confidence) missing[m]!++;
+      else if (!atLeast(d.confidence, minimum)) below[m]!++;
+    }
   }
+  const result = {} as InsightsReport['durations']['leftOut'];
+  for (const [m, metric] of METRICS.entries()) result[metric] = { belowConfidence: below[m]!, missing: missing[m]! };
   return result;
 }
 
