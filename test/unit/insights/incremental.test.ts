@@ -99,6 +99,30 @@ describe('the collation that sorts report rows', () => {
     assert.equal(collation.compare('not ranked', 'b.md'), 'not ranked'.localeCompare('b.md'));
   });
 
+  it('sorts by several keys as localeCompare would, ranked or not', () => {
+    const rows = [
+      { day: '2025-02-01', file: 'b.md', line: 2 },
+      { day: '2025-01-01', file: 'B.md', line: 1 },
+      { day: '2025-02-01', file: 'a_b.md', line: 9 },
+      { day: '2025-02-01', file: 'b.md', line: 1 },
+      { day: '2025-01-01', file: 'a-b.md', line: 3 },
+    ];
+    const expected = [...rows].sort(
+      (a, b) => a.day.localeCompare(b.day) || a.file.localeCompare(b.file) || a.line - b.line,
+    );
+    const byLine = (a: (typeof rows)[number], b: (typeof rows)[number]) => a.line - b.line;
+    const ranked = new Collation(rows.flatMap((r) => [r.day, r.file]));
+    assert.deepEqual(
+      ranked.sorted(rows, (r) => [r.day, r.file], byLine),
+      expected,
+    );
+    const unranked = new Collation(['2025-01-01']);
+    assert.deepEqual(
+      unranked.sorted(rows, (r) => [r.day, r.file], byLine),
+      expected,
+    );
+  });
+
   it('is reused while it ranks every value, and made anew when one is new', () => {
     const first = Collation.covering(['a.md', 'b.md', 'c.md']);
     assert.equal(Collation.covering(['c.md', 'a.md']), first);

@@ -238,15 +238,13 @@ const placedItemsOf = perIncident((i): PlacedItem[] =>
   i.actionItems.map((a) => ({ ...a, file: i.file, date: dayOf(i) })),
 );
 
-/** Items sorted by `first` (ranked by the collation), then file, then line; compared as numbers when ranked. */
-function sortItems<T extends PlacedItem>(items: T[], first: (item: T) => string, order: Collation): T[] {
-  const keyed = items.map((item) => ({ item, first: order.rank(first(item)), file: order.rank(item.file) }));
-  if (keyed.every((k) => k.first !== undefined && k.file !== undefined))
-    return keyed
-      .sort((a, b) => a.first! - b.first! || a.file! - b.file! || a.item.line - b.item.line)
-      .map((k) => k.item);
-  return items.sort((a, b) => order.compare(first(a), first(b)) || order.compare(a.file, b.file) || a.line - b.line);
-}
+/** Items sorted by `first` (a day), then file, then line. */
+const sortItems = <T extends PlacedItem>(items: readonly T[], first: (item: T) => string, order: Collation) =>
+  order.sorted(
+    items,
+    (item) => [first(item), item.file],
+    (a, b) => a.line - b.line,
+  );
 
 function itemRef(item: PlacedItem): ItemRef {
   return {

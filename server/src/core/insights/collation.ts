@@ -29,9 +29,24 @@ export class Collation {
     });
   }
 
-  /** The place of `value` among the strings ranked (equal places for strings the collation holds equal). */
-  rank(value: string): number | undefined {
-    return this.ranks.get(value);
+  /**
+   * `items` sorted by the strings `keys` gives each, in turn, then by `then`: as comparing those
+   * strings with localeCompare would sort them, on numbers when every string is ranked.
+   */
+  sorted<T>(items: readonly T[], keys: (item: T) => string[], then: (a: T, b: T) => number = () => 0): T[] {
+    const keyed = items.map((item) => {
+      const strings = keys(item);
+      return { item, strings, ranks: strings.map((k) => this.ranks.get(k)) };
+    });
+    const ranked = keyed.every((k) => k.ranks.every((r) => r !== undefined));
+    const byKeys = (a: (typeof keyed)[number], b: (typeof keyed)[number]): number => {
+      for (let i = 0; i < a.strings.length; i++) {
+        const order = ranked ? a.ranks[i]! - b.ranks[i]! : this.compare(a.strings[i]!, b.strings[i]!);
+        if (order !== 0) return order;
+      }
+      return 0;
+    };
+    return keyed.sort((a, b) => byKeys(a, b) || then(a.item, b.item)).map((k) => k.item);
   }
 
   /** Negative, zero or positive as `a.localeCompare(b)` is; strings never ranked are compared directly. */

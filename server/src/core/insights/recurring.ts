@@ -29,17 +29,9 @@ const COMMON_FLOOR = 10;
 const collationOf = (incidents: readonly IncidentRecord[]) =>
   new Collation(incidents.flatMap((i) => [i.date!, i.file]));
 
-/** Incidents by day, then file; ranked days and files are compared as numbers. */
-function chronological(incidents: readonly IncidentRecord[], order: Collation): IncidentRecord[] {
-  const keyed = incidents.map((incident) => ({
-    incident,
-    day: order.rank(incident.date!),
-    file: order.rank(incident.file),
-  }));
-  if (keyed.every((k) => k.day !== undefined && k.file !== undefined))
-    return keyed.sort((a, b) => a.day! - b.day! || a.file! - b.file!).map((k) => k.incident);
-  return [...incidents].sort((a, b) => order.compare(a.date!, b.date!) || order.compare(a.file, b.file));
-}
+/** Incidents by day, then file. */
+const chronological = (incidents: readonly IncidentRecord[], order: Collation) =>
+  order.sorted(incidents, (incident) => [incident.date!, incident.file]);
 
 /** A group of incidents already in chronological order (gathered from a chronological list). */
 function groupOf(name: string, ordered: readonly IncidentRecord[]): RecurringGroup {
