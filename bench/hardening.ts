@@ -80,7 +80,7 @@ export interface EditVsLint {
 export async function uniqueEditVsMarkdownlint(
   plan: { lines: number; documents: number; edits: number }[],
 ): Promise<EditVsLint[]> {
-  const connection = await startServer();
+  const connection = await startServer(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []);
   const results: EditVsLint[] = [];
   let seed = 5_000;
   for (const { lines, documents, edits } of plan) {

@@ -39,7 +39,7 @@ function cliRun(args: string[]): { wallMs: number; cpuMs: number } {
   return { wallMs, cpuMs: usage.userMs + usage.systemMs };
 }
 
-async function serverTimes(root: string, file: string) {
+export async function serverTimes(root: string, file: string) {
   const child = spawn(process.execPath, [join(DIST, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createMessageConnection(
     new StreamMessageReader(child.stdout!),

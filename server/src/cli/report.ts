@@ -9,7 +9,7 @@ import {
   type ReportOptions,
 } from '../core/insights/aggregate';
 import { IncidentListError, parseIncidentList, severityRank } from '../core/insights/incidentList';
-import { collectIncidents } from '../core/insights/collect';
+import { collectIncidentsInParallel } from '../core/insights/collect';
 import { isDay, parseSpan } from '../core/insights/days';
 import { PathNotFoundError } from '../core/files/discover';
 import { writeFileAtomic } from './atomicWrite';
@@ -99,9 +99,12 @@ function render(report: InsightsReport, format: ReportFormat, remindersOnly: boo
   return format === 'html' ? reportHtml(report) : reportMarkdown(report);
 }
 
-function collect(paths: string[], include: string[] | undefined): ReturnType<typeof collectIncidents> {
+async function collect(paths: string[], include: string[] | undefined) {
   try {
-    return collectIncidents(paths, { include });
+    // The server bundle answers a share of the files when started again as a worker thread (see main.ts);
+    // run from source there is no bundle to start, and the files are analysed in turn.
+    const workerFile = __filename.endsWith('.js') ? __filename : undefined;
+    return await collectIncidentsInParallel(paths, { include, workerFile });
   } catch (error) {
     throw error instanceof PathNotFoundError ? new UsageError(error.message) : error;
   }
@@ -111,11 +114,11 @@ function collect(paths: string[], include: string[] | undefined): ReturnType<typ
  * `hindsight report`: the figures across every postmortem found. With `--due-within` it prints only
  * the items due soon or overdue, and exits 1 when any is overdue, so CI can fail on it if a team wants.
  */
-export function runReport(paths: string[], flags: ReportFlags): number {
+export async function runReport(paths: string[], flags: ReportFlags): Promise<number> {
   const options = reportOptions(flags);
   const budgetThresholdPercent = threshold(flags.budgetThreshold);
   const incidentList = readIncidentList(flags);
-  const { incidents, skipped, slos, configErrors } = collect(paths, flags.include);
+  const { incidents, skipped, slos, configErrors } = await collect(paths, flags.include);
   for (const { file, message } of configErrors) {
     process.stderr.write(`hindsight: configuration ${file} not used (defaults apply): ${message}\n`);
   }
@@ -161,7 +164,7 @@ export function addReportCommand(cli: Command): void {
     )
     .option('--budget-threshold <percent>', 'incidents burning more of a four-week error budget are flagged', '20')
     .option('--include <glob...>', 'glob patterns for postmortems when searching folders')
-    .action((paths: string[], flags: ReportFlags) => {
-      process.exitCode = runReport(paths, flags);
+    .action(async (paths: string[], flags: ReportFlags) => {
+      process.exitCode = await runReport(paths, flags);
     });
 }

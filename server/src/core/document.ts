@@ -280,6 +280,8 @@ function statedDurationsOf(
  * the timeline reuses it (and the sections it points into) instead of reading every row again.
  */
 export class DerivedCache {
+  /** The lines of the version before, whose strings unchanged lines keep (see LineIndex). */
+  lines: LineIndex | undefined;
   private source: TimelineSource | undefined;
   private result: TimelineResult | undefined;
   private milestoneInput: MilestoneInput | undefined;
@@ -343,7 +345,8 @@ export function buildDocument(
   const refused = refuse(text, options.maxBytes ?? DEFAULT_MAX_BYTES);
   if (refused) return emptyDocument(uri, version, text, [refused]);
 
-  const index = new LineIndex(text);
+  const index = new LineIndex(text, derived.lines);
+  derived.lines = index;
   const fm = readFrontmatter(index);
   const blocks = cache.blocks(index.lines, fm.bodyLine);
   const freshSections = buildSections(blocks, index);

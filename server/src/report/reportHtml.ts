@@ -1,24 +1,10 @@
 import { createHash } from 'node:crypto';
-import rehypeSanitize from 'rehype-sanitize';
-import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
 import type { InsightsReport } from '../core/insights/aggregate';
 import { esc } from '../preview/escape';
 import { htmlPage } from '../preview/page';
 import { reportCharts } from './reportCharts';
+import { reportMarkdownHtml } from './markdownHtml';
 import { reportMarkdown } from './reportMarkdown';
-
-/** Markdown to HTML, sanitised: action texts and file names come from the postmortems themselves. */
-const toHtml = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
-  .use(remarkRehype)
-  .use(rehypeSanitize)
-  .use(rehypeStringify)
-  .freeze();
 
 // Editor theme colours when shown in VS Code's webview; plain colours in a browser or on paper.
 const STYLE = `
@@ -83,7 +69,7 @@ export function reportHtml(report: InsightsReport, options: ReportHtmlOptions = 
   const figures = reportCharts(report).map(
     (c) => `<figure>${c.svg}<figcaption>${esc(c.caption)}</figcaption></figure>`,
   );
-  const body = withCharts(String(toHtml.processSync(reportMarkdown(report))), figures.join('\n'));
+  const body = withCharts(reportMarkdownHtml(reportMarkdown(report)), figures.join('\n'));
   const script = options.nonce ? `script-src 'nonce-${options.nonce}'; ` : '';
   const csp =
     `default-src 'none'; style-src ${styleHashes(STYLE, body)}; ${script}img-src data:; ` +

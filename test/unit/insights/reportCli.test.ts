@@ -15,16 +15,30 @@ const CLI = process.env.HINDSIGHT_CLI ?? join(ROOT, 'dist', 'cli.js');
 const TREE = 'test/fixtures/insights/tree';
 
 function report(...args: string[]) {
+  return reportWith({}, ...args);
+}
+
+function reportWith(env: Record<string, string>, ...args: string[]) {
   const r = spawnSync(process.execPath, [CLI, 'report', TREE, '--today', '2025-07-01', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     timeout: 30_000,
+    env: { ...process.env, ...env },
   });
   assert.equal(r.signal, null);
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 describe('hindsight report', () => {
+  it('prints the same report when its files are shared among threads', () => {
+    const inTurn = reportWith({ HINDSIGHT_REPORT_THREADS: '1' }, '--format', 'json');
+    const shared = reportWith({ HINDSIGHT_REPORT_THREADS: '3' }, '--format', 'json');
+    assert.equal(shared.code, 0);
+    assert.equal(shared.stdout, inTurn.stdout);
+    assert.equal(shared.stderr, inTurn.stderr);
+    assert.match(shared.stderr, /skipped .*undated-postmortem\.md/);
+  });
+
   it('prints a Markdown report and names the files it skipped on stderr', () => {
     const r = report();
     assert.equal(r.code, 0);

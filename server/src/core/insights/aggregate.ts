@@ -1,5 +1,6 @@
 import type { MetricName, MilestoneConfidence } from '../model';
 import { atLeast } from './record';
+import { Collation } from './collation';
 import { addDays, daysBetween, quarterOf } from './days';
 import type { ActionRecord, IncidentRecord, SkippedFile } from './model';
 import { mean, median, percentile } from './percentile';
@@ -139,36 +140,87 @@ function count(values: readonly string[]): Record<string, number> {
   return counts;
 }
 
-function metricStats(incidents: readonly IncidentRecord[], minimum: MilestoneConfidence): MetricStats {
-  const stats = {} as MetricStats;
-  for (const metric of METRICS) {
-    const minutes = incidents.flatMap((incident) => {
+/** Each incident's minutes per metric (in METRICS order), where both milestones are sure enough. */
+type SureMinutes = Map<IncidentRecord, (number | undefined)[]>;
+
+/** Read once per report: the overall, per-period and per-group figures all read the same durations. */
+function sureMinutesOf(incidents: readonly IncidentRecord[], minimum: MilestoneConfidence): SureMinutes {
+  const sure: SureMinutes = new Map();
+  const ofIncident = sureMinutesByConfidence[minimum];
+  for (const incident of incidents) sure.set(incident, ofIncident(incident));
+  return sure;
+}
+
+/**
+ * What a report reads of one incident, kept while the record lives: the server's records of
+ * unchanged files are the same objects from one report to the next, so a save re-reads only one.
+ */
+function perIncident<T>(read: (incident: IncidentRecord) => T): (incident: IncidentRecord) => T {
+  const kept = new WeakMap<IncidentRecord, T>();
+  return (incident) => {
+    let value = kept.get(incident);
+    if (value === undefined) {
+      value = read(incident);
+      kept.set(incident, value);
+    }
+    return value;
+  };
+}
+
+const sureMinutesAbove = (minimum: MilestoneConfidence) =>
+  perIncident((incident) =>
+    METRICS.map((metric) => {
       const d = incident.durations.find((x) => x.metric === metric);
-      return d?.minutes !== undefined && d.confidence && atLeast(d.confidence, minimum) ? [d.minutes] : [];
-    });
+      return d?.minutes !== undefined && d.confidence && atLeast(d.confidence, minimum) ? d.minutes : undefined;
+    }),
+  );
+
+const sureMinutesByConfidence: Record<MilestoneConfidence, (incident: IncidentRecord) => (number | undefined)[]> = {
+  low: sureMinutesAbove('low'),
+  high: sureMinutesAbove('high'),
+  marked: sureMinutesAbove('marked'),
+};
+
+function metricStats(incidents: readonly IncidentRecord[], sure: SureMinutes): MetricStats {
+  const minutesOf: number[][] = METRICS.map(() => []);
+  for (const incident of incidents) {
+    const row = sure.get(incident)!;
+    for (let m = 0; m < METRICS.length; m++) if (row[m] !== undefined) minutesOf[m]!.push(row[m]!);
+  }
+  const stats = {} as MetricStats;
+  for (const [m, metric] of METRICS.entries()) {
+    const minutes = minutesOf[m]!;
+    // Sorted once here, the percentiles' own sorts pass over it in linear time; the mean adds in incident order.
+    const sorted = [...minutes].sort((a, b) => a - b);
     stats[metric] = {
       count: minutes.length,
-      median: hundredths(median(minutes)),
-      p90: hundredths(percentile(minutes, 90)),
+      median: hundredths(median(sorted)),
+      p90: hundredths(percentile(sorted, 90)),
       mean: hundredths(mean(minutes)),
     };
   }
   return stats;
 }
 
+/** Each incident's durations in METRICS order. */
+const durationsOf = perIncident((incident) =>
+  METRICS.map((metric) => incident.durations.find((d) => d.metric === metric)),
+);
+
 function leftOut(
   incidents: readonly IncidentRecord[],
   minimum: MilestoneConfidence,
 ): InsightsReport['durations']['leftOut'] {
-  const result = {} as InsightsReport['durations']['leftOut'];
-  for (const metric of METRICS) {
-    const all = incidents.map((i) => i.durations.find((d) => d.metric === metric));
-    const measured = all.filter((d) => d?.minutes !== undefined && d.confidence);
-    result[metric] = {
-      belowConfidence: measured.filter((d) => !atLeast(d!.confidence!, minimum)).length,
-      missing: all.length - measured.length,
-    };
+  const below = METRICS.map(() => 0);
+  const missing = METRICS.map(() => 0);
+  for (const incident of incidents) {
+    for (const [m, d] of durationsOf(incident).entries()) {
+      if (d?.minutes === undefined || !d.confidence) missing[m]!++;
+      else if (!atLeast(d.confidence, minimum)) below[m]!++;
+    }
   }
+  const result = {} as InsightsReport['durations']['leftOut'];
+  for (const [m, metric] of METRICS.entries()) result[metric] = { belowConfidence: below[m]!, missing: missing[m]! };
   return result;
 }
 
@@ -176,6 +228,23 @@ interface PlacedItem extends ActionRecord {
   file: string;
   date: string;
 }
+
+/** Every action item with its postmortem's file and day, made once for the figures and the reminders. */
+function placedItems(incidents: readonly IncidentRecord[]): PlacedItem[] {
+  return incidents.flatMap(placedItemsOf);
+}
+
+const placedItemsOf = perIncident((i): PlacedItem[] =>
+  i.actionItems.map((a) => ({ ...a, file: i.file, date: dayOf(i) })),
+);
+
+/** Items sorted by `first` (a day), then file, then line. */
+const sortItems = <T extends PlacedItem>(items: readonly T[], first: (item: T) => string, order: Collation) =>
+  order.sorted(
+    items,
+    (item) => [first(item), item.file],
+    (a, b) => a.line - b.line,
+  );
 
 function itemRef(item: PlacedItem): ItemRef {
   return {
@@ -188,10 +257,22 @@ function itemRef(item: PlacedItem): ItemRef {
   };
 }
 
-function actionItemFigures(incidents: readonly IncidentRecord[], today: string): InsightsReport['actionItems'] {
-  const items: PlacedItem[] = incidents.flatMap((i) =>
-    i.actionItems.map((a) => ({ ...a, file: i.file, date: dayOf(i) })),
-  );
+/** One ranking of every file, day and due date the report sorts by (see collation.ts). */
+function reportCollation(incidents: readonly IncidentRecord[]): Collation {
+  const values: string[] = [];
+  for (const incident of incidents) {
+    values.push(incident.file, dayOf(incident));
+    for (const item of incident.actionItems) if (item.due !== undefined) values.push(item.due);
+  }
+  return Collation.covering(values);
+}
+
+function actionItemFigures(
+  incidents: readonly IncidentRecord[],
+  today: string,
+  order: Collation,
+  items = placedItems(incidents),
+): InsightsReport['actionItems'] {
   const open = items.filter((item) => !isDone(item));
   const overdue = (item: PlacedItem) => !isDone(item) && item.due !== undefined && item.due < today;
   const done = items.length - open.length;
@@ -211,8 +292,7 @@ function actionItemFigures(incidents: readonly IncidentRecord[], today: string):
       completionRate: rate(finished, list.length),
     };
   });
-  const oldestOpen = [...open]
-    .sort((a, b) => a.date.localeCompare(b.date) || a.file.localeCompare(b.file) || a.line - b.line)
+  const oldestOpen = sortItems([...open], (item) => item.date, order)
     .slice(0, OLDEST_SHOWN)
     .map((item) => ({ ...itemRef(item), ageDays: daysBetween(item.date, today) }));
   return {
@@ -229,12 +309,16 @@ function actionItemFigures(incidents: readonly IncidentRecord[], today: string):
   };
 }
 
-function staleDrafts(incidents: readonly IncidentRecord[], options: ReportOptions): InsightsReport['stale'] {
+function staleDrafts(
+  incidents: readonly IncidentRecord[],
+  options: ReportOptions,
+  order: Collation,
+): InsightsReport['stale'] {
   return incidents
     .filter((i) => i.status !== undefined && STALE_STATUSES.has(i.status))
     .map((i) => ({ file: i.file, status: i.status!, date: dayOf(i), ageDays: daysBetween(dayOf(i), options.today) }))
     .filter((s) => s.ageDays > options.staleAfterDays)
-    .sort((a, b) => b.ageDays - a.ageDays || a.file.localeCompare(b.file));
+    .sort((a, b) => b.ageDays - a.ageDays || order.compare(a.file, b.file));
 }
 
 /** Open items with a due date within the window from today, overdue ones included, by owner. */
@@ -242,12 +326,15 @@ export function dueSoon(
   incidents: readonly IncidentRecord[],
   today: string,
   withinDays: number,
+  order = reportCollation(incidents),
+  placed = placedItems(incidents),
 ): InsightsReport['dueSoon'] {
   const last = addDays(today, withinDays);
-  const items = incidents
-    .flatMap((i) => i.actionItems.map((a) => ({ ...a, file: i.file, date: dayOf(i) })))
-    .filter((item) => !isDone(item) && item.due !== undefined && item.due <= last)
-    .sort((a, b) => a.due!.localeCompare(b.due!) || a.file.localeCompare(b.file) || a.line - b.line);
+  const items = sortItems(
+    placed.filter((item) => !isDone(item) && item.due !== undefined && item.due <= last),
+    (item) => item.due!,
+    order,
+  );
   const byOwner = [...bucket(items, (item) => [item.owner ?? NO_OWNER])].map(([owner, list]) => ({
     owner,
     items: list.map((item) => ({ ...itemRef(item), daysLeft: daysBetween(today, item.due!) })),
@@ -269,6 +356,9 @@ export function buildReport(
 ): InsightsReport {
   const incidents = inWindow(all, options.since, options.until);
   const periods = bucket(incidents, (i) => [quarterOf(dayOf(i))]);
+  const order = reportCollation(incidents);
+  const sure = sureMinutesOf(incidents, options.minConfidence);
+  const items = placedItems(incidents);
   return {
     version: 1,
     options,
@@ -283,19 +373,19 @@ export function buildReport(
     durations: {
       percentile: 'linear interpolation between closest ranks (R-7)',
       leftOut: leftOut(incidents, options.minConfidence),
-      overall: metricStats(incidents, options.minConfidence),
-      byPeriod: [...periods].map(([period, list]) => ({ period, metrics: metricStats(list, options.minConfidence) })),
+      overall: metricStats(incidents, sure),
+      byPeriod: [...periods].map(([period, list]) => ({ period, metrics: metricStats(list, sure) })),
       byGroup: [...bucket(incidents, (i) => groupsOf(i, options.groupBy))].map(([group, list]) => ({
         group,
-        metrics: metricStats(list, options.minConfidence),
+        metrics: metricStats(list, sure),
       })),
     },
-    actionItems: actionItemFigures(incidents, options.today),
-    recurring: recurring(incidents),
+    actionItems: actionItemFigures(incidents, options.today, order, items),
+    recurring: recurring(incidents, order),
     ...(incidents.some((i) => i.owners.length + i.systems.length > 0) && {
       catalog: {
-        byOwner: groupsByName(incidents, (i) => i.owners, 1),
-        bySystem: groupsByName(incidents, (i) => i.systems, 1),
+        byOwner: groupsByName(incidents, (i) => i.owners, 1, order),
+        bySystem: groupsByName(incidents, (i) => i.systems, 1, order),
       },
     }),
     ...(inputs.slos &&
@@ -315,7 +405,7 @@ export function buildReport(
         options.minSeverity ?? DEFAULT_MIN_SEVERITY,
       ),
     }),
-    stale: staleDrafts(incidents, options),
-    dueSoon: dueSoon(incidents, options.today, options.dueWithinDays),
+    stale: staleDrafts(incidents, options, order),
+    dueSoon: dueSoon(incidents, options.today, options.dueWithinDays, order, items),
   };
 }

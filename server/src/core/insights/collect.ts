@@ -8,6 +8,7 @@ import type { Slo } from '../config/slos';
 import { discoverTargets, readTarget, type Target } from '../files/discover';
 import { DEFAULT_MAX_BYTES } from '../options';
 import type { IncidentRecord, SkippedFile } from './model';
+import { analyseInParallel, type Analysed } from './parallel';
 import { incidentRecord } from './record';
 
 export interface Collected {
@@ -23,17 +24,22 @@ export interface CollectOptions {
   include?: readonly string[];
   base?: string;
   maxBytes?: number;
+  /** A script that, started as a worker thread, answers a share of the files (see parallel.ts). */
+  workerFile?: string;
 }
 
-type Outcome = { record: IncidentRecord } | { skipped: SkippedFile };
+export type Outcome = { record: IncidentRecord } | { skipped: SkippedFile };
 
 /** The configurations of the folders met during one collection, and what they hold for the report. */
-class Configurations {
+export class Configurations {
   private readonly byFolder = new Map<string, LoadedConfig>();
   readonly slos: Record<string, Slo> = {};
   readonly errors = new Map<string, string>();
+  /** How many times a folder's configuration was asked for (a file got far enough to need it). */
+  asked = 0;
 
   for(folder: string): LoadedConfig {
+    this.asked++;
     let loaded = this.byFolder.get(folder);
     if (!loaded) {
       loaded = loadConfig(folder);
@@ -45,7 +51,7 @@ class Configurations {
   }
 }
 
-function analyse(target: Target, configs: Configurations, maxBytes: number): Outcome {
+export function analyse(target: Target, configs: Configurations, maxBytes: number): Outcome {
   const skip = (reason: string) => ({ skipped: { file: target.display, reason } });
   try {
     const read = readTarget(target.path, maxBytes);
@@ -87,6 +93,39 @@ export function collectIncidents(paths: readonly string[], options: CollectOptio
     outcomes.push(analyse(target, configs, maxBytes));
   }
   return collected(outcomes, configs);
+}
+
+/** Targets analysed in turn, each saying whether it read its folder's configuration. */
+export function analyseSlice(targets: readonly Target[], maxBytes: number): Analysed[] {
+  const configs = new Configurations();
+  return targets.map((target) => {
+    const asked = configs.asked;
+    const outcome = analyse(target, configs, maxBytes);
+    return { outcome, configured: configs.asked > asked };
+  });
+}
+
+/**
+ * As collectIncidents, with the files shared among threads when there are many (the CLI's report).
+ * The result is the same: configurations are read again here in walk order, so objectives and
+ * configuration errors come in the order a walk meets them.
+ */
+export async function collectIncidentsInParallel(
+  paths: readonly string[],
+  options: CollectOptions = {},
+): Promise<Collected> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const targets = [...discoverTargets(paths, options.include, options.base)];
+  const inParallel = options.workerFile
+    ? await analyseInParallel(targets, maxBytes, (slice) => analyseSlice(slice, maxBytes), options.workerFile)
+    : undefined;
+  const analysed = inParallel ?? analyseSlice(targets, maxBytes);
+  const configs = new Configurations();
+  for (const [i, { configured }] of analysed.entries()) if (configured) configs.for(dirname(targets[i]!.path));
+  return collected(
+    analysed.map((a) => a.outcome),
+    configs,
+  );
 }
 
 interface CachedFile {

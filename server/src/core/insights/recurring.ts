@@ -1,3 +1,4 @@
+import { Collation } from './collation';
 import type { IncidentRecord } from './model';
 
 /** A service, tag or cause that came back: its name and the postmortems it appears in, oldest first. */
@@ -24,11 +25,17 @@ const MAX_CAUSES = 20;
 const COMMON_SHARE = 0.5;
 const COMMON_FLOOR = 10;
 
-function groupOf(name: string, incidents: readonly IncidentRecord[]): RecurringGroup {
-  const postmortems = [...incidents]
-    .sort((a, b) => a.date!.localeCompare(b.date!) || a.file.localeCompare(b.file))
-    .map((i) => ({ file: i.file, date: i.date!, title: i.title }));
-  return { name, postmortems };
+/** The ranking of the incidents' days and files that their groups are sorted by. */
+const collationOf = (incidents: readonly IncidentRecord[]) =>
+  new Collation(incidents.flatMap((i) => [i.date!, i.file]));
+
+/** Incidents by day, then file. */
+const chronological = (incidents: readonly IncidentRecord[], order: Collation) =>
+  order.sorted(incidents, (incident) => [incident.date!, incident.file]);
+
+/** A group of incidents already in chronological order (gathered from a chronological list). */
+function groupOf(name: string, ordered: readonly IncidentRecord[]): RecurringGroup {
+  return { name, postmortems: ordered.map((i) => ({ file: i.file, date: i.date!, title: i.title })) };
 }
 
 const bySize = (a: RecurringGroup, b: RecurringGroup) =>
@@ -39,9 +46,19 @@ export function groupsByName(
   incidents: readonly IncidentRecord[],
   namesOf: (i: IncidentRecord) => string[],
   minimum = MIN_RECURRING,
+  order = collationOf(incidents),
+): RecurringGroup[] {
+  return groupsIn(chronological(incidents, order), namesOf, minimum);
+}
+
+/** As groupsByName, over incidents in chronological order: each group's members come in that order. */
+function groupsIn(
+  ordered: readonly IncidentRecord[],
+  namesOf: (i: IncidentRecord) => string[],
+  minimum: number,
 ): RecurringGroup[] {
   const members = new Map<string, IncidentRecord[]>();
-  for (const incident of incidents) {
+  for (const incident of ordered) {
     for (const name of new Set(namesOf(incident))) {
       const list = members.get(name);
       if (list) list.push(incident);
@@ -73,21 +90,31 @@ function termGroups(incidents: readonly IncidentRecord[]): Map<string, TermGroup
   return groups;
 }
 
-const fileSet = (group: TermGroup) => group.incidents.map((i) => i.file).join('\n');
+/** Whether two groups hold the same postmortems (both gathered in chronological order). */
+function samePostmortems(a: TermGroup, b: TermGroup): boolean {
+  return a.incidents.length === b.incidents.length && a.incidents.every((i, n) => i.file === b.incidents[n]!.file);
+}
 
 /** The wording most postmortems used; the alphabetically first on a tie, so the report is stable. */
 function labelOf(group: TermGroup): string {
   return [...group.labels].sort(([a, n], [b, m]) => m - n || a.localeCompare(b))[0]![0];
 }
 
-function recurringCauses(incidents: readonly IncidentRecord[]): RecurringGroup[] {
-  const tooCommon = incidents.length >= COMMON_FLOOR ? incidents.length * COMMON_SHARE : Infinity;
-  const kept = [...termGroups(incidents).values()].filter(
+function recurringCauses(ordered: readonly IncidentRecord[]): RecurringGroup[] {
+  const tooCommon = ordered.length >= COMMON_FLOOR ? ordered.length * COMMON_SHARE : Infinity;
+  const kept = [...termGroups(ordered).values()].filter(
     (g) => g.incidents.length >= MIN_RECURRING && g.incidents.length <= tooCommon,
   );
-  const phrases = kept.filter((g) => g.key.includes(' '));
+  // Each phrase under each of its words, so a word is compared only with the phrases that hold it.
+  const phrasesByWord = new Map<string, TermGroup[]>();
+  for (const phrase of kept.filter((g) => g.key.includes(' ')))
+    for (const word of new Set(phrase.key.split(' '))) {
+      const list = phrasesByWord.get(word);
+      if (list) list.push(phrase);
+      else phrasesByWord.set(word, [phrase]);
+    }
   const coveredByPhrase = (word: TermGroup) =>
-    phrases.some((p) => p.key.split(' ').includes(word.key) && fileSet(p) === fileSet(word));
+    (phrasesByWord.get(word.key) ?? []).some((p) => samePostmortems(p, word));
   return kept
     .filter((g) => g.key.includes(' ') || !coveredByPhrase(g))
     .map((g) => groupOf(labelOf(g), g.incidents))
@@ -96,11 +123,12 @@ function recurringCauses(incidents: readonly IncidentRecord[]): RecurringGroup[]
 }
 
 /** Which services, tags and kinds of cause came back across the postmortems. */
-export function recurring(incidents: readonly IncidentRecord[]): Recurring {
+export function recurring(incidents: readonly IncidentRecord[], order = collationOf(incidents)): Recurring {
+  const ordered = chronological(incidents, order);
   return {
     minPostmortems: MIN_RECURRING,
-    services: groupsByName(incidents, (i) => i.services),
-    tags: groupsByName(incidents, (i) => i.tags),
-    causes: recurringCauses(incidents),
+    services: groupsIn(ordered, (i) => i.services, MIN_RECURRING),
+    tags: groupsIn(ordered, (i) => i.tags, MIN_RECURRING),
+    causes: recurringCauses(ordered),
   };
 }

@@ -1,4 +1,5 @@
 import type { Position, Range } from '../model';
+import { flat } from './flat';
 
 /**
  * Line starts of a text, so offsets and LSP positions convert both ways.
@@ -8,7 +9,16 @@ export class LineIndex {
   readonly starts: number[] = [0];
   readonly lines: string[] = [];
 
-  constructor(readonly text: string) {
+  /**
+   * With the index of the version before, lines that read the same keep that version's strings: a
+   * string keeps its hash once computed, so the many caches looked up by line text find unchanged
+   * lines without reading them again. Changed lines are copied flat, so no line keeps an old
+   * version's whole text alive beyond the first.
+   */
+  constructor(
+    readonly text: string,
+    previous?: LineIndex,
+  ) {
     let lineStart = 0;
     for (let i = 0; i < text.length; i++) {
       const ch = text.charCodeAt(i);
@@ -20,6 +30,21 @@ export class LineIndex {
       }
     }
     this.lines.push(text.slice(lineStart));
+    if (previous) this.keepUnchangedLines(previous.lines);
+  }
+
+  /** Takes the previous strings of the lines before and after the edited span; copies the span flat. */
+  private keepUnchangedLines(before: readonly string[]): void {
+    const lines = this.lines;
+    const shared = Math.min(lines.length, before.length);
+    let head = 0;
+    while (head < shared && lines[head] === before[head]) lines[head] = before[head++]!;
+    let tail = 0;
+    while (tail < shared - head && lines[lines.length - 1 - tail] === before[before.length - 1 - tail]) {
+      lines[lines.length - 1 - tail] = before[before.length - 1 - tail]!;
+      tail++;
+    }
+    for (let i = head; i < lines.length - tail; i++) lines[i] = flat(lines[i]!);
   }
 
   get lineCount(): number {

@@ -1,0 +1,131 @@
+/**
+ * Reports made again after a save reuse what did not change (the cached analyses, the sort order of
+ * files, the HTML of unchanged sections and charts); a report built that way must equal one built
+ * from scratch over the same files.
+ */
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { buildReport, type ReportOptions } from '../../../server/src/core/insights/aggregate';
+import { Collation } from '../../../server/src/core/insights/collation';
+import { collectIncidents, IncidentCache, type Collected } from '../../../server/src/core/insights/collect';
+import { reportMarkdownHtml, reportSections, wholeMarkdownHtml } from '../../../server/src/report/markdownHtml';
+import { reportHtml } from '../../../server/src/report/reportHtml';
+import { reportMarkdown } from '../../../server/src/report/reportMarkdown';
+
+const FIXTURE = join(__dirname, '..', '..', 'fixtures', 'insights', 'incremental');
+const OPTIONS: ReportOptions = {
+  today: '2025-04-20',
+  groupBy: 'service',
+  minConfidence: 'high',
+  staleAfterDays: 10,
+  dueWithinDays: 7,
+};
+
+function outputs(collected: Collected) {
+  const report = buildReport(collected.incidents, collected.skipped, OPTIONS, {
+    slos: { checkout: { objective: 99.9, windowDays: 30 } },
+  });
+  return { json: JSON.stringify(report), markdown: reportMarkdown(report), html: reportHtml(report) };
+}
+
+describe('a report built after an edit', () => {
+  it('equals the report built cold over the edited folder', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'hindsight-incremental-'));
+    try {
+      cpSync(FIXTURE, folder, { recursive: true });
+      const cache = new IncidentCache([folder], { base: folder });
+      const before = outputs(cache.refresh());
+      const file = join(folder, 'postmortems', '2025-02-14-login-latency.md');
+      const edited = readFileSync(file, 'utf8')
+        .replace('severity: SEV3', 'severity: SEV1')
+        .replace('| @lee | 2025-03-01 | Open |', '| @lee | 2025-03-01 | Done |')
+        .replace('## Action items', '- Queue depth was not watched during the rotation.\n\n## Action items');
+      writeFileSync(file, edited);
+      const incremental = outputs(cache.update([file]));
+      const cold = outputs(collectIncidents([folder], { base: folder }));
+      assert.notEqual(incremental.json, before.json, 'the edit changes the report');
+      assert.equal(incremental.json, cold.json);
+      assert.equal(incremental.markdown, cold.markdown);
+      assert.equal(incremental.html, cold.html);
+      assert.match(incremental.markdown, /SEV1/);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the report HTML, section by section', () => {
+  const markdown = reportMarkdown(buildReport(collectIncidents([FIXTURE], { base: FIXTURE }).incidents, [], OPTIONS));
+
+  it('is the HTML of the whole Markdown converted at once', () => {
+    assert.ok((reportSections(markdown)?.length ?? 0) > 3, 'the report is split into sections');
+    assert.equal(reportMarkdownHtml(markdown), wholeMarkdownHtml(markdown));
+    assert.equal(reportMarkdownHtml(markdown), wholeMarkdownHtml(markdown), 'and again, from remembered sections');
+  });
+
+  it('converts whole a report where a definition could reach across sections', () => {
+    const withDefinition = `${markdown}\n- [ref]: https://example.com\n\n## More\n\nSee [the note][ref].\n`;
+    assert.equal(reportSections(withDefinition), undefined);
+    assert.equal(reportMarkdownHtml(withDefinition), wholeMarkdownHtml(withDefinition));
+    assert.match(reportMarkdownHtml(withDefinition), /href="https:\/\/example.com"/);
+  });
+});
+
+describe('the collation that sorts report rows', () => {
+  it('orders as localeCompare does, equal strings included', () => {
+    const values = [
+      'b.md',
+      'B.md',
+      'a-b.md',
+      'a_b.md',
+      'a.b.md',
+      'é.md',
+      'e.md',
+      '2025-10-01',
+      '2025-9-01',
+      'Z',
+      'b.md',
+    ];
+    const collation = new Collation(values);
+    const signs = (compare: (a: string, b: string) => number) =>
+      values.flatMap((a) => values.map((b) => Math.sign(compare(a, b))));
+    assert.deepEqual(
+      signs(collation.compare),
+      signs((a, b) => a.localeCompare(b)),
+    );
+    assert.equal(collation.compare('not ranked', 'b.md'), 'not ranked'.localeCompare('b.md'));
+  });
+
+  it('sorts by several keys as localeCompare would, ranked or not', () => {
+    const rows = [
+      { day: '2025-02-01', file: 'b.md', line: 2 },
+      { day: '2025-01-01', file: 'B.md', line: 1 },
+      { day: '2025-02-01', file: 'a_b.md', line: 9 },
+      { day: '2025-02-01', file: 'b.md', line: 1 },
+      { day: '2025-01-01', file: 'a-b.md', line: 3 },
+    ];
+    const expected = [...rows].sort(
+      (a, b) => a.day.localeCompare(b.day) || a.file.localeCompare(b.file) || a.line - b.line,
+    );
+    const byLine = (a: (typeof rows)[number], b: (typeof rows)[number]) => a.line - b.line;
+    const ranked = new Collation(rows.flatMap((r) => [r.day, r.file]));
+    assert.deepEqual(
+      ranked.sorted(rows, (r) => [r.day, r.file], byLine),
+      expected,
+    );
+    const unranked = new Collation(['2025-01-01']);
+    assert.deepEqual(
+      unranked.sorted(rows, (r) => [r.day, r.file], byLine),
+      expected,
+    );
+  });
+
+  it('is reused while it ranks every value, and made anew when one is new', () => {
+    const first = Collation.covering(['a.md', 'b.md', 'c.md']);
+    assert.equal(Collation.covering(['c.md', 'a.md']), first);
+    assert.notEqual(Collation.covering(['a.md', 'd.md']), first);
+  });
+});
