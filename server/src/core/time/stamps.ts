@@ -557,8 +557,11 @@ export function couldBeYear(stamp: Stamp): boolean {
 }
 
 const UNIT_MINUTES: Record<string, number> = { m: 1, h: 60, d: 1440 };
-const RELATIVE_LEAD =
-  /^[\s*_`[(]*(?:T\s?)?\+\s?(?<n>\d{1,4}(?:\.\d+)?)\s?(?<unit>m(?:in(?:ute)?s?)?|h(?:(?:ou)?rs?)?|d(?:ays?)?)(?![a-z])[\])*_`]*/i;
+const RELATIVE_LEAD = new RegExp(
+  String.raw`^[\s*_\`[(]*(?:T\s?)?\+\s?(?<n>\d{1,4}(?:\.\d+)?)\s?` +
+    String.raw`(?<unit>m(?:in(?:ute)?s?)?|h(?:(?:ou)?rs?)?|d(?:ays?)?)(?![a-z])[\])*_\`]*`,
+  'i',
+);
 
 /** "+50 minutes", "[+1 hrs]", "T+30m" leading a line: an offset from the timeline's anchor, in minutes. */
 export function relativeLead(text: string): Stamp | undefined {
