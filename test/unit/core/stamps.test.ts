@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findStamps, isDateLine, leadingStamp } from '../../../server/src/core/time/stamps';
+import { compactLead, couldBeYear, findStamps, isDateLine, leadingStamp } from '../../../server/src/core/time/stamps';
 import { resolveStamp, type ReadingContext } from '../../../server/src/core/time/resolve';
 
 /** Resolves the leading stamp of a line with a fresh context, as ISO UTC. */
@@ -41,10 +41,29 @@ describe('time stamps as people write them', () => {
     ['2/20/2008 2:05 pm', '2008-02-20T14:05:00Z'],
     ['version v1.10.12 deployed', undefined],
     ['we waited 2-3 hours', undefined],
+    // A date then four digits and a zone: a time on that day, not the year 1924 or 0117.
+    ['- Feb 9 1924 UTC: replica reports a mismatch', '2024-02-09T19:24:00Z', { reference: day }],
+    ['Feb 8, 0117 UTC: first report', '2024-02-08T01:17:00Z', { reference: day }],
+    ['12.39UTC chain halts', '2024-03-05T12:39:00Z', { date: day }],
+    ['12.39 UTC chain halts', '2024-03-05T12:39:00Z', { date: day }],
+    ['4.05 pm rollback', '2024-03-05T16:05:00Z', { date: day }],
+    ['release 11.5 shipped', undefined],
+    ['12.39 chain halts', undefined],
   ];
   for (const [line, expected, context] of cases) {
     it(`reads ${JSON.stringify(line)}`, () => assert.equal(read(line, context), expected));
   }
+
+  it('keeps a plausible year after a named-month date, even with a zone after it', () => {
+    const [stamp] = findStamps('Mar 3 2019 UTC');
+    assert.deepEqual([stamp.date?.year, stamp.time], [2019, undefined]);
+  });
+
+  it('reads a dotted time leading a row only where a timeline asks for it, and never a version', () => {
+    assert.deepEqual(compactLead('12.39 Alert fires')?.time, { hour: 12, minute: 39, second: 0, twelveHour: false });
+    assert.equal(compactLead('11.5 release notes'), undefined);
+    assert.equal(couldBeYear(compactLead('20.19 Alert fires')!), false);
+  });
 
   it('reads a time range with its end on the next day', () => {
     const [stamp] = findStamps('23:15-00:30 UTC increasing errors');

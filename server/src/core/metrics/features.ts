@@ -79,6 +79,8 @@ export const FEATURES: Record<string, string> = {
   position: 'chronological rank, 0 for the first candidate to 1 for the last',
   same_time_as_first: 'the same instant as the first candidate',
   day_after_first: 'more than a day after the first candidate (a permanent fix weeks later)',
+  days_after_onset:
+    'more than 3 days after the first row naming an alert, report or symptom (a later fix, the next incident)',
   date_only: 'the candidate gives a day but no time of day',
   approximate_reading: 'its instant was read with low confidence (no zone, no date)',
   label_started: 'a labelled line ("Start: 14:05") naming the start',

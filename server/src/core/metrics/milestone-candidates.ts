@@ -194,6 +194,20 @@ function addDocumentFeatures(candidates: MilestoneCandidate[]): void {
   for (const c of scored) Object.assign(c.features, shared);
 }
 
+const ONSET_OR_DETECTION = new Set(['onset', 'symptom', 'alert', 'report', 'notice']);
+
+/**
+ * When the incident showed itself: the first timeline row naming an alert, a report or a symptom, else the
+ * first candidate. Backstory rows days before do not move it, so distance from it tells a fix on the day
+ * from the last one of a multi-day timeline or of the next incident in a collection.
+ */
+function onsetOf(sorted: readonly MilestoneCandidate[]): number {
+  const shown = sorted.find(
+    (c) => !c.features.in_prose && familiesIn(c.text).families.some((f) => ONSET_OR_DETECTION.has(f)),
+  );
+  return (shown ?? sorted[0]).time;
+}
+
 function addPositionFeatures(candidates: MilestoneCandidate[], stated: readonly StatedDuration[]): void {
   const sorted = candidates
     .filter((c) => c.source !== 'frontmatter')
@@ -216,6 +230,7 @@ function addPositionFeatures(candidates: MilestoneCandidate[], stated: readonly 
   });
   const lastRecovery = lastOf.has('recover') ? sorted[lastOf.get('recover')!].time : undefined;
   markLastMitigationBeforeRecovery(sorted, firstOf.get('recover'));
+  const onset = onsetOf(sorted);
   for (const [family, i] of firstOf) sorted[i].features[`first_${family}`] = 1;
   for (const [family, i] of lastOf) sorted[i].features[`last_${family}`] = 1;
   sorted.forEach((c, i) => {
@@ -228,6 +243,7 @@ function addPositionFeatures(candidates: MilestoneCandidate[], stated: readonly 
     if (c.time === first) f.same_time_as_first = 1;
     if (lastRecovery !== undefined && c.time > lastRecovery) f.after_last_recover = 1;
     if (c.time - first > DAY) f.day_after_first = 1;
+    if (c.time - onset > 3 * DAY) f.days_after_onset = 1;
     const isWindow = f.window_start || f.window_end || f.stated_onset;
     if (!isWindow && near(c.time, windowStarts)) f.agrees_window_start = 1;
     if (!isWindow && near(c.time, windowEnds)) f.agrees_window_end = 1;

@@ -11,6 +11,18 @@ export interface FrontmatterResult {
 
 const OPEN = /^(?:\uFEFF)?---[ \t]*$/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
+/** Static-site generators (Hugo, Zola) fence TOML frontmatter with `+++`. */
+const TOML_FENCE = /^(?:\uFEFF)?\+\+\+[ \t]*$/;
+
+/**
+ * The line after a closed TOML frontmatter opening at `open`, or undefined. Its keys are not read (the rules
+ * speak YAML), but its lines are frontmatter: never body text, never a timeline row.
+ */
+function tomlBodyLine(lines: readonly string[], open: number): number | undefined {
+  if (!TOML_FENCE.test(lines[open] ?? '')) return undefined;
+  for (let i = open + 1; i < lines.length; i++) if (TOML_FENCE.test(lines[i])) return i + 1;
+  return undefined;
+}
 
 /** Reads the YAML frontmatter block, keeping each key's position and every YAML error's. */
 export function readFrontmatter(index: LineIndex): FrontmatterResult {
@@ -19,6 +31,8 @@ export function readFrontmatter(index: LineIndex): FrontmatterResult {
   let open = 0;
   while (open < Math.min(lines.length, 20) && /^\s*(?:<!--.*-->\s*)?$/.test(lines[open]) && !OPEN.test(lines[open]))
     open++;
+  const tomlBody = tomlBodyLine(lines, open);
+  if (tomlBody !== undefined) return { frontmatter: undefined, bodyLine: tomlBody, problems: [] };
   if (lines.length === 0 || open >= lines.length || !OPEN.test(lines[open]))
     return { frontmatter: undefined, bodyLine: 0, problems: [] };
   let close = -1;

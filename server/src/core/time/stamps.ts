@@ -209,21 +209,45 @@ function timeFromMatch(g: Record<string, string | undefined>): TimePart | undefi
   return { hour, minute, second, twelveHour: !!ampm };
 }
 
+/** A zone right after four digits: "Feb 9 1924 UTC" is a date then a time, not the year 1924. */
+const ZONE_NEXT = new RegExp(String.raw`^\s?(?:UTC|GMT|Z|${ZONE_WORDS})(?![\w])`);
+
+/**
+ * Whether a named-month date's "year" is a clock time with its zone after it. Years a postmortem could
+ * name (1970-2029) stay years: "Feb 9 2019 UTC" is ambiguous, "Feb 9 1924 UTC" and "Feb 9 2041 UTC" are not.
+ */
+function yearIsTime(text: string, match: RegExpMatchArray): boolean {
+  const year = match.groups?.ny ?? match.groups?.my;
+  if (!year || !/^(?:[01]\d|2[0-3])[0-5]\d$/.test(year)) return false;
+  if (Number(year) >= 1970 && Number(year) < 2030) return false;
+  return ZONE_NEXT.test(text.slice(match.index! + match[0].length));
+}
+
 function findDates(text: string, invalid?: Unreadable[]): Part<DatePart>[] {
   const out: Part<DatePart>[] = [];
   for (const match of text.matchAll(DATE)) {
-    const value = dateFromMatch(match.groups ?? {});
-    const at = { index: match.index!, end: match.index! + match[0].length };
-    if (typeof value === 'string') invalid?.push({ ...at, text: match[0], reason: value });
+    const groups: Record<string, string | undefined> = { ...match.groups };
+    let length = match[0].length;
+    if (yearIsTime(text, match)) {
+      length = match[0].slice(0, -4).replace(/[\s,]+$/, '').length;
+      groups.ny = groups.my = undefined;
+    }
+    const value = dateFromMatch(groups);
+    const at = { index: match.index!, end: match.index! + length };
+    if (typeof value === 'string') invalid?.push({ ...at, text: match[0].slice(0, length), reason: value });
     else if (value) out.push({ ...at, value });
   }
   return out;
 }
 
-/** "12.39UTC": a dotted time counts only with a zone right after it ("v1.10" and "3.25 %" are no times). */
+/**
+ * "12.39UTC", "4.05 pm": a dotted time counts only with a zone or am/pm right after it ("v1.10" and
+ * "3.25 %" are no times); leading a timeline's rows it counts alone (see compactLead).
+ */
 const DOTTED_TIME = new RegExp(
-  String.raw`(?<![\w.:])(?<hh>[01]?\d|2[0-3])\.(?<mi>[0-5]\d)(?=\s?(?:UTC|GMT|${ZONE_WORDS})(?![\w]))`,
-  'g',
+  String.raw`(?<![\w.:])(?<hh>[01]?\d|2[0-3])\.(?<mi>[0-5]\d)` +
+    String.raw`(?:(?=\s?(?:UTC|GMT|${ZONE_WORDS})(?![\w]))|\s?(?<ap>[ap])\.?m\.?(?![a-z]))`,
+  'gi',
 );
 
 function findTimes(text: string): Part<TimePart>[] {
@@ -234,8 +258,8 @@ function findTimes(text: string): Part<TimePart>[] {
   }
   for (const match of text.matchAll(DOTTED_TIME)) {
     const g = match.groups!;
-    const value = { hour: Number(g.hh), minute: Number(g.mi), second: 0, twelveHour: false };
-    out.push({ index: match.index!, end: match.index! + match[0].length, value });
+    const value = g.ap ? timeFromMatch({ h: g.hh, m: g.mi, ap: g.ap }) : timeFromMatch({ h: g.hh, m: g.mi });
+    if (value) out.push({ index: match.index!, end: match.index! + match[0].length, value });
   }
   for (const match of text.matchAll(COMPACT_TIME)) {
     const g = match.groups!;
@@ -492,19 +516,25 @@ export function leadingUnreadable(text: string): Unreadable | undefined {
   return LEAD_PREFIX.test(prefix) ? first : undefined;
 }
 
-const COMPACT_LEAD =
-  /^[\s*_`[(]*(?<hh>[01]\d|2[0-3])(?<mi>[0-5]\d)(?![\d:.,/%])[\])*_`]*(?=\s*[:\-–—|]|\t|\s+[A-Za-z(]|\s*$)/;
+const COMPACT_LEAD = new RegExp(
+  String.raw`^[\s*_\`[(]*(?:(?<hh>[01]\d|2[0-3])(?<mi>[0-5]\d)|(?<dh>[01]?\d|2[0-3])\.(?<dm>[0-5]\d))` +
+    String.raw`(?![\d:.,/%])[\])*_\`]*(?=\s*[:\-–—|]|\t|\s+[A-Za-z(]|\s*$)`,
+);
 
 /**
- * "1405 Deploy starts": four digits that lead a line read as a time. Only a caller that knows a time is
- * plausible there (a time column, a list whose rows lead with such times) should ask: alone, "2019" is a year.
+ * "1405 Deploy starts", "14.05 Deploy starts": four digits, or a dotted time, that lead a line read as a time.
+ * Only a caller that knows a time is plausible there (a time column, a list whose rows lead with such times)
+ * should ask: alone, "2019" is a year and "2.10" a version.
  */
 export function compactLead(text: string): Stamp | undefined {
   const match = COMPACT_LEAD.exec(text);
   if (!match) return undefined;
+  const g = match.groups!;
   const start = match.index + match[0].search(/\d/);
-  const time = { hour: Number(match.groups!.hh), minute: Number(match.groups!.mi), second: 0, twelveHour: false };
-  let end = start + 4;
+  const hour = Number(g.hh ?? g.dh);
+  const minute = Number(g.mi ?? g.dm);
+  const time = { hour, minute, second: 0, twelveHour: false };
+  let end = start + (g.hh ? 4 : g.dh.length + 3);
   const zone = zoneAfter(text, end);
   if (zone.zone) end = zone.end;
   const written = text.slice(start, end);
@@ -522,12 +552,16 @@ export function compactLead(text: string): Stamp | undefined {
 
 /** Whether four leading digits could as well be a year (2000–2059 are both), so alone they prove nothing. */
 export function couldBeYear(stamp: Stamp): boolean {
+  if (!/^\d{4}/.test(stamp.text)) return false;
   return !!stamp.time && (stamp.time.hour === 20 || stamp.time.hour === 19) && !stamp.zone;
 }
 
 const UNIT_MINUTES: Record<string, number> = { m: 1, h: 60, d: 1440 };
-const RELATIVE_LEAD =
-  /^[\s*_`[(]*(?:T\s?)?\+\s?(?<n>\d{1,4}(?:\.\d+)?)\s?(?<unit>m(?:in(?:ute)?s?)?|h(?:(?:ou)?rs?)?|d(?:ays?)?)(?![a-z])[\])*_`]*/i;
+const RELATIVE_LEAD = new RegExp(
+  String.raw`^[\s*_\`[(]*(?:T\s?)?\+\s?(?<n>\d{1,4}(?:\.\d+)?)\s?` +
+    String.raw`(?<unit>m(?:in(?:ute)?s?)?|h(?:(?:ou)?rs?)?|d(?:ays?)?)(?![a-z])[\])*_\`]*`,
+  'i',
+);
 
 /** "+50 minutes", "[+1 hrs]", "T+30m" leading a line: an offset from the timeline's anchor, in minutes. */
 export function relativeLead(text: string): Stamp | undefined {

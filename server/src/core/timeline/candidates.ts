@@ -103,12 +103,12 @@ interface LineOptions {
 }
 
 /**
- * Whether four digits leading these lines are times: at least two lines lead with them, and not all
- * of them could be years (a list of "2019: …", "2020: …" is a history, not a timeline).
+ * Whether four digits (or dotted times, "12.39") leading these lines are times: at least two lines lead with
+ * them, and not all of them could be years (a list of "2019: …", "2020: …" is a history, not a timeline).
  */
 function compactTimesPlausible(lines: readonly TextLine[]): boolean {
   const leads = lines.flatMap((line) => {
-    if (!/^[\s*_`[(]*\d{4}/.test(line.raw)) return [];
+    if (!/^[\s*_`[(]*(?:\d{4}|\d{1,2}\.\d{2})/.test(line.raw)) return [];
     const text = plainText(line.raw).text;
     const stamp = compactLead(text);
     return stamp ? [stamp] : [];
