@@ -22,6 +22,13 @@ if (files.length === 0) {
   console.error('run-tests: no test files found');
   process.exit(1);
 }
+// The protocol tests drive the bundled server: without it they can only fail, so say why before starting.
+if (files.some((file) => file.split(/[\\/]/).includes('protocol')) && !existsSync(join('dist', 'server.js'))) {
+  console.error(
+    'run-tests: dist/server.js is missing: run `npm run build` first (the protocol tests drive the bundle)',
+  );
+  process.exit(1);
+}
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...flags, ...files], {
   stdio: 'inherit',
 });

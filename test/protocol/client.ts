@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -12,6 +12,13 @@ import {
 } from 'vscode-jsonrpc/node';
 
 export const SERVER = join(__dirname, '..', '..', 'dist', 'server.js');
+export const MISSING_SERVER =
+  'dist/server.js is missing: run `npm run build` first (these tests drive the bundled server)';
+
+/** Throws at once when the bundle is not built: a server that cannot start would leave every request waiting. */
+export function requireBuiltServer(): void {
+  if (!existsSync(SERVER)) throw new Error(MISSING_SERVER);
+}
 export const FIXTURES = join(__dirname, '..', 'fixtures', 'protocol');
 
 export interface Diagnostic {
@@ -60,8 +67,10 @@ export class TestClient {
   readonly process: ChildProcess;
   readonly connection: MessageConnection;
   private readonly waiting = new Map<string, ((p: PublishedDiagnostics) => void)[]>();
+  private stopping = false;
 
   constructor(private readonly options: ClientOptions = {}) {
+    requireBuiltServer();
     if (options.transport === 'node-ipc') {
       this.process = spawn(process.execPath, [SERVER, '--node-ipc'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
       this.connection = createMessageConnection(new IPCMessageReader(this.process), new IPCMessageWriter(this.process));
@@ -86,6 +95,10 @@ export class TestClient {
         configuration(items),
       );
     if (onRefresh) this.connection.onRequest('workspace/diagnostic/refresh', () => (onRefresh(), null));
+    // A server that dies unasked fails the requests still waiting for it, instead of leaving them hanging.
+    this.process.once('exit', () => {
+      if (!this.stopping) this.connection.dispose();
+    });
     this.connection.listen();
   }
 
@@ -149,6 +162,7 @@ export class TestClient {
 
   /** `shutdown` then `exit`; resolves with the server's exit code. */
   async stop(): Promise<number | null> {
+    this.stopping = true;
     const exited = new Promise<number | null>((resolve) => this.process.once('exit', (code) => resolve(code)));
     await this.connection.sendRequest('shutdown');
     await this.connection.sendNotification('exit');

@@ -15,7 +15,8 @@ export interface PlainText {
 const IMAGE = /!\[([^\][]*)\]\(([^)\s[\]]*)(?:\s+"[^"]*")?\)/g;
 const LINK = /\[([^\][]*)\]\(([^)\s[\]]*)(?:\s+"[^"]*")?\)/g;
 const REF_LINK = /\[([^\][]+)\]\[[^\][]*\]/g;
-const AUTOLINK = /<((?:https?|mailto):[^>\s]+)>/g;
+// No space, "<" or ">" inside an autolink (CommonMark): a line of unclosed "<https:" is one pass.
+const AUTOLINK = /<((?:https?|mailto):[^<>\s]+)>/g;
 const BARE_URL = /\bhttps?:\/\/[^\s<>)\]|]+/g;
 const CODE_SPAN = /(`+)([\s\S]*?)\1/g;
 const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;

@@ -15,10 +15,11 @@ export const LINK = /\[([^\][]*)\]\(([^()]*)\)/g;
 /** `[label][reference]`: the label, then the reference. */
 export const REF_LINK = /\[([^\][]+)\]\[([^\][]*)\]/g;
 /**
- * `<https://…>`, `<mailto:…>`, `<www.…>`: any scheme of 2 to 32 characters, as CommonMark has it.
- * The bound keeps a long run of letters and hyphens linear: each start scans at most 32 characters.
+ * `<https://…>`, `<mailto:…>`, `<www.…>`: any scheme of 2 to 32 characters, and no space, `<` or `>`
+ * inside, as CommonMark has it. Both keep each start's scan short: the scheme's bound a long run of
+ * letters and hyphens, the `<` a line of unclosed `<https:` (one scan to the line's end per opener).
  */
-export const AUTOLINK = /<(?:[a-z][a-z0-9+.-]{1,31}:|www\.)[^>\s]*>/gi;
+export const AUTOLINK = /<(?:[a-z][a-z0-9+.-]{1,31}:|www\.)[^<>\s]*>/gi;
 /** `<someone@example.com>` */
 export const EMAIL_AUTOLINK = /<[^\s<>@]+@[^\s<>]+>/g;
 /** A URL in running text, any scheme (2 to 32 characters) or `www.`; it stops before brackets and table pipes. */

@@ -1,0 +1,80 @@
+/**
+ * Single hostile lines that once took seconds (bench/hostileLines.ts finds them): every start of an
+ * unclosed construct scanned to the end of the line, so time grew with the square of its length.
+ * Each is checked at 500 KB, where the old scans took tens of seconds and one pass takes about one;
+ * the test's own timeout, not a timing assertion, fails it if a scan per opener comes back.
+ */
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, it, type TestContext } from 'node:test';
+import { promisify } from 'node:util';
+import { analyzeText } from '../../server/src/core/analyzer';
+import { defaultConfig } from '../../server/src/core/config/config';
+import { runRules } from '../../server/src/core/rules/run';
+
+const LINE_BYTES = 500 * 1024;
+/** About ten times what one such line takes (a child process, the whole analysis) on a loaded machine. */
+const TIMEOUT = { timeout: 30_000 };
+const HELPER = join(__dirname, 'hostileLineTodos.ts');
+const run = promisify(execFile);
+
+/** The findings of the full analysis, as the server runs it. */
+function check(text: string) {
+  return runRules(analyzeText(text), defaultConfig(), { today: '2025-06-01' });
+}
+
+/**
+ * Analyses `unit` repeated to 500 KB, then " TODO", in a child process that the test's timeout
+ * stops (a synchronous scan in this process would finish before the timeout could fire). The
+ * placeholder rule still reads the line to its end: the "TODO" after the hostile part is found.
+ */
+async function assertTodoFound(t: TestContext, unit: string): Promise<void> {
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', HELPER, unit, String(LINE_BYTES)], {
+    signal: t.signal,
+  });
+  assert.deepEqual(JSON.parse(stdout), [{ line: 7, character: LINE_BYTES + 1 }]);
+}
+
+describe('hostile single lines are read in one pass', () => {
+  it('unclosed "<https:" autolinks, no space between them', TIMEOUT, (t) => {
+    return assertTodoFound(t, '<https:deploy');
+  });
+
+  it('unclosed "<www." autolinks', TIMEOUT, (t) => {
+    return assertTodoFound(t, '<www.deploy');
+  });
+
+  it('URLs and times joined by "<", read by the timeline', TIMEOUT, (t) => {
+    return assertTodoFound(t, 'https://e.io/p<10:42<UTC<');
+  });
+
+  it('unclosed "{{" placeholders', TIMEOUT, (t) => {
+    return assertTodoFound(t, '{{deploy');
+  });
+
+  it('unclosed "<" before a word, a tag or placeholder never closed', TIMEOUT, (t) => {
+    return assertTodoFound(t, '<xdeploy');
+  });
+
+  it('a run of "<"', TIMEOUT, (t) => {
+    return assertTodoFound(t, '<');
+  });
+
+  it('unclosed "<!--" comments', TIMEOUT, (t) => {
+    // After an unclosed comment the line is prose again for this rule, as it was: the TODO is found.
+    return assertTodoFound(t, '<!--deploy');
+  });
+
+  it('still skips code, closed comments and autolinks after an unclosed one', () => {
+    const line = '<!-- open <https://e.io/TODO> `TODO` <https:TODO> <https:TODO no end, TODO';
+    const findings = check(`---\ntitle: Mask\nstatus: published\n---\n\n# Summary\n\n${line}\n`);
+    const todos = findings.filter((p) => p.code === 'placeholders/unfilled' && p.message.startsWith('"TODO"'));
+    // Only the last two: after a "<https:" with no ">", no comment or autolink can close, but it is prose.
+    const last = line.lastIndexOf('TODO');
+    assert.deepEqual(
+      todos.map((p) => p.range.start.character),
+      [line.lastIndexOf('TODO', last - 1), last],
+    );
+  });
+});
