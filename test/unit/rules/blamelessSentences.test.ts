@@ -30,6 +30,18 @@ describe('blameless rules on written sentences', () => {
     assert.deepEqual(found, []);
   });
 
+  it('leave try-harder advice in an action item to actions/vigilance-remedy, once', () => {
+    const path = join(__dirname, '..', '..', 'fixtures', 'rules', 'actions', 'vigilance-remedy.md');
+    const doc = analyzeText(readFileSync(path, 'utf8'));
+    const codes = runRules(doc, defaultConfig()).map((p) => `${p.range.start.line + 1}:${p.code}`);
+    assert.ok(doc.actionItems.length >= 2, 'the fixture has action items');
+    assert.ok(codes.includes('5:actions/vigilance-remedy'), codes.join(' '));
+    assert.deepEqual(
+      codes.filter((c) => c.endsWith(':blameless/vigilance-remedy')),
+      [],
+    );
+  });
+
   for (const [name, least] of [
     ['blaming.md', 8],
     ['who-acts.md', 4],

@@ -73,6 +73,19 @@ function fixesFor(doc: PostmortemDocument, range: Range, hit: Hit): Fix[] | unde
   return undefined;
 }
 
+/** The action cells by each line they cover: a large document has thousands, and a hit needs only its line's. */
+function cellsByLine(doc: PostmortemDocument): Map<number, Range[]> {
+  const byLine = new Map<number, Range[]>();
+  for (const { action } of doc.actionItems) {
+    for (let line = action.range.start.line; line <= action.range.end.line; line++) {
+      const list = byLine.get(line) ?? [];
+      list.push(action.range);
+      byLine.set(line, list);
+    }
+  }
+  return byLine;
+}
+
 /** Every blameless finding of a document, computed once per version and shared by the rules. */
 function findings(doc: PostmortemDocument): Map<BlameCategory, Finding[]> {
   let byCategory = perDocument.get(doc);
@@ -81,10 +94,11 @@ function findings(doc: PostmortemDocument): Map<BlameCategory, Finding[]> {
   const hits = scanProse(doc, 'blameless', (sentence, section) =>
     detect(sentence, section).map((hit) => ({ start: hit.start, end: hit.end, value: hit })),
   );
-  const actionCells = doc.actionItems.map((item) => item.action.range);
+  const actionCells = cellsByLine(doc);
   for (const { range, value: hit } of hits) {
     // In an action item, actions/vigilance-remedy says it, with advice for an action item: once is enough.
-    if (hit.category === 'vigilance-remedy' && actionCells.some((cell) => rangeWithin(range, cell))) continue;
+    const cells = hit.category === 'vigilance-remedy' ? actionCells.get(range.start.line) : undefined;
+    if (cells?.some((cell) => rangeWithin(range, cell))) continue;
     const finding: Finding = { range, message: MESSAGES[hit.category](hit.words.trim(), WHOSE[hit.agent]) };
     const fixes = fixesFor(doc, range, hit);
     if (fixes) finding.fixes = fixes;
