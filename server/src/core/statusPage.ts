@@ -2,6 +2,7 @@ import type { Block, ListItem, TextLine } from './parse/blocks';
 import type { ActionItem, Milestone, PostmortemDocument, Range, Section, SectionKind } from './model';
 import { Redactor, type RedactedKind } from './redact';
 import { flaggedRanges, hasInternalFigures, sentencesOf } from './statusPageFilter';
+import { MONTH_NAMES } from './time/stamps';
 import { wallClock } from './time/wallClock';
 
 /**
@@ -122,20 +123,6 @@ function impactWindow(doc: PostmortemDocument): Drafting['window'] {
   };
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 /** Times of day whose date the document never gives sit on 1970-01-01 in the model. */
 const undated = (epoch: number) => epoch >= 0 && epoch < 2 * 86_400_000;
 const clock = (epoch: number) => wallClock(epoch).minutes;
@@ -144,7 +131,7 @@ function when(milestone: Milestone): string {
   const d = new Date(milestone.time);
   return undated(milestone.time)
     ? clock(milestone.time)
-    : `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${clock(milestone.time)}`;
+    : `${d.getUTCDate()} ${MONTH_NAMES[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${clock(milestone.time)}`;
 }
 
 /** "45 minutes", "1 hour 28 minutes", "2 days 3 hours". */

@@ -120,7 +120,7 @@ interface Part<T> {
   value: T;
 }
 
-const MONTH_NAMES = [
+export const MONTH_NAMES = [
   'January',
   'February',
   'March',
@@ -351,22 +351,13 @@ function readStamps(text: string): Stamp[] {
     const zoneEnd = zoneFound.end;
     if (zone) end = zoneEnd;
     let rangeEnd: Stamp['rangeEnd'];
-    if (
+    // "between 09.05UTC (just after the deploy) and 09.41UTC": an aside before the end does not split the window.
+    const asideThenEnd =
       next &&
       !isRange &&
       opensWindow(text, time.index) &&
-      ASIDE_THEN_END.exec(text.slice(end, next.index))?.[0].length === next.index - end
-    ) {
-      // "between 12.39UTC (block 8647535) and 17.17UTC": an aside before the end does not split the window.
-      rangeEnd = { time: next.value, date: undefined };
-      end = next.end;
-      const after = zoneAfter(text, end);
-      if (after.zone) {
-        end = after.end;
-        zone ??= after.zone;
-      }
-      i++;
-    } else if (isRange && next && RANGE_SEPARATOR.test(text.slice(end, next.index))) {
+      ASIDE_THEN_END.exec(text.slice(end, next.index))?.[0].length === next.index - end;
+    if (next && (asideThenEnd || (isRange && RANGE_SEPARATOR.test(text.slice(end, next.index))))) {
       rangeEnd = { time: next.value, date: undefined };
       end = next.end;
       const after = zoneAfter(text, end);

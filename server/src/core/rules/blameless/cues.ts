@@ -3,6 +3,8 @@
  * nothing; features.ts reads who acts on it and in what mood, and the fitted model weighs that.
  */
 
+import { IRREGULAR_PAST } from './lexicon';
+
 export type CueKind =
   | 'modal-perfect'
   | 'if-had'
@@ -329,10 +331,8 @@ export const SIGNALS: { name: string; pattern: RegExp }[] = [
   {
     name: 'no-past',
     pattern: new RegExp(
-      String.raw`^(?![\s\S]*\b(?:was|were|had|did|didn['’]t|wasn['’]t|weren['’]t|hadn['’]t|been|[a-z]{2,}ed` +
-        String.raw`|ran|sent|made|took|hit|put|broke|wrote|forgot|gave|got|went|left|kept|brought|began|chose` +
-        String.raw`|threw|spent|lost|built|told|thought|knew|saw|found|held|meant|caught|done|gone|taken|seen|known` +
-        String.raw`|written|forgotten|let|set|put|cut|hit|shut|\w+['’]ve)\b)`,
+      String.raw`^(?![\s\S]*\b(?:was|were|had|didn['’]t|wasn['’]t|weren['’]t|hadn['’]t|been|[a-z]{2,}ed` +
+        String.raw`|${IRREGULAR_PAST}|caught|done|gone|taken|seen|known|written|forgotten|\w+['’]ve)\b)`,
       'i',
     ),
   },

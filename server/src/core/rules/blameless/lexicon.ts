@@ -53,6 +53,11 @@ export const FILLER = new Set(
   ),
 );
 
+/** Past forms that do not end in "-ed", as alternatives for a regular expression. */
+export const IRREGULAR_PAST =
+  'ran|sent|made|took|hit|put|set|let|cut|shut|broke|wrote|forgot|gave|got|did|went|left|kept|brought|began|chose' +
+  '|threw|spent|lost|built|told|thought|knew|saw|found|held|meant';
+
 export const CLAUSE_BREAK =
   /[,;:()]|\b(?:and|but|because|so|which|that|when|while|after|before|as|since|although|though|if|where|who|whom)\b/gi;
 

@@ -1,4 +1,13 @@
-import { CLAUSE_BREAK, FILLER, HUMAN_ACTIVITY, NOT_NAMES, PRONOUNS, ROLES, SYSTEM_NAMES } from './lexicon';
+import {
+  CLAUSE_BREAK,
+  FILLER,
+  HUMAN_ACTIVITY,
+  IRREGULAR_PAST,
+  NOT_NAMES,
+  PRONOUNS,
+  ROLES,
+  SYSTEM_NAMES,
+} from './lexicon';
 
 const AUDIENCE = /^(?:users?|customers?|clients?|visitors?|subscribers?|players?|shoppers?|buyers?|end-users?)$/;
 
@@ -78,15 +87,11 @@ const PREPOSITION = new RegExp(
 const QUANTIFIER = /^(?:one|two|three|some|many|most|several|each|any|none|all|few|both|either|neither|\d+)$/i;
 const DETERMINER = /^(?:the|a|an|this|that|these|those|our|their|his|her|my|its|your|each|every|another|some|any)$/i;
 /** Past forms that are not a regular "-ed": a verb between a subject and a cue is not the subject. */
-const IRREGULAR_PAST = new RegExp(
-  String.raw`^(?:ran|sent|made|took|hit|put|set|let|cut|shut|broke|wrote|forgot|gave|got|did|went|left` +
-    String.raw`|kept|brought|began|chose|drove|threw|spent|lost|built|told|thought|knew|saw|found|held|meant|read)$`,
-  'i',
-);
+const PAST_FORM = new RegExp(`^(?:${IRREGULAR_PAST}|drove|read)$`, 'i');
 
 function isVerbLike(token: string): boolean {
   if (/^[A-Z]/.test(token) || ROLES.test(token.toLowerCase())) return false;
-  return IRREGULAR_PAST.test(token) || (/[a-z]{3,}ed$/.test(token) && !/(?:eed|ied)$/.test(token));
+  return PAST_FORM.test(token) || (/[a-z]{3,}ed$/.test(token) && !/(?:eed|ied)$/.test(token));
 }
 
 /** Where the noun phrase ending at `i` begins: back over its modifiers, to a determiner at most. */
