@@ -5,13 +5,12 @@
  * file does not hold exactly this.
  */
 import { RULE_ALIASES } from '../server/src/core/config/config';
+import { RULE_LEVELS } from '../server/src/core/config/configSpec';
 import type { Rule, RuleLevel, RuleOption } from '../server/src/core/rules/rule';
 
 type JsonSchema = Record<string, unknown>;
 
-/** Every level a rule may be set to; a `Record` over the type, so a new level cannot be forgotten here. */
-const LEVEL_NAMES: Record<RuleLevel, true> = { off: true, hint: true, info: true, warning: true, error: true };
-export const RULE_LEVELS = Object.keys(LEVEL_NAMES) as RuleLevel[];
+export { RULE_LEVELS };
 
 const OPTION_TYPES: Record<RuleOption['type'], JsonSchema> = {
   number: { type: 'number' },
@@ -69,12 +68,4 @@ export function rulesSchema(rules: readonly Rule[]): JsonSchema {
     additionalProperties: false,
     properties,
   };
-}
-
-/** The schema file's text with its `rules` replaced by the generated one; the rest is kept as written. */
-export function withRulesSchema(schemaText: string, rules: readonly Rule[]): string {
-  const schema = JSON.parse(schemaText) as { properties: Record<string, unknown>; definitions?: JsonSchema };
-  schema.properties.rules = rulesSchema(rules);
-  schema.definitions = { ...schema.definitions, ...RULE_DEFINITIONS };
-  return `${JSON.stringify(schema, null, 2)}\n`;
 }

@@ -29,6 +29,7 @@ import {
   templateFolders,
   type Template,
 } from './create';
+import { DEFAULT_POSTMORTEM_FOLDER } from '../settingsManifest';
 
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
@@ -48,7 +49,7 @@ export function registerNewPostmortem(context: ExtensionContext): void {
 async function newPostmortem(extensionUri: Uri): Promise<void> {
   const folder = await pickWorkspaceFolder();
   if (folder === null) return;
-  const setting = workspace.getConfiguration('hindsight', folder?.uri).get<string>('folder', 'postmortems');
+  const setting = workspace.getConfiguration('hindsight', folder?.uri).get<string>('folder', DEFAULT_POSTMORTEM_FOLDER);
   const target = folder && (isAbsolute(setting) ? Uri.file(setting) : Uri.joinPath(folder.uri, setting));
 
   const builtin = await Promise.all(BUILTIN_TEMPLATES.map(({ name }) => readBuiltin(extensionUri, name)));

@@ -3,6 +3,7 @@ import type { TrackerEntry } from '../core/config/trackers';
 import type { FileSettings } from './fileExport';
 import type { GitHubSettings } from './githubIssue';
 import type { LinearSettings } from './linearGraphql';
+import { JIRA_PROJECT_KEY } from './settingsSpec';
 import { TrackerError } from './types';
 
 /** Jira settings after defaults; Cloud and Data Center share them (DC ignores `auth` and `email`). */
@@ -119,7 +120,7 @@ export function parseTracker(name: string, entry: TrackerEntry): TrackerConfig {
       if (typeof incidentLabel !== 'boolean')
         throw new TrackerError(`${at('incidentLabel')} must be true or false.`, at('incidentLabel'));
       const project = str('project', true)!;
-      if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(project))
+      if (!JIRA_PROJECT_KEY.test(project))
         throw new TrackerError(`${at('project')} must be a project key such as PAY, not "${project}".`, at('project'));
       return {
         type: entry.type,

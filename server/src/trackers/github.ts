@@ -11,6 +11,7 @@ import { ticketTitle } from './markdownTicket';
 import { Reconciler } from './reconcile';
 import { secureBaseUrl } from './secureBaseUrl';
 import { checkSettings } from './settingChecks';
+import { GITHUB_REPO, GITHUB_SETTINGS } from './settingsSpec';
 import {
   TrackerError,
   type CreatedTicket,
@@ -38,15 +39,11 @@ export function createGitHubAdapter(
   deps: GitHubAdapterDeps,
 ): TrackerAdapter {
   const setting = (key: string) => (tracker.name ? `trackers.${tracker.name}.${key}` : key);
-  checkSettings(
-    tracker,
-    { repo: 'string', baseUrl: 'string', labels: 'strings', incidentLabel: 'boolean', assignees: 'map' },
-    setting,
-  );
+  checkSettings(tracker, GITHUB_SETTINGS, setting);
   const base = secureBaseUrl(tracker.baseUrl ?? 'https://api.github.com', setting('baseUrl'));
-  const [, owner, repo] = /^([\w.-]+)\/([\w.-]+)$/.exec(tracker.repo ?? '') ?? [];
-  if (!owner || !repo)
+  if (!GITHUB_REPO.test(tracker.repo ?? ''))
     throw new TrackerError(`${setting('repo')} must be owner/repo, not "${tracker.repo ?? ''}".`, setting('repo'));
+  const [owner, repo] = tracker.repo.split('/');
   const headers = (): Record<string, string> => {
     const token = deps.credentials.token;
     if (!token)

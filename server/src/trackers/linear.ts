@@ -15,6 +15,7 @@ import { ticketTitle } from './markdownTicket';
 import { Reconciler, type ExistingIssue, type IssueLookup } from './reconcile';
 import { secureBaseUrl } from './secureBaseUrl';
 import { checkSettings } from './settingChecks';
+import { LINEAR_SETTINGS } from './settingsSpec';
 import {
   TrackerError,
   type CreatedTicket,
@@ -41,7 +42,7 @@ export function createLinearAdapter(
   deps: LinearAdapterDeps,
 ): TrackerAdapter {
   const setting = (key: string) => (tracker.name ? `trackers.${tracker.name}.${key}` : key);
-  checkSettings(tracker, { teamId: 'string', baseUrl: 'string', labelIds: 'strings', auth: 'string' }, setting);
+  checkSettings(tracker, LINEAR_SETTINGS, setting);
   const url = secureBaseUrl(tracker.baseUrl ?? 'https://api.linear.app/graphql', setting('baseUrl'));
   if (!tracker.teamId)
     throw new TrackerError(

@@ -1,7 +1,9 @@
 import type { MetricDefinitions, SectionKind } from '../model';
 import type { RuleLevel } from '../rules/rule';
 import { parseZone } from '../time/zones';
+import type { ObjectShape } from './shape';
 import type { ServiceCatalog } from '../catalog/catalog';
+import { CONFIG_FILE_SPEC, RULE_LEVELS, specDefault } from './configSpec';
 import { validateSlos, type Slo, type SloEntry } from './slos';
 import { validateDocumentUrl, validateTrackers, type TrackerEntry } from './trackers';
 import {
@@ -14,7 +16,7 @@ import {
 
 /**
  * A project's configuration (`.hindsight.json` or `.hindsight.yaml`), as written, before defaults.
- * The JSON Schema in `schemas/hindsight.schema.json` describes the same shape.
+ * `CONFIG_FILE_SPEC` (configSpec.ts) describes each key; the JSON Schema is generated from it.
  */
 export interface ConfigFile {
   extends?: string | string[];
@@ -130,16 +132,18 @@ export const KNOWN_FRONTMATTER = [
   'participants',
 ];
 
+const FRONTMATTER = (CONFIG_FILE_SPEC.frontmatter.shape as ObjectShape).fields;
+
 export function defaultConfig(): ResolvedConfig {
   return {
     rules: {},
     templates: { ...BUILTIN_TEMPLATES },
-    defaultTemplate: 'incident',
+    defaultTemplate: specDefault(CONFIG_FILE_SPEC.defaultTemplate),
     severityRequirements: { ...BUILTIN_SEVERITY_REQUIREMENTS },
     frontmatter: {
-      required: ['title', 'date', 'severity', 'status', 'authors'],
-      severities: ['SEV0', 'SEV1', 'SEV2', 'SEV3', 'SEV4'],
-      statuses: ['draft', 'in-review', 'published'],
+      required: specDefault(FRONTMATTER.required),
+      severities: specDefault(FRONTMATTER.severities),
+      statuses: specDefault(FRONTMATTER.statuses),
       known: [...KNOWN_FRONTMATTER],
     },
     metrics: {},
@@ -151,7 +155,7 @@ export function defaultConfig(): ResolvedConfig {
   };
 }
 
-const LEVELS = new Set(['off', 'info', 'warning', 'error', 'hint']);
+const LEVELS = new Set<string>(RULE_LEVELS);
 
 /**
  * Rule ids that were merged into another rule, and the part of it each stood for. Old settings keep

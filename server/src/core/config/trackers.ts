@@ -21,7 +21,7 @@ export const TRACKER_SECRET_ENV: Record<string, string> = {
 };
 
 /** Setting names that can only hold a secret. */
-const SECRET_KEY =
+export const SECRET_KEY =
   /^(?:tokens?|password|passwd|secret|client[-_]?secret|pat|personal[-_]?access[-_]?token|api[-_]?(?:token|key)|(?:access|auth|bearer|oauth)[-_]?token|credentials?)$/i;
 
 export function validateTrackers(value: unknown): Record<string, TrackerEntry> {
