@@ -8,6 +8,7 @@ import {
 import { githubIncidentLookup } from './githubLookup';
 import type { Http, HttpResponse } from './http';
 import { ticketTitle } from './markdownTicket';
+import { createOneByOne, notCreated, settingName, type ItemOutcome } from './oneByOne';
 import { Reconciler } from './reconcile';
 import { secureBaseUrl } from './secureBaseUrl';
 import { checkSettings } from './settingChecks';
@@ -38,7 +39,7 @@ export function createGitHubAdapter(
   tracker: GitHubSettings & { name?: string },
   deps: GitHubAdapterDeps,
 ): TrackerAdapter {
-  const setting = (key: string) => (tracker.name ? `trackers.${tracker.name}.${key}` : key);
+  const setting = settingName(tracker.name);
   checkSettings(tracker, GITHUB_SETTINGS, setting);
   const base = secureBaseUrl(tracker.baseUrl ?? 'https://api.github.com', setting('baseUrl'));
   if (!GITHUB_REPO.test(tracker.repo ?? ''))
@@ -75,63 +76,41 @@ export function createGitHubAdapter(
           })
         : async () => [];
       const reconciler = new Reconciler(lookup, ticketTitle, incident.ticketsInDocument);
-      const { found, missing, failed: unchecked } = await reconciler.reconcile(items, signal);
-      const created: CreatedTicket[] = [...found];
-      const failed: CreateResult['failed'] = [...unchecked];
-      const made = (index: number, response: HttpResponse, note: string | undefined): CreatedTicket => {
+      const made = (index: number, response: HttpResponse, note: string | undefined): ItemOutcome => {
         const result = ticket(index, response, tracker.repo, note);
         reconciler.take(result.key);
-        return result;
+        return { created: [result], failed: [] };
       };
-      const record = (result: Pick<CreateResult, 'created' | 'failed'>) =>
-        void (created.push(...result.created), failed.push(...result.failed));
-      for (const [position, item] of missing.entries()) {
+      const failure = (item: ExportItem, response: HttpResponse) =>
+        notCreated(
+          item,
+          githubErrorMessage(response.status, response.json, response.text),
+          response.status,
+          reconciler,
+          signal,
+        );
+      const createIssue = async (item: ExportItem): Promise<ItemOutcome> => {
         const { request, note } = githubIssueRequest(item, incident, tracker);
         // A create that timed out or failed with 5xx may have made the issue: GitHub is asked before it is repeated.
         const confirmRetry = () => reconciler.nothingCreated([item], signal);
-        let response: HttpResponse;
-        try {
-          if (signal?.aborted) throw new TrackerError('Cancelled before this item was created.');
-          response = await deps.http.send(
-            { method: 'POST', url, headers: headers(), body: request, confirmRetry },
-            signal,
-          );
-          // A login GitHub does not accept fails the whole issue: create it unassigned instead.
-          if (response.status === 422 && request.assignees && mentionsAssignees(response.json)) {
-            const { assignees, ...unassigned } = request;
-            response = await deps.http.send(
-              { method: 'POST', url, headers: headers(), body: unassigned, confirmRetry },
-              signal,
-            );
-            if (response.status !== 201) record(await itemFailure(item, response, reconciler, signal));
-            else
-              record({
-                created: [made(item.index, response, `not assigned: GitHub refused @${assignees[0]} as an assignee`)],
-                failed: [],
-              });
-            continue;
-          }
-        } catch (error) {
-          // Cancelled or unreachable: what was created must still be written back; an item sent
-          // without an answer may exist, which the next run finds before creating it again.
-          if (created.length === 0 && failed.length === 0) throw error;
-          for (const rest of missing.slice(position))
-            failed.push({ index: rest.index, error: (error as Error).message });
-          break;
+        const post = (body: object) =>
+          deps.http.send({ method: 'POST', url, headers: headers(), body, confirmRetry }, signal);
+        let response = await post(request);
+        // A login GitHub does not accept fails the whole issue: create it unassigned instead.
+        if (response.status === 422 && request.assignees && mentionsAssignees(response.json)) {
+          const { assignees, ...unassigned } = request;
+          response = await post(unassigned);
+          if (response.status !== 201) return failure(item, response);
+          return made(item.index, response, `not assigned: GitHub refused @${assignees[0]} as an assignee`);
         }
-        if (response.status === 201) {
-          created.push(made(item.index, response, note ?? droppedAssignee(request.assignees, response.json)));
-          continue;
-        }
+        if (response.status === 201)
+          return made(item.index, response, note ?? droppedAssignee(request.assignees, response.json));
+        // A failure every other item would meet too ends the run.
         const stop = runFailure(response, tracker.repo, setting('repo'));
-        if (stop) {
-          if (created.length === 0 && failed.length === 0) throw stop;
-          for (const rest of missing.slice(position)) failed.push({ index: rest.index, error: stop.message });
-          break;
-        }
-        record(await itemFailure(item, response, reconciler, signal));
-      }
-      return { created, failed };
+        if (stop) throw stop;
+        return failure(item, response);
+      };
+      return createOneByOne(items, reconciler, createIssue, signal);
     },
 
     async status(keys: string[], signal?: AbortSignal): Promise<StatusResult> {
@@ -169,19 +148,6 @@ function ticket(index: number, response: HttpResponse, configured: string, note:
   const result: CreatedTicket = { index, key: `${decodeURIComponent(repo)}#${issue.number}`, url: issue.html_url };
   if (note) result.note = note;
   return result;
-}
-
-/** An item GitHub did not create. After a 5xx it may have all the same, which the tracker is asked. */
-async function itemFailure(
-  item: ExportItem,
-  response: HttpResponse,
-  reconciler: Reconciler,
-  signal?: AbortSignal,
-): Promise<Pick<CreateResult, 'created' | 'failed'>> {
-  const error = githubErrorMessage(response.status, response.json, response.text);
-  return response.status >= 500
-    ? reconciler.settle([item], error, signal)
-    : { created: [], failed: [{ index: item.index, error }] };
 }
 
 /** A status that would fail every other item the same way, worded as what to fix; undefined for per-item failures. */

@@ -12,6 +12,7 @@ import {
   type LinearSettings,
 } from './linearGraphql';
 import { ticketTitle } from './markdownTicket';
+import { createOneByOne, notCreated, settingName, type ItemOutcome } from './oneByOne';
 import { Reconciler, type ExistingIssue, type IssueLookup } from './reconcile';
 import { secureBaseUrl } from './secureBaseUrl';
 import { checkSettings } from './settingChecks';
@@ -41,7 +42,7 @@ export function createLinearAdapter(
   tracker: LinearSettings & { name?: string },
   deps: LinearAdapterDeps,
 ): TrackerAdapter {
-  const setting = (key: string) => (tracker.name ? `trackers.${tracker.name}.${key}` : key);
+  const setting = settingName(tracker.name);
   checkSettings(tracker, LINEAR_SETTINGS, setting);
   const url = secureBaseUrl(tracker.baseUrl ?? 'https://api.linear.app/graphql', setting('baseUrl'));
   if (!tracker.teamId)
@@ -134,46 +135,28 @@ export function createLinearAdapter(
     kind: 'linear',
     async create(items: ExportItem[], incident: IncidentContext, signal?: AbortSignal): Promise<CreateResult> {
       const reconciler = new Reconciler(earlierIssues(incident), ticketTitle, incident.ticketsInDocument);
-      const { found, missing, failed: unchecked } = await reconciler.reconcile(items, signal);
-      const created: CreatedTicket[] = [...found];
-      const failed: CreateResult['failed'] = [...unchecked];
-      for (const [position, item] of missing.entries()) {
-        try {
-          if (signal?.aborted) throw new TrackerError('Cancelled before this item was created.');
-          const assigneeId = item.owner ? await findUser(item.owner, signal) : undefined;
-          // A create that timed out or failed with 5xx may have made the issue: Linear is asked before it is repeated.
-          const confirmRetry = () => reconciler.nothingCreated([item], signal);
-          const { data, errors, status } = await query(
-            CREATE_ISSUE,
-            { input: linearIssueInput(item, incident, tracker, assigneeId) },
-            signal,
-            confirmRetry,
-          );
-          const payload = data?.issueCreate as
-            { success?: boolean; issue?: { identifier: string; url: string } } | undefined;
-          if (errors.length > 0 || !payload?.success || !payload.issue) {
-            const error = errors.join('; ') || 'Linear did not create the issue and gave no reason';
-            const settled =
-              status >= 500
-                ? await reconciler.settle([item], error, signal)
-                : { created: [], failed: [{ index: item.index, error }] };
-            created.push(...settled.created);
-            failed.push(...settled.failed);
-            continue;
-          }
-          reconciler.take(payload.issue.identifier);
-          const ticket: CreatedTicket = { index: item.index, key: payload.issue.identifier, url: payload.issue.url };
-          if (item.owner && !assigneeId) ticket.note = `not assigned: no single Linear user matches "${item.owner}"`;
-          created.push(ticket);
-        } catch (error) {
-          // A refused credential, a cancel or the network: stop, but keep what was created for the write-back.
-          if (created.length === 0 && failed.length === 0) throw error;
-          for (const rest of missing.slice(position))
-            failed.push({ index: rest.index, error: (error as Error).message });
-          break;
+      const createIssue = async (item: ExportItem): Promise<ItemOutcome> => {
+        const assigneeId = item.owner ? await findUser(item.owner, signal) : undefined;
+        // A create that timed out or failed with 5xx may have made the issue: Linear is asked before it is repeated.
+        const confirmRetry = () => reconciler.nothingCreated([item], signal);
+        const { data, errors, status } = await query(
+          CREATE_ISSUE,
+          { input: linearIssueInput(item, incident, tracker, assigneeId) },
+          signal,
+          confirmRetry,
+        );
+        const payload = data?.issueCreate as
+          { success?: boolean; issue?: { identifier: string; url: string } } | undefined;
+        if (errors.length > 0 || !payload?.success || !payload.issue) {
+          const error = errors.join('; ') || 'Linear did not create the issue and gave no reason';
+          return notCreated(item, error, status, reconciler, signal);
         }
-      }
-      return { created, failed };
+        reconciler.take(payload.issue.identifier);
+        const ticket: CreatedTicket = { index: item.index, key: payload.issue.identifier, url: payload.issue.url };
+        if (item.owner && !assigneeId) ticket.note = `not assigned: no single Linear user matches "${item.owner}"`;
+        return { created: [ticket], failed: [] };
+      };
+      return createOneByOne(items, reconciler, createIssue, signal);
     },
 
     async status(keys: string[], signal?: AbortSignal): Promise<StatusResult> {
