@@ -4,15 +4,15 @@ import { guessDescription } from '../core/metrics/mark';
 import type { Milestone, MilestoneKind, PostmortemDocument } from '../core/model';
 import { RULES_BY_ID } from '../core/rules';
 import { rangeContains } from '../core/text/ranges';
+import { wallClock } from '../core/time/wallClock';
 import type { HindsightSettings } from '../shared/settings';
 import type { AnalysedDocument } from './analysed';
 
-const utc = (epoch: number) =>
-  new Date(epoch)
-    .toISOString()
-    .replace('T', ' ')
-    .replace(/:00\.000Z$|\.000Z$/, '')
-    .replace(/Z$/, '') + ' UTC';
+/** "2025-04-14 11:06 UTC", or without the day when the document does not say it. */
+function utc(epoch: number, withDate = true): string {
+  const clock = wallClock(epoch);
+  return `${withDate ? `${clock.date} ` : ''}${clock.time} UTC`;
+}
 
 /** The metrics a milestone takes part in, with their formulas and values. */
 function metricLines(doc: PostmortemDocument, kind: MilestoneKind | undefined): string[] {
@@ -67,14 +67,14 @@ function timingPart(doc: PostmortemDocument, line: number): string | undefined {
   const lines: string[] = [];
   const time = entry?.time ?? milestone!.time;
   const zone = entry?.zone ? ` (read in ${entry.zone}${entry.zoneSource ? `, from the ${entry.zoneSource}` : ''})` : '';
-  lines.push(`**${entry?.dateUnknown ? utc(time).slice(11) : utc(time)}**${zone}`);
+  lines.push(`**${utc(time, !entry?.dateUnknown)}**${zone}`);
   const start = doc.milestones.started;
   if (start && time !== start.time) {
     const offset =
       time > start.time
         ? `${formatMinutes((time - start.time) / 60000)} after`
         : `${formatMinutes((start.time - time) / 60000)} before`;
-    lines.push(`${offset} the start (${utc(start.time)}, ${start.source})`);
+    lines.push(`${offset} the start (${utc(start.time, !entry?.dateUnknown)}, ${start.source})`);
   }
   if (milestone) lines.push(milestoneLine(milestone));
   const table = milestone

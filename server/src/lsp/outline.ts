@@ -8,6 +8,7 @@ import {
 } from 'vscode-languageserver';
 import { formatMinutes } from '../core/metrics/durations';
 import type { Milestone, Section } from '../core/model';
+import { wallClock } from '../core/time/wallClock';
 import type { HindsightSettings } from '../shared/settings';
 import type { AnalysedDocument } from './analysed';
 
@@ -18,7 +19,7 @@ import type { AnalysedDocument } from './analysed';
 type Subject = Pick<AnalysedDocument, 'doc'>;
 const cancelled = (token: CancellationToken | undefined) => !!token?.isCancellationRequested;
 
-const utc = (epoch: number) => new Date(epoch).toISOString().slice(11, 16) + ' UTC';
+const utc = (epoch: number) => `${wallClock(epoch).minutes} UTC`;
 
 /** The outline: sections as a tree, milestones under the timeline, action items under theirs. */
 export function documentSymbols(

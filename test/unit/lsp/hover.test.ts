@@ -26,6 +26,18 @@ describe('hover', () => {
     assert.match(parts[2], /^Milestone \*\*detected\*\*, marked from marker/);
   });
 
+  it('shows the seconds when the row gives them, through the one wall-clock formatter', () => {
+    const parts = hoverText('timeline-seconds.md')!.split('\n\n');
+    assert.equal(parts[0], '**2025-11-12 14:05:45 UTC** (read in UTC, from the column)');
+    assert.equal(parts[1], '4m after the start (2025-11-12 14:02 UTC, marker)');
+  });
+
+  it('leaves out the day, for the row and the start, when the document never says it', () => {
+    const parts = hoverText('timeline-undated.md')!.split('\n\n');
+    assert.equal(parts[0], '**09:25 UTC** (read in UTC, from the entry)');
+    assert.equal(parts[1], '15m after the start (09:10 UTC, marker)');
+  });
+
   it('on a milestone row: the metrics that milestone ends, with formula and value', () => {
     const text = hoverText('timeline-row.md')!;
     assert.match(text, /\| Time to detect \| `detected − started` \| 20m \|/);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import { documentSymbols } from '../../../server/src/lsp/outline';
-import { analysed, CANCELLED, LIVE, readFixture, SETTINGS } from './cursor';
+import { analysed, CANCELLED, LIVE, openFixture, readFixture, SETTINGS } from './cursor';
 
 const outline = (token = LIVE) => documentSymbols(analysed(readFixture('outline.md')), undefined, SETTINGS, token);
 const names = (symbols: DocumentSymbol[] | undefined) => (symbols ?? []).map((s) => s.name);
@@ -30,6 +30,14 @@ describe('document symbols', () => {
       lines,
       [...lines].sort((a, b) => a - b),
     );
+  });
+
+  it('names a milestone by its minute in UTC, seconds left out', () => {
+    const { subject } = openFixture('timeline-seconds.md');
+    const timeline = documentSymbols(subject, undefined, SETTINGS, LIVE)[0].children!.find(
+      (s) => s.name === 'Timeline',
+    )!;
+    assert.ok(names(timeline.children).includes('detected: 14:05 UTC'), names(timeline.children).join(', '));
   });
 
   it('lists action items with owner, due date and state', () => {
