@@ -6,7 +6,7 @@ import {
   type GitHubSettings,
 } from './githubIssue';
 import { githubIncidentLookup } from './githubLookup';
-import type { Http, HttpResponse } from './http';
+import type { HttpResponse, RemoteTrackerDeps } from './http';
 import { ticketTitle } from './markdownTicket';
 import { createOneByOne, notCreated, settingName, type ItemOutcome } from './oneByOne';
 import { Reconciler } from './reconcile';
@@ -24,11 +24,6 @@ import {
   type TrackerAdapter,
 } from './types';
 
-export interface GitHubAdapterDeps {
-  http: Http;
-  credentials: Record<string, string>;
-}
-
 const TOKEN = 'HINDSIGHT_GITHUB_TOKEN';
 
 /**
@@ -37,7 +32,7 @@ const TOKEN = 'HINDSIGHT_GITHUB_TOKEN';
  */
 export function createGitHubAdapter(
   tracker: GitHubSettings & { name?: string },
-  deps: GitHubAdapterDeps,
+  deps: RemoteTrackerDeps,
 ): TrackerAdapter {
   const setting = settingName(tracker.name);
   checkSettings(tracker, GITHUB_SETTINGS, setting);

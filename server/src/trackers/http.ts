@@ -144,3 +144,10 @@ function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
+
+/** What an adapter that talks to a tracker over HTTP is given: the client, and the credentials of this run. */
+export interface RemoteTrackerDeps {
+  http: Http;
+  /** The secrets for this run only (`token`, `email`), from the environment or the editor. */
+  credentials: Record<string, string>;
+}

@@ -1,6 +1,6 @@
 import type { JiraCloudConfig, JiraConfig, JiraDataCenterConfig } from './config';
 import { credentialEnv } from './credentials';
-import type { Http, HttpRequest, HttpResponse } from './http';
+import type { HttpRequest, HttpResponse, RemoteTrackerDeps } from './http';
 import { isOk, jiraErrorText, responseError } from './jiraErrors';
 import { jiraIssueFields, jiraSummary, ownerEmail, ownerUsername, type JiraAssignee } from './jiraFields';
 import { jiraIncidentLookup } from './jiraLookup';
@@ -17,19 +17,14 @@ import {
   type TrackerAdapter,
 } from './types';
 
-export interface JiraDeps {
-  http: Http;
-  credentials: Record<string, string>;
-}
-
 /** Jira accepts at most 50 issues in one bulk create. */
 export const JIRA_BULK_LIMIT = 50;
 
-export function createJiraCloudAdapter(tracker: JiraCloudConfig, deps: JiraDeps): TrackerAdapter {
+export function createJiraCloudAdapter(tracker: JiraCloudConfig, deps: RemoteTrackerDeps): TrackerAdapter {
   return createJiraAdapter(tracker, deps);
 }
 
-export function createJiraDataCenterAdapter(tracker: JiraDataCenterConfig, deps: JiraDeps): TrackerAdapter {
+export function createJiraDataCenterAdapter(tracker: JiraDataCenterConfig, deps: RemoteTrackerDeps): TrackerAdapter {
   return createJiraAdapter(tracker, deps);
 }
 
@@ -43,7 +38,7 @@ export interface JiraClient {
 }
 
 /** Cloud (REST v3: ADF, accountId, /search/jql) and Data Center (REST v2: text, username, /search) share this. */
-function createJiraAdapter(tracker: JiraConfig, deps: JiraDeps): TrackerAdapter {
+function createJiraAdapter(tracker: JiraConfig, deps: RemoteTrackerDeps): TrackerAdapter {
   const base = secureBaseUrl(tracker.baseUrl, `trackers.${tracker.name}.baseUrl`);
   const site = tracker.siteUrl ? secureBaseUrl(tracker.siteUrl, `trackers.${tracker.name}.siteUrl`) : base;
   const cloud = tracker.type === 'jira-cloud';

@@ -1,4 +1,4 @@
-import type { Http, HttpResponse } from './http';
+import type { HttpResponse, RemoteTrackerDeps } from './http';
 import {
   CREATE_ISSUE,
   EARLIER_ISSUES,
@@ -28,11 +28,6 @@ import {
   type TrackerAdapter,
 } from './types';
 
-export interface LinearAdapterDeps {
-  http: Http;
-  credentials: Record<string, string>;
-}
-
 const TOKEN = 'HINDSIGHT_LINEAR_TOKEN';
 const PAGE = 250;
 const LOOKUP_PAGES = 20;
@@ -40,7 +35,7 @@ const LOOKUP_PAGES = 20;
 /** Linear, through its GraphQL API: one `issueCreate` per item, keys the issue identifiers (ENG-7). */
 export function createLinearAdapter(
   tracker: LinearSettings & { name?: string },
-  deps: LinearAdapterDeps,
+  deps: RemoteTrackerDeps,
 ): TrackerAdapter {
   const setting = settingName(tracker.name);
   checkSettings(tracker, LINEAR_SETTINGS, setting);
