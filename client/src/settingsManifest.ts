@@ -67,7 +67,8 @@ const CLIENT_SETTINGS = {
     scope: 'resource',
     markdown: true,
     description:
-      'Folder, relative to the workspace folder (or absolute), where **Hindsight: New Postmortem…** creates postmortems.',
+      'Folder, relative to the workspace folder (or absolute), ' +
+      'where **Hindsight: New Postmortem…** creates postmortems.',
     readme: 'where **New Postmortem…** creates files, from the workspace folder (or an absolute path)',
   },
 } satisfies Record<string, SettingContribution>;

@@ -26,37 +26,45 @@ const SCHEMES = ['file', 'untitled'];
 export function whyNoDiagnosticsMessage(input: WhyInput): WhyAnswer {
   const name = `"${input.fileName}"`;
   if (input.languageId !== 'markdown') {
-    return {
-      message: `Hindsight checks Markdown files only, and ${name} is ${input.languageId ? `in ${input.languageId}` : 'not Markdown'}.`,
-    };
+    const language = input.languageId ? `in ${input.languageId}` : 'not Markdown';
+    return { message: `Hindsight checks Markdown files only, and ${name} is ${language}.` };
   }
   if (!SCHEMES.includes(input.scheme)) {
     return {
-      message: `Hindsight checks Markdown files on disk and untitled ones; ${name} comes from "${input.scheme}:", so it is not checked.`,
+      message:
+        `Hindsight checks Markdown files on disk and untitled ones; ` +
+        `${name} comes from "${input.scheme}:", so it is not checked.`,
     };
   }
   if (input.error !== undefined || !input.classification) {
     return {
-      message: `Hindsight could not ask its language server about ${name}${input.error ? `: ${input.error}` : ''}. The Hindsight output channel may say why.`,
+      message:
+        `Hindsight could not ask its language server about ${name}${input.error ? `: ${input.error}` : ''}. ` +
+        'The Hindsight output channel may say why.',
     };
   }
   const { postmortem, reason } = input.classification;
   if (!postmortem) {
     return {
-      message: `${name} is not treated as a postmortem because ${reason}. Add \`type: postmortem\` to its frontmatter, or add its path to the \`hindsight.include\` setting.`,
+      message:
+        `${name} is not treated as a postmortem because ${reason}. Add \`type: postmortem\` to its frontmatter, ` +
+        'or add its path to the `hindsight.include` setting.',
       setting: 'hindsight.include',
     };
   }
   const recognised = `${name} is a postmortem (${reason})`;
   if (input.problems > 0) {
-    return {
-      message: `${recognised}, and Hindsight reports ${input.problems} ${input.problems === 1 ? 'problem' : 'problems'} in it: see the Problems view.`,
-    };
+    const problems = `${input.problems} ${input.problems === 1 ? 'problem' : 'problems'}`;
+    return { message: `${recognised}, and Hindsight reports ${problems} in it: see the Problems view.` };
   }
-  const base = `${recognised}, and Hindsight found nothing to report in it. Rules turned off in a .hindsight.json file, or by hindsight-disable comments, report nothing.`;
+  const base =
+    `${recognised}, and Hindsight found nothing to report in it. ` +
+    'Rules turned off in a .hindsight.json file, or by hindsight-disable comments, report nothing.';
   if (input.run === 'onSave') {
     return {
-      message: `${base} \`hindsight.run\` is \`onSave\`: findings are those of the file as last saved${input.dirty ? ', so save it to check your latest changes' : ''}.`,
+      message:
+        `${base} \`hindsight.run\` is \`onSave\`: findings are those of the file as last saved` +
+        `${input.dirty ? ', so save it to check your latest changes' : ''}.`,
       setting: 'hindsight.run',
     };
   }

@@ -120,7 +120,10 @@ async function newPostmortem(extensionUri: Uri): Promise<void> {
   editor.revealRange(new Range(position, position), TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
-/** The active file's workspace folder, the only one, or the one the writer picks; undefined when none is open, null when the pick was cancelled. */
+/**
+ * The active file's workspace folder, the only one, or the one the writer picks; undefined when
+ * none is open, null when the pick was cancelled.
+ */
 async function pickWorkspaceFolder(): Promise<WorkspaceFolder | undefined | null> {
   const folders = workspace.workspaceFolders ?? [];
   const active = window.activeTextEditor && workspace.getWorkspaceFolder(window.activeTextEditor.document.uri);
@@ -157,10 +160,10 @@ async function readWorkspaceTemplates(folder: WorkspaceFolder, relative: string)
         problems.push(`${candidate}/${name} ${(error as Error).message}`);
       }
     }
-    if (problems.length > 0)
-      void window.showWarningMessage(
-        `Hindsight: ${problems.length === 1 ? 'a workspace template was' : `${problems.length} workspace templates were`} left out: ${problems.join('; ')}.`,
-      );
+    if (problems.length > 0) {
+      const which = problems.length === 1 ? 'a workspace template was' : `${problems.length} workspace templates were`;
+      void window.showWarningMessage(`Hindsight: ${which} left out: ${problems.join('; ')}.`);
+    }
     return templates;
   }
   return [];

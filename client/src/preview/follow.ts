@@ -14,7 +14,10 @@ export interface ActiveEditor {
   postmortem: boolean;
 }
 
-/** The document the preview should switch to, or undefined to stay: only an unlocked preview follows, to a postmortem. */
+/**
+ * The document the preview should switch to, or undefined to stay: only an unlocked preview
+ * follows, to a postmortem.
+ */
 export function followTarget(preview: PreviewState, active: ActiveEditor | undefined): string | undefined {
   if (preview.locked || !active?.postmortem || active.uri === preview.uri) return undefined;
   return active.uri;

@@ -67,29 +67,27 @@ export function printMetricsText(report: MetricsReport): void {
   const out: string[] = [report.file, '', 'Milestones'];
   for (const kind of MILESTONE_KINDS) {
     const m = report.milestones[kind];
-    out.push(
-      `  ${kind.padEnd(13)} ${m ? `${m.time.padEnd(21)} line ${String(m.line).padEnd(5)} ${m.source}: ${m.evidence}` : '—'}`,
-    );
+    const found = m ? `${m.time.padEnd(21)} line ${String(m.line).padEnd(5)} ${m.source}: ${m.evidence}` : '—';
+    out.push(`  ${kind.padEnd(13)} ${found}`);
   }
   out.push('', 'Durations');
   for (const name of METRIC_NAMES) {
     const minutes = report.durations[name];
-    out.push(
-      `  ${METRIC_TITLES[name].padEnd(20)} ${(minutes === null ? '—' : formatMinutes(minutes)).padEnd(10)} (${report.definitions[name]})`,
-    );
+    const value = minutes === null ? '—' : formatMinutes(minutes);
+    out.push(`  ${METRIC_TITLES[name].padEnd(20)} ${value.padEnd(10)} (${report.definitions[name]})`);
   }
   if (report.statedDurations.length > 0) {
     out.push('', 'Durations stated in the text');
-    for (const s of report.statedDurations)
-      out.push(
-        `  line ${String(s.line).padEnd(5)} ${(s.metric ?? '?').padEnd(7)} ${formatMinutes(s.minutes).padEnd(10)} "${s.text}"`,
-      );
+    for (const s of report.statedDurations) {
+      const line = `line ${String(s.line).padEnd(5)}`;
+      out.push(`  ${line} ${(s.metric ?? '?').padEnd(7)} ${formatMinutes(s.minutes).padEnd(10)} "${s.text}"`);
+    }
   }
   out.push('', `Timeline (${report.timeline.length} entries)`);
-  for (const e of report.timeline)
-    out.push(
-      `  line ${String(e.line).padEnd(5)} ${(e.time ?? '(no time)').padEnd(21)} ${e.text.length > 70 ? e.text.slice(0, 69) + '…' : e.text}`,
-    );
+  for (const e of report.timeline) {
+    const text = e.text.length > 70 ? e.text.slice(0, 69) + '…' : e.text;
+    out.push(`  line ${String(e.line).padEnd(5)} ${(e.time ?? '(no time)').padEnd(21)} ${text}`);
+  }
   if (report.problems.length > 0) {
     out.push('', 'Problems');
     for (const p of report.problems) out.push(`  ${p.line}:${p.column} ${p.severity} ${p.code} ${p.message}`);

@@ -84,7 +84,9 @@ function writeBack(setup: TrackerSetup, edits: Parameters<typeof applyEdits>[2])
     if (readFileSync(setup.target.path, 'utf8') !== setup.text) {
       return {
         written: false,
-        error: `${setup.target.display} changed while the tracker was being updated, so it was left as it is: add the keys above by hand.`,
+        error:
+          `${setup.target.display} changed while the tracker was being updated, so it was left as it is: ` +
+          'add the keys above by hand.',
       };
     }
     writeFileAtomic(setup.target.path, applyEdits(setup.text, setup.doc.lines, edits));

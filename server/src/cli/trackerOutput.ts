@@ -50,6 +50,7 @@ export function printRefreshText(report: ReturnType<typeof refreshReport>, out: 
   for (const [key, state] of Object.entries(report.states)) out(`${key} ${state}`);
   for (const f of report.failed) out(`${f.key} failed: ${f.error}`);
   out(
-    `${Object.keys(report.states).length} read, ${report.failed.length} failed${report.written ? `; status updated in ${report.file}` : ''}`,
+    `${Object.keys(report.states).length} read, ${report.failed.length} failed` +
+      (report.written ? `; status updated in ${report.file}` : ''),
   );
 }

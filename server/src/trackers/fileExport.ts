@@ -33,8 +33,9 @@ type Row = Record<(typeof FILE_COLUMNS)[number], string>;
  * CSV or JSON, for trackers Hindsight cannot reach (or a spreadsheet). The file collects items
  * over runs and postmortems: rows already in it stay, new ones are appended, so a row's number
  * never changes. A ticket's key is `<file name>#<row>` (1-based, header not counted), which the
- * write-back puts in the item's ticket cell (as plain text: there is no URL) so that the next run skips it; an item whose action and
- * postmortem already have a row gets that row's key instead of a second row.
+ * write-back puts in the item's ticket cell (as plain text: there is no URL) so that the next run
+ * skips it; an item whose action and postmortem already have a row gets that row's key instead of
+ * a second row.
  */
 export function createFileAdapter(
   tracker: FileSettings & { name?: string },
@@ -107,7 +108,8 @@ function toRow(item: ExportItem, incident: IncidentContext): Row {
 function existingRows(text: string, type: 'csv' | 'json', path: string, setting: string): Row[] {
   const refuse = (why: string) =>
     new TrackerError(
-      `${path} already exists and is not a Hindsight ${type.toUpperCase()} export (${why}); move it or choose another ${setting}.`,
+      `${path} already exists and is not a Hindsight ${type.toUpperCase()} export (${why}); ` +
+        `move it or choose another ${setting}.`,
       setting,
     );
   if (type === 'json') {

@@ -118,7 +118,8 @@ export function createGitHubAdapter(
           continue;
         }
         const [keyOwner, keyRepo] = parsed.repo.split('/');
-        const url = `${base}/repos/${encodeURIComponent(keyOwner)}/${encodeURIComponent(keyRepo)}/issues/${parsed.number}`;
+        const repoPath = `${encodeURIComponent(keyOwner)}/${encodeURIComponent(keyRepo)}`;
+        const url = `${base}/repos/${repoPath}/issues/${parsed.number}`;
         const response = await deps.http.send({ method: 'GET', url, headers: headers() }, signal);
         const stop =
           response.status === 404 || response.status === 410

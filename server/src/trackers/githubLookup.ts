@@ -60,7 +60,8 @@ export function githubIncidentLookup(target: GitHubLookupTarget): IssueLookup {
       if (link === null ? issues.length < PER_PAGE : !nextPage(link, target.issuesUrl)) return found;
       url =
         (link && nextPage(link, target.issuesUrl)) ||
-        `${target.issuesUrl}?labels=${encodeURIComponent(target.label)}&state=all&per_page=${PER_PAGE}&page=${page + 1}`;
+        `${target.issuesUrl}?labels=${encodeURIComponent(target.label)}` +
+          `&state=all&per_page=${PER_PAGE}&page=${page + 1}`;
     }
     throw new TrackerError(`GitHub listed more than ${MAX_PAGES * PER_PAGE} issues labelled ${target.label}`);
   };

@@ -57,7 +57,8 @@ function createJiraAdapter(tracker: JiraConfig, deps: RemoteTrackerDeps): Tracke
           tokenEnv,
         );
       throw new TrackerError(
-        `Jira refused access while ${what} (${detail}). Check that ${who} belong to an account allowed to create issues in ${tracker.project}.`,
+        `Jira refused access while ${what} (${detail}). ` +
+          `Check that ${who} belong to an account allowed to create issues in ${tracker.project}.`,
         tokenEnv,
       );
     },
@@ -77,7 +78,9 @@ function createJiraAdapter(tracker: JiraConfig, deps: RemoteTrackerDeps): Tracke
     const email = ownerEmail(owner);
     if (!email)
       return {
-        note: `left unassigned: the owner "${owner}" is not an email address, which Jira Cloud needs to find the account`,
+        note:
+          `left unassigned: the owner "${owner}" is not an email address, ` +
+          'which Jira Cloud needs to find the account',
       };
     const key = email.toLowerCase();
     if (!users.has(key)) users.set(key, findAccount(client, email, signal));
@@ -102,7 +105,8 @@ function createJiraAdapter(tracker: JiraConfig, deps: RemoteTrackerDeps): Tracke
           created.push(...result.created);
           failed.push(...result.failed);
         } catch (error) {
-          // A whole-run failure before anything exists is thrown; after that, what was created must still be written back.
+          // A whole-run failure before anything exists is thrown; after that, what was created
+          // must still be written back.
           if (!(error instanceof TrackerError) || created.length === 0) throw error;
           failed.push(...missing.slice(start).map((item) => ({ index: item.index, error: error.message })));
           break;
@@ -141,7 +145,8 @@ async function checkProject(client: JiraClient, signal?: AbortSignal): Promise<v
   if (response.status === 401 || response.status === 403) client.refuse(response, `opening project ${tracker.project}`);
   if (response.status === 404) {
     throw new TrackerError(
-      `Jira project "${tracker.project}" was not found at ${tracker.baseUrl} (or the account cannot see it). Check trackers.${tracker.name}.project.`,
+      `Jira project "${tracker.project}" was not found at ${tracker.baseUrl} (or the account cannot see it). ` +
+        `Check trackers.${tracker.name}.project.`,
       `trackers.${tracker.name}.project`,
     );
   }
@@ -190,7 +195,8 @@ async function createChunk(
   const issueUpdates = items.map((item, i) => ({
     fields: jiraIssueFields(item, incident, client.tracker, people[i].assignee),
   }));
-  // A bulk create that timed out or failed with 5xx may have created some issues: ask Jira before repeating it, and after giving up.
+  // A bulk create that timed out or failed with 5xx may have created some issues: ask Jira
+  // before repeating it, and after giving up.
   const confirmRetry = () => reconciler.nothingCreated(items, signal);
   let response: HttpResponse;
   try {

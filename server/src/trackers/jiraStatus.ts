@@ -30,7 +30,8 @@ async function queryKeys(
   signal?: AbortSignal,
 ): Promise<void> {
   let pending = keys;
-  // Jira rejects a whole query naming an issue that does not exist (or that the account cannot see): those are set aside and the rest asked again.
+  // Jira rejects a whole query naming an issue that does not exist (or that the account cannot
+  // see): those are set aside and the rest asked again.
   while (pending.length > 0) {
     const answer = await search(client, pending, signal);
     if ('issues' in answer) {

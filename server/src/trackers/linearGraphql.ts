@@ -29,7 +29,9 @@ export const ISSUE_STATES = `query HindsightIssueStates($team: String!, $numbers
  * The team's issues whose description names the postmortem's file (every description Hindsight
  * writes does), a page at a time: where an earlier run's issues are found before creating again.
  */
-export const EARLIER_ISSUES = `query HindsightEarlierIssues($team: ID!, $marker: String!, $first: Int!, $after: String) {
+export const EARLIER_ISSUES = `query HindsightEarlierIssues(
+  $team: ID!, $marker: String!, $first: Int!, $after: String
+) {
   issues(filter: { team: { id: { eq: $team } }, description: { contains: $marker } }, first: $first, after: $after) {
     nodes { identifier url title }
     pageInfo { hasNextPage endCursor }

@@ -131,7 +131,10 @@ export class Reconciler {
   }
 }
 
-/** A refused credential or setting (a TrackerError naming what to fix) and a cancel end the run; other lookup failures are the items'. */
+/**
+ * A refused credential or setting (a TrackerError naming what to fix) and a cancel end the run;
+ * other lookup failures are the items'.
+ */
 function stopsTheRun(error: unknown, signal?: AbortSignal): boolean {
   return signal?.aborted === true || !(error instanceof TrackerError) || error.fix !== undefined;
 }

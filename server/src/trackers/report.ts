@@ -58,10 +58,12 @@ export function exportReport(outcome: ExportOutcome): Report {
         .slice(0, 1)
         .join('')}${notes.length > 1 ? '; see the output' : ''})`,
     );
-  if (unplaced.length > 0)
-    parts.push(
-      `${count(unplaced.length, 'ticket')} could not be written back because ${unplaced.length === 1 ? 'its row' : 'their rows'} changed meanwhile: ${list(unplaced.map((t) => `${t.key} ${t.url}`))}`,
-    );
+  if (unplaced.length > 0) {
+    const rows = unplaced.length === 1 ? 'its row' : 'their rows';
+    const tickets = list(unplaced.map((t) => `${t.key} ${t.url}`));
+    const what = `${count(unplaced.length, 'ticket')} could not be written back`;
+    parts.push(`${what} because ${rows} changed meanwhile: ${tickets}`);
+  }
 
   const log = [
     ...created.map((t) => `created ${t.key} ${t.url} for ${name(t.index)}${t.note ? ` — ${t.note}` : ''}`),

@@ -12,7 +12,10 @@ import type { CreatedTicket, TicketState } from './types';
  * break, so the document keeps its own line endings.
  */
 
-/** Writes each created ticket as a Markdown link into its item's row, adding a Ticket column where the table has none. */
+/**
+ * Writes each created ticket as a Markdown link into its item's row, adding a Ticket column where
+ * the table has none.
+ */
 export function ticketEdits(doc: PostmortemDocument, created: CreatedTicket[]): TextEdit[] {
   const cells = new Map<ActionItem, string>();
   const edits: TextEdit[] = [];

@@ -99,7 +99,8 @@ export const CONFIG_FILE_SPEC: { [K in keyof Required<ConfigFile>]: Field } = {
   trackers: field(
     mapOf('tracker', { kind: 'tracker', types: TRACKER_TYPES, forbiddenKeys: SECRET_KEY }),
     'Trackers action items are exported to, by name: hindsight export <name> FILE. Secrets are never read ' +
-      `from this file: they come from environment variables (${secretSources}) or VS Code's Set Tracker Credentials command.`,
+      `from this file: they come from environment variables (${secretSources}) ` +
+      "or VS Code's Set Tracker Credentials command.",
   ),
   documentUrl: field(
     text({ pattern: /^https?:\/\// }),

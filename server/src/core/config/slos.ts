@@ -52,7 +52,8 @@ export function validateSlos(value: unknown): Record<string, Slo> {
     const objective = (entry as { objective?: unknown } | null)?.objective;
     if (typeof objective !== 'number' || !(objective > OBJECTIVE.above && objective < OBJECTIVE.below)) {
       throw new Error(
-        `slos.${service}.objective must be a percentage above ${OBJECTIVE.above} and below ${OBJECTIVE.below}, such as 99.9`,
+        `slos.${service}.objective must be a percentage ` +
+          `above ${OBJECTIVE.above} and below ${OBJECTIVE.below}, such as 99.9`,
       );
     }
     slos[service] = { objective, windowDays: windowDays(service, (entry as { window?: unknown }).window) };

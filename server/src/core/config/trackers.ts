@@ -20,9 +20,21 @@ export const TRACKER_SECRET_ENV: Record<string, string> = {
   linear: 'HINDSIGHT_LINEAR_TOKEN',
 };
 
+const SECRET_NAMES = [
+  'tokens?',
+  'password',
+  'passwd',
+  'secret',
+  'client[-_]?secret',
+  'pat',
+  'personal[-_]?access[-_]?token',
+  'api[-_]?(?:token|key)',
+  '(?:access|auth|bearer|oauth)[-_]?token',
+  'credentials?',
+];
+
 /** Setting names that can only hold a secret. */
-export const SECRET_KEY =
-  /^(?:tokens?|password|passwd|secret|client[-_]?secret|pat|personal[-_]?access[-_]?token|api[-_]?(?:token|key)|(?:access|auth|bearer|oauth)[-_]?token|credentials?)$/i;
+export const SECRET_KEY = new RegExp(`^(?:${SECRET_NAMES.join('|')})$`, 'i');
 
 export function validateTrackers(value: unknown): Record<string, TrackerEntry> {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
@@ -38,9 +50,10 @@ export function validateTrackers(value: unknown): Record<string, TrackerEntry> {
     for (const key of Object.keys(entry)) {
       if (SECRET_KEY.test(key)) {
         const env = TRACKER_SECRET_ENV[type];
+        const instead = env ? `set ${env} in the environment` : 'use an environment variable';
         throw new Error(
           `trackers.${name}.${key}: secrets are never read from configuration files; ` +
-            `${env ? `set ${env} in the environment` : 'use an environment variable'} or, in VS Code, run "Hindsight: Set Tracker Credentials"`,
+            `${instead} or, in VS Code, run "Hindsight: Set Tracker Credentials"`,
         );
       }
     }
