@@ -1,9 +1,8 @@
 import type { MetricDefinitions, SectionKind } from '../model';
 import type { RuleLevel } from '../rules/rule';
 import { parseZone } from '../time/zones';
-import type { ObjectShape } from './shape';
 import type { ServiceCatalog } from '../catalog/catalog';
-import { CONFIG_FILE_SPEC, RULE_LEVELS, specDefault } from './configSpec';
+import { CONFIG_FILE_SPEC, FRONTMATTER_FIELDS as FRONTMATTER, RULE_LEVELS, specDefault } from './configSpec';
 import { validateSlos, type Slo, type SloEntry } from './slos';
 import { validateDocumentUrl, validateTrackers, type TrackerEntry } from './trackers';
 import {
@@ -131,8 +130,6 @@ export const KNOWN_FRONTMATTER = [
   'incident_commander',
   'participants',
 ];
-
-const FRONTMATTER = (CONFIG_FILE_SPEC.frontmatter.shape as ObjectShape).fields;
 
 export function defaultConfig(): ResolvedConfig {
   return {

@@ -49,6 +49,20 @@ const METRIC_SPAN = closed(
 
 const secretSources = Object.values(TRACKER_SECRET_ENV).join(', ');
 
+/** The frontmatter keys' defaults are the loader's defaults (`defaultConfig`). */
+export const FRONTMATTER_FIELDS = {
+  required: field(texts, 'Frontmatter keys every postmortem must have.', {
+    default: ['title', 'date', 'severity', 'status', 'authors'],
+  }),
+  severities: field(texts, 'The severities a postmortem may name.', {
+    default: ['SEV0', 'SEV1', 'SEV2', 'SEV3', 'SEV4'],
+  }),
+  statuses: field(texts, 'The statuses a postmortem may be in.', {
+    default: ['draft', 'in-review', 'published'],
+  }),
+  known: field(texts, 'Extra frontmatter keys your team uses on purpose (added to the common ones).'),
+} satisfies Record<keyof NonNullable<ConfigFile['frontmatter']>, Field>;
+
 /** The keys of a configuration file; typed over `ConfigFile`, so a key added there must be described here. */
 export const CONFIG_FILE_SPEC: { [K in keyof Required<ConfigFile>]: Field } = {
   extends: field(
@@ -73,21 +87,7 @@ export const CONFIG_FILE_SPEC: { [K in keyof Required<ConfigFile>]: Field } = {
     ),
     'What each severity requires beyond its template.',
   ),
-  frontmatter: field(
-    closed({
-      required: field(texts, 'Frontmatter keys every postmortem must have.', {
-        default: ['title', 'date', 'severity', 'status', 'authors'],
-      }),
-      severities: field(texts, 'The severities a postmortem may name.', {
-        default: ['SEV0', 'SEV1', 'SEV2', 'SEV3', 'SEV4'],
-      }),
-      statuses: field(texts, 'The statuses a postmortem may be in.', {
-        default: ['draft', 'in-review', 'published'],
-      }),
-      known: field(texts, 'Extra frontmatter keys your team uses on purpose (added to the common ones).'),
-    }),
-    'The frontmatter every postmortem is held to.',
-  ),
+  frontmatter: field(closed(FRONTMATTER_FIELDS), 'The frontmatter every postmortem is held to.'),
   metrics: field(
     closed(
       Object.fromEntries(
