@@ -186,10 +186,20 @@ function referenceDate(frontmatter: Frontmatter | undefined, blocks: readonly Bl
   for (const block of blocks.slice(0, 40)) {
     const text =
       block.kind === 'heading' ? block.text : block.kind === 'paragraph' ? block.lines.map((l) => l.raw).join(' ') : '';
-    const date = dateOf(text);
+    const date = dateOf(opening(text));
     if (date) return date;
   }
   return undefined;
+}
+
+/** How far into a block a title's date is looked for: every time in a long line would be read otherwise. */
+const DATE_REACH = 2000;
+
+/** The text's first DATE_REACH characters, ending at a space so no date is cut in two. */
+function opening(text: string): string {
+  if (text.length <= DATE_REACH) return text;
+  const space = text.lastIndexOf(' ', DATE_REACH);
+  return text.slice(0, space > 0 ? space : DATE_REACH);
 }
 
 function frontmatterZone(frontmatter: Frontmatter | undefined): Zone | undefined {
