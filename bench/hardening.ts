@@ -9,7 +9,7 @@ import { lint } from 'markdownlint/sync';
 import { editLine, generatePostmortem } from './generate';
 import { median } from './measure';
 import { FAMILIES } from './pathological';
-import { startServer, stopServer } from './server';
+import { PULL_DIAGNOSTICS, startBenchServer } from './lspServer';
 
 const BENCH = __dirname;
 const TSX = ['--import', 'tsx'];
@@ -80,7 +80,8 @@ export interface EditVsLint {
 export async function uniqueEditVsMarkdownlint(
   plan: { lines: number; documents: number; edits: number }[],
 ): Promise<EditVsLint[]> {
-  const connection = await startServer(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []);
+  const server = await startBenchServer({ capabilities: PULL_DIAGNOSTICS });
+  const { connection } = server;
   const results: EditVsLint[] = [];
   let seed = 5_000;
   for (const { lines, documents, edits } of plan) {
@@ -115,7 +116,7 @@ export async function uniqueEditVsMarkdownlint(
     }
     results.push({ lines, edit: median(editTimes), markdownlint: median(lintTimes) });
   }
-  await stopServer(connection);
+  await server.stop();
   return results;
 }
 

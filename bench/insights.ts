@@ -4,14 +4,14 @@
  * process; wall and CPU time), then the language server's `hindsight/insights` request: the first
  * (a walk and every analysis) and the update after one file is saved (median of several).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { generateInsightsTree } from './insightsTree';
+import { startBenchServer } from './lspServer';
 import { median } from './measure';
 
 const DIST = join(__dirname, '..', 'dist');
@@ -40,22 +40,9 @@ function cliRun(args: string[]): { wallMs: number; cpuMs: number } {
 }
 
 export async function serverTimes(root: string, file: string) {
-  const child = spawn(process.execPath, [join(DIST, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const connection = createMessageConnection(
-    new StreamMessageReader(child.stdout!),
-    new StreamMessageWriter(child.stdin!),
-  );
-  connection.onNotification(() => undefined);
-  connection.onRequest(() => null);
-  connection.listen();
+  const server = await startBenchServer({ root });
+  const { connection } = server;
   const folder = pathToFileURL(root).toString();
-  await connection.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: folder,
-    workspaceFolders: [{ uri: folder, name: 'bench' }],
-    capabilities: {},
-  });
-  await connection.sendNotification('initialized', {});
   const nonce = 'YmVuY2hiZW5jaGJlbmNoYmVuY2g=';
   const ask = async (changed?: string[]) => {
     const start = performance.now();
@@ -74,9 +61,7 @@ export async function serverTimes(root: string, file: string) {
     writeFileSync(file, original.replace(/^severity: \w+$/m, `severity: SEV${(i % 4) + 1}`));
     updates.push(await ask([pathToFileURL(file).toString()]));
   }
-  await connection.sendRequest('shutdown');
-  await connection.sendNotification('exit');
-  connection.dispose();
+  await server.stop();
   return { first, update: median(updates) };
 }
 

@@ -2,48 +2,19 @@
  * Edit → diagnostics through the real language server over stdio, as an editor sees it:
  * the time from sending a one-line change to receiving the pulled diagnostics of that version.
  */
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-import {
-  createMessageConnection,
-  type MessageConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
-} from 'vscode-jsonrpc/node';
 import { editLine, generatePostmortem } from './generate';
+import { PULL_DIAGNOSTICS, startBenchServer } from './lspServer';
 import { median } from './measure';
 
-const SERVER = join(__dirname, '..', 'dist', 'server.js');
 /** Untimed edits first: an editor's server has long been running, and its code is optimised. */
 const WARMUP = 25;
-
-/** The bundled server over stdio, initialised as a client that pulls diagnostics. */
-export async function startServer(nodeArgs: readonly string[] = []): Promise<MessageConnection> {
-  const child = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const connection = createMessageConnection(
-    new StreamMessageReader(child.stdout!),
-    new StreamMessageWriter(child.stdin!),
-  );
-  connection.onNotification(() => undefined);
-  connection.onRequest(() => null);
-  connection.listen();
-  const capabilities = { textDocument: { diagnostic: {} } };
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities });
-  await connection.sendNotification('initialized', {});
-  return connection;
-}
-
-export async function stopServer(connection: MessageConnection): Promise<void> {
-  await connection.sendRequest('shutdown');
-  await connection.sendNotification('exit');
-  connection.dispose();
-}
 
 export async function editToDiagnostics(
   lineCounts: readonly number[],
   runs: number,
 ): Promise<{ lines: number; ms: number; findings: number }[]> {
-  const connection = await startServer(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []);
+  const server = await startBenchServer({ capabilities: PULL_DIAGNOSTICS });
+  const { connection } = server;
   const results = [];
   for (const lines of lineCounts) {
     const { text, proseLine } = generatePostmortem(lines);
@@ -72,6 +43,6 @@ export async function editToDiagnostics(
     results.push({ lines, ms: median(samples), findings: report.items.length });
     await connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
-  await stopServer(connection);
+  await server.stop();
   return results;
 }

@@ -6,20 +6,15 @@
  *
  * BENCH_WORKSPACE_POSTMORTEMS (default 1000) and BENCH_IDLE_SECONDS (default 60) change the plan.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import {
-  createMessageConnection,
-  ProgressType,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type MessageConnection,
-} from 'vscode-jsonrpc/node';
+import { ProgressType, type MessageConnection } from 'vscode-jsonrpc/node';
 import { generatePostmortem } from './generate';
+import { type BenchServer, startBenchServer } from './lspServer';
 
 const DIST = join(__dirname, '..', 'dist');
 const PULL_DELAY_MS = 2000;
@@ -67,41 +62,12 @@ export function checkUsage(root: string, cli = join(DIST, 'cli.js')) {
   return { wallMs, cpuMs: usage.userMs + usage.systemMs, peakMb: usage.maxRssKb / 1024 };
 }
 
-/** A client announcing what VS Code announces: pull diagnostics, refresh, a file watcher, progress. */
-interface Server {
-  connection: MessageConnection;
-  pid: number;
-  stop(): Promise<void>;
-}
-
-async function startServer(root: string): Promise<Server> {
-  const child = spawn(process.execPath, [join(DIST, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const connection = createMessageConnection(
-    new StreamMessageReader(child.stdout!),
-    new StreamMessageWriter(child.stdin!),
-  );
-  connection.onNotification(() => undefined);
-  connection.onRequest(() => null);
-  connection.listen();
-  const folder = pathToFileURL(root).toString();
-  await connection.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: folder,
-    workspaceFolders: [{ uri: folder, name: 'bench' }],
-    capabilities: {
-      textDocument: { diagnostic: { dynamicRegistration: false } },
-      workspace: { diagnostics: { refreshSupport: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
-      window: { workDoneProgress: true },
-    },
-  });
-  await connection.sendNotification('initialized', {});
-  const stop = async () => {
-    await connection.sendRequest('shutdown');
-    await connection.sendNotification('exit');
-    connection.dispose();
-  };
-  return { connection, pid: child.pid!, stop };
-}
+/** What VS Code announces: pull diagnostics, refresh, a file watcher, progress. */
+const VSCODE_CAPABILITIES = {
+  textDocument: { diagnostic: { dynamicRegistration: false } },
+  workspace: { diagnostics: { refreshSupport: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
+  window: { workDoneProgress: true },
+};
 
 /** One pull as vscode-languageclient 11 sends it, keeping the result ids of every report. */
 async function pull(connection: MessageConnection, held: Map<string, string>): Promise<Report[]> {
@@ -125,7 +91,7 @@ async function pull(connection: MessageConnection, held: Map<string, string>): P
  * and the most server CPU time spent during one wait: on a busy machine the wall time also counts
  * the time the server was not scheduled, while the CPU time is what it did before answering.
  */
-async function hoverWaits(server: Server, uri: string, line: number, until: Promise<unknown>) {
+async function hoverWaits(server: BenchServer, uri: string, line: number, until: Promise<unknown>) {
   let done = false;
   void until.then(() => (done = true));
   let wall = 0;
@@ -151,7 +117,7 @@ export async function workspaceBench(): Promise<void> {
   const root = join(base, 'workspace');
   try {
     const files = generateWorkspace(root, count);
-    const server = await startServer(root);
+    const server = await startBenchServer({ root, capabilities: VSCODE_CAPABILITIES });
     const opened = generatePostmortem(100, 1);
     const uri = pathToFileURL(files[0]).toString();
     await server.connection.sendNotification('textDocument/didOpen', {

@@ -14,7 +14,7 @@ import type {
   Section,
   StatedDuration,
 } from './model';
-import type { Block, TextLine } from './parse/blocks';
+import type { Block, TableCell, TextLine } from './parse/blocks';
 import type { BlockCache } from './parse/blockCache';
 import { readFrontmatter } from './parse/frontmatter';
 import { MAX_NESTING } from './parse/nesting';
@@ -186,10 +186,20 @@ function referenceDate(frontmatter: Frontmatter | undefined, blocks: readonly Bl
   for (const block of blocks.slice(0, 40)) {
     const text =
       block.kind === 'heading' ? block.text : block.kind === 'paragraph' ? block.lines.map((l) => l.raw).join(' ') : '';
-    const date = dateOf(text);
+    const date = dateOf(opening(text));
     if (date) return date;
   }
   return undefined;
+}
+
+/** How far into a block a title's date is looked for: every time in a long line would be read otherwise. */
+const DATE_REACH = 2000;
+
+/** The text's first DATE_REACH characters, ending at a space so no date is cut in two. */
+function opening(text: string): string {
+  if (text.length <= DATE_REACH) return text;
+  const space = text.lastIndexOf(' ', DATE_REACH);
+  return text.slice(0, space > 0 ? space : DATE_REACH);
 }
 
 function frontmatterZone(frontmatter: Frontmatter | undefined): Zone | undefined {
@@ -232,6 +242,21 @@ function frontmatterMilestones(
   return out;
 }
 
+/**
+ * A table row's cells joined, one string for one array of cells: the block cache hands an unchanged
+ * row the same cells after an edit, so lookups keyed by this text find it (and its hash) again.
+ */
+const joinedRows = new WeakMap<readonly TableCell[], string>();
+
+function rowText(cells: readonly TableCell[]): string {
+  let text = joinedRows.get(cells);
+  if (text === undefined) {
+    text = cells.map((c) => c.raw).join(' | ');
+    joinedRows.set(cells, text);
+  }
+  return text;
+}
+
 /** Every line of prose, list item and table row, for scanning wording. */
 function textLines(blocks: readonly Block[]): TextLine[] {
   const out: TextLine[] = [];
@@ -245,8 +270,7 @@ function textLines(blocks: readonly Block[]): TextLine[] {
     if (block.kind === 'paragraph') out.push(...block.lines);
     else if (block.kind === 'list') walk(block.items);
     else if (block.kind === 'table')
-      for (const row of [block.header, ...block.rows])
-        out.push({ line: row.line, column: 0, raw: row.cells.map((c) => c.raw).join(' | ') });
+      for (const row of [block.header, ...block.rows]) out.push({ line: row.line, column: 0, raw: rowText(row.cells) });
     else if (block.kind === 'heading') out.push({ line: block.line, column: 0, raw: block.text });
   }
   return out;

@@ -57,6 +57,38 @@ describe('a report built after an edit', () => {
   });
 });
 
+describe('reports built after saves that keep or change what recurs', () => {
+  it('equal the cold report both when the groups can be reused and when they cannot', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'hindsight-incremental-'));
+    try {
+      cpSync(FIXTURE, folder, { recursive: true });
+      const cache = new IncidentCache([folder], { base: folder });
+      const before = outputs(cache.refresh());
+      const file = join(folder, 'postmortems', '2025-02-14-login-latency.md');
+      const original = readFileSync(file, 'utf8');
+      const saves = [
+        // Nothing that recurring groups read: the severity alone.
+        original.replace('severity: SEV3', 'severity: SEV2'),
+        // Then the title a group lists, and a service that now recurs with another postmortem's.
+        original
+          .replace('title: Slow logins during a certificate rotation', 'title: Slow logins after a rotation')
+          .replace('services: [auth]', 'services: [auth, checkout]'),
+      ];
+      for (const text of saves) {
+        writeFileSync(file, text);
+        const incremental = outputs(cache.update([file]));
+        const cold = outputs(collectIncidents([folder], { base: folder }));
+        assert.notEqual(incremental.json, before.json, 'the save changes the report');
+        assert.equal(incremental.json, cold.json);
+        assert.equal(incremental.html, cold.html);
+      }
+      assert.match(outputs(cache.update([file])).json, /Slow logins after a rotation/);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('the report HTML, section by section', () => {
   const markdown = reportMarkdown(buildReport(collectIncidents([FIXTURE], { base: FIXTURE }).incidents, [], OPTIONS));
 

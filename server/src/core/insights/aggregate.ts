@@ -3,7 +3,7 @@ import { atLeast } from './record';
 import { Collation } from './collation';
 import { addDays, daysBetween, quarterOf } from './days';
 import type { ActionRecord, IncidentRecord, SkippedFile } from './model';
-import { mean, median, percentile } from './percentile';
+import { mean, median, percentileOfSorted } from './percentile';
 import type { Slo } from '../config/slos';
 import { errorBudgets, type ErrorBudgets } from './errorBudget';
 import { unwrittenPostmortems, type ListedIncident, type UnwrittenPostmortems } from './incidentList';
@@ -190,12 +190,12 @@ function metricStats(incidents: readonly IncidentRecord[], sure: SureMinutes): M
   const stats = {} as MetricStats;
   for (const [m, metric] of METRICS.entries()) {
     const minutes = minutesOf[m]!;
-    // Sorted once here, the percentiles' own sorts pass over it in linear time; the mean adds in incident order.
-    const sorted = [...minutes].sort((a, b) => a - b);
+    // Sorted once, as numbers in a typed array; the mean adds in incident order.
+    const sorted = new Float64Array(minutes).sort();
     stats[metric] = {
       count: minutes.length,
-      median: hundredths(median(sorted)),
-      p90: hundredths(percentile(sorted, 90)),
+      median: hundredths(percentileOfSorted(sorted, 50)),
+      p90: hundredths(percentileOfSorted(sorted, 90)),
       mean: hundredths(mean(minutes)),
     };
   }
@@ -234,8 +234,18 @@ function placedItems(incidents: readonly IncidentRecord[]): PlacedItem[] {
   return incidents.flatMap(placedItemsOf);
 }
 
+// Written out field by field, every placed item has one shape, which keeps reading them fast.
 const placedItemsOf = perIncident((i): PlacedItem[] =>
-  i.actionItems.map((a) => ({ ...a, file: i.file, date: dayOf(i) })),
+  i.actionItems.map((a) => ({
+    action: a.action,
+    owner: a.owner,
+    due: a.due,
+    state: a.state,
+    ticket: a.ticket,
+    line: a.line,
+    file: i.file,
+    date: dayOf(i),
+  })),
 );
 
 /** Items sorted by `first` (a day), then file, then line. */
@@ -245,6 +255,28 @@ const sortItems = <T extends PlacedItem>(items: readonly T[], first: (item: T) =
     (item) => [first(item), item.file],
     (a, b) => a.line - b.line,
   );
+
+/** Items by their postmortem's day, then file, then line: the order sortItems gives by day. */
+const byDayFileLine =
+  (order: Collation) =>
+  (a: PlacedItem, b: PlacedItem): number =>
+    order.compare(a.date, b.date) || order.compare(a.file, b.file) || a.line - b.line;
+
+/**
+ * The first `count` of `items` in a stable sort by `compare`, without sorting them all: each item
+ * goes after the kept ones it does not precede, and displaces the last only when it precedes it.
+ */
+export function firstInOrder<T>(items: readonly T[], count: number, compare: (a: T, b: T) => number): T[] {
+  const kept: T[] = [];
+  for (const item of items) {
+    if (kept.length === count && (count === 0 || compare(item, kept[count - 1]!) >= 0)) continue;
+    let at = kept.length;
+    while (at > 0 && compare(item, kept[at - 1]!) < 0) at--;
+    kept.splice(at, 0, item);
+    if (kept.length > count) kept.pop();
+  }
+  return kept;
+}
 
 function itemRef(item: PlacedItem): ItemRef {
   return {
@@ -292,9 +324,10 @@ function actionItemFigures(
       completionRate: rate(finished, list.length),
     };
   });
-  const oldestOpen = sortItems([...open], (item) => item.date, order)
-    .slice(0, OLDEST_SHOWN)
-    .map((item) => ({ ...itemRef(item), ageDays: daysBetween(item.date, today) }));
+  const oldestOpen = firstInOrder(open, OLDEST_SHOWN, byDayFileLine(order)).map((item) => ({
+    ...itemRef(item),
+    ageDays: daysBetween(item.date, today),
+  }));
   return {
     total: items.length,
     open: open.length,

@@ -9,9 +9,24 @@ export function isDay(value: string): boolean {
   return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
 }
 
+/** Days since 1970-01-01 by day read, kept: a report asks for the same few hundred days thousands of times. */
+const dayNumbers = new Map<string, number>();
+const KEPT_DAYS = 20_000;
+
+function dayNumber(day: string): number {
+  let days = dayNumbers.get(day);
+  if (days === undefined) {
+    // Midnight UTC is a whole number of days, so the division is exact (NaN for what is not a day).
+    days = Date.parse(`${day}T00:00:00Z`) / DAY_MS;
+    if (dayNumbers.size >= KEPT_DAYS) dayNumbers.clear();
+    dayNumbers.set(day, days);
+  }
+  return days;
+}
+
 /** Whole days from `from` to `to` (both YYYY-MM-DD); negative when `to` is earlier. */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+  return Math.round(dayNumber(to) - dayNumber(from));
 }
 
 export function addDays(day: string, days: number): string {

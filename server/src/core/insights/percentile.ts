@@ -6,7 +6,16 @@
 export function percentile(values: readonly number[], p: number): number | undefined {
   if (values.length === 0) return undefined;
   if (!(p >= 0 && p <= 100)) throw new RangeError(`percentile must be between 0 and 100, not ${p}`);
-  const sorted = [...values].sort((a, b) => a - b);
+  return percentileOfSorted(
+    [...values].sort((a, b) => a - b),
+    p,
+  );
+}
+
+/** As `percentile`, over values already sorted in ascending order (not checked). */
+export function percentileOfSorted(sorted: ArrayLike<number>, p: number): number | undefined {
+  if (sorted.length === 0) return undefined;
+  if (!(p >= 0 && p <= 100)) throw new RangeError(`percentile must be between 0 and 100, not ${p}`);
   const rank = ((sorted.length - 1) * p) / 100;
   const below = Math.floor(rank);
   const above = Math.ceil(rank);

@@ -122,8 +122,37 @@ function recurringCauses(ordered: readonly IncidentRecord[]): RecurringGroup[] {
     .slice(0, MAX_CAUSES);
 }
 
+/** Everything of one incident that its recurring groups read, as one string, made once per record. */
+const signatures = new WeakMap<IncidentRecord, string>();
+
+function signatureOf(incident: IncidentRecord): string {
+  let signature = signatures.get(incident);
+  if (signature === undefined) {
+    const { date, file, title, services, tags, causeTerms } = incident;
+    signature = JSON.stringify([date, file, title, services, tags, causeTerms.map((t) => [t.key, t.label])]);
+    signatures.set(incident, signature);
+  }
+  return signature;
+}
+
+/**
+ * The last groups made and the signatures of the incidents they were made from: a report after a
+ * save that changed no service, tag, cause, title, day or file (a severity, an action's state)
+ * reuses them instead of grouping every postmortem again.
+ */
+let last: { signatures: string[]; result: Recurring } | undefined;
+
 /** Which services, tags and kinds of cause came back across the postmortems. */
-export function recurring(incidents: readonly IncidentRecord[], order = collationOf(incidents)): Recurring {
+export function recurring(incidents: readonly IncidentRecord[], order?: Collation): Recurring {
+  const current = incidents.map(signatureOf);
+  const previous = last?.signatures;
+  if (previous && previous.length === current.length && current.every((s, i) => s === previous[i])) return last!.result;
+  const result = groupRecurring(incidents, order ?? collationOf(incidents));
+  last = { signatures: current, result };
+  return result;
+}
+
+function groupRecurring(incidents: readonly IncidentRecord[], order: Collation): Recurring {
   const ordered = chronological(incidents, order);
   return {
     minPostmortems: MIN_RECURRING,
