@@ -60,7 +60,8 @@ const rule: Rule = {
   level: 'info',
   description: 'An action item does not start with a verb.',
   rationale:
-    'An item that starts with a verb ("Add an alert on…") says what will be done; "Better alerting" or "The deploy process" names a topic and leaves the work undefined.',
+    'An item that starts with a verb ("Add an alert on…") says what will be done; ' +
+    '"Better alerting" or "The deploy process" names a topic and leaves the work undefined.',
   example: {
     flagged: '| Better alerting for DNS | @ops |',
     better: '| Alert on resolver SERVFAIL rate per region | @ops |',
@@ -72,7 +73,9 @@ const rule: Rule = {
       return [
         {
           range: item.action.range,
-          message: `${quoteItem(item.action.text)} does not start with a verb: say what will be done ("Add…", "Automate…", "Document…").`,
+          message:
+            `${quoteItem(item.action.text)} does not start with a verb: ` +
+            'say what will be done ("Add…", "Automate…", "Document…").',
         },
       ];
     }),

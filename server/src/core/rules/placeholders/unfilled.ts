@@ -33,7 +33,8 @@ const rule: Rule = {
   level: 'warning',
   description: 'A placeholder (TODO, TBD, <…>, {{…}}) is left in a postmortem that is in review or published.',
   rationale:
-    'A draft may be full of TODOs; a postmortem sent for review or published should not be. Only documents whose status is in-review or published are checked.',
+    'A draft may be full of TODOs; a postmortem sent for review or published should not be. ' +
+    'Only documents whose status is in-review or published are checked.',
   options: {
     statuses: {
       type: 'string[]',
