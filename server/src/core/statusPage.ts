@@ -188,8 +188,9 @@ function keptSentences(ctx: Drafting, lines: readonly TextLine[]): string {
   return kept.filter((s) => s !== '' && s !== '-').join(' ');
 }
 
-const DURATION =
-  /\b(?:for|of|lasted|lasting|about|around|roughly|approximately|~)\s+(?:about\s+|around\s+|~)?(\d+(?:\.\d+)?)\s*(minutes?|mins?|hours?|hrs?|h)\b/gi;
+const ABOUT = String.raw`\b(?:for|of|lasted|lasting|about|around|roughly|approximately|~)\s+(?:about\s+|around\s+|~)?`;
+const AMOUNT_AND_UNIT = String.raw`(\d+(?:\.\d+)?)\s*(minutes?|mins?|hours?|hrs?|h)\b`;
+const DURATION = new RegExp(ABOUT + AMOUNT_AND_UNIT, 'gi');
 
 /** "for 39 minutes" where the window says 52: the draft gives one figure, the window's. */
 function oneDuration(ctx: Drafting, text: string): string {
