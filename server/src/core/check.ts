@@ -20,7 +20,9 @@ export function checkDocument(doc: PostmortemDocument, loaded: LoadedConfig, opt
     problems.unshift({
       code: 'config/invalid',
       severity: 'error',
-      message: `${basename(loaded.error.file)} ${loaded.error.message}; ${loaded.error.consequence ?? 'the default settings are used until it is fixed'}.`,
+      message:
+        `${basename(loaded.error.file)} ${loaded.error.message}; ` +
+        `${loaded.error.consequence ?? 'the default settings are used until it is fixed'}.`,
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     });
   }

@@ -48,8 +48,10 @@ export function classify(
   const glob = include.find((g) => matcher([g])(path) || matcher([g])('/' + path));
   if (glob) return { postmortem: true, reason: `its path matches the include pattern \`${glob}\`` };
   if (!/\.(md|markdown)$/i.test(path)) return { postmortem: false, reason: 'it is not a Markdown file' };
+  const patterns = include.map((g) => '`' + g + '`').join(', ');
   return {
     postmortem: false,
-    reason: `its frontmatter has no \`type: postmortem\` and its path matches none of the include patterns (${include.map((g) => '`' + g + '`').join(', ')})`,
+    reason:
+      'its frontmatter has no `type: postmortem` ' + `and its path matches none of the include patterns (${patterns})`,
   };
 }

@@ -18,23 +18,35 @@ const HANDLE = /(?<![\w@])@[A-Za-z0-9](?:[\w.-]*[A-Za-z0-9_])?/g;
 const IPV4 = /\b(?:\d{1,3}\.){3}\d{1,3}(?:\/\d{1,2})?(?::\d{1,5})?\b/g;
 const IPV6 = /(?<![\w:])(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}(?:\/\d{1,3})?(?![\w:])/gi;
 /** Dotted names (db-2.prod.example.net, pool.max): internal or not is decided per name. */
-const DOTTED =
-  /(?<![\w.-])[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+(?::\d{1,5})?(?![\w-]|\.[A-Za-z0-9])/g;
+const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?';
+const DOTTED = new RegExp(String.raw`(?<![\w.-])${LABEL}(?:\.${LABEL})+(?::\d{1,5})?(?![\w-]|\.[A-Za-z0-9])`, 'g');
 /** Host-like tokens: a name ending in a number (db-2, web-prod-03, ip-10-0-0-1), maybe with a port. */
 const HOST_TOKEN = /(?<![\w.-])[a-z][a-z0-9]*(?:-[a-z0-9]+)*-\d+[a-z]?(?::\d{1,5})?(?![\w-]|\.[A-Za-z0-9])/g;
 const INTERNAL_TLD =
   /\.(?:internal|local|localdomain|corp|lan|intranet|private|home\.arpa|svc|cluster\.local)(?::\d+)?$/i;
-const INTERNAL_LABEL =
-  /^(?:prod|production|staging|stg|stage|dev|qa|uat|int|internal|corp|intra|intranet|svc|cluster|ec2|compute|vpc|k8s|kube|(?:node|db|host|web|app|srv|server|worker)\d+)$/i;
+const INTERNAL_WORDS = [
+  'prod|production|staging|stg|stage|dev|qa|uat|int|internal|corp|intra|intranet',
+  'svc|cluster|ec2|compute|vpc|k8s|kube',
+  String.raw`(?:node|db|host|web|app|srv|server|worker)\d+`,
+];
+const INTERNAL_LABEL = new RegExp(`^(?:${INTERNAL_WORDS.join('|')})$`, 'i');
 /** Prefixes of names ending in a number that are not hosts ("UTF-8", "SHA-256", "COVID-19"). */
 const NOT_HOST = /^(?:utf|iso|sha|md|aes|rsa|rfc|http|tls|ssl|ipv|covid|pre|post|top|sev|p|x|mp|h|tcp|udp|s3)-/i;
-const TICKET =
-  /(?<![\w-])(?!(?:UTF|ISO|SHA|MD|AES|RSA|RFC|HTTP|TLS|SSL|IPV|COVID|SEV|MP|TCP|UDP)-)[A-Z][A-Z0-9]{1,9}-\d+(?:-\d+)*(?![\w-])/g;
+/** Upper-case prefixes of standards and protocols ("UTF-8", "SHA-256"), not ticket keys. */
+const NOT_TICKET_PREFIX = 'UTF|ISO|SHA|MD|AES|RSA|RFC|HTTP|TLS|SSL|IPV|COVID|SEV|MP|TCP|UDP';
+const TICKET = new RegExp(
+  String.raw`(?<![\w-])(?!(?:${NOT_TICKET_PREFIX})-)[A-Z][A-Z0-9]{1,9}-\d+(?:-\d+)*(?![\w-])`,
+  'g',
+);
 const TICKET_REF =
   /\b(?:PR|MR|CL|pull request|merge request|ticket)\s*[#!]?\d+\b|\bissue\s*#\d+\b|(?<![\w&#])#\d{2,}\b/gi;
 /** Owner cells that name a team, or nobody: no person's name to look for. */
-const NOT_A_PERSON =
-  /\b(?:team|squad|group|guild|rotation|on-?call|sre|ops|devops|infra|infrastructure|platform|support|engineering)\b|^\W*(?:tbd|todo|none|nobody|unassigned|n\/a)?\W*$/i;
+const TEAM_WORDS = [
+  'team|squad|group|guild|rotation|on-?call',
+  'sre|ops|devops|infra|infrastructure|platform|support|engineering',
+].join('|');
+const NOBODY = 'tbd|todo|none|nobody|unassigned|n/a';
+const NOT_A_PERSON = new RegExp(String.raw`\b(?:${TEAM_WORDS})\b|^\W*(?:${NOBODY})?\W*$`, 'i');
 
 type Replacement = string | ((match: string, ...groups: string[]) => string);
 
@@ -66,13 +78,12 @@ export class Redactor {
       for (const part of parts)
         if (part.length >= 3 && !/\d/.test(part)) words.add(escape(part[0].toUpperCase() + part.slice(1)));
     }
-    const around = (alternatives: Set<string>, flags: string) =>
-      alternatives.size === 0
-        ? undefined
-        : new RegExp(
-            `(?<![\\w@.-])(?:${[...alternatives].sort((a, b) => b.length - a.length).join('|')})(?![\\w-]|\\.[A-Za-z0-9])`,
-            flags,
-          );
+    const around = (alternatives: Set<string>, flags: string) => {
+      if (alternatives.size === 0) return undefined;
+      // Longest first: the first alternative that matches wins, so a name is not cut short by its own start.
+      const longestFirst = [...alternatives].sort((a, b) => b.length - a.length);
+      return new RegExp(`(?<![\\w@.-])(?:${longestFirst.join('|')})(?![\\w-]|\\.[A-Za-z0-9])`, flags);
+    };
     this.fullNames = around(full, 'giu');
     this.nameWords = around(words, 'gu');
   }

@@ -21,10 +21,8 @@ export function draftStatusUpdate(doc: PostmortemDocument): string {
     removed: { blame: 0, figures: 0, tryHarder: 0, durations: 0 },
   };
   const out: string[] = [`# ${ctx.redactor.redact(title(doc)) || 'Service incident'}`, ''];
-  out.push(
-    `**When:** ${ctx.window?.text ?? '<!-- No start or end time was found: add when customers were affected (UTC). -->'}`,
-    '',
-  );
+  const noWindow = '<!-- No start or end time was found: add when customers were affected (UTC). -->';
+  out.push(`**When:** ${ctx.window?.text ?? noWindow}`, '');
 
   const part = (heading: string, kinds: SectionKind[], missing: string): string[] => {
     const lines = customerLines(ctx, kinds);
@@ -40,7 +38,8 @@ export function draftStatusUpdate(doc: PostmortemDocument): string {
   out.push(
     '## Root cause',
     '',
-    "<!-- In words a customer understands: what conditions in the system led to this? The postmortem's analysis is written for the team and is not copied here. -->",
+    '<!-- In words a customer understands: what conditions in the system led to this? ' +
+      "The postmortem's analysis is written for the team and is not copied here. -->",
     '',
   );
   const resolution = part(
@@ -188,8 +187,9 @@ function keptSentences(ctx: Drafting, lines: readonly TextLine[]): string {
   return kept.filter((s) => s !== '' && s !== '-').join(' ');
 }
 
-const DURATION =
-  /\b(?:for|of|lasted|lasting|about|around|roughly|approximately|~)\s+(?:about\s+|around\s+|~)?(\d+(?:\.\d+)?)\s*(minutes?|mins?|hours?|hrs?|h)\b/gi;
+const ABOUT = String.raw`\b(?:for|of|lasted|lasting|about|around|roughly|approximately|~)\s+(?:about\s+|around\s+|~)?`;
+const AMOUNT_AND_UNIT = String.raw`(\d+(?:\.\d+)?)\s*(minutes?|mins?|hours?|hrs?|h)\b`;
+const DURATION = new RegExp(ABOUT + AMOUNT_AND_UNIT, 'gi');
 
 /** "for 39 minutes" where the window says 52: the draft gives one figure, the window's. */
 function oneDuration(ctx: Drafting, text: string): string {
@@ -320,13 +320,17 @@ function note(ctx: Drafting): string {
       : '',
     tryHarder > 0 ? plural(tryHarder, '"try harder" action item', '"try harder" action items') : '',
   ].filter(Boolean);
+  const windowLength = ctx.window?.minutes !== undefined ? ` (${humanDuration(ctx.window.minutes)})` : '';
   const said = [
     redacted.length > 0 ? `Left out or replaced: ${redacted.join(', ')}.` : '',
     dropped.length > 0 ? `Left out: ${dropped.join(', ')}.` : '',
     durations > 0
-      ? `${plural(durations, 'duration', 'durations')} in the text changed to the window's${ctx.window?.minutes !== undefined ? ` (${humanDuration(ctx.window.minutes)})` : ''}.`
+      ? `${plural(durations, 'duration', 'durations')} in the text changed to the window's${windowLength}.`
       : '',
   ].filter(Boolean);
   const what = said.length > 0 ? said.join(' ') : 'Nothing internal was found to leave out.';
-  return `<!-- Drafted by Hindsight from the postmortem. ${what} Severity, the timeline and owners are never included. Read it through before publishing. -->`;
+  return (
+    `<!-- Drafted by Hindsight from the postmortem. ${what} ` +
+    'Severity, the timeline and owners are never included. Read it through before publishing. -->'
+  );
 }

@@ -10,8 +10,14 @@ import { runRules } from './rules/run';
  */
 
 /** Money and the figures a business keeps to itself. */
-const INTERNAL_FIGURES =
-  /[$€£¥]\s?\d|\b\d[\d,.]*\s?(?:k|m|bn|million|billion|thousand)?\s?(?:USD|EUR|GBP|dollars?|euros?|pounds)\b|\b(?:revenue|lost sales|sales|GMV|MRR|ARR|bookings|margin|refunds? cost|financial (?:impact|loss)|error[- ]budget|SLO budget|budget burn|burn rate|SLA credits?|penalt(?:y|ies))\b/i;
+const PRICE = String.raw`[$€£¥]\s?\d`;
+const CURRENCY = '(?:USD|EUR|GBP|dollars?|euros?|pounds)';
+const AMOUNT = String.raw`\b\d[\d,.]*\s?(?:k|m|bn|million|billion|thousand)?\s?${CURRENCY}\b`;
+const BUSINESS_FIGURES = [
+  'revenue|lost sales|sales|GMV|MRR|ARR|bookings|margin|refunds? cost|financial (?:impact|loss)',
+  'error[- ]budget|SLO budget|budget burn|burn rate|SLA credits?|penalt(?:y|ies)',
+].join('|');
+const INTERNAL_FIGURES = new RegExp(String.raw`${PRICE}|${AMOUNT}|\b(?:${BUSINESS_FIGURES})\b`, 'i');
 
 export function hasInternalFigures(text: string): boolean {
   return INTERNAL_FIGURES.test(text);

@@ -31,11 +31,15 @@ const SCROLL_SCRIPT = `(function () {
     var blocks = document.querySelectorAll('.hs-document > [data-line]');
     var before = { top: 0, line: 0 }, after;
     for (var i = 0; i < blocks.length; i++) {
-      var at = { top: blocks[i].getBoundingClientRect().top + window.scrollY, line: Number(blocks[i].getAttribute('data-line')) };
+      var at = {
+        top: blocks[i].getBoundingClientRect().top + window.scrollY,
+        line: Number(blocks[i].getAttribute('data-line'))
+      };
       if (at.line <= line) before = at; else { after = at; break; }
     }
     var top = before.top;
-    if (after && after.line > before.line) top += ((after.top - before.top) * (line - before.line)) / (after.line - before.line);
+    if (after && after.line > before.line)
+      top += ((after.top - before.top) * (line - before.line)) / (after.line - before.line);
     window.scrollTo(0, Math.max(0, top));
   }
   window.addEventListener('message', function (event) {

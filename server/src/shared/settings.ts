@@ -11,7 +11,10 @@ export interface HindsightSettings {
 
 export const SETTINGS_SECTION = 'hindsight';
 
-/** Same globs as the engine's defaults and the `hindsight.include` default in package.json (a test keeps them equal). */
+/**
+ * Same globs as the engine's defaults and the `hindsight.include` default in package.json
+ * (a test keeps them equal).
+ */
 export const DEFAULT_SETTINGS: HindsightSettings = {
   include: ['**/postmortems/**/*.md', '**/post-mortems/**/*.md', '**/*.postmortem.md'],
   run: 'onType',

@@ -7,6 +7,11 @@ import { findStamps } from '../time/stamps';
 
 type Field = 'action' | 'owner' | 'due' | 'status' | 'priority' | 'ticket' | 'type';
 
+const ACTION_HEADERS = [
+  'actions?|action items?|items?|tasks?|descriptions?|what|follow[- ]?ups?|remediations?|titles?',
+  'summary|to ?do|corrective actions?|next steps?',
+];
+
 /** Column header synonyms, tried in this order so "Action item" is not read as a ticket. */
 const COLUMNS: [Field, RegExp][] = [
   ['owner', /^(?:owners?|assignees?|assigned(?: to)?|who|responsible|dri|lead|team)$/],
@@ -15,10 +20,7 @@ const COLUMNS: [Field, RegExp][] = [
   ['priority', /^(?:priority|prio|p|severity|urgency|importance)$/],
   ['ticket', /^(?:tickets?|issues?|jira|links?|tracking|tracker|reference|ref|bug|task id|id|key)$/],
   ['type', /^(?:type|kind|category|class)$/],
-  [
-    'action',
-    /^(?:actions?|action items?|items?|tasks?|descriptions?|what|follow[- ]?ups?|remediations?|titles?|summary|to ?do|corrective actions?|next steps?)$/,
-  ],
+  ['action', new RegExp(`^(?:${ACTION_HEADERS.join('|')})$`)],
 ];
 
 function columnField(header: string): Field | undefined {
@@ -26,8 +28,12 @@ function columnField(header: string): Field | undefined {
   return COLUMNS.find(([, pattern]) => pattern.test(h))?.[0];
 }
 
-const DONE =
-  /^(?:done|closed|complete[d]?|fixed|resolved|finished|shipped|merged|deployed|won'?t ?(?:do|fix)|cancel+ed|✅|☑|✔|x|yes)$/i;
+const DONE_WORDS = [
+  'done|closed|complete[d]?|fixed|resolved|finished|shipped|merged|deployed',
+  "won'?t ?(?:do|fix)|cancel+ed",
+  '✅|☑|✔|x|yes',
+];
+const DONE = new RegExp(`^(?:${DONE_WORDS.join('|')})$`, 'i');
 const IN_PROGRESS = /^(?:in[ -]?progress|doing|started|wip|ongoing|in review|review|blocked|underway|active)$/i;
 const OPEN = /^(?:open|todo|to ?do|not started|new|planned|backlog|pending|proposed|scheduled|ready|triage|no)$/i;
 
@@ -90,8 +96,13 @@ function fromTable(table: TableBlock, index: LineIndex, reference: CalendarDate 
 }
 
 const OWNER_INLINE = /(?:^|\s|\()(?:owner:\s*|assignee:\s*|@)([\w.-]+(?:\s[A-Z][\w-]+)?)/i;
-const DUE_INLINE =
-  /\b(?:due|by|before|deadline)\s*:?\s*([0-9]{4}-[0-9]{2}-[0-9]{2}|\d{1,2}\s+[A-Za-z]{3,9}(?:\s+\d{4})?|[A-Za-z]{3,9}\s+\d{1,2}(?:,?\s+\d{4})?)/i;
+const ISO_DAY = '[0-9]{4}-[0-9]{2}-[0-9]{2}';
+const DAY_MONTH = String.raw`\d{1,2}\s+[A-Za-z]{3,9}(?:\s+\d{4})?`;
+const MONTH_DAY = String.raw`[A-Za-z]{3,9}\s+\d{1,2}(?:,?\s+\d{4})?`;
+const DUE_INLINE = new RegExp(
+  String.raw`\b(?:due|by|before|deadline)\s*:?\s*` + `(${ISO_DAY}|${DAY_MONTH}|${MONTH_DAY})`,
+  'i',
+);
 const TICKET_INLINE = /\b([A-Z][A-Z0-9]{1,9}-\d+)\b|(https?:\/\/\S+\/(?:issues|browse|issue)\/\S+)|(#\d+)\b/;
 const STATUS_INLINE = /\b(?:status:\s*)([\w -]+?)(?:[,;)]|$)/i;
 
@@ -154,8 +165,12 @@ function fromList(
 const isGroupLabel = (text: string) => /:\s*$/.test(text) || /^\s*$/.test(text);
 
 /** Words that open a "Label:" item without naming who does the work. */
-const NOT_OWNERS =
-  /^(?:note|notes|status|update|example|issue|problem|action|actions|fix|goal|why|how|what|result|done|todo|next|follow|short|long|immediate|ongoing|optional|update|context|background|impact|risk|idea|proposal|question|bonus|also|later|now|phase|step|stage|part)$/i;
+const LABEL_WORDS = [
+  'note|notes|status|update|example|issue|problem|action|actions|fix|goal|why|how|what|result|done|todo',
+  'next|follow|short|long|immediate|ongoing|optional|update|context|background|impact|risk|idea|proposal',
+  'question|bonus|also|later|now|phase|step|stage|part',
+];
+const NOT_OWNERS = new RegExp(`^(?:${LABEL_WORDS.join('|')})$`, 'i');
 
 /** "[Platform] Add…", "Platform: Add…", "SRE + DB team: …", "Platform will add…": the owner named up front. */
 export function leadingOwner(item: string): string | undefined {

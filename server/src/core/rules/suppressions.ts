@@ -74,7 +74,9 @@ export function unknownSuppressedNames(doc: PostmortemDocument): Problem[] {
       problems.push({
         code: 'suppressions/unknown-rule',
         severity: 'warning',
-        message: `"${name[0]}" is not a Hindsight rule or family, so this comment does not suppress it${didYouMean(name[0], { families: true }) || '.'}`,
+        message:
+          `"${name[0]}" is not a Hindsight rule or family, so this comment does not suppress it` +
+          (didYouMean(name[0], { families: true }) || '.'),
         range: { start: { line: index, character: start }, end: { line: index, character: start + name[0].length } },
       });
     }

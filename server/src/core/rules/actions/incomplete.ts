@@ -101,9 +101,18 @@ const rule: Rule = {
   id: 'actions/incomplete',
   level: 'warning',
   description:
-    'An open action item lacks an owner, a due date or a status (one finding an item, naming all that is missing; one for a run of neighbouring items that lack the same).',
+    'An open action item lacks an owner, a due date or a status (one finding an item, naming all that is missing; ' +
+    'one for a run of neighbouring items that lack the same).',
   rationale:
-    'An action item nobody owns, with no date and no status, is one nobody does: it drifts behind newer work and no one can tell at 30, 60 or 90 days whether it happened. Items under a "Completed" or "Done" heading or worded as done ("Added…", "has been fixed"), checked boxes and items that link a ticket (which tracks owner and date) are not asked for more by default, and a plain list item without a status reads as open; `hindsight:strict` asks every item for every field. Three or more neighbouring items that lack the same fields get one finding on the first, since a list where nobody is named is one habit to fix, not many. The former rules `actions/missing-owner`, `actions/missing-due-date` and `actions/missing-status` are names for the parts of this one: turning one off stops that field being asked for.',
+    'An action item nobody owns, with no date and no status, is one nobody does: ' +
+    'it drifts behind newer work and no one can tell at 30, 60 or 90 days whether it happened. ' +
+    'Items under a "Completed" or "Done" heading or worded as done ("Added…", "has been fixed"), ' +
+    'checked boxes and items that link a ticket (which tracks owner and date) are not asked for more by default, ' +
+    'and a plain list item without a status reads as open; `hindsight:strict` asks every item for every field. ' +
+    'Three or more neighbouring items that lack the same fields get one finding on the first, ' +
+    'since a list where nobody is named is one habit to fix, not many. ' +
+    'The former rules `actions/missing-owner`, `actions/missing-due-date` and `actions/missing-status` are names ' +
+    'for the parts of this one: turning one off stops that field being asked for.',
   example: {
     flagged: '| Add zone-file validation | | | |',
     better: '| Add zone-file validation | @marc | 2025-07-01 | open |',

@@ -2,8 +2,14 @@ import type { Rule } from '../rule';
 import { quoteItem } from './quote';
 
 /** Words that show an item is a noun phrase or a wish rather than an instruction. */
-const NOT_IMPERATIVE =
-  /^(?:the|a|an|more|better|some|any|all|our|their|this|that|these|those|need|needs|there|it|we|they|someone|somebody|maybe|possibly|perhaps|should|would|could|might|improved|enhanced|increased|additional|new|proper|further|\w+(?:tion|sion|ment|ness|ity|ance|ence|ings?))$/i;
+const NOT_IMPERATIVE_WORDS = [
+  'the|a|an|more|better|some|any|all|our|their|this|that|these|those',
+  'need|needs|there|it|we|they|someone|somebody',
+  'maybe|possibly|perhaps|should|would|could|might',
+  'improved|enhanced|increased|additional|new|proper|further',
+  String.raw`\w+(?:tion|sion|ment|ness|ity|ance|ence|ings?)`,
+];
+const NOT_IMPERATIVE = new RegExp(`^(?:${NOT_IMPERATIVE_WORDS.join('|')})$`, 'i');
 /** Imperatives that end like nouns, so the endings above do not catch them. */
 const VERBS_LIKE_NOUNS = new Set([
   'ping',
@@ -60,7 +66,8 @@ const rule: Rule = {
   level: 'info',
   description: 'An action item does not start with a verb.',
   rationale:
-    'An item that starts with a verb ("Add an alert on…") says what will be done; "Better alerting" or "The deploy process" names a topic and leaves the work undefined.',
+    'An item that starts with a verb ("Add an alert on…") says what will be done; ' +
+    '"Better alerting" or "The deploy process" names a topic and leaves the work undefined.',
   example: {
     flagged: '| Better alerting for DNS | @ops |',
     better: '| Alert on resolver SERVFAIL rate per region | @ops |',
@@ -72,7 +79,9 @@ const rule: Rule = {
       return [
         {
           range: item.action.range,
-          message: `${quoteItem(item.action.text)} does not start with a verb: say what will be done ("Add…", "Automate…", "Document…").`,
+          message:
+            `${quoteItem(item.action.text)} does not start with a verb: ` +
+            'say what will be done ("Add…", "Automate…", "Document…").',
         },
       ];
     }),

@@ -5,9 +5,12 @@ const rule: Rule = {
   id: 'actions/required-type',
   level: 'warning',
   description:
-    'A severe incident has no action item of a required type (by default SEV0 and SEV1 need one that prevents recurrence).',
+    'A severe incident has no action item of a required type ' +
+    '(by default SEV0 and SEV1 need one that prevents recurrence).',
   rationale:
-    'Mitigation items stop the bleeding; only "prevent" items stop the next one. For the most severe incidents at least one action item must be of the types the configuration requires (a Type column with mitigate, prevent, process…).',
+    'Mitigation items stop the bleeding; only "prevent" items stop the next one. ' +
+    'For the most severe incidents at least one action item must be of the types the configuration requires ' +
+    '(a Type column with mitigate, prevent, process…).',
   example: {
     flagged: '| Restart the workers | @ops | 2025-07-01 | done | | mitigate |',
     better: '| Cap the scale-down job to its own pool | @ops | 2025-07-15 | open | | prevent |',
@@ -23,7 +26,9 @@ const rule: Rule = {
     return [
       {
         range: section?.headingRange ?? documentAnchor(doc),
-        message: `A ${severity} postmortem needs at least one action item of type ${missing.map((t) => `"${t}"`).join(' and ')} (a Type column on the action-items table).`,
+        message:
+          `A ${severity} postmortem needs at least one action item of type ` +
+          `${missing.map((t) => `"${t}"`).join(' and ')} (a Type column on the action-items table).`,
       },
     ];
   },

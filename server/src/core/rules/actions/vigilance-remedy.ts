@@ -6,7 +6,10 @@ const rule: Rule = {
   level: 'warning',
   description: 'An action item asks people to try harder ("be more careful") instead of changing the system.',
   rationale:
-    'People were already trying not to fail. "Be more careful" and "double-check" cannot be verified, do not survive the next busy night, and quietly blame whoever is on call next. An action item should change the system: a guard, a check, an automation, a default that makes the mistake hard to make.',
+    'People were already trying not to fail. "Be more careful" and "double-check" cannot be verified, ' +
+    'do not survive the next busy night, and quietly blame whoever is on call next. ' +
+    'An action item should change the system: a guard, a check, an automation, ' +
+    'a default that makes the mistake hard to make.',
   example: {
     flagged: '| Be more careful when editing zone files | @ops |',
     better: '| Validate zone files in the publish script before they go live | @ops |',
@@ -18,7 +21,9 @@ const rule: Rule = {
         ? [
             {
               range: item.action.range,
-              message: `"${match[0]}" asks people to try harder; make the action a change to the system instead (a guard, a check, an automation).`,
+              message:
+                `"${match[0]}" asks people to try harder; ` +
+                'make the action a change to the system instead (a guard, a check, an automation).',
             },
           ]
         : [];

@@ -30,7 +30,11 @@ const rule: Rule = {
   level: 'error',
   description: 'A date or milestone timestamp in the frontmatter is not a valid ISO 8601 date or date-time.',
   rationale:
-    'Milestone timestamps in the frontmatter are the most trusted source for the metrics. `2025-02-30`, `14:05 yesterday` or `3/4/25` cannot be used, so the metrics silently fall back to the timeline. Write `YYYY-MM-DD` for dates and `YYYY-MM-DDTHH:MM:SSZ` (or with an offset) for timestamps. A yes/no flag (`resolved: true`, as some status page tools write) is not a timestamp and is left alone.',
+    'Milestone timestamps in the frontmatter are the most trusted source for the metrics. ' +
+    '`2025-02-30`, `14:05 yesterday` or `3/4/25` cannot be used, ' +
+    'so the metrics silently fall back to the timeline. ' +
+    'Write `YYYY-MM-DD` for dates and `YYYY-MM-DDTHH:MM:SSZ` (or with an offset) for timestamps. ' +
+    'A yes/no flag (`resolved: true`, as some status page tools write) is not a timestamp and is left alone.',
   example: { flagged: 'started: 3/4/25 2pm', better: 'started: 2025-03-04T14:00:00Z' },
   check: ({ doc }) => {
     const findings: Finding[] = [];
@@ -48,9 +52,12 @@ const rule: Rule = {
       const value = field.value instanceof Date ? field.value.toISOString() : String(field.value);
       if (validDate(value)) continue;
       const readable = findStamps(value).some((s) => s.date?.year && (key === 'date' || s.time));
+      const expected =
+        key === 'date' ? 'a date in the form YYYY-MM-DD' : 'an ISO 8601 timestamp such as 2025-03-04T14:02:00Z';
+      const advice = readable ? ', although it can be read; write it in the standard form' : '';
       findings.push({
         range: field.valueRange,
-        message: `\`${key}: ${value}\` is not ${key === 'date' ? 'a date in the form YYYY-MM-DD' : 'an ISO 8601 timestamp such as 2025-03-04T14:02:00Z'}${readable ? ', although it can be read; write it in the standard form' : ''}.`,
+        message: `\`${key}: ${value}\` is not ${expected}${advice}.`,
       });
     }
     return findings;

@@ -6,14 +6,19 @@ const rule: Rule = {
   level: 'error',
   description: 'A severity, status or template that is not one of the allowed values.',
   rationale:
-    'Severity and status drive everything downstream (required sections, review, dashboards). "Sev 1", "high" or "final" will not be counted where "SEV1" and "published" are. The allowed values are configurable. Frontmatter written for another tool (no `type: postmortem` or `template:`) keeps its own vocabulary, so there the finding is a hint.',
+    'Severity and status drive everything downstream (required sections, review, dashboards). ' +
+    '"Sev 1", "high" or "final" will not be counted where "SEV1" and "published" are. ' +
+    'The allowed values are configurable. ' +
+    'Frontmatter written for another tool (no `type: postmortem` or `template:`) keeps its own vocabulary, ' +
+    'so there the finding is a hint.',
   example: { flagged: 'severity: high\nstatus: final', better: 'severity: SEV2\nstatus: published' },
   options: {
     hintUnlessAdopted: {
       type: 'boolean',
       default: true,
       description:
-        'Report as a hint on a document whose frontmatter was not written for Hindsight (its own vocabulary, such as `severity: disrupted`).',
+        'Report as a hint on a document whose frontmatter was not written for Hindsight ' +
+        '(its own vocabulary, such as `severity: disrupted`).',
     },
   },
   fixable: true,

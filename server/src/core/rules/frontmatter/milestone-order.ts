@@ -6,9 +6,11 @@ const rule: Rule = {
   id: 'frontmatter/milestone-order',
   level: 'warning',
   description:
-    'Frontmatter milestone timestamps are not in order (started ≤ detected ≤ acknowledged ≤ mitigated ≤ resolved; impact start ≤ impact end).',
+    'Frontmatter milestone timestamps are not in order (started ≤ detected ≤ acknowledged ≤ mitigated ≤ resolved; ' +
+    'impact start ≤ impact end).',
   rationale:
-    'A detection before the start, or a resolution before the mitigation, gives negative or impossible durations and is nearly always a typo in a date or a zone.',
+    'A detection before the start, or a resolution before the mitigation, ' +
+    'gives negative or impossible durations and is nearly always a typo in a date or a zone.',
   example: {
     flagged: 'detected: 2025-03-04T14:11:00Z\nstarted: 2025-03-04T14:20:00Z',
     better: 'started: 2025-03-04T14:02:00Z\ndetected: 2025-03-04T14:11:00Z',

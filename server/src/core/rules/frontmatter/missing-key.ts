@@ -7,7 +7,12 @@ const rule: Rule = {
   level: 'warning',
   description: 'A required frontmatter key is missing (by default title, date, severity, status and authors).',
   rationale:
-    'The frontmatter is what indexes, dashboards and the exporters read: a postmortem without a severity or status cannot be found, counted or followed up. A draft may leave a required key blank; once in review or published, a blank counts as missing. A document whose frontmatter was not written for Hindsight (no `type: postmortem` or `template:`) is told so as a hint, unless `hindsight:strict` is in force. The required keys are configurable.',
+    'The frontmatter is what indexes, dashboards and the exporters read: ' +
+    'a postmortem without a severity or status cannot be found, counted or followed up. ' +
+    'A draft may leave a required key blank; once in review or published, a blank counts as missing. ' +
+    'A document whose frontmatter was not written for Hindsight (no `type: postmortem` or `template:`) ' +
+    'is told so as a hint, unless `hindsight:strict` is in force. ' +
+    'The required keys are configurable.',
   example: {
     flagged: '---\ntype: postmortem\ntitle: DNS outage\n---',
     better:
@@ -18,7 +23,8 @@ const rule: Rule = {
       type: 'boolean',
       default: true,
       description:
-        'Report as a hint on a document whose frontmatter was not written for Hindsight (no `type: postmortem` or `template:`).',
+        'Report as a hint on a document whose frontmatter was not written for Hindsight ' +
+        '(no `type: postmortem` or `template:`).',
     },
   },
   fixable: true,
@@ -51,7 +57,9 @@ const rule: Rule = {
       {
         // At the last key, just above where the missing ones would go.
         range: fm ? doc.lines.lineRange(Math.max(fm.range.start.line, fm.range.end.line - 1)) : documentAnchor(doc),
-        message: `The frontmatter ${fm ? 'lacks' : 'is missing, and with it'} ${missing.map((k) => `\`${k}\``).join(', ')}.`,
+        message:
+          `The frontmatter ${fm ? 'lacks' : 'is missing, and with it'} ` +
+          `${missing.map((k) => `\`${k}\``).join(', ')}.`,
         atMost: options.hintUnlessAdopted === true && !adopted ? 'hint' : undefined,
         fixes: lines
           ? [

@@ -6,14 +6,18 @@ const rule: Rule = {
   level: 'info',
   description: 'A frontmatter key Hindsight does not know (possibly a typo, such as `serverity`).',
   rationale:
-    'A misspelt key is silently ignored: `serverity: SEV1` leaves the postmortem without a severity. Keys your team uses on purpose can be added to `frontmatter.known` in the configuration. Frontmatter written for another tool (no `type: postmortem` or `template:`) is not checked, unless `hindsight:strict` is in force.',
+    'A misspelt key is silently ignored: `serverity: SEV1` leaves the postmortem without a severity. ' +
+    'Keys your team uses on purpose can be added to `frontmatter.known` in the configuration. ' +
+    'Frontmatter written for another tool (no `type: postmortem` or `template:`) is not checked, ' +
+    'unless `hindsight:strict` is in force.',
   example: { flagged: 'serverity: SEV1', better: 'severity: SEV1' },
   options: {
     onlyWhenAdopted: {
       type: 'boolean',
       default: true,
       description:
-        "Check only frontmatter written for Hindsight (`type: postmortem` or `template:`), not a site generator's or another tool's keys.",
+        'Check only frontmatter written for Hindsight (`type: postmortem` or `template:`), ' +
+        "not a site generator's or another tool's keys.",
     },
   },
   check: ({ doc, config, options }) => {
@@ -24,7 +28,9 @@ const rule: Rule = {
       .filter((f) => !known.has(f.key.toLowerCase()) && !/^x[-_]/i.test(f.key))
       .map((f) => ({
         range: f.keyRange,
-        message: `\`${f.key}\` is not a key Hindsight knows; if it is meant, add it to frontmatter.known in .hindsight.json.`,
+        message:
+          `\`${f.key}\` is not a key Hindsight knows; ` +
+          'if it is meant, add it to frontmatter.known in .hindsight.json.',
       }));
   },
 };

@@ -37,7 +37,12 @@ const rule: Rule = {
   level: 'info',
   description: "A service in `services:` that the repository's Backstage catalog does not name.",
   rationale:
-    'Counting incidents per service, per owning team and per system only works when every postmortem spells a service the way the catalog does: `checkout-api`, `checkout` and `Checkout API` would be three services. When the repository keeps Backstage `catalog-info.yaml` files (the nearest folder at or above the postmortem holding one, and every catalog file below it), the names of their Components and Systems are the services a postmortem may name; a close name is offered as a fix. Without a catalog the rule says nothing.',
+    'Counting incidents per service, per owning team and per system only works when every postmortem spells a ' +
+    'service the way the catalog does: `checkout-api`, `checkout` and `Checkout API` would be three services. ' +
+    'When the repository keeps Backstage `catalog-info.yaml` files ' +
+    '(the nearest folder at or above the postmortem holding one, and every catalog file below it), ' +
+    'the names of their Components and Systems are the services a postmortem may name; ' +
+    'a close name is offered as a fix. Without a catalog the rule says nothing.',
   example: {
     flagged: '---\ntype: postmortem\ntitle: Checkout errors\nservices: [checkout-apl]\n---',
     better: '---\ntype: postmortem\ntitle: Checkout errors\nservices: [checkout-api]\n---',
@@ -56,7 +61,9 @@ const rule: Rule = {
         const suggestion = nearest(name, names);
         findings.push({
           range,
-          message: `\`${name}\` is not a Component or System in the service catalog${suggestion ? `; did you mean \`${suggestion}\`?` : '.'}`,
+          message:
+            `\`${name}\` is not a Component or System in the service catalog` +
+            (suggestion ? `; did you mean \`${suggestion}\`?` : '.'),
           fixes: suggestion ? [{ title: `Change to ${suggestion}`, edits: [{ range, newText: suggestion }] }] : [],
         });
       }

@@ -6,8 +6,17 @@ import { frontmatterString, inCode } from '../util';
  * (a `{{…}}` of 200 characters, a `<…>` of 61, its space looked for only there), so a line of
  * thousands of unclosed `{{` or `<` is read in one pass instead of one pass to the end per opener.
  */
-const PLACEHOLDER =
-  /\b(?:TODO|TBD|TBC|FIXME|XXX)\b|\{\{[^}\n]{0,200}\}\}|<(?![!/])(?!(?:a|img|br|hr|div|span|p|details|summary|sup|sub|kbd|code|pre|b|i|u|em|strong|table|thead|tbody|tr|td|th|ul|ol|li|h[1-6]|font|center|section|figure|figcaption|video|audio|source|iframe|picture)\b)(?=[^<>\n]{0,60}\s)[a-z][^<>\n]{1,60}>|<(?:your|insert|add|name|date|service|owner|team|ticket|link|url|time)[^<>\n]*>/gi;
+const MARKERS = String.raw`\b(?:TODO|TBD|TBC|FIXME|XXX)\b`;
+const MUSTACHE = String.raw`\{\{[^}\n]{0,200}\}\}`;
+/** Tags a postmortem may hold on purpose: a `<…>` that opens one of them is markup, not a placeholder. */
+const HTML_TAGS = [
+  'a|img|br|hr|div|span|p|details|summary|sup|sub|kbd|code|pre|b|i|u|em|strong',
+  'table|thead|tbody|tr|td|th|ul|ol|li|h[1-6]|font|center|section',
+  'figure|figcaption|video|audio|source|iframe|picture',
+].join('|');
+const ANGLED_WORDS = String.raw`<(?![!/])(?!(?:${HTML_TAGS})\b)(?=[^<>\n]{0,60}\s)[a-z][^<>\n]{1,60}>`;
+const ANGLED_PROMPT = String.raw`<(?:your|insert|add|name|date|service|owner|team|ticket|link|url|time)[^<>\n]*>`;
+const PLACEHOLDER = new RegExp([MARKERS, MUSTACHE, ANGLED_WORDS, ANGLED_PROMPT].join('|'), 'gi');
 
 /** Code spans, comments and `<http…>` autolinks: no placeholder is looked for inside them. */
 const CODE_COMMENT_OR_AUTOLINK = /`[^`]*`|<!--.*?(?:-->|$)|<https?:[^>]*(?:>|$)/g;
@@ -33,7 +42,8 @@ const rule: Rule = {
   level: 'warning',
   description: 'A placeholder (TODO, TBD, <…>, {{…}}) is left in a postmortem that is in review or published.',
   rationale:
-    'A draft may be full of TODOs; a postmortem sent for review or published should not be. Only documents whose status is in-review or published are checked.',
+    'A draft may be full of TODOs; a postmortem sent for review or published should not be. ' +
+    'Only documents whose status is in-review or published are checked.',
   options: {
     statuses: {
       type: 'string[]',

@@ -9,7 +9,12 @@ const rule: Rule = {
   level: 'warning',
   description: 'A required section has a heading but nothing under it (a template prompt in a comment does not count).',
   rationale:
-    "An empty heading looks complete in an outline and in review, which is worse than a missing one. Required sections are checked always; once a postmortem is in review or published, every empty section is reported. In a draft (status draft, or no status yet) an empty section is work still to do, so it is a hint until the document goes to review; `hindsight:strict` reports it at the rule's level in drafts too.",
+    'An empty heading looks complete in an outline and in review, which is worse than a missing one. ' +
+    'Required sections are checked always; once a postmortem is in review or published, ' +
+    'every empty section is reported. ' +
+    'In a draft (status draft, or no status yet) an empty section is work still to do, ' +
+    'so it is a hint until the document goes to review; ' +
+    "`hindsight:strict` reports it at the rule's level in drafts too.",
   example: {
     flagged: '## Where we got lucky\n\n<!-- What went our way? -->',
     better: '## Where we got lucky\n\nThe change went out at low traffic.',

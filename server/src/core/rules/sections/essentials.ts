@@ -4,6 +4,12 @@ import type { RuleContext } from '../rule';
 import { sectionKinds } from '../../parse/sections';
 import { sectionFor } from './template';
 
+/** Heading words for the analysis, when it is not called "contributing factors" or "root cause". */
+const CAUSE_HEADINGS = [
+  'analysis|investigation|why|causes?|caused|reasons?|identified',
+  'what went wrong|technical details|explanation|problem|issue|diagnosis',
+].join('|');
+
 /**
  * What any postmortem needs, whatever its shape: what happened and to whom, when, why, and what
  * will change. A document that never chose a template is held to these only. Each essential is
@@ -41,8 +47,7 @@ export const ESSENTIALS: readonly Essential[] = [
   {
     name: 'the contributing factors or root cause',
     kinds: ['contributing-factors', 'root-cause', 'trigger', 'five-whys', 'challenges'],
-    headings:
-      /\b(analysis|investigation|why|causes?|caused|reasons?|identified|what went wrong|technical details|explanation|problem|issue|diagnosis)\b/i,
+    headings: new RegExp(String.raw`\b(${CAUSE_HEADINGS})\b`, 'i'),
     requirement: {
       kinds: ['contributing-factors'],
       heading: 'Contributing factors',

@@ -32,7 +32,8 @@ export function insertSection(
 ): TextEdit {
   const at = requirements.indexOf(missing);
   const depth = doc.sections.find((s) => s.depth > 1)?.depth ?? 2;
-  const skeleton = `${'#'.repeat(depth)} ${missing.heading}\n\n${missing.prompt ? `<!-- ${missing.prompt} -->\n\n` : ''}`;
+  const promptComment = missing.prompt ? `<!-- ${missing.prompt} -->\n\n` : '';
+  const skeleton = `${'#'.repeat(depth)} ${missing.heading}\n\n${promptComment}`;
   const before = requirements
     .slice(0, at)
     .reverse()
