@@ -24,6 +24,7 @@ const FAMILIES = {
   partial: String.raw`partial\w*|some\b|begin(?:s|ning)?\s+to|start(?:ed|s)?\s+to|slowly|gradual\w*|most\b|majority|still`,
   cause: String.raw`root\s+cause|(?:identified|found|determined|confirmed)\s+(?:the\s+)?(?:cause|issue|problem|bug|culprit)|caused\s+by|traced`,
   future: String.raw`will\b|plan\w*|should\b|follow-?up|action\s+items?|post-?mortem|retro\w*|next\s+steps?`,
+  precursor: String.raw`propos\w*|announc\w*|schedul\w*|submitt\w*|approv\w*|vot(?:e|ed|es|ing)\b|agree\w*|prepar\w*|coordinat\w*|in\s+review|countdown`,
   backstory: String.raw`(?:was|were|had\s+been)\s+(?:first\s+)?(?:introduced|merged|added|written|created|committed|shipped)|(?:days?|weeks?|months?|years?)\s+(?:ago|before|earlier|prior)|previously|originally|at\s+the\s+time\s+unknown|latent|went\s+unnoticed`,
 } as const;
 
@@ -81,6 +82,9 @@ export const FEATURES: Record<string, string> = {
   day_after_first: 'more than a day after the first candidate (a permanent fix weeks later)',
   days_after_onset:
     'more than 3 days after the first row naming an alert, report or symptom (a later fix, the next incident)',
+  before_detection_1h: 'between 1 and 6 hours before the first row naming an alert, report or notice',
+  before_detection_6h: 'between 6 and 24 hours before that row (a change or announcement ahead of the impact)',
+  before_detection_1d: 'more than a day before that row (a precursor days ahead, the start of a long story)',
   date_only: 'the candidate gives a day but no time of day',
   approximate_reading: 'its instant was read with low confidence (no zone, no date)',
   label_started: 'a labelled line ("Start: 14:05") naming the start',

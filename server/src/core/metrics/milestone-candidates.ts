@@ -208,6 +208,23 @@ function onsetOf(sorted: readonly MilestoneCandidate[]): number {
   return (shown ?? sorted[0]).time;
 }
 
+const DETECTION = new Set(['alert', 'report', 'notice']);
+const HOUR = 60 * MINUTE;
+
+/** How long before the first timeline row naming an alert, a report or a notice: a precursor is hours or days ahead. */
+function detectionLead(sorted: readonly MilestoneCandidate[], fallback: number): (time: number) => string | undefined {
+  const detection =
+    sorted.find((c) => !c.features.in_prose && familiesIn(c.text).families.some((f) => DETECTION.has(f)))?.time ??
+    fallback;
+  return (time) => {
+    const lead = detection - time;
+    if (lead > 24 * HOUR) return 'before_detection_1d';
+    if (lead > 6 * HOUR) return 'before_detection_6h';
+    if (lead > HOUR) return 'before_detection_1h';
+    return undefined;
+  };
+}
+
 function addPositionFeatures(candidates: MilestoneCandidate[], stated: readonly StatedDuration[]): void {
   const sorted = candidates
     .filter((c) => c.source !== 'frontmatter')
@@ -231,6 +248,7 @@ function addPositionFeatures(candidates: MilestoneCandidate[], stated: readonly 
   const lastRecovery = lastOf.has('recover') ? sorted[lastOf.get('recover')!].time : undefined;
   markLastMitigationBeforeRecovery(sorted, firstOf.get('recover'));
   const onset = onsetOf(sorted);
+  const leadOf = detectionLead(sorted, onset);
   for (const [family, i] of firstOf) sorted[i].features[`first_${family}`] = 1;
   for (const [family, i] of lastOf) sorted[i].features[`last_${family}`] = 1;
   sorted.forEach((c, i) => {
@@ -244,6 +262,8 @@ function addPositionFeatures(candidates: MilestoneCandidate[], stated: readonly 
     if (lastRecovery !== undefined && c.time > lastRecovery) f.after_last_recover = 1;
     if (c.time - first > DAY) f.day_after_first = 1;
     if (c.time - onset > 3 * DAY) f.days_after_onset = 1;
+    const lead = leadOf(c.time);
+    if (lead) f[lead] = 1;
     const isWindow = f.window_start || f.window_end || f.stated_onset;
     if (!isWindow && near(c.time, windowStarts)) f.agrees_window_start = 1;
     if (!isWindow && near(c.time, windowEnds)) f.agrees_window_end = 1;
