@@ -85,6 +85,8 @@ export const FEATURES: Record<string, string> = {
   before_detection_1h: 'between 1 and 6 hours before the first row naming an alert, report or notice',
   before_detection_6h: 'between 6 and 24 hours before that row (a change or announcement ahead of the impact)',
   before_detection_1d: 'more than a day before that row (a precursor days ahead, the start of a long story)',
+  after_recurrence:
+    'at or after an alert, onset or report more than 6 hours after a recovery (the trouble came back: a new episode)',
   date_only: 'the candidate gives a day but no time of day',
   approximate_reading: 'its instant was read with low confidence (no zone, no date)',
   label_started: 'a labelled line ("Start: 14:05") naming the start',
