@@ -24,7 +24,10 @@ const FAMILIES = {
   partial: String.raw`partial\w*|some\b|begin(?:s|ning)?\s+to|start(?:ed|s)?\s+to|slowly|gradual\w*|most\b|majority|still`,
   cause: String.raw`root\s+cause|(?:identified|found|determined|confirmed)\s+(?:the\s+)?(?:cause|issue|problem|bug|culprit)|caused\s+by|traced`,
   future: String.raw`will\b|plan\w*|should\b|follow-?up|action\s+items?|post-?mortem|retro\w*|next\s+steps?`,
-  precursor: String.raw`propos\w*|announc\w*|schedul\w*|submitt\w*|approv\w*|vot(?:e|ed|es|ing)\b|agree\w*|prepar\w*|coordinat\w*|in\s+review|countdown`,
+  precursor: [
+    String.raw`propos\w*|announc\w*|schedul\w*|submitt\w*|approv\w*|vot(?:e|ed|es|ing)\b`,
+    String.raw`agree\w*|prepar\w*|coordinat\w*|in\s+review|countdown`,
+  ].join('|'),
   backstory: String.raw`(?:was|were|had\s+been)\s+(?:first\s+)?(?:introduced|merged|added|written|created|committed|shipped)|(?:days?|weeks?|months?|years?)\s+(?:ago|before|earlier|prior)|previously|originally|at\s+the\s+time\s+unknown|latent|went\s+unnoticed`,
 } as const;
 
