@@ -112,7 +112,7 @@ const ZONE_AFTER = new RegExp(
 const RANGE_SEPARATOR = /^\s*(?:--|-|–|—|to|until|till|→)\s*/i;
 /** What may stand between a date and a time of the same stamp. */
 const JOINER =
-  /^(?:\s*[,:]?\s*(?:(?:at|@|on|from)\s+|[-–]\s*)?(?:(?:roughly|around|about|approximately|approx\.|circa|~)\s*)?|T)$/i;
+  /^(?:\s*[,:/]?\s*(?:(?:at|@|on|from)\s+|[-–]\s*)?(?:(?:roughly|around|about|approximately|approx\.|circa|~)\s*)?|T)$/i;
 
 interface Part<T> {
   index: number;
