@@ -17,13 +17,17 @@ const FAMILIES = {
   notice: String.raw`noticed?|notices|detect(?:ed|s)?|observed|spotted|discovered|became\s+aware|realis\w*|realiz\w*|saw\b|sees\b`,
   acknowledge: String.raw`acknowledg\w*|ack(?:ed|'d)\b|declar\w*|escalat\w*|engag\w*|joined|respond(?:ed|s|ing)|incident\s+(?:opened|created|channel|bridge|call|room|commander)|war\s+room|assum\w+\s+(?:incident\s+)?(?:lead|command)|status\s*page|statuspage`,
   investigate: String.raw`investigat\w*|look(?:ed|ing|s)?\s+into|troubleshoot\w*|debug\w*|triag\w*|diagnos\w*|began\s+(?:looking|working)|working\s+on`,
-  mitigate: String.raw`roll(?:ed|ing|s)?[\s-]?back|rollback|revert\w*|fail(?:ed|ing)?[\s-]?over|workaround|disabl\w*|turn(?:ed)?\s+off|switched\s+off|scal(?:ed|ing)\s+(?:up|out|back)|restart\w*|reboot\w*|(?<!(?:backlogs?|queues?)\s+(?:was\s+|were\s+|is\s+|are\s+)?)drain\w*|purg\w*|flush\w*|(?:rais|increas|bump)(?:ed|ing)?\s+(?:the\s+)?(?:[\w-]+\s+)?(?:quotas?|limits?|capacity)|add(?:ed|ing)\s+(?:more\s+)?capacity|block\w*|throttl\w*|hot-?fix\w*|patch\w*|fix\s+(?:was\s+)?(?:deployed|applied|released|rolled)|deployed\s+(?:a|the)\s+fix|mitigat\w*|redirect\w*|rerout\w*|re-?enabl\w*|removed|kill\w*|stopped\s+the`,
-  recover: String.raw`resolv\w*|recover\w*|back\s+(?:to\s+(?:(?:its|their|the)\s+)?(?:normal|usual|baseline|expected|previous)\b|online|up)|restor\w*|healthy|operational|all[\s-]clear|return(?:ed|s)?\s+to\s+(?:(?:its|their|the)\s+)?(?:normal|usual|baseline|expected)\b|normal(?:ly|ized|ised)?|(?:work\w*|up|online|(?!un)\w+able|(?!fail|crash|error|drop|los|timing|stall|hang)\w+ing|succeed\w*|pass\w*|respond\w*|load\w*|flow\w*)\s+again|resum(?:e|ed|es|ing)\b|(?:errors?|failures?|alerts?|timeouts?)\s+(?:stop(?:s|ped)?|ceased?|subsided?|cleared)|stable|stabili[sz]\w*|no\s+(?:further|more|longer)|fully|ended|(?:is|was)\s+over\b|complete[d]?`,
+  mitigate: String.raw`roll(?:ed|ing|s)?[\s-]?back|rollback|revert\w*|fail(?:ed|ing)?[\s-]?over|workaround|disabl\w*|turn(?:ed)?\s+off|switched\s+off|scal(?:ed|ing)\s+(?:up|out|back)|restart\w*|reboot\w*|(?<!(?:backlogs?|queues?)\s+(?:was\s+|were\s+|is\s+|are\s+)?)drain\w*|purg\w*|flush\w*|(?:rais|increas|bump)(?:ed|ing)?\s+(?:the\s+)?(?:[\w-]+\s+)?(?:quotas?|limits?|capacity)|add(?:ed|ing)\s+(?:more\s+)?capacity|block\w*|throttl\w*|rate[\s-]?limit\w*\s+(?:applied|added|enabled|extended|tightened|lowered)|(?:appl|add|enabl)(?:y|ied|ed|ing)\s+(?:a\s+|the\s+)?rate[\s-]?limit|hot-?fix\w*|patch\w*|fix\s+(?:was\s+)?(?:deployed|applied|released|rolled)|(?:deployed|released|shipped|published|applied)\s+(?:a\s+|the\s+)?fix(?:ed)?\b|mitigat\w*|redirect\w*|rerout\w*|re-?enabl\w*|removed|kill\w*|stopped\s+the`,
+  recover: String.raw`resolv\w*|recover\w*|back\s+(?:to\s+(?:(?:its|their|the)\s+)?(?:normal|usual|baseline|expected|previous)\b|online|up)|restor\w*|healthy|operational|all[\s-]clear|return(?:ed|s)?\s+to\s+(?:(?:its|their|the)\s+)?(?:normal|usual|baseline|expected)\b|normal(?:ly|ized|ised)?|(?:work\w*|up|online|(?!un)\w+able|(?!fail|crash|error|drop|los|timing|stall|hang)\w+ing|succeed\w*|pass\w*|respond\w*|load\w*|flow\w*)\s+again|resum(?:e|ed|es|ing)\b|(?:errors?|failures?|alerts?|timeouts?)\s+(?:stop(?:s|ped)?|ceased?|subsided?|cleared)|stable|stabili[sz]\w*|no\s+(?:further|more|longer)|fully|ended|(?:is|was)\s+over\b|complete[d]?|(?!(?:the|an?|its|their|this|that)\s)\w+\s+end(?:s|ed)?\W*$`,
   closure: String.raw`clos(?:ed|ing|es)|wrap(?:ped)?\s+up|hand(?:ed)?\s+over|stood\s+down|stand[\s-]?down`,
   monitoring: String.raw`monitor(?:ing)?\s+(?:the\s+)?(?:situation|recovery|closely|for)|continu\w+\s+to\s+monitor|keep\w*\s+(?:an\s+)?eye|watching`,
   partial: String.raw`partial\w*|some\b|begin(?:s|ning)?\s+to|start(?:ed|s)?\s+to|slowly|gradual\w*|most\b|majority|still`,
   cause: String.raw`root\s+cause|(?:identified|found|determined|confirmed)\s+(?:the\s+)?(?:cause|issue|problem|bug|culprit)|caused\s+by|traced`,
   future: String.raw`will\b|plan\w*|should\b|follow-?up|action\s+items?|post-?mortem|retro\w*|next\s+steps?`,
+  precursor: [
+    String.raw`propos\w*|announc\w*|schedul\w*|submitt\w*|approv\w*|vot(?:e|ed|es|ing)\b`,
+    String.raw`agree\w*|prepar\w*|coordinat\w*|in\s+review|countdown`,
+  ].join('|'),
   backstory: String.raw`(?:was|were|had\s+been)\s+(?:first\s+)?(?:introduced|merged|added|written|created|committed|shipped)|(?:days?|weeks?|months?|years?)\s+(?:ago|before|earlier|prior)|previously|originally|at\s+the\s+time\s+unknown|latent|went\s+unnoticed`,
 } as const;
 
@@ -81,6 +85,11 @@ export const FEATURES: Record<string, string> = {
   day_after_first: 'more than a day after the first candidate (a permanent fix weeks later)',
   days_after_onset:
     'more than 3 days after the first row naming an alert, report or symptom (a later fix, the next incident)',
+  before_detection_1h: 'between 1 and 6 hours before the first row naming an alert, report or notice',
+  before_detection_6h: 'between 6 and 24 hours before that row (a change or announcement ahead of the impact)',
+  before_detection_1d: 'more than a day before that row (a precursor days ahead, the start of a long story)',
+  after_recurrence:
+    'at or after an alert, onset or report more than 6 hours after a recovery (the trouble came back: a new episode)',
   date_only: 'the candidate gives a day but no time of day',
   approximate_reading: 'its instant was read with low confidence (no zone, no date)',
   label_started: 'a labelled line ("Start: 14:05") naming the start',

@@ -208,6 +208,41 @@ function onsetOf(sorted: readonly MilestoneCandidate[]): number {
   return (shown ?? sorted[0]).time;
 }
 
+const DETECTION = new Set(['alert', 'report', 'notice']);
+const HOUR = 60 * MINUTE;
+
+/** How long before the first timeline row naming an alert, a report or a notice: a precursor is hours or days ahead. */
+function detectionLead(sorted: readonly MilestoneCandidate[], fallback: number): (time: number) => string | undefined {
+  const detection =
+    sorted.find((c) => !c.features.in_prose && familiesIn(c.text).families.some((f) => DETECTION.has(f)))?.time ??
+    fallback;
+  return (time) => {
+    const lead = detection - time;
+    if (lead > 24 * HOUR) return 'before_detection_1d';
+    if (lead > 6 * HOUR) return 'before_detection_6h';
+    if (lead > HOUR) return 'before_detection_1h';
+    return undefined;
+  };
+}
+
+const RETURNS = new Set(['alert', 'onset', 'report']);
+
+/**
+ * When the trouble came back: the first row naming an alert, an onset or a report more than 6 hours after a row
+ * naming recovery. A collection of incidents, or a recurrence told in the same file, starts a new episode there.
+ */
+function recurrenceOf(sorted: readonly MilestoneCandidate[]): number | undefined {
+  let lastRecovery: number | undefined;
+  for (const c of sorted) {
+    if (c.features.in_prose) continue;
+    const families = familiesIn(c.text).families;
+    if (lastRecovery !== undefined && c.time - lastRecovery > 6 * HOUR && families.some((f) => RETURNS.has(f)))
+      return c.time;
+    if (families.includes('recover')) lastRecovery = c.time;
+  }
+  return undefined;
+}
+
 function addPositionFeatures(candidates: MilestoneCandidate[], stated: readonly StatedDuration[]): void {
   const sorted = candidates
     .filter((c) => c.source !== 'frontmatter')
@@ -221,16 +256,20 @@ function addPositionFeatures(candidates: MilestoneCandidate[], stated: readonly 
   const origin = Math.min(first, ...windowStarts);
   const firstOf = new Map<string, number>();
   const lastOf = new Map<string, number>();
+  const recurrence = recurrenceOf(sorted);
   sorted.forEach((c, i) => {
+    // "The last recovery" is the first episode's: rows after the trouble came back tell another one.
+    const sameEpisode = recurrence === undefined || c.time < recurrence;
     for (const family of familiesIn(c.text).families) {
       if (c.features.in_prose || !ORDINAL_FAMILIES.includes(family)) continue;
       if (!firstOf.has(family)) firstOf.set(family, i);
-      lastOf.set(family, i);
+      if (sameEpisode || family !== 'recover' || !lastOf.has(family)) lastOf.set(family, i);
     }
   });
   const lastRecovery = lastOf.has('recover') ? sorted[lastOf.get('recover')!].time : undefined;
   markLastMitigationBeforeRecovery(sorted, firstOf.get('recover'));
   const onset = onsetOf(sorted);
+  const leadOf = detectionLead(sorted, onset);
   for (const [family, i] of firstOf) sorted[i].features[`first_${family}`] = 1;
   for (const [family, i] of lastOf) sorted[i].features[`last_${family}`] = 1;
   sorted.forEach((c, i) => {
@@ -244,6 +283,9 @@ function addPositionFeatures(candidates: MilestoneCandidate[], stated: readonly 
     if (lastRecovery !== undefined && c.time > lastRecovery) f.after_last_recover = 1;
     if (c.time - first > DAY) f.day_after_first = 1;
     if (c.time - onset > 3 * DAY) f.days_after_onset = 1;
+    if (recurrence !== undefined && c.time >= recurrence) f.after_recurrence = 1;
+    const lead = leadOf(c.time);
+    if (lead) f[lead] = 1;
     const isWindow = f.window_start || f.window_end || f.stated_onset;
     if (!isWindow && near(c.time, windowStarts)) f.agrees_window_start = 1;
     if (!isWindow && near(c.time, windowEnds)) f.agrees_window_end = 1;

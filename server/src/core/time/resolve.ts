@@ -71,6 +71,24 @@ function yearForWeekday(part: DatePart, around: number): number | undefined {
   return undefined;
 }
 
+/**
+ * "Monday 22 May" in a document dated 25 April, when 22 May is a Wednesday and 22 April a Monday: the month is
+ * the slip. The neighbouring month is taken only when the weekday fits it and it lies nearer the date in force.
+ */
+function monthForWeekday(date: CalendarDate, part: DatePart, reference: CalendarDate): CalendarDate {
+  if (part.weekday === undefined || weekdayOf(date) === part.weekday) return date;
+  const distance = (d: CalendarDate) => Math.abs(daysBetween(reference, d));
+  let best = date;
+  for (const step of [-1, 1]) {
+    const shifted = new Date(Date.UTC(date.year, date.month - 1 + step, date.day));
+    // 31 May has no April twin: a day the month lacks is no candidate.
+    if (shifted.getUTCDate() !== date.day) continue;
+    const candidate = { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: date.day };
+    if (weekdayOf(candidate) === part.weekday && distance(candidate) < distance(best)) best = candidate;
+  }
+  return best;
+}
+
 export function thisYear(): number {
   return new Date().getUTCFullYear();
 }
@@ -98,7 +116,7 @@ export function completeDate(
   const byWeekday = weekdayDecides ? yearForWeekday(part, around) : undefined;
   const year = part.year ?? statedYear ?? reference?.year ?? byWeekday ?? around;
   const dayFirst = { year, month: part.month, day: part.day };
-  if (!part.ambiguousOrder || !reference) return dayFirst;
+  if (!part.ambiguousOrder || !reference) return reference ? monthForWeekday(dayFirst, part, reference) : dayFirst;
   const monthFirst = { year, month: part.day, day: part.month };
   return Math.abs(daysBetween(reference, monthFirst)) < Math.abs(daysBetween(reference, dayFirst))
     ? monthFirst

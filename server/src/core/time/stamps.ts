@@ -110,9 +110,9 @@ const ZONE_AFTER = new RegExp(
   String.raw`^(?:\s*\(|\s*)?(?<zone>(?:UTC|GMT)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?|[+\-−]\d{2}:?\d{2}|Z(?![\w])|[A-Z][a-z]+/[A-Z][A-Za-z_]+(?:/[A-Z][A-Za-z_]+)?|(?:${ZONE_WORDS})(?![\w]))\)?`,
 );
 const RANGE_SEPARATOR = /^\s*(?:--|-|–|—|to|until|till|→)\s*/i;
-/** What may stand between a date and a time of the same stamp. */
-const JOINER =
-  /^(?:\s*,?\s*(?:(?:at|@|on|from)\s+|[-–]\s*)?(?:(?:roughly|around|about|approximately|approx\.|circa|~)\s*)?|T)$/i;
+/** What may stand between a date and a time of the same stamp ("2024-06-11, at about", "2024-06-11: ", "…/"). */
+const APPROXIMATELY = String.raw`(?:roughly|around|about|approximately|approx\.|circa|~)\s*`;
+const JOINER = new RegExp(String.raw`^(?:\s*[,:/]?\s*(?:(?:at|@|on|from)\s+|[-–]\s*)?(?:${APPROXIMATELY})?|T)$`, 'i');
 
 interface Part<T> {
   index: number;

@@ -9,7 +9,7 @@ import {
   type CalendarDate,
   type ReadingContext,
 } from '../time/resolve';
-import type { Stamp } from '../time/stamps';
+import type { DatePart, Stamp } from '../time/stamps';
 import { formatOffset, type Zone } from '../time/zones';
 import { collectCandidates, declaredZone, entry, headerZone, type Candidate, type EntryCandidate } from './candidates';
 import { findLabelledWindow } from './labelledWindow';
@@ -55,14 +55,18 @@ function zoneName(zone: Zone | undefined): string | undefined {
   return zone.offset !== undefined ? (zone.offset === 0 ? 'UTC' : `UTC${formatOffset(zone.offset)}`) : zone.region;
 }
 
-/** Majority direction of consecutive dated entries: newest-first logs run backwards. */
+/**
+ * Majority direction of consecutive dated entries: newest-first logs run backwards. Only rows led by a time vote:
+ * times inside sentences keep no order, and a labelled line ("Date: 16/03 3am", "On 15 Mar, around 9pm") is a
+ * field or a sentence above the log, not one of its rows.
+ */
 function readingDirection(candidates: readonly Candidate[]): 1 | -1 {
   let forward = 0;
   let backward = 0;
   let previous: number | undefined;
   for (const c of candidates) {
     if (c.kind === 'date' || c.kind === 'reset') previous = undefined;
-    if (c.kind !== 'entry' || !c.stamp?.time) continue;
+    if (c.kind !== 'entry' || !c.stamp?.time || c.prose || c.label) continue;
     const d = c.stamp.date;
     const key =
       (d ? ((d.year ?? 0) * 400 + d.month * 32 + d.day) * 1440 : 0) + c.stamp.time.hour * 60 + c.stamp.time.minute;
@@ -81,9 +85,11 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
 
   const problems: Problem[] = [];
   const { declared, fallback, teamZone } = chooseZones(candidates, input);
+  const summary = fromSections.length > 0 ? summaryStart(blocks, timelineSections) : undefined;
+  const reference = incidentDay(summary, input);
   let ctx: ReadingContext = {
-    date: input.reference,
-    reference: input.reference,
+    date: reference,
+    reference,
     zone: (declared ?? fallback)?.zone,
     zoneSource: (declared ?? fallback)?.source,
     lastMinutes: undefined,
@@ -224,7 +230,7 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
     }
     if (c.kind === 'reset') {
       ctx.direction = c.direction;
-      ctx.date = input.reference;
+      ctx.date = reference;
       ctx.dateUnknown = false;
       ctx.lastMinutes = undefined;
       ctx.year = undefined;
@@ -357,7 +363,11 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
     teamZone,
   };
   /** Lines outside the timeline are read on the document's own date, not the timeline's last. */
-  const atReference = (): ReadingContext => ({ ...ctx, date: input.reference, lastMinutes: undefined });
+  const atReference = (day?: DatePart): ReadingContext => ({
+    ...ctx,
+    date: day ? completeDate(day, reference, undefined, ctx.currentYear) : reference,
+    lastMinutes: undefined,
+  });
   for (const c of outside) {
     if (c.kind !== 'entry') continue;
     const kind = labelMilestone(c.label);
@@ -366,20 +376,21 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
   }
   const title = titleWindow(blocks);
   if (title) addLabelled({ ...title, label: 'title' }, ['started'], resolveEntry(title, atReference()), 'prose');
-  const summary = fromSections.length > 0 ? summaryStart(blocks, timelineSections) : undefined;
   const field = title
     ? undefined
     : windowFieldEntry(timelineSections.length > 0 ? blocks.filter((b) => !inSections(b, timelineSections)) : blocks);
   const alreadyRead = (line: number) => labelled.some((l) => l.source === 'prose' && l.line === line);
-  if (field && !alreadyRead(field.line) && summary?.window?.line !== field.line) {
+  if (field && !alreadyRead(field.line) && summary?.window?.candidate.line !== field.line) {
     addLabelled(field, ['started', 'impactStart'], resolveEntry(field, atReference()), 'prose');
   }
   if (summary?.window) {
-    const window = resolveEntry(summary.window, atReference());
-    addLabelled({ ...summary.window, label: 'outage window' }, ['started', 'impactStart'], window, 'prose');
+    const { candidate, day } = summary.window;
+    const window = resolveEntry(candidate, atReference(day));
+    addLabelled({ ...candidate, label: 'outage window' }, ['started', 'impactStart'], window, 'prose');
   } else if (summary?.onset) {
-    const onset = resolveEntry(summary.onset, atReference());
-    addLabelled({ ...summary.onset, label: 'stated start' }, ['started'], onset, 'prose');
+    const { candidate, day } = summary.onset;
+    const onset = resolveEntry(candidate, atReference(day));
+    addLabelled({ ...candidate, label: 'stated start' }, ['started'], onset, 'prose');
   }
 
   checkOrder(ordered, problems);
@@ -555,19 +566,32 @@ function windowFieldEntry(blocks: readonly Block[]): EntryCandidate | undefined 
 /**
  * The summary often says when it began: "…experienced an outage lasting 1 hour and 48 minutes, from
  * 16:58 to 18:46 UTC", "at roughly 18:52 UTC Hachyderm experienced a 7 minute cascading failure".
+ * Each keeps the day its own paragraph names before it ("on Monday 9 October, between 13:05 and 13:50").
  */
 function summaryStart(blocks: readonly Block[], timelineSections: readonly Section[]) {
-  const prose = collectCandidates(
-    blocks.filter((b) => b.kind === 'paragraph' && !inSections(b, timelineSections)),
-    { prose: true },
-  );
-  const timed = prose.filter(
-    (c): c is EntryCandidate => c.kind === 'entry' && !!c.stamp?.time && !labelMilestone(c.label),
-  );
+  const timed: { candidate: EntryCandidate; day: DatePart | undefined }[] = [];
+  for (const block of blocks) {
+    if (block.kind !== 'paragraph' || inSections(block, timelineSections)) continue;
+    let day: DatePart | undefined;
+    for (const c of collectCandidates([block], { prose: true })) {
+      if (c.kind === 'date') day = c.stamp.date;
+      else if (c.kind === 'entry' && c.stamp?.time && !labelMilestone(c.label))
+        timed.push({ candidate: c, day: c.stamp.date ?? day });
+    }
+  }
   return {
-    window: timed.find((c) => !!c.stamp!.rangeEnd && OUTAGE_WINDOW.test(c.text)),
-    onset: timed.find((c) => STATED_ONSET.test(c.text)),
+    window: timed.find(({ candidate: c }) => !!c.stamp!.rangeEnd && OUTAGE_WINDOW.test(c.text)),
+    onset: timed.find(({ candidate: c }) => STATED_ONSET.test(c.text)),
   };
+}
+
+/**
+ * The day rows without a date of their own fall on: the one the summary names for its window or onset ("on Monday
+ * 9 October, between 13:05 and 13:50"), else the document's own date, which is often when it was written.
+ */
+function incidentDay(summary: ReturnType<typeof summaryStart> | undefined, input: TimelineInput) {
+  const day = (summary?.window ?? summary?.onset)?.day;
+  return day ? completeDate(day, input.reference, undefined, input.currentYear) : input.reference;
 }
 
 /** The note for the first time read without a zone of its own or the document's. */
