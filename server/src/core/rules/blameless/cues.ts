@@ -284,7 +284,7 @@ export const SIGNALS: { name: string; pattern: RegExp }[] = [
         String.raw`|(?<!(?:wrongly|mistakenly|incorrectly|falsely|naively|blindly)\s)\b(?:believ|assum|thought` +
         String.raw`|thinking|expect)(?:ed|ing)?\s+(?:that\s+)?\w+` +
         String.raw`|\b(?:did\s*n['’]?o?t|didn['’]t|had\s+no)\s+(?:\w+\s+)?(?:think|expect|know|anticipate|reason|way)\b` +
-        String.raw`|\b(?:unaware|not\s+aware|no\s+(?:way|reason)\s+to\s+know)\b|\bsince\s+it\b`,
+        String.raw`|\b(?:unaware|not\s+aware|no\s+(?:way|reason)\s+to\s+know|not\s+(?:yet\s+)?known)\b|\bsince\s+it\b`,
       'i',
     ),
   },

@@ -10,7 +10,7 @@ import {
   type CueKind,
 } from './cues';
 import { ROLES } from './lexicon';
-import { agentAfter, agentBefore, openingAgent, type Agent } from './subject';
+import { agentAfter, agentBefore, GERUND_SUBJECT, openingAgent, type Agent } from './subject';
 
 /** One cue in a sentence, with who acts on it and the named features the model weighs. */
 export interface Cue {
@@ -70,6 +70,12 @@ const ATTRIBUTIVE_BEFORE =
 const PASSIVE_BEFORE =
   /\b(?:was|were|be|been|being|is|are|got|get|gets)\s+(?:(?:\w+ly|all|both|also|then|still)\s+)?$/i;
 const PASSIVE_PARTICIPLE_BEFORE = /\b(?:was|were|be|been|being|is|are)\s+[a-z]+(?:ed|en|wn)\s+$/i;
+const MODAL_BEFORE = /\b(?:should|would|could|must|might|may|can|won['’]t|\w+n['’]t)\s+(?:\w+\s+){0,2}$/i;
+/** A modal after a gerund: "Firing the operator won't help". */
+const MODAL_AHEAD = new RegExp(
+  String.raw`^[^.;,]{0,40}?\b(?:won['’]t|will|would|wouldn['’]t|does\s*n['’]?o?t|doesn['’]t|is|isn['’]t)\b`,
+  'i',
+);
 const NEGATION_BEFORE = /(?:\bnot|\bnever|n['’]t|\bno)\s+(?:\w+\s+){0,2}$/i;
 
 /** A capitalised name is as often a product as a person: it keeps its own group, weighed from the data. */
@@ -162,6 +168,10 @@ function cueFeatures(
     )
   ) {
     f.push('cue:if-had+embedded-question');
+  }
+  // "Nobody should be fired for this", "Firing the engineer won't help": a sanction weighed, not one reported.
+  if (kind === 'sanction' && (MODAL_BEFORE.test(before) || (/ing\b/i.test(words) && MODAL_AHEAD.test(after)))) {
+    f.push('cue:sanction+hypothetical');
   }
   // "did not follow the procedure" leaves a duty undone; "did not fire" is a system's.
   if (kind === 'omission' && DUTY.test(words.split(/\s+/).pop() ?? '')) f.push(`cue:omission+duty@${group}`);
@@ -263,6 +273,8 @@ function agentFor(kind: CueKind, text: string, start: number, end: number, opene
     return 'activity';
   // A label or a verdict word names no one itself: whoever the sentence is about is read at its head.
   if (kind === 'caused-by' || kind === 'root-cause') return 'none';
+  // "Firing the operator would not have stopped it": the cue's subject is the whole gerund phrase.
+  if (GERUND_SUBJECT.test(text.slice(0, start) + ' x')) return 'activity';
   const agent = agentBefore(before);
   // A capitalised word is often a product, but one that types, forgets or decides is a person.
   if (agent === 'name' && HUMAN_VERB.test(text.slice(start, end)) && /\b[A-Z][a-z]+\s+(?:\w+ly\s+)?$/.test(before)) {
