@@ -235,6 +235,7 @@ const HUMAN_VERB = new RegExp(
   'i',
 );
 
+const PERSON_TRAIT = /^(?:rookie|noob|n00b|amateur|fools?|nitwits?|idiots?|morons?)$/i;
 const POSSESSIVE_BEFORE = /\b(?:(my|our)|(his|her|their|your|someone['’]s|\w+['’]s))\s+(?:\w+\s+)?$/i;
 const LABELS: ReadonlySet<CueKind> = new Set(['mistake', 'error-label', 'character', 'verdict']);
 
@@ -246,7 +247,7 @@ function agentFor(kind: CueKind, text: string, start: number, end: number, opene
   if (kind === 'sanction' && HUMAN.has(opener)) return opener;
   const passiveModal =
     (kind === 'modal-perfect' && /\bbeen\s+\w+(?:ed|en|wn)\b/i.test(text.slice(start, end))) ||
-    (kind === 'omission' && /^(?:was|were)\b/i.test(text.slice(start, end)));
+    (kind === 'omission' && /^(?:was|were)(?:n['’]t)?\b/i.test(text.slice(start, end)));
   const adverbAfterParticiple = kind === 'verdict-adverb' && PASSIVE_PARTICIPLE_BEFORE.test(before);
   if (PASSIVE_BEFORE.test(before) || passiveModal || adverbAfterParticiple) {
     return agentAfter(text.slice(end, end + WINDOW));
@@ -262,6 +263,8 @@ function agentFor(kind: CueKind, text: string, start: number, end: number, opene
     const possessor = POSSESSIVE_BEFORE.exec(before);
     return possessor ? (possessor[1] ? 'we' : 'person') : 'thing';
   }
+  // "a nitwit", "the next poor fool": a trait noun names the person it judges.
+  if (kind === 'character' && PERSON_TRAIT.test(text.slice(start, end))) return 'person';
   // "my mistake", "their gaffe": the owner of a label is its agent.
   const owner = LABELS.has(kind) ? POSSESSIVE_BEFORE.exec(before) : null;
   if (owner) return owner[1] ? 'we' : 'person';
