@@ -40,6 +40,23 @@ const ACT = w(`removed pushed force-pushed ran executed deployed merged committe
   switched turned updated uploaded published released rolled applied issued started triggered caused made added
   renamed moved`);
 
+/** Duties people carry out: "did not follow", "weren't applied" leave a person's task undone. */
+export const DUTY = new RegExp(
+  String.raw`^(?:(?:use|perform|follow|update|apply|deploy|respond|communicate|escalate|document|patch|ask|page` +
+    String.raw`|revert|approve|investigate|flag|notify|act|account|plan|reply|inform|tell|report|renew|rotate` +
+    String.raw`|configure|install|upgrade|announce|coordinate|backup|monitor|add|remove|merge|handle` +
+    String.raw`|notice)(?:e?d|s)?` +
+    String.raw`|do|done|did|run|ran|taken|take|applied|tried|try|carried|performed)$`,
+  'i',
+);
+
+/** An act on a thing, before its object: "added the faulty webhook", "picking the wrong option". */
+export const ACT_ON_OBJECT = new RegExp(
+  String.raw`\b(?:${ACT}|picked|picking|chose|chosen|choosing|selected|selecting|used|using|loaded|loading` +
+    String.raw`|applying|adding|pushing|deploying|typing|entering)\s+$`,
+  'i',
+);
+
 /** Acts that are themselves the damage: with a person as subject they need no "causing…" after them. */
 const DAMAGE = w(String.raw`broke break breaking crashed wiped deleted dropped destroyed overwrote truncated killed
   took\s+down brought\s+down knocked\s+out messed\s+up screwed\s+up nuked corrupted erased`);
@@ -125,7 +142,7 @@ export const CUES: { kind: CueKind; pattern: RegExp }[] = [
   {
     kind: 'verdict-adverb',
     pattern: new RegExp(
-      String.raw`\b(?:mistakenly|wrongly|incorrectly|erroneously|improperly|accidentall?y|accidentially` +
+      String.raw`\b(?:mistakenly|wrongly|incorrectly|erroneously|improperly|accident(?:al|ial)?l?y` +
         String.raw`|inadvertently|unintentionally|carelessly|hastily|hurriedly|recklessly|blindly|naively` +
         String.raw`|foolishly|stupidly|by\s+mistake|by\s+accident)\b`,
       'gi',
@@ -167,7 +184,8 @@ export const CUES: { kind: CueKind; pattern: RegExp }[] = [
     pattern: new RegExp(
       String.raw`\b(?:careless(?:ness)?|lazy|laziness|sloppy|sloppiness|reckless(?:ness)?|incompeten(?:t|ce)` +
         String.raw`|inattentive|stupid(?:ity)?|dumb|idiot\w*|clueless|inexperienced|tired|exhausted|weary` +
-        String.raw`|sleepy|fatigued|distracted|complacen(?:t|cy)|arrogan(?:t|ce)|ignoran(?:t|ce)|foolish)\b`,
+        String.raw`|sleepy|fatigued|distracted|complacen(?:t|cy)|arrogan(?:t|ce)|ignoran(?:t|ce)|foolish` +
+        String.raw`|half-asleep|rookie|noob|n00b|amateur(?:ish)?|fools?(?![\w-])|nitwits?|moron\w*)\b`,
       'gi',
     ),
   },
@@ -182,13 +200,25 @@ export const CUES: { kind: CueKind; pattern: RegExp }[] = [
         String.raw`|pay(?:ing)?\s+(?:more|closer|better|extra)?\s*attention|(?:double|triple)[- ]?check\w*` +
         String.raw`|(?:more|extra)\s+efforts?|(?:think|try|work)\s+harder|(?:closer|harder)\s+look` +
         String.raw`|(?:more|better|additional)\s+training|re-?train\w*|(?:be|been|get)\s+trained|remind\w*` +
-        String.raw`|vigilan(?:t|ce)|think\s+twice|closer\s+inspection|take\s+(?:more\s+)?care)\b`,
+        String.raw`|vigilan(?:t|ce)|think\s+twice|closer\s+inspection|take\s+(?:more\s+)?care` +
+        // "Better check the config twice", "we have to get better at tracking", "I learned my lesson".
+        String.raw`|^\W*better\s+(?:check|analy[sz]e|test|review|read|verify|look|plan|think|watch|monitor)` +
+        String.raw`|get\s+better\s+(?:at|in|about)|learn(?:ed|t)?\s+(?:my|our|his|her|their)\s+lesson` +
+        // "Know all your certificates", "plan ahead": the action-item rule's try-harder advice, as an order.
+        String.raw`|^\W*know\s+(?:all\s+)?(?:your|how\s+to)|plan\s+ahead)\b`,
       'gi',
     ),
   },
   { kind: 'act-verb', pattern: new RegExp(String.raw`\b(?:${ACT})\b`, 'gi') },
   { kind: 'damage-verb', pattern: new RegExp(String.raw`\b(?:${DAMAGE})\b`, 'gi') },
-  { kind: 'caused-by', pattern: /\b(?:caused|triggered|introduced|done)\s+by\b|\b(?:due|thanks)\s+to\b/gi },
+  {
+    kind: 'caused-by',
+    pattern: new RegExp(
+      String.raw`\b(?:caused|triggered|introduced|done)\s+(?:by|when)\b|\b(?:due|thanks)\s+to\b` +
+        String.raw`|\bresult(?:ed)?\s+(?:of|from)\b`,
+      'gi',
+    ),
+  },
   {
     kind: 'minimiser',
     pattern: new RegExp(
@@ -251,10 +281,10 @@ export const SIGNALS: { name: string; pattern: RegExp }[] = [
     name: 'known-at-time',
     pattern: new RegExp(
       String.raw`\bat\s+the\s+time\b` +
-        String.raw`|(?<!(?:wrongly|mistakenly|incorrectly|falsely|naively|blindly)\s)\b(?:believed|assu` +
-        String.raw`med|thought|expected)\s+(?:that\s+)?\w+` +
+        String.raw`|(?<!(?:wrongly|mistakenly|incorrectly|falsely|naively|blindly)\s)\b(?:believ|assum|thought` +
+        String.raw`|thinking|expect)(?:ed|ing)?\s+(?:that\s+)?\w+` +
         String.raw`|\b(?:did\s*n['’]?o?t|didn['’]t|had\s+no)\s+(?:\w+\s+)?(?:think|expect|know|anticipate|reason|way)\b` +
-        String.raw`|\b(?:unaware|not\s+aware|no\s+(?:way|reason)\s+to\s+know)\b|\bsince\s+it\b`,
+        String.raw`|\b(?:unaware|not\s+aware|no\s+(?:way|reason)\s+to\s+know|not\s+(?:yet\s+)?known)\b|\bsince\s+it\b`,
       'i',
     ),
   },
@@ -283,7 +313,7 @@ export const SIGNALS: { name: string; pattern: RegExp }[] = [
   {
     name: 'imperative',
     pattern: new RegExp(
-      String.raw`^\W*(?:pay|double-check|know|think|remember|take|get|stay|communicate|add|run|review|ensure` +
+      String.raw`^\W*(?:pay|double-check|know|think|remember|take|get|stay|communicate|add|run|review|ensure|better` +
         String.raw`|create|implement|update|improve|test|document|make|consider|use|set|enable|monitor` +
         String.raw`|automate|train|require|be|establish|investigate|write|build|introduce|define|move|remove` +
         String.raw`|check|verify|avoid|always|never|do|don['’]t|keep|look|ask|try|stop|start|prefer|include` +

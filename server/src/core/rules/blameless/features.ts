@@ -1,5 +1,16 @@
-import { CONSEQUENCE, CUES, HUMAN_ACTS, OUTCOME_VERBS, RECOVERY, SIGNALS, type CueKind } from './cues';
-import { agentAfter, agentBefore, openingAgent, type Agent } from './subject';
+import {
+  ACT_ON_OBJECT,
+  CONSEQUENCE,
+  CUES,
+  DUTY,
+  HUMAN_ACTS,
+  OUTCOME_VERBS,
+  RECOVERY,
+  SIGNALS,
+  type CueKind,
+} from './cues';
+import { ROLES } from './lexicon';
+import { agentAfter, agentBefore, GERUND_SUBJECT, openingAgent, type Agent } from './subject';
 
 /** One cue in a sentence, with who acts on it and the named features the model weighs. */
 export interface Cue {
@@ -23,15 +34,48 @@ const WINDOW = 200;
 /** Past this many cues a "sentence" is not prose (a pasted log, a run-on table): the rest are not read. */
 const MAX_CUES = 40;
 
-/** A person at the head of what follows: "caused by the on-call engineer", "due to someone". */
-const PERSON_AHEAD =
-  /^\s*(?:(?:the|a|an|one|single|of|our|their|his|her|my|its|two|several|\w+['’]s)\s+){0,3}(?:[\w-]+\s+)?(?:engineers?|developers?|operators?|admins?|administrators?|employees?|staff(?:ers?)?|sysadmins?|technicians?|contractors?|reviewers?|interns?|individuals?|person|personnel|someone|somebody|me|us|him|her|@\w+)\b/i;
+/**
+ * What may follow the person a phrase names: its end, a possessive, a verb, a clause or a preposition;
+ * not "having" a thing, which is a state ("teams having incorrect addresses"), unlike "having deleted".
+ */
+const AFTER_HEAD = new RegExp(
+  String.raw`^(?:[,;:.)]|['’]s\b|(?!having\s+(?!\w+(?:ed|en)\b))\w+(?:ing|ed|ly)\b` +
+    String.raw`|(?:who|that|which|and|or|in|at|on|of|from|with|during|while|when|to|for)\b)`,
+  'i',
+);
+
+/**
+ * A person at the head of what follows: "caused by the on-call engineer", "due to someone", "when an
+ * AT&T Mobility employee added…". The role must end its phrase: "due to the lead time" names no one.
+ */
+function personAhead(after: string): boolean {
+  const tokens = [...after.slice(0, 80).matchAll(/[@\w'’&.-]+/g)].slice(0, 6);
+  for (const [i, match] of tokens.entries()) {
+    const token = match[0].replace(/['’]s$|[.]+$/i, '');
+    const lower = token.toLowerCase();
+    if (token.startsWith('@') || /^(?:someone|somebody|me|us|him|her)$/.test(lower)) return true;
+    // "the on-call engineer": a role before another role is a modifier; the phrase ends at the last one.
+    const next = tokens[i + 1]?.[0].replace(/['’]s$|[.]+$/i, '').toLowerCase();
+    if (ROLES.test(lower) && !(next && ROLES.test(next))) {
+      return AFTER_HEAD.test(after.slice(match.index! + token.length).trimStart() || '.');
+    }
+    if (i > 0 && /^(?:by|to|with|for|from|in|on|at|of|which|that|after|before|during)$/i.test(token)) return false;
+  }
+  return false;
+}
 
 const VERB_CUES: ReadonlySet<CueKind> = new Set(['slip-verb', 'ignore-verb', 'mis-verb', 'damage-verb', 'act-verb']);
 const ATTRIBUTIVE_BEFORE =
   /\b(?:a|an|the|more|many|most|some|few|several|no|any|of|with|its|their|our|this|these|those|for|in|on)\s+$/i;
 const PASSIVE_BEFORE =
   /\b(?:was|were|be|been|being|is|are|got|get|gets)\s+(?:(?:\w+ly|all|both|also|then|still)\s+)?$/i;
+const PASSIVE_PARTICIPLE_BEFORE = /\b(?:was|were|be|been|being|is|are)\s+[a-z]+(?:ed|en|wn)\s+$/i;
+const MODAL_BEFORE = /\b(?:should|would|could|must|might|may|can|won['’]t|\w+n['’]t)\s+(?:\w+\s+){0,2}$/i;
+/** A modal after a gerund: "Firing the operator won't help". */
+const MODAL_AHEAD = new RegExp(
+  String.raw`^[^.;,]{0,40}?\b(?:won['’]t|will|would|wouldn['’]t|does\s*n['’]?o?t|doesn['’]t|is|isn['’]t)\b`,
+  'i',
+);
 const NEGATION_BEFORE = /(?:\bnot|\bnever|n['’]t|\bno)\s+(?:\w+\s+){0,2}$/i;
 
 /** A capitalised name is as often a product as a person: it keeps its own group, weighed from the data. */
@@ -87,9 +131,16 @@ function cueFeatures(
   const words = text.slice(start, end).toLowerCase();
   const after = text.slice(end, end + WINDOW);
   const before = text.slice(Math.max(0, start - WINDOW), start);
-  const f = [`cue:${kind}`, `cue:${kind}@${agent}`, `cue:${kind}@${agentGroup(agent)}`];
+  const group = agentGroup(agent);
+  const f = [`cue:${kind}`, `cue:${kind}@${agent}`, `cue:${kind}@${group}`];
   if (MENTIONS_PERSON.test(withoutAcronyms(text))) f.push(`cue:${kind}+mentions-person`);
-  if (PASSIVE_BEFORE.test(before)) f.push(`cue:${kind}+passive`);
+  // "was wrongly estimated", and for an adverb after its verb "was executed incorrectly".
+  const passive = PASSIVE_BEFORE.test(before) || (kind === 'verdict-adverb' && PASSIVE_PARTICIPLE_BEFORE.test(before));
+  if (passive) f.push(`cue:${kind}+passive`);
+  // "accidentally", "inadvertently" deny intent; "wrongly", "hastily" grade the choice.
+  if (kind === 'verdict-adverb' && /^(?:accident|inadvertent|unintentional|by\s+accident)/i.test(words)) {
+    f.push('cue:verdict-adverb+accident');
+  }
   if (NEGATION_BEFORE.test(before)) f.push(`cue:${kind}+negated`);
   // "a misconfigured cache", "more missed slots": a participle used as an adjective describes a state.
   const attributive = ATTRIBUTIVE_BEFORE.test(before) || /(?:ion|ions)$/i.test(words) || modifiesNoun(before, after);
@@ -118,6 +169,16 @@ function cueFeatures(
   ) {
     f.push('cue:if-had+embedded-question');
   }
+  // "Nobody should be fired for this", "Firing the engineer won't help": a sanction weighed, not one reported.
+  if (kind === 'sanction' && (MODAL_BEFORE.test(before) || (/ing\b/i.test(words) && MODAL_AHEAD.test(after)))) {
+    f.push('cue:sanction+hypothetical');
+  }
+  // "did not follow the procedure" leaves a duty undone; "did not fire" is a system's.
+  if (kind === 'omission' && DUTY.test(words.split(/\s+/).pop() ?? '')) f.push(`cue:omission+duty@${group}`);
+  // "added the faulty webhook", "by picking the wrong option": the flawed thing is the object of someone's act.
+  if ((kind === 'wrong-object' || kind === 'faulty-object') && ACT_ON_OBJECT.test(before.slice(-40))) {
+    f.push(`object:acted-on@${group}`);
+  }
   if ((kind === 'mistake' || kind === 'error-label') && /s$/i.test(words)) f.push(`cue:${kind}+plural`);
   // The guide's traits judge a person; fatigue and distraction said of people are conditions, which it asks
   // authors to describe.
@@ -126,7 +187,7 @@ function cueFeatures(
     /\b(?:is|was|were|are|been|being|be|felt|feel|feels|got|get|getting|seemed|looked)\s+(?:\w+\s+)?$/i;
   if (
     kind === 'character' &&
-    /^(?:tired|exhausted|weary|sleepy|fatigued|distracted)$/i.test(words) &&
+    /^(?:tired|exhausted|weary|sleepy|fatigued|distracted|half-asleep)$/i.test(words) &&
     predicative.test(before)
   ) {
     f.push('cue:character+state');
@@ -160,11 +221,11 @@ function cueFeatures(
   if (
     kind === 'root-cause' &&
     complement &&
-    (PERSON_AHEAD.test(complement) || /^(?:human|operator)\s+error/i.test(complement))
+    (personAhead(complement) || /^(?:human|operator)\s+error/i.test(complement))
   ) {
     f.push('cue:root-cause+person');
   }
-  if (kind === 'caused-by') f.push(`cue:caused-by+${PERSON_AHEAD.test(after) ? 'person' : 'thing'}`);
+  if (kind === 'caused-by') f.push(`cue:caused-by+${personAhead(after) ? 'person' : 'thing'}`);
   return [...new Set(f)];
 }
 
@@ -174,6 +235,7 @@ const HUMAN_VERB = new RegExp(
   'i',
 );
 
+const PERSON_TRAIT = /^(?:rookie|noob|n00b|amateur|fools?|nitwits?|idiots?|morons?)$/i;
 const POSSESSIVE_BEFORE = /\b(?:(my|our)|(his|her|their|your|someone['’]s|\w+['’]s))\s+(?:\w+\s+)?$/i;
 const LABELS: ReadonlySet<CueKind> = new Set(['mistake', 'error-label', 'character', 'verdict']);
 
@@ -185,8 +247,11 @@ function agentFor(kind: CueKind, text: string, start: number, end: number, opene
   if (kind === 'sanction' && HUMAN.has(opener)) return opener;
   const passiveModal =
     (kind === 'modal-perfect' && /\bbeen\s+\w+(?:ed|en|wn)\b/i.test(text.slice(start, end))) ||
-    (kind === 'omission' && /^(?:was|were)\b/i.test(text.slice(start, end)));
-  if (PASSIVE_BEFORE.test(before) || passiveModal) return agentAfter(text.slice(end, end + WINDOW));
+    (kind === 'omission' && /^(?:was|were)(?:n['’]t)?\b/i.test(text.slice(start, end)));
+  const adverbAfterParticiple = kind === 'verdict-adverb' && PASSIVE_PARTICIPLE_BEFORE.test(before);
+  if (PASSIVE_BEFORE.test(before) || passiveModal || adverbAfterParticiple) {
+    return agentAfter(text.slice(end, end + WINDOW));
+  }
   // "if the canary had compared…": the subject of the condition is inside the cue.
   // "Had the reviewer looked…": in the inverted form it follows.
   if (kind === 'if-had') {
@@ -198,6 +263,8 @@ function agentFor(kind: CueKind, text: string, start: number, end: number, opene
     const possessor = POSSESSIVE_BEFORE.exec(before);
     return possessor ? (possessor[1] ? 'we' : 'person') : 'thing';
   }
+  // "a nitwit", "the next poor fool": a trait noun names the person it judges.
+  if (kind === 'character' && PERSON_TRAIT.test(text.slice(start, end))) return 'person';
   // "my mistake", "their gaffe": the owner of a label is its agent.
   const owner = LABELS.has(kind) ? POSSESSIVE_BEFORE.exec(before) : null;
   if (owner) return owner[1] ? 'we' : 'person';
@@ -209,6 +276,8 @@ function agentFor(kind: CueKind, text: string, start: number, end: number, opene
     return 'activity';
   // A label or a verdict word names no one itself: whoever the sentence is about is read at its head.
   if (kind === 'caused-by' || kind === 'root-cause') return 'none';
+  // "Firing the operator would not have stopped it": the cue's subject is the whole gerund phrase.
+  if (GERUND_SUBJECT.test(text.slice(0, start) + ' x')) return 'activity';
   const agent = agentBefore(before);
   // A capitalised word is often a product, but one that types, forgets or decides is a person.
   if (agent === 'name' && HUMAN_VERB.test(text.slice(start, end)) && /\b[A-Z][a-z]+\s+(?:\w+ly\s+)?$/.test(before)) {

@@ -184,8 +184,20 @@ const OPENING_PHRASE = new RegExp(
   'i',
 );
 
+/**
+ * A sentence whose subject is a gerund phrase: a capitalised "-ing" word first, with no comma after it
+ * (so not "Running the script, we…"), that is not a preposition ("During", "Following").
+ */
+export const GERUND_SUBJECT = new RegExp(
+  String.raw`^\W*(?!(?:During|Following|According|Including|Regarding|Concerning|Considering|Pending|Excluding` +
+    String.raw`|Barring|Notwithstanding|Nothing|Something|Anything|Everything|Morning|Evening|Spring)\b)` +
+    String.raw`[A-Z][a-z]+ing\b[^,;:]*$`,
+);
+
 /** The subject a sentence opens with: the first person, team, name or thing before its first verb. */
 export function openingAgent(sentence: string): Agent {
+  // "Firing the operator would not have helped": a gerund phrase as the subject is an activity.
+  if (GERUND_SUBJECT.test(sentence)) return 'activity';
   const tokens = (sentence.match(/[@\w'’-]+/g) ?? []).slice(0, 8);
   // "The storage client did…": after an article the subject is the phrase's last noun.
   if (/^(?:the|a|an|this|that)$/i.test(tokens[0] ?? '')) {
