@@ -11,6 +11,7 @@ import { describe, it, type TestContext } from 'node:test';
 import { promisify } from 'node:util';
 import { analyzeText } from '../../server/src/core/analyzer';
 import { defaultConfig } from '../../server/src/core/config/config';
+import { onlyComments } from '../../server/src/core/parse/blockCache';
 import { runRules } from '../../server/src/core/rules/run';
 
 const LINE_BYTES = 500 * 1024;
@@ -64,6 +65,19 @@ describe('hostile single lines are read in one pass', () => {
   it('unclosed "<!--" comments', TIMEOUT, (t) => {
     // After an unclosed comment the line is prose again for this rule, as it was: the TODO is found.
     return assertTodoFound(t, '<!--deploy');
+  });
+
+  it('closed "<!-- -->" comments followed by text, one HTML block', TIMEOUT, (t) => {
+    // Whether such a block is only comments was a lazy pattern that backtracked 2^n ways on n comments.
+    return assertTodoFound(t, '<!-- a -->');
+  });
+
+  it('tells an HTML block of comments alone from one with text after them', () => {
+    assert.equal(onlyComments('<!-- a -->\n  <!-- b --> '), true);
+    assert.equal(onlyComments('<!-- a --> text'), false);
+    assert.equal(onlyComments('<!-- open'), false);
+    assert.equal(onlyComments('<div>x</div>'), false);
+    assert.equal(onlyComments('   '), false);
   });
 
   it('still skips code, closed comments and autolinks after an unclosed one', () => {

@@ -171,7 +171,7 @@ function convert(node: RootContent, lines: readonly string[], out: Block[], quot
       return;
     }
     case 'html':
-      out.push({ kind: 'html', line, endLine, commentOnly: /^\s*(?:<!--[\s\S]*?-->\s*)+$/.test(node.value) });
+      out.push({ kind: 'html', line, endLine, commentOnly: onlyComments(node.value) });
       return;
     case 'thematicBreak':
       out.push({ kind: 'thematicBreak', line, endLine });
@@ -182,6 +182,28 @@ function convert(node: RootContent, lines: readonly string[], out: Block[], quot
     default:
       out.push({ kind: 'other', line, endLine });
   }
+}
+
+/**
+ * Whether an HTML block holds nothing but comments and white space. A scan, not a regular
+ * expression: the lazy-comment pattern backtracks exponentially on many comments followed by text.
+ */
+export function onlyComments(html: string): boolean {
+  let at = skipSpace(html, 0);
+  if (at === html.length) return false;
+  while (at < html.length) {
+    if (!html.startsWith('<!--', at)) return false;
+    const end = html.indexOf('-->', at + 4);
+    if (end < 0) return false;
+    at = skipSpace(html, end + 3);
+  }
+  return true;
+}
+
+function skipSpace(text: string, from: number): number {
+  let at = from;
+  while (at < text.length && /\s/.test(text[at])) at++;
+  return at;
 }
 
 function lineSpan(node: Nodes): [number, number] {
