@@ -7,6 +7,13 @@ import { memoize } from '../text/memo';
  * documentation, compute it in `wordingFeatures` or in `candidates.ts`, and refit the weights.
  */
 
+/** A responder telling others: informing a provider, notifying a partner, instructing operators, a first update. */
+const RESPONDER_TELLS = [
+  String.raw`notif(?:y|ies|ying)\b|(?:was|were|been)\s+informed|inform(?:s|ed|ing)\s+(?:the\s+|our\s+)?\w+`,
+  String.raw`instruct(?:s|ed|ing)\b|reach(?:ed|es)?\s+out|(?:first|initial)\s+(?:status\s+)?(?:message|update|post)`,
+  String.raw`post(?:s|ed)?\s+(?:an?\s+|the\s+|a\s+first\s+)?(?:status\s+)?(?:update|message|notice)`,
+].join('|');
+
 /** Word families: what a line of a timeline says happened. Alternatives are general words, not phrases of one document. */
 const FAMILIES = {
   trigger: String.raw`deploy\w*|merg(?:e|ed|es|ing)|config(?:uration)?\s+(?:change|update|push)\w*|releas(?:e|ed|ing)|upgrad\w*|migrat\w*|maintenance|pushed|rolled\s+out|roll-?out|change\s+(?:was\s+)?(?:made|applied|introduced)|cron|scheduled\s+job|certificate\s+expir\w*`,
@@ -15,8 +22,8 @@ const FAMILIES = {
   alert: String.raw`alert\w*|alarm\w*|paged\b|paging|pages?\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?(?:on-?call|engineers?|team|sre|responders?)|pagerduty|opsgenie|monitor\w*\s+(?:fired|triggered|detected|caught|flagged)|(?:fired|triggered)|notif(?:ied|ication)|on-?call\s+(?:was\s+)?(?:notified|alerted)`,
   report: String.raw`report(?:ed|s|ing)?|(?:customers?|users?|clients?)\s+(?:\w+\s+){0,2}?(?:complain|report|notic|contact|wr[io]te|tweet|email|call)\w*|support\s+(?:ticket|request)s?|tickets?\s+(?:opened|raised|filed|about)|tweet\w*|complain\w*`,
   notice: String.raw`noticed?|notices|detect(?:ed|s)?|observed|spotted|discovered|became\s+aware|realis\w*|realiz\w*|saw\b|sees\b`,
-  acknowledge: String.raw`acknowledg\w*|ack(?:ed|'d)\b|declar\w*|escalat\w*|engag\w*|joined|respond(?:ed|s|ing)|incident\s+(?:opened|created|channel|bridge|call|room|commander)|war\s+room|assum\w+\s+(?:incident\s+)?(?:lead|command)|status\s*page|statuspage`,
-  investigate: String.raw`investigat\w*|look(?:ed|ing|s)?\s+into|troubleshoot\w*|debug\w*|triag\w*|diagnos\w*|began\s+(?:looking|working)|working\s+on`,
+  acknowledge: String.raw`acknowledg\w*|ack(?:ed|'d)\b|declar\w*|escalat\w*|engag\w*|joined|respond(?:ed|s|ing)|incident\s+(?:opened|created|channel|bridge|call|room|commander)|war\s+room|assum\w+\s+(?:incident\s+)?(?:lead|command)|status\s*page|statuspage|${RESPONDER_TELLS}`,
+  investigate: String.raw`investigat\w*|look(?:ed|ing|s)?\s+into|troubleshoot\w*|debug\w*|triag\w*|diagnos\w*|began\s+(?:looking|working)|working\s+on|(?:identif(?:y|ies|ied)|determin(?:e|es|ed)|confirm(?:s|ed)?)\s+that`,
   mitigate: String.raw`roll(?:ed|ing|s)?[\s-]?back|rollback|revert\w*|fail(?:ed|ing)?[\s-]?over|workaround|disabl\w*|turn(?:ed)?\s+off|switched\s+off|scal(?:ed|ing)\s+(?:up|out|back)|restart\w*|reboot\w*|(?<!(?:backlogs?|queues?)\s+(?:was\s+|were\s+|is\s+|are\s+)?)drain\w*|purg\w*|flush\w*|(?:rais|increas|bump)(?:ed|ing)?\s+(?:the\s+)?(?:[\w-]+\s+)?(?:quotas?|limits?|capacity)|add(?:ed|ing)\s+(?:more\s+)?capacity|block\w*|throttl\w*|rate[\s-]?limit\w*\s+(?:applied|added|enabled|extended|tightened|lowered)|(?:appl|add|enabl)(?:y|ied|ed|ing)\s+(?:a\s+|the\s+)?rate[\s-]?limit|hot-?fix\w*|patch\w*|fix\s+(?:was\s+)?(?:deployed|applied|released|rolled)|(?:deployed|released|shipped|published|applied)\s+(?:a\s+|the\s+)?fix(?:ed)?\b|mitigat\w*|redirect\w*|rerout\w*|re-?enabl\w*|removed|kill\w*|stopped\s+the`,
   recover: String.raw`resolv\w*|recover\w*|back\s+(?:to\s+(?:(?:its|their|the)\s+)?(?:normal|usual|baseline|expected|previous)\b|online|up)|restor\w*|healthy|operational|all[\s-]clear|return(?:ed|s)?\s+to\s+(?:(?:its|their|the)\s+)?(?:normal|usual|baseline|expected)\b|normal(?:ly|ized|ised)?|(?:work\w*|up|online|(?!un)\w+able|(?!fail|crash|error|drop|los|timing|stall|hang)\w+ing|succeed\w*|pass\w*|respond\w*|load\w*|flow\w*)\s+again|resum(?:e|ed|es|ing)\b|(?:errors?|failures?|alerts?|timeouts?)\s+(?:stop(?:s|ped)?|ceased?|subsided?|cleared)|stable|stabili[sz]\w*|no\s+(?:further|more|longer)|fully|ended|(?:is|was)\s+over\b|complete[d]?|(?!(?:the|an?|its|their|this|that)\s)\w+\s+end(?:s|ed)?\W*$`,
   closure: String.raw`clos(?:ed|ing|es)|wrap(?:ped)?\s+up|hand(?:ed)?\s+over|stood\s+down|stand[\s-]?down`,
