@@ -26,6 +26,7 @@ export type CueKind =
   | 'act-verb'
   | 'damage-verb'
   | 'caused-by'
+  | 'blame-verb'
   | 'minimiser'
   | 'root-cause';
 
@@ -219,6 +220,9 @@ export const CUES: { kind: CueKind; pattern: RegExp }[] = [
       'gi',
     ),
   },
+  // "has blamed one employee for the breach", "blaming it all on a single person": blame laid on someone.
+  // The bare form is left out: "the blame", "to blame", "Blame the workflow" state no one's verdict.
+  { kind: 'blame-verb', pattern: /\bblam(?:es|ed|ing)\b(?!-)/gi },
   {
     kind: 'minimiser',
     pattern: new RegExp(
