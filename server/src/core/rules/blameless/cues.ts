@@ -265,7 +265,7 @@ export const SIGNALS: { name: string; pattern: RegExp }[] = [
   {
     name: 'rejects-blame',
     pattern: new RegExp(
-      String.raw`\b(?:not|never|isn['’]t|wasn['’]t|no|nor|rather\s+than|instead\s+of)\b[^.;]{0,40}\b(` +
+      String.raw`\b(?:not|never|isn['’]t|wasn['’]t|no|nor|nobody|rather\s+than|instead\s+of)\b[^.;]{0,40}\b(` +
         String.raw`?:root\s+cause|the\s+cause|a\s+cause|to\s+blame|blam\w+|fault|punish\w*|finger[- ]po` +
         String.raw`int\w*)` +
         String.raw`|\bblame-?(?:less|free)\b|\bsymptoms?\b|\bscapegoat\w*|\bhindsight\s+bias\b` +
