@@ -26,6 +26,7 @@ export type CueKind =
   | 'act-verb'
   | 'damage-verb'
   | 'caused-by'
+  | 'blame-verb'
   | 'minimiser'
   | 'root-cause';
 
@@ -219,6 +220,9 @@ export const CUES: { kind: CueKind; pattern: RegExp }[] = [
       'gi',
     ),
   },
+  // "has blamed one employee for the breach", "blaming it all on a single person": blame laid on someone.
+  // The bare form is left out: "the blame", "to blame", "Blame the workflow" state no one's verdict.
+  { kind: 'blame-verb', pattern: /\bblam(?:es|ed|ing)\b(?!-)/gi },
   {
     kind: 'minimiser',
     pattern: new RegExp(
@@ -261,7 +265,7 @@ export const SIGNALS: { name: string; pattern: RegExp }[] = [
   {
     name: 'rejects-blame',
     pattern: new RegExp(
-      String.raw`\b(?:not|never|isn['’]t|wasn['’]t|no|nor|rather\s+than|instead\s+of)\b[^.;]{0,40}\b(` +
+      String.raw`\b(?:not|never|isn['’]t|wasn['’]t|no|nor|nobody|rather\s+than|instead\s+of)\b[^.;]{0,40}\b(` +
         String.raw`?:root\s+cause|the\s+cause|a\s+cause|to\s+blame|blam\w+|fault|punish\w*|finger[- ]po` +
         String.raw`int\w*)` +
         String.raw`|\bblame-?(?:less|free)\b|\bsymptoms?\b|\bscapegoat\w*|\bhindsight\s+bias\b` +

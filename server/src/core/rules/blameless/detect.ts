@@ -49,6 +49,7 @@ const CATEGORY_OF: Record<CueKind, BlameCategory> = {
   'act-verb': 'person-as-cause',
   'damage-verb': 'person-as-cause',
   'caused-by': 'person-as-cause',
+  'blame-verb': 'person-as-cause',
   minimiser: 'hindsight',
   'root-cause': 'single-root-cause',
 };

@@ -64,6 +64,13 @@ function personAhead(after: string): boolean {
   return false;
 }
 
+/** Whom blame is laid on: the verb's object ("blamed one employee") or, past the thing, "on" someone. */
+function blamedPerson(after: string): boolean {
+  const clause = sameClause(after.slice(0, 120));
+  const onWhom = /^[^,]{0,60}?\b(?:on|onto)\s+(.+)$/is.exec(clause)?.[1];
+  return personAhead(clause) || (onWhom !== undefined && personAhead(onWhom));
+}
+
 const VERB_CUES: ReadonlySet<CueKind> = new Set(['slip-verb', 'ignore-verb', 'mis-verb', 'damage-verb', 'act-verb']);
 const ATTRIBUTIVE_BEFORE =
   /\b(?:a|an|the|more|many|most|some|few|several|no|any|of|with|its|their|our|this|these|those|for|in|on)\s+$/i;
@@ -226,6 +233,7 @@ function cueFeatures(
     f.push('cue:root-cause+person');
   }
   if (kind === 'caused-by') f.push(`cue:caused-by+${personAhead(after) ? 'person' : 'thing'}`);
+  if (kind === 'blame-verb' && blamedPerson(after)) f.push('cue:blame-verb+person');
   return [...new Set(f)];
 }
 
@@ -275,7 +283,7 @@ function agentFor(kind: CueKind, text: string, start: number, end: number, opene
   if (kind === 'verdict' && /\b(?:judge?ments?|decisions?|calls?|choices?)$/i.test(text.slice(start, end)))
     return 'activity';
   // A label or a verdict word names no one itself: whoever the sentence is about is read at its head.
-  if (kind === 'caused-by' || kind === 'root-cause') return 'none';
+  if (kind === 'caused-by' || kind === 'root-cause' || kind === 'blame-verb') return 'none';
   // "Firing the operator would not have stopped it": the cue's subject is the whole gerund phrase.
   if (GERUND_SUBJECT.test(text.slice(0, start) + ' x')) return 'activity';
   const agent = agentBefore(before);
