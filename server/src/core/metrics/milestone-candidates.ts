@@ -144,6 +144,7 @@ function addSectionFeatures(candidates: MilestoneCandidate[], spans: readonly Se
 }
 
 const OPENING_FAMILIES = new Set(['onset', 'symptom', 'trigger']);
+const DETECTION = new Set(['alert', 'report', 'notice']);
 const opens = (c: MilestoneCandidate) =>
   !!(c.features.window_start || c.features.stated_onset || c.features.label_started) ||
   familiesIn(c.text).families.some((f) => OPENING_FAMILIES.has(f));
@@ -188,13 +189,17 @@ function addDocumentFeatures(candidates: MilestoneCandidate[]): void {
   if (scored.length > 0 && labelsOnly) shared.doc_labels_only = 1;
   if (!named.has('recover')) shared.doc_no_recover = 1;
   if (!named.has('mitigate')) shared.doc_no_mitigate = 1;
-  if (!['alert', 'report', 'notice'].some((f) => named.has(f as never))) shared.doc_no_detection_words = 1;
+  if (![...DETECTION].some((f) => named.has(f as never))) shared.doc_no_detection_words = 1;
   if (![...OPENING_FAMILIES].some((f) => named.has(f as never))) shared.doc_no_onset_words = 1;
   if (scored.every((c) => c.features.date_only)) shared.doc_no_time_of_day = 1;
   for (const c of scored) Object.assign(c.features, shared);
 }
 
-const ONSET_OR_DETECTION = new Set(['onset', 'symptom', 'alert', 'report', 'notice']);
+const ONSET_OR_DETECTION = new Set(['onset', 'symptom', ...DETECTION]);
+
+/** The first timeline row (not prose) naming one of `families`. */
+const firstNaming = (sorted: readonly MilestoneCandidate[], families: ReadonlySet<string>) =>
+  sorted.find((c) => !c.features.in_prose && familiesIn(c.text).families.some((f) => families.has(f)));
 
 /**
  * When the incident showed itself: the first timeline row naming an alert, a report or a symptom, else the
@@ -202,20 +207,14 @@ const ONSET_OR_DETECTION = new Set(['onset', 'symptom', 'alert', 'report', 'noti
  * from the last one of a multi-day timeline or of the next incident in a collection.
  */
 function onsetOf(sorted: readonly MilestoneCandidate[]): number {
-  const shown = sorted.find(
-    (c) => !c.features.in_prose && familiesIn(c.text).families.some((f) => ONSET_OR_DETECTION.has(f)),
-  );
-  return (shown ?? sorted[0]).time;
+  return (firstNaming(sorted, ONSET_OR_DETECTION) ?? sorted[0]).time;
 }
 
-const DETECTION = new Set(['alert', 'report', 'notice']);
 const HOUR = 60 * MINUTE;
 
 /** How long before the first timeline row naming an alert, a report or a notice: a precursor is hours or days ahead. */
 function detectionLead(sorted: readonly MilestoneCandidate[], fallback: number): (time: number) => string | undefined {
-  const detection =
-    sorted.find((c) => !c.features.in_prose && familiesIn(c.text).families.some((f) => DETECTION.has(f)))?.time ??
-    fallback;
+  const detection = firstNaming(sorted, DETECTION)?.time ?? fallback;
   return (time) => {
     const lead = detection - time;
     if (lead > 24 * HOUR) return 'before_detection_1d';
