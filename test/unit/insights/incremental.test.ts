@@ -24,6 +24,8 @@ const OPTIONS: ReportOptions = {
   dueWithinDays: 7,
 };
 
+type Outputs = ReturnType<typeof outputs>;
+
 function outputs(collected: Collected) {
   const report = buildReport(collected.incidents, collected.skipped, OPTIONS, {
     slos: { checkout: { objective: 99.9, windowDays: 30 } },
@@ -31,14 +33,24 @@ function outputs(collected: Collected) {
   return { json: JSON.stringify(report), markdown: reportMarkdown(report), html: reportHtml(report) };
 }
 
+/**
+ * Runs `edit` on a copy of the fixture folder whose reports are cached, handing it the cache, the report
+ * before any edit and the postmortem to change; the copy is removed afterwards.
+ */
+function inCachedCopy(edit: (cache: IncidentCache, before: Outputs, file: string, folder: string) => void): void {
+  const folder = mkdtempSync(join(tmpdir(), 'hindsight-incremental-'));
+  try {
+    cpSync(FIXTURE, folder, { recursive: true });
+    const cache = new IncidentCache([folder], { base: folder });
+    edit(cache, outputs(cache.refresh()), join(folder, 'postmortems', '2025-02-14-login-latency.md'), folder);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 describe('a report built after an edit', () => {
   it('equals the report built cold over the edited folder', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'hindsight-incremental-'));
-    try {
-      cpSync(FIXTURE, folder, { recursive: true });
-      const cache = new IncidentCache([folder], { base: folder });
-      const before = outputs(cache.refresh());
-      const file = join(folder, 'postmortems', '2025-02-14-login-latency.md');
+    inCachedCopy((cache, before, file, folder) => {
       const edited = readFileSync(file, 'utf8')
         .replace('severity: SEV3', 'severity: SEV1')
         .replace('| @lee | 2025-03-01 | Open |', '| @lee | 2025-03-01 | Done |')
@@ -51,20 +63,13 @@ describe('a report built after an edit', () => {
       assert.equal(incremental.markdown, cold.markdown);
       assert.equal(incremental.html, cold.html);
       assert.match(incremental.markdown, /SEV1/);
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-    }
+    });
   });
 });
 
 describe('reports built after saves that keep or change what recurs', () => {
   it('equal the cold report both when the groups can be reused and when they cannot', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'hindsight-incremental-'));
-    try {
-      cpSync(FIXTURE, folder, { recursive: true });
-      const cache = new IncidentCache([folder], { base: folder });
-      const before = outputs(cache.refresh());
-      const file = join(folder, 'postmortems', '2025-02-14-login-latency.md');
+    inCachedCopy((cache, before, file, folder) => {
       const original = readFileSync(file, 'utf8');
       const saves = [
         // Nothing that recurring groups read: the severity alone.
@@ -83,9 +88,7 @@ describe('reports built after saves that keep or change what recurs', () => {
         assert.equal(incremental.html, cold.html);
       }
       assert.match(outputs(cache.update([file])).json, /Slow logins after a rotation/);
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-    }
+    });
   });
 });
 
