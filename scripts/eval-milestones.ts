@@ -76,8 +76,9 @@ function measure(results: { doc: LabelledDocument; found: Milestones }[]): Score
     if (expected === undefined) continue;
     scores.ttr.of++;
     const { started, resolved } = found;
-    if (started && resolved && Math.abs((resolved.time - started.time) / 60_000 - expected) <= tolerance)
-      scores.ttr.right++;
+    const minutes = started && resolved ? (resolved.time - started.time) / 60_000 : undefined;
+    if (minutes !== undefined && Math.abs(minutes - expected) <= tolerance) scores.ttr.right++;
+    else if (show) console.log(`ttr-miss ${doc.file}: expected ${expected} min, found ${minutes ?? null}`);
   }
   return scores;
 }

@@ -14,21 +14,58 @@ const RESPONDER_TELLS = [
   String.raw`post(?:s|ed)?\s+(?:an?\s+|the\s+|a\s+first\s+)?(?:status\s+)?(?:update|message|notice)`,
 ].join('|');
 
+/**
+ * Blocking as a mitigation: an action on traffic or its sources ("blocked the IP", "block all except necessary
+ * traffic", a deny list). The noun of a chain ("block 880000", "block height") and a blocked user are not.
+ */
+const BLOCKS_TRAFFIC = [
+  String.raw`(?:block(?:ed|ing|s)?|bann?(?:ed|ing|s)?)\s+(?:\w+\s+){0,3}?`,
+  String.raw`(?:ips?|addresse?s?|traffic|requests?|access|ranges?|subnets?`,
+  String.raw`|bots?|crawlers?|attackers?|actors?|ports?)\b`,
+  String.raw`|(?:block|deny|black|ban)[\s-]?list\w*`,
+].join('');
+
+/** A failover told as a switch to a spare: "DNS switched to the standby site", "moved traffic to the replica". */
+const SWITCHED_TO_SPARE = [
+  String.raw`(?:switch|mov|point|shift)(?:ed|ing)\s+(?:\w+\s+){0,3}?(?:to|over\s+to)\s+(?:the\s+|an?\s+|our\s+)?`,
+  String.raw`(?:standby|backup|secondary|replica|spare|fallback|old|previous|healthy)\b`,
+].join('');
+
+/** Work flowing again with its object named: "produces blocks again", "processing jobs again". */
+const WORKS_AGAIN = [
+  String.raw`(?:produc|process|serv|accept|sign|commit|finali[sz]|sync|deliver|send|receiv|handl)`,
+  String.raw`\w*\s+(?:\w+\s+)?again`,
+].join('');
+
+/** A check firing: "fired" or "triggered" alone is any cause ("the upgrade triggered a halt"), not an alert. */
+const CHECK_FIRED = [
+  String.raw`(?:checks?|probes?|rules?|thresholds?|pages?|detectors?|watchdogs?|sensors?)`,
+  String.raw`\s+(?:\w+\s+)?(?:fired|triggered|tripped)`,
+].join('');
+
 /** Word families: what a line of a timeline says happened. Alternatives are general words, not phrases of one document. */
 const FAMILIES = {
   trigger: String.raw`deploy\w*|merg(?:e|ed|es|ing)|config(?:uration)?\s+(?:change|update|push)\w*|releas(?:e|ed|ing)|upgrad\w*|migrat\w*|maintenance|pushed|rolled\s+out|roll-?out|change\s+(?:was\s+)?(?:made|applied|introduced)|cron|scheduled\s+job|certificate\s+expir\w*`,
-  symptom: String.raw`errors?|fail\w*|outage|down\b|unavailable|unreachable|unresponsive|degrad\w*|latency|slow\w*|time(?:d)?\s*outs?|5\d\d|spik\w*|elevated|crash\w*|unable|broken|stuck|backlog|drop(?:s|ped)?|loss|lost|exhaust\w*|saturat\w*|overload\w*|impact\w*|halt\w*|stall\w*|panic\w*`,
+  symptom: String.raw`errors?|fail\w*|outage|down\b|unavailable|unreachable|unresponsive|degrad\w*|latency|slow\w*|time(?:d)?\s*outs?|5(?:\d\d|xx)\b|spik\w*|elevated|crash\w*|unable|broken|stuck|backlog|drop(?:s|ped)?|loss|lost|exhaust\w*|saturat\w*|overload\w*|impact\w*|halt\w*|stall\w*|panic\w*`,
   onset: String.raw`began|begins|start(?:ed|s)?\s+(?:to|fail|return|erroring|timing)|first\s+(?:errors?|symptoms?|failures?|signs?|reports?)|became|went\s+(?:down|offline|read-only)|stop(?:s|ped)?\s+\w+ing|(?:rose|rising|increased|jumped|climbed)`,
-  alert: String.raw`alert\w*|alarm\w*|paged\b|paging|pages?\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?(?:on-?call|engineers?|team|sre|responders?)|pagerduty|opsgenie|monitor\w*\s+(?:fired|triggered|detected|caught|flagged)|(?:fired|triggered)|notif(?:ied|ication)|on-?call\s+(?:was\s+)?(?:notified|alerted)`,
+  alert: String.raw`alert\w*|alarm\w*|paged\b|paging|pages?\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?(?:on-?call|engineers?|team|sre|responders?)|pagerduty|opsgenie|monitor\w*\s+(?:fired|triggered|detected|caught|flagged)|${CHECK_FIRED}|notif(?:ied|ication)|on-?call\s+(?:was\s+)?(?:notified|alerted)`,
   report: String.raw`report(?:ed|s|ing)?|(?:customers?|users?|clients?)\s+(?:\w+\s+){0,2}?(?:complain|report|notic|contact|wr[io]te|tweet|email|call)\w*|support\s+(?:ticket|request)s?|tickets?\s+(?:opened|raised|filed|about)|tweet\w*|complain\w*`,
   notice: String.raw`noticed?|notices|detect(?:ed|s)?|observed|spotted|discovered|became\s+aware|realis\w*|realiz\w*|saw\b|sees\b`,
   acknowledge: String.raw`acknowledg\w*|ack(?:ed|'d)\b|declar\w*|escalat\w*|engag\w*|joined|respond(?:ed|s|ing)|incident\s+(?:opened|created|channel|bridge|call|room|commander)|war\s+room|assum\w+\s+(?:incident\s+)?(?:lead|command)|status\s*page|statuspage|${RESPONDER_TELLS}`,
   investigate: String.raw`investigat\w*|look(?:ed|ing|s)?\s+into|troubleshoot\w*|debug\w*|triag\w*|diagnos\w*|began\s+(?:looking|working)|working\s+on|(?:identif(?:y|ies|ied)|determin(?:e|es|ed)|confirm(?:s|ed)?)\s+that`,
-  mitigate: String.raw`roll(?:ed|ing|s)?[\s-]?back|rollback|revert\w*|fail(?:ed|ing)?[\s-]?over|workaround|disabl\w*|turn(?:ed)?\s+off|switched\s+off|scal(?:ed|ing)\s+(?:up|out|back)|restart\w*|reboot\w*|(?<!(?:backlogs?|queues?)\s+(?:was\s+|were\s+|is\s+|are\s+)?)drain\w*|purg\w*|flush\w*|(?:rais|increas|bump)(?:ed|ing)?\s+(?:the\s+)?(?:[\w-]+\s+)?(?:quotas?|limits?|capacity)|add(?:ed|ing)\s+(?:more\s+)?capacity|block\w*|throttl\w*|rate[\s-]?limit\w*\s+(?:applied|added|enabled|extended|tightened|lowered)|(?:appl|add|enabl)(?:y|ied|ed|ing)\s+(?:a\s+|the\s+)?rate[\s-]?limit|hot-?fix\w*|patch\w*|fix\s+(?:was\s+)?(?:deployed|applied|released|rolled)|(?:deployed|released|shipped|published|applied)\s+(?:a\s+|the\s+)?fix(?:ed)?\b|mitigat\w*|redirect\w*|rerout\w*|re-?enabl\w*|removed|kill\w*|stopped\s+the`,
-  recover: String.raw`resolv\w*|recover\w*|back\s+(?:to\s+(?:(?:its|their|the)\s+)?(?:normal|usual|baseline|expected|previous)\b|online|up)|restor\w*|healthy|operational|all[\s-]clear|return(?:ed|s)?\s+to\s+(?:(?:its|their|the)\s+)?(?:normal|usual|baseline|expected)\b|normal(?:ly|ized|ised)?|(?:work\w*|up|online|(?!un)\w+able|(?!fail|crash|error|drop|los|timing|stall|hang)\w+ing|succeed\w*|pass\w*|respond\w*|load\w*|flow\w*)\s+again|resum(?:e|ed|es|ing)\b|(?:errors?|failures?|alerts?|timeouts?)\s+(?:stop(?:s|ped)?|ceased?|subsided?|cleared)|stable|stabili[sz]\w*|no\s+(?:further|more|longer)|fully|ended|(?:is|was)\s+over\b|complete[d]?|(?!(?:the|an?|its|their|this|that)\s)\w+\s+end(?:s|ed)?\W*$`,
+  mitigate: String.raw`roll(?:ed|ing|s)?[\s-]?back|rollback|revert\w*|fail(?:ed|ing)?[\s-]?over|workaround|disabl\w*|turn(?:ed)?\s+off|switched\s+off|scal(?:ed|ing)\s+(?:up|out|back)|restart\w*|reboot\w*|(?<!(?:backlogs?|queues?)\s+(?:was\s+|were\s+|is\s+|are\s+)?)drain\w*|purg\w*|flush\w*|(?:rais|increas|bump)(?:ed|ing)?\s+(?:the\s+)?(?:[\w-]+\s+)?(?:quotas?|limits?|capacity)|add(?:ed|ing)\s+(?:more\s+)?capacity|${BLOCKS_TRAFFIC}|throttl\w*|rate[\s-]?limit\w*\s+(?:applied|added|enabled|extended|tightened|lowered)|(?:appl|add|enabl)(?:y|ied|ed|ing)\s+(?:a\s+|the\s+)?rate[\s-]?limit|hot-?fix\w*|patch\w*|fix\s+(?:was\s+)?(?:deployed|applied|released|rolled)|(?:deployed|released|shipped|published|applied)\s+(?:a\s+|the\s+)?fix(?:ed)?\b|mitigat\w*|redirect\w*|rerout\w*|re-?enabl\w*|re-?(?:creat|buil[dt]|instat|provision|issu|generat)\w*|removed|kill\w*|stopped\s+the|${SWITCHED_TO_SPARE}`,
+  recover: String.raw`resolv\w*|recover\w*|back\s+(?:to\s+(?:(?:its|their|the)\s+)?(?:normal|usual|baseline|expected|previous)\b|online|up)|restor\w*|healthy|operational|all[\s-]clear|return(?:ed|s)?\s+to\s+(?:(?:its|their|the)\s+)?(?:normal|usual|baseline|expected)\b|normal(?:ly|ized|ised)?|(?:work\w*|up|online|(?!un)\w+able|(?!fail|crash|error|drop|los|timing|stall|hang)\w+ing|succeed\w*|pass\w*|respond\w*|load\w*|flow\w*)\s+again|resum(?:e|ed|es|ing)\b|${WORKS_AGAIN}|(?:errors?|failures?|alerts?|timeouts?)\s+(?:stop(?:s|ped)?|ceased?|subsided?|cleared)|stable|stabili[sz]\w*|no\s+(?:further|more|longer)|fully|ended|(?:is|was)\s+over\b|complete[d]?|(?!(?:the|an?|its|their|this|that)\s)\w+\s+end(?:s|ed)?\W*$`,
   closure: String.raw`clos(?:ed|ing|es)|wrap(?:ped)?\s+up|hand(?:ed)?\s+over|stood\s+down|stand[\s-]?down`,
   monitoring: String.raw`monitor(?:ing)?\s+(?:the\s+)?(?:situation|recovery|closely|for)|continu\w+\s+to\s+monitor|keep\w*\s+(?:an\s+)?eye|watching`,
   partial: String.raw`partial\w*|some\b|begin(?:s|ning)?\s+to|start(?:ed|s)?\s+to|slowly|gradual\w*|most\b|majority|still`,
+  underway: [
+    String.raw`begins?\b|beginning|began|start(?:ed|s|ing)?\s+(?:to|the\s+process|work)`,
+    String.raw`initiat\w*|in\s+progress|under\s*way`,
+    String.raw`process\s+of|instructions?|preparing|attempt\w*|trying|tried|steps\s+(?:on|to|for)`,
+    // A step that did not work was only tried.
+    String.raw`(?:failed|did\s+not\s+(?:help|work)|didn't\s+(?:help|work)|unsuccessful|had\s+no\s+effect)\b`,
+    String.raw`(?:needed|required|planned)\b`,
+  ].join('|'),
   cause: String.raw`root\s+cause|(?:identified|found|determined|confirmed)\s+(?:the\s+)?(?:cause|issue|problem|bug|culprit)|caused\s+by|traced`,
   future: String.raw`will\b|plan\w*|should\b|follow-?up|action\s+items?|post-?mortem|retro\w*|next\s+steps?`,
   precursor: [
@@ -83,6 +120,8 @@ export const FEATURES: Record<string, string> = {
   ),
   ...Object.fromEntries(ORDINAL_FAMILIES.map((f) => [`last_${f}`, `the latest candidate that names the ${f} family`])),
   negated: 'a cue in the line is negated ("not yet resolved")',
+  mitigate_underway:
+    'names a mitigation as a step begun, tried or instructed ("begins rollback", "posts restart steps"), not as done',
   says_nothing: 'the line names none of the families',
   first_entry: 'the chronologically first candidate',
   last_entry: 'the chronologically last candidate',
@@ -121,6 +160,8 @@ export const FEATURES: Record<string, string> = {
   section_none: 'sits under no heading the engine recognises',
   last_mitigate_before_recover:
     'the last timeline row naming the mitigate family at or before the first naming recovery',
+  recovery_halts_impact:
+    'the first row naming recovery, when no row before it tells a mitigation as done (the impact halted there)',
   after_last_recover: 'later than the last timeline row naming the recover family (an epilogue row)',
   duration_pair_start: 'a stated duration ("for 36 minutes") after it lands on a row naming recovery or a window end',
   duration_pair_end: 'a stated duration before it lands on a row naming an onset, a symptom or a window start',
@@ -141,5 +182,6 @@ export function wordingFeatures(text: string): Record<string, number> {
   for (const f of families) out[`says_${f}`] = 1;
   if (negated) out.negated = 1;
   if (families.length === 0) out.says_nothing = 1;
+  if (families.includes('mitigate') && families.includes('underway')) out.mitigate_underway = 1;
   return out;
 }

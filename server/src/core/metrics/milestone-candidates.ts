@@ -151,14 +151,27 @@ const opens = (c: MilestoneCandidate) =>
 const closes = (c: MilestoneCandidate) =>
   !!(c.features.window_end || c.features.label_resolved) || familiesIn(c.text).families.includes('recover');
 
-/** The mitigation that the first recovery follows: the step that halted the impact, not the first attempt. */
+/** A row telling a mitigation as done: not begun, tried, instructed, planned or negated. */
+const mitigationDone = (c: MilestoneCandidate) =>
+  !c.features.in_prose &&
+  !c.features.negated &&
+  !c.features.mitigate_underway &&
+  !c.features.says_future &&
+  !c.features.says_precursor &&
+  familiesIn(c.text).families.includes('mitigate');
+
+/**
+ * The mitigation that the first recovery follows: the step that halted the impact, not the first attempt. When no
+ * mitigation is told as done before it, the recovery itself is when the impact halted (`recovery_halts_impact`).
+ */
 function markLastMitigationBeforeRecovery(sorted: MilestoneCandidate[], firstRecovery: number | undefined): void {
   if (firstRecovery === undefined) return;
   for (let i = firstRecovery; i >= 0; i--) {
-    if (sorted[i].features.in_prose || !familiesIn(sorted[i].text).families.includes('mitigate')) continue;
+    if (!mitigationDone(sorted[i])) continue;
     sorted[i].features.last_mitigate_before_recover = 1;
     return;
   }
+  sorted[firstRecovery].features.recovery_halts_impact = 1;
 }
 
 /** A stated duration that joins two candidates ("down for 36 minutes") is evidence for both ends. */
