@@ -61,7 +61,7 @@ const FAMILIES = {
   underway: [
     String.raw`begins?\b|beginning|began|start(?:ed|s|ing)?\s+(?:to|the\s+process|work)`,
     String.raw`initiat\w*|in\s+progress|under\s*way`,
-    String.raw`process\s+of|instructions?|preparing|attempt\w*|trying|tried|steps\s+(?:on|to|for)`,
+    String.raw`process\s+of|instructions?|preparing|attempt(?:s|ed|ing)?\s+(?:to|at)\b|(?:first|second|an?)\s+attempt\b|trying|tried|steps\s+(?:on|to|for)`,
     // A step that did not work was only tried.
     String.raw`(?:failed|did\s+not\s+(?:help|work)|didn't\s+(?:help|work)|unsuccessful|had\s+no\s+effect)\b`,
     String.raw`(?:needed|required|planned)\b`,
@@ -134,6 +134,8 @@ export const FEATURES: Record<string, string> = {
   before_detection_1h: 'between 1 and 6 hours before the first row naming an alert, report or notice',
   before_detection_6h: 'between 6 and 24 hours before that row (a change or announcement ahead of the impact)',
   before_detection_1d: 'more than a day before that row (a precursor days ahead, the start of a long story)',
+  just_before_trouble:
+    'the last timeline row before the first alert, or report or notice of a symptom, within 6 hours (often the trigger)',
   after_recurrence:
     'at or after an alert, onset or report more than 6 hours after a recovery (the trouble came back: a new episode)',
   date_only: 'the candidate gives a day but no time of day',

@@ -237,6 +237,24 @@ function detectionLead(sorted: readonly MilestoneCandidate[], fallback: number):
   };
 }
 
+/**
+ * The first timeline row that shows trouble being seen: an alert, or a report or a notice that names a symptom or an
+ * onset ("a report that upgrade tests pass" is not one). The row just before it, within 6 hours, is often the trigger
+ * the author dates the incident from (`just_before_trouble`).
+ */
+function justBeforeTrouble(all: readonly MilestoneCandidate[]): MilestoneCandidate | undefined {
+  // Timeline rows only: a summary restates the story in its own order.
+  const sorted = all.filter((c) => !c.features.in_prose && !c.features.section_summary);
+  const seen = sorted.findIndex((c) => {
+    const families = familiesIn(c.text).families;
+    const names = (list: string[]) => list.some((f) => families.includes(f as never));
+    return names(['alert']) || (names(['report', 'notice']) && names(['symptom', 'onset']));
+  });
+  let i = seen - 1;
+  while (i >= 0 && sorted[i].time === sorted[seen].time) i--;
+  return i >= 0 && sorted[seen].time - sorted[i].time <= 6 * HOUR ? sorted[i] : undefined;
+}
+
 const RETURNS = new Set(['alert', 'onset', 'report']);
 
 /**
@@ -282,6 +300,8 @@ function addPositionFeatures(candidates: MilestoneCandidate[], stated: readonly 
   markLastMitigationBeforeRecovery(sorted, firstOf.get('recover'));
   const onset = onsetOf(sorted);
   const leadOf = detectionLead(sorted, onset);
+  const beforeTrouble = justBeforeTrouble(sorted);
+  if (beforeTrouble) beforeTrouble.features.just_before_trouble = 1;
   for (const [family, i] of firstOf) sorted[i].features[`first_${family}`] = 1;
   for (const [family, i] of lastOf) sorted[i].features[`last_${family}`] = 1;
   sorted.forEach((c, i) => {
