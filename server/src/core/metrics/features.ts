@@ -136,6 +136,8 @@ export const FEATURES: Record<string, string> = {
   before_detection_1d: 'more than a day before that row (a precursor days ahead, the start of a long story)',
   just_before_trouble:
     'the last timeline row before the first alert, or report or notice of a symptom, within 6 hours (often the trigger)',
+  first_response_after_trouble:
+    'the first timeline row naming an acknowledgement or investigation after trouble is first seen (not on that row)',
   after_recurrence:
     'at or after an alert, onset or report more than 6 hours after a recovery (the trouble came back: a new episode)',
   date_only: 'the candidate gives a day but no time of day',

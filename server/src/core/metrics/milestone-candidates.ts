@@ -240,19 +240,24 @@ function detectionLead(sorted: readonly MilestoneCandidate[], fallback: number):
 /**
  * The first timeline row that shows trouble being seen: an alert, or a report or a notice that names a symptom or an
  * onset ("a report that upgrade tests pass" is not one). The row just before it, within 6 hours, is often the trigger
- * the author dates the incident from (`just_before_trouble`).
+ * the author dates the incident from (`just_before_trouble`); the first row after it naming an acknowledgement or an
+ * investigation is the response (`first_response_after_trouble`).
  */
-function justBeforeTrouble(all: readonly MilestoneCandidate[]): MilestoneCandidate | undefined {
+function markAroundTrouble(all: readonly MilestoneCandidate[]): void {
   // Timeline rows only: a summary restates the story in its own order.
   const sorted = all.filter((c) => !c.features.in_prose && !c.features.section_summary);
-  const seen = sorted.findIndex((c) => {
-    const families = familiesIn(c.text).families;
-    const names = (list: string[]) => list.some((f) => families.includes(f as never));
-    return names(['alert']) || (names(['report', 'notice']) && names(['symptom', 'onset']));
-  });
+  const names = (c: MilestoneCandidate, list: string[]) =>
+    familiesIn(c.text).families.some((f) => list.includes(f));
+  const seen = sorted.findIndex(
+    (c) => names(c, ['alert']) || (names(c, ['report', 'notice']) && names(c, ['symptom', 'onset'])),
+  );
+  if (seen < 0) return;
   let i = seen - 1;
   while (i >= 0 && sorted[i].time === sorted[seen].time) i--;
-  return i >= 0 && sorted[seen].time - sorted[i].time <= 6 * HOUR ? sorted[i] : undefined;
+  if (i >= 0 && sorted[seen].time - sorted[i].time <= 6 * HOUR) sorted[i].features.just_before_trouble = 1;
+  // The response follows the news: telling words on the reporting row itself are the report's, not a responder's.
+  const response = sorted.find((c, j) => j > seen && names(c, ['acknowledge', 'investigate']));
+  if (response) response.features.first_response_after_trouble = 1;
 }
 
 const RETURNS = new Set(['alert', 'onset', 'report']);
@@ -300,8 +305,7 @@ function addPositionFeatures(candidates: MilestoneCandidate[], stated: readonly 
   markLastMitigationBeforeRecovery(sorted, firstOf.get('recover'));
   const onset = onsetOf(sorted);
   const leadOf = detectionLead(sorted, onset);
-  const beforeTrouble = justBeforeTrouble(sorted);
-  if (beforeTrouble) beforeTrouble.features.just_before_trouble = 1;
+  markAroundTrouble(sorted);
   for (const [family, i] of firstOf) sorted[i].features[`first_${family}`] = 1;
   for (const [family, i] of lastOf) sorted[i].features[`last_${family}`] = 1;
   sorted.forEach((c, i) => {
