@@ -169,6 +169,7 @@ export const FEATURES: Record<string, string> = {
   after_last_recover: 'later than the last timeline row naming the recover family (an epilogue row)',
   duration_pair_start: 'a stated duration ("for 36 minutes") after it lands on a row naming recovery or a window end',
   duration_pair_end: 'a stated duration before it lands on a row naming an onset, a symptom or a window start',
+  stated_start_plus_duration: 'a stated start plus a stated duration, where no row stands (the end the author implies)',
   document_date: 'the document’s own date, offered as a day when the incident is dated nowhere else',
   doc_labels_only: 'the document: every candidate is a labelled line (a key-events list), no timeline rows',
   doc_no_recover: 'the document: no candidate names the recover family',

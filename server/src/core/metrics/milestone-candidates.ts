@@ -107,6 +107,7 @@ export function collectMilestoneCandidates(input: MilestoneInput): MilestoneCand
   ];
   const dated = fromDocumentDate(candidates, input.documentDate);
   if (dated) candidates.push(dated);
+  candidates.push(...endsFromStatedDuration(candidates, input.stated ?? []));
   addSectionFeatures(candidates, input.sections ?? []);
   addPositionFeatures(candidates, input.stated ?? []);
   addDurationPairs(candidates, input.stated ?? []);
@@ -134,6 +135,46 @@ function fromDocumentDate(
   const features = { document_date: 1, date_only: 1 };
   return { time, line: 0, range, text: 'the document’s date', source: 'prose', features, marked: [] };
 }
+
+/**
+ * A start the author states ("Event Start Time 2:05 pm", "from 14:58") and a stated duration ("Event Duration
+ * 30m") give an end that no row may tell: offered as a candidate (`stated_start_plus_duration`) unless a row is
+ * already there. Only exact durations and stated starts, so at most a few candidates.
+ */
+function endsFromStatedDuration(
+  candidates: readonly MilestoneCandidate[],
+  stated: readonly StatedDuration[],
+): MilestoneCandidate[] {
+  const durations = stated.filter((s) => !s.approximate && (s.metric === 'impact' || s.metric === 'ttr'));
+  if (durations.length === 0) return [];
+  const starts = candidates.filter(
+    (c) => c.features.label_started || c.features.stated_onset || (c.features.window_start && !hasEnd(c, candidates)),
+  );
+  const taken = (time: number) => candidates.some((c) => Math.abs(c.time - time) <= 2 * MINUTE);
+  const out: MilestoneCandidate[] = [];
+  for (const start of starts.slice(0, 3)) {
+    for (const duration of durations.slice(0, 3)) {
+      const time = start.time + duration.minutes * MINUTE;
+      if (taken(time) || out.some((c) => c.time === time)) continue;
+      const features = { stated_start_plus_duration: 1, in_prose: 1 };
+      const text = `${start.text} + ${duration.text}`;
+      out.push({
+        time,
+        line: duration.range.start.line,
+        range: duration.range,
+        text,
+        source: 'prose',
+        features,
+        marked: [],
+      });
+    }
+  }
+  return out;
+}
+
+/** Whether a window start has its end among the candidates (same line, marked as the window's end). */
+const hasEnd = (start: MilestoneCandidate, all: readonly MilestoneCandidate[]) =>
+  all.some((c) => c.line === start.line && c.features.window_end && c.time > start.time);
 
 function addSectionFeatures(candidates: MilestoneCandidate[], spans: readonly SectionSpan[]): void {
   if (spans.length === 0) return;
@@ -246,8 +287,7 @@ function detectionLead(sorted: readonly MilestoneCandidate[], fallback: number):
 function markAroundTrouble(all: readonly MilestoneCandidate[]): void {
   // Timeline rows only: a summary restates the story in its own order.
   const sorted = all.filter((c) => !c.features.in_prose && !c.features.section_summary);
-  const names = (c: MilestoneCandidate, list: string[]) =>
-    familiesIn(c.text).families.some((f) => list.includes(f));
+  const names = (c: MilestoneCandidate, list: string[]) => familiesIn(c.text).families.some((f) => list.includes(f));
   const seen = sorted.findIndex(
     (c) => names(c, ['alert']) || (names(c, ['report', 'notice']) && names(c, ['symptom', 'onset'])),
   );
