@@ -37,6 +37,12 @@ const WORKS_AGAIN = [
   String.raw`\w*\s+(?:\w+\s+)?again`,
 ].join('');
 
+/** A check that confirms the end: "technical check-out passes", "the retried transaction succeeds". */
+const CHECKED_GOOD = [
+  String.raw`(?:checks?|check-?outs?|verification|validation|probes?|transactions?|requests?)`,
+  String.raw`\s+(?:\w+\s+){0,3}?(?:pass(?:es|ed)?|succeed(?:s|ed)?)\b`,
+].join('');
+
 /** A check firing: "fired" or "triggered" alone is any cause ("the upgrade triggered a halt"), not an alert. */
 const CHECK_FIRED = [
   String.raw`(?:checks?|probes?|rules?|thresholds?|pages?|detectors?|watchdogs?|sensors?)`,
@@ -54,14 +60,16 @@ const FAMILIES = {
   acknowledge: String.raw`acknowledg\w*|ack(?:ed|'d)\b|declar\w*|escalat\w*|engag\w*|joined|respond(?:ed|s|ing)|incident\s+(?:opened|created|channel|bridge|call|room|commander)|war\s+room|assum\w+\s+(?:incident\s+)?(?:lead|command)|status\s*page|statuspage|${RESPONDER_TELLS}`,
   investigate: String.raw`investigat\w*|look(?:ed|ing|s)?\s+into|troubleshoot\w*|debug\w*|triag\w*|diagnos\w*|began\s+(?:looking|working)|working\s+on|(?:identif(?:y|ies|ied)|determin(?:e|es|ed)|confirm(?:s|ed)?)\s+that`,
   mitigate: String.raw`roll(?:ed|ing|s)?[\s-]?back|rollback|revert\w*|fail(?:ed|ing)?[\s-]?over|workaround|disabl\w*|turn(?:ed)?\s+off|switched\s+off|scal(?:ed|ing)\s+(?:up|out|back)|restart\w*|reboot\w*|(?<!(?:backlogs?|queues?)\s+(?:was\s+|were\s+|is\s+|are\s+)?)drain\w*|purg\w*|flush\w*|(?:rais|increas|bump)(?:ed|ing)?\s+(?:the\s+)?(?:[\w-]+\s+)?(?:quotas?|limits?|capacity)|add(?:ed|ing)\s+(?:more\s+)?capacity|${BLOCKS_TRAFFIC}|throttl\w*|rate[\s-]?limit\w*\s+(?:applied|added|enabled|extended|tightened|lowered)|(?:appl|add|enabl)(?:y|ied|ed|ing)\s+(?:a\s+|the\s+)?rate[\s-]?limit|hot-?fix\w*|patch\w*|fix\s+(?:was\s+)?(?:deployed|applied|released|rolled)|(?:deployed|released|shipped|published|applied)\s+(?:a\s+|the\s+)?fix(?:ed)?\b|mitigat\w*|redirect\w*|rerout\w*|re-?enabl\w*|re-?(?:creat|buil[dt]|instat|provision|issu|generat)\w*|removed|kill\w*|stopped\s+the|${SWITCHED_TO_SPARE}`,
-  recover: String.raw`resolv\w*|recover\w*|back\s+(?:to\s+(?:(?:its|their|the)\s+)?(?:normal|usual|baseline|expected|previous)\b|online|up)|restor\w*|healthy|operational|all[\s-]clear|return(?:ed|s)?\s+to\s+(?:(?:its|their|the)\s+)?(?:normal|usual|baseline|expected)\b|normal(?:ly|ized|ised)?|(?:work\w*|up|online|(?!un)\w+able|(?!fail|crash|error|drop|los|timing|stall|hang)\w+ing|succeed\w*|pass\w*|respond\w*|load\w*|flow\w*)\s+again|resum(?:e|ed|es|ing)\b|${WORKS_AGAIN}|(?:errors?|failures?|alerts?|timeouts?)\s+(?:stop(?:s|ped)?|ceased?|subsided?|cleared)|stable|stabili[sz]\w*|no\s+(?:further|more|longer)|fully|ended|(?:is|was)\s+over\b|complete[d]?|(?!(?:the|an?|its|their|this|that)\s)\w+\s+end(?:s|ed)?\W*$`,
+  recover: String.raw`resolv\w*|recover\w*|back\s+(?:to\s+(?:(?:its|their|the)\s+)?(?:normal|usual|baseline|expected|previous)\b|online|up)|restor\w*|healthy|operational|all[\s-]clear|return(?:ed|s)?\s+to\s+(?:(?:its|their|the)\s+)?(?:normal|usual|baseline|expected)\b|normal(?:ly|ized|ised)?|(?:work\w*|up|online|(?!un)\w+able|(?!fail|crash|error|drop|los|timing|stall|hang)\w+ing|succeed\w*|pass\w*|respond\w*|load\w*|flow\w*)\s+again|resum(?:e|ed|es|ing)\b|${WORKS_AGAIN}|${CHECKED_GOOD}|(?:errors?|failures?|alerts?|timeouts?)\s+(?:stop(?:s|ped)?|ceased?|subsided?|cleared)|stable|stabili[sz]\w*|no\s+(?:further|more|longer)|fully|ended|(?:is|was)\s+over\b|complete[d]?|(?!(?:the|an?|its|their|this|that)\s)\w+\s+end(?:s|ed)?\W*$`,
   closure: String.raw`clos(?:ed|ing|es)|wrap(?:ped)?\s+up|hand(?:ed)?\s+over|stood\s+down|stand[\s-]?down`,
   monitoring: String.raw`monitor(?:ing)?\s+(?:the\s+)?(?:situation|recovery|closely|for)|continu\w+\s+to\s+monitor|keep\w*\s+(?:an\s+)?eye|watching`,
   partial: String.raw`partial\w*|some\b|begin(?:s|ning)?\s+to|start(?:ed|s)?\s+to|slowly|gradual\w*|most\b|majority|still`,
   underway: [
     String.raw`begins?\b|beginning|began|start(?:ed|s|ing)?\s+(?:to|the\s+process|work)`,
     String.raw`initiat\w*|in\s+progress|under\s*way`,
-    String.raw`process\s+of|instructions?|preparing|attempt(?:s|ed|ing)?\s+(?:to|at)\b|(?:first|second|an?)\s+attempt\b|trying|tried|steps\s+(?:on|to|for)`,
+    String.raw`process\s+of|instructions?|preparing`,
+    String.raw`attempt(?:s|ed|ing)?\s+(?:to|at)\b|(?:first|second|an?)\s+attempt\b`,
+    String.raw`trying|tried|steps\s+(?:on|to|for)`,
     // A step that did not work was only tried.
     String.raw`(?:failed|did\s+not\s+(?:help|work)|didn't\s+(?:help|work)|unsuccessful|had\s+no\s+effect)\b`,
     String.raw`(?:needed|required|planned)\b`,
@@ -135,7 +143,7 @@ export const FEATURES: Record<string, string> = {
   before_detection_6h: 'between 6 and 24 hours before that row (a change or announcement ahead of the impact)',
   before_detection_1d: 'more than a day before that row (a precursor days ahead, the start of a long story)',
   just_before_trouble:
-    'the last timeline row before the first alert, or report or notice of a symptom, within 6 hours (often the trigger)',
+    'the last timeline row before the first alert, or report or notice of a symptom, within 6 hours (a trigger)',
   first_response_after_trouble:
     'the first timeline row naming an acknowledgement or investigation after trouble is first seen (not on that row)',
   after_recurrence:
