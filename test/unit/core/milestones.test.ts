@@ -174,6 +174,29 @@ describe('evidence beats first matches', () => {
     const timed = analyzeText(`${read('dated-not-timed.md')}${row}`);
     assert.ok(!candidatesOf(timed.milestones).some((c) => c.features.document_date));
   });
+
+  it('offers no candidate for a timeline row with no word in it, such as a bold day heading', () => {
+    const text = [
+      '# Sync halted',
+      '',
+      '## Timeline',
+      '',
+      '**13 March 2024:**',
+      '',
+      '14:05 UTC: The release went out to the sync workers.',
+      '',
+      '14:12 UTC: An alert fired for the sync backlog.',
+      '',
+    ].join('\n');
+    const doc = analyzeText(text);
+    const candidates = candidatesOf(doc.milestones);
+    assert.ok(candidates.some((c) => c.text.includes('release went out')));
+    assert.deepEqual(
+      candidates.filter((c) => !/\p{L}/u.test(c.text)).map((c) => c.text),
+      [],
+      'a row that tells no event is not a milestone candidate',
+    );
+  });
 });
 
 describe('guessed milestones say so', () => {

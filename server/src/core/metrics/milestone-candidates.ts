@@ -67,6 +67,9 @@ function fromLabel(label: LabelledMilestone): MilestoneCandidate {
   };
 }
 
+/** A row with no word in it ("**19th September 2023:**" read as a row) is a heading, not an event. */
+const tellsSomething = (entry: TimelineEntry) => /\p{L}/u.test(entry.text);
+
 /** What a document offers for its milestones; all of it is read once per version, before. */
 export interface MilestoneInput {
   entries: readonly TimelineEntry[];
@@ -101,7 +104,7 @@ export function collectMilestoneCandidates(input: MilestoneInput): MilestoneCand
       features: {},
       marked: [fm.kind],
     })),
-    ...input.entries.filter((e) => e.time !== undefined).map(fromEntry),
+    ...input.entries.filter((e) => e.time !== undefined && (e.markers.length > 0 || tellsSomething(e))).map(fromEntry),
     ...input.labelled.map(fromLabel),
     ...unreadWindows(input).flatMap(fromWindow),
   ];
