@@ -12,7 +12,7 @@ import { buildReport, type ReportOptions } from '../../../server/src/core/insigh
 import { Collation } from '../../../server/src/core/insights/collation';
 import { collectIncidents, IncidentCache, type Collected } from '../../../server/src/core/insights/collect';
 import { ReportMemory } from '../../../server/src/core/insights/reportMemory';
-import { reportMarkdownHtml, reportSections, wholeMarkdownHtml } from '../../../server/src/report/markdownHtml';
+import { reportBlocks, reportMarkdownHtml, wholeMarkdownHtml } from '../../../server/src/report/markdownHtml';
 import { reportHtml } from '../../../server/src/report/reportHtml';
 import { reportMarkdown } from '../../../server/src/report/reportMarkdown';
 
@@ -124,18 +124,35 @@ describe('reports built after saves that move a postmortem between quarters or c
   });
 });
 
-describe('the report HTML, section by section', () => {
+describe('the report HTML, block by block', () => {
   const markdown = reportMarkdown(buildReport(collectIncidents([FIXTURE], { base: FIXTURE }).incidents, [], OPTIONS));
 
   it('is the HTML of the whole Markdown converted at once', () => {
-    assert.ok((reportSections(markdown)?.length ?? 0) > 3, 'the report is split into sections');
+    assert.ok((reportBlocks(markdown)?.length ?? 0) > 10, 'the report is split into blocks');
     assert.equal(reportMarkdownHtml(markdown), wholeMarkdownHtml(markdown));
-    assert.equal(reportMarkdownHtml(markdown), wholeMarkdownHtml(markdown), 'and again, from remembered sections');
+    assert.equal(reportMarkdownHtml(markdown), wholeMarkdownHtml(markdown), 'and again, from remembered blocks');
+  });
+
+  it('keeps together what a blank line does not end: loose lists, lazy lines, indented code', () => {
+    const cases = [
+      '- one\n\n- two\n\nText after.\n',
+      '- one\nlazy line\n\n- two\n',
+      '1. first\n\n2. second\n\n| a |\n| --- |\n| 1 |\n',
+      'Text.\n\n    code\n\nMore text.\n',
+      '- item\n\n  more of the item\n\n> quoted\n\n> again\n\n## Heading\n\nLast.\n',
+    ];
+    for (const text of cases) {
+      const blocks = reportBlocks(text);
+      assert.ok(blocks, text);
+      assert.equal(blocks.join('\n'), text, 'the blocks are the text, split at blank lines');
+      assert.equal(reportMarkdownHtml(text), wholeMarkdownHtml(text), text);
+    }
+    assert.equal(reportBlocks(cases[0]!)!.length, 2, 'the loose list stays whole, the paragraph after it is apart');
   });
 
   it('converts whole a report where a definition could reach across sections', () => {
     const withDefinition = `${markdown}\n- [ref]: https://example.com\n\n## More\n\nSee [the note][ref].\n`;
-    assert.equal(reportSections(withDefinition), undefined);
+    assert.equal(reportBlocks(withDefinition), undefined);
     assert.equal(reportMarkdownHtml(withDefinition), wholeMarkdownHtml(withDefinition));
     assert.match(reportMarkdownHtml(withDefinition), /href="https:\/\/example.com"/);
   });
