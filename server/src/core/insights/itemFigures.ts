@@ -5,7 +5,7 @@ import { perIncident } from './durationFigures';
 import type { ActionRecord, IncidentRecord } from './model';
 import { median } from './percentile';
 
-export const NO_OWNER = '(no owner)';
+const NO_OWNER = '(no owner)';
 const OLDEST_SHOWN = 10;
 
 export interface PlacedItem extends ActionRecord {
@@ -17,7 +17,7 @@ const isDone = (item: ActionRecord) => item.state === 'done';
 const rate = (done: number, total: number) => (total === 0 ? undefined : done / total);
 
 /** Each action item with its postmortem's file and day; written out field by field, so all have one shape. */
-export const placedItemsOf = perIncident((i): PlacedItem[] =>
+const placedItemsOf = perIncident((i): PlacedItem[] =>
   i.actionItems.map((a) => ({
     action: a.action,
     owner: a.owner,
