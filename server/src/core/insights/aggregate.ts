@@ -156,7 +156,7 @@ function reportCollation(incidents: readonly IncidentRecord[], memory: ReportMem
 }
 
 /** Duration figures overall, by period and by group; a group's taken from `groups` while its records stay. */
-function durationFigures(
+function reportDurations(
   incidents: readonly IncidentRecord[],
   periods: readonly PeriodFigures[],
   options: ReportOptions,
@@ -207,7 +207,7 @@ export function buildReport(
     postmortems: incidents.length,
     skipped: [...skipped],
     incidents: periods.map((p) => p.incidents),
-    durations: durationFigures(incidents, periods, options, memory?.groups),
+    durations: reportDurations(incidents, periods, options, memory?.groups),
     actionItems: actionItemFigures(periods, options.today, order),
     recurring: recurring(incidents, order),
     ...(incidents.some((i) => i.owners.length + i.systems.length > 0) && {

@@ -45,7 +45,6 @@ export class RecordCache {
   private readonly engine = (engine ??= engineIdentity());
   private readonly kept: Record<string, Outcome> = {};
   private readonly used: Record<string, Outcome> = {};
-  hits = 0;
 
   constructor(private readonly path: string) {
     try {
@@ -67,10 +66,7 @@ export class RecordCache {
 
   get(key: string): Outcome | undefined {
     const outcome = Object.hasOwn(this.kept, key) ? this.kept[key] : undefined;
-    if (outcome) {
-      this.hits++;
-      this.used[key] = outcome;
-    }
+    if (outcome) this.used[key] = outcome;
     return outcome;
   }
 
