@@ -10,6 +10,7 @@ import {
 } from '../core/insights/aggregate';
 import { IncidentListError, parseIncidentList, severityRank } from '../core/insights/incidentList';
 import { collectIncidentsInParallel } from '../core/insights/collect';
+import { RecordCache } from '../core/insights/recordCache';
 import { isDay, parseSpan } from '../core/insights/days';
 import { PathNotFoundError } from '../core/files/discover';
 import { writeFileAtomic } from './atomicWrite';
@@ -33,6 +34,7 @@ interface ReportFlags {
   incidents?: string;
   minSeverity: string;
   budgetThreshold?: string;
+  cache?: string;
 }
 
 const EXIT_OK = 0;
@@ -99,15 +101,23 @@ function render(report: InsightsReport, format: ReportFormat, remindersOnly: boo
   return format === 'html' ? reportHtml(report) : reportMarkdown(report);
 }
 
-async function collect(paths: string[], include: string[] | undefined) {
+async function collect(paths: string[], include: string[] | undefined, cacheFile: string | undefined) {
+  const cache = cacheFile === undefined ? undefined : new RecordCache(cacheFile);
+  let collected;
   try {
     // The server bundle answers a share of the files when started again as a worker thread (see main.ts);
     // run from source there is no bundle to start, and the files are analysed in turn.
     const workerFile = __filename.endsWith('.js') ? __filename : undefined;
-    return await collectIncidentsInParallel(paths, { include, workerFile });
+    collected = await collectIncidentsInParallel(paths, { include, workerFile, cache });
   } catch (error) {
     throw error instanceof PathNotFoundError ? new UsageError(error.message) : error;
   }
+  try {
+    cache?.save();
+  } catch (error) {
+    process.stderr.write(`hindsight: the cache ${cacheFile} could not be written: ${(error as Error).message}\n`);
+  }
+  return collected;
 }
 
 /**
@@ -118,7 +128,7 @@ export async function runReport(paths: string[], flags: ReportFlags): Promise<nu
   const options = reportOptions(flags);
   const budgetThresholdPercent = threshold(flags.budgetThreshold);
   const incidentList = readIncidentList(flags);
-  const { incidents, skipped, slos, configErrors } = await collect(paths, flags.include);
+  const { incidents, skipped, slos, configErrors } = await collect(paths, flags.include, flags.cache);
   for (const { file, message } of configErrors) {
     process.stderr.write(`hindsight: configuration ${file} not used (defaults apply): ${message}\n`);
   }
@@ -164,6 +174,7 @@ export function addReportCommand(cli: Command): void {
     )
     .option('--budget-threshold <percent>', 'incidents burning more of a four-week error budget are flagged', '20')
     .option('--include <glob...>', 'glob patterns for postmortems when searching folders')
+    .option('--cache <file>', 'keep analysed postmortems in this file by content; later runs skip unchanged ones')
     .action(async (paths: string[], flags: ReportFlags) => {
       process.exitCode = await runReport(paths, flags);
     });

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
 import { buildReport } from '../core/insights/aggregate';
 import { IncidentCache } from '../core/insights/collect';
+import { ReportMemory } from '../core/insights/reportMemory';
 import { todayUtc } from '../core/rules/run';
 import { reportHtml } from '../report/reportHtml';
 import { INSIGHTS_REQUEST, type InsightsParams, type InsightsResult } from '../shared/requests';
@@ -23,24 +24,28 @@ function folderPath(uri: unknown): string | undefined {
 
 /** The insights of one folder, kept between requests so a save re-reads one file, not the tree. */
 export class FolderInsights {
-  private readonly caches = new Map<string, { include: string; cache: IncidentCache }>();
+  private readonly caches = new Map<string, { include: string; cache: IncidentCache; memory: ReportMemory }>();
   private walkNext = false;
 
-  /** The figures for `folder`, walking it the first time (or when the include globs changed). */
+  /**
+   * The figures for `folder`, walking it the first time (or when the include globs changed), and the
+   * memory its reports share, so a report after a save figures again only what the save changed.
+   */
   collect(folder: string, include: readonly string[] | undefined, changed: readonly string[]) {
     const key = JSON.stringify(include ?? null);
     const known = this.caches.get(folder);
     if (!known || known.include !== key) {
       const cache = new IncidentCache([folder], { include, base: folder });
-      this.caches.set(folder, { include: key, cache });
-      return cache.refresh();
+      const memory = new ReportMemory();
+      this.caches.set(folder, { include: key, cache, memory });
+      return { ...cache.refresh(), memory };
     }
     // A saved file the last walk did not find may be a new postmortem: walk again (unchanged files are kept).
     if (this.walkNext || changed.length === 0 || changed.some((path) => !known.cache.has(path))) {
       this.walkNext = false;
-      return known.cache.refresh();
+      return { ...known.cache.refresh(), memory: known.memory };
     }
-    return known.cache.update(changed);
+    return { ...known.cache.update(changed), memory: known.memory };
   }
 
   /** Files were created or deleted on disk: walk again next time, keeping the unchanged analyses. */
@@ -63,12 +68,13 @@ export function registerInsights(connection: Connection, store: DocumentStore, i
       return path ? [path] : [];
     });
     const settings = await store.settingsFor(params.folder);
-    const { incidents, skipped, slos } = insights.collect(folder, settings.include, changed);
+    const { incidents, skipped, slos, memory } = insights.collect(folder, settings.include, changed);
     const report = buildReport(
       incidents,
       skipped,
       { today: todayUtc(), groupBy: 'severity', minConfidence: 'high', staleAfterDays: 10, dueWithinDays: 7 },
       { slos },
+      memory,
     );
     return {
       html: reportHtml(report, { nonce: params.nonce }),

@@ -27,33 +27,51 @@ export function wholeMarkdownHtml(markdown: string): string {
  */
 const CROSSES_SECTIONS = /^ {0,3}(?:[-*+>]|\d+[.)])?[ \t]*(?:\[[^\]\n]*\]:|<|```|~~~)|\[\^/m;
 
-/** The report split before each `## ` heading that follows a blank line; undefined when it must stay whole. */
-export function reportSections(markdown: string): string[] | undefined {
+const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/m;
+
+/**
+ * Whether a blank line after `run` ends every block open in it, given the line after the blank: not
+ * when that line is indented (code, or more of a list item) or is a list item while the run holds
+ * one (it may be the same list, made loose).
+ */
+function endsBlocks(run: string, lineAfter: string): boolean {
+  if (lineAfter === '' || /^[ \t]/.test(lineAfter)) return false;
+  return !(LIST_ITEM.test(lineAfter) && LIST_ITEM.test(run));
+}
+
+/**
+ * The report split at blank lines that end every open block, into runs of whole top-level blocks;
+ * undefined when it must stay whole.
+ */
+export function reportBlocks(markdown: string): string[] | undefined {
   if (CROSSES_SECTIONS.test(markdown)) return undefined;
-  const sections: string[] = [];
+  const blocks: string[] = [];
   let start = 0;
-  for (let at = markdown.indexOf('\n\n## '); at >= 0; at = markdown.indexOf('\n\n## ', at + 1)) {
-    sections.push(markdown.slice(start, at + 1));
+  for (let at = markdown.indexOf('\n\n'); at >= 0; at = markdown.indexOf('\n\n', at + 1)) {
+    const next = markdown.indexOf('\n', at + 2);
+    const lineAfter = markdown.slice(at + 2, next < 0 ? undefined : next);
+    if (!endsBlocks(markdown.slice(start, at), lineAfter)) continue;
+    blocks.push(markdown.slice(start, at + 1));
     start = at + 2;
   }
-  sections.push(markdown.slice(start));
-  return sections;
+  blocks.push(markdown.slice(start));
+  return blocks;
 }
 
 const converted = new RoundMemo<string>();
 
 /**
- * The report's Markdown as sanitised HTML, converted section by section and remembered by section
- * text: after one postmortem is saved most sections read as before, and only the others are
+ * The report's Markdown as sanitised HTML, converted block by block and remembered by block text:
+ * after one postmortem is saved most tables and lists read as before, and only the others are
  * converted again. Top-level blocks are joined by a newline in one conversion as here, so the result
  * is the same as converting the whole.
  */
 export function reportMarkdownHtml(markdown: string): string {
   converted.nextRound();
-  const sections = reportSections(markdown);
-  if (!sections) return wholeMarkdownHtml(markdown);
-  return sections
-    .map((section) => converted.get(section, () => wholeMarkdownHtml(section)))
+  const blocks = reportBlocks(markdown);
+  if (!blocks) return wholeMarkdownHtml(markdown);
+  return blocks
+    .map((block) => converted.get(block, () => wholeMarkdownHtml(block)))
     .filter((html) => html !== '')
     .join('\n');
 }

@@ -1,13 +1,18 @@
 import type { MetricName, MilestoneConfidence } from '../model';
-import { atLeast } from './record';
 import { Collation } from './collation';
-import { addDays, daysBetween, quarterOf } from './days';
-import type { ActionRecord, IncidentRecord, SkippedFile } from './model';
-import { mean, median, percentileOfSorted } from './percentile';
+import { quarterOf } from './days';
+import { leftOutOf, metricStats, sureMinutesByConfidence } from './durationFigures';
+import { actionItemFigures, dueSoonFigures, mergeSorted } from './itemFigures';
+import { MembersMemo } from './membersMemo';
+import type { IncidentRecord, SkippedFile } from './model';
+import { periodFigures, staleOrder, type PeriodFigures } from './periodFigures';
+import type { ReportMemory } from './reportMemory';
 import type { Slo } from '../config/slos';
 import { errorBudgets, type ErrorBudgets } from './errorBudget';
 import { unwrittenPostmortems, type ListedIncident, type UnwrittenPostmortems } from './incidentList';
 import { groupsByName, recurring, type Recurring, type RecurringGroup } from './recurring';
+
+export { firstInOrder } from './itemFigures';
 
 export type GroupBy = 'service' | 'severity' | 'team' | 'quarter' | 'owner' | 'system';
 
@@ -100,18 +105,10 @@ export interface InsightsReport {
   };
 }
 
-const METRICS: MetricName[] = ['ttd', 'tta', 'ttm', 'ttr', 'impact'];
 const NONE = '(none)';
 export const DEFAULT_MIN_SEVERITY = 'SEV2';
-const NO_OWNER = '(no owner)';
-const OLDEST_SHOWN = 10;
-const STALE_STATUSES = new Set(['draft', 'in-review']);
 
 const dayOf = (incident: IncidentRecord) => incident.date!;
-const isDone = (item: ActionRecord) => item.state === 'done';
-/** Minutes to two decimals: enough for any reader, and free of floating-point noise like 102.00000000000001. */
-const hundredths = (value: number | undefined) => (value === undefined ? undefined : Math.round(value * 100) / 100);
-const rate = (done: number, total: number) => (total === 0 ? undefined : done / total);
 
 function groupsOf(incident: IncidentRecord, by: GroupBy): string[] {
   if (by === 'quarter') return [quarterOf(dayOf(incident))];
@@ -134,245 +131,49 @@ function bucket<T>(items: readonly T[], keysOf: (item: T) => string[]): Map<stri
   return new Map([...buckets].sort(([a], [b]) => a.localeCompare(b)));
 }
 
-function count(values: readonly string[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const value of [...values].sort()) counts[value] = (counts[value] ?? 0) + 1;
-  return counts;
-}
-
-/** Each incident's minutes per metric (in METRICS order), where both milestones are sure enough. */
-type SureMinutes = Map<IncidentRecord, (number | undefined)[]>;
-
-/** Read once per report: the overall, per-period and per-group figures all read the same durations. */
-function sureMinutesOf(incidents: readonly IncidentRecord[], minimum: MilestoneConfidence): SureMinutes {
-  const sure: SureMinutes = new Map();
-  const ofIncident = sureMinutesByConfidence[minimum];
-  for (const incident of incidents) sure.set(incident, ofIncident(incident));
-  return sure;
+/** The file, day and due dates of one incident: what the report sorts it and its items by. */
+function sortedBy(incident: IncidentRecord): string[] {
+  const values = [incident.file, dayOf(incident)];
+  for (const item of incident.actionItems) if (item.due !== undefined) values.push(item.due);
+  return values;
 }
 
 /**
- * What a report reads of one incident, kept while the record lives: the server's records of
- * unchanged files are the same objects from one report to the next, so a save re-reads only one.
+ * One ranking of every file, day and due date the report sorts by (see collation.ts). With the last
+ * report's memory only the incidents it has not seen ranked are checked: after a save, one.
  */
-function perIncident<T>(read: (incident: IncidentRecord) => T): (incident: IncidentRecord) => T {
-  const kept = new WeakMap<IncidentRecord, T>();
-  return (incident) => {
-    let value = kept.get(incident);
-    if (value === undefined) {
-      value = read(incident);
-      kept.set(incident, value);
-    }
-    return value;
+function reportCollation(incidents: readonly IncidentRecord[], memory: ReportMemory | undefined): Collation {
+  const last = memory?.collation;
+  const ranked = (incident: IncidentRecord) => {
+    if (!last || !last.order.ranksAll(sortedBy(incident))) return false;
+    last.ranks.add(incident);
+    return true;
   };
+  if (last && incidents.every((incident) => last.ranks.has(incident) || ranked(incident))) return last.order;
+  const order = Collation.covering(incidents.flatMap(sortedBy));
+  if (memory) memory.collation = { order, ranks: new WeakSet(incidents) };
+  return order;
 }
 
-const sureMinutesAbove = (minimum: MilestoneConfidence) =>
-  perIncident((incident) =>
-    METRICS.map((metric) => {
-      const d = incident.durations.find((x) => x.metric === metric);
-      return d?.minutes !== undefined && d.confidence && atLeast(d.confidence, minimum) ? d.minutes : undefined;
-    }),
-  );
-
-const sureMinutesByConfidence: Record<MilestoneConfidence, (incident: IncidentRecord) => (number | undefined)[]> = {
-  low: sureMinutesAbove('low'),
-  high: sureMinutesAbove('high'),
-  marked: sureMinutesAbove('marked'),
-};
-
-function metricStats(incidents: readonly IncidentRecord[], sure: SureMinutes): MetricStats {
-  const minutesOf: number[][] = METRICS.map(() => []);
-  for (const incident of incidents) {
-    const row = sure.get(incident)!;
-    for (let m = 0; m < METRICS.length; m++) if (row[m] !== undefined) minutesOf[m]!.push(row[m]!);
-  }
-  const stats = {} as MetricStats;
-  for (const [m, metric] of METRICS.entries()) {
-    const minutes = minutesOf[m]!;
-    // Sorted once, as numbers in a typed array; the mean adds in incident order.
-    const sorted = new Float64Array(minutes).sort();
-    stats[metric] = {
-      count: minutes.length,
-      median: hundredths(percentileOfSorted(sorted, 50)),
-      p90: hundredths(percentileOfSorted(sorted, 90)),
-      mean: hundredths(mean(minutes)),
-    };
-  }
-  return stats;
-}
-
-/** Each incident's durations in METRICS order. */
-const durationsOf = perIncident((incident) =>
-  METRICS.map((metric) => incident.durations.find((d) => d.metric === metric)),
-);
-
-function leftOut(
+/** Duration figures overall, by period and by group; a group's taken from `groups` while its records stay. */
+function reportDurations(
   incidents: readonly IncidentRecord[],
-  minimum: MilestoneConfidence,
-): InsightsReport['durations']['leftOut'] {
-  const below = METRICS.map(() => 0);
-  const missing = METRICS.map(() => 0);
-  for (const incident of incidents) {
-    for (const [m, d] of durationsOf(incident).entries()) {
-      if (d?.minutes === undefined || !d.confidence) missing[m]!++;
-      else if (!atLeast(d.confidence, minimum)) below[m]!++;
-    }
-  }
-  const result = {} as InsightsReport['durations']['leftOut'];
-  for (const [m, metric] of METRICS.entries()) result[metric] = { belowConfidence: below[m]!, missing: missing[m]! };
-  return result;
-}
-
-interface PlacedItem extends ActionRecord {
-  file: string;
-  date: string;
-}
-
-/** Every action item with its postmortem's file and day, made once for the figures and the reminders. */
-function placedItems(incidents: readonly IncidentRecord[]): PlacedItem[] {
-  return incidents.flatMap(placedItemsOf);
-}
-
-// Written out field by field, every placed item has one shape, which keeps reading them fast.
-const placedItemsOf = perIncident((i): PlacedItem[] =>
-  i.actionItems.map((a) => ({
-    action: a.action,
-    owner: a.owner,
-    due: a.due,
-    state: a.state,
-    ticket: a.ticket,
-    line: a.line,
-    file: i.file,
-    date: dayOf(i),
-  })),
-);
-
-/** Items sorted by `first` (a day), then file, then line. */
-const sortItems = <T extends PlacedItem>(items: readonly T[], first: (item: T) => string, order: Collation) =>
-  order.sorted(
-    items,
-    (item) => [first(item), item.file],
-    (a, b) => a.line - b.line,
-  );
-
-/** Items by their postmortem's day, then file, then line: the order sortItems gives by day. */
-const byDayFileLine =
-  (order: Collation) =>
-  (a: PlacedItem, b: PlacedItem): number =>
-    order.compare(a.date, b.date) || order.compare(a.file, b.file) || a.line - b.line;
-
-/**
- * The first `count` of `items` in a stable sort by `compare`, without sorting them all: each item
- * goes after the kept ones it does not precede, and displaces the last only when it precedes it.
- */
-export function firstInOrder<T>(items: readonly T[], count: number, compare: (a: T, b: T) => number): T[] {
-  const kept: T[] = [];
-  for (const item of items) {
-    if (kept.length === count && (count === 0 || compare(item, kept[count - 1]!) >= 0)) continue;
-    let at = kept.length;
-    while (at > 0 && compare(item, kept[at - 1]!) < 0) at--;
-    kept.splice(at, 0, item);
-    if (kept.length > count) kept.pop();
-  }
-  return kept;
-}
-
-function itemRef(item: PlacedItem): ItemRef {
-  return {
-    file: item.file,
-    line: item.line,
-    action: item.action,
-    owner: item.owner,
-    due: item.due,
-    ticket: item.ticket,
-  };
-}
-
-/** One ranking of every file, day and due date the report sorts by (see collation.ts). */
-function reportCollation(incidents: readonly IncidentRecord[]): Collation {
-  const values: string[] = [];
-  for (const incident of incidents) {
-    values.push(incident.file, dayOf(incident));
-    for (const item of incident.actionItems) if (item.due !== undefined) values.push(item.due);
-  }
-  return Collation.covering(values);
-}
-
-function actionItemFigures(
-  incidents: readonly IncidentRecord[],
-  today: string,
-  order: Collation,
-  items = placedItems(incidents),
-): InsightsReport['actionItems'] {
-  const open = items.filter((item) => !isDone(item));
-  const overdue = (item: PlacedItem) => !isDone(item) && item.due !== undefined && item.due < today;
-  const done = items.length - open.length;
-  const byPeriod = [...bucket(items, (item) => [quarterOf(item.date)])].map(([period, list]) => {
-    const finished = list.filter(isDone).length;
-    return { period, total: list.length, done: finished, completionRate: rate(finished, list.length) };
-  });
-  const byOwner = [...bucket(items, (item) => [item.owner ?? NO_OWNER])].map(([owner, list]) => {
-    const finished = list.filter(isDone).length;
-    const notDone = list.length - finished;
-    return {
-      owner,
-      total: list.length,
-      done: finished,
-      open: notDone,
-      overdue: list.filter(overdue).length,
-      completionRate: rate(finished, list.length),
-    };
-  });
-  const oldestOpen = firstInOrder(open, OLDEST_SHOWN, byDayFileLine(order)).map((item) => ({
-    ...itemRef(item),
-    ageDays: daysBetween(item.date, today),
-  }));
-  return {
-    total: items.length,
-    open: open.length,
-    done,
-    overdue: items.filter(overdue).length,
-    untracked: open.filter((item) => item.ticket === undefined).length,
-    medianOpenAgeDays: median(open.map((item) => daysBetween(item.date, today))),
-    completionRate: rate(done, items.length),
-    byPeriod,
-    byOwner,
-    oldestOpen,
-  };
-}
-
-function staleDrafts(
-  incidents: readonly IncidentRecord[],
+  periods: readonly PeriodFigures[],
   options: ReportOptions,
-  order: Collation,
-): InsightsReport['stale'] {
-  return incidents
-    .filter((i) => i.status !== undefined && STALE_STATUSES.has(i.status))
-    .map((i) => ({ file: i.file, status: i.status!, date: dayOf(i), ageDays: daysBetween(dayOf(i), options.today) }))
-    .filter((s) => s.ageDays > options.staleAfterDays)
-    .sort((a, b) => b.ageDays - a.ageDays || order.compare(a.file, b.file));
-}
-
-/** Open items with a due date within the window from today, overdue ones included, by owner. */
-export function dueSoon(
-  incidents: readonly IncidentRecord[],
-  today: string,
-  withinDays: number,
-  order = reportCollation(incidents),
-  placed = placedItems(incidents),
-): InsightsReport['dueSoon'] {
-  const last = addDays(today, withinDays);
-  const items = sortItems(
-    placed.filter((item) => !isDone(item) && item.due !== undefined && item.due <= last),
-    (item) => item.due!,
-    order,
-  );
-  const byOwner = [...bucket(items, (item) => [item.owner ?? NO_OWNER])].map(([owner, list]) => ({
-    owner,
-    items: list.map((item) => ({ ...itemRef(item), daysLeft: daysBetween(today, item.due!) })),
-  }));
-  return { withinDays, overdue: items.filter((item) => item.due! < today).length, byOwner };
+  groups = new MembersMemo<MetricStats>(),
+): InsightsReport['durations'] {
+  const sure = sureMinutesByConfidence[options.minConfidence];
+  const key = `${options.minConfidence}\n${options.groupBy}`;
+  return {
+    percentile: 'linear interpolation between closest ranks (R-7)',
+    leftOut: leftOutOf(periods.map((p) => p.leftOut)),
+    overall: metricStats(incidents, sure),
+    byPeriod: periods.map(({ period, metrics }) => ({ period, metrics })),
+    byGroup: [...bucket(incidents, (i) => groupsOf(i, options.groupBy))].map(([group, list]) => ({
+      group,
+      metrics: groups.get(`${key}\n${group}`, list, () => metricStats(list, sure)),
+    })),
+  };
 }
 
 /** Only the incidents whose day lies within `since`..`until`, both inclusive. */
@@ -380,40 +181,34 @@ export function inWindow(incidents: readonly IncidentRecord[], since?: string, u
   return incidents.filter((i) => (!since || dayOf(i) >= since) && (!until || dayOf(i) <= until));
 }
 
-/** The aggregate figures over incidents that all have a date (the collector sets the others aside). */
+/**
+ * The aggregate figures over incidents that all have a date (the collector sets the others aside).
+ * With `memory` (see ReportMemory), what the last report figured of unchanged records is reused.
+ */
 export function buildReport(
   all: readonly IncidentRecord[],
   skipped: readonly SkippedFile[],
   options: ReportOptions,
   inputs: ReportInputs = {},
+  memory?: ReportMemory,
 ): InsightsReport {
+  memory?.nextRound();
   const incidents = inWindow(all, options.since, options.until);
-  const periods = bucket(incidents, (i) => [quarterOf(dayOf(i))]);
-  const order = reportCollation(incidents);
-  const sure = sureMinutesOf(incidents, options.minConfidence);
-  const items = placedItems(incidents);
+  const order = reportCollation(incidents, memory);
+  const periods = periodFigures(
+    bucket(incidents, (i) => [quarterOf(dayOf(i))]),
+    options,
+    order,
+    memory?.periods,
+  );
   return {
     version: 1,
     options,
     postmortems: incidents.length,
     skipped: [...skipped],
-    incidents: [...periods].map(([period, list]) => ({
-      period,
-      total: list.length,
-      bySeverity: count(list.map((i) => i.severity ?? NONE)),
-      byService: count(list.flatMap((i) => (i.services.length > 0 ? i.services : [NONE]))),
-    })),
-    durations: {
-      percentile: 'linear interpolation between closest ranks (R-7)',
-      leftOut: leftOut(incidents, options.minConfidence),
-      overall: metricStats(incidents, sure),
-      byPeriod: [...periods].map(([period, list]) => ({ period, metrics: metricStats(list, sure) })),
-      byGroup: [...bucket(incidents, (i) => groupsOf(i, options.groupBy))].map(([group, list]) => ({
-        group,
-        metrics: metricStats(list, sure),
-      })),
-    },
-    actionItems: actionItemFigures(incidents, options.today, order, items),
+    incidents: periods.map((p) => p.incidents),
+    durations: reportDurations(incidents, periods, options, memory?.groups),
+    actionItems: actionItemFigures(periods, options.today, order),
     recurring: recurring(incidents, order),
     ...(incidents.some((i) => i.owners.length + i.systems.length > 0) && {
       catalog: {
@@ -438,7 +233,10 @@ export function buildReport(
         options.minSeverity ?? DEFAULT_MIN_SEVERITY,
       ),
     }),
-    stale: staleDrafts(incidents, options, order),
-    dueSoon: dueSoon(incidents, options.today, options.dueWithinDays, order, items),
+    stale: mergeSorted(
+      periods.map((p) => p.stale),
+      staleOrder(order),
+    ),
+    dueSoon: dueSoonFigures(periods, options, order),
   };
 }

@@ -57,14 +57,28 @@ function contentRuns(text: string): string[][] {
   return runs;
 }
 
+/** Stems by word: the words of cause sections repeat from one postmortem to the next. */
+const stems = new Map<string, string>();
+const KEPT_STEMS = 50_000;
+
+function stemOf(word: string): string {
+  let stemmed = stems.get(word);
+  if (stemmed === undefined) {
+    stemmed = stem(word);
+    if (stems.size >= KEPT_STEMS) stems.clear();
+    stems.set(word, stemmed);
+  }
+  return stemmed;
+}
+
 /** The distinct key terms of one text: every content word and every phrase of adjacent content words. */
 export function keyTerms(text: string): CauseTerm[] {
   const terms = new Map<string, string>();
   for (const run of contentRuns(text)) {
-    const stems = run.map((word) => stem(word));
+    const runStems = run.map(stemOf);
     for (let size = 1; size <= MAX_PHRASE_WORDS; size++) {
       for (let at = 0; at + size <= run.length; at++) {
-        const key = stems.slice(at, at + size).join(' ');
+        const key = runStems.slice(at, at + size).join(' ');
         if (!terms.has(key)) terms.set(key, run.slice(at, at + size).join(' '));
       }
     }

@@ -15,9 +15,14 @@ export class Collation {
    */
   static covering(values: readonly string[]): Collation {
     const last = Collation.last;
-    if (last && values.every((value) => last.ranks.has(value))) return last;
+    if (last?.ranksAll(values)) return last;
     Collation.last = new Collation(values);
     return Collation.last;
+  }
+
+  /** Whether every one of `values` has a rank here. */
+  ranksAll(values: readonly string[]): boolean {
+    return values.every((value) => this.ranks.has(value));
   }
 
   constructor(values: Iterable<string>) {

@@ -9,6 +9,7 @@ import { discoverTargets, readTarget, type Target } from '../files/discover';
 import { DEFAULT_MAX_BYTES } from '../options';
 import type { IncidentRecord, SkippedFile } from './model';
 import { analyseInParallel, type Analysed } from './parallel';
+import { RecordCache } from './recordCache';
 import { incidentRecord } from './record';
 
 export interface Collected {
@@ -26,6 +27,8 @@ export interface CollectOptions {
   maxBytes?: number;
   /** A script that, started as a worker thread, answers a share of the files (see parallel.ts). */
   workerFile?: string;
+  /** Outcomes kept from earlier runs by what they were made from (see recordCache.ts); the caller saves it. */
+  cache?: RecordCache;
 }
 
 export type Outcome = { record: IncidentRecord } | { skipped: SkippedFile };
@@ -116,16 +119,48 @@ export async function collectIncidentsInParallel(
 ): Promise<Collected> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const targets = [...discoverTargets(paths, options.include, options.base)];
+  const kept = options.cache ? keptOutcomes(targets, options.cache, maxBytes) : [];
+  const missing = targets.filter((_, i) => !kept[i]?.analysed);
   const inParallel = options.workerFile
-    ? await analyseInParallel(targets, maxBytes, (slice) => analyseSlice(slice, maxBytes), options.workerFile)
+    ? await analyseInParallel(missing, maxBytes, (slice) => analyseSlice(slice, maxBytes), options.workerFile)
     : undefined;
-  const analysed = inParallel ?? analyseSlice(targets, maxBytes);
+  const fresh = inParallel ?? analyseSlice(missing, maxBytes);
+  let next = 0;
+  const analysed = targets.map((_, i) => {
+    const known = kept[i];
+    if (known?.analysed) return known.analysed;
+    const made = fresh[next++]!;
+    if (known?.key && cacheable(made.outcome)) options.cache!.set(known.key, made.outcome);
+    return made;
+  });
   const configs = new Configurations();
   for (const [i, { configured }] of analysed.entries()) if (configured) configs.for(dirname(targets[i]!.path));
   return collected(
     analysed.map((a) => a.outcome),
     configs,
   );
+}
+
+/** An outcome is kept only when the text alone decided it, not a failure to read. */
+const cacheable = (outcome: Outcome) => 'record' in outcome || !outcome.skipped.reason.startsWith('could not be read');
+
+/**
+ * For each target, its kept outcome when the cache has one for its text, else the key to keep its
+ * outcome under; nothing for a file too large or unreadable here, which is analysed as usual.
+ */
+function keptOutcomes(targets: readonly Target[], cache: RecordCache, maxBytes: number) {
+  const configs = new Configurations();
+  return targets.map((target): { key: string; analysed?: Analysed } | undefined => {
+    try {
+      const read = readTarget(target.path, maxBytes);
+      if ('tooLarge' in read) return undefined;
+      const key = RecordCache.key(read.text, target, configs.for(dirname(target.path)));
+      const outcome = cache.get(key);
+      return { key, analysed: outcome && { outcome, configured: true } };
+    } catch {
+      return undefined;
+    }
+  });
 }
 
 interface CachedFile {
