@@ -167,7 +167,9 @@ export const CUES: { kind: CueKind; pattern: RegExp }[] = [
         String.raw`(?![a-z]+ly\b)(?!(?:${VERIFY}|know|think|expect|anticipate|have|seem|appear|exist|happen` +
         String.raw`|occur|need|get|be|been)\b)` +
         String.raw`[a-z][\w-]*|\b(?:was|were)\s*n?['’]?o?t?\s+not\s+[a-z]+(?:ed|en)\b` +
-        String.raw`|\b(?:was|were)n['’]t\s+[a-z]+(?:ed|en)\b`,
+        String.raw`|\b(?:was|were)n['’]t\s+[a-z]+(?:ed|en)\b` +
+        // "the new code had not been added": a perfect passive of a task left undone.
+        String.raw`|\bha(?:s|ve|d)(?:\s+not|n['’]t)\s+been\s+[a-z]+(?:ed|en)\b`,
       'gi',
     ),
   },
@@ -260,12 +262,28 @@ export const HUMAN_ACTS = new RegExp(
   'i',
 );
 
+/**
+ * Tasks that people carry out and answer for, as past participles: in a passive without an agent ("the
+ * procedures weren't followed", "the change was approved when it should not have been") the sentence
+ * still judges whoever had the task. Work a system also does (applied, updated, deployed, detected) is
+ * left out: "the migration wasn't applied", "the exception was not handled", "the job was not executed"
+ * describe a state; so does perception ("wasn't noticed", "was not caught"), which monitoring shares.
+ */
+export const DUTY_PARTICIPLE = new RegExp(
+  String.raw`^(?:tested|checked|double-checked|verified|validated|reviewed|considered|followed|approved` +
+    String.raw`|authori[sz]ed|estimated|performed|heeded|communicated` +
+    String.raw`|escalated|documented|planned|announced|coordinated|ignored|overlooked|missed|skipped|forgotten` +
+    String.raw`|tried|done|investigated|addressed|enforced|respected|added)$`,
+  'i',
+);
+
 /** Whole-sentence signals that change what a cue means. */
 export const SIGNALS: { name: string; pattern: RegExp }[] = [
   {
     name: 'rejects-blame',
     pattern: new RegExp(
-      String.raw`\b(?:not|never|isn['’]t|wasn['’]t|no|nor|nobody|rather\s+than|instead\s+of)\b[^.;]{0,40}\b(` +
+      String.raw`\b(?:not|never|isn['’]t|wasn['’]t|no|nor|nobody|none|neither|rather\s+than` +
+        String.raw`|instead\s+of)\b[^.;]{0,40}\b(` +
         String.raw`?:root\s+cause|the\s+cause|a\s+cause|to\s+blame|blam\w+|fault|punish\w*|finger[- ]po` +
         String.raw`int\w*)` +
         String.raw`|\bblame-?(?:less|free)\b|\bsymptoms?\b|\bscapegoat\w*|\bhindsight\s+bias\b` +
@@ -310,7 +328,8 @@ export const SIGNALS: { name: string; pattern: RegExp }[] = [
         String.raw`|going\s+forward|moving\s+forward|from\s+now\s+on|next\s+time|action\s+items?` +
         String.raw`|(?<!\bto\s)(?:ensure|make\s+sure)` +
         String.raw`|should\s+(?!have|['’]ve|not\s+have|n['’]t\s+have)\w+|recommend\w*` +
-        String.raw`|propos\w+|follow-?ups?)\b`,
+        // "We propose…" looks forward; "Proposal time was wrongly estimated" names a thing.
+        String.raw`|propos(?:e|es|ing)|follow-?ups?)\b`,
       'i',
     ),
   },

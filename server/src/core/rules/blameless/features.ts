@@ -3,6 +3,7 @@ import {
   CONSEQUENCE,
   CUES,
   DUTY,
+  DUTY_PARTICIPLE,
   HUMAN_ACTS,
   OUTCOME_VERBS,
   RECOVERY,
@@ -127,6 +128,57 @@ function sameClause(after: string): string {
   return after.split(/[.;]|,\s*(?:and|but|so)\b|\b(?:and|but)\s+(?:we|i|they)\b/i)[0];
 }
 
+const PASSIVE_KINDS: ReadonlySet<CueKind> = new Set([
+  'modal-perfect',
+  'omission',
+  'not-verified',
+  'slip-verb',
+  'ignore-verb',
+]);
+
+/**
+ * The participle of a cue told in the passive, with what follows it: "weren't followed", "should have been
+ * checked", "was overlooked", "was wrongly estimated", "was executed incorrectly". Undefined when not passive.
+ */
+function passiveParticiple(kind: CueKind, words: string, before: string, after: string): [string, string] | undefined {
+  const last = /([a-z][\w-]*)\s*$/i.exec(words)?.[1] ?? '';
+  if (kind === 'verdict-adverb') {
+    if (PASSIVE_PARTICIPLE_BEFORE.test(before)) return [/(\w+)\s+$/.exec(before)![1], after];
+    const next = PASSIVE_BEFORE.test(before) ? /^\s+(\w+)(.*)$/s.exec(after) : null;
+    return next ? [next[1], next[2]] : undefined;
+  }
+  if (!PASSIVE_KINDS.has(kind)) return undefined;
+  if (kind === 'modal-perfect' && ELIDED_BEEN.test(words + after.slice(0, 3))) {
+    const earlier = [...before.matchAll(/\b(?:was|were|been)\s+(?:\w+ly\s+)?([a-z]+(?:ed|en))\b/gi)].pop();
+    return earlier ? [earlier[1], ''] : undefined;
+  }
+  // Told in the past: "tasks are forgotten" states a risk, not a lapse.
+  const passive =
+    PAST_PASSIVE_BEFORE.test(before) ||
+    (kind === 'modal-perfect' && /\bbeen\s+\S+$/i.test(words)) ||
+    (kind === 'omission' && /^(?:was|were|ha[sdv])/i.test(words));
+  return passive ? [last, after] : undefined;
+}
+
+/** "was approved when it should not have been": the participle is the earlier one, left out after "been". */
+const ELIDED_BEEN = /\bbeen\s*(?:[.;,)!?]|$)/i;
+
+const PAST_PASSIVE_BEFORE = /\b(?:was|were|been|got)\s+(?:(?:\w+ly|all|both|also|then|still)\s+)?$/i;
+/** "had not been tested in some time", "wasn't followed up for 12 hours": a stretch of time describes a gap. */
+const OVER_TIME = new RegExp(
+  String.raw`^[^.;,]{0,40}?\b(?:in|for)\s+(?:some|a\s+long|a\s+while|ages|years|months|weeks|a\s+year` +
+    String.raw`|(?:(?:nearly|almost|over|about|around|more\s+than|several)\s+)?` +
+    String.raw`(?:\d+|an?|two|three)\s+(?:hours?|min\w*|days?))\b`,
+  'i',
+);
+
+/** Whether a passive names a person's task: "was not taken seriously", "the flag was overlooked". */
+function dutyPassive(participle: [string, string] | undefined): boolean {
+  if (!participle) return false;
+  const [verb, rest] = participle;
+  return DUTY_PARTICIPLE.test(verb) || (/^taken$/i.test(verb) && /^\s+(?:seriously|into\s+account)\b/i.test(rest));
+}
+
 function cueFeatures(
   kind: CueKind,
   text: string,
@@ -149,6 +201,10 @@ function cueFeatures(
     f.push('cue:verdict-adverb+accident');
   }
   if (NEGATION_BEFORE.test(before)) f.push(`cue:${kind}+negated`);
+  // A task told in the passive with no one named still judges whoever had it; a thing's state does not.
+  if (agent === 'none' && !OVER_TIME.test(after) && dutyPassive(passiveParticiple(kind, words, before, after))) {
+    f.push('passive:duty');
+  }
   // "a misconfigured cache", "more missed slots": a participle used as an adjective describes a state.
   const attributive = ATTRIBUTIVE_BEFORE.test(before) || /(?:ion|ions)$/i.test(words) || modifiesNoun(before, after);
   if (VERB_CUES.has(kind) && attributive) {
@@ -255,7 +311,8 @@ function agentFor(kind: CueKind, text: string, start: number, end: number, opene
   if (kind === 'sanction' && HUMAN.has(opener)) return opener;
   const passiveModal =
     (kind === 'modal-perfect' && /\bbeen\s+\w+(?:ed|en|wn)\b/i.test(text.slice(start, end))) ||
-    (kind === 'omission' && /^(?:was|were)(?:n['’]t)?\b/i.test(text.slice(start, end)));
+    (kind === 'modal-perfect' && ELIDED_BEEN.test(text.slice(start, end + 3))) ||
+    (kind === 'omission' && /^(?:was|were|ha[sdv])(?:n['’]t)?\b/i.test(text.slice(start, end)));
   const adverbAfterParticiple = kind === 'verdict-adverb' && PASSIVE_PARTICIPLE_BEFORE.test(before);
   if (PASSIVE_BEFORE.test(before) || passiveModal || adverbAfterParticiple) {
     return agentAfter(text.slice(end, end + WINDOW));

@@ -132,6 +132,8 @@ export function agentBefore(before: string): Agent {
       return agent === 'name' && breakWord.toLowerCase() !== 'who' ? 'thing' : agent;
     }
   }
+  const conjunct = personInEarlierConjunct(before, cut, breakWord, tokens);
+  if (conjunct) return conjunct;
   // "The dashboard made the operator look at the wrong cluster": after the clause's verb come its objects.
   const firstVerb = tokens.findIndex((t, i) => i > 0 && isVerbLike(t));
   if (firstVerb > 0) {
@@ -139,6 +141,28 @@ export function agentBefore(before: string): Agent {
     if (subject !== 'none') return subject;
   }
   return scanForAgent(tokens);
+}
+
+const AUXILIARY = /^(?:is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|should|must|may|might)$/i;
+const NOUN_PHRASE_ONLY = (tokens: readonly string[]) =>
+  tokens.length > 0 && !tokens.some((t) => isVerbLike(t) || AUXILIARY.test(t));
+
+/**
+ * "Alice and the deploy script deleted…": a subject of joined noun phrases acts through each of them, so
+ * a person in the phrase before "and" / "or" is an actor even when a thing stands nearest the verb.
+ * Only when both sides are bare noun phrases: "Alice restarted it and the script deleted…" is two clauses.
+ */
+function personInEarlierConjunct(before: string, cut: number, breakWord: string, tokens: string[]): Agent | undefined {
+  if (!/^(?:and|or)$/i.test(breakWord) || !NOUN_PHRASE_ONLY(tokens) || scanForAgent(tokens) !== 'thing') {
+    return undefined;
+  }
+  const head = before.slice(0, cut - breakWord.length);
+  let from = 0;
+  for (const match of head.matchAll(CLAUSE_BREAK)) from = match.index! + match[0].length;
+  const earlier = head.slice(from).match(/[@\w'’&-]+/g) ?? [];
+  if (!NOUN_PHRASE_ONLY(earlier)) return undefined;
+  const agent = scanForAgent(earlier);
+  return agent === 'we' || agent === 'person' || agent === 'name' ? agent : undefined;
 }
 
 function scanForAgent(tokens: readonly string[]): Agent {
