@@ -378,7 +378,6 @@ export const SIGNALS: { name: string; pattern: RegExp }[] = [
       'i',
     ),
   },
-  { name: 'passive-no-agent', pattern: /\b(?:was|were|been|got)\s+(?:\w+ly\s+)?\w+ed\b(?![^.;]{0,40}\bby\b)/i },
   { name: 'mentions-blame', pattern: /\bblam\w*/i },
   // Blame is told in the past; a sentence with no past form states a rule or a habit ("people make mistakes").
   {
@@ -389,20 +388,11 @@ export const SIGNALS: { name: string; pattern: RegExp }[] = [
       'i',
     ),
   },
-  { name: 'first-person', pattern: /\b(?:[Ww]e|I|[Oo]ur|[Mm]y|[Uu]s|[Mm]e)\b/ },
   {
     name: 'outcome-worse',
     pattern: new RegExp(
       String.raw`\b(?:could|would|might)\s+have\s+been\s+(?:much\s+|far\s+|a\s+lot\s+)?(?:worse|longe` +
         String.raw`r|larger|bigger|catastrophic|avoided|prevented)\b`,
-      'i',
-    ),
-  },
-  {
-    name: 'software-error',
-    pattern: new RegExp(
-      String.raw`\b(?:bug|code|software|script|system|service|config(?:uration)?|deploy(?:ment)?|release|update` +
-        String.raw`|change|job|server|process|automation|tool)\b`,
       'i',
     ),
   },
