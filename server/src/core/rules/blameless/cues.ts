@@ -208,7 +208,12 @@ export const CUES: { kind: CueKind; pattern: RegExp }[] = [
         String.raw`|^\W*better\s+(?:check|analy[sz]e|test|review|read|verify|look|plan|think|watch|monitor)` +
         String.raw`|get\s+better\s+(?:at|in|about)|learn(?:ed|t)?\s+(?:my|our|his|her|their)\s+lesson` +
         // "Know all your certificates", "plan ahead": the action-item rule's try-harder advice, as an order.
-        String.raw`|^\W*know\s+(?:all\s+)?(?:your|how\s+to)|plan\s+ahead)\b`,
+        String.raw`|^\W*know\s+(?:all\s+)?(?:your|how\s+to)|plan\s+ahead` +
+        // "Make sure engineers check…", "Ensure all on-call team members have…": a duty laid on people;
+        // not what a system does for them ("ensure engineers get paged", "can roll back").
+        String.raw`|(?:make\s+sure|ensure)\s+(?:that\s+)?(?:(?:all|every|each|the|our|your)\s+)?(?:on-?call\s+)?` +
+        String.raw`(?:team\s+members?|engineers?|developers?|operators?|staff|people|everyone|reviewers?|admins?)` +
+        String.raw`(?!\s+(?:get|gets|receive\w*|are|is|can|be|will|have\s+access|see|know\s+when)\b))\b`,
       'gi',
     ),
   },
@@ -274,6 +279,17 @@ export const DUTY_PARTICIPLE = new RegExp(
     String.raw`|authori[sz]ed|estimated|performed|heeded|communicated` +
     String.raw`|escalated|documented|planned|announced|coordinated|ignored|overlooked|missed|skipped|forgotten` +
     String.raw`|tried|done|investigated|addressed|enforced|respected|added)$`,
+  'i',
+);
+
+/**
+ * Duties after "failed to", "failure to", "forgot to": "failed to follow the procedure", "failure to ask".
+ * What a system also does ("failed to deploy", "failed to notify", "failed to renew") is left out.
+ */
+export const DUTY_VERB = new RegExp(
+  String.raw`^\s+(?:(?:properly|adequately|fully|effectively)\s+)?(?:test|check|double-check|verify|validate|review` +
+    String.raw`|consider|follow|approve|estimate|heed|communicate|escalate|document|plan|announce|coordinate|ask` +
+    String.raw`|patch|comply|respond|inform|tell|read|back\s?up|copy|comment|confirm)\b`,
   'i',
 );
 

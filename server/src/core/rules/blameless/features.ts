@@ -4,6 +4,7 @@ import {
   CUES,
   DUTY,
   DUTY_PARTICIPLE,
+  DUTY_VERB,
   HUMAN_ACTS,
   OUTCOME_VERBS,
   RECOVERY,
@@ -236,6 +237,8 @@ function cueFeatures(
   if (kind === 'sanction' && (MODAL_BEFORE.test(before) || (/ing\b/i.test(words) && MODAL_AHEAD.test(after)))) {
     f.push('cue:sanction+hypothetical');
   }
+  // "failed to follow the runbook", "failure to ask": a person's duty, whoever the sentence names.
+  if (kind === 'failed-to' && DUTY_VERB.test(after.slice(0, 40))) f.push('cue:failed-to+duty');
   // "did not follow the procedure" leaves a duty undone; "did not fire" is a system's.
   if (kind === 'omission' && DUTY.test(words.split(/\s+/).pop() ?? '')) f.push(`cue:omission+duty@${group}`);
   // "added the faulty webhook", "by picking the wrong option": the flawed thing is the object of someone's act.
@@ -323,10 +326,12 @@ function agentFor(kind: CueKind, text: string, start: number, end: number, opene
     const condition = text.slice(start, end).replace(/had$/i, '');
     return /\w/.test(condition) ? agentBefore(condition) : openingAgent(text.slice(end, end + WINDOW));
   }
-  // "a failure to spin up VMs" names no one; "our failure to notice" names its owner.
+  // "a failure to spin up VMs" names no thing that acts; "our failure to notice" names its owner;
+  // "failure to follow procedures" leaves a duty undone without naming whose.
   if (kind === 'failed-to' && /^failure/i.test(text.slice(start, end))) {
     const possessor = POSSESSIVE_BEFORE.exec(before);
-    return possessor ? (possessor[1] ? 'we' : 'person') : 'thing';
+    if (possessor) return possessor[1] ? 'we' : 'person';
+    return DUTY_VERB.test(text.slice(end, end + 40)) ? 'none' : 'thing';
   }
   // "a nitwit", "the next poor fool": a trait noun names the person it judges.
   if (kind === 'character' && PERSON_TRAIT.test(text.slice(start, end))) return 'person';
