@@ -251,11 +251,11 @@ export const CONSEQUENCE = new RegExp(
 /** A consequence that is a recovery: "…, which let the other zones stabilise" is a responder's fix working. */
 export const RECOVERY = /\b(?:stabili[sz]\w*|recover\w*|resum\w*|restor\w*|drain\w*|improv\w*|succeed\w*)\b/i;
 
-/** Verbs after a modal perfect that describe an outcome, not a person's act ("would have prevented"). */
+/** Verbs after a modal perfect that describe an outcome or a wish, not a person's act ("would have prevented"). */
 export const OUTCOME_VERBS = new RegExp(
   String.raw`^(?:been|prevented|avoided|caught|detected|reduced|mitigated|happened|resulted|caused|led` +
     String.raw`|helped|allowed|made|saved|limited|shortened|affected|impacted|seen|noticed|taken|had` +
-    String.raw`|expected)$`,
+    String.raw`|expected|liked|like|loved|preferred|wanted|hoped)$`,
   'i',
 );
 

@@ -180,6 +180,12 @@ function dutyPassive(participle: [string, string] | undefined): boolean {
   return DUTY_PARTICIPLE.test(verb) || (/^taken$/i.test(verb) && /^\s+(?:seriously|into\s+account)\b/i.test(rest));
 }
 
+const BUT_INSTEAD = /^[^.;]*?\b(?:but|yet|however|instead|except)\b/i;
+
+/** "People make mistakes", "developers will make mistakes": a mistake made in the present or future is a rule. */
+const GENERIC_MAKE =
+  /\b(?:make|makes|making|will\s+make|can\s+make|could\s+make)\s+(?:(?:a|the\s+same|such|more)\s+)?$/i;
+
 function cueFeatures(
   kind: CueKind,
   text: string,
@@ -246,6 +252,7 @@ function cueFeatures(
     f.push(`object:acted-on@${group}`);
   }
   if ((kind === 'mistake' || kind === 'error-label') && /s$/i.test(words)) f.push(`cue:${kind}+plural`);
+  if (kind === 'mistake' && GENERIC_MAKE.test(before)) f.push('cue:mistake+generic');
   // The guide's traits judge a person; fatigue and distraction said of people are conditions, which it asks
   // authors to describe.
   // "the whole bridge was exhausted" describes a condition; "a weary sysadmin wiped…" still pins the act on a trait.
@@ -275,6 +282,8 @@ function cueFeatures(
     else if (obligation && /\bbeen\b/.test(words) && HUMAN_ACTS.test(verb.split('-').pop()!))
       f.push('modal:been-human-act');
     if (/\bnot|n['’]t|never\b/.test(words)) f.push('modal:negated');
+    // "could have waited, but pursued…": the other path set beside the one taken, and why.
+    if (BUT_INSTEAD.test(after)) f.push('modal:but');
   }
   // "we started receiving errors": an act verb before a gerund or an infinitive is aspect, not a deed.
   const aspectual = /^\s+(?:to\s+\w+|\w+ing)\b/i.test(after);
