@@ -54,7 +54,8 @@ export const DUTY = new RegExp(
 /** An act on a thing, before its object: "added the faulty webhook", "picking the wrong option". */
 export const ACT_ON_OBJECT = new RegExp(
   String.raw`\b(?:${ACT}|picked|picking|chose|chosen|choosing|selected|selecting|used|using|loaded|loading` +
-    String.raw`|applying|adding|pushing|deploying|typing|entering)\s+$`,
+    String.raw`|applying|adding|pushing|deploying|typing|entering|placed|placing|installed|installing|copied` +
+    String.raw`|copying|pasted|pasting|shipped|shipping|wrote|writing)\s+$`,
   'i',
 );
 

@@ -173,6 +173,8 @@ function scanForAgent(tokens: readonly string[]): Agent {
     if (isVerbLike(tokens[i])) continue;
     const start = phraseStart(tokens, i);
     if (tokens[start - 1]?.toLowerCase() === 'by') {
+      // "by picking the wrong option" is a means: the gerund's subject is the clause's, read elsewhere.
+      if (/^[a-z]+ing$/.test(tokens[i])) return 'none';
       return agentOfToken(tokens[i], false) === 'thing' ? 'thing' : 'none';
     }
     // A phrase after a preposition is where or with what, not who: its subject is further back.
@@ -201,10 +203,10 @@ function isPersonWord(token: string): boolean {
   return token.startsWith('@') || FIRST_PERSON.has(lower) || PRONOUNS.has(lower) || ROLES.test(lower);
 }
 
-/** An article, then up to five words up to an auxiliary, an adverb, a past form or a clause break. */
+/** An article, then up to five words up to an auxiliary, an adverb, a past form ("ran") or a clause break. */
 const OPENING_PHRASE = new RegExp(
   String.raw`^\W*\w+\s+((?:[\w'’&-]+\s+){0,4}?[\w'’&-]+)(?=\s+(?:who|which|that|is|was|were|are|has|had` +
-    String.raw`|have|did|does|do|will|would|could|should|can|\w+ly|\w+ed)\b|\s*[,;:(])`,
+    String.raw`|have|did|does|do|will|would|could|should|can|\w+ly|\w+ed|${IRREGULAR_PAST})\b|\s*[,;:(])`,
   'i',
 );
 
