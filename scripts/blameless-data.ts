@@ -23,9 +23,9 @@ export function loadRows(file: string): Row[] {
     .map((l) => JSON.parse(l) as Row);
 }
 
-/** The features of a labelled sentence, read as the rule reads prose (quotes and code masked). */
+/** The features of a labelled sentence, read as the rule reads prose (code and links masked, quotes kept and marked). */
 export function sample(row: Row): { cues: string[][]; y: number } | undefined {
-  const reading = readSentence(mask(row.text));
+  const reading = readSentence(mask(row.text, true));
   if (reading.cues.length === 0) return undefined;
   return { cues: reading.cues.map((c) => featuresOfCue(reading, c)), y: row.label === 'BLAME' ? 1 : 0 };
 }

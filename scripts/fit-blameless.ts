@@ -29,7 +29,7 @@ function crossValidate(rows: readonly Row[], options: FitOptions): { precision: 
       options,
     );
     for (const row of rows.filter((r) => foldOf(r, FOLDS) === k && r.label !== 'UNSURE')) {
-      const flagged = detect(mask(row.text), [], model).length > 0;
+      const flagged = detect(mask(row.text, true), [], model).length > 0;
       if (flagged && row.label === 'BLAME') tp++;
       else if (flagged) fp++;
       else if (row.label === 'BLAME') fn++;

@@ -12,6 +12,7 @@ import {
   type CueKind,
 } from './cues';
 import { ROLES } from './lexicon';
+import { QUOTED } from './prose';
 import { agentAfter, agentBefore, GERUND_SUBJECT, openingAgent, type Agent } from './subject';
 
 /** One cue in a sentence, with who acts on it and the named features the model weighs. */
@@ -374,6 +375,16 @@ export function readSentence(text: string, forwardSection = false): SentenceRead
   if (forwardSection && !signals.includes('sig:forward')) signals.push('sig:forward');
   const cues: Cue[] = [];
   const opener = openingAgent(text);
+  let quotes: [number, number][] | undefined;
+  // "…said “the operator slipped”": someone else's words, weighed as such. A quote of little more than
+  // the cue ("filed as “human error”") mentions the word rather than using it.
+  const quoteFeatures = (start: number, end: number): string[] => {
+    quotes ??= [...text.matchAll(QUOTED)].map((m) => [m.index!, m.index! + m[0].length]);
+    const around = quotes.find(([a, b]) => start >= a && end <= b);
+    if (!around) return [];
+    const words = text.slice(around[0], around[1]).match(/[\w'’-]+/g) ?? [];
+    return words.length <= 3 ? ['cue:quoted', 'cue:mentioned'] : ['cue:quoted'];
+  };
   for (const { kind, pattern } of CUES) {
     for (const m of text.matchAll(pattern)) {
       if (cues.length >= MAX_CUES) break;
@@ -386,7 +397,7 @@ export function readSentence(text: string, forwardSection = false): SentenceRead
         end,
         words: m[0],
         agent,
-        features: cueFeatures(kind, text, start, end, agent, signals),
+        features: [...cueFeatures(kind, text, start, end, agent, signals), ...quoteFeatures(start, end)],
       });
     }
   }
