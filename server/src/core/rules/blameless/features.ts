@@ -187,6 +187,13 @@ const BUT_INSTEAD = /^[^.;]*?\b(?:but|yet|however|instead|except)\b/i;
 const GENERIC_MAKE =
   /\b(?:make|makes|making|will\s+make|can\s+make|could\s+make)\s+(?:(?:a|the\s+same|such|more)\s+)?$/i;
 
+const FLAW_IN_THING = new RegExp(
+  String.raw`^\s+in\s+(?:(?:the|a|an|our|this|that|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:logic|code|config\w*|script` +
+    String.raw`|query|file|template|migration|schema|settings?|rules?|function|module|library|formula|calculation` +
+    String.raw`|docs?|documentation|spreadsheet|manifest|runbook|commit|patch|release|values?|parser|check)\b`,
+  'i',
+);
+
 function cueFeatures(
   kind: CueKind,
   text: string,
@@ -254,6 +261,10 @@ function cueFeatures(
   }
   if ((kind === 'mistake' || kind === 'error-label') && /s$/i.test(words)) f.push(`cue:${kind}+plural`);
   if (kind === 'mistake' && GENERIC_MAKE.test(before)) f.push('cue:mistake+generic');
+  // "a mistake in the upgrade logic", "a typo in the config file": a flaw in a thing, not a verdict on someone.
+  if ((kind === 'mistake' || kind === 'error-label') && FLAW_IN_THING.test(after)) f.push('cue:mistake+in-thing');
+  // "We forget to check the layout", "jobs fail to start": a habit or a rule, not a past lapse.
+  if (kind === 'failed-to' && /^(?:forget|fail|neglect|omit)\s/i.test(words)) f.push('cue:failed-to+present');
   // The guide's traits judge a person; fatigue and distraction said of people are conditions, which it asks
   // authors to describe.
   // "the whole bridge was exhausted" describes a condition; "a weary sysadmin wiped…" still pins the act on a trait.

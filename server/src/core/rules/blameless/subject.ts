@@ -132,6 +132,9 @@ export function agentBefore(before: string): Agent {
       return agent === 'name' && breakWord.toLowerCase() !== 'who' ? 'thing' : agent;
     }
   }
+  // "…and made the operator put the focus in the wrong place": a clause opening on a causative verb has no
+  // subject of its own, and the person after it is acted on; whoever caused it is the sentence's subject.
+  if (firstWord && CAUSATIVE.test(firstWord)) return 'none';
   const conjunct = personInEarlierConjunct(before, cut, breakWord, tokens);
   if (conjunct) return conjunct;
   // "The dashboard made the operator look at the wrong cluster": after the clause's verb come its objects.
@@ -142,6 +145,8 @@ export function agentBefore(before: string): Agent {
   }
   return scanForAgent(tokens);
 }
+
+const CAUSATIVE = /^(?:made|makes|making|let|lets|forced|forces|led|leads|prompted|prompts|caused|causes)$/i;
 
 const AUXILIARY = /^(?:is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|should|must|may|might)$/i;
 const NOUN_PHRASE_ONLY = (tokens: readonly string[]) =>
