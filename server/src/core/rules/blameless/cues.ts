@@ -137,6 +137,9 @@ export const CUES: { kind: CueKind; pattern: RegExp }[] = [
     pattern: new RegExp(
       String.raw`\b(?:mistakes?|typos?|blunders?|oversights?|gaffes?|slip-?ups?|screw-?ups?|goofs?` +
         String.raw`|(?:messed|screwed|fucked)\s+up|botched|fumbled|(?:my|our|his|her|their)\s+(?:bad|fault)` +
+        // "feels terrible about his error"; not "their error rates".
+        String.raw`|(?:my|his|her|their)\s+(?:own\s+)?errors?(?!\s+(?:rates?|codes?|messages?|logs?|budgets?` +
+        String.raw`|handling|responses?|pages?|counts?|spikes?))` +
         String.raw`|at\s+fault|lapse)\b`,
       'gi',
     ),
@@ -358,7 +361,8 @@ export const SIGNALS: { name: string; pattern: RegExp }[] = [
         String.raw`|automate|train|require|be|establish|investigate|write|build|introduce|define|move|remove` +
         String.raw`|check|verify|avoid|always|never|do|don['’]t|keep|look|ask|try|stop|start|prefer|include` +
         String.raw`|limit|reduce|increase|provide|schedule|audit|alert|block|prevent|validate|clarify|share` +
-        String.raw`|teach|encourage|focus|identify|describe|explain|list|note|write|assign|follow)\b`,
+        // "Use of the /24 block was reckless": a verb's form heading a noun phrase is a noun, not an order.
+        String.raw`|teach|encourage|focus|identify|describe|explain|list|note|write|assign|follow)\b(?!\s+of\b)`,
       'i',
     ),
   },

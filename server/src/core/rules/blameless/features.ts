@@ -359,6 +359,9 @@ function agentFor(kind: CueKind, text: string, start: number, end: number, opene
   // "my mistake", "their gaffe": the owner of a label is its agent.
   const owner = LABELS.has(kind) ? POSSESSIVE_BEFORE.exec(before) : null;
   if (owner) return owner[1] ? 'we' : 'person';
+  // "my fault", "his error": the possessive inside the cue names the owner.
+  const own = kind === 'mistake' ? /^(my|our)|^(?:his|her|their)\b/i.exec(text.slice(start, end)) : null;
+  if (own) return own[1] ? 'we' : 'person';
   // "an oversight by the on-call engineer": a label's agent may follow it.
   const labelAgent = LABELS.has(kind) ? agentAfter(text.slice(end, end + 50)) : 'none';
   if (labelAgent === 'we' || labelAgent === 'person') return labelAgent;
