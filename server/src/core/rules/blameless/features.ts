@@ -184,8 +184,12 @@ function dutyPassive(participle: [string, string] | undefined): boolean {
 const BUT_INSTEAD = /^[^.;]*?\b(?:but|yet|however|instead|except)\b/i;
 
 /** "People make mistakes", "developers will make mistakes": a mistake made in the present or future is a rule. */
-const GENERIC_MAKE =
-  /\b(?:make|makes|making|will\s+make|can\s+make|could\s+make)\s+(?:(?:a|the\s+same|such|more)\s+)?$/i;
+const GENERIC_MAKE = new RegExp(
+  String.raw`\b(?:(?:make|makes|making|will\s+make|can\s+make|could\s+make)\s+(?:(?:a|the\s+same|such|more)\s+)?` +
+    // "anyone could have made the same mistake": the same slip said of everyone is no verdict on one.
+    String.raw`|(?:could|would|might)\s+(?:\w+\s+)?have\s+made\s+(?:the\s+same|a\s+similar|that\s+same)\s+)$`,
+  'i',
+);
 
 const FLAW_IN_THING = new RegExp(
   String.raw`^\s+in\s+(?:(?:the|a|an|our|this|that|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:logic|code|config\w*|script` +
