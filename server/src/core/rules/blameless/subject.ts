@@ -225,8 +225,15 @@ export const GERUND_SUBJECT = new RegExp(
     String.raw`[A-Z][a-z]+ing\b[^,;:]*$`,
 );
 
+/** A subordinate clause before the main one: "When …,", "After …,", "Although …,". */
+const LEADING_CLAUSE =
+  /^\W*(?:when|whenever|after|before|while|once|if|because|since|although|though|as\s+soon\s+as|until)\b[^,;:.]{3,150},\s*/i;
+
 /** The subject a sentence opens with: the first person, team, name or thing before its first verb. */
 export function openingAgent(sentence: string): Agent {
+  // "When the code worked on a few servers, the staff deployed it to all": the main clause's subject.
+  const main = LEADING_CLAUSE.exec(sentence);
+  if (main) return openingAgent(sentence.slice(main[0].length));
   // "Firing the operator would not have helped": a gerund phrase as the subject is an activity.
   if (GERUND_SUBJECT.test(sentence)) return 'activity';
   const tokens = (sentence.match(/[@\w'’-]+/g) ?? []).slice(0, 8);
