@@ -226,8 +226,11 @@ export const GERUND_SUBJECT = new RegExp(
 );
 
 /** A subordinate clause before the main one: "When …,", "After …,", "Although …,". */
-const LEADING_CLAUSE =
-  /^\W*(?:when|whenever|after|before|while|once|if|because|since|although|though|as\s+soon\s+as|until)\b[^,;:.]{3,150},\s*/i;
+const LEADING_CLAUSE = new RegExp(
+  String.raw`^\W*(?:when|whenever|after|before|while|once|if|because|since|although|though|as\s+soon\s+as` +
+    String.raw`|until)\b[^,;:.]{3,150},\s*`,
+  'i',
+);
 
 /** The subject a sentence opens with: the first person, team, name or thing before its first verb. */
 export function openingAgent(sentence: string): Agent {
