@@ -65,7 +65,7 @@ const DAMAGE = w(String.raw`broke break breaking crashed wiped deleted dropped d
 
 /** A sanction said of people: passive ("was fired") or with a person as object ("fire the engineer"). */
 const SANCTION = new RegExp(
-  String.raw`\b(?:disciplin(?:ed|ary)|reprimand(?:ed)?|demoted|punish(?:ed|ment)?|written\s+up|lo` +
+  String.raw`\b(?:(?<!\bmore\s)disciplin(?:ed|ary)|reprimand(?:ed)?|demoted|punish(?:ed|ment)?|written\s+up|lo` +
     String.raw`st\s+(?:his|her|their)\s+jobs?` +
     String.raw`|held\s+(?:accountable|responsible))\b` +
     String.raw`|\b(?:was|were|been|be|being|get|got|getting)\s+(?:\w+\s+)?(?:fired|sacked|dismissed` +
@@ -203,7 +203,8 @@ export const CUES: { kind: CueKind; pattern: RegExp }[] = [
       // "a more careful migration" describes what was done; "be more careful" asks for effort.
       String.raw`\b(?:(?<!\b(?:a|an|the)\s)(?:be|being|more)\s+(?:more\s+)?` +
         String.raw`(?:careful|vigilant|diligent|aware|attentive|cautious` +
-        String.raw`|rigorous|thorough|disciplined|mindful)` +
+        // "be disciplined" is also a sanction: only "more disciplined" asks for effort.
+        String.raw`|rigorous|thorough|mindful)|more\s+disciplined` +
         String.raw`|pay(?:ing)?\s+(?:more|closer|better|extra)?\s*attention|(?:double|triple)[- ]?check\w*` +
         String.raw`|(?:more|extra)\s+efforts?|(?:think|try|work)\s+harder|(?:closer|harder)\s+look` +
         String.raw`|(?:more|better|additional)\s+training|re-?train\w*|(?:be|been|get)\s+trained|remind\w*` +

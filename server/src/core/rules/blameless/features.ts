@@ -181,6 +181,9 @@ function dutyPassive(participle: [string, string] | undefined): boolean {
   return DUTY_PARTICIPLE.test(verb) || (/^taken$/i.test(verb) && /^\s+(?:seriously|into\s+account)\b/i.test(rest));
 }
 
+/** The sentence's own forward-looking words, whatever its section: "must", "will", "going forward". */
+const FORWARD = SIGNALS.find((s) => s.name === 'forward')!.pattern;
+
 const BUT_INSTEAD = /^[^.;]*?\b(?:but|yet|however|instead|except)\b/i;
 
 /** "People make mistakes", "developers will make mistakes": a mistake made in the present or future is a rule. */
@@ -232,7 +235,9 @@ function cueFeatures(
   if (kind === 'vigilance' && signals.includes('sig:forward')) f.push('cue:vigilance+forward');
   if (kind === 'vigilance' && signals.includes('sig:imperative')) f.push('cue:vigilance+imperative');
   // "The on-call engineer double-checked the config": care that was taken, told as what happened.
-  if (kind === 'vigilance' && /(?:ed|ded)$/i.test(words) && !PASSIVE_BEFORE.test(before)) f.push('cue:vigilance+past');
+  // Not "staff must be trained and reminded": a passive, or a sentence whose own words look forward, asks for it.
+  const toldAsDone = !PASSIVE_BEFORE.test(before) && !/^(?:be|being|get)\s+trained/i.test(words) && !FORWARD.test(text);
+  if (kind === 'vigilance' && /(?:ed|ded)$/i.test(words) && toldAsDone) f.push('cue:vigilance+past');
   if (
     kind === 'minimiser' &&
     /^\s+(?:had\s+to|needed\s+to|have\s+to|has\s+to|could|should|forgot|missed|ignored|did\s*n['’]?o?t|failed)/i.test(
