@@ -238,6 +238,10 @@ function cueFeatures(
   // Not "staff must be trained and reminded": a passive, or a sentence whose own words look forward, asks for it.
   const toldAsDone = !PASSIVE_BEFORE.test(before) && !/^(?:be|being|get)\s+trained/i.test(words) && !FORWARD.test(text);
   if (kind === 'vigilance' && /(?:ed|ded)$/i.test(words) && toldAsDone) f.push('cue:vigilance+past');
+  // "looked over it without being thorough": care said to be missing is a verdict on the person, not advice.
+  if (kind === 'vigilance' && /^(?:be|being|been)\s/i.test(words) && /\b(?:without|not|never)\s+$/i.test(before)) {
+    f.push('cue:vigilance+lacking');
+  }
   if (
     kind === 'minimiser' &&
     /^\s+(?:had\s+to|needed\s+to|have\s+to|has\s+to|could|should|forgot|missed|ignored|did\s*n['’]?o?t|failed)/i.test(
