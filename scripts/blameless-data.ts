@@ -23,9 +23,9 @@ export function loadRows(file: string): Row[] {
     .map((l) => JSON.parse(l) as Row);
 }
 
-/** The features of a labelled sentence, read as the rule reads prose (quotes and code masked). */
+/** The features of a labelled sentence, read as the rule reads prose (code and links masked, quotes kept and marked). */
 export function sample(row: Row): { cues: string[][]; y: number } | undefined {
-  const reading = readSentence(mask(row.text));
+  const reading = readSentence(mask(row.text, true));
   if (reading.cues.length === 0) return undefined;
   return { cues: reading.cues.map((c) => featuresOfCue(reading, c)), y: row.label === 'BLAME' ? 1 : 0 };
 }
@@ -55,9 +55,21 @@ export interface FitOptions {
    * was gathered; who acts and how (the other features) is what carries over to new writing.
    */
   kindScale: number;
+  /**
+   * How much harder than the rest a feature the guide gives no prior is held to zero: without the guide's
+   * word for it, it must earn its weight from more sentences, or it learns how one set was gathered.
+   */
+  unpriorScale: number;
 }
 
-export const DEFAULT_FIT: FitOptions = { l2: 0.01, iterations: 1500, threshold: 0.65, minCount: 2, kindScale: 5 };
+export const DEFAULT_FIT: FitOptions = {
+  l2: 0.01,
+  iterations: 1500,
+  threshold: 0.65,
+  minCount: 2,
+  kindScale: 5,
+  unpriorScale: 3,
+};
 
 /**
  * L2-regularised logistic regression by full-batch gradient descent with per-weight (AdaGrad)
@@ -79,7 +91,10 @@ export function fit(rows: readonly Row[], options: FitOptions = DEFAULT_FIT): Bl
   const index = new Map(names.map((f, i) => [f, i]));
   const xs = samples.map((s) => s.cues.map((cue) => cue.flatMap((f) => index.get(f) ?? [])));
   const prior = Float64Array.from([...names.map((f) => PRIORS.weights[f] ?? 0), PRIORS.bias]);
-  const penalty = names.map((f) => options.l2 * (/^cue:[a-z-]+$/.test(f) ? options.kindScale : 1));
+  const scale = (f: string) =>
+    /^cue:[a-z-]+$/.test(f) ? options.kindScale : f in PRIORS.weights ? 1 : options.unpriorScale;
+  // The bias is free: it carries the base rate, which the threshold is set against.
+  const penalty = [...names.map((f) => options.l2 * scale(f)), 0];
   const w = Float64Array.from(prior);
   const g2 = new Float64Array(names.length + 1).fill(1e-8);
   const n = samples.length;
@@ -98,7 +113,7 @@ export function fit(rows: readonly Row[], options: FitOptions = DEFAULT_FIT): Bl
       grad[names.length] += err / n;
     }
     for (let j = 0; j <= names.length; j++) {
-      if (j < names.length) grad[j] += penalty[j] * (w[j] - prior[j]);
+      grad[j] += penalty[j] * (w[j] - prior[j]);
       g2[j] += grad[j] * grad[j];
       w[j] -= (1.0 * grad[j]) / Math.sqrt(g2[j]);
     }

@@ -32,7 +32,7 @@ interface Scored {
 function score(rows: readonly Row[], modelFor: (row: Row) => BlameModel): Scored[] {
   return rows
     .filter((r) => r.label !== 'UNSURE')
-    .map((row) => ({ row, hit: detect(mask(row.text), [], modelFor(row))[0] }));
+    .map((row) => ({ row, hit: detect(mask(row.text, true), [], modelFor(row))[0] }));
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? '  - ' : (a / b).toFixed(2));

@@ -8,7 +8,7 @@ import { MODEL, probability, weightOf } from '../server/src/core/rules/blameless
 import { mask } from '../server/src/core/rules/blameless/prose';
 
 for (const sentence of process.argv.slice(2)) {
-  const reading = readSentence(mask(sentence));
+  const reading = readSentence(mask(sentence, true));
   console.log(`${sentence}\n  signals: ${reading.signals.join(' ')}`);
   if (reading.cues.length === 0) console.log('  no cue');
   for (const cue of reading.cues) {

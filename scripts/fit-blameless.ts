@@ -2,7 +2,8 @@
  * Fits the blameless model on every labelled blame set in a folder and writes its weights
  * (server/src/core/rules/blameless/model.json). Before writing, prints 5-fold cross-validated
  * precision and recall (folds grouped by source document) for a few thresholds and penalties.
- *   node --import tsx scripts/fit-blameless.ts [DIR] [--threshold T] [--l2 X] [--kind-scale K] [--dry-run]
+ *   node --import tsx scripts/fit-blameless.ts [DIR] [--threshold T] [--l2 X] [--kind-scale K] [--unprior-scale U]
+ *     [--dry-run]
  * Without labelled sets it says so and leaves the weights alone.
  */
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
@@ -28,7 +29,7 @@ function crossValidate(rows: readonly Row[], options: FitOptions): { precision: 
       options,
     );
     for (const row of rows.filter((r) => foldOf(r, FOLDS) === k && r.label !== 'UNSURE')) {
-      const flagged = detect(mask(row.text), [], model).length > 0;
+      const flagged = detect(mask(row.text, true), [], model).length > 0;
       if (flagged && row.label === 'BLAME') tp++;
       else if (flagged) fp++;
       else if (row.label === 'BLAME') fn++;
@@ -48,6 +49,7 @@ const chosen: FitOptions = {
   threshold: option('--threshold') ?? DEFAULT_FIT.threshold,
   l2: option('--l2') ?? DEFAULT_FIT.l2,
   kindScale: option('--kind-scale') ?? DEFAULT_FIT.kindScale,
+  unpriorScale: option('--unprior-scale') ?? DEFAULT_FIT.unpriorScale,
 };
 console.log(`${rows.length} sentences from ${files.join(', ')}; ${FOLDS}-fold cross-validated, grouped by source:`);
 for (const l2 of [chosen.l2 / 3, chosen.l2, chosen.l2 * 3]) {
@@ -63,5 +65,5 @@ if (args.includes('--dry-run')) process.exit(0);
 writeFileSync(OUT, JSON.stringify(model, null, 1) + '\n');
 console.log(
   `wrote ${Object.keys(model.weights).length} weights (l2 ${chosen.l2}, kind scale ${chosen.kindScale}, ` +
-    `threshold ${chosen.threshold})`,
+    `unprior scale ${chosen.unpriorScale}, threshold ${chosen.threshold})`,
 );

@@ -26,4 +26,13 @@ describe('blameless fit', () => {
     assert.ok(loose > 0.2, `the data alone raises the kind's weight (${loose})`);
     assert.ok(Math.abs(held) < Math.abs(loose) / 2, `held ${held} against loose ${loose}`);
   });
+
+  it('holds a feature the guide gives no prior nearer zero as the unprior scale grows', () => {
+    const options = { ...DEFAULT_FIT, iterations: 400 };
+    // "cue:failed-to@we" is read from the data alone: priors.json names no weight for it.
+    const loose = fit(rows(), { ...options, unpriorScale: 1 }).weights['cue:failed-to@we'] ?? 0;
+    const held = fit(rows(), { ...options, unpriorScale: 20 }).weights['cue:failed-to@we'] ?? 0;
+    assert.ok(Math.abs(loose) > 0.05, `the data alone moves the feature (${loose})`);
+    assert.ok(Math.abs(held) < Math.abs(loose) / 2, `held ${held} against loose ${loose}`);
+  });
 });

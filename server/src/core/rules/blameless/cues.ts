@@ -54,7 +54,8 @@ export const DUTY = new RegExp(
 /** An act on a thing, before its object: "added the faulty webhook", "picking the wrong option". */
 export const ACT_ON_OBJECT = new RegExp(
   String.raw`\b(?:${ACT}|picked|picking|chose|chosen|choosing|selected|selecting|used|using|loaded|loading` +
-    String.raw`|applying|adding|pushing|deploying|typing|entering)\s+$`,
+    String.raw`|applying|adding|pushing|deploying|typing|entering|placed|placing|installed|installing|copied` +
+    String.raw`|copying|pasted|pasting|shipped|shipping|wrote|writing)\s+$`,
   'i',
 );
 
@@ -64,7 +65,7 @@ const DAMAGE = w(String.raw`broke break breaking crashed wiped deleted dropped d
 
 /** A sanction said of people: passive ("was fired") or with a person as object ("fire the engineer"). */
 const SANCTION = new RegExp(
-  String.raw`\b(?:disciplin(?:ed|ary)|reprimand(?:ed)?|demoted|punish(?:ed|ment)?|written\s+up|lo` +
+  String.raw`\b(?:(?<!\bmore\s)disciplin(?:ed|ary)|reprimand(?:ed)?|demoted|punish(?:ed|ment)?|written\s+up|lo` +
     String.raw`st\s+(?:his|her|their)\s+jobs?` +
     String.raw`|held\s+(?:accountable|responsible))\b` +
     String.raw`|\b(?:was|were|been|be|being|get|got|getting)\s+(?:\w+\s+)?(?:fired|sacked|dismissed` +
@@ -136,6 +137,9 @@ export const CUES: { kind: CueKind; pattern: RegExp }[] = [
     pattern: new RegExp(
       String.raw`\b(?:mistakes?|typos?|blunders?|oversights?|gaffes?|slip-?ups?|screw-?ups?|goofs?` +
         String.raw`|(?:messed|screwed|fucked)\s+up|botched|fumbled|(?:my|our|his|her|their)\s+(?:bad|fault)` +
+        // "feels terrible about his error"; not "their error rates".
+        String.raw`|(?:my|his|her|their)\s+(?:own\s+)?errors?(?!\s+(?:rates?|codes?|messages?|logs?|budgets?` +
+        String.raw`|handling|responses?|pages?|counts?|spikes?))` +
         String.raw`|at\s+fault|lapse)\b`,
       'gi',
     ),
@@ -167,7 +171,9 @@ export const CUES: { kind: CueKind; pattern: RegExp }[] = [
         String.raw`(?![a-z]+ly\b)(?!(?:${VERIFY}|know|think|expect|anticipate|have|seem|appear|exist|happen` +
         String.raw`|occur|need|get|be|been)\b)` +
         String.raw`[a-z][\w-]*|\b(?:was|were)\s*n?['’]?o?t?\s+not\s+[a-z]+(?:ed|en)\b` +
-        String.raw`|\b(?:was|were)n['’]t\s+[a-z]+(?:ed|en)\b`,
+        String.raw`|\b(?:was|were)n['’]t\s+[a-z]+(?:ed|en)\b` +
+        // "the new code had not been added": a perfect passive of a task left undone.
+        String.raw`|\bha(?:s|ve|d)(?:\s+not|n['’]t)\s+been\s+[a-z]+(?:ed|en)\b`,
       'gi',
     ),
   },
@@ -197,7 +203,8 @@ export const CUES: { kind: CueKind; pattern: RegExp }[] = [
       // "a more careful migration" describes what was done; "be more careful" asks for effort.
       String.raw`\b(?:(?<!\b(?:a|an|the)\s)(?:be|being|more)\s+(?:more\s+)?` +
         String.raw`(?:careful|vigilant|diligent|aware|attentive|cautious` +
-        String.raw`|rigorous|thorough|disciplined|mindful)` +
+        // "be disciplined" is also a sanction: only "more disciplined" asks for effort.
+        String.raw`|rigorous|thorough|mindful)|more\s+disciplined` +
         String.raw`|pay(?:ing)?\s+(?:more|closer|better|extra)?\s*attention|(?:double|triple)[- ]?check\w*` +
         String.raw`|(?:more|extra)\s+efforts?|(?:think|try|work)\s+harder|(?:closer|harder)\s+look` +
         String.raw`|(?:more|better|additional)\s+training|re-?train\w*|(?:be|been|get)\s+trained|remind\w*` +
@@ -206,7 +213,12 @@ export const CUES: { kind: CueKind; pattern: RegExp }[] = [
         String.raw`|^\W*better\s+(?:check|analy[sz]e|test|review|read|verify|look|plan|think|watch|monitor)` +
         String.raw`|get\s+better\s+(?:at|in|about)|learn(?:ed|t)?\s+(?:my|our|his|her|their)\s+lesson` +
         // "Know all your certificates", "plan ahead": the action-item rule's try-harder advice, as an order.
-        String.raw`|^\W*know\s+(?:all\s+)?(?:your|how\s+to)|plan\s+ahead)\b`,
+        String.raw`|^\W*know\s+(?:all\s+)?(?:your|how\s+to)|plan\s+ahead` +
+        // "Make sure engineers check…", "Ensure all on-call team members have…": a duty laid on people;
+        // not what a system does for them ("ensure engineers get paged", "can roll back").
+        String.raw`|(?:make\s+sure|ensure)\s+(?:that\s+)?(?:(?:all|every|each|the|our|your)\s+)?(?:on-?call\s+)?` +
+        String.raw`(?:team\s+members?|engineers?|developers?|operators?|staff|people|everyone|reviewers?|admins?)` +
+        String.raw`(?!\s+(?:get|gets|receive\w*|are|is|can|be|will|have\s+access|see|know\s+when)\b))\b`,
       'gi',
     ),
   },
@@ -244,11 +256,11 @@ export const CONSEQUENCE = new RegExp(
 /** A consequence that is a recovery: "…, which let the other zones stabilise" is a responder's fix working. */
 export const RECOVERY = /\b(?:stabili[sz]\w*|recover\w*|resum\w*|restor\w*|drain\w*|improv\w*|succeed\w*)\b/i;
 
-/** Verbs after a modal perfect that describe an outcome, not a person's act ("would have prevented"). */
+/** Verbs after a modal perfect that describe an outcome or a wish, not a person's act ("would have prevented"). */
 export const OUTCOME_VERBS = new RegExp(
   String.raw`^(?:been|prevented|avoided|caught|detected|reduced|mitigated|happened|resulted|caused|led` +
     String.raw`|helped|allowed|made|saved|limited|shortened|affected|impacted|seen|noticed|taken|had` +
-    String.raw`|expected)$`,
+    String.raw`|expected|liked|like|loved|preferred|wanted|hoped)$`,
   'i',
 );
 
@@ -260,12 +272,39 @@ export const HUMAN_ACTS = new RegExp(
   'i',
 );
 
+/**
+ * Tasks that people carry out and answer for, as past participles: in a passive without an agent ("the
+ * procedures weren't followed", "the change was approved when it should not have been") the sentence
+ * still judges whoever had the task. Work a system also does (applied, updated, deployed, detected) is
+ * left out: "the migration wasn't applied", "the exception was not handled", "the job was not executed"
+ * describe a state; so does perception ("wasn't noticed", "was not caught"), which monitoring shares.
+ */
+export const DUTY_PARTICIPLE = new RegExp(
+  String.raw`^(?:tested|checked|double-checked|verified|validated|reviewed|considered|followed|approved` +
+    String.raw`|authori[sz]ed|estimated|performed|heeded|communicated` +
+    String.raw`|escalated|documented|planned|announced|coordinated|ignored|overlooked|missed|skipped|forgotten` +
+    String.raw`|tried|done|investigated|addressed|enforced|respected|added)$`,
+  'i',
+);
+
+/**
+ * Duties after "failed to", "failure to", "forgot to": "failed to follow the procedure", "failure to ask".
+ * What a system also does ("failed to deploy", "failed to notify", "failed to renew") is left out.
+ */
+export const DUTY_VERB = new RegExp(
+  String.raw`^\s+(?:(?:properly|adequately|fully|effectively)\s+)?(?:test|check|double-check|verify|validate|review` +
+    String.raw`|consider|follow|approve|estimate|heed|communicate|escalate|document|plan|announce|coordinate|ask` +
+    String.raw`|patch|comply|respond|inform|tell|read|back\s?up|copy|comment|confirm)\b`,
+  'i',
+);
+
 /** Whole-sentence signals that change what a cue means. */
 export const SIGNALS: { name: string; pattern: RegExp }[] = [
   {
     name: 'rejects-blame',
     pattern: new RegExp(
-      String.raw`\b(?:not|never|isn['’]t|wasn['’]t|no|nor|nobody|rather\s+than|instead\s+of)\b[^.;]{0,40}\b(` +
+      String.raw`\b(?:not|never|isn['’]t|wasn['’]t|no|nor|nobody|none|neither|rather\s+than` +
+        String.raw`|instead\s+of)\b[^.;]{0,40}\b(` +
         String.raw`?:root\s+cause|the\s+cause|a\s+cause|to\s+blame|blam\w+|fault|punish\w*|finger[- ]po` +
         String.raw`int\w*)` +
         String.raw`|\bblame-?(?:less|free)\b|\bsymptoms?\b|\bscapegoat\w*|\bhindsight\s+bias\b` +
@@ -310,7 +349,8 @@ export const SIGNALS: { name: string; pattern: RegExp }[] = [
         String.raw`|going\s+forward|moving\s+forward|from\s+now\s+on|next\s+time|action\s+items?` +
         String.raw`|(?<!\bto\s)(?:ensure|make\s+sure)` +
         String.raw`|should\s+(?!have|['’]ve|not\s+have|n['’]t\s+have)\w+|recommend\w*` +
-        String.raw`|propos\w+|follow-?ups?)\b`,
+        // "We propose…" looks forward; "Proposal time was wrongly estimated" names a thing.
+        String.raw`|propos(?:e|es|ing)|follow-?ups?)\b`,
       'i',
     ),
   },
@@ -322,7 +362,8 @@ export const SIGNALS: { name: string; pattern: RegExp }[] = [
         String.raw`|automate|train|require|be|establish|investigate|write|build|introduce|define|move|remove` +
         String.raw`|check|verify|avoid|always|never|do|don['’]t|keep|look|ask|try|stop|start|prefer|include` +
         String.raw`|limit|reduce|increase|provide|schedule|audit|alert|block|prevent|validate|clarify|share` +
-        String.raw`|teach|encourage|focus|identify|describe|explain|list|note|write|assign|follow)\b`,
+        // "Use of the /24 block was reckless": a verb's form heading a noun phrase is a noun, not an order.
+        String.raw`|teach|encourage|focus|identify|describe|explain|list|note|write|assign|follow)\b(?!\s+of\b)`,
       'i',
     ),
   },
@@ -359,7 +400,6 @@ export const SIGNALS: { name: string; pattern: RegExp }[] = [
       'i',
     ),
   },
-  { name: 'passive-no-agent', pattern: /\b(?:was|were|been|got)\s+(?:\w+ly\s+)?\w+ed\b(?![^.;]{0,40}\bby\b)/i },
   { name: 'mentions-blame', pattern: /\bblam\w*/i },
   // Blame is told in the past; a sentence with no past form states a rule or a habit ("people make mistakes").
   {
@@ -370,20 +410,11 @@ export const SIGNALS: { name: string; pattern: RegExp }[] = [
       'i',
     ),
   },
-  { name: 'first-person', pattern: /\b(?:[Ww]e|I|[Oo]ur|[Mm]y|[Uu]s|[Mm]e)\b/ },
   {
     name: 'outcome-worse',
     pattern: new RegExp(
       String.raw`\b(?:could|would|might)\s+have\s+been\s+(?:much\s+|far\s+|a\s+lot\s+)?(?:worse|longe` +
         String.raw`r|larger|bigger|catastrophic|avoided|prevented)\b`,
-      'i',
-    ),
-  },
-  {
-    name: 'software-error',
-    pattern: new RegExp(
-      String.raw`\b(?:bug|code|software|script|system|service|config(?:uration)?|deploy(?:ment)?|release|update` +
-        String.raw`|change|job|server|process|automation|tool)\b`,
       'i',
     ),
   },

@@ -54,6 +54,11 @@ const CATEGORY_OF: Record<CueKind, BlameCategory> = {
   'root-cause': 'single-root-cause',
 };
 
+/** A cue's category; care said to be missing ("without being thorough") describes the person, not a remedy. */
+function categoryOf(cue: Cue): BlameCategory {
+  return cue.features.includes('cue:vigilance+lacking') ? 'character' : CATEGORY_OF[cue.kind];
+}
+
 /** Most specific first: a sentence with several kinds of blame is reported under the first. */
 const SPECIFICITY: BlameCategory[] = [
   'sanction',
@@ -98,14 +103,14 @@ export function detect(text: string, section: readonly SectionKind[], model: Bla
   // the person the cause: that claim is more specific than the verdict on the choice.
   const causes = (cue: Cue) => {
     const rest = text.slice(cue.end).split(/[.;]/)[0];
-    return CATEGORY_OF[cue.kind] === 'person-as-cause' && CONSEQUENCE.test(rest) && !RECOVERY.test(rest);
+    return categoryOf(cue) === 'person-as-cause' && CONSEQUENCE.test(rest) && !RECOVERY.test(rest);
   };
   const rank = (s: { cue: Cue }) =>
-    causes(s.cue) ? SPECIFICITY.indexOf('normative') - 0.5 : SPECIFICITY.indexOf(CATEGORY_OF[s.cue.kind]);
+    causes(s.cue) ? SPECIFICITY.indexOf('normative') - 0.5 : SPECIFICITY.indexOf(categoryOf(s.cue));
   const { cue, p } = passing.reduce((best, s) =>
     rank(s) < rank(best) || (rank(s) === rank(best) && s.p > best.p) ? s : best,
   );
-  const category = CATEGORY_OF[cue.kind];
+  const category = categoryOf(cue);
   // Dropping a minimiser or a verdict adverb leaves the plain fact: "(mistakenly) concluded".
   const removable =
     /^(?:just|simply|obviously|clearly|easily|\w+ly)$/i.test(cue.words) &&

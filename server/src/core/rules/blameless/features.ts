@@ -3,6 +3,8 @@ import {
   CONSEQUENCE,
   CUES,
   DUTY,
+  DUTY_PARTICIPLE,
+  DUTY_VERB,
   HUMAN_ACTS,
   OUTCOME_VERBS,
   RECOVERY,
@@ -10,6 +12,7 @@ import {
   type CueKind,
 } from './cues';
 import { ROLES } from './lexicon';
+import { QUOTED } from './prose';
 import { agentAfter, agentBefore, GERUND_SUBJECT, openingAgent, type Agent } from './subject';
 
 /** One cue in a sentence, with who acts on it and the named features the model weighs. */
@@ -127,6 +130,77 @@ function sameClause(after: string): string {
   return after.split(/[.;]|,\s*(?:and|but|so)\b|\b(?:and|but)\s+(?:we|i|they)\b/i)[0];
 }
 
+const PASSIVE_KINDS: ReadonlySet<CueKind> = new Set([
+  'modal-perfect',
+  'omission',
+  'not-verified',
+  'slip-verb',
+  'ignore-verb',
+]);
+
+/**
+ * The participle of a cue told in the passive, with what follows it: "weren't followed", "should have been
+ * checked", "was overlooked", "was wrongly estimated", "was executed incorrectly". Undefined when not passive.
+ */
+function passiveParticiple(kind: CueKind, words: string, before: string, after: string): [string, string] | undefined {
+  const last = /([a-z][\w-]*)\s*$/i.exec(words)?.[1] ?? '';
+  if (kind === 'verdict-adverb') {
+    if (PASSIVE_PARTICIPLE_BEFORE.test(before)) return [/(\w+)\s+$/.exec(before)![1], after];
+    const next = PASSIVE_BEFORE.test(before) ? /^\s+(\w+)(.*)$/s.exec(after) : null;
+    return next ? [next[1], next[2]] : undefined;
+  }
+  if (!PASSIVE_KINDS.has(kind)) return undefined;
+  if (kind === 'modal-perfect' && ELIDED_BEEN.test(words + after.slice(0, 3))) {
+    const earlier = [...before.matchAll(/\b(?:was|were|been)\s+(?:\w+ly\s+)?([a-z]+(?:ed|en))\b/gi)].pop();
+    return earlier ? [earlier[1], ''] : undefined;
+  }
+  // Told in the past: "tasks are forgotten" states a risk, not a lapse.
+  const passive =
+    PAST_PASSIVE_BEFORE.test(before) ||
+    (kind === 'modal-perfect' && /\bbeen\s+\S+$/i.test(words)) ||
+    (kind === 'omission' && /^(?:was|were|ha[sdv])/i.test(words));
+  return passive ? [last, after] : undefined;
+}
+
+/** "was approved when it should not have been": the participle is the earlier one, left out after "been". */
+const ELIDED_BEEN = /\bbeen\s*(?:[.;,)!?]|$)/i;
+
+const PAST_PASSIVE_BEFORE = /\b(?:was|were|been|got)\s+(?:(?:\w+ly|all|both|also|then|still)\s+)?$/i;
+/** "had not been tested in some time", "wasn't followed up for 12 hours": a stretch of time describes a gap. */
+const OVER_TIME = new RegExp(
+  String.raw`^[^.;,]{0,40}?\b(?:in|for)\s+(?:some|a\s+long|a\s+while|ages|years|months|weeks|a\s+year` +
+    String.raw`|(?:(?:nearly|almost|over|about|around|more\s+than|several)\s+)?` +
+    String.raw`(?:\d+|an?|two|three)\s+(?:hours?|min\w*|days?))\b`,
+  'i',
+);
+
+/** Whether a passive names a person's task: "was not taken seriously", "the flag was overlooked". */
+function dutyPassive(participle: [string, string] | undefined): boolean {
+  if (!participle) return false;
+  const [verb, rest] = participle;
+  return DUTY_PARTICIPLE.test(verb) || (/^taken$/i.test(verb) && /^\s+(?:seriously|into\s+account)\b/i.test(rest));
+}
+
+/** The sentence's own forward-looking words, whatever its section: "must", "will", "going forward". */
+const FORWARD = SIGNALS.find((s) => s.name === 'forward')!.pattern;
+
+const BUT_INSTEAD = /^[^.;]*?\b(?:but|yet|however|instead|except)\b/i;
+
+/** "People make mistakes", "developers will make mistakes": a mistake made in the present or future is a rule. */
+const GENERIC_MAKE = new RegExp(
+  String.raw`\b(?:(?:make|makes|making|will\s+make|can\s+make|could\s+make)\s+(?:(?:a|the\s+same|such|more)\s+)?` +
+    // "anyone could have made the same mistake": the same slip said of everyone is no verdict on one.
+    String.raw`|(?:could|would|might)\s+(?:\w+\s+)?have\s+made\s+(?:the\s+same|a\s+similar|that\s+same)\s+)$`,
+  'i',
+);
+
+const FLAW_IN_THING = new RegExp(
+  String.raw`^\s+in\s+(?:(?:the|a|an|our|this|that|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:logic|code|config\w*|script` +
+    String.raw`|query|file|template|migration|schema|settings?|rules?|function|module|library|formula|calculation` +
+    String.raw`|docs?|documentation|spreadsheet|manifest|runbook|commit|patch|release|values?|parser|check)\b`,
+  'i',
+);
+
 function cueFeatures(
   kind: CueKind,
   text: string,
@@ -149,6 +223,10 @@ function cueFeatures(
     f.push('cue:verdict-adverb+accident');
   }
   if (NEGATION_BEFORE.test(before)) f.push(`cue:${kind}+negated`);
+  // A task told in the passive with no one named still judges whoever had it; a thing's state does not.
+  if (agent === 'none' && !OVER_TIME.test(after) && dutyPassive(passiveParticiple(kind, words, before, after))) {
+    f.push('passive:duty');
+  }
   // "a misconfigured cache", "more missed slots": a participle used as an adjective describes a state.
   const attributive = ATTRIBUTIVE_BEFORE.test(before) || /(?:ion|ions)$/i.test(words) || modifiesNoun(before, after);
   if (VERB_CUES.has(kind) && attributive) {
@@ -157,7 +235,13 @@ function cueFeatures(
   if (kind === 'vigilance' && signals.includes('sig:forward')) f.push('cue:vigilance+forward');
   if (kind === 'vigilance' && signals.includes('sig:imperative')) f.push('cue:vigilance+imperative');
   // "The on-call engineer double-checked the config": care that was taken, told as what happened.
-  if (kind === 'vigilance' && /(?:ed|ded)$/i.test(words) && !PASSIVE_BEFORE.test(before)) f.push('cue:vigilance+past');
+  // Not "staff must be trained and reminded": a passive, or a sentence whose own words look forward, asks for it.
+  const toldAsDone = !PASSIVE_BEFORE.test(before) && !/^(?:be|being|get)\s+trained/i.test(words) && !FORWARD.test(text);
+  if (kind === 'vigilance' && /(?:ed|ded)$/i.test(words) && toldAsDone) f.push('cue:vigilance+past');
+  // "looked over it without being thorough": care said to be missing is a verdict on the person, not advice.
+  if (kind === 'vigilance' && /^(?:be|being|been)\s/i.test(words) && /\b(?:without|not|never)\s+$/i.test(before)) {
+    f.push('cue:vigilance+lacking');
+  }
   if (
     kind === 'minimiser' &&
     /^\s+(?:had\s+to|needed\s+to|have\s+to|has\s+to|could|should|forgot|missed|ignored|did\s*n['’]?o?t|failed)/i.test(
@@ -180,6 +264,8 @@ function cueFeatures(
   if (kind === 'sanction' && (MODAL_BEFORE.test(before) || (/ing\b/i.test(words) && MODAL_AHEAD.test(after)))) {
     f.push('cue:sanction+hypothetical');
   }
+  // "failed to follow the runbook", "failure to ask": a person's duty, whoever the sentence names.
+  if (kind === 'failed-to' && DUTY_VERB.test(after.slice(0, 40))) f.push('cue:failed-to+duty');
   // "did not follow the procedure" leaves a duty undone; "did not fire" is a system's.
   if (kind === 'omission' && DUTY.test(words.split(/\s+/).pop() ?? '')) f.push(`cue:omission+duty@${group}`);
   // "added the faulty webhook", "by picking the wrong option": the flawed thing is the object of someone's act.
@@ -187,6 +273,11 @@ function cueFeatures(
     f.push(`object:acted-on@${group}`);
   }
   if ((kind === 'mistake' || kind === 'error-label') && /s$/i.test(words)) f.push(`cue:${kind}+plural`);
+  if (kind === 'mistake' && GENERIC_MAKE.test(before)) f.push('cue:mistake+generic');
+  // "a mistake in the upgrade logic", "a typo in the config file": a flaw in a thing, not a verdict on someone.
+  if ((kind === 'mistake' || kind === 'error-label') && FLAW_IN_THING.test(after)) f.push('cue:mistake+in-thing');
+  // "We forget to check the layout", "jobs fail to start": a habit or a rule, not a past lapse.
+  if (kind === 'failed-to' && /^(?:forget|fail|neglect|omit)\s/i.test(words)) f.push('cue:failed-to+present');
   // The guide's traits judge a person; fatigue and distraction said of people are conditions, which it asks
   // authors to describe.
   // "the whole bridge was exhausted" describes a condition; "a weary sysadmin wiped…" still pins the act on a trait.
@@ -216,6 +307,8 @@ function cueFeatures(
     else if (obligation && /\bbeen\b/.test(words) && HUMAN_ACTS.test(verb.split('-').pop()!))
       f.push('modal:been-human-act');
     if (/\bnot|n['’]t|never\b/.test(words)) f.push('modal:negated');
+    // "could have waited, but pursued…": the other path set beside the one taken, and why.
+    if (BUT_INSTEAD.test(after)) f.push('modal:but');
   }
   // "we started receiving errors": an act verb before a gerund or an infinitive is aspect, not a deed.
   const aspectual = /^\s+(?:to\s+\w+|\w+ing)\b/i.test(after);
@@ -255,7 +348,8 @@ function agentFor(kind: CueKind, text: string, start: number, end: number, opene
   if (kind === 'sanction' && HUMAN.has(opener)) return opener;
   const passiveModal =
     (kind === 'modal-perfect' && /\bbeen\s+\w+(?:ed|en|wn)\b/i.test(text.slice(start, end))) ||
-    (kind === 'omission' && /^(?:was|were)(?:n['’]t)?\b/i.test(text.slice(start, end)));
+    (kind === 'modal-perfect' && ELIDED_BEEN.test(text.slice(start, end + 3))) ||
+    (kind === 'omission' && /^(?:was|were|ha[sdv])(?:n['’]t)?\b/i.test(text.slice(start, end)));
   const adverbAfterParticiple = kind === 'verdict-adverb' && PASSIVE_PARTICIPLE_BEFORE.test(before);
   if (PASSIVE_BEFORE.test(before) || passiveModal || adverbAfterParticiple) {
     return agentAfter(text.slice(end, end + WINDOW));
@@ -266,16 +360,21 @@ function agentFor(kind: CueKind, text: string, start: number, end: number, opene
     const condition = text.slice(start, end).replace(/had$/i, '');
     return /\w/.test(condition) ? agentBefore(condition) : openingAgent(text.slice(end, end + WINDOW));
   }
-  // "a failure to spin up VMs" names no one; "our failure to notice" names its owner.
+  // "a failure to spin up VMs" names no thing that acts; "our failure to notice" names its owner;
+  // "failure to follow procedures" leaves a duty undone without naming whose.
   if (kind === 'failed-to' && /^failure/i.test(text.slice(start, end))) {
     const possessor = POSSESSIVE_BEFORE.exec(before);
-    return possessor ? (possessor[1] ? 'we' : 'person') : 'thing';
+    if (possessor) return possessor[1] ? 'we' : 'person';
+    return DUTY_VERB.test(text.slice(end, end + 40)) ? 'none' : 'thing';
   }
   // "a nitwit", "the next poor fool": a trait noun names the person it judges.
   if (kind === 'character' && PERSON_TRAIT.test(text.slice(start, end))) return 'person';
   // "my mistake", "their gaffe": the owner of a label is its agent.
   const owner = LABELS.has(kind) ? POSSESSIVE_BEFORE.exec(before) : null;
   if (owner) return owner[1] ? 'we' : 'person';
+  // "my fault", "his error": the possessive inside the cue names the owner.
+  const own = kind === 'mistake' ? /^(my|our)|^(?:his|her|their)\b/i.exec(text.slice(start, end)) : null;
+  if (own) return own[1] ? 'we' : 'person';
   // "an oversight by the on-call engineer": a label's agent may follow it.
   const labelAgent = LABELS.has(kind) ? agentAfter(text.slice(end, end + 50)) : 'none';
   if (labelAgent === 'we' || labelAgent === 'person') return labelAgent;
@@ -303,6 +402,16 @@ export function readSentence(text: string, forwardSection = false): SentenceRead
   if (forwardSection && !signals.includes('sig:forward')) signals.push('sig:forward');
   const cues: Cue[] = [];
   const opener = openingAgent(text);
+  let quotes: [number, number][] | undefined;
+  // "…said “the operator slipped”": someone else's words, weighed as such. A quote of little more than
+  // the cue ("filed as “human error”") mentions the word rather than using it.
+  const quoteFeatures = (start: number, end: number): string[] => {
+    quotes ??= [...text.matchAll(QUOTED)].map((m) => [m.index!, m.index! + m[0].length]);
+    const around = quotes.find(([a, b]) => start >= a && end <= b);
+    if (!around) return [];
+    const words = text.slice(around[0], around[1]).match(/[\w'’-]+/g) ?? [];
+    return words.length <= 3 ? ['cue:quoted', 'cue:mentioned'] : ['cue:quoted'];
+  };
   for (const { kind, pattern } of CUES) {
     for (const m of text.matchAll(pattern)) {
       if (cues.length >= MAX_CUES) break;
@@ -315,7 +424,7 @@ export function readSentence(text: string, forwardSection = false): SentenceRead
         end,
         words: m[0],
         agent,
-        features: cueFeatures(kind, text, start, end, agent, signals),
+        features: [...cueFeatures(kind, text, start, end, agent, signals), ...quoteFeatures(start, end)],
       });
     }
   }

@@ -4,19 +4,19 @@ import { blankInline, type InlinePart } from '../../text/inlineMarkdown';
 
 /**
  * The prose of a document, sentence by sentence, for the blameless rules. Only what people wrote
- * in their own words is kept: headings, code, block quotes, frontmatter, links, quoted speech and
- * HTML comments are masked with spaces, so every offset still maps to its place in the source.
+ * in their own words is kept: headings, code, block quotes, frontmatter, links and HTML comments are
+ * masked with spaces, so every offset still maps to its place in the source. Quoted speech is masked
+ * too, or kept for a reader that weighs it as someone else's words.
  */
 
 /** Quoted speech: someone's words, not the author's judgement. */
-const QUOTED = /"[^"\n]{1,200}"|“[^”\n]{1,200}”|‘[^’\n]{3,200}’/g;
+export const QUOTED = /"[^"\n]{1,200}"|“[^”\n]{1,200}”|‘[^’\n]{3,200}’/g;
 const NOT_PROSE: InlinePart[] = ['comment', 'code', 'image', 'link', 'autolink', 'emailAutolink', 'url'];
 
-export function mask(raw: string): string {
-  const text = blankInline(
-    blankInline(raw, NOT_PROSE).replace(QUOTED, (m) => ' '.repeat(m.length)),
-    ['html'],
-  );
+/** `keepQuotes`: the blameless reader weighs quoted speech itself, as someone else's words. */
+export function mask(raw: string, keepQuotes = false): string {
+  const prose = blankInline(raw, NOT_PROSE);
+  const text = blankInline(keepQuotes ? prose : prose.replace(QUOTED, (m) => ' '.repeat(m.length)), ['html']);
   // Emphasis and escapes are punctuation to a reader: blank them, keeping every column in place.
   return text.replace(/\*\*|__|~~/g, (m) => ' '.repeat(m.length)).replace(/[*_\\]/g, ' ');
 }
@@ -160,7 +160,7 @@ export function scanProse<T>(
       const key = `${name}:${kinds.join(',')}:${unitKey(unit.lines.map((l) => l.raw))}`;
       let hits = unitCache.get(key) as ProseHit<T>[] | undefined;
       if (!hits) {
-        const text = unit.lines.map((l) => mask(l.raw)).join(' ');
+        const text = unit.lines.map((l) => mask(l.raw, true)).join(' ');
         hits = splitSentences(text).flatMap(([from, to]) =>
           analyse(text.slice(from, to), kinds).map((h) => ({ from: from + h.start, to: from + h.end, value: h.value })),
         );

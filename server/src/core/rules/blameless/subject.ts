@@ -132,6 +132,11 @@ export function agentBefore(before: string): Agent {
       return agent === 'name' && breakWord.toLowerCase() !== 'who' ? 'thing' : agent;
     }
   }
+  // "…and made the operator put the focus in the wrong place": a clause opening on a causative verb has no
+  // subject of its own, and the person after it is acted on; whoever caused it is the sentence's subject.
+  if (firstWord && CAUSATIVE.test(firstWord)) return 'none';
+  const conjunct = personInEarlierConjunct(before, cut, breakWord, tokens);
+  if (conjunct) return conjunct;
   // "The dashboard made the operator look at the wrong cluster": after the clause's verb come its objects.
   const firstVerb = tokens.findIndex((t, i) => i > 0 && isVerbLike(t));
   if (firstVerb > 0) {
@@ -139,6 +144,30 @@ export function agentBefore(before: string): Agent {
     if (subject !== 'none') return subject;
   }
   return scanForAgent(tokens);
+}
+
+const CAUSATIVE = /^(?:made|makes|making|let|lets|forced|forces|led|leads|prompted|prompts|caused|causes)$/i;
+
+const AUXILIARY = /^(?:is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|should|must|may|might)$/i;
+const NOUN_PHRASE_ONLY = (tokens: readonly string[]) =>
+  tokens.length > 0 && !tokens.some((t) => isVerbLike(t) || AUXILIARY.test(t));
+
+/**
+ * "Alice and the deploy script deleted…": a subject of joined noun phrases acts through each of them, so
+ * a person in the phrase before "and" / "or" is an actor even when a thing stands nearest the verb.
+ * Only when both sides are bare noun phrases: "Alice restarted it and the script deleted…" is two clauses.
+ */
+function personInEarlierConjunct(before: string, cut: number, breakWord: string, tokens: string[]): Agent | undefined {
+  if (!/^(?:and|or)$/i.test(breakWord) || !NOUN_PHRASE_ONLY(tokens) || scanForAgent(tokens) !== 'thing') {
+    return undefined;
+  }
+  const head = before.slice(0, cut - breakWord.length);
+  let from = 0;
+  for (const match of head.matchAll(CLAUSE_BREAK)) from = match.index! + match[0].length;
+  const earlier = head.slice(from).match(/[@\w'’&-]+/g) ?? [];
+  if (!NOUN_PHRASE_ONLY(earlier)) return undefined;
+  const agent = scanForAgent(earlier);
+  return agent === 'we' || agent === 'person' || agent === 'name' ? agent : undefined;
 }
 
 function scanForAgent(tokens: readonly string[]): Agent {
@@ -149,6 +178,8 @@ function scanForAgent(tokens: readonly string[]): Agent {
     if (isVerbLike(tokens[i])) continue;
     const start = phraseStart(tokens, i);
     if (tokens[start - 1]?.toLowerCase() === 'by') {
+      // "by picking the wrong option" is a means: the gerund's subject is the clause's, read elsewhere.
+      if (/^[a-z]+ing$/.test(tokens[i])) return 'none';
       return agentOfToken(tokens[i], false) === 'thing' ? 'thing' : 'none';
     }
     // A phrase after a preposition is where or with what, not who: its subject is further back.
@@ -177,10 +208,10 @@ function isPersonWord(token: string): boolean {
   return token.startsWith('@') || FIRST_PERSON.has(lower) || PRONOUNS.has(lower) || ROLES.test(lower);
 }
 
-/** An article, then up to five words up to an auxiliary, an adverb, a past form or a clause break. */
+/** An article, then up to five words up to an auxiliary, an adverb, a past form ("ran") or a clause break. */
 const OPENING_PHRASE = new RegExp(
   String.raw`^\W*\w+\s+((?:[\w'’&-]+\s+){0,4}?[\w'’&-]+)(?=\s+(?:who|which|that|is|was|were|are|has|had` +
-    String.raw`|have|did|does|do|will|would|could|should|can|\w+ly|\w+ed)\b|\s*[,;:(])`,
+    String.raw`|have|did|does|do|will|would|could|should|can|\w+ly|\w+ed|${IRREGULAR_PAST})\b|\s*[,;:(])`,
   'i',
 );
 
@@ -194,8 +225,18 @@ export const GERUND_SUBJECT = new RegExp(
     String.raw`[A-Z][a-z]+ing\b[^,;:]*$`,
 );
 
+/** A subordinate clause before the main one: "When …,", "After …,", "Although …,". */
+const LEADING_CLAUSE = new RegExp(
+  String.raw`^\W*(?:when|whenever|after|before|while|once|if|because|since|although|though|as\s+soon\s+as` +
+    String.raw`|until)\b[^,;:.]{3,150},\s*`,
+  'i',
+);
+
 /** The subject a sentence opens with: the first person, team, name or thing before its first verb. */
 export function openingAgent(sentence: string): Agent {
+  // "When the code worked on a few servers, the staff deployed it to all": the main clause's subject.
+  const main = LEADING_CLAUSE.exec(sentence);
+  if (main) return openingAgent(sentence.slice(main[0].length));
   // "Firing the operator would not have helped": a gerund phrase as the subject is an activity.
   if (GERUND_SUBJECT.test(sentence)) return 'activity';
   const tokens = (sentence.match(/[@\w'’-]+/g) ?? []).slice(0, 8);
