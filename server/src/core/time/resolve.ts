@@ -189,6 +189,9 @@ export function resolveStamp(stamp: Stamp, ctx: ReadingContext): ResolvedStamp {
     if (endTime < start.epoch && !stamp.rangeEnd.date) endTime += DAY;
     // "July 2, 9:30 AM - July 2, 12:30 AM": an end dated before its start names no window's end.
     else if (endTime < start.epoch) endTime = undefined;
+  } else if (stamp.date?.lastDay && !stamp.time) {
+    // "7-13th Nov": the range's last day, as a day.
+    endTime = instant({ ...date, day: stamp.date.lastDay }, undefined, zoneOnDay).epoch;
   }
   let confidence: Confidence;
   if (!zone || !stamp.time || dateUnknown) confidence = 'approximate';

@@ -16,6 +16,8 @@ export interface DatePart {
   ambiguousOrder: boolean;
   /** The weekday named beside the date (0 = Sunday), which can tell a missing year. */
   weekday?: number;
+  /** The last day of a range of days in one month ("7-13th Nov", "Nov 7–13, 2023"). */
+  lastDay?: number;
 }
 
 export interface TimePart {
@@ -91,9 +93,9 @@ const DATE_SOURCES = [
   // 24-10-2024, 2/20/2008, 24/07/25
   String.raw`(?<sa>\d{1,2})(?<ss>[-/])(?<sb>\d{1,2})\k<ss>(?<sy>\d{4}|\d{2})(?![\d/-])`,
   // 30 July 2024, 6th Nov 2023, 13 April
-  String.raw`${WEEKDAY.replace('<wd>', '<wd1>')}?(?<nd>\d{1,2})${ORD}(?:\s*[-–]\s*\d{1,2}${ORD})?\s+(?:of\s+)?(?<nm>${MONTH})\.?(?:,?\s+(?<ny>\d{4}))?(?![\d:])`,
+  String.raw`${WEEKDAY.replace('<wd>', '<wd1>')}?(?<nd>\d{1,2})${ORD}(?:\s*[-–]\s*(?<nd2>\d{1,2})${ORD})?\s+(?:of\s+)?(?<nm>${MONTH})\.?(?:,?\s+(?<ny>\d{4}))?(?![\d:])`,
   // July 30, 2024; Sept. 18th, 2017; Nov 13
-  String.raw`${WEEKDAY.replace('<wd>', '<wd2>')}?(?<mm>${MONTH})\.?\s+(?<md>\d{1,2})${ORD}(?:\s*[-–]\s*\d{1,2}${ORD}(?=,?\s+\d{4}))?(?:,?\s+(?<my>\d{4})|,?\s+['’](?<my2>\d{2}))?(?![\d:])`,
+  String.raw`${WEEKDAY.replace('<wd>', '<wd2>')}?(?<mm>${MONTH})\.?\s+(?<md>\d{1,2})${ORD}(?:\s*[-–]\s*(?<md2>\d{1,2})${ORD}(?=,?\s+\d{4}))?(?:,?\s+(?<my>\d{4})|,?\s+['’](?<my2>\d{2}))?(?![\d:])`,
 ];
 const DATE = new RegExp(String.raw`(?<![\w.:/-])(?:${DATE_SOURCES.join('|')})`, 'gi');
 
@@ -188,7 +190,12 @@ function dateFromMatch(g: Record<string, string | undefined>): DatePart | string
   if (day < 1 || day > 31) return g.iy || g.dd || g.sa ? impossibleDate(year, month, day) : undefined;
   const named = (g.wd1 ?? g.wd2)?.toLowerCase();
   const weekday = named ? WEEKDAYS.indexOf(named) : undefined;
-  return impossibleDate(year, month, day) ?? { year, month, day, ambiguousOrder, ...(named ? { weekday } : {}) };
+  const impossible = impossibleDate(year, month, day);
+  if (impossible) return impossible;
+  const last = Number(g.nd2 ?? g.md2);
+  // "7-13th Nov": a range of days; one whose end is not after its start, or not in the month, is read as its first day.
+  const lastDay = last > day && !impossibleDate(year, month, last) ? { lastDay: last } : {};
+  return { year, month, day, ambiguousOrder, ...(named ? { weekday } : {}), ...lastDay };
 }
 
 function timeFromMatch(g: Record<string, string | undefined>): TimePart | undefined {

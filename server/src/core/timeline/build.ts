@@ -13,6 +13,7 @@ import type { DatePart, Stamp } from '../time/stamps';
 import { formatOffset, type Zone } from '../time/zones';
 import { collectCandidates, declaredZone, entry, headerZone, type Candidate, type EntryCandidate } from './candidates';
 import { findLabelledWindow } from './labelledWindow';
+import { dayRangeEnd, durationFieldEnd, spanEnds } from './spanEnds';
 import { labelMilestone, markersIn, RANGE_END } from './markers';
 import { restoreContext, sameState, unchangedSpans, type Checkpoint, type TimelineMemo } from './resume';
 import type { LabelledMilestone } from './markers';
@@ -254,7 +255,9 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
     }
     const kind = labelMilestone(c.label);
     if (kind && c.stamp) {
-      addLabelled(c, kind, resolveEntry(c, { ...ctx }));
+      const entry = resolveEntry(c, { ...ctx });
+      addLabelled(c, kind, entry);
+      labelled.push(...durationFieldEnd(c, kind, entry, index));
       return;
     }
     if (c.unreadableTime) {
@@ -284,6 +287,7 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
     if (c.prose && resolved.endTime !== undefined && OUTAGE_WINDOW.test(c.text)) {
       addLabelled({ ...c, label: 'outage window' }, ['started', 'impactStart'], resolved, 'prose');
     }
+    labelled.push(...spanEnds(c, resolved, ctx), ...dayRangeEnd(c, resolved));
     entries.push(resolved);
     if (!c.prose) ordered.push({ entry: resolved, group: c.group, direction: ctx.direction });
   };
@@ -387,6 +391,7 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
     const { candidate, day } = summary.window;
     const window = resolveEntry(candidate, atReference(day));
     addLabelled({ ...candidate, label: 'outage window' }, ['started', 'impactStart'], window, 'prose');
+    labelled.push(...spanEnds(candidate, window, atReference(day)));
   } else if (summary?.onset) {
     const { candidate, day } = summary.onset;
     const onset = resolveEntry(candidate, atReference(day));
@@ -580,9 +585,17 @@ function summaryStart(blocks: readonly Block[], timelineSections: readonly Secti
     }
   }
   return {
-    window: timed.find(({ candidate: c }) => !!c.stamp!.rangeEnd && OUTAGE_WINDOW.test(c.text)),
-    onset: timed.find(({ candidate: c }) => STATED_ONSET.test(c.text)),
+    window: timed.find(({ candidate: c }) => !!c.stamp!.rangeEnd && OUTAGE_WINDOW.test(sentenceOf(c))),
+    onset: timed.find(({ candidate: c }) => STATED_ONSET.test(sentenceOf(c))),
   };
+}
+
+/**
+ * The words of a summary line around its time. A short sentence that opens before its time ("Checkout was
+ * unavailable between 10:00 and 10:20") reads like a label and its entry keeps only what follows the time.
+ */
+function sentenceOf(c: EntryCandidate): string {
+  return c.label && c.stamp ? `${c.label} ${c.stamp.text} ${c.text}` : c.text;
 }
 
 /**
