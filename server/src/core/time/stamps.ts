@@ -18,7 +18,11 @@ export interface DatePart {
   weekday?: number;
   /** The last day of a range of days in one month ("7-13th Nov", "Nov 7–13, 2023"). */
   lastDay?: number;
+  /** A numeric date whose order its numbers settle ("25/04/2024" is day first): the document's others follow it. */
+  settlesOrder?: DayMonthOrder;
 }
+
+export type DayMonthOrder = 'day-first' | 'month-first';
 
 export interface TimePart {
   hour: number;
@@ -157,6 +161,7 @@ function dateFromMatch(g: Record<string, string | undefined>): DatePart | string
   let month: number;
   let day: number;
   let ambiguousOrder = false;
+  let settlesOrder: DayMonthOrder | undefined;
   if (g.iy) {
     year = Number(g.iy);
     month = Number(g.im);
@@ -169,9 +174,13 @@ function dateFromMatch(g: Record<string, string | undefined>): DatePart | string
     const a = Number(g.sa);
     const b = Number(g.sb);
     year = g.sy!.length === 2 ? 2000 + Number(g.sy) : Number(g.sy);
-    if (a > 12 && b <= 12) [day, month] = [a, b];
-    else if (b > 12 && a <= 12) [month, day] = [a, b];
-    else {
+    if (a > 12 && b <= 12) {
+      [day, month] = [a, b];
+      settlesOrder = 'day-first';
+    } else if (b > 12 && a <= 12) {
+      [month, day] = [a, b];
+      settlesOrder = 'month-first';
+    } else {
       [day, month] = [a, b];
       ambiguousOrder = a !== b;
     }
@@ -195,7 +204,8 @@ function dateFromMatch(g: Record<string, string | undefined>): DatePart | string
   const last = Number(g.nd2 ?? g.md2);
   // "7-13th Nov": a range of days; one whose end is not after its start, or not in the month, is read as its first day.
   const lastDay = last > day && !impossibleDate(year, month, last) ? { lastDay: last } : {};
-  return { year, month, day, ambiguousOrder, ...(named ? { weekday } : {}), ...lastDay };
+  const order = settlesOrder ? { settlesOrder } : {};
+  return { year, month, day, ambiguousOrder, ...(named ? { weekday } : {}), ...lastDay, ...order };
 }
 
 function timeFromMatch(g: Record<string, string | undefined>): TimePart | undefined {

@@ -3,10 +3,13 @@ import type { Block } from '../parse/blocks';
 import type { LineIndex } from '../text/lineIndex';
 import {
   completeDate,
+  readDate,
   resolveStamp,
+  settledOrder,
   thisYear,
   yearIsAssumed,
   type CalendarDate,
+  type DateNoteKind,
   type ReadingContext,
 } from '../time/resolve';
 import type { DatePart, Stamp } from '../time/stamps';
@@ -152,6 +155,7 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
     context.lastMinutes = local.lastMinutes;
     const where = stampRange ?? range;
     if (resolved.yearAssumed) reportAssumedYear(where);
+    if (resolved.dateNote) reportDateRead(resolved.dateNote, where);
     if (resolved.zone?.alternatives && resolved.zoneSource !== 'sentence')
       report(`ambiguous:${resolved.zone.label}`, ambiguousZone(resolved.zone, where));
     if (resolved.contradicts && resolved.zone && !resolved.dateUnknown) {
@@ -203,6 +207,11 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
       range,
     });
 
+  /** A slip corrected is said at each row it touches; a rule applied to many rows, once. */
+  const reportDateRead = (note: { text: string; kind: DateNoteKind }, range: Range) => {
+    const key = note.kind === 'weekday-month' ? `date-read:${range.start.line}` : `date-read:${note.kind}`;
+    report(key, { code: 'timeline/date-read-as', severity: 'info', message: dateReadMessage(note.text), range });
+  };
   const addLabelled = (
     c: EntryCandidate,
     kinds: MilestoneKind[],
@@ -246,7 +255,10 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
       if (c.stamp.date) {
         const reference = ctx.date ?? ctx.reference;
         if (yearIsAssumed(c.stamp.date, reference, ctx.year)) reportAssumedYear(index.lineRange(c.line));
-        ctx.date = completeDate(c.stamp.date, reference, ctx.year, ctx.currentYear);
+        const reading = readDate(c.stamp.date, reference, ctx.year, ctx.currentYear, ctx.order);
+        ctx.order ??= settledOrder(c.stamp.date, reading.date);
+        if (reading.note) reportDateRead({ text: reading.note, kind: reading.noteKind! }, index.lineRange(c.line));
+        ctx.date = reading.date;
         ctx.dateUnknown = false;
         if (daysOnly) entries.push(dayEntry(c, ctx.date, index.lineRange(c.line)));
       }
@@ -622,6 +634,11 @@ function missingZone(entries: readonly TimelineEntry[]): Problem | undefined {
       'a sentence such as "All times in UTC." or `timezone:` in the frontmatter.',
     range: firstUnzoned.timeRange ?? firstUnzoned.range,
   };
+}
+
+function dateReadMessage(note: string): string {
+  const sentence = note.charAt(0).toUpperCase() + note.slice(1);
+  return `${sentence}. Write the date in full as meant, so that no reader has to work it out.`;
 }
 
 function ambiguousZone(zone: Zone, range: Range): Problem {
