@@ -12,15 +12,21 @@ import type { LabelledMilestone } from './markers';
  */
 
 const MINUTE = 60_000;
+/** A line longer than this is a pasted log or data, not a sentence that tells a span: it is not read for one. */
+const LONGEST_LINE = 2000;
 
 function end(time: number, line: number, entry: TimelineEntry, evidence: string): LabelledMilestone {
   return { kinds: ['resolved'], time, line, range: entry.range, evidence: `${evidence} (end)`, source: 'prose' };
 }
 
-/** "…, then slow for the next 2 hours", "recovered 25 minutes later": each anchor read with the entry's day. */
+/**
+ * "…, then slow for the next 2 hours", "recovered 25 minutes later": each anchor read with the entry's day. A row
+ * owns every span of its line; a time in prose only its own, since the line's other times are entries too.
+ */
 export function spanEnds(c: EntryCandidate, entry: TimelineEntry, context: ReadingContext): LabelledMilestone[] {
-  if (entry.time === undefined || !entry.hasTimeOfDay || !maySpan(c.raw)) return [];
-  return spansIn(plainText(c.raw).text).flatMap((span) => {
+  if (entry.time === undefined || !entry.hasTimeOfDay || c.raw.length > LONGEST_LINE || !maySpan(c.raw)) return [];
+  const spans = spansIn(plainText(c.raw).text).filter((s) => !c.prose || s.anchor.text === c.stamp?.text);
+  return spans.flatMap((span) => {
     const zone = c.columnZone && !span.anchor.zone ? { zone: c.columnZone } : {};
     const anchor = resolveStamp(span.anchor, { ...context, lastMinutes: undefined, ...zone });
     const from = span.anchor.rangeEnd ? anchor.endTime : anchor.time;
