@@ -472,13 +472,29 @@ export function isDateLine(text: string, stamps = findStamps(text)): boolean {
 }
 
 const PLACEHOLDER = /(?<![\w.:])(?:\d{1,2}|HH?|hh?):(?:[Xx?]{2}|MM|mm|\d[Xx?])(?![\w])/g;
-const CLOCK = /(?<![\w.:/-])(?<h>\d{1,2}):(?<m>\d{2})(?::\d{2})?(?![\d:])/g;
+/** A clock value, alone or after an ISO date's "T" ("2025-02-27T24:30Z"). */
+const CLOCK = /(?:(?<=\dT)|(?<![\w.:/-]))(?<h>\d{1,2}):(?<m>\d{2})(?::(?<s>\d{2}))?(?![\d:])/g;
+/** "25.10 UTC", "9.75 pm": a dotted clock value, which counts as one only with a zone or am/pm after it. */
+const DOTTED_CLOCK = new RegExp(
+  String.raw`(?<![\w.:])(?<h>\d{1,2})\.(?<m>\d{2})(?=\s?(?:UTC|GMT|${ZONE_WORDS})(?![\w])|\s?[ap]\.?m\.?(?![a-z]))`,
+  'gi',
+);
 
-function clockProblem(hour: number, minute: number): string | undefined {
-  if (hour === 24 && minute === 0) return undefined;
+function clockProblem(hour: number, minute: number, second = 0): string | undefined {
+  if (hour === 24 && minute === 0 && second === 0) return undefined;
   if (hour > 23) return `hour ${hour} is past 23`;
   if (minute > 59) return `minute ${minute} is past 59`;
+  // 60 is a leap second.
+  if (second > 60) return `second ${second} is past 59`;
   return undefined;
+}
+
+const COMPACT_CLOCK = /^[\s*_`[(]*(?<h>\d{2})(?<m>\d{2})(?![\d:.,/%])/;
+
+/** Why four digits in a time column ("2510") name no time of day, or undefined when they do or are no clock. */
+export function compactProblem(text: string): string | undefined {
+  const match = COMPACT_CLOCK.exec(text);
+  return match ? clockProblem(Number(match.groups!.h), Number(match.groups!.m)) : undefined;
 }
 
 /**
@@ -493,8 +509,9 @@ export const findUnreadable = memoize((text: string): Unreadable[] => {
     const reason = 'it is a placeholder, not a time';
     out.push({ index: match.index!, end: match.index! + match[0].length, text: match[0], reason });
   }
-  for (const match of text.matchAll(CLOCK)) {
-    const reason = clockProblem(Number(match.groups!.h), Number(match.groups!.m));
+  for (const match of [...text.matchAll(CLOCK), ...text.matchAll(DOTTED_CLOCK)]) {
+    const g = match.groups!;
+    const reason = clockProblem(Number(g.h), Number(g.m), g.s === undefined ? 0 : Number(g.s));
     if (reason) out.push({ index: match.index!, end: match.index! + match[0].length, text: match[0], reason });
   }
   return out.sort((a, b) => a.index - b.index);
@@ -509,16 +526,18 @@ const LEAD_REACH = 48;
 export function leadingUnreadable(text: string): Unreadable | undefined {
   // Only the head of a line can lead it: reading the rest would cost every row of a long timeline.
   const head = text.length > LEAD_REACH ? text.slice(0, LEAD_REACH) : text;
-  if (!/\d/.test(head)) return undefined;
+  if (!/\d|[Hh]:?[Mm]/.test(head)) return undefined;
   const first = findUnreadable(head)[0];
   if (!first) return undefined;
   const stamp = findStamps(text)[0];
   if (stamp && stamp.end <= first.index) {
-    // "Dec 17th 22:XX": a date that leads the line, then the time that cannot be read.
+    // "Dec 17th 22:XX", "2025-02-27T24:30Z": a date that leads the line, then the time that cannot be read;
+    // "10:00 30/02/2025": a time, then the date that cannot be read.
     const between = text.slice(stamp.end, first.index);
-    const dateThenTime =
-      !stamp.time && LEAD_PREFIX.test(text.slice(0, stamp.index)) && /^[\s,*_]*(?:at\s+)?$/i.test(between);
-    return dateThenTime ? first : undefined;
+    const leads = LEAD_PREFIX.test(text.slice(0, stamp.index));
+    const dateThenTime = !stamp.time && /^(?:[\s,*_]*(?:at\s+)?|T)$/i.test(between);
+    const timeThenDate = !!stamp.time && !stamp.date && /^[\s,*_]*(?:on\s+)?(?:the\s+)?$/i.test(between);
+    return leads && (dateThenTime || timeThenDate) ? first : undefined;
   }
   const prefix = text.slice(0, Math.min(first.index, stamp?.index ?? first.index));
   return LEAD_PREFIX.test(prefix) ? first : undefined;

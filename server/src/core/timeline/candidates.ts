@@ -2,6 +2,7 @@ import type { Block, ListItem, TableBlock, TextLine } from '../parse/blocks';
 import { plainText } from '../parse/inline';
 import {
   compactLead,
+  compactProblem,
   couldBeYear,
   findStamps,
   isDateLine,
@@ -353,7 +354,7 @@ function readRow(
       stampColumn: stamp ? timeCells[0]?.start : undefined,
       milestoneText: milestoneColumn >= 0 ? (row.cells[milestoneColumn]?.text ?? '') : '',
       unreadableTime: !stamp && timeText ? (unreadable?.text ?? timeText) : undefined,
-      unreadableReason: unreadable?.reason,
+      unreadableReason: unreadable?.reason ?? (clockColumn && !stamp ? compactProblem(timeText) : undefined),
     };
   }
 }
