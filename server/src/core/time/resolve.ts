@@ -29,6 +29,8 @@ export interface ReadingContext {
   currentYear?: number;
   /** The order of day and month the document's numeric dates keep, once one of them has settled it. */
   order?: DayMonthOrder;
+  /** Where the sentences since the last row have taken the day; rows go on from `date`. */
+  prose?: { date: CalendarDate | undefined; lastMinutes: number | undefined; dateUnknown: boolean | undefined };
 }
 
 export interface ResolvedStamp {

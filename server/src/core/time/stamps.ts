@@ -418,6 +418,16 @@ function readStamps(text: string): Stamp[] {
         const z = zoneAfter(text, end);
         if (z.zone) end = z.end;
       }
+    } else if (zone) {
+      // "15:55 EDT (19:55 UTC)": the same moment in another zone, in parentheses after the first.
+      const paren = /^\s*\(\s*/.exec(text.slice(end));
+      const alt = paren && times[i + 1]?.index === end + paren[0].length ? times[i + 1] : undefined;
+      const altZone = alt ? zoneAfter(text, alt.end) : undefined;
+      // The zone reader takes the closing parenthesis with the zone ("UTC)").
+      if (alt && altZone?.zone && text[altZone.end - 1] === ')') {
+        i++;
+        end = altZone.end;
+      }
     }
     stamps.push({
       index,

@@ -231,7 +231,19 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
         source,
       });
   };
+  /**
+   * A time inside a sentence is read on the day its rows and sentences have reached, but it moves only the day of
+   * the sentences after it: "the work starts at 22:00 and ends by 01:00" must not carry the next row a day on. A
+   * sentence tells its times forward, even in a log written newest first.
+   */
+  const resolveProse = (c: EntryCandidate): TimelineEntry => {
+    const local: ReadingContext = { ...ctx, ...ctx.prose, direction: 1 };
+    const resolved = resolveEntry(c, local);
+    ctx.prose = { date: local.date, lastMinutes: local.lastMinutes, dateUnknown: local.dateUnknown };
+    return resolved;
+  };
   const readCandidate = (c: Candidate): void => {
+    if (c.kind !== 'entry') ctx.prose = undefined;
     if (c.kind === 'zone') {
       ctx.zone = c.zone;
       ctx.zoneSource = 'sentence';
@@ -283,7 +295,8 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
         range: index.lineRange(c.line, c.column, c.endLine === c.line ? c.endColumn : undefined),
       });
     }
-    const resolved = resolveEntry(c, ctx);
+    const resolved = c.prose ? resolveProse(c) : resolveEntry(c, ctx);
+    if (!c.prose) ctx.prose = undefined;
     if (c.stamp?.relative !== undefined && resolved.time === undefined) {
       problems.push({
         code: 'timeline/unparseable-time',

@@ -124,7 +124,8 @@ export function sameState(
     !!a.dateUnknown === !!b.dateUnknown &&
     a.year === b.year &&
     a.currentYear === b.currentYear &&
-    a.order === b.order
+    a.order === b.order &&
+    sameJson(a.prose, b.prose)
   );
 }
 
