@@ -16,6 +16,7 @@ import sectionsEmpty from './sections/empty';
 import sectionsMissing from './sections/missing';
 import timelineAmbiguousZone from './timeline/ambiguous-zone';
 import timelineAssumedYear from './timeline/assumed-year';
+import timelineDateReadAs from './timeline/date-read-as';
 import timelineDayRollover from './timeline/day-rollover';
 import timelineMissingEvidence from './timeline/missing-evidence';
 import timelineMissingZone from './timeline/missing-zone';
@@ -57,6 +58,7 @@ export const RULES: readonly Rule[] = [
   sectionsMissing,
   timelineAmbiguousZone,
   timelineAssumedYear,
+  timelineDateReadAs,
   timelineDayRollover,
   timelineMissingEvidence,
   timelineMissingZone,

@@ -1,5 +1,5 @@
 import type { Confidence } from '../model';
-import type { DatePart, Stamp, TimePart } from './stamps';
+import { MONTH_NAMES, type DatePart, type DayMonthOrder, type Stamp, type TimePart } from './stamps';
 import { toInstant, type Zone } from './zones';
 
 export interface CalendarDate {
@@ -27,6 +27,10 @@ export interface ReadingContext {
   year?: number;
   /** The year it is now (from the analysis' `today`), for dates that nothing else gives a year. */
   currentYear?: number;
+  /** The order of day and month the document's numeric dates keep, once one of them has settled it. */
+  order?: DayMonthOrder;
+  /** Where the sentences since the last row have taken the day; rows go on from `date`. */
+  prose?: { date: CalendarDate | undefined; lastMinutes: number | undefined; dateUnknown: boolean | undefined };
 }
 
 export interface ResolvedStamp {
@@ -43,6 +47,8 @@ export interface ResolvedStamp {
   contradicts: boolean;
   /** The date gave no year and nothing in the document did: the current year was taken, and must be said. */
   yearAssumed: boolean;
+  /** What reading the date took that the line does not say ("read as … because …"). */
+  dateNote?: { text: string; kind: DateNoteKind };
 }
 
 const DAY = 86_400_000;
@@ -98,6 +104,17 @@ export function yearIsAssumed(part: DatePart, reference: CalendarDate | undefine
   return part.year === undefined && statedYear === undefined && reference === undefined && part.weekday === undefined;
 }
 
+/** A date as completed, and what the reader decided that the text did not say, in words for its author. */
+export interface DateReading {
+  date: CalendarDate;
+  /** "read as … because …": set when the reading corrected the text or took a part of it from elsewhere. */
+  note?: string;
+  /** Which decision the note tells: a slip corrected is said at each row, a rule applied to many rows once. */
+  noteKind?: DateNoteKind;
+}
+
+export type DateNoteKind = 'weekday-month' | 'weekday-year' | 'header-year' | 'day-month-order';
+
 /**
  * Completes a date that lacks a year, or whose day/month order is ambiguous: the year stated for the rows,
  * else the reference's year (the document's own date), else the year near now in which the weekday written
@@ -109,6 +126,17 @@ export function completeDate(
   statedYear?: number,
   currentYear = thisYear(),
 ): CalendarDate {
+  return readDate(part, reference, statedYear, currentYear).date;
+}
+
+/** completeDate, saying when it corrected the text or completed it from elsewhere than the line itself. */
+export function readDate(
+  part: DatePart,
+  reference: CalendarDate | undefined,
+  statedYear?: number,
+  currentYear = thisYear(),
+  order?: DayMonthOrder,
+): DateReading {
   const around = reference?.year ?? currentYear;
   // A weekday decides only when the document gives no year: beside one, a weekday that does not fit is a slip.
   const weekdayDecides =
@@ -116,11 +144,57 @@ export function completeDate(
   const byWeekday = weekdayDecides ? yearForWeekday(part, around) : undefined;
   const year = part.year ?? statedYear ?? reference?.year ?? byWeekday ?? around;
   const dayFirst = { year, month: part.month, day: part.day };
-  if (!part.ambiguousOrder || !reference) return reference ? monthForWeekday(dayFirst, part, reference) : dayFirst;
+  const headerYear = part.year === undefined && statedYear !== undefined && statedYear !== around;
+  const yearNote = headerYear
+    ? `read in ${statedYear} because the column header names that year`
+    : byWeekday !== undefined
+      ? `read in ${byWeekday} because that is the latest year in which ${dayName(dayFirst)} falls on a ` +
+        `${WEEKDAY_NAMES[part.weekday!]}`
+      : undefined;
+  if (part.ambiguousOrder && order) {
+    // The document has already settled the order; reading this date the other way would jump a month.
+    return { date: order === 'day-first' ? dayFirst : { year, month: part.day, day: part.month } };
+  }
+  if (!part.ambiguousOrder || !reference) {
+    const date = reference ? monthForWeekday(dayFirst, part, reference) : dayFirst;
+    if (date.month !== dayFirst.month)
+      return { date, note: weekdayMonthNote(part, dayFirst, date), noteKind: 'weekday-month' };
+    if (part.ambiguousOrder) {
+      const note = `read as ${dayName(date)} ${date.year} (day first) because no date in the document tells the order`;
+      return { date, note, noteKind: 'day-month-order' };
+    }
+    if (!yearNote) return { date };
+    return { date, note: yearNote, noteKind: headerYear ? 'header-year' : 'weekday-year' };
+  }
   const monthFirst = { year, month: part.day, day: part.month };
-  return Math.abs(daysBetween(reference, monthFirst)) < Math.abs(daysBetween(reference, dayFirst))
-    ? monthFirst
-    : dayFirst;
+  const takeMonthFirst = Math.abs(daysBetween(reference, monthFirst)) < Math.abs(daysBetween(reference, dayFirst));
+  const date = takeMonthFirst ? monthFirst : dayFirst;
+  const note =
+    `read as ${dayName(date)} ${date.year} (${takeMonthFirst ? 'month' : 'day'} first) because that reading lies ` +
+    `nearer the date in force, ${dayName(reference)} ${reference.year}; the document's other such dates follow it`;
+  return { date, note, noteKind: 'day-month-order' };
+}
+
+/** The order a numeric date settles for the rest of the document: by its numbers, or by how it was read. */
+export function settledOrder(part: DatePart, read: CalendarDate): DayMonthOrder | undefined {
+  if (part.settlesOrder) return part.settlesOrder;
+  if (!part.ambiguousOrder) return undefined;
+  return read.month === part.month ? 'day-first' : 'month-first';
+}
+
+const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+function dayName(date: { month: number; day: number }): string {
+  return `${date.day} ${MONTH_NAMES[date.month - 1]}`;
+}
+
+function weekdayMonthNote(part: DatePart, written: CalendarDate, read: CalendarDate): string {
+  const weekday = WEEKDAY_NAMES[part.weekday!];
+  return (
+    `"${weekday} ${dayName(written)}" is read as ${weekday} ${dayName(read)} ${read.year} because ` +
+    `${dayName(written)} ${written.year} is a ${WEEKDAY_NAMES[weekdayOf(written)]}, and the weekday fits ` +
+    `${MONTH_NAMES[read.month - 1]}, nearer the date in force`
+  );
 }
 
 function instant(date: CalendarDate, time: TimePart | undefined, zone: Zone) {
@@ -137,10 +211,14 @@ export function resolveStamp(stamp: Stamp, ctx: ReadingContext): ResolvedStamp {
   let dateUnknown = false;
 
   let yearAssumed = false;
+  let dateNote: ResolvedStamp['dateNote'];
   if (stamp.date) {
     const reference = ctx.dateUnknown ? ctx.reference : (ctx.date ?? ctx.reference);
     yearAssumed = yearIsAssumed(stamp.date, reference, ctx.year);
-    date = completeDate(stamp.date, reference, ctx.year, ctx.currentYear);
+    const reading = readDate(stamp.date, reference, ctx.year, ctx.currentYear, ctx.order);
+    ctx.order ??= settledOrder(stamp.date, reading.date);
+    date = reading.date;
+    dateNote = reading.note ? { text: reading.note, kind: reading.noteKind! } : undefined;
     ctx.date = date;
     ctx.dateUnknown = false;
     ctx.lastMinutes = stamp.time ? stamp.time.hour * 60 + stamp.time.minute : undefined;
@@ -189,6 +267,9 @@ export function resolveStamp(stamp: Stamp, ctx: ReadingContext): ResolvedStamp {
     if (endTime < start.epoch && !stamp.rangeEnd.date) endTime += DAY;
     // "July 2, 9:30 AM - July 2, 12:30 AM": an end dated before its start names no window's end.
     else if (endTime < start.epoch) endTime = undefined;
+  } else if (stamp.date?.lastDay && !stamp.time) {
+    // "7-13th Nov": the range's last day, as a day.
+    endTime = instant({ ...date, day: stamp.date.lastDay }, undefined, zoneOnDay).epoch;
   }
   let confidence: Confidence;
   if (!zone || !stamp.time || dateUnknown) confidence = 'approximate';
@@ -205,5 +286,6 @@ export function resolveStamp(stamp: Stamp, ctx: ReadingContext): ResolvedStamp {
     rolledOver,
     contradicts: start.contradicts,
     yearAssumed,
+    ...(dateNote ? { dateNote } : {}),
   };
 }

@@ -16,7 +16,13 @@ export interface DatePart {
   ambiguousOrder: boolean;
   /** The weekday named beside the date (0 = Sunday), which can tell a missing year. */
   weekday?: number;
+  /** The last day of a range of days in one month ("7-13th Nov", "Nov 7–13, 2023"). */
+  lastDay?: number;
+  /** A numeric date whose order its numbers settle ("25/04/2024" is day first): the document's others follow it. */
+  settlesOrder?: DayMonthOrder;
 }
+
+export type DayMonthOrder = 'day-first' | 'month-first';
 
 export interface TimePart {
   hour: number;
@@ -91,9 +97,9 @@ const DATE_SOURCES = [
   // 24-10-2024, 2/20/2008, 24/07/25
   String.raw`(?<sa>\d{1,2})(?<ss>[-/])(?<sb>\d{1,2})\k<ss>(?<sy>\d{4}|\d{2})(?![\d/-])`,
   // 30 July 2024, 6th Nov 2023, 13 April
-  String.raw`${WEEKDAY.replace('<wd>', '<wd1>')}?(?<nd>\d{1,2})${ORD}(?:\s*[-–]\s*\d{1,2}${ORD})?\s+(?:of\s+)?(?<nm>${MONTH})\.?(?:,?\s+(?<ny>\d{4}))?(?![\d:])`,
+  String.raw`${WEEKDAY.replace('<wd>', '<wd1>')}?(?<nd>\d{1,2})${ORD}(?:\s*[-–]\s*(?<nd2>\d{1,2})${ORD})?\s+(?:of\s+)?(?<nm>${MONTH})\.?(?:,?\s+(?<ny>\d{4}))?(?![\d:])`,
   // July 30, 2024; Sept. 18th, 2017; Nov 13
-  String.raw`${WEEKDAY.replace('<wd>', '<wd2>')}?(?<mm>${MONTH})\.?\s+(?<md>\d{1,2})${ORD}(?:\s*[-–]\s*\d{1,2}${ORD}(?=,?\s+\d{4}))?(?:,?\s+(?<my>\d{4})|,?\s+['’](?<my2>\d{2}))?(?![\d:])`,
+  String.raw`${WEEKDAY.replace('<wd>', '<wd2>')}?(?<mm>${MONTH})\.?\s+(?<md>\d{1,2})${ORD}(?:\s*[-–]\s*(?<md2>\d{1,2})${ORD}(?=,?\s+\d{4}))?(?:,?\s+(?<my>\d{4})|,?\s+['’](?<my2>\d{2}))?(?![\d:])`,
 ];
 const DATE = new RegExp(String.raw`(?<![\w.:/-])(?:${DATE_SOURCES.join('|')})`, 'gi');
 
@@ -155,6 +161,7 @@ function dateFromMatch(g: Record<string, string | undefined>): DatePart | string
   let month: number;
   let day: number;
   let ambiguousOrder = false;
+  let settlesOrder: DayMonthOrder | undefined;
   if (g.iy) {
     year = Number(g.iy);
     month = Number(g.im);
@@ -167,9 +174,13 @@ function dateFromMatch(g: Record<string, string | undefined>): DatePart | string
     const a = Number(g.sa);
     const b = Number(g.sb);
     year = g.sy!.length === 2 ? 2000 + Number(g.sy) : Number(g.sy);
-    if (a > 12 && b <= 12) [day, month] = [a, b];
-    else if (b > 12 && a <= 12) [month, day] = [a, b];
-    else {
+    if (a > 12 && b <= 12) {
+      [day, month] = [a, b];
+      settlesOrder = 'day-first';
+    } else if (b > 12 && a <= 12) {
+      [month, day] = [a, b];
+      settlesOrder = 'month-first';
+    } else {
       [day, month] = [a, b];
       ambiguousOrder = a !== b;
     }
@@ -188,7 +199,13 @@ function dateFromMatch(g: Record<string, string | undefined>): DatePart | string
   if (day < 1 || day > 31) return g.iy || g.dd || g.sa ? impossibleDate(year, month, day) : undefined;
   const named = (g.wd1 ?? g.wd2)?.toLowerCase();
   const weekday = named ? WEEKDAYS.indexOf(named) : undefined;
-  return impossibleDate(year, month, day) ?? { year, month, day, ambiguousOrder, ...(named ? { weekday } : {}) };
+  const impossible = impossibleDate(year, month, day);
+  if (impossible) return impossible;
+  const last = Number(g.nd2 ?? g.md2);
+  // "7-13th Nov": a range of days; one whose end is not after its start, or not in the month, is read as its first day.
+  const lastDay = last > day && !impossibleDate(year, month, last) ? { lastDay: last } : {};
+  const order = settlesOrder ? { settlesOrder } : {};
+  return { year, month, day, ambiguousOrder, ...(named ? { weekday } : {}), ...lastDay, ...order };
 }
 
 function timeFromMatch(g: Record<string, string | undefined>): TimePart | undefined {
@@ -401,6 +418,16 @@ function readStamps(text: string): Stamp[] {
         const z = zoneAfter(text, end);
         if (z.zone) end = z.end;
       }
+    } else if (zone) {
+      // "15:55 EDT (19:55 UTC)": the same moment in another zone, in parentheses after the first.
+      const paren = /^\s*\(\s*/.exec(text.slice(end));
+      const alt = paren && times[i + 1]?.index === end + paren[0].length ? times[i + 1] : undefined;
+      const altZone = alt ? zoneAfter(text, alt.end) : undefined;
+      // The zone reader takes the closing parenthesis with the zone ("UTC)").
+      if (alt && altZone?.zone && text[altZone.end - 1] === ')') {
+        i++;
+        end = altZone.end;
+      }
     }
     stamps.push({
       index,
@@ -455,13 +482,29 @@ export function isDateLine(text: string, stamps = findStamps(text)): boolean {
 }
 
 const PLACEHOLDER = /(?<![\w.:])(?:\d{1,2}|HH?|hh?):(?:[Xx?]{2}|MM|mm|\d[Xx?])(?![\w])/g;
-const CLOCK = /(?<![\w.:/-])(?<h>\d{1,2}):(?<m>\d{2})(?::\d{2})?(?![\d:])/g;
+/** A clock value, alone or after an ISO date's "T" ("2025-02-27T24:30Z"). */
+const CLOCK = /(?:(?<=\dT)|(?<![\w.:/-]))(?<h>\d{1,2}):(?<m>\d{2})(?::(?<s>\d{2}))?(?![\d:])/g;
+/** "25.10 UTC", "9.75 pm": a dotted clock value, which counts as one only with a zone or am/pm after it. */
+const DOTTED_CLOCK = new RegExp(
+  String.raw`(?<![\w.:])(?<h>\d{1,2})\.(?<m>\d{2})(?=\s?(?:UTC|GMT|${ZONE_WORDS})(?![\w])|\s?[ap]\.?m\.?(?![a-z]))`,
+  'gi',
+);
 
-function clockProblem(hour: number, minute: number): string | undefined {
-  if (hour === 24 && minute === 0) return undefined;
+function clockProblem(hour: number, minute: number, second = 0): string | undefined {
+  if (hour === 24 && minute === 0 && second === 0) return undefined;
   if (hour > 23) return `hour ${hour} is past 23`;
   if (minute > 59) return `minute ${minute} is past 59`;
+  // 60 is a leap second.
+  if (second > 60) return `second ${second} is past 59`;
   return undefined;
+}
+
+const COMPACT_CLOCK = /^[\s*_`[(]*(?<h>\d{2})(?<m>\d{2})(?![\d:.,/%])/;
+
+/** Why four digits in a time column ("2510") name no time of day, or undefined when they do or are no clock. */
+export function compactProblem(text: string): string | undefined {
+  const match = COMPACT_CLOCK.exec(text);
+  return match ? clockProblem(Number(match.groups!.h), Number(match.groups!.m)) : undefined;
 }
 
 /**
@@ -476,8 +519,9 @@ export const findUnreadable = memoize((text: string): Unreadable[] => {
     const reason = 'it is a placeholder, not a time';
     out.push({ index: match.index!, end: match.index! + match[0].length, text: match[0], reason });
   }
-  for (const match of text.matchAll(CLOCK)) {
-    const reason = clockProblem(Number(match.groups!.h), Number(match.groups!.m));
+  for (const match of [...text.matchAll(CLOCK), ...text.matchAll(DOTTED_CLOCK)]) {
+    const g = match.groups!;
+    const reason = clockProblem(Number(g.h), Number(g.m), g.s === undefined ? 0 : Number(g.s));
     if (reason) out.push({ index: match.index!, end: match.index! + match[0].length, text: match[0], reason });
   }
   return out.sort((a, b) => a.index - b.index);
@@ -492,16 +536,18 @@ const LEAD_REACH = 48;
 export function leadingUnreadable(text: string): Unreadable | undefined {
   // Only the head of a line can lead it: reading the rest would cost every row of a long timeline.
   const head = text.length > LEAD_REACH ? text.slice(0, LEAD_REACH) : text;
-  if (!/\d/.test(head)) return undefined;
+  if (!/\d|[Hh]:?[Mm]/.test(head)) return undefined;
   const first = findUnreadable(head)[0];
   if (!first) return undefined;
   const stamp = findStamps(text)[0];
   if (stamp && stamp.end <= first.index) {
-    // "Dec 17th 22:XX": a date that leads the line, then the time that cannot be read.
+    // "Dec 17th 22:XX", "2025-02-27T24:30Z": a date that leads the line, then the time that cannot be read;
+    // "10:00 30/02/2025": a time, then the date that cannot be read.
     const between = text.slice(stamp.end, first.index);
-    const dateThenTime =
-      !stamp.time && LEAD_PREFIX.test(text.slice(0, stamp.index)) && /^[\s,*_]*(?:at\s+)?$/i.test(between);
-    return dateThenTime ? first : undefined;
+    const leads = LEAD_PREFIX.test(text.slice(0, stamp.index));
+    const dateThenTime = !stamp.time && /^(?:[\s,*_]*(?:at\s+)?|T)$/i.test(between);
+    const timeThenDate = !!stamp.time && !stamp.date && /^[\s,*_]*(?:on\s+)?(?:the\s+)?$/i.test(between);
+    return leads && (dateThenTime || timeThenDate) ? first : undefined;
   }
   const prefix = text.slice(0, Math.min(first.index, stamp?.index ?? first.index));
   return LEAD_PREFIX.test(prefix) ? first : undefined;

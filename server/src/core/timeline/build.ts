@@ -3,16 +3,20 @@ import type { Block } from '../parse/blocks';
 import type { LineIndex } from '../text/lineIndex';
 import {
   completeDate,
+  readDate,
   resolveStamp,
+  settledOrder,
   thisYear,
   yearIsAssumed,
   type CalendarDate,
+  type DateNoteKind,
   type ReadingContext,
 } from '../time/resolve';
 import type { DatePart, Stamp } from '../time/stamps';
 import { formatOffset, type Zone } from '../time/zones';
 import { collectCandidates, declaredZone, entry, headerZone, type Candidate, type EntryCandidate } from './candidates';
 import { findLabelledWindow } from './labelledWindow';
+import { dayRangeEnd, durationFieldEnd, spanEnds } from './spanEnds';
 import { labelMilestone, markersIn, RANGE_END } from './markers';
 import { restoreContext, sameState, unchangedSpans, type Checkpoint, type TimelineMemo } from './resume';
 import type { LabelledMilestone } from './markers';
@@ -151,6 +155,7 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
     context.lastMinutes = local.lastMinutes;
     const where = stampRange ?? range;
     if (resolved.yearAssumed) reportAssumedYear(where);
+    if (resolved.dateNote) reportDateRead(resolved.dateNote, where);
     if (resolved.zone?.alternatives && resolved.zoneSource !== 'sentence')
       report(`ambiguous:${resolved.zone.label}`, ambiguousZone(resolved.zone, where));
     if (resolved.contradicts && resolved.zone && !resolved.dateUnknown) {
@@ -202,6 +207,11 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
       range,
     });
 
+  /** A slip corrected is said at each row it touches; a rule applied to many rows, once. */
+  const reportDateRead = (note: { text: string; kind: DateNoteKind }, range: Range) => {
+    const key = note.kind === 'weekday-month' ? `date-read:${range.start.line}` : `date-read:${note.kind}`;
+    report(key, { code: 'timeline/date-read-as', severity: 'info', message: dateReadMessage(note.text), range });
+  };
   const addLabelled = (
     c: EntryCandidate,
     kinds: MilestoneKind[],
@@ -221,7 +231,19 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
         source,
       });
   };
+  /**
+   * A time inside a sentence is read on the day its rows and sentences have reached, but it moves only the day of
+   * the sentences after it: "the work starts at 22:00 and ends by 01:00" must not carry the next row a day on. A
+   * sentence tells its times forward, even in a log written newest first.
+   */
+  const resolveProse = (c: EntryCandidate): TimelineEntry => {
+    const local: ReadingContext = { ...ctx, ...ctx.prose, direction: 1 };
+    const resolved = resolveEntry(c, local);
+    ctx.prose = { date: local.date, lastMinutes: local.lastMinutes, dateUnknown: local.dateUnknown };
+    return resolved;
+  };
   const readCandidate = (c: Candidate): void => {
+    if (c.kind !== 'entry') ctx.prose = undefined;
     if (c.kind === 'zone') {
       ctx.zone = c.zone;
       ctx.zoneSource = 'sentence';
@@ -245,7 +267,10 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
       if (c.stamp.date) {
         const reference = ctx.date ?? ctx.reference;
         if (yearIsAssumed(c.stamp.date, reference, ctx.year)) reportAssumedYear(index.lineRange(c.line));
-        ctx.date = completeDate(c.stamp.date, reference, ctx.year, ctx.currentYear);
+        const reading = readDate(c.stamp.date, reference, ctx.year, ctx.currentYear, ctx.order);
+        ctx.order ??= settledOrder(c.stamp.date, reading.date);
+        if (reading.note) reportDateRead({ text: reading.note, kind: reading.noteKind! }, index.lineRange(c.line));
+        ctx.date = reading.date;
         ctx.dateUnknown = false;
         if (daysOnly) entries.push(dayEntry(c, ctx.date, index.lineRange(c.line)));
       }
@@ -254,7 +279,9 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
     }
     const kind = labelMilestone(c.label);
     if (kind && c.stamp) {
-      addLabelled(c, kind, resolveEntry(c, { ...ctx }));
+      const entry = resolveEntry(c, { ...ctx });
+      addLabelled(c, kind, entry);
+      labelled.push(...durationFieldEnd(c, kind, entry, index));
       return;
     }
     if (c.unreadableTime) {
@@ -268,7 +295,8 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
         range: index.lineRange(c.line, c.column, c.endLine === c.line ? c.endColumn : undefined),
       });
     }
-    const resolved = resolveEntry(c, ctx);
+    const resolved = c.prose ? resolveProse(c) : resolveEntry(c, ctx);
+    if (!c.prose) ctx.prose = undefined;
     if (c.stamp?.relative !== undefined && resolved.time === undefined) {
       problems.push({
         code: 'timeline/unparseable-time',
@@ -284,6 +312,7 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
     if (c.prose && resolved.endTime !== undefined && OUTAGE_WINDOW.test(c.text)) {
       addLabelled({ ...c, label: 'outage window' }, ['started', 'impactStart'], resolved, 'prose');
     }
+    labelled.push(...spanEnds(c, resolved, ctx), ...dayRangeEnd(c, resolved));
     entries.push(resolved);
     if (!c.prose) ordered.push({ entry: resolved, group: c.group, direction: ctx.direction });
   };
@@ -387,6 +416,7 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
     const { candidate, day } = summary.window;
     const window = resolveEntry(candidate, atReference(day));
     addLabelled({ ...candidate, label: 'outage window' }, ['started', 'impactStart'], window, 'prose');
+    labelled.push(...spanEnds(candidate, window, atReference(day)));
   } else if (summary?.onset) {
     const { candidate, day } = summary.onset;
     const onset = resolveEntry(candidate, atReference(day));
@@ -580,9 +610,17 @@ function summaryStart(blocks: readonly Block[], timelineSections: readonly Secti
     }
   }
   return {
-    window: timed.find(({ candidate: c }) => !!c.stamp!.rangeEnd && OUTAGE_WINDOW.test(c.text)),
-    onset: timed.find(({ candidate: c }) => STATED_ONSET.test(c.text)),
+    window: timed.find(({ candidate: c }) => !!c.stamp!.rangeEnd && OUTAGE_WINDOW.test(sentenceOf(c))),
+    onset: timed.find(({ candidate: c }) => STATED_ONSET.test(sentenceOf(c))),
   };
+}
+
+/**
+ * The words of a summary line around its time. A short sentence that opens before its time ("Checkout was
+ * unavailable between 10:00 and 10:20") reads like a label and its entry keeps only what follows the time.
+ */
+function sentenceOf(c: EntryCandidate): string {
+  return c.label && c.stamp ? `${c.label} ${c.stamp.text} ${c.text}` : c.text;
 }
 
 /**
@@ -609,6 +647,11 @@ function missingZone(entries: readonly TimelineEntry[]): Problem | undefined {
       'a sentence such as "All times in UTC." or `timezone:` in the frontmatter.',
     range: firstUnzoned.timeRange ?? firstUnzoned.range,
   };
+}
+
+function dateReadMessage(note: string): string {
+  const sentence = note.charAt(0).toUpperCase() + note.slice(1);
+  return `${sentence}. Write the date in full as meant, so that no reader has to work it out.`;
 }
 
 function ambiguousZone(zone: Zone, range: Range): Problem {

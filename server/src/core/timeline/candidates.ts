@@ -2,6 +2,7 @@ import type { Block, ListItem, TableBlock, TextLine } from '../parse/blocks';
 import { plainText } from '../parse/inline';
 import {
   compactLead,
+  compactProblem,
   couldBeYear,
   findStamps,
   isDateLine,
@@ -100,6 +101,8 @@ interface LineOptions {
   heading?: boolean;
   /** Four leading digits are a time here ("1405 Deploy starts"): the block's rows lead with such times. */
   compact?: boolean;
+  /** A list item of prose that names a day and no time ("- Capacity added the 12 September") dates an event. */
+  dayInside?: boolean;
 }
 
 /**
@@ -188,7 +191,10 @@ function fromLine(source: TextLine, out: Candidate[], options: LineOptions): Ent
     return undefined;
   }
   const broken = lead && brokenTimeAfter(text, lead);
-  const stamp = broken ? undefined : (lead ?? (options.requireLeading ? undefined : stamps.find((s) => s.time)));
+  const inside = options.requireLeading
+    ? undefined
+    : (stamps.find((s) => s.time) ?? (options.dayInside ? stamps.find((s) => s.date) : undefined));
+  const stamp = broken ? undefined : (lead ?? inside);
   if (broken) {
     const time = text.slice(0, lead.end + (/^\s*[\d:.]+/.exec(text.slice(lead.end))?.[0].length ?? 0)).trim();
     return pushed(out, unreadableEntry(source, text, links, time));
@@ -234,7 +240,7 @@ function fromItems(
     let current: EntryCandidate | undefined;
     if (first) {
       // In a timeline section an item is an entry only when a time leads it; a time inside a sub-bullet is detail.
-      current = fromLine(first, out, { requireLeading: untimed, compact });
+      current = fromLine(first, out, { requireLeading: untimed, compact, dayInside: !untimed });
       const own = item.lines
         .slice(1)
         .map((l) => plainText(l.raw).text)
@@ -353,7 +359,7 @@ function readRow(
       stampColumn: stamp ? timeCells[0]?.start : undefined,
       milestoneText: milestoneColumn >= 0 ? (row.cells[milestoneColumn]?.text ?? '') : '',
       unreadableTime: !stamp && timeText ? (unreadable?.text ?? timeText) : undefined,
-      unreadableReason: unreadable?.reason,
+      unreadableReason: unreadable?.reason ?? (clockColumn && !stamp ? compactProblem(timeText) : undefined),
     };
   }
 }

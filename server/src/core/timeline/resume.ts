@@ -123,7 +123,9 @@ export function sameState(
     a.direction === b.direction &&
     !!a.dateUnknown === !!b.dateUnknown &&
     a.year === b.year &&
-    a.currentYear === b.currentYear
+    a.currentYear === b.currentYear &&
+    a.order === b.order &&
+    sameJson(a.prose, b.prose)
   );
 }
 
