@@ -28,6 +28,8 @@ describe('spans stated from a time', () => {
     ['outages of 7 minutes beginning from UTC 05:13 and 4 minutes (UTC 05:43)', '05:13', 7],
     ['At 14:10 we scaled to 3 replicas.', undefined, undefined],
     ['14:10 checkout back to normal for 30 minutes, incident resolved', undefined, undefined],
+    ['14:10 error rates back to normal for thirty minutes; resolved', undefined, undefined],
+    ['14:10 error rates elevated for thirty minutes', '14:10', 30],
     ['14:10 monitoring for another 30 minutes before closing', '14:10', 30],
     ['At 14:10 the deploy ran. It took 5 minutes to build later ones.', undefined, undefined],
   ];

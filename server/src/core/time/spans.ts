@@ -24,7 +24,8 @@ const ABOUT = String.raw`(?:(?:about|around|approximately|roughly|some|~)\s*)?`;
 
 /**
  * After the anchor: "for the next 2 hours", "lasting 30 minutes", "40 minutes later", and a bare "for 40 minutes"
- * after words of trouble ("down for 40 minutes"): "back to normal for 30 minutes" looks back, not forward.
+ * after words of trouble ("down for 40 minutes"), unless they also say the trouble is over: "back to normal for 30 minutes"
+ * looks back, not forward.
  */
 const AFTER_ANCHOR = new RegExp(
   String.raw`\b(?:for\s+(?:the\s+)?(?<ahead>next|following|another|a\s+further|further)\s+${ABOUT}|` +
@@ -59,7 +60,9 @@ export function spansIn(text: string): StatedSpan[] {
     const rest = text.slice(stamp.end, next);
     const sentenceEnd = rest.search(SENTENCE_END);
     const after = AFTER_ANCHOR.exec(sentenceEnd < 0 ? rest : rest.slice(0, sentenceEnd));
-    const troubleBefore = !!after && familiesIn(rest.slice(0, after.index)).families.includes('symptom');
+    const said = after ? familiesIn(rest.slice(0, after.index)).families : [];
+    // "Error rates back to normal for thirty minutes": trouble named, but the clause says it is over.
+    const troubleBefore = said.includes('symptom') && !said.includes('recover');
     const amount = after?.groups?.bare && !troubleBefore ? undefined : (after?.groups?.forward ?? after?.groups?.later);
     const forward = amount ? minutesOf(amount) : undefined;
     if (amount && forward) out.push({ anchor: stamp, minutes: forward, text: amount });
