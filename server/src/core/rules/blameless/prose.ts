@@ -24,6 +24,11 @@ export function mask(raw: string): string {
 interface Unit {
   lines: TextLine[];
   timeline: boolean;
+  /**
+   * An object the block cache hands back unchanged while the unit's text is unchanged (a table
+   * cell, a paragraph's parse node): its results are remembered on it (see `remembered`).
+   */
+  stable?: object;
 }
 
 function sectionAt(doc: PostmortemDocument, line: number): { kinds: SectionKind[]; timeline: boolean } {
@@ -43,7 +48,7 @@ function units(doc: PostmortemDocument, block: Block): Unit[] {
   const timeline = sectionAt(doc, block.line).timeline;
   switch (block.kind) {
     case 'paragraph':
-      return block.quoted ? [] : [{ lines: block.lines, timeline }];
+      return block.quoted ? [] : [{ lines: block.lines, timeline, stable: block.node }];
     case 'list': {
       if (block.quoted) return [];
       const out: Unit[] = [];
@@ -55,7 +60,7 @@ function units(doc: PostmortemDocument, block: Block): Unit[] {
       return block.rows.flatMap((row) =>
         row.cells
           .filter((c) => c.raw.trim())
-          .map((c) => ({ lines: [{ line: row.line, column: c.start, raw: c.raw }], timeline: true })),
+          .map((c) => ({ lines: [{ line: row.line, column: c.start, raw: c.raw }], timeline: true, stable: c })),
       );
     default:
       return [];
@@ -140,6 +145,28 @@ export function unitKey(parts: readonly string[]): string {
 export const unitCache = new UnitCache(16 * 1024 * 1024);
 
 /**
+ * Results by the unit's object, for units the block cache keeps from one version to the next: an
+ * edit then costs no hash of every unit's text and no lookup by it. Keyed by objects, never text,
+ * the entries go when the block cache lets the objects go.
+ */
+const remembered = new WeakMap<object, { scan: string; hits: ProseHit<unknown>[] }>();
+
+/** The unit's hits: remembered on its object, else cached by a hash of its text, else read. */
+function unitHits<T>(unit: Unit, scan: string, read: (text: string) => ProseHit<T>[]): ProseHit<T>[] {
+  const known = unit.stable && remembered.get(unit.stable);
+  if (known && known.scan === scan) return known.hits as ProseHit<T>[];
+  const key = `${scan}:${unitKey(unit.lines.map((l) => l.raw))}`;
+  let hits = unitCache.get(key) as ProseHit<T>[] | undefined;
+  if (!hits) {
+    const text = unit.lines.map((l) => mask(l.raw)).join(' ');
+    hits = read(text);
+    unitCache.set(key, hits, text.length);
+  }
+  if (unit.stable) remembered.set(unit.stable, { scan, hits });
+  return hits;
+}
+
+/**
  * Runs `analyse` over every sentence of the document's prose and maps what it finds back to
  * source ranges. Results are remembered per unit of text (a paragraph, an item, a cell), so after
  * an edit only the changed unit is read again.
@@ -154,18 +181,15 @@ export function scanProse<T>(
     const blockUnits = units(doc, block);
     if (blockUnits.length === 0) continue;
     const { kinds } = sectionAt(doc, block.line);
+    const scan = `${name}:${kinds.join(',')}`;
     for (const unit of blockUnits) {
       // A cell of times or numbers holds no words to judge.
       if (unit.lines.length === 1 && !/[A-Za-z]{2}/.test(unit.lines[0].raw)) continue;
-      const key = `${name}:${kinds.join(',')}:${unitKey(unit.lines.map((l) => l.raw))}`;
-      let hits = unitCache.get(key) as ProseHit<T>[] | undefined;
-      if (!hits) {
-        const text = unit.lines.map((l) => mask(l.raw)).join(' ');
-        hits = splitSentences(text).flatMap(([from, to]) =>
+      const hits = unitHits(unit, scan, (text) =>
+        splitSentences(text).flatMap(([from, to]) =>
           analyse(text.slice(from, to), kinds).map((h) => ({ from: from + h.start, to: from + h.end, value: h.value })),
-        );
-        unitCache.set(key, hits, text.length);
-      }
+        ),
+      );
       if (hits.length === 0) continue;
       const starts: number[] = [];
       let offset = 0;
