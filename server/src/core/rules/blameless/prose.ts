@@ -44,8 +44,11 @@ function itemUnits(items: readonly ListItem[], out: Unit[], timeline: boolean): 
   }
 }
 
-function units(doc: PostmortemDocument, block: Block): Unit[] {
-  const timeline = sectionAt(doc, block.line).timeline;
+/**
+ * The units of prose in a block. A table cell whose results under this scan are remembered as
+ * nothing (`settled`) is left out: a timeline of thousands of rows would cost an object per cell.
+ */
+function units(block: Block, timeline: boolean, settled: (cell: object) => boolean): Unit[] {
   switch (block.kind) {
     case 'paragraph':
       return block.quoted ? [] : [{ lines: block.lines, timeline, stable: block.node }];
@@ -55,13 +58,15 @@ function units(doc: PostmortemDocument, block: Block): Unit[] {
       itemUnits(block.items, out, timeline);
       return out;
     }
-    case 'table':
+    case 'table': {
       if (block.quoted) return [];
-      return block.rows.flatMap((row) =>
-        row.cells
-          .filter((c) => c.raw.trim())
-          .map((c) => ({ lines: [{ line: row.line, column: c.start, raw: c.raw }], timeline: true, stable: c })),
-      );
+      const out: Unit[] = [];
+      for (const row of block.rows)
+        for (const c of row.cells)
+          if (!settled(c) && c.raw.trim())
+            out.push({ lines: [{ line: row.line, column: c.start, raw: c.raw }], timeline: true, stable: c });
+      return out;
+    }
     default:
       return [];
   }
@@ -178,11 +183,14 @@ export function scanProse<T>(
 ): { range: Range; value: T }[] {
   const out: { range: Range; value: T }[] = [];
   for (const block of doc.blocks) {
-    const blockUnits = units(doc, block);
-    if (blockUnits.length === 0) continue;
-    const { kinds } = sectionAt(doc, block.line);
+    if (block.kind !== 'paragraph' && block.kind !== 'list' && block.kind !== 'table') continue;
+    const { kinds, timeline } = sectionAt(doc, block.line);
     const scan = `${name}:${kinds.join(',')}`;
-    for (const unit of blockUnits) {
+    const settled = (cell: object) => {
+      const known = remembered.get(cell);
+      return known?.scan === scan && known.hits.length === 0;
+    };
+    for (const unit of units(block, timeline, settled)) {
       // A cell of times or numbers holds no words to judge.
       if (unit.lines.length === 1 && !/[A-Za-z]{2}/.test(unit.lines[0].raw)) continue;
       const hits = unitHits(unit, scan, (text) =>
