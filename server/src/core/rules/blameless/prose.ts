@@ -1,4 +1,4 @@
-import type { PostmortemDocument, Range, SectionKind } from '../../model';
+import type { PostmortemDocument, Range, Section, SectionKind } from '../../model';
 import type { Block, ListItem, TextLine } from '../../parse/blocks';
 import { blankInline, type InlinePart } from '../../text/inlineMarkdown';
 
@@ -31,9 +31,23 @@ interface Unit {
   stable?: object;
 }
 
-function sectionAt(doc: PostmortemDocument, line: number): { kinds: SectionKind[]; timeline: boolean } {
-  const sections = doc.sections.filter((s) => line > s.headingRange.start.line && line <= s.range.end.line);
-  const kinds = [...new Set(sections.flatMap((s) => s.kinds))];
+/**
+ * The sections around a line, outermost first: the last section headed above it and its ancestors
+ * (sections nest, so no other covers it). Found by binary search, not by testing every section:
+ * a document of thousands of headings and paragraphs made that quadratic.
+ */
+export function sectionAt(doc: PostmortemDocument, line: number): { kinds: SectionKind[]; timeline: boolean } {
+  const { sections } = doc;
+  let low = 0;
+  let high = sections.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (sections[middle].headingRange.start.line < line) low = middle + 1;
+    else high = middle - 1;
+  }
+  const around: Section[] = [];
+  for (let s = sections[high] as Section | undefined; s; s = s.parent) if (line <= s.range.end.line) around.unshift(s);
+  const kinds = [...new Set(around.flatMap((s) => s.kinds))];
   return { kinds, timeline: kinds.includes('timeline') };
 }
 
