@@ -276,11 +276,23 @@ function textLines(blocks: readonly Block[]): TextLine[] {
   return out;
 }
 
-/** Durations the author wrote: frontmatter figures, then every line's. */
+/**
+ * Each line's stated durations by its text, for the next version: most lines state none, and an
+ * edit leaves all but one as they were. Holds one version's line strings, which that version keeps
+ * alive anyway, and is replaced whole by the next.
+ */
+export class LineDurations {
+  readonly none = new Set<string>();
+  readonly some = new Map<string, { line: number; column: number; source: string; found: StatedDuration[] }>();
+}
+
+/** Durations the author wrote: frontmatter figures, then every line's (reusing `previous` where it still holds). */
 function statedDurationsOf(
   frontmatter: Frontmatter | undefined,
   lines: readonly TextLine[],
   index: LineIndex,
+  previous: LineDurations,
+  next: LineDurations,
 ): StatedDuration[] {
   const out: StatedDuration[] = [];
   for (const [key, field] of frontmatter?.fields ?? []) {
@@ -294,8 +306,20 @@ function statedDurationsOf(
         approximate: false,
       });
   }
-  for (const line of lines)
-    out.push(...statedInLine(plainText(line.raw).text, line.raw, line.line, index, line.column));
+  for (const { raw, line, column } of lines) {
+    if (previous.none.has(raw)) {
+      next.none.add(raw);
+      continue;
+    }
+    // Ranges are on the line: a reused reading must stand at the same place in the same line.
+    const source = index.lines[line];
+    const known = previous.some.get(raw);
+    const same = known && known.line === line && known.column === column && known.source === source;
+    const found = same ? known.found : statedInLine(plainText(raw).text, raw, line, index, column);
+    if (found.length === 0) next.none.add(raw);
+    else next.some.set(raw, { line, column, source, found });
+    out.push(...found);
+  }
   return out;
 }
 
@@ -306,6 +330,8 @@ function statedDurationsOf(
 export class DerivedCache {
   /** The lines of the version before, whose strings unchanged lines keep (see LineIndex). */
   lines: LineIndex | undefined;
+  /** The stated durations of the version before, by line. */
+  durations = new LineDurations();
   private source: TimelineSource | undefined;
   private result: TimelineResult | undefined;
   private milestoneInput: MilestoneInput | undefined;
@@ -405,7 +431,9 @@ export function buildDocument(
       previous: previous?.memo,
     }),
   );
-  const statedDurations = statedDurationsOf(fm.frontmatter, lines, index);
+  const durations = new LineDurations();
+  const statedDurations = statedDurationsOf(fm.frontmatter, lines, index, derived.durations, durations);
+  derived.durations = durations;
   const windows = statedWindows(lines, index, reference, documentZone?.zone ?? fmZone ?? defaultZone);
   const frontmatter = frontmatterMilestones(fm.frontmatter, fmZone ?? defaultZone, reference);
   const milestones = derived.findMilestones({

@@ -8,6 +8,7 @@ import { flat } from '../text/flat';
 import { plainText, splitRow } from './inline';
 import { clampNesting } from './nesting';
 import { scanSegments } from './scan';
+import { simpleLineBlocks } from './simpleLine';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(blockStructureOnly).freeze();
 
@@ -123,11 +124,17 @@ const SLICE_MS = 15;
 function parseChunk(text: string): RelativeBlocks {
   const key = flat(text);
   const { text: source, lines: deepLines } = clampNesting(key);
+  const simple = source.includes('\n') ? undefined : simpleLineBlocks(source);
+  return { key, blocks: simple ?? parsedBlocks(source), deepLines };
+}
+
+/** The blocks of a chunk's text as the Markdown parser reads them. */
+export function parsedBlocks(source: string): Block[] {
   const root = processor.parse(source) as Root;
   const lines = source.split('\n');
-  const parsed: RelativeBlocks = { key, blocks: [], deepLines };
-  for (const node of root.children) convert(node, lines, parsed.blocks, false);
-  return parsed;
+  const blocks: Block[] = [];
+  for (const node of root.children) convert(node, lines, blocks, false);
+  return blocks;
 }
 
 const keyed = (parsed: RelativeBlocks): [string, RelativeBlocks] => [parsed.key, parsed];

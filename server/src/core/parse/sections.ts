@@ -124,8 +124,9 @@ export function buildSections(blocks: readonly Block[], index: LineIndex): Secti
   // A section ends where the next heading of the same or a shallower depth starts.
   for (let s = 0; s < sections.length; s++) {
     const section = sections[s];
-    const next = sections.slice(s + 1).find((other) => other.depth <= section.depth);
-    const end = next ? next.headingRange.start.line - 1 : lastLine;
+    let next = s + 1;
+    while (next < sections.length && sections[next].depth > section.depth) next++;
+    const end = next < sections.length ? sections[next].headingRange.start.line - 1 : lastLine;
     section.range = index.linesRange(section.headingRange.start.line, Math.max(section.headingRange.start.line, end));
   }
   // Empty only if no subsection has content either.

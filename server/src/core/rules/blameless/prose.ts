@@ -1,4 +1,4 @@
-import type { PostmortemDocument, Range, SectionKind } from '../../model';
+import type { PostmortemDocument, Range, Section, SectionKind } from '../../model';
 import type { Block, ListItem, TextLine } from '../../parse/blocks';
 import { blankInline, type InlinePart } from '../../text/inlineMarkdown';
 
@@ -24,11 +24,30 @@ export function mask(raw: string, keepQuotes = false): string {
 interface Unit {
   lines: TextLine[];
   timeline: boolean;
+  /**
+   * An object the block cache hands back unchanged while the unit's text is unchanged (a table
+   * cell, a paragraph's parse node): its results are remembered on it (see `remembered`).
+   */
+  stable?: object;
 }
 
-function sectionAt(doc: PostmortemDocument, line: number): { kinds: SectionKind[]; timeline: boolean } {
-  const sections = doc.sections.filter((s) => line > s.headingRange.start.line && line <= s.range.end.line);
-  const kinds = [...new Set(sections.flatMap((s) => s.kinds))];
+/**
+ * The sections around a line, outermost first: the last section headed above it and its ancestors
+ * (sections nest, so no other covers it). Found by binary search, not by testing every section:
+ * a document of thousands of headings and paragraphs made that quadratic.
+ */
+export function sectionAt(doc: PostmortemDocument, line: number): { kinds: SectionKind[]; timeline: boolean } {
+  const { sections } = doc;
+  let low = 0;
+  let high = sections.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (sections[middle].headingRange.start.line < line) low = middle + 1;
+    else high = middle - 1;
+  }
+  const around: Section[] = [];
+  for (let s = sections[high] as Section | undefined; s; s = s.parent) if (line <= s.range.end.line) around.unshift(s);
+  const kinds = [...new Set(around.flatMap((s) => s.kinds))];
   return { kinds, timeline: kinds.includes('timeline') };
 }
 
@@ -39,24 +58,29 @@ function itemUnits(items: readonly ListItem[], out: Unit[], timeline: boolean): 
   }
 }
 
-function units(doc: PostmortemDocument, block: Block): Unit[] {
-  const timeline = sectionAt(doc, block.line).timeline;
+/**
+ * The units of prose in a block. A table cell whose results under this scan are remembered as
+ * nothing (`settled`) is left out: a timeline of thousands of rows would cost an object per cell.
+ */
+function units(block: Block, timeline: boolean, settled: (cell: object) => boolean): Unit[] {
   switch (block.kind) {
     case 'paragraph':
-      return block.quoted ? [] : [{ lines: block.lines, timeline }];
+      return block.quoted ? [] : [{ lines: block.lines, timeline, stable: block.node }];
     case 'list': {
       if (block.quoted) return [];
       const out: Unit[] = [];
       itemUnits(block.items, out, timeline);
       return out;
     }
-    case 'table':
+    case 'table': {
       if (block.quoted) return [];
-      return block.rows.flatMap((row) =>
-        row.cells
-          .filter((c) => c.raw.trim())
-          .map((c) => ({ lines: [{ line: row.line, column: c.start, raw: c.raw }], timeline: true })),
-      );
+      const out: Unit[] = [];
+      for (const row of block.rows)
+        for (const c of row.cells)
+          if (!settled(c) && c.raw.trim())
+            out.push({ lines: [{ line: row.line, column: c.start, raw: c.raw }], timeline: true, stable: c });
+      return out;
+    }
     default:
       return [];
   }
@@ -140,6 +164,29 @@ export function unitKey(parts: readonly string[]): string {
 export const unitCache = new UnitCache(16 * 1024 * 1024);
 
 /**
+ * Results by the unit's object, for units the block cache keeps from one version to the next: an
+ * edit then costs no hash of every unit's text and no lookup by it. Keyed by objects, never text,
+ * the entries go when the block cache lets the objects go.
+ */
+const remembered = new WeakMap<object, { scan: string; hits: ProseHit<unknown>[] }>();
+
+/** The unit's hits: remembered on its object, else cached by a hash of its text, else read. */
+function unitHits<T>(unit: Unit, scan: string, read: (text: string) => ProseHit<T>[]): ProseHit<T>[] {
+  const known = unit.stable && remembered.get(unit.stable);
+  if (known && known.scan === scan) return known.hits as ProseHit<T>[];
+  const key = `${scan}:${unitKey(unit.lines.map((l) => l.raw))}`;
+  let hits = unitCache.get(key) as ProseHit<T>[] | undefined;
+  if (!hits) {
+    // Quotes kept: the blameless reader weighs quoted speech itself, as someone else's words.
+    const text = unit.lines.map((l) => mask(l.raw, true)).join(' ');
+    hits = read(text);
+    unitCache.set(key, hits, text.length);
+  }
+  if (unit.stable) remembered.set(unit.stable, { scan, hits });
+  return hits;
+}
+
+/**
  * Runs `analyse` over every sentence of the document's prose and maps what it finds back to
  * source ranges. Results are remembered per unit of text (a paragraph, an item, a cell), so after
  * an edit only the changed unit is read again.
@@ -151,21 +198,21 @@ export function scanProse<T>(
 ): { range: Range; value: T }[] {
   const out: { range: Range; value: T }[] = [];
   for (const block of doc.blocks) {
-    const blockUnits = units(doc, block);
-    if (blockUnits.length === 0) continue;
-    const { kinds } = sectionAt(doc, block.line);
-    for (const unit of blockUnits) {
+    if (block.kind !== 'paragraph' && block.kind !== 'list' && block.kind !== 'table') continue;
+    const { kinds, timeline } = sectionAt(doc, block.line);
+    const scan = `${name}:${kinds.join(',')}`;
+    const settled = (cell: object) => {
+      const known = remembered.get(cell);
+      return known?.scan === scan && known.hits.length === 0;
+    };
+    for (const unit of units(block, timeline, settled)) {
       // A cell of times or numbers holds no words to judge.
       if (unit.lines.length === 1 && !/[A-Za-z]{2}/.test(unit.lines[0].raw)) continue;
-      const key = `${name}:${kinds.join(',')}:${unitKey(unit.lines.map((l) => l.raw))}`;
-      let hits = unitCache.get(key) as ProseHit<T>[] | undefined;
-      if (!hits) {
-        const text = unit.lines.map((l) => mask(l.raw, true)).join(' ');
-        hits = splitSentences(text).flatMap(([from, to]) =>
+      const hits = unitHits(unit, scan, (text) =>
+        splitSentences(text).flatMap(([from, to]) =>
           analyse(text.slice(from, to), kinds).map((h) => ({ from: from + h.start, to: from + h.end, value: h.value })),
-        );
-        unitCache.set(key, hits, text.length);
-      }
+        ),
+      );
       if (hits.length === 0) continue;
       const starts: number[] = [];
       let offset = 0;
