@@ -357,7 +357,7 @@ export const SIGNALS: { name: string; pattern: RegExp }[] = [
   {
     name: 'imperative',
     pattern: new RegExp(
-      String.raw`^\W*(?:pay|double-check|know|think|remember|take|get|stay|communicate|add|run|review|ensure|better` +
+      String.raw`^\W*(?:pay|double-check|know|think|remember|remind|take|get|stay|communicate|add|run|review|ensure|better` +
         String.raw`|create|implement|update|improve|test|document|make|consider|use|set|enable|monitor` +
         String.raw`|automate|train|require|be|establish|investigate|write|build|introduce|define|move|remove` +
         String.raw`|check|verify|avoid|always|never|do|don['’]t|keep|look|ask|try|stop|start|prefer|include` +
