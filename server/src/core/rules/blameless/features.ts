@@ -118,7 +118,8 @@ function modifiesNoun(before: string, after: string): boolean {
   const previous = /([@\w'’-]+)\s+$/.exec(before)?.[1];
   if (!previous) return false;
   const agent = agentBefore(previous);
-  return agent !== 'we' && agent !== 'person' && agent !== 'name';
+  // "the firm ignored dozens of warnings": after an organisation, as after a person, it is a verb.
+  return agent !== 'we' && agent !== 'person' && agent !== 'name' && agent !== 'org';
 }
 
 /** What a look found nothing of: "(did not see) any errors", "anything unusual", "a spike". */
