@@ -118,7 +118,8 @@ function modifiesNoun(before: string, after: string): boolean {
   const previous = /([@\w'’-]+)\s+$/.exec(before)?.[1];
   if (!previous) return false;
   const agent = agentBefore(previous);
-  return agent !== 'we' && agent !== 'person' && agent !== 'name';
+  // "the firm ignored dozens of warnings": after an organisation, as after a person, it is a verb.
+  return agent !== 'we' && agent !== 'person' && agent !== 'name' && agent !== 'org';
 }
 
 /** What a look found nothing of: "(did not see) any errors", "anything unusual", "a spike". */
@@ -201,6 +202,19 @@ const FLAW_IN_THING = new RegExp(
   'i',
 );
 
+/** Acts that find or fix something: done by accident they are luck, not a slip ("found the leak by accident"). */
+const FORTUNATE_ACT = new RegExp(
+  String.raw`\b(?:found|discovered|noticed|spotted|uncovered|stumbled|learned|learnt|worked\s+around|fixed|solved` +
+    String.raw`|resolved|caught|avoided)\b`,
+  'i',
+);
+
+/** The verb an accident adverb qualifies: the few words after it, or its own clause before it. */
+function actQualified(before: string, after: string): string {
+  const clause = before.split(/[.;,:]|\b(?:and|but|while|when|so|then)\b/i).pop() ?? '';
+  return `${clause} ${/^\s*(?:\S+\s+){0,1}\S*/.exec(after)?.[0] ?? ''}`;
+}
+
 function cueFeatures(
   kind: CueKind,
   text: string,
@@ -221,6 +235,7 @@ function cueFeatures(
   // "accidentally", "inadvertently" deny intent; "wrongly", "hastily" grade the choice.
   if (kind === 'verdict-adverb' && /^(?:accident|inadvertent|unintentional|by\s+accident)/i.test(words)) {
     f.push('cue:verdict-adverb+accident');
+    if (FORTUNATE_ACT.test(actQualified(before, after))) f.push('cue:verdict-adverb+fortunate');
   }
   if (NEGATION_BEFORE.test(before)) f.push(`cue:${kind}+negated`);
   // A task told in the passive with no one named still judges whoever had it; a thing's state does not.

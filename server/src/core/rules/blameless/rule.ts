@@ -12,6 +12,7 @@ const WHOSE: Record<Agent, string> = {
   we: "your team's",
   person: "a person's",
   name: "a named person's or organisation's",
+  org: "an organisation's",
   activity: "people's",
   audience: "someone's",
   attacker: "someone's",

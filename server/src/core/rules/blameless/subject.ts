@@ -55,14 +55,25 @@ export function namesPerson(phrase: string): boolean {
 }
 
 /** Who acts, finer than Subject: the model weighs "we", a role and a name differently. */
-export type Agent = 'we' | 'person' | 'name' | 'activity' | 'audience' | 'attacker' | 'thing' | 'none';
+export type Agent = 'we' | 'person' | 'name' | 'org' | 'activity' | 'audience' | 'attacker' | 'thing' | 'none';
+
+/** Organisations named by what they are: people decide for them, so their acts are weighed apart from a thing's. */
+const ORGANISATIONS = new RegExp(
+  String.raw`^(?:compan(?:y|ies)|firms?|carriers?|agenc(?:y|ies)|vendors?|suppliers?|providers?|airlines?|banks?` +
+    String.raw`|organi[sz]ations?|employers?|corporations?|retailers?)$`,
+);
 
 const ATTACKERS =
   /^(?:attackers?|hackers?|phishers?|spammers?|abusers?|adversar(?:y|ies)|criminals?|scammers?|fraudsters?|bots?)$/;
 const FIRST_PERSON = new Set(['we', 'i', 'us', 'me', 'our', 'my']);
 const POSSESSIVES = new Set(['our', 'my', 'his', 'her', 'their', 'your', 'its']);
 
-function agentOfToken(token: string, clauseInitial: boolean): Agent {
+/** "queue workers", "background workers": a worker named for the system it serves is a process, not a person. */
+const PROCESS_MODIFIER =
+  /^(?:queue|background|job|jobs|batch|build|import|export|sync|web|api|cron|task|ingest|ingestion|indexing|render)$/i;
+
+function agentOfToken(token: string, clauseInitial: boolean, previous = ''): Agent {
+  if (/^workers?$/i.test(token) && PROCESS_MODIFIER.test(previous)) return 'thing';
   // "US East", "IT": an acronym in capitals is a place or a department's label, never a pronoun.
   // "We've", "I'd": a contraction keeps its pronoun.
   const lower = token.replace(/['’](?:s|ve|re|ll|d|m)$/i, '').toLowerCase();
@@ -71,6 +82,7 @@ function agentOfToken(token: string, clauseInitial: boolean): Agent {
   if (FIRST_PERSON.has(lower) && token !== 'i') return 'we';
   if (ATTACKERS.test(lower)) return 'attacker';
   if (AUDIENCE.test(lower)) return 'audience';
+  if (ORGANISATIONS.test(lower)) return 'org';
   const subject = classifyToken(token, clauseInitial);
   if (subject === 'activity') return 'activity';
   if (subject === 'other') return 'thing';
@@ -190,7 +202,7 @@ function scanForAgent(tokens: readonly string[]): Agent {
       skipped = true;
       continue;
     }
-    const agent = agentOfToken(tokens[i], i === 0);
+    const agent = agentOfToken(tokens[i], i === 0, tokens[i - 1]);
     // "the Emergency Management Agency": a capitalised run after an article is an organisation.
     if (agent === 'name' && /^(?:the)$/i.test(tokens[start] ?? '') && start < i) return 'thing';
     if (agent !== 'thing') return agent;
@@ -242,9 +254,10 @@ export function openingAgent(sentence: string): Agent {
   const tokens = (sentence.match(/[@\w'’-]+/g) ?? []).slice(0, 8);
   // "The storage client did…": after an article the subject is the phrase's last noun.
   if (/^(?:the|a|an|this|that)$/i.test(tokens[0] ?? '')) {
-    const head = OPENING_PHRASE.exec(sentence)?.[1].split(/\s+/).pop();
+    const phrase = OPENING_PHRASE.exec(sentence)?.[1].split(/\s+/) ?? [];
+    const head = phrase.pop();
     if (head && !isVerbLike(head)) {
-      const agent = agentOfToken(head, false);
+      const agent = agentOfToken(head, false, phrase.pop());
       return agent === 'name' ? 'thing' : agent;
     }
   }
@@ -254,7 +267,7 @@ export function openingAgent(sentence: string): Agent {
     const adverb = /^[A-Z]?[a-z]+ly$/.test(tokens[i]) && !ROLES.test(lower);
     if (NOT_NAMES.has(lower) || /^(?:a|an)$/.test(lower) || adverb) continue;
     if (AFTER_PREPOSITION.test(tokens[i - 1] ?? '')) continue;
-    const agent = agentOfToken(tokens[i], i === 0);
+    const agent = agentOfToken(tokens[i], i === 0, tokens[i - 1]);
     if (agent !== 'thing') return agent;
     if (/(?:ed|s)$/.test(lower) && i > 0) break;
   }
