@@ -65,8 +65,8 @@ const PATCH_APPLIED = [
 
 /** Traffic redirected: "redirected traffic to the mirror". A "redirect loop" is a symptom, not a fix. */
 const REDIRECTS_TRAFFIC = [
-  String.raw`redirect(?:ed|ing|s)?\s+(?:\w+\s+){0,2}?`,
-  String.raw`(?:traffic|requests?|users?|visitors?|to)\b`,
+  String.raw`redirect(?:ed|ing|s)?\s+(?:(?:the|all|our|some|its|their)\s+)?(?:[\w-]+\s+)?`,
+  String.raw`(?:traffic|requests?|users?|visitors?)\b|redirect(?:ed|ing)\s+(?:\w+\s+)?to\b`,
 ].join('');
 
 /** Word families: what a line of a timeline says happened. Alternatives are general words, not phrases of one document. */
