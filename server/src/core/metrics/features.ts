@@ -56,11 +56,10 @@ const REPORTS_TROUBLE = [
 ].join('');
 
 /** Patching done: "patched the nodes", "the patch was applied". Not the noun of a plan ("to release a patch"). */
+const PUT_IN_PLACE = String.raw`(?:deployed|applied|released|rolled\s+out|installed|shipped)`;
 const PATCH_APPLIED = [
-  String.raw`(?<!the\s)patch(?:ed|ing)\b|patch(?:es)?\s+(?:was\s+|were\s+|is\s+)?`,
-  String.raw`(?:deployed|applied|released|rolled\s+out|installed|shipped)`,
-  String.raw`|(?:deployed|applied|released|rolled\s+out|installed|shipped)`,
-  String.raw`\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?patch(?:es)?\b`,
+  String.raw`(?<!the\s)patch(?:ed|ing)\b|patch(?:es)?\s+(?:was\s+|were\s+|is\s+)?${PUT_IN_PLACE}`,
+  String.raw`|${PUT_IN_PLACE}\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?patch(?:es)?\b`,
 ].join('');
 
 /** Traffic redirected: "redirected traffic to the mirror". A "redirect loop" is a symptom, not a fix. */
