@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { familiesIn, type Family } from '../../../server/src/core/metrics/features';
+
+const names = (text: string, family: Family) => familiesIn(text).families.includes(family);
+
+describe('word families match in their sense', () => {
+  it('a report of trouble is a report; a report that something passes or works is not', () => {
+    assert.ok(names('Customers report that checkout fails', 'report'));
+    assert.ok(names('Users reported slow page loads', 'report'));
+    assert.ok(!names('Release engineer reports that the upgrade test passes', 'report'));
+    assert.ok(!names('QA reports the staging build works', 'report'));
+  });
+
+  it('a patch applied is a mitigation; a patch planned or described is not', () => {
+    assert.ok(names('Patched the load balancers', 'mitigate'));
+    assert.ok(names('The patch was applied to every node', 'mitigate'));
+    assert.ok(names('Released a patch for the parser', 'mitigate'));
+    assert.ok(!names('The team agreed to release a patch next week', 'mitigate'));
+    assert.ok(!names('The wasm patch is state breaking', 'mitigate'));
+  });
+
+  it('redirecting traffic is a mitigation; a redirect loop is a symptom', () => {
+    assert.ok(names('Redirected traffic to the standby region', 'mitigate'));
+    assert.ok(names('Redirecting users to the status page', 'mitigate'));
+    assert.ok(!names('The site went into a redirect loop', 'mitigate'));
+    assert.ok(names('The site went into a redirect loop', 'symptom'));
+    assert.ok(!names('It went into a redirect loop due to the CDN asking for plain HTTP', 'mitigate'));
+    assert.ok(names('Requests redirected to the mirror', 'mitigate'));
+  });
+});
