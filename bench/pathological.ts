@@ -40,6 +40,7 @@ export const FAMILIES: Record<string, (bytes: number, variant: number) => string
   'unclosed links': (bytes, v) => grow(bytes, v, (i) => `[a${i % 10}](b `),
   'unclosed images and references': (bytes, v) => grow(bytes, v, (i) => (i % 2 ? '![x' : '[y][') + ' '),
   'nested block quotes': (bytes, v) => grow(bytes, v, () => '> '),
+  'block quotes stepping in and out': (bytes, v) => grow(bytes, v, (i) => `${'> '.repeat(1 + (i % 16))}text\n`),
   'nested lists': (bytes, v) => grow(bytes, v, (i) => (i % 2 ? '- ' : '1. ')),
   'deep indentation': (bytes, v) => grow(bytes, v, (i) => `${' '.repeat(2 * (i % 400))}- item\n`),
   'backtick runs': (bytes, v) => grow(bytes, v, (i) => '`'.repeat(1 + (i % 7)) + 'x '),

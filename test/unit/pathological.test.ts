@@ -53,6 +53,13 @@ function shapes() {
           ? c.repeat(n) + 'x'
           : Array.from({ length: Math.min(n, 3000) }, (_, i) => c.repeat(i % 200) + 'x').join('\n'),
       ),
+    // Block quotes whose depth cycles line by line, no blank line: each line that steps out is a lazy continuation.
+    // Lines are capped like the deep containers above: past that, plain lines cost as much as these.
+    fc
+      .tuple(fc.integer({ min: 1, max: 16 }), times, fc.boolean())
+      .map(([cycle, n, unquoted]) =>
+        quoteLines(Math.min(n, 4000), (i) => (unquoted && i % 2 ? '' : '> '.repeat(1 + (i % cycle)))),
+      ),
     // A very long line of ordinary words.
     fc
       .tuple(fc.array(word, { minLength: 3, maxLength: 10 }), times)
@@ -83,22 +90,30 @@ function checkBounded(numRuns: number): void {
   );
 }
 
+/** Lines of 'text' under the prefix each line number gets, with no blank line between them. */
+function quoteLines(count: number, prefix: (i: number) => string): string {
+  return Array.from({ length: count }, (_, i) => prefix(i) + 'text').join('\n');
+}
+
 describe('bounded time for any input', () => {
   it(`analyses and checks every generated hostile document under 100 KB in under ${LIMIT_MS} ms`, () => {
     checkBounded(25);
   });
 
-  // The slowest shapes found by running the property with many seeds and runs: times on one long line.
+  // The slowest shapes found by running the property with many seeds and runs: times on one long line, and
+  // paragraphs that step in and out of block quotes (took 1.4-2.3 s before such paragraphs were cut).
   const slowest: Record<string, string> = {
     'unclosed code spans of times': '`10:42 '.repeat(20_000),
     'escaped times': '\\10:42 '.repeat(20_000),
     'quoted times': '"10:42 '.repeat(20_000),
     'unclosed images of times': '![10:42 '.repeat(20_000),
     'a run of backslashes': '\\'.repeat(LIMIT_BYTES),
+    'block quotes cycling through 1-16 levels': quoteLines(4000, (i) => '> '.repeat(1 + (i % 16))),
+    'quoted lines alternating with lazy lines': quoteLines(8000, (i) => (i % 2 ? '' : '> ')),
   };
   for (const [name, body] of Object.entries(slowest)) {
-    it(`checks 100 KB of ${name} in under ${LIMIT_MS} ms`, () => {
-      const text = `---\ntitle: Slow\n---\n\n# Summary\n\n${body}`.slice(0, LIMIT_BYTES);
+    const text = `---\ntitle: Slow\n---\n\n# Summary\n\n${body}`.slice(0, LIMIT_BYTES);
+    it(`checks ${Math.round(text.length / 1000)} KB of ${name} in under ${LIMIT_MS} ms`, () => {
       const ms = cpuMs(() => runRules(analyzeText(text), config, { today: '2025-06-01' }));
       assert.ok(ms < LIMIT_MS, `${ms.toFixed(0)} ms`);
     });
@@ -115,6 +130,38 @@ describe('bounded time for any input', () => {
     assert.ok(
       findings.some((p) => p.code.startsWith('sections/') || p.code.startsWith('blameless/')),
       'other rules still run',
+    );
+  });
+
+  it('cuts a paragraph that keeps stepping out of block quotes, once reported, and reads the rest', () => {
+    const body = quoteLines(400, (i) => '> '.repeat(1 + (i % 16)));
+    const doc = analyzeText(`---\ntitle: Lazy\n---\n\n# Summary\n\n${body}\n\nWe should have caught it.\n`);
+    const warnings = doc.problems.filter((p) => p.code === 'document/too-deep');
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0].message, /steps out of its block quotes/);
+    // The body starts on line 6. After the first 16 lines open 16 quotes, 15 of every 16 lines step out
+    // (the 16th is back at full depth): the 65th to step out is body line 16 + 4 * 16 + 4 = 84.
+    const cut = 6 + 84;
+    assert.equal(warnings[0].range.start.line, cut);
+    const paragraphs = doc.blocks.filter((b) => b.kind === 'paragraph');
+    assert.ok(
+      paragraphs.some((b) => b.line === cut),
+      'a new paragraph starts at the cut',
+    );
+    assert.ok(
+      paragraphs.some((b) => b.kind === 'paragraph' && !b.quoted),
+      'the paragraph after the quotes is read',
+    );
+  });
+
+  it('leaves an ordinary quoted paragraph with lazy lines whole and unreported', () => {
+    const body = quoteLines(40, (i) => (i % 2 ? '' : '> '));
+    const doc = analyzeText(`---\ntitle: Lazy\n---\n\n# Summary\n\n${body}\n`);
+    assert.equal(doc.problems.filter((p) => p.code === 'document/too-deep').length, 0);
+    const quoted = doc.blocks.filter((b) => b.kind === 'paragraph' && b.quoted);
+    assert.deepEqual(
+      quoted.map((b) => [b.line, b.endLine]),
+      [[6, 45]],
     );
   });
 });

@@ -17,6 +17,7 @@ import type {
 import type { Block, TableCell, TextLine } from './parse/blocks';
 import type { BlockCache } from './parse/blockCache';
 import { readFrontmatter } from './parse/frontmatter';
+import { MAX_LAZY_LINES } from './parse/lazyRuns';
 import { MAX_NESTING } from './parse/nesting';
 import { plainText } from './parse/inline';
 import { buildSections } from './parse/sections';
@@ -133,8 +134,8 @@ function refuse(text: string, maxBytes: number): Problem | undefined {
 }
 
 /** One warning, on the first line nested past the limit (clamped before parsing). */
-function tooDeepProblems(deepLines: readonly number[], index: LineIndex): Problem[] {
-  if (deepLines.length === 0) return [];
+function tooDeepProblems(deepLines: readonly number[], lazyCutLines: readonly number[], index: LineIndex): Problem[] {
+  if (deepLines.length === 0) return lazyCutProblems(lazyCutLines, index);
   const count = deepLines.length === 1 ? 'This line nests' : `This line and ${deepLines.length - 1} more nest`;
   return [
     {
@@ -142,6 +143,21 @@ function tooDeepProblems(deepLines: readonly number[], index: LineIndex): Proble
       severity: 'warning',
       message: `${count} block quotes, lists or indentation more than ${MAX_NESTING} levels deep; the deeper markers were read as text.`,
       range: index.lineRange(deepLines[0]),
+    },
+  ];
+}
+
+/** One warning, on the first line where a paragraph that kept stepping out of block quotes was cut. */
+function lazyCutProblems(lazyCutLines: readonly number[], index: LineIndex): Problem[] {
+  if (lazyCutLines.length === 0) return [];
+  return [
+    {
+      code: 'document/too-deep',
+      severity: 'warning',
+      message:
+        `A paragraph steps out of its block quotes more than ${MAX_LAZY_LINES} times without a blank line; ` +
+        'it was read as a new paragraph from this line on.',
+      range: index.lineRange(lazyCutLines[0]),
     },
   ];
 }
@@ -460,6 +476,6 @@ export function buildDocument(
     metrics,
     statedDurations,
     actionItems: extractActionItems(blocks, sections, index, reference),
-    problems: [...fm.problems, ...tooDeepProblems(cache.deepLines, index), ...timeline.problems],
+    problems: [...fm.problems, ...tooDeepProblems(cache.deepLines, cache.lazyCutLines, index), ...timeline.problems],
   };
 }

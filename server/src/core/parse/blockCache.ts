@@ -6,6 +6,7 @@ import { blockStructureOnly } from './blockOnly';
 import type { Block, ListItem, TableCell, TableRow, TextLine } from './blocks';
 import { flat } from '../text/flat';
 import { plainText, splitRow } from './inline';
+import { cutAt, lazyCuts } from './lazyRuns';
 import { clampNesting } from './nesting';
 import { scanSegments } from './scan';
 import { simpleLineBlocks } from './simpleLine';
@@ -18,6 +19,8 @@ interface RelativeBlocks {
   key: string;
   blocks: Block[];
   deepLines: number[];
+  /** Lines where the chunk was cut because it stepped out of block quotes too often (see lazyRuns). */
+  lazyCuts: number[];
 }
 
 /** A table row's cells, under the flat copy of its line. */
@@ -36,6 +39,8 @@ const MAX_ENTRIES = 20_000;
 export class BlockCache {
   /** Lines of the last parsed body nested past the limit (clamped before parsing), absolute. */
   deepLines: number[] = [];
+  /** Lines of the last parsed body where a chunk was cut for stepping out of block quotes too often, absolute. */
+  lazyCutLines: number[] = [];
   private chunks = new Map<string, RelativeBlocks>();
   private rows = new Map<string, CachedRow>();
   private usedChunks = new Map<string, RelativeBlocks>();
@@ -45,6 +50,7 @@ export class BlockCache {
   blocks(lines: readonly string[], firstLine: number): Block[] {
     const out: Block[] = [];
     this.deepLines = [];
+    this.lazyCutLines = [];
     for (const segment of scanSegments(lines, firstLine)) {
       if (segment.kind === 'heading') {
         const text = plainText(
@@ -57,6 +63,7 @@ export class BlockCache {
         const chunk = this.chunk(lines.slice(segment.line, segment.endLine + 1).join('\n'));
         for (const block of chunk.blocks) out.push(shift(block, segment.line));
         for (const line of chunk.deepLines) this.deepLines.push(line + segment.line);
+        for (const line of chunk.lazyCuts) this.lazyCutLines.push(line + segment.line);
       }
     }
     this.rotate();
@@ -125,7 +132,14 @@ function parseChunk(text: string): RelativeBlocks {
   const key = flat(text);
   const { text: source, lines: deepLines } = clampNesting(key);
   const simple = source.includes('\n') ? undefined : simpleLineBlocks(source);
-  return { key, blocks: simple ?? parsedBlocks(source), deepLines };
+  const cuts = simple ? [] : lazyCuts(source);
+  const blocks = simple ?? (cuts.length ? partsParsed(source, cuts) : parsedBlocks(source));
+  return { key, blocks, deepLines, lazyCuts: cuts };
+}
+
+/** A chunk cut where it steps out of quotes too often, each part parsed on its own. */
+function partsParsed(source: string, cuts: readonly number[]): Block[] {
+  return cutAt(source, cuts).flatMap((part) => parsedBlocks(part.text).map((block) => shift(block, part.line)));
 }
 
 /** The blocks of a chunk's text as the Markdown parser reads them. */
