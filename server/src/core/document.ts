@@ -110,7 +110,9 @@ export function tooLargeProblem(bytes: number, maxBytes: number): Problem {
   return {
     code: 'document/too-large',
     severity: 'error',
-    message: `This file is ${(bytes / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(1)} MB limit for a postmortem, so it was not analysed.`,
+    message:
+      `This file is ${(bytes / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(1)} MB limit ` +
+      'for a postmortem, so it was not analysed.',
     range: START,
   };
 }
@@ -141,7 +143,9 @@ function tooDeepProblems(deepLines: readonly number[], lazyCutLines: readonly nu
     {
       code: 'document/too-deep',
       severity: 'warning',
-      message: `${count} block quotes, lists or indentation more than ${MAX_NESTING} levels deep; the deeper markers were read as text.`,
+      message:
+        `${count} block quotes, lists or indentation more than ${MAX_NESTING} levels deep; ` +
+        'the deeper markers were read as text.',
       range: index.lineRange(deepLines[0]),
     },
   ];

@@ -49,8 +49,8 @@ function onWorker(workerFile: string, job: SliceJob): Promise<Analysed[]> {
 
 /**
  * Every target analysed, shared among threads by turns (file i goes to thread i mod n): this thread
- * takes one share while workers, each running `workerFile` (which answers with worker.ts), take the others. A worker that fails has its share analysed here,
- * so the outcome is always the same as analysing in turn. Undefined when threads are not worth it
+ * takes one share while workers, each running `workerFile` (which answers with worker.ts), take the
+ * others. A worker that fails has its share analysed here, so the outcome is always the same as analysing in turn. Undefined when threads are not worth it
  * or there is no worker to start (running from source); the caller then analyses in turn.
  */
 export async function analyseInParallel(

@@ -50,7 +50,9 @@ export function readFrontmatter(index: LineIndex): FrontmatterResult {
         {
           code: 'frontmatter/yaml-error',
           severity: 'error',
-          message: `The frontmatter opened on line ${open + 1} is never closed: add a line with \`---\` after the last key.`,
+          message:
+            `The frontmatter opened on line ${open + 1} is never closed: ` +
+            'add a line with `---` after the last key.',
           range: index.lineRange(open),
         },
       ],

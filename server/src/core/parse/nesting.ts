@@ -28,7 +28,7 @@ export function clampNesting(text: string): Clamped {
   return lines.length ? { text: out.join('\n'), lines } : { text, lines };
 }
 
-/** Cheap test: some line opens with more characters that could be markers than MAX_NESTING (the fewest deep markers). */
+/** Cheap test: some line opens with more possible marker characters than MAX_NESTING (the fewest deep markers). */
 function mayBeDeep(text: string): boolean {
   let prefix = 0;
   let inPrefix = true;

@@ -2,6 +2,9 @@ import type { Section, SectionKind } from '../model';
 import type { LineIndex } from '../text/lineIndex';
 import type { Block } from './blocks';
 
+/** One heading pattern from alternatives written over several lines. */
+const anyOf = (...alternatives: string[]): RegExp => new RegExp(String.raw`\b(${alternatives.join('|')})\b`);
+
 /**
  * Heading wording → canonical section kind. Each pattern is tried against the normalised heading
  * (lower case, numbering, emoji and punctuation removed); a heading can name two kinds
@@ -29,22 +32,36 @@ const SYNONYMS: [SectionKind, RegExp][] = [
   ['what-went-well', /\b(went well|what went right|things that went well|successes|what worked)\b/],
   [
     'what-could-be-improved',
-    /\b(went wrong|could be improved|could have gone better|to improve|improvements?|what didn ?t work|what did not work|opportunities|needs improvement)\b/,
+    anyOf(
+      'went wrong|could be improved|could have gone better|to improve|improvements?',
+      'what didn ?t work|what did not work|opportunities|needs improvement',
+    ),
   ],
   ['where-we-got-lucky', /\b(got lucky|lucky|luck)\b/],
   [
     'action-items',
-    /\b(action items?|actions?|follow ?ups?(?! log)|corrective actions?|next steps|remediation items|todo|to do|tasks|post project tasks)\b/,
+    anyOf(
+      'action items?|actions?|follow ?ups?(?! log)|corrective actions?|next steps|remediation items',
+      'todo|to do|tasks|post project tasks',
+    ),
   ],
   // Plans named by horizon or purpose: "Short-term improvements", "Preventive enhancements", "What is being done".
   [
     'action-items',
-    /\b((short|medium|mid|long|near) ?term|immediate (actions|fixes|steps)|(preventive|preventative|recommended|planned|future) (measures|improvements|enhancements|actions|steps|work|changes)|what (is|we are) (being )?doing|what is being done|going forward|remediation (plan|steps|actions))\b/,
+    anyOf(
+      '(short|medium|mid|long|near) ?term|immediate (actions|fixes|steps)',
+      '(preventive|preventative|recommended|planned|future) ' +
+        '(measures|improvements|enhancements|actions|steps|work|changes)',
+      'what (is|we are) (being )?doing|what is being done|going forward|remediation (plan|steps|actions)',
+    ),
   ],
   ['lessons-learned', /\b(lessons?( learned| learnt)?|learnings?|takeaways?|what we learned|key learnings)\b/],
   [
     'customer-message',
-    /\b(customer message|customer communication|external communication|status page|public statement|message to customers)\b/,
+    anyOf(
+      'customer message|customer communication|external communication|status page|public statement',
+      'message to customers',
+    ),
   ],
   ['background', /\b(background|context|system overview)\b/],
   ['five-whys', /\b(5|five) whys\b/],
