@@ -232,13 +232,3 @@ export function scanProse<T>(
   }
   return out;
 }
-
-/** Every sentence of the document's prose, with its section (for tests and tools). */
-export function sentences(doc: PostmortemDocument): { text: string; section: SectionKind[] }[] {
-  const out: { text: string; section: SectionKind[] }[] = [];
-  scanProse(doc, 'sentences', (text, section) => {
-    out.push({ text, section: [...section] });
-    return [];
-  });
-  return out;
-}
