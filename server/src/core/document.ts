@@ -135,35 +135,26 @@ function refuse(text: string, maxBytes: number): Problem | undefined {
   return undefined;
 }
 
-/** One warning, on the first line nested past the limit (clamped before parsing). */
+/**
+ * One `document/too-deep` warning at most: on the first line nested past the limit (clamped before parsing),
+ * else on the first line where a paragraph that kept stepping out of block quotes was cut.
+ */
 function tooDeepProblems(deepLines: readonly number[], lazyCutLines: readonly number[], index: LineIndex): Problem[] {
-  if (deepLines.length === 0) return lazyCutProblems(lazyCutLines, index);
-  const count = deepLines.length === 1 ? 'This line nests' : `This line and ${deepLines.length - 1} more nest`;
-  return [
-    {
-      code: 'document/too-deep',
-      severity: 'warning',
-      message:
-        `${count} block quotes, lists or indentation more than ${MAX_NESTING} levels deep; ` +
-        'the deeper markers were read as text.',
-      range: index.lineRange(deepLines[0]),
-    },
-  ];
-}
-
-/** One warning, on the first line where a paragraph that kept stepping out of block quotes was cut. */
-function lazyCutProblems(lazyCutLines: readonly number[], index: LineIndex): Problem[] {
-  if (lazyCutLines.length === 0) return [];
-  return [
-    {
-      code: 'document/too-deep',
-      severity: 'warning',
-      message:
-        `A paragraph steps out of its block quotes more than ${MAX_LAZY_LINES} times without a blank line; ` +
-        'it was read as a new paragraph from this line on.',
-      range: index.lineRange(lazyCutLines[0]),
-    },
-  ];
+  let line: number;
+  let message: string;
+  if (deepLines.length > 0) {
+    const count = deepLines.length === 1 ? 'This line nests' : `This line and ${deepLines.length - 1} more nest`;
+    line = deepLines[0];
+    message =
+      `${count} block quotes, lists or indentation more than ${MAX_NESTING} levels deep; ` +
+      'the deeper markers were read as text.';
+  } else if (lazyCutLines.length > 0) {
+    line = lazyCutLines[0];
+    message =
+      `A paragraph steps out of its block quotes more than ${MAX_LAZY_LINES} times without a blank line; ` +
+      'it was read as a new paragraph from this line on.';
+  } else return [];
+  return [{ code: 'document/too-deep', severity: 'warning', message, range: index.lineRange(line) }];
 }
 
 /** A document that was refused before parsing, carrying only the reason. */
