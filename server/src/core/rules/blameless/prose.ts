@@ -86,13 +86,19 @@ function units(block: Block, timeline: boolean, settled: (cell: object) => boole
   }
 }
 
-const SENTENCE_END = /[.!?;](?=\s+[^a-z\s]|\s*$)|:(?=\s*$)/g;
+/** A sentence ends at . ! ? or ; (with any closing quote or bracket after it) before a capital or the end. */
+const SENTENCE_END = /[.!?;]["”’)\]]*(?=\s+[^a-z\s]|\s*$)|:(?=\s*$)/g;
 
-/** A unit's text split into sentences: [start, end) offsets in the masked text. */
-function splitSentences(text: string): [number, number][] {
+/**
+ * A unit's text split into sentences: [start, end) offsets in the masked text. Never inside a quote:
+ * "…wrote “the operator slipped. It was careless.”" is one sentence, so both parts stay quoted speech.
+ */
+export function splitSentences(text: string): [number, number][] {
   const out: [number, number][] = [];
+  const quotes = [...text.matchAll(QUOTED)].map((m) => [m.index!, m.index! + m[0].length] as const);
+  const insideQuote = (at: number) => quotes.some(([open, close]) => at > open && at < close);
+  const ends = [...text.matchAll(SENTENCE_END)].map((m) => m.index! + m[0].length).filter((e) => !insideQuote(e));
   let from = 0;
-  const ends = [...text.matchAll(SENTENCE_END)].map((m) => m.index! + 1);
   for (const end of [...ends, text.length]) {
     if (end <= from) continue;
     if (/[A-Za-z]{2}/.test(text.slice(from, end))) out.push([from, end]);
