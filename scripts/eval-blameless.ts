@@ -1,7 +1,8 @@
 /**
  * How well the blameless rules judge sentences, on a labelled set kept outside the repository
  * (JSON lines of {text, label: BLAME | OK | UNSURE, category, source}); UNSURE rows are not scored.
- *   node --import tsx scripts/eval-blameless.ts FILE.jsonl [--show]   in-sample and 5-fold cross-validated
+ *   node --import tsx scripts/eval-blameless.ts FILE.jsonl [--show] [--show-foreign]   in-sample and 5-fold
+ *   cross-validated; --show lists the cross-validated errors, --show-foreign those of the model fitted elsewhere
  *   node --import tsx scripts/eval-blameless.ts --docs DIR [--show]   findings per postmortem in DIR
  * Cross-validation folds group sentences by source document; each fold's model is fitted on the
  * other folds plus every other blame-*.jsonl beside FILE (minus the fold's documents). A third
@@ -88,19 +89,22 @@ function evaluateFile(file: string): void {
   report(`${basename(file)} ${FOLDS}-fold cross-validated (grouped by source)`, crossValidated);
   // The hardest test: a model that never saw this set, fitted on the other sets alone.
   const outside = extra.filter((r) => !rows.some((own) => own.source === r.source));
+  let foreignScored: Scored[] = [];
   if (outside.length > 0) {
     const foreign = fit(outside, { ...DEFAULT_FIT, threshold: MODEL.threshold });
-    report(
-      `${basename(file)} fitted on the other sets only`,
-      score(rows, () => foreign),
-    );
+    foreignScored = score(rows, () => foreign);
+    report(`${basename(file)} fitted on the other sets only`, foreignScored);
   }
-  if (show) {
-    for (const { row, hit } of crossValidated) {
-      if (Boolean(hit) === (row.label === 'BLAME')) continue;
-      const what = hit ? `FALSE ALARM ${hit.category}:"${hit.words}" ${hit.probability.toFixed(2)}` : 'MISSED';
-      console.log(`${what} [${row.category}] ${row.text.slice(0, 170)}`);
-    }
+  if (show) showErrors('cross-validated', crossValidated);
+  if (args.includes('--show-foreign')) showErrors('fitted on the other sets only', foreignScored);
+}
+
+function showErrors(title: string, scored: readonly Scored[]): void {
+  console.log(`Errors, ${title}:`);
+  for (const { row, hit } of scored) {
+    if (Boolean(hit) === (row.label === 'BLAME')) continue;
+    const what = hit ? `FALSE ALARM ${hit.category}:"${hit.words}" ${hit.probability.toFixed(2)}` : 'MISSED';
+    console.log(`${what} [${row.category}] ${row.text.slice(0, 170)}`);
   }
 }
 
