@@ -11,7 +11,7 @@ import {
   SIGNALS,
   type CueKind,
 } from './cues';
-import { ROLES } from './lexicon';
+import { IRREGULAR_PAST, ROLES } from './lexicon';
 import { QUOTED } from './prose';
 import { agentAfter, agentBefore, GERUND_SUBJECT, openingAgent, type Agent } from './subject';
 
@@ -257,8 +257,10 @@ function cueFeatures(
   if (kind === 'vigilance' && /^(?:be|being|been)\s/i.test(words) && /\b(?:without|not|never)\s+$/i.test(before)) {
     f.push('cue:vigilance+lacking');
   }
+  // "we would just have to restart it" weighs a plan; "we just had to restart it" judges what was done.
   if (
     kind === 'minimiser' &&
+    !/\b(?:would|will|can|may|might|['’]ll|['’]d)\s*$/i.test(before) &&
     /^\s+(?:had\s+to|needed\s+to|have\s+to|has\s+to|could|should|forgot|missed|ignored|did\s*n['’]?o?t|failed)/i.test(
       after,
     )
@@ -324,6 +326,7 @@ function cueFeatures(
     if (/\bnot|n['’]t|never\b/.test(words)) f.push('modal:negated');
     // "could have waited, but pursued…": the other path set beside the one taken, and why.
     if (BUT_INSTEAD.test(after)) f.push('modal:but');
+    f.push(...modalSense(words, before, agent));
   }
   // "we started receiving errors": an act verb before a gerund or an infinitive is aspect, not a deed.
   const aspectual = /^\s+(?:to\s+\w+|\w+ing)\b/i.test(after);
@@ -343,6 +346,40 @@ function cueFeatures(
   if (kind === 'caused-by') f.push(`cue:caused-by+${personAhead(after) ? 'person' : 'thing'}`);
   if (kind === 'blame-verb' && blamedPerson(after)) f.push('cue:blame-verb+person');
   return [...new Set(f)];
+}
+
+/** Past participles that do not end in -ed, -en or -wn: what may follow "should have" in a perfect. */
+const IRREGULAR_PARTICIPLE = new RegExp(
+  String.raw`^(?:${IRREGULAR_PAST}|done|gone|run|come|become|seen|been|had|caught|taught|bought|sought|paid|said` +
+    String.raw`|read|won|begun|slept|dealt|felt|built|stood|understood|spent|lent)$`,
+  'i',
+);
+const PARTICIPLE = (word: string) => /(?:ed|en|wn|ne)$/i.test(word) || IRREGULAR_PARTICIPLE.test(word);
+/** Degree words between "been" and what it says: "would have been (much) worse". */
+const DEGREE = /^(?:\w+ly|very|much|far|so|too|even|quite|pretty|more|less|a|lot|bit|little|or|and|somewhat)$/i;
+/** "tested what could have gone wrong", "asked whether we could have…": a question embedded in the sentence. */
+const EMBEDDED_QUESTION_BEFORE = /\w[\w,]*\s+(?:what|whether|how|why)\s+(?:[\w'’-]+\s+){0,3}$/i;
+
+/**
+ * The sense of a modal perfect beyond who acts. "must have sufficient controls" is no perfect at all
+ * (a participle must follow "have"); "would have been partially unavailable" states how bad a thing's
+ * state would have been; "what could have gone wrong" is a question, not a verdict.
+ */
+function modalSense(words: string, before: string, agent: Agent): string[] {
+  const tokens = words.split(/\s+/);
+  const haveAt = tokens.findIndex((t) => /^(?:have|of)$|['’]?ve$/i.test(t));
+  const afterHave = tokens.slice(haveAt + 1).filter((t) => !/ly$/i.test(t));
+  const out: string[] = [];
+  if (afterHave.length > 0 && !PARTICIPLE(afterHave[0])) out.push('modal:no-participle');
+  if (afterHave[0] === 'been' && !HUMAN.has(agent)) {
+    // The cue stops at the word after "been"; degree words there say a state follows, not an act.
+    const complement = tokens.slice(tokens.indexOf('been') + 1);
+    // An empty one is "been" standing for an earlier participle: "approved when it should not have been".
+    if (complement.length > 0 && (complement.every((t) => DEGREE.test(t)) || !PARTICIPLE(complement[0])))
+      out.push('modal:been-state');
+  }
+  if (EMBEDDED_QUESTION_BEFORE.test(before)) out.push('modal:embedded-question');
+  return out;
 }
 
 /** Verbs only people do: after one, a capitalised subject is a person's name, not a product's. */
