@@ -167,7 +167,9 @@ export const CUES: { kind: CueKind; pattern: RegExp }[] = [
   {
     kind: 'omission',
     pattern: new RegExp(
-      String.raw`\b(?:did\s*n['’]?o?t|didn['’]t|never|ha(?:s|ve|d)\s+not|ha(?:s|ve|d)n['’]t)\s+(?:\w+ly\s+)?` +
+      // "does not update": a timeline row narrates in the present what was left undone.
+      String.raw`\b(?:did\s*n['’]?o?t|didn['’]t|does\s+not|doesn['’]t|never` +
+        String.raw`|ha(?:s|ve|d)\s+not|ha(?:s|ve|d)n['’]t)\s+(?:\w+ly\s+)?` +
         String.raw`(?![a-z]+ly\b)(?!(?:${VERIFY}|know|think|expect|anticipate|have|seem|appear|exist|happen` +
         String.raw`|occur|need|get|be|been)\b)` +
         String.raw`[a-z][\w-]*|\b(?:was|were)\s*n?['’]?o?t?\s+not\s+[a-z]+(?:ed|en)\b` +

@@ -86,6 +86,15 @@ const MODAL_AHEAD = new RegExp(
   String.raw`^[^.;,]{0,40}?\b(?:won['’]t|will|would|wouldn['’]t|does\s*n['’]?o?t|doesn['’]t|is|isn['’]t)\b`,
   'i',
 );
+/** An open condition around the cue, one that is no "if … had" counterfactual: "if someone deploys…". */
+const OPEN_CONDITION_BEFORE = /\b(?:if|unless|in\s+case|whenever)\b(?![^,;.]*\bhad\b)[^,;.]*$/i;
+/** What a guard keeps from happening; "tested it against", "ran the script against production" act on a target. */
+const GUARDED_BEFORE = new RegExp(
+  String.raw`(?:(?<!\b(?:test\w*|check\w*|run|ran|runs|validat\w*|compar\w*|verif\w*)\s(?:[\w'’-]+\s){0,3})` +
+    String.raw`\bagainst` +
+    String.raw`|\b(?:prevents?|preventing|avoid|avoids|avoiding))\b[^,;.]{0,60}$`,
+  'i',
+);
 const NEGATION_BEFORE = /(?:\bnot|\bnever|n['’]t|\bno)\s+(?:\w+\s+){0,2}$/i;
 
 /** A capitalised name is as often a product as a person: it keeps its own group, weighed from the data. */
@@ -238,6 +247,12 @@ function cueFeatures(
     if (FORTUNATE_ACT.test(actQualified(before, after))) f.push('cue:verdict-adverb+fortunate');
   }
   if (NEGATION_BEFORE.test(before)) f.push(`cue:${kind}+negated`);
+  // "if you screwed up, no big deal", "in case another mistake happens": a case imagined, not an act reported.
+  if (kind !== 'if-had' && OPEN_CONDITION_BEFORE.test(before.slice(-80))) f.push('cue:open-condition');
+  // "no guard against running it as the wrong user", "to prevent this mistake": what a guard is for, not an act.
+  // A try-harder remedy is itself what it asks to avoid, and "human error" stays a label whatever guards it.
+  const guardable = kind !== 'vigilance' && kind !== 'error-label';
+  if (guardable && GUARDED_BEFORE.test(before.slice(-80))) f.push('cue:guarded-against');
   // A task told in the passive with no one named still judges whoever had it; a thing's state does not.
   if (agent === 'none' && !OVER_TIME.test(after) && dutyPassive(passiveParticiple(kind, words, before, after))) {
     f.push('passive:duty');
@@ -449,7 +464,9 @@ function agentFor(kind: CueKind, text: string, start: number, end: number, opene
 
 /** Reads a sentence into cues and signals, the features of the blame model. */
 export function readSentence(text: string, forwardSection = false): SentenceReading {
-  const signals = SIGNALS.filter((s) => s.pattern.test(text)).map((s) => `sig:${s.name}`);
+  let signals = SIGNALS.filter((s) => s.pattern.test(text)).map((s) => `sig:${s.name}`);
+  // "@sam applies the change and does not update the runbook": a timeline row tells the past in the present.
+  if (signals.includes('sig:timeline')) signals = signals.filter((s) => s !== 'sig:no-past');
   // Lessons and action items look forward whatever their grammar.
   if (forwardSection && !signals.includes('sig:forward')) signals.push('sig:forward');
   const cues: Cue[] = [];
