@@ -203,6 +203,7 @@ function scanForAgent(tokens: readonly string[]): Agent {
       continue;
     }
     const agent = agentOfToken(tokens[i], i === 0, tokens[i - 1]);
+    if (agent === 'name' && headsOfPhrase(tokens, i)) return 'thing';
     // "the Emergency Management Agency": a capitalised run after an article is an organisation.
     if (agent === 'name' && /^(?:the)$/i.test(tokens[start] ?? '') && start < i) return 'thing';
     if (agent !== 'thing') return agent;
@@ -211,6 +212,14 @@ function scanForAgent(tokens: readonly string[]): Agent {
   }
   // Only "where" or "when" before the cue ("in case another mistake"): the clause is about a thing.
   return skipped ? 'thing' : 'none';
+}
+
+/**
+ * "Deployments of the search service…": a capitalised first word heading an "of" phrase is a noun, not a
+ * name, unless the phrase names a team or a role ("Dana of the platform team").
+ */
+function headsOfPhrase(tokens: readonly string[], i: number): boolean {
+  return i === 0 && /^of$/i.test(tokens[1] ?? '') && !tokens.slice(2, 6).some((t) => ROLES.test(t.toLowerCase()));
 }
 
 function isPersonWord(token: string): boolean {
@@ -268,6 +277,7 @@ export function openingAgent(sentence: string): Agent {
     if (NOT_NAMES.has(lower) || /^(?:a|an)$/.test(lower) || adverb) continue;
     if (AFTER_PREPOSITION.test(tokens[i - 1] ?? '')) continue;
     const agent = agentOfToken(tokens[i], i === 0, tokens[i - 1]);
+    if (agent === 'name' && headsOfPhrase(tokens, i)) return 'thing';
     if (agent !== 'thing') return agent;
     if (/(?:ed|s)$/.test(lower) && i > 0) break;
   }
