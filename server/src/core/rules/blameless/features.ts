@@ -375,6 +375,8 @@ const DEGREE = /^(?:\w+ly|very|much|far|so|too|even|quite|pretty|more|less|a|lot
 /** "tested what could have gone wrong", "asked whether we could have…": a question embedded in the sentence. */
 const EMBEDDED_QUESTION_BEFORE = /\w[\w,]*\s+(?:what|whether|how|why)\s+(?:[\w'’-]+\s+){0,3}$/i;
 
+const WISH = /^(?:loved|liked|preferred|wanted|hoped|wished|appreciated|enjoyed)$/i;
+
 /**
  * The sense of a modal perfect beyond who acts. "must have sufficient controls" is no perfect at all
  * (a participle must follow "have"); "would have been partially unavailable" states how bad a thing's
@@ -394,6 +396,8 @@ function modalSense(words: string, before: string, agent: Agent): string[] {
       out.push('modal:been-state');
   }
   if (EMBEDDED_QUESTION_BEFORE.test(before)) out.push('modal:embedded-question');
+  // "I would have loved to see…": a wish for what was missing, not a verdict on what was done.
+  if (WISH.test(afterHave[0] ?? '')) out.push('modal:wish');
   return out;
 }
 
