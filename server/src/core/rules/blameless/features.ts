@@ -204,6 +204,16 @@ const GENERIC_MAKE = new RegExp(
   'i',
 );
 
+/** Oversight as supervision: graded ("insufficient oversight") or set beside controls and processes. */
+const SUPERVISION_BEFORE = new RegExp(
+  String.raw`\b(?:(?:insufficient|inadequate|adequate|proper|more|less|little|no|internal|regulatory|management` +
+    String.raw`|executive|better|stronger|weak|lack\s+of)\s+|(?:processes|controls|governance|procedures|policies)` +
+    String.raw`\s+(?:and|or)\s+)$`,
+  'i',
+);
+const CONTROLS_AFTER =
+  /^\s+(?:and|or)\s+(?:\w+\s+)?(?:controls|processes|governance|procedures|policies)\b|^\s+(?:of|over)\b/i;
+
 const FLAW_IN_THING = new RegExp(
   String.raw`^\s+in\s+(?:(?:the|a|an|our|this|that|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:logic|code|config\w*|script` +
     String.raw`|query|file|template|migration|schema|settings?|rules?|function|module|library|formula|calculation` +
@@ -305,6 +315,14 @@ function cueFeatures(
     f.push(`object:acted-on@${group}`);
   }
   if ((kind === 'mistake' || kind === 'error-label') && /s$/i.test(words)) f.push(`cue:${kind}+plural`);
+  // "insufficient oversight and controls": oversight as supervision, something an organisation has or lacks.
+  if (
+    kind === 'mistake' &&
+    /^oversight$/i.test(words) &&
+    (SUPERVISION_BEFORE.test(before) || CONTROLS_AFTER.test(after))
+  ) {
+    f.push('cue:mistake+supervision');
+  }
   if (kind === 'mistake' && GENERIC_MAKE.test(before)) f.push('cue:mistake+generic');
   // "a mistake in the upgrade logic", "a typo in the config file": a flaw in a thing, not a verdict on someone.
   if ((kind === 'mistake' || kind === 'error-label') && FLAW_IN_THING.test(after)) f.push('cue:mistake+in-thing');
