@@ -62,7 +62,7 @@ export function addDays(date: CalendarDate, days: number): CalendarDate {
 /** The day `count` working days (Monday to Friday) after `date`. */
 export function addWorkingDays(date: CalendarDate, count: number): CalendarDate {
   let day = date;
-  for (let left = count; left > 0; ) {
+  for (let left = count; left > 0;) {
     day = addDays(day, 1);
     const weekday = weekdayOf(day);
     if (weekday !== 0 && weekday !== 6) left--;

@@ -21,6 +21,7 @@ import { dayRangeEnd, durationFieldEnd, spanEnds } from './spanEnds';
 import { labelMilestone, markersIn, RANGE_END } from './markers';
 import { restoreContext, sameState, unchangedSpans, type Checkpoint, type TimelineMemo } from './resume';
 import type { LabelledMilestone } from './markers';
+import { correctYearSlips } from './yearSlips';
 
 export interface TimelineResult {
   timeline: Timeline;
@@ -435,13 +436,18 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
     addLabelled({ ...candidate, label: 'stated start' }, ['started'], onset, 'prose');
   }
 
-  checkOrder(ordered, problems);
-  const unzoned = missingZone(entries);
+  // Corrected copies: the entries read above are kept, unchanged, for the next version to resume from.
+  const slips = correctYearSlips(ordered);
+  const corrected = new Map(ordered.map((row, k) => [row.entry, slips.rows[k].entry]));
+  const read = slips.problems.length > 0 ? entries.map((e) => corrected.get(e) ?? e) : entries;
+  problems.push(...slips.problems);
+  checkOrder(slips.rows, problems);
+  const unzoned = missingZone(read);
   if (unzoned) problems.push(unzoned);
   return {
     timeline: {
       sections: fromSections,
-      entries,
+      entries: read,
       declaredZone: zoneName(declared?.zone),
       newestFirst: (ordered[0]?.direction ?? ctx.direction) === -1,
     },
