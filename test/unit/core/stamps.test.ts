@@ -54,6 +54,13 @@ describe('time stamps as people write them', () => {
     it(`reads ${JSON.stringify(line)}`, () => assert.equal(read(line, context), expected));
   }
 
+  it('keeps the year of a named-month date that a colon follows, as a day heading has', () => {
+    const years = ['6th November 2022:', '**March 9, 2022:** backups skipped'].map((t) => findStamps(t)[0]?.date?.year);
+    assert.deepEqual(years, [2022, 2022]);
+    assert.ok(isDateLine('**6th November 2022:**'));
+    assert.equal(findStamps('May 13:45')[0].date, undefined);
+  });
+
   it('keeps a plausible year after a named-month date, even with a zone after it', () => {
     const [stamp] = findStamps('Mar 3 2019 UTC');
     assert.deepEqual([stamp.date?.year, stamp.time], [2019, undefined]);

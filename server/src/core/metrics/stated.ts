@@ -1,6 +1,7 @@
 import type { MetricName, StatedDuration } from '../model';
 import type { LineIndex } from '../text/lineIndex';
 import { memoize } from '../text/memo';
+import { AMOUNT, durationMinutes } from '../time/amounts';
 
 /**
  * Durations the author wrote down, so they can be checked against the timeline:
@@ -8,36 +9,7 @@ import { memoize } from '../text/memo';
  * A bare duration with no word saying what it measures is not taken.
  */
 
-const NUMBER_WORDS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  'forty-five': 45,
-  fifty: 50,
-  sixty: 60,
-  ninety: 90,
-};
-const NUM = String.raw`(?:\d+(?:[.,]\d+)?\s*|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty(?:-five)?|fifty|sixty|ninety)\s+)`;
-const DAYS = String.raw`(?:${NUM}(?:d|days?)\b)`;
-const HOURS = String.raw`(?:${NUM}(?:h|hrs?|hours?)\b)`;
-const MINUTES = String.raw`(?:${NUM}(?:m|mins?|minutes?)\b)`;
-const SECONDS = String.raw`(?:${NUM}(?:s|secs?|seconds?)\b)`;
-const JOIN = String.raw`(?:\s*(?:,|and)?\s*)`;
-const DURATION = String.raw`(?<approx>~|≈|about\s+|around\s+|approximately\s+|approx\.?\s+|roughly\s+|nearly\s+|almost\s+|over\s+|just\s+over\s+|under\s+|some\s+)?(?<value>(?:${DAYS}(?:${JOIN}${HOURS})?(?:${JOIN}${MINUTES})?|${HOURS}(?:${JOIN}${MINUTES})?(?:${JOIN}${SECONDS})?|half\s+an\s+hour|${MINUTES}(?:${JOIN}${SECONDS})?))`;
+const DURATION = String.raw`(?<approx>~|≈|about\s+|around\s+|approximately\s+|approx\.?\s+|roughly\s+|nearly\s+|almost\s+|over\s+|just\s+over\s+|under\s+|some\s+)?(?<value>${AMOUNT})`;
 
 const CONTEXTS: [MetricName, string][] = [
   ['ttd', String.raw`(?:time\s+to\s+detect(?:ion)?|ttd|mttd|detected\s+(?:in|after|within))`],
@@ -70,24 +42,6 @@ const REVERSED = new RegExp(
     String.raw`\s+of\s+(?:[\w-]+\s+){0,2}?(?:downtime|outage|errors|degradation|disruption|unavailability|impact)\b`,
   'gi',
 );
-
-export function durationMinutes(value: string): number | undefined {
-  const text = value.toLowerCase();
-  if (/half\s+an\s+hour/.test(text)) return 30;
-  let total = 0;
-  let any = false;
-  for (const match of text.matchAll(
-    new RegExp(String.raw`(${NUM})(d|days?|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)\b`, 'g'),
-  )) {
-    const word = match[1].trim();
-    const n = NUMBER_WORDS[word] ?? Number(word.replace(',', '.'));
-    if (!Number.isFinite(n)) continue;
-    const unit = match[2][0];
-    total += unit === 'd' ? n * 1440 : unit === 'h' ? n * 60 : unit === 'm' ? n : n / 60;
-    any = true;
-  }
-  return any ? total : undefined;
-}
 
 /** Only a line with a number and a unit of time can state a duration: most lines are skipped at once. */
 const MAY_STATE =

@@ -24,6 +24,7 @@ import timelineMixedZones from './timeline/mixed-zones';
 import timelineNoDetection from './timeline/no-detection';
 import timelineNoResolution from './timeline/no-resolution';
 import timelineOutOfOrder from './timeline/out-of-order';
+import timelineSeveralIncidents from './timeline/several-incidents';
 import timelineUnparseableTime from './timeline/unparseable-time';
 import timelineZoneContradictsDate from './timeline/zone-contradicts-date';
 import metricsMismatch from './metrics/mismatch';
@@ -66,6 +67,7 @@ export const RULES: readonly Rule[] = [
   timelineNoDetection,
   timelineNoResolution,
   timelineOutOfOrder,
+  timelineSeveralIncidents,
   timelineUnparseableTime,
   timelineZoneContradictsDate,
   metricsMismatch,

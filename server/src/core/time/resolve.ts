@@ -59,6 +59,17 @@ export function addDays(date: CalendarDate, days: number): CalendarDate {
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
+/** The day `count` working days (Monday to Friday) after `date`. */
+export function addWorkingDays(date: CalendarDate, count: number): CalendarDate {
+  let day = date;
+  for (let left = count; left > 0;) {
+    day = addDays(day, 1);
+    const weekday = weekdayOf(day);
+    if (weekday !== 0 && weekday !== 6) left--;
+  }
+  return day;
+}
+
 function daysBetween(a: CalendarDate, b: CalendarDate): number {
   return (Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / DAY;
 }
@@ -270,6 +281,9 @@ export function resolveStamp(stamp: Stamp, ctx: ReadingContext): ResolvedStamp {
   } else if (stamp.date?.lastDay && !stamp.time) {
     // "7-13th Nov": the range's last day, as a day.
     endTime = instant({ ...date, day: stamp.date.lastDay }, undefined, zoneOnDay).epoch;
+  } else if (stamp.date?.until && !stamp.time) {
+    // "2023-07-10 to 2023-07-16": the last day, in the first's year when it names none.
+    endTime = instant(completeDate(stamp.date.until, date), undefined, zoneOnDay).epoch;
   }
   let confidence: Confidence;
   if (!zone || !stamp.time || dateUnknown) confidence = 'approximate';

@@ -1,5 +1,5 @@
 import { familiesIn } from '../metrics/features';
-import { durationMinutes } from '../metrics/stated';
+import { AMOUNT as AMOUNT_OF_TIME, durationMinutes } from './amounts';
 import { findStamps, type Stamp } from './stamps';
 
 /**
@@ -16,10 +16,7 @@ export interface StatedSpan {
   text: string;
 }
 
-const NUMBER_WORDS = 'an?|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|fifty';
-const NUMBER = String.raw`(?:\d+(?:[.,]\d+)?|${NUMBER_WORDS})`;
-const UNIT = String.raw`(?:m|mins?|minutes?|h|hrs?|hours?)`;
-const AMOUNT = String.raw`${NUMBER}\s?${UNIT}(?:\s*(?:,|and)?\s*${NUMBER}\s?(?:m|mins?|minutes?))?(?![\w])`;
+const AMOUNT = String.raw`${AMOUNT_OF_TIME}(?![\w])`;
 const ABOUT = String.raw`(?:(?:about|around|approximately|roughly|some|~)\s*)?`;
 
 /**
@@ -39,7 +36,7 @@ const BEFORE_ANCHOR = new RegExp(
   'i',
 );
 /** Only a line with a unit of time can state a span: most lines are skipped at once, before any parse. */
-const MAY_STATE = /\d\s?(?:m|h)\b|\b(?:minutes?|mins?|hours?|hrs?)\b/i;
+const MAY_STATE = /\d\s?(?:s|m|h|d)\b|\b(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?)\b/i;
 export const maySpan = (text: string): boolean => MAY_STATE.test(text);
 
 /** A sentence ends at a full stop and a space; a span belongs to the sentence of its anchor (clauses included). */

@@ -20,6 +20,8 @@ export interface DatePart {
   lastDay?: number;
   /** A numeric date whose order its numbers settle ("25/04/2024" is day first): the document's others follow it. */
   settlesOrder?: DayMonthOrder;
+  /** The last day of a range of whole dates ("2023-07-10 to 2023-07-16", "between 9 July and 16 July 2023"). */
+  until?: DatePart;
 }
 
 export type DayMonthOrder = 'day-first' | 'month-first';
@@ -46,6 +48,8 @@ export interface Stamp {
   rangeEnd: { time: TimePart; date: DatePart | undefined } | undefined;
   /** "+50 minutes", "[+1 hrs]", "T+30m": minutes after the timeline's anchor, in place of a clock time. */
   relative?: number;
+  /** "[+2 business days]": working days (Monday to Friday) after the anchor's day, which name a day, not a time. */
+  businessDays?: number;
 }
 
 /** Something written where a date or time belongs that names no real instant ("25:00", "Feb 30", "22:XX"). */
@@ -97,9 +101,9 @@ const DATE_SOURCES = [
   // 24-10-2024, 2/20/2008, 24/07/25
   String.raw`(?<sa>\d{1,2})(?<ss>[-/])(?<sb>\d{1,2})\k<ss>(?<sy>\d{4}|\d{2})(?![\d/-])`,
   // 30 July 2024, 6th Nov 2023, 13 April
-  String.raw`${WEEKDAY.replace('<wd>', '<wd1>')}?(?<nd>\d{1,2})${ORD}(?:\s*[-–]\s*(?<nd2>\d{1,2})${ORD})?\s+(?:of\s+)?(?<nm>${MONTH})\.?(?:,?\s+(?<ny>\d{4}))?(?![\d:])`,
+  String.raw`${WEEKDAY.replace('<wd>', '<wd1>')}?(?<nd>\d{1,2})${ORD}(?:\s*[-–]\s*(?<nd2>\d{1,2})${ORD})?\s+(?:of\s+)?(?<nm>${MONTH})\.?(?:,?\s+(?<ny>\d{4}))?(?!\d|:\d)`,
   // July 30, 2024; Sept. 18th, 2017; Nov 13
-  String.raw`${WEEKDAY.replace('<wd>', '<wd2>')}?(?<mm>${MONTH})\.?\s+(?<md>\d{1,2})${ORD}(?:\s*[-–]\s*(?<md2>\d{1,2})${ORD}(?=,?\s+\d{4}))?(?:,?\s+(?<my>\d{4})|,?\s+['’](?<my2>\d{2}))?(?![\d:])`,
+  String.raw`${WEEKDAY.replace('<wd>', '<wd2>')}?(?<mm>${MONTH})\.?\s+(?<md>\d{1,2})${ORD}(?:\s*[-–]\s*(?<md2>\d{1,2})${ORD}(?=,?\s+\d{4}))?(?:,?\s+(?<my>\d{4})|,?\s+['’](?<my2>\d{2}))?(?!\d|:\d)`,
 ];
 const DATE = new RegExp(String.raw`(?<![\w.:/-])(?:${DATE_SOURCES.join('|')})`, 'gi');
 
@@ -440,8 +444,15 @@ function readStamps(text: string): Stamp[] {
       rangeEnd,
     });
   }
-  for (const date of dates) {
-    if (usedDates.has(date)) continue;
+  const alone = dates.filter((d) => !usedDates.has(d));
+  for (let k = 0; k < alone.length; k++) {
+    const date = alone[k];
+    const last = alone[k + 1] && dayRangeTo(text, date, alone[k + 1]);
+    if (last) {
+      k++;
+      stamps.push(dayRangeStamp(text, date, last));
+      continue;
+    }
     stamps.push({
       index: date.index,
       end: date.end,
@@ -456,14 +467,56 @@ function readStamps(text: string): Stamp[] {
   return stamps.sort((a, b) => a.index - b.index);
 }
 
+/** "between" just before a date: the range after it may join its ends with "and". */
+const OPENS_DAY_RANGE = /\bbetween\s+$/i;
+
+/**
+ * The end of a range of days that `first` opens ("2023-07-10 to 2023-07-16", "between July 9 and July 16, 2023"),
+ * or undefined when `next` is no such end: it must follow at once and not fall before the start.
+ */
+function dayRangeTo(text: string, first: Part<DatePart>, next: Part<DatePart>): Part<DatePart> | undefined {
+  const between = text.slice(first.end, next.index);
+  const joined =
+    RANGE_SEPARATOR.exec(between)?.[0].length === between.length ||
+    (/^\s*and\s*$/i.test(between) && OPENS_DAY_RANGE.test(text.slice(Math.max(0, first.index - 12), first.index)));
+  if (!joined) return undefined;
+  const startYear = rangeStartYear(first.value, next.value);
+  const endYear = next.value.year ?? startYear;
+  if (startYear === undefined || endYear === undefined) return next;
+  return dayKey(endYear, next.value) < dayKey(startYear, first.value) ? undefined : next;
+}
+
+const dayKey = (year: number, d: DatePart) => (year * 13 + d.month) * 32 + d.day;
+
+/** A range's first day without a year takes the last day's, or the one before when it would fall after it. */
+function rangeStartYear(start: DatePart, end: DatePart): number | undefined {
+  if (start.year !== undefined || end.year === undefined) return start.year;
+  return dayKey(end.year, start) > dayKey(end.year, end) ? end.year - 1 : end.year;
+}
+
+/** The stamp of a range of days: the first day, which takes the last's year when it gives none, and the last. */
+function dayRangeStamp(text: string, first: Part<DatePart>, last: Part<DatePart>): Stamp {
+  const year = rangeStartYear(first.value, last.value);
+  return {
+    index: first.index,
+    end: last.end,
+    text: text.slice(first.index, last.end),
+    date: { ...first.value, year, until: last.value },
+    time: undefined,
+    zone: undefined,
+    unknownZone: undefined,
+    rangeEnd: undefined,
+  };
+}
+
 /** The stamp that leads a line: at its start, after a label ("Resolved:") or a date. */
 export function leadingStamp(text: string, stamps = findStamps(text)): Stamp | undefined {
   const first = stamps[0];
   if (!first) return undefined;
   const prefix = text.slice(0, first.index);
   if (/^[\s*_`~#>([\]|-]*$/.test(prefix)) return first;
-  // A date alone after words ("The date is 18 April 2024") is prose, not an entry.
-  if (!first.time) return undefined;
+  // A date alone after words ("The date is 18 April 2024") is prose, not an entry; "Between 10 and 16 July" leads.
+  if (!first.time) return first.date?.until && /^[\s*_]*(?:between|from)\s+$/i.test(prefix) ? first : undefined;
   // "First detected: 2023-01-11 14:22", "Event Start Time 2:05 pm", "[14:02]", "At 14:02,"
   if (/^[\s*_]*[A-Za-z][\w /&'()-]{0,40}?[:\-–—]?[\s*_]*$/.test(prefix) && prefix.trim().split(/\s+/).length <= 5)
     return first;
@@ -596,11 +649,15 @@ export function couldBeYear(stamp: Stamp): boolean {
 const UNIT_MINUTES: Record<string, number> = { m: 1, h: 60, d: 1440 };
 const RELATIVE_LEAD = new RegExp(
   String.raw`^[\s*_\`[(]*(?:T\s?)?\+\s?(?<n>\d{1,4}(?:\.\d+)?)\s?` +
-    String.raw`(?<unit>m(?:in(?:ute)?s?)?|h(?:(?:ou)?rs?)?|d(?:ays?)?)(?![a-z])[\])*_\`]*`,
+    String.raw`(?:(?<business>business|working)\s+(?=d))?` +
+    String.raw`(?<unit>m(?:in(?:ute)?s?)?|h(?:(?:ou)?rs?)?|d(?:ays?)?)(?![a-z])(?:\s+later\b)?[\])*_\`]*`,
   'i',
 );
 
-/** "+50 minutes", "[+1 hrs]", "T+30m" leading a line: an offset from the timeline's anchor, in minutes. */
+/**
+ * "+50 minutes", "[+1 hrs]", "T+30m" leading a line: an offset from the timeline's anchor, in minutes;
+ * "[+2 Business Days Later]" counts working days instead.
+ */
 export function relativeLead(text: string): Stamp | undefined {
   const match = RELATIVE_LEAD.exec(text);
   if (!match) return undefined;
@@ -617,6 +674,8 @@ export function relativeLead(text: string): Stamp | undefined {
     zone: undefined,
     unknownZone: undefined,
     rangeEnd: undefined,
-    relative: Math.round(Number(match.groups!.n) * perUnit),
+    ...(match.groups!.business
+      ? { businessDays: Math.round(Number(match.groups!.n)) }
+      : { relative: Math.round(Number(match.groups!.n) * perUnit) }),
   };
 }

@@ -2,6 +2,7 @@ import type { MilestoneKind, Problem, Range, Section, Timeline, TimelineEntry } 
 import type { Block } from '../parse/blocks';
 import type { LineIndex } from '../text/lineIndex';
 import {
+  addWorkingDays,
   completeDate,
   readDate,
   resolveStamp,
@@ -20,6 +21,7 @@ import { dayRangeEnd, durationFieldEnd, spanEnds } from './spanEnds';
 import { labelMilestone, markersIn, RANGE_END } from './markers';
 import { restoreContext, sameState, unchangedSpans, type Checkpoint, type TimelineMemo } from './resume';
 import type { LabelledMilestone } from './markers';
+import { correctYearSlips } from './yearSlips';
 
 export interface TimelineResult {
   timeline: Timeline;
@@ -148,6 +150,7 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
     if (!c.stamp) return base;
     const stamp: Stamp = c.stamp;
     if (stamp.relative !== undefined) return fromAnchor(base, stamp.relative);
+    if (stamp.businessDays !== undefined) return workingDaysFromAnchor(base, stamp.businessDays);
     const local =
       c.columnZone && !stamp.zone ? { ...context, zone: c.columnZone, zoneSource: 'column' as const } : context;
     const resolved = resolveStamp(stamp, local);
@@ -196,6 +199,15 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
       zoneSource,
       dateUnknown,
     };
+  };
+  /** "[+2 Business Days Later]": a day, counted in working days from the anchor's (UTC) day, with no time of day. */
+  const workingDaysFromAnchor = (base: TimelineEntry, count: number): TimelineEntry => {
+    if (anchor?.time === undefined) return base;
+    const start = new Date(anchor.time);
+    const from = { year: start.getUTCFullYear(), month: start.getUTCMonth() + 1, day: start.getUTCDate() };
+    const day = addWorkingDays(from, count);
+    const time = Date.UTC(day.year, day.month - 1, day.day);
+    return { ...base, time, hasTimeOfDay: false, confidence: 'approximate', dateUnknown: anchor.dateUnknown };
   };
   const reportAssumedYear = (range: Range) =>
     report('assumed-year', {
@@ -297,17 +309,18 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
     }
     const resolved = c.prose ? resolveProse(c) : resolveEntry(c, ctx);
     if (!c.prose) ctx.prose = undefined;
-    if (c.stamp?.relative !== undefined && resolved.time === undefined) {
+    const relative = c.stamp?.relative !== undefined || c.stamp?.businessDays !== undefined;
+    if (relative && resolved.time === undefined) {
       problems.push({
         code: 'timeline/unparseable-time',
         severity: 'warning',
         message:
-          `"${c.stamp.text.trim()}" counts from a time the timeline does not state before it: ` +
+          `"${c.stamp!.text.trim()}" counts from a time the timeline does not state before it: ` +
           'give the starting time (an entry such as "14:00 UTC Deploy starts") above the offsets.',
         range: resolved.timeRange ?? resolved.range,
       });
     }
-    if (resolved.time !== undefined && resolved.hasTimeOfDay && c.stamp?.relative === undefined) anchor = resolved;
+    if (resolved.time !== undefined && resolved.hasTimeOfDay && !relative) anchor = resolved;
     // A window stated in running prose, read with the day and zone in force where it stands (past midnight too).
     if (c.prose && resolved.endTime !== undefined && OUTAGE_WINDOW.test(c.text)) {
       addLabelled({ ...c, label: 'outage window' }, ['started', 'impactStart'], resolved, 'prose');
@@ -423,13 +436,18 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
     addLabelled({ ...candidate, label: 'stated start' }, ['started'], onset, 'prose');
   }
 
-  checkOrder(ordered, problems);
-  const unzoned = missingZone(entries);
+  // Corrected copies: the entries read above are kept, unchanged, for the next version to resume from.
+  const slips = correctYearSlips(ordered);
+  const corrected = new Map(ordered.map((row, k) => [row.entry, slips.rows[k].entry]));
+  const read = slips.problems.length > 0 ? entries.map((e) => corrected.get(e) ?? e) : entries;
+  problems.push(...slips.problems);
+  checkOrder(slips.rows, problems);
+  const unzoned = missingZone(read);
   if (unzoned) problems.push(unzoned);
   return {
     timeline: {
       sections: fromSections,
-      entries,
+      entries: read,
       declaredZone: zoneName(declared?.zone),
       newestFirst: (ordered[0]?.direction ?? ctx.direction) === -1,
     },

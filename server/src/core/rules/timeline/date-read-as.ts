@@ -5,9 +5,10 @@ const RATIONALE = [
   'weekday written beside it ("Wednesday 14 June" in a postmortem about 14 May, a Wednesday) is read in the month',
   'the weekday fits; a date with no year takes the year a table header names, or the year its weekday fits;',
   '"03/04/2025" takes the day-first or month-first reading nearer the date in force, and the document\'s other',
-  'such dates keep that order. Each is said where it happens ("read as … because …"), so the author can write the',
-  'date as meant instead of trusting the guess. A slip is reported at every row it touches; a rule applied to many',
-  "rows (the header's year, the order of day and month) once.",
+  'such dates keep that order; a row that only its year sets apart from the two rows around it, which agree with',
+  'each other, is read in their year, as a mistyped year. Each is said where it happens ("read as … because …"),',
+  'so the author can write the date as meant instead of trusting the guess. A slip is reported at every row it',
+  "touches; a rule applied to many rows (the header's year, the order of day and month) once.",
 ].join(' ');
 
 const TIMELINE = '## Timeline\n\nAll times are UTC.\n\n';
