@@ -175,6 +175,26 @@ describe('evidence beats first matches', () => {
     assert.ok(!candidatesOf(timed.milestones).some((c) => c.features.document_date));
   });
 
+  it('tells a stated window’s end from the end of a span a line counts from one time', () => {
+    const text = [
+      '# Queue stall',
+      '',
+      'Between 08:00 and 09:30 UTC on 4 June 2024 the queue was unavailable.',
+      '',
+      '## Timeline',
+      '',
+      '- 2024-06-04 08:10 UTC Jobs failed for the next 20 minutes.',
+      '- 2024-06-04 09:30 UTC Queue recovered.',
+      '',
+    ].join('\n');
+    const candidates = candidatesOf(analyzeText(text).milestones);
+    const endsAt = (feature: string) => candidates.filter((c) => c.features[feature]).map((c) => iso(c.time));
+    assert.deepEqual(endsAt('window_end'), ['2024-06-04T09:30:00Z'], 'the window closes where its start stands');
+    assert.deepEqual(endsAt('span_end'), ['2024-06-04T08:30:00Z'], '20 minutes counted from 08:10, no start beside');
+    const recovered = candidates.find((c) => c.text.includes('Queue recovered'))!;
+    assert.equal(recovered.features.agrees_window_end, 1);
+  });
+
   it('offers no candidate for a timeline row with no word in it, such as a bold day heading', () => {
     const text = [
       '# Sync halted',
