@@ -195,6 +195,14 @@ describe('evidence beats first matches', () => {
     assert.equal(recovered.features.agrees_window_end, 1);
   });
 
+  it('marks a window stated after the rows tell recovery as a relapse, and only that window', () => {
+    const candidates = candidatesOf(analyzeText(read('relapse-window-after-recovery.md')).milestones);
+    const late = candidates.filter((c) => c.features.window_after_recovery).map((c) => iso(c.time));
+    assert.deepEqual(late.sort(), ['2024-07-09T14:52:00Z', '2024-07-09T14:58:00Z']);
+    const early = analyzeText(read('window-end-halts-impact.md')).milestones;
+    assert.ok(!candidatesOf(early).some((c) => c.features.window_after_recovery), 'no recovery row, no relapse');
+  });
+
   it('offers no candidate for a timeline row with no word in it, such as a bold day heading', () => {
     const text = [
       '# Sync halted',

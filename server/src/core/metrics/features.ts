@@ -176,6 +176,7 @@ export const FEATURES: Record<string, string> = {
   label_resolved: 'a labelled line naming the resolution',
   window_start: 'the start of a window stated in prose or the title ("between 09:05 and 09:41 UTC")',
   window_end: 'the end of such a window',
+  window_after_recovery: 'a stated window, or its end, that starts after the last row naming recovery (a relapse)',
   span_end: 'the end of a span a line counts from a time it gives ("slow for the next 2 hours", "7-13th Nov")',
   stated_onset: 'an onset stated in prose ("at roughly 18:52 UTC … experienced")',
   agrees_window_start: 'a timeline entry at the same instant as a stated window’s start',

@@ -385,4 +385,18 @@ function addPositionFeatures(candidates: MilestoneCandidate[], stated: readonly 
     if (windowEnds.length > 0 && c.time > Math.max(...windowEnds) + MINUTE) f.after_window = 1;
     if (durations.some((d) => Math.abs(c.time - origin - d) <= 2 * MINUTE)) f.agrees_duration_end = 1;
   });
+  markWindowsAfterRecovery(sorted);
+}
+
+/**
+ * A window whose start comes after the last row naming recovery is told after the story ended: a relapse ("another
+ * brief outage between …") or a planned window, not the opening of the incident nor the step that halted it.
+ */
+function markWindowsAfterRecovery(sorted: readonly MilestoneCandidate[]): void {
+  // A window's start and end share a line and its words; a line may state more than one window.
+  const key = (c: MilestoneCandidate) => labelKey(c.line, c.text.replace(/ \(end\)$/, ''));
+  const late = new Set(sorted.filter((c) => c.features.window_start && c.features.after_last_recover).map(key));
+  for (const c of sorted) {
+    if ((c.features.window_start || c.features.window_end) && late.has(key(c))) c.features.window_after_recovery = 1;
+  }
 }
