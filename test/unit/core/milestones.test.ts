@@ -203,6 +203,13 @@ describe('evidence beats first matches', () => {
     assert.ok(!candidatesOf(early).some((c) => c.features.window_after_recovery), 'no recovery row, no relapse');
   });
 
+  it('marks the last step of a recovery told in steps, beside the step before the first recovery', () => {
+    const candidates = candidatesOf(analyzeText(read('recovery-in-steps.md')).milestones);
+    const marked = (feature: string) => candidates.filter((c) => c.features[feature]).map((c) => iso(c.time));
+    assert.deepEqual(marked('last_mitigate_before_recover'), ['2024-08-12T10:20:00Z'], 'before the partial recovery');
+    assert.deepEqual(marked('last_mitigate_before_end'), ['2024-08-12T10:40:00Z'], 'before the full recovery');
+  });
+
   it('offers no candidate for a timeline row with no word in it, such as a bold day heading', () => {
     const text = [
       '# Sync halted',

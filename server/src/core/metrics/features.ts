@@ -193,6 +193,8 @@ export const FEATURES: Record<string, string> = {
   section_none: 'sits under no heading the engine recognises',
   last_mitigate_before_recover:
     'the last timeline row naming the mitigate family at or before the first naming recovery',
+  last_mitigate_before_end:
+    'the last timeline row telling a mitigation as done at or before the last row naming recovery (the final step)',
   recovery_halts_impact:
     'the first row naming recovery, when no row before it tells a mitigation as done (the impact halted there)',
   after_last_recover: 'later than the last timeline row naming the recover family (an epilogue row)',

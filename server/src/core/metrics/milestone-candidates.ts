@@ -231,6 +231,19 @@ function markLastMitigationBeforeRecovery(sorted: MilestoneCandidate[], firstRec
   sorted[firstRecovery].features.recovery_halts_impact = 1;
 }
 
+/**
+ * When recovery is told in several steps, the last mitigation told as done at or before the last recovery (of the
+ * first episode) is the step that finally halted the impact (`last_mitigate_before_end`).
+ */
+function markLastStepBeforeEnd(sorted: MilestoneCandidate[], lastRecovery: number | undefined): void {
+  if (lastRecovery === undefined) return;
+  for (let i = lastRecovery; i >= 0; i--) {
+    if (!mitigationDone(sorted[i])) continue;
+    sorted[i].features.last_mitigate_before_end = 1;
+    return;
+  }
+}
+
 /** A stated duration that joins two candidates ("down for 36 minutes") is evidence for both ends. */
 function addDurationPairs(candidates: MilestoneCandidate[], stated: readonly StatedDuration[]): void {
   const durations = stated.filter((s) => s.metric === 'impact' || s.metric === 'ttr').map((s) => s.minutes * MINUTE);
@@ -359,6 +372,7 @@ function addPositionFeatures(candidates: MilestoneCandidate[], stated: readonly 
   });
   const lastRecovery = lastOf.has('recover') ? sorted[lastOf.get('recover')!].time : undefined;
   markLastMitigationBeforeRecovery(sorted, firstOf.get('recover'));
+  markLastStepBeforeEnd(sorted, lastOf.get('recover'));
   const onset = onsetOf(sorted);
   const leadOf = detectionLead(sorted, onset);
   markAroundTrouble(sorted);
