@@ -175,6 +175,41 @@ describe('evidence beats first matches', () => {
     assert.ok(!candidatesOf(timed.milestones).some((c) => c.features.document_date));
   });
 
+  it('tells a stated window’s end from the end of a span a line counts from one time', () => {
+    const text = [
+      '# Queue stall',
+      '',
+      'Between 08:00 and 09:30 UTC on 4 June 2024 the queue was unavailable.',
+      '',
+      '## Timeline',
+      '',
+      '- 2024-06-04 08:10 UTC Jobs failed for the next 20 minutes.',
+      '- 2024-06-04 09:30 UTC Queue recovered.',
+      '',
+    ].join('\n');
+    const candidates = candidatesOf(analyzeText(text).milestones);
+    const endsAt = (feature: string) => candidates.filter((c) => c.features[feature]).map((c) => iso(c.time));
+    assert.deepEqual(endsAt('window_end'), ['2024-06-04T09:30:00Z'], 'the window closes where its start stands');
+    assert.deepEqual(endsAt('span_end'), ['2024-06-04T08:30:00Z'], '20 minutes counted from 08:10, no start beside');
+    const recovered = candidates.find((c) => c.text.includes('Queue recovered'))!;
+    assert.equal(recovered.features.agrees_window_end, 1);
+  });
+
+  it('marks a window stated after the rows tell recovery as a relapse, and only that window', () => {
+    const candidates = candidatesOf(analyzeText(read('relapse-window-after-recovery.md')).milestones);
+    const late = candidates.filter((c) => c.features.window_after_recovery).map((c) => iso(c.time));
+    assert.deepEqual(late.sort(), ['2024-07-09T14:52:00Z', '2024-07-09T14:58:00Z']);
+    const early = analyzeText(read('window-end-halts-impact.md')).milestones;
+    assert.ok(!candidatesOf(early).some((c) => c.features.window_after_recovery), 'no recovery row, no relapse');
+  });
+
+  it('marks the last step of a recovery told in steps, beside the step before the first recovery', () => {
+    const candidates = candidatesOf(analyzeText(read('recovery-in-steps.md')).milestones);
+    const marked = (feature: string) => candidates.filter((c) => c.features[feature]).map((c) => iso(c.time));
+    assert.deepEqual(marked('last_mitigate_before_recover'), ['2024-08-12T10:20:00Z'], 'before the partial recovery');
+    assert.deepEqual(marked('last_mitigate_before_end'), ['2024-08-12T10:40:00Z'], 'before the full recovery');
+  });
+
   it('offers no candidate for a timeline row with no word in it, such as a bold day heading', () => {
     const text = [
       '# Sync halted',

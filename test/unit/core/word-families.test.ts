@@ -28,4 +28,12 @@ describe('word families match in their sense', () => {
     assert.ok(!names('It went into a redirect loop due to the CDN asking for plain HTTP', 'mitigate'));
     assert.ok(names('Requests redirected to the mirror', 'mitigate'));
   });
+
+  it('a system starting again is a recovery; a system starting to fail is not', () => {
+    assert.ok(names('Consensus reached and the chain starts', 'recover'));
+    assert.ok(names('The payment service was restarted at 10:05', 'recover'));
+    assert.ok(!names('The payment service started to fail', 'recover'));
+    assert.ok(!names('The nodes started returning errors', 'recover'));
+    assert.ok(!names('Start the nodes early', 'recover'));
+  });
 });

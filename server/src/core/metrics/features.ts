@@ -68,6 +68,13 @@ const REDIRECTS_TRAFFIC = [
   String.raw`(?:traffic|requests?|users?|visitors?)\b|redirect(?:ed|ing)\s+(?:\w+\s+)?to\b`,
 ].join('');
 
+/** A system told as starting again: "the chain starts", "the service was restarted". Not "started to fail". */
+const SYSTEM_STARTS = [
+  String.raw`(?:chain|network|service|site|cluster|api|app|node|server|database|queue)s?\s+`,
+  String.raw`(?:is\s+|was\s+|were\s+|are\s+)?(?:successfully\s+)?(?:re)?start(?:s|ed)\b`,
+  String.raw`(?!\s+(?:to|fail\w*|return\w*|erroring|timing|throwing|dropping|rejecting)\b)`,
+].join('');
+
 /** Word families: what a line of a timeline says happened. Alternatives are general words, not phrases of one document. */
 const FAMILIES = {
   trigger: String.raw`deploy\w*|merg(?:e|ed|es|ing)|config(?:uration)?\s+(?:change|update|push)\w*|releas(?:e|ed|ing)|upgrad\w*|migrat\w*|maintenance|pushed|rolled\s+out|roll-?out|change\s+(?:was\s+)?(?:made|applied|introduced)|cron|scheduled\s+job|certificate\s+expir\w*`,
@@ -79,7 +86,7 @@ const FAMILIES = {
   acknowledge: String.raw`acknowledg\w*|ack(?:ed|'d)\b|declar\w*|escalat\w*|engag\w*|joined|respond(?:ed|s|ing)|incident\s+(?:opened|created|channel|bridge|call|room|commander)|war\s+room|assum\w+\s+(?:incident\s+)?(?:lead|command)|status\s*page|statuspage|${RESPONDER_TELLS}`,
   investigate: String.raw`investigat\w*|look(?:ed|ing|s)?\s+into|troubleshoot\w*|debug\w*|triag\w*|diagnos\w*|began\s+(?:looking|working)|working\s+on|(?:identif(?:y|ies|ied)|determin(?:e|es|ed)|confirm(?:s|ed)?)\s+that`,
   mitigate: String.raw`roll(?:ed|ing|s)?[\s-]?back|rollback|revert\w*|fail(?:ed|ing)?[\s-]?over|workaround|disabl\w*|turn(?:ed)?\s+off|switched\s+off|scal(?:ed|ing)\s+(?:up|out|back)|restart\w*|reboot\w*|(?<!(?:backlogs?|queues?)\s+(?:was\s+|were\s+|is\s+|are\s+)?)drain\w*|purg\w*|flush\w*|(?:rais|increas|bump)(?:ed|ing)?\s+(?:the\s+)?(?:[\w-]+\s+)?(?:quotas?|limits?|capacity)|add(?:ed|ing)\s+(?:more\s+)?capacity|${BLOCKS_TRAFFIC}|throttl\w*|rate[\s-]?limit\w*\s+(?:applied|added|enabled|extended|tightened|lowered)|(?:appl|add|enabl)(?:y|ied|ed|ing)\s+(?:a\s+|the\s+)?rate[\s-]?limit|hot-?fix\w*|${PATCH_APPLIED}|fix\s+(?:was\s+)?(?:deployed|applied|released|rolled)|(?:deployed|released|shipped|published|applied)\s+(?:a\s+|the\s+)?fix(?:ed)?\b|mitigat\w*|${REDIRECTS_TRAFFIC}|rerout\w*|re-?enabl\w*|re-?(?:creat|buil[dt]|instat|provision|issu|generat)\w*|removed|kill\w*|stopped\s+the|${SWITCHED_TO_SPARE}`,
-  recover: String.raw`resolv\w*|recover\w*|back\s+(?:to\s+(?:(?:its|their|the)\s+)?(?:normal|usual|baseline|expected|previous)\b|online|up)|restor\w*|healthy|operational|all[\s-]clear|return(?:ed|s)?\s+to\s+(?:(?:its|their|the)\s+)?(?:normal|usual|baseline|expected)\b|normal(?:ly|ized|ised)?|(?:work\w*|up|online|(?!un)\w+able|(?!fail|crash|error|drop|los|timing|stall|hang)\w+ing|succeed\w*|pass\w*|respond\w*|load\w*|flow\w*)\s+again|resum(?:e|ed|es|ing)\b|${WORKS_AGAIN}|${CHECKED_GOOD}|(?:errors?|failures?|alerts?|timeouts?)\s+(?:stop(?:s|ped)?|ceased?|subsided?|cleared)|stable|stabili[sz]\w*|no\s+(?:further|more|longer)|fully|ended|(?:is|was)\s+over\b|complete[d]?|(?!(?:the|an?|its|their|this|that)\s)\w+\s+end(?:s|ed)?\W*$`,
+  recover: String.raw`resolv\w*|recover\w*|back\s+(?:to\s+(?:(?:its|their|the)\s+)?(?:normal|usual|baseline|expected|previous)\b|online|up)|restor\w*|healthy|operational|all[\s-]clear|return(?:ed|s)?\s+to\s+(?:(?:its|their|the)\s+)?(?:normal|usual|baseline|expected)\b|normal(?:ly|ized|ised)?|(?:work\w*|up|online|(?!un)\w+able|(?!fail|crash|error|drop|los|timing|stall|hang)\w+ing|succeed\w*|pass\w*|respond\w*|load\w*|flow\w*)\s+again|resum(?:e|ed|es|ing)\b|${WORKS_AGAIN}|${SYSTEM_STARTS}|${CHECKED_GOOD}|(?:errors?|failures?|alerts?|timeouts?)\s+(?:stop(?:s|ped)?|ceased?|subsided?|cleared)|stable|stabili[sz]\w*|no\s+(?:further|more|longer)|fully|ended|(?:is|was)\s+over\b|complete[d]?|(?!(?:the|an?|its|their|this|that)\s)\w+\s+end(?:s|ed)?\W*$`,
   closure: String.raw`clos(?:ed|ing|es)|wrap(?:ped)?\s+up|hand(?:ed)?\s+over|stood\s+down|stand[\s-]?down`,
   monitoring: String.raw`monitor(?:ing)?\s+(?:the\s+)?(?:situation|recovery|closely|for)|continu\w+\s+to\s+monitor|keep\w*\s+(?:an\s+)?eye|watching`,
   partial: String.raw`partial\w*|some\b|begin(?:s|ning)?\s+to|start(?:ed|s)?\s+to|slowly|gradual\w*|most\b|majority|still`,
@@ -176,6 +183,8 @@ export const FEATURES: Record<string, string> = {
   label_resolved: 'a labelled line naming the resolution',
   window_start: 'the start of a window stated in prose or the title ("between 09:05 and 09:41 UTC")',
   window_end: 'the end of such a window',
+  window_after_recovery: 'a stated window, or its end, that starts after the last row naming recovery (a relapse)',
+  span_end: 'the end of a span a line counts from a time it gives ("slow for the next 2 hours", "7-13th Nov")',
   stated_onset: 'an onset stated in prose ("at roughly 18:52 UTC … experienced")',
   agrees_window_start: 'a timeline entry at the same instant as a stated window’s start',
   agrees_window_end: 'a timeline entry at the same instant as a stated window’s end',
@@ -191,6 +200,8 @@ export const FEATURES: Record<string, string> = {
   section_none: 'sits under no heading the engine recognises',
   last_mitigate_before_recover:
     'the last timeline row naming the mitigate family at or before the first naming recovery',
+  last_mitigate_before_end:
+    'the last timeline row telling a mitigation as done at or before the last row naming recovery (the final step)',
   recovery_halts_impact:
     'the first row naming recovery, when no row before it tells a mitigation as done (the impact halted there)',
   after_last_recover: 'later than the last timeline row naming the recover family (an epilogue row)',

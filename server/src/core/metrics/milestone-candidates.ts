@@ -46,12 +46,23 @@ function fromEntry(entry: TimelineEntry): MilestoneCandidate {
   };
 }
 
-function fromLabel(label: LabelledMilestone): MilestoneCandidate {
+const END_MARK = ' (end)';
+const labelKey = (line: number, evidence: string) => `${line}\u0000${evidence}`;
+
+/**
+ * The labels that open something on their line: an end whose start stands beside it closes a stated window
+ * ("between 09:05 and 09:41"); an end with none is a span counted from one time ("4 minutes from 05:43").
+ */
+const openingLabels = (labelled: readonly LabelledMilestone[]) =>
+  new Set(labelled.filter((l) => !l.evidence.endsWith(END_MARK)).map((l) => labelKey(l.line, l.evidence)));
+
+function fromLabel(label: LabelledMilestone, opening: ReadonlySet<string>): MilestoneCandidate {
   const features: Record<string, number> = { in_prose: label.source === 'prose' ? 1 : 0 };
-  const isEnd = label.evidence.endsWith('(end)');
+  const isEnd = label.evidence.endsWith(END_MARK);
+  const startBeside = isEnd && opening.has(labelKey(label.line, label.evidence.slice(0, -END_MARK.length)));
   if (label.evidence === 'stated start') features.stated_onset = 1;
   else if (label.source === 'prose' || label.kinds.includes('impactStart') || label.kinds.includes('impactEnd'))
-    features[isEnd ? 'window_end' : 'window_start'] = 1;
+    features[!isEnd ? 'window_start' : startBeside ? 'window_end' : 'span_end'] = 1;
   else for (const kind of label.kinds) if (SCORED.includes(kind)) features[`label_${kind}`] = 1;
   // A "Detected: 14:05" line says outright what it is, as a marker does; a window in prose is only evidence.
   const explicit =
@@ -94,6 +105,7 @@ function fromWindow(window: StatedWindow): MilestoneCandidate[] {
 
 /** Every candidate instant of a document, with its features computed against the others. */
 export function collectMilestoneCandidates(input: MilestoneInput): MilestoneCandidate[] {
+  const opening = openingLabels(input.labelled);
   const candidates = [
     ...input.frontmatter.map((fm): MilestoneCandidate => ({
       time: fm.time,
@@ -105,7 +117,7 @@ export function collectMilestoneCandidates(input: MilestoneInput): MilestoneCand
       marked: [fm.kind],
     })),
     ...input.entries.filter((e) => e.time !== undefined && (e.markers.length > 0 || tellsSomething(e))).map(fromEntry),
-    ...input.labelled.map(fromLabel),
+    ...input.labelled.map((label) => fromLabel(label, opening)),
     ...unreadWindows(input).flatMap(fromWindow),
   ];
   const dated = fromDocumentDate(candidates, input.documentDate);
@@ -177,7 +189,7 @@ function endsFromStatedDuration(
 
 /** Whether a window start has its end among the candidates (same line, marked as the window's end). */
 const hasEnd = (start: MilestoneCandidate, all: readonly MilestoneCandidate[]) =>
-  all.some((c) => c.line === start.line && c.features.window_end && c.time > start.time);
+  all.some((c) => c.line === start.line && (c.features.window_end || c.features.span_end) && c.time > start.time);
 
 function addSectionFeatures(candidates: MilestoneCandidate[], spans: readonly SectionSpan[]): void {
   if (spans.length === 0) return;
@@ -193,7 +205,8 @@ const opens = (c: MilestoneCandidate) =>
   !!(c.features.window_start || c.features.stated_onset || c.features.label_started) ||
   familiesIn(c.text).families.some((f) => OPENING_FAMILIES.has(f));
 const closes = (c: MilestoneCandidate) =>
-  !!(c.features.window_end || c.features.label_resolved) || familiesIn(c.text).families.includes('recover');
+  !!(c.features.window_end || c.features.span_end || c.features.label_resolved) ||
+  familiesIn(c.text).families.includes('recover');
 
 /** A row telling a mitigation as done: not begun, tried, instructed, planned or negated. */
 const mitigationDone = (c: MilestoneCandidate) =>
@@ -216,6 +229,19 @@ function markLastMitigationBeforeRecovery(sorted: MilestoneCandidate[], firstRec
     return;
   }
   sorted[firstRecovery].features.recovery_halts_impact = 1;
+}
+
+/**
+ * When recovery is told in several steps, the last mitigation told as done at or before the last recovery (of the
+ * first episode) is the step that finally halted the impact (`last_mitigate_before_end`).
+ */
+function markLastStepBeforeEnd(sorted: MilestoneCandidate[], lastRecovery: number | undefined): void {
+  if (lastRecovery === undefined) return;
+  for (let i = lastRecovery; i >= 0; i--) {
+    if (!mitigationDone(sorted[i])) continue;
+    sorted[i].features.last_mitigate_before_end = 1;
+    return;
+  }
 }
 
 /** A stated duration that joins two candidates ("down for 36 minutes") is evidence for both ends. */
@@ -346,6 +372,7 @@ function addPositionFeatures(candidates: MilestoneCandidate[], stated: readonly 
   });
   const lastRecovery = lastOf.has('recover') ? sorted[lastOf.get('recover')!].time : undefined;
   markLastMitigationBeforeRecovery(sorted, firstOf.get('recover'));
+  markLastStepBeforeEnd(sorted, lastOf.get('recover'));
   const onset = onsetOf(sorted);
   const leadOf = detectionLead(sorted, onset);
   markAroundTrouble(sorted);
@@ -365,11 +392,25 @@ function addPositionFeatures(candidates: MilestoneCandidate[], stated: readonly 
     if (recurrence !== undefined && c.time >= recurrence) f.after_recurrence = 1;
     const lead = leadOf(c.time);
     if (lead) f[lead] = 1;
-    const isWindow = f.window_start || f.window_end || f.stated_onset;
+    const isWindow = f.window_start || f.window_end || f.span_end || f.stated_onset;
     if (!isWindow && near(c.time, windowStarts)) f.agrees_window_start = 1;
     if (!isWindow && near(c.time, windowEnds)) f.agrees_window_end = 1;
     if (windowStarts.length > 0 && c.time < Math.min(...windowStarts) - MINUTE) f.before_window = 1;
     if (windowEnds.length > 0 && c.time > Math.max(...windowEnds) + MINUTE) f.after_window = 1;
     if (durations.some((d) => Math.abs(c.time - origin - d) <= 2 * MINUTE)) f.agrees_duration_end = 1;
   });
+  markWindowsAfterRecovery(sorted);
+}
+
+/**
+ * A window whose start comes after the last row naming recovery is told after the story ended: a relapse ("another
+ * brief outage between …") or a planned window, not the opening of the incident nor the step that halted it.
+ */
+function markWindowsAfterRecovery(sorted: readonly MilestoneCandidate[]): void {
+  // A window's start and end share a line and its words; a line may state more than one window.
+  const key = (c: MilestoneCandidate) => labelKey(c.line, c.text.replace(/ \(end\)$/, ''));
+  const late = new Set(sorted.filter((c) => c.features.window_start && c.features.after_last_recover).map(key));
+  for (const c of sorted) {
+    if ((c.features.window_start || c.features.window_end) && late.has(key(c))) c.features.window_after_recovery = 1;
+  }
 }
