@@ -8,6 +8,7 @@ import { flat } from '../text/flat';
 import { plainText, splitRow } from './inline';
 import { cutAt, lazyCuts } from './lazyRuns';
 import { clampNesting } from './nesting';
+import { proseTree } from './proseTree';
 import { scanSegments } from './scan';
 import { simpleLineBlocks } from './simpleLine';
 
@@ -142,9 +143,18 @@ function partsParsed(source: string, cuts: readonly number[]): Block[] {
   return cutAt(source, cuts).flatMap((part) => parsedBlocks(part.text).map((block) => shift(block, part.line)));
 }
 
-/** The blocks of a chunk's text as the Markdown parser reads them. */
+/** The blocks of a chunk's text as the Markdown parser reads them (quoted prose read without it, the same way). */
 export function parsedBlocks(source: string): Block[] {
-  const root = processor.parse(source) as Root;
+  return blocksOf(proseTree(source) ?? markdownTree(source), source);
+}
+
+/** The Markdown parser's tree of a chunk's text. */
+export function markdownTree(source: string): Root {
+  return processor.parse(source) as Root;
+}
+
+/** The blocks of a chunk's tree. */
+export function blocksOf(root: Root, source: string): Block[] {
   const lines = source.split('\n');
   const blocks: Block[] = [];
   for (const node of root.children) convert(node, lines, blocks, false);
