@@ -9,7 +9,7 @@ import { plainText, splitRow } from './inline';
 import { cutAt, lazyCuts } from './lazyRuns';
 import { clampNesting } from './nesting';
 import { proseTree } from './proseTree';
-import { scanSegments } from './scan';
+import { scanSegments, type Segment } from './scan';
 import { simpleLineBlocks } from './simpleLine';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(blockStructureOnly).freeze();
@@ -46,13 +46,15 @@ export class BlockCache {
   private rows = new Map<string, CachedRow>();
   private usedChunks = new Map<string, RelativeBlocks>();
   private usedRows = new Map<string, CachedRow>();
+  /** The last split, for its lines: `prepare` and then `blocks` split the same version once. */
+  private scanned: { lines: readonly string[]; firstLine: number; segments: Segment[] } | undefined;
 
   /** Parses the body lines from `firstLine` on into absolute blocks. */
   blocks(lines: readonly string[], firstLine: number): Block[] {
     const out: Block[] = [];
     this.deepLines = [];
     this.lazyCutLines = [];
-    for (const segment of scanSegments(lines, firstLine)) {
+    for (const segment of this.segments(lines, firstLine)) {
       if (segment.kind === 'heading') {
         const text = plainText(
           segment.raw.replace(/^ {0,3}#{1,6}[ \t]*/, '').replace(/[ \t]+#+[ \t]*$|^#+[ \t]*$/, ''),
@@ -78,7 +80,7 @@ export class BlockCache {
    */
   async prepare(lines: readonly string[], firstLine: number, proceed: () => boolean): Promise<boolean> {
     let sliceStart = performance.now();
-    for (const segment of scanSegments(lines, firstLine)) {
+    for (const segment of this.segments(lines, firstLine)) {
       if (segment.kind !== 'chunk') continue;
       const text = lines.slice(segment.line, segment.endLine + 1).join('\n');
       if (this.usedChunks.has(text) || this.chunks.has(text)) continue;
@@ -90,6 +92,14 @@ export class BlockCache {
       }
     }
     return proceed();
+  }
+
+  private segments(lines: readonly string[], firstLine: number): Segment[] {
+    const last = this.scanned;
+    if (last?.lines === lines && last.firstLine === firstLine) return last.segments;
+    const segments = scanSegments(lines, firstLine);
+    this.scanned = { lines, firstLine, segments };
+    return segments;
   }
 
   private rotate(): void {

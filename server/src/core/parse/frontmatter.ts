@@ -24,8 +24,20 @@ function tomlBodyLine(lines: readonly string[], open: number): number | undefine
   return undefined;
 }
 
+/** Readings by index: the server reads a version's body line ahead of analysing it. */
+const readings = new WeakMap<LineIndex, FrontmatterResult>();
+
 /** Reads the YAML frontmatter block, keeping each key's position and every YAML error's. */
 export function readFrontmatter(index: LineIndex): FrontmatterResult {
+  let result = readings.get(index);
+  if (!result) {
+    result = readFrontmatterOf(index);
+    readings.set(index, result);
+  }
+  return result;
+}
+
+function readFrontmatterOf(index: LineIndex): FrontmatterResult {
   const lines = index.lines;
   // Tools that export postmortems sometimes put a comment (the source, a licence) above the frontmatter.
   let open = 0;
