@@ -5,7 +5,6 @@ export { DEFAULT_MAX_BYTES, type AnalyzeOptions } from './options';
 import { buildDocument, DerivedCache } from './document';
 import { BlockCache } from './parse/blockCache';
 import { readFrontmatter } from './parse/frontmatter';
-import { LineIndex } from './text/lineIndex';
 
 /**
  * Keeps one parse per document version and reuses unchanged blocks across versions,
@@ -30,16 +29,7 @@ export class Analyzer {
     const defaultZone = perDocument.defaultZone ?? this.options.defaultZone;
     const same = cached && cached.version === version && cached.text === text && this.zones.get(uri) === defaultZone;
     if (same) return cached;
-    let blocks = this.blockCaches.get(uri);
-    if (!blocks) {
-      blocks = new BlockCache();
-      this.blockCaches.set(uri, blocks);
-    }
-    let derived = this.derived.get(uri);
-    if (!derived) {
-      derived = new DerivedCache();
-      this.derived.set(uri, derived);
-    }
+    const { blocks, derived } = this.caches(uri);
     const doc = buildDocument(uri, version, text, blocks, { ...this.options, defaultZone }, derived);
     this.latest.set(uri, doc);
     this.zones.set(uri, defaultZone);
@@ -53,13 +43,24 @@ export class Analyzer {
   async prepare(uri: string, text: string, proceed: () => boolean): Promise<boolean> {
     const cached = this.latest.get(uri);
     if (cached?.text === text) return proceed();
+    // The line index, frontmatter and block split read here are the ones `analyze` then reuses.
+    const { blocks, derived } = this.caches(uri);
+    const index = derived.linesOf(text);
+    return blocks.prepare(index.lines, readFrontmatter(index).bodyLine, proceed);
+  }
+
+  private caches(uri: string): { blocks: BlockCache; derived: DerivedCache } {
     let blocks = this.blockCaches.get(uri);
     if (!blocks) {
       blocks = new BlockCache();
       this.blockCaches.set(uri, blocks);
     }
-    const index = new LineIndex(text);
-    return blocks.prepare(index.lines, readFrontmatter(index).bodyLine, proceed);
+    let derived = this.derived.get(uri);
+    if (!derived) {
+      derived = new DerivedCache();
+      this.derived.set(uri, derived);
+    }
+    return { blocks, derived };
   }
 
   /** The last analysed version of a document, if any. */

@@ -339,8 +339,17 @@ function statedDurationsOf(
  * the timeline reuses it (and the sections it points into) instead of reading every row again.
  */
 export class DerivedCache {
-  /** The lines of the version before, whose strings unchanged lines keep (see LineIndex). */
+  /**
+   * The lines last read (of the version before, or of this one when the server read them ahead of
+   * analysing it), whose strings unchanged lines keep (see LineIndex).
+   */
   lines: LineIndex | undefined;
+
+  /** The line index of `text`: the one last read when it is of the same text, else a new one. */
+  linesOf(text: string): LineIndex {
+    if (this.lines?.text !== text) this.lines = new LineIndex(text, this.lines);
+    return this.lines;
+  }
   /** The stated durations of the version before, by line. */
   durations = new LineDurations();
   private source: TimelineSource | undefined;
@@ -406,8 +415,7 @@ export function buildDocument(
   const refused = refuse(text, options.maxBytes ?? DEFAULT_MAX_BYTES);
   if (refused) return emptyDocument(uri, version, text, [refused]);
 
-  const index = new LineIndex(text, derived.lines);
-  derived.lines = index;
+  const index = derived.linesOf(text);
   const fm = readFrontmatter(index);
   const blocks = cache.blocks(index.lines, fm.bodyLine);
   const freshSections = buildSections(blocks, index);

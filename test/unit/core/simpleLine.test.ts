@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { parsedBlocks } from '../../../server/src/core/parse/blockCache';
+import { blocksOf, markdownTree } from '../../../server/src/core/parse/blockCache';
 import { simpleLineBlocks } from '../../../server/src/core/parse/simpleLine';
 
 /** Pieces a line is made of: markers, near-markers, block openers, words and white space. */
@@ -36,7 +36,7 @@ describe('one-line chunks read without the parser', () => {
         const simple = simpleLineBlocks(text);
         if (simple === undefined) return;
         taken++;
-        assert.deepEqual(simple, parsedBlocks(text), JSON.stringify(text));
+        assert.deepEqual(simple, blocksOf(markdownTree(text), text), JSON.stringify(text));
       }),
       { numRuns: 3000 },
     );
@@ -55,7 +55,7 @@ describe('one-line chunks read without the parser', () => {
       '3) 4)x',
       '- '.repeat(16) + 'x y',
     ])
-      assert.deepEqual(simpleLineBlocks(text), parsedBlocks(text), text);
+      assert.deepEqual(simpleLineBlocks(text), blocksOf(markdownTree(text), text), text);
     const others = ['- [ ] task', '* * *', '- - -', '-  two spaces', '-\ttab', '# Heading', '> quote', 'trailing ', ''];
     for (const text of [...others, '- <div>', 'é', '1. 2.', '- 3)'])
       assert.equal(simpleLineBlocks(text), undefined, text);

@@ -8,7 +8,8 @@ import { flat } from '../text/flat';
 import { plainText, splitRow } from './inline';
 import { cutAt, lazyCuts } from './lazyRuns';
 import { clampNesting } from './nesting';
-import { scanSegments } from './scan';
+import { proseTree } from './proseTree';
+import { scanSegments, type Segment } from './scan';
 import { simpleLineBlocks } from './simpleLine';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(blockStructureOnly).freeze();
@@ -45,13 +46,18 @@ export class BlockCache {
   private rows = new Map<string, CachedRow>();
   private usedChunks = new Map<string, RelativeBlocks>();
   private usedRows = new Map<string, CachedRow>();
+  /** The last split, for its lines: `prepare` and then `blocks` split the same version once. */
+  private scanned: { lines: readonly string[]; firstLine: number; segments: Segment[] } | undefined;
 
   /** Parses the body lines from `firstLine` on into absolute blocks. */
   blocks(lines: readonly string[], firstLine: number): Block[] {
     const out: Block[] = [];
     this.deepLines = [];
     this.lazyCutLines = [];
-    for (const segment of scanSegments(lines, firstLine)) {
+    const segments = this.segments(lines, firstLine);
+    const texts = segments.map((segment) => (segment.kind === 'chunk' ? chunkText(lines, segment) : ''));
+    this.parseMissing(texts.filter((text) => text !== ''));
+    for (const [i, segment] of segments.entries()) {
       if (segment.kind === 'heading') {
         const text = plainText(
           segment.raw.replace(/^ {0,3}#{1,6}[ \t]*/, '').replace(/[ \t]+#+[ \t]*$|^#+[ \t]*$/, ''),
@@ -60,7 +66,7 @@ export class BlockCache {
       } else if (segment.kind === 'table') {
         out.push(this.table(lines, segment.line, segment.endLine));
       } else {
-        const chunk = this.chunk(lines.slice(segment.line, segment.endLine + 1).join('\n'));
+        const chunk = this.chunk(texts[i]);
         for (const block of chunk.blocks) out.push(shift(block, segment.line));
         for (const line of chunk.deepLines) this.deepLines.push(line + segment.line);
         for (const line of chunk.lazyCuts) this.lazyCutLines.push(line + segment.line);
@@ -77,18 +83,57 @@ export class BlockCache {
    */
   async prepare(lines: readonly string[], firstLine: number, proceed: () => boolean): Promise<boolean> {
     let sliceStart = performance.now();
-    for (const segment of scanSegments(lines, firstLine)) {
+    let batch: string[] = [];
+    let batchBytes = 0;
+    for (const segment of this.segments(lines, firstLine)) {
       if (segment.kind !== 'chunk') continue;
-      const text = lines.slice(segment.line, segment.endLine + 1).join('\n');
-      if (this.usedChunks.has(text) || this.chunks.has(text)) continue;
-      this.chunks.set(...keyed(parseChunk(text)));
+      const text = chunkText(lines, segment);
+      batch.push(text);
+      batchBytes += text.length;
+      if (batchBytes < SLICE_BYTES) continue;
+      this.parseMissing(batch);
+      batch = [];
+      batchBytes = 0;
       if (performance.now() - sliceStart > SLICE_MS) {
         await new Promise((resolve) => setImmediate(resolve));
         if (!proceed()) return false;
         sliceStart = performance.now();
       }
     }
+    this.parseMissing(batch);
     return proceed();
+  }
+
+  /** Parses the chunks of `texts` not cached yet, those that need the Markdown parser in one call of it. */
+  private parseMissing(texts: readonly string[]): void {
+    const pending = new Map<string, PendingChunk>();
+    for (const text of texts) {
+      if (this.usedChunks.has(text) || this.chunks.has(text) || pending.has(text)) continue;
+      const read = readChunk(text);
+      if ('blocks' in read) this.chunks.set(read.key, read);
+      else pending.set(text, read);
+    }
+    let group: PendingChunk[] = [];
+    let bytes = 0;
+    const flush = () => {
+      for (const parsed of parsedTogether(group)) this.chunks.set(parsed.key, parsed);
+      group = [];
+      bytes = 0;
+    };
+    for (const chunk of pending.values()) {
+      group.push(chunk);
+      bytes += chunk.source.length;
+      if (bytes >= BATCH_BYTES) flush();
+    }
+    flush();
+  }
+
+  private segments(lines: readonly string[], firstLine: number): Segment[] {
+    const last = this.scanned;
+    if (last?.lines === lines && last.firstLine === firstLine) return last.segments;
+    const segments = scanSegments(lines, firstLine);
+    this.scanned = { lines, firstLine, segments };
+    return segments;
   }
 
   private rotate(): void {
@@ -126,15 +171,133 @@ export class BlockCache {
 
 /** Parser work between two yields in `prepare`. */
 const SLICE_MS = 15;
+/** Chunk text read between two checks of the clock in `prepare`. */
+const SLICE_BYTES = 8_192;
+/** Chunk text parsed in one call of the Markdown parser at most, so no call holds the event loop long. */
+const BATCH_BYTES = 8_192;
+
+function chunkText(lines: readonly string[], segment: { line: number; endLine: number }): string {
+  return lines.slice(segment.line, segment.endLine + 1).join('\n');
+}
+
+/** A chunk read as far as it can be without the Markdown parser, which it needs. */
+interface PendingChunk {
+  key: string;
+  /** Its text with deep nesting clamped: what the parser reads. */
+  source: string;
+  deepLines: number[];
+}
 
 /** One chunk parsed into relative blocks, under a flat copy of its text. */
 function parseChunk(text: string): RelativeBlocks {
+  const read = readChunk(text);
+  return 'blocks' in read ? read : parsedTogether([read])[0];
+}
+
+/** A chunk's blocks when they can be read without the Markdown parser, else what the parser needs. */
+function readChunk(text: string): RelativeBlocks | PendingChunk {
   const key = flat(text);
   const { text: source, lines: deepLines } = clampNesting(key);
   const simple = source.includes('\n') ? undefined : simpleLineBlocks(source);
-  const cuts = simple ? [] : lazyCuts(source);
-  const blocks = simple ?? (cuts.length ? partsParsed(source, cuts) : parsedBlocks(source));
-  return { key, blocks, deepLines, lazyCuts: cuts };
+  if (simple) return { key, blocks: simple, deepLines, lazyCuts: [] };
+  const cuts = lazyCuts(source);
+  if (cuts.length) return { key, blocks: partsParsed(source, cuts), deepLines, lazyCuts: cuts };
+  const prose = proseTree(source);
+  if (prose) return { key, blocks: blocksOf(prose, source), deepLines, lazyCuts: [] };
+  return { key, source, deepLines };
+}
+
+/**
+ * Whether a chunk may read otherwise when more text follows it than at the end of the text. An HTML
+ * line ends or continues a block depending on the next line ("- item" then "</pre>" makes the tag
+ * a block of its own at the end, and part of the item before more), so chunks with HTML are parsed
+ * alone; a test parses every other kind of line both ways.
+ */
+function mayReadOtherwiseBeforeMore(source: string): boolean {
+  return source.includes('<');
+}
+
+/**
+ * Between chunks parsed together: a blank line, an empty heading and a blank line. Only a fence left
+ * open carries across it (HTML is parsed alone), and a node that crosses it sends the chunks back to
+ * be parsed one by one.
+ */
+const SEPARATOR = '\n\n#\n\n';
+const SEPARATOR_LINES = 3;
+
+/**
+ * Chunks parsed in one call of the Markdown parser where they parse as alone, else one call each. A
+ * call costs a set-up (its syntax extensions combined again, about as much as parsing a short chunk),
+ * paid once here.
+ */
+function parsedTogether(pending: readonly PendingChunk[]): RelativeBlocks[] {
+  const joinable = pending.filter((p) => !mayReadOtherwiseBeforeMore(p.source));
+  const together = new Map(joinable.map((p, i) => [p, i]));
+  const joined = joinable.length > 1 ? parsedJoined(joinable) : undefined;
+  return pending.map((p) => {
+    const i = together.get(p);
+    return joined && i !== undefined ? joined[i] : finished(p, blocksOf(markdownTree(p.source), p.source));
+  });
+}
+
+/** Chunks parsed in one call, each as it parses alone; undefined when one reads otherwise joined. */
+function parsedJoined(pending: readonly PendingChunk[]): RelativeBlocks[] | undefined {
+  const starts: { line: number; offset: number }[] = [];
+  const ends: number[] = [];
+  let line = 0;
+  let offset = 0;
+  for (const { source } of pending) {
+    starts.push({ line, offset });
+    line += lineCount(source);
+    ends.push(line - 1);
+    line += SEPARATOR_LINES;
+    offset += source.length + SEPARATOR.length;
+  }
+  const groups: RootContent[][] = pending.map(() => []);
+  let k = 0;
+  for (const node of markdownTree(pending.map((p) => p.source).join(SEPARATOR)).children) {
+    const [first, last] = lineSpan(node);
+    while (k < pending.length && first > ends[k]) k++;
+    if (k === pending.length) return undefined;
+    if (first >= starts[k].line) {
+      if (last > ends[k]) return undefined;
+      groups[k].push(node);
+    } else if (!(node.type === 'heading' && first === last && first === starts[k].line - 2)) return undefined;
+  }
+  if (groups.some((group) => group.length === 0)) return undefined;
+  return pending.map((p, i) => {
+    const children = groups[i].map((node) => moved(node, starts[i].line, starts[i].offset));
+    return finished(p, blocksOf({ type: 'root', children }, p.source));
+  });
+}
+
+/** A node of the joined text with its positions (and its children's) made relative to its own chunk. */
+function moved<T extends Nodes>(node: T, lines: number, offset: number): T {
+  const copy = { ...node };
+  if (node.position) {
+    const { start, end } = node.position;
+    copy.position = {
+      start: { line: start.line - lines, column: start.column, offset: (start.offset ?? 0) - offset },
+      end: { line: end.line - lines, column: end.column, offset: (end.offset ?? 0) - offset },
+    };
+  }
+  if ('children' in node) (copy as { children: Nodes[] }).children = node.children.map((c) => moved(c, lines, offset));
+  return copy;
+}
+
+/** The blocks of each chunk's text, parsed in one call of the parser as `BlockCache` does. */
+export function blocksParsedTogether(sources: readonly string[]): Block[][] {
+  return parsedTogether(sources.map((source) => ({ key: source, source, deepLines: [] }))).map((read) => read.blocks);
+}
+
+function finished(pending: PendingChunk, blocks: Block[]): RelativeBlocks {
+  return { key: pending.key, blocks, deepLines: pending.deepLines, lazyCuts: [] };
+}
+
+function lineCount(text: string): number {
+  let count = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+  return count;
 }
 
 /** A chunk cut where it steps out of quotes too often, each part parsed on its own. */
@@ -142,16 +305,23 @@ function partsParsed(source: string, cuts: readonly number[]): Block[] {
   return cutAt(source, cuts).flatMap((part) => parsedBlocks(part.text).map((block) => shift(block, part.line)));
 }
 
-/** The blocks of a chunk's text as the Markdown parser reads them. */
+/** The blocks of a chunk's text as the Markdown parser reads them (quoted prose read without it, the same way). */
 export function parsedBlocks(source: string): Block[] {
-  const root = processor.parse(source) as Root;
+  return blocksOf(proseTree(source) ?? markdownTree(source), source);
+}
+
+/** The Markdown parser's tree of a chunk's text. */
+export function markdownTree(source: string): Root {
+  return processor.parse(source) as Root;
+}
+
+/** The blocks of a chunk's tree. */
+export function blocksOf(root: Root, source: string): Block[] {
   const lines = source.split('\n');
   const blocks: Block[] = [];
   for (const node of root.children) convert(node, lines, blocks, false);
   return blocks;
 }
-
-const keyed = (parsed: RelativeBlocks): [string, RelativeBlocks] => [parsed.key, parsed];
 
 function convert(node: RootContent, lines: readonly string[], out: Block[], quoted: boolean): void {
   const [line, endLine] = lineSpan(node);

@@ -1,5 +1,6 @@
 import { isMap, isScalar, parseDocument } from 'yaml';
 import type { Frontmatter, FrontmatterField, Problem } from '../model';
+import { flat } from '../text/flat';
 import type { LineIndex } from '../text/lineIndex';
 
 export interface FrontmatterResult {
@@ -24,8 +25,40 @@ function tomlBodyLine(lines: readonly string[], open: number): number | undefine
   return undefined;
 }
 
+/** Readings by index: the server reads a version's body line ahead of analysing it. */
+const readings = new WeakMap<LineIndex, FrontmatterResult>();
+
+/**
+ * Recent readings of a closed frontmatter, under flat copies of its lines (up to the body): a reading
+ * depends on those lines only, and an edit of the body leaves them as they were.
+ */
+const recent: { lines: string[]; result: FrontmatterResult }[] = [];
+const RECENT_READINGS = 8;
+
 /** Reads the YAML frontmatter block, keeping each key's position and every YAML error's. */
 export function readFrontmatter(index: LineIndex): FrontmatterResult {
+  let result = readings.get(index) ?? recentReading(index.lines);
+  if (!result) {
+    result = readFrontmatterOf(index);
+    remember(index.lines, result);
+  }
+  readings.set(index, result);
+  return result;
+}
+
+function recentReading(lines: readonly string[]): FrontmatterResult | undefined {
+  const same = (head: readonly string[]) => head.length <= lines.length && head.every((line, i) => line === lines[i]);
+  return recent.find((entry) => same(entry.lines))?.result;
+}
+
+function remember(lines: readonly string[], result: FrontmatterResult): void {
+  // Without a closed frontmatter the reading depends on every line (an unclosed fence looks to the end).
+  if (result.bodyLine === 0) return;
+  recent.unshift({ lines: lines.slice(0, result.bodyLine).map(flat), result });
+  recent.length = Math.min(recent.length, RECENT_READINGS);
+}
+
+function readFrontmatterOf(index: LineIndex): FrontmatterResult {
   const lines = index.lines;
   // Tools that export postmortems sometimes put a comment (the source, a licence) above the frontmatter.
   let open = 0;

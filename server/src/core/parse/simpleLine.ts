@@ -13,7 +13,7 @@ import type { Block, ListItem } from './blocks';
 /** One list marker and the single space after it. */
 const MARKER = /(?:[-*+]|\d{1,9}[.)]) /y;
 /** Prose as above; it ends with a character that is not white space, and holds no tab or line end. */
-const PROSE = /^[A-Za-z0-9](?:[^\t\r\n]*[^\s])?$/;
+export const PROSE = /^[A-Za-z0-9](?:[^\t\r\n]*[^\s])?$/;
 /** What is left of an ordered marker at the line's end: an empty item, not prose. */
 const BARE_ORDERED = /^\d{1,9}[.)]$/;
 
