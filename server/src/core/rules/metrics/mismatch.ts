@@ -1,4 +1,5 @@
 import { formatMinutes, METRIC_TITLES } from '../../metrics/durations';
+import { spreadAcrossIncidents } from '../../metrics/incidentSpread';
 import type { MilestoneKind, PostmortemDocument, StatedDuration } from '../../model';
 import type { Rule } from '../rule';
 
@@ -44,7 +45,7 @@ const rule: Rule = {
   level: 'warning',
   description: 'A duration stated in the text disagrees with the one computed from the timeline.',
   rationale:
-    'Durations written by hand drift from the timeline as it is corrected, and a wrong figure in the summary is the one everybody quotes. A stated duration is compared with the one computed from the milestones (an impact duration, when no impact window is marked, with the span from start to mitigation or resolution); a difference beyond the tolerance is reported, with a fix that writes the computed figure. When a milestone behind the figure is only guessed from the wording, the finding is an information rather than a warning, since the guess may be what is wrong.',
+    "Durations written by hand drift from the timeline as it is corrected, and a wrong figure in the summary is the one everybody quotes. A stated duration is compared with the one computed from the milestones (an impact duration, when no impact window is marked, with the span from start to mitigation or resolution); a difference beyond the tolerance is reported, with a fix that writes the computed figure. When a milestone behind the figure is only guessed from the wording, the finding is an information rather than a warning, since the guess may be what is wrong. When the milestones come from the timelines of several incidents (`timeline/several-incidents`), no figure is compared: none measured across them is an incident's.",
   example: {
     flagged: 'Fulfilment was down for 40 minutes. (timeline: 78 minutes)',
     better: 'Fulfilment was down for 78 minutes.',
@@ -65,6 +66,8 @@ const rule: Rule = {
   fixable: true,
   check: ({ doc, options }) => {
     const tolerance = Number(options.toleranceMinutes);
+    // Milestones taken from several incidents make figures no incident had: timeline/several-incidents says so.
+    if (spreadAcrossIncidents(doc)) return [];
     return doc.statedDurations.flatMap((stated) => {
       const range = expected(doc, stated);
       if (!range) return [];

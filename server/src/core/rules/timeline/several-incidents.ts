@@ -1,14 +1,6 @@
-import { ORDERED_KINDS } from '../../metrics/choose';
-import type { Milestone, PostmortemDocument, Section } from '../../model';
+import { APART_DAYS, spreadAcrossIncidents } from '../../metrics/incidentSpread';
+import type { Milestone, PostmortemDocument } from '../../model';
 import type { Finding, Rule } from '../rule';
-
-const DAY = 86_400_000;
-/** Milestones further apart than this, from different timeline sections, belong to different incidents. */
-const APART_DAYS = 30;
-
-function sectionOf(sections: readonly Section[], line: number): Section | undefined {
-  return sections.find((s) => line >= s.headingRange.start.line && line <= s.range.end.line);
-}
 
 function day(time: number): string {
   return new Date(time).toISOString().slice(0, 10);
@@ -18,29 +10,16 @@ function describe(m: Milestone): string {
   return `${m.kind} on line ${m.line + 1}, ${day(m.time)}`;
 }
 
-/**
- * A collection of incident reports, each with its own timeline section, gives the milestone engine rows from all
- * of them: it may take the start from one incident and the mitigation from another, years later. Said only when
- * the chosen milestones come from different timeline sections that far apart, and not all marked by the author.
- */
+/** Said where the later of the two milestones stands, since that is the one most likely taken from another page. */
 function acrossIncidents(doc: PostmortemDocument): Finding[] {
-  const sections = doc.timeline.sections;
-  if (sections.length < 2) return [];
-  const placed = ORDERED_KINDS.flatMap((kind) => {
-    const m = doc.milestones[kind];
-    const section = m && m.source !== 'frontmatter' ? sectionOf(sections, m.line) : undefined;
-    return m && section ? [{ m, section }] : [];
-  });
-  if (new Set(placed.map((p) => p.section)).size < 2 || placed.every((p) => p.m.confidence === 'marked')) return [];
-  const first = placed.reduce((a, b) => (b.m.time < a.m.time ? b : a));
-  const last = placed.reduce((a, b) => (b.m.time > a.m.time ? b : a));
-  const days = Math.round((last.m.time - first.m.time) / DAY);
-  if (first.section === last.section || days <= APART_DAYS) return [];
+  const spread = spreadAcrossIncidents(doc);
+  if (!spread) return [];
+  const { first, last, days } = spread;
   return [
     {
-      range: last.m.range,
+      range: last.range,
       message:
-        `The milestones come from timeline sections ${days} days apart (${describe(first.m)}; ${describe(last.m)}), ` +
+        `The milestones come from timeline sections ${days} days apart (${describe(first)}; ${describe(last)}), ` +
         'so the durations span several incidents. Mark the milestones of the incident this postmortem reports ' +
         '("Mark as …" on its rows), or give each incident its own postmortem.',
     },
