@@ -100,8 +100,7 @@ export function collectIncidents(paths: readonly string[], options: CollectOptio
 }
 
 /** Targets analysed in turn, each saying whether it read its folder's configuration. */
-export function analyseSlice(targets: readonly Target[], maxBytes: number): Analysed[] {
-  const configs = new Configurations();
+export function analyseSlice(targets: readonly Target[], maxBytes: number, configs = new Configurations()): Analysed[] {
   return targets.map((target) => {
     const asked = configs.asked;
     const outcome = analyse(target, configs, maxBytes);
@@ -122,8 +121,9 @@ export async function collectIncidentsInParallel(
   const targets = [...discoverTargets(paths, options.include, options.base, { keepText: true })];
   const kept = options.cache ? keptOutcomes(targets, options.cache, maxBytes) : [];
   const missing = targets.filter((_, i) => !kept[i]?.analysed);
+  const here = new Configurations();
   const inParallel = options.workerFile
-    ? await analyseInParallel(missing, maxBytes, (slice) => analyseSlice(slice, maxBytes), options.workerFile)
+    ? await analyseInParallel(missing, maxBytes, (slice) => analyseSlice(slice, maxBytes, here), options.workerFile)
     : undefined;
   const fresh = inParallel ?? analyseSlice(missing, maxBytes);
   let next = 0;
