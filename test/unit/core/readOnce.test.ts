@@ -29,8 +29,10 @@ describe('reading each postmortem once', () => {
     const targets = byName(true);
     assert.equal(targets.get('postmortems/small.md')?.text, SMALL);
     assert.equal(targets.get('postmortems/large.md')?.text, undefined);
-    for (const target of targets.values())
+    for (const target of targets.values()) {
       assert.deepEqual(readTarget(target), { text: readFileSync(target.path, 'utf8') });
+      assert.equal(target.text, undefined, 'a kept text is handed over once, then let go');
+    }
   });
 
   it('keeps no text unless asked', () => {

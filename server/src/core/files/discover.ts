@@ -197,7 +197,8 @@ function isFile(given: string): boolean {
 
 /**
  * Reads a file as text, or says how large it is when it is over the cap (without reading it whole).
- * A target that carries its text (see DiscoveryReports.keepText) is not read again.
+ * A target that carries its text (see DiscoveryReports.keepText) hands it over instead, once: the
+ * target lets it go, so a list of thousands of targets does not hold every text to the end.
  */
 export function readTarget(
   path: string | Target,
@@ -206,6 +207,7 @@ export function readTarget(
   if (typeof path !== 'string') {
     const { text } = path;
     if (text === undefined) return readTarget(path.path, maxBytes);
+    path.text = undefined;
     const bytes = text.length * 3 > maxBytes ? Buffer.byteLength(text, 'utf8') : 0;
     return bytes > maxBytes ? { tooLarge: bytes } : { text };
   }

@@ -105,7 +105,10 @@ function startWorker(workerFile: string, maxBytes: number, queue: ChunkQueue): v
       const chunk = queue.take();
       if (chunk === undefined) break;
       held.push(chunk);
-      worker.postMessage({ targets: queue.chunks[chunk] } satisfies ChunkJob);
+      const targets = queue.chunks[chunk]!;
+      worker.postMessage({ targets } satisfies ChunkJob);
+      // The worker has its own copy of the texts; should it fail, this thread reads the files again.
+      for (const target of targets) target.text = undefined;
     }
     if (held.length === 0 && !ended) end();
   };
