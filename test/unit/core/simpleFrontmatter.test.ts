@@ -89,6 +89,18 @@ function* frontmatters(): Generator<string> {
     yield `---\ntype: postmortem\n${key}: ${value}\n\n# a comment line\ndate: 2024-01-0${(i % 9) + 1}\n---\n# Body\n`;
     yield `---\nservices: [api, ${value}]\nstatus: ${VALUES[(i * 7) % VALUES.length]}\n---\n`;
   }
+  for (const [i, value] of VALUES.entries()) {
+    const other = VALUES[(i * 11) % VALUES.length]!;
+    yield `---\nservices:\n  - ${value}\n  - ${other}\ntitle: t\n---\n`;
+    yield `---\ntitle: t\nservices:\n- api\n- ${value}   \n\n# after\n---\n`;
+    yield `---\nservices:\n    - ${value}\nowner:\ntags:\n  - ${other}\n---\n`;
+  }
+  yield '---\nservices:\n  - a\n    - b\n---\n';
+  yield '---\nservices:\n  - a\n\n  - b\n---\n';
+  yield '---\nservices:\n  - a\n  -  b\n  -\n---\n';
+  yield '---\nempty:\n---\n';
+  yield '---\nempty:   \nnext: 1\n---\n';
+  yield '---\nlist:\n  - - nested\n---\n';
   yield '---\ntitle: a\ntitle: b\n---\n';
   yield '---\ntitle:\n---\n';
   yield '---\ntitle: a\n  continued\n---\n';
@@ -119,7 +131,7 @@ describe('simple frontmatter', () => {
       assertSameAsLibrary(text);
       count++;
     }
-    assert.ok(count > 150);
+    assert.ok(count > 300);
   });
 
   it('reads every fixture as the YAML library does', () => {
@@ -141,10 +153,18 @@ describe('simple frontmatter', () => {
     ]);
   });
 
+  it('takes block lists and empty values itself', () => {
+    assert.deepEqual(readSimpleMapping('services:\n  - api\n  - db\nowner:\n'), [
+      { key: 'services', value: ['api', 'db'], keyStart: 0, keyEnd: 8, valueStart: 12, valueEnd: 25 },
+      { key: 'owner', value: null, keyStart: 25, keyEnd: 30, valueStart: 31, valueEnd: 31 },
+    ]);
+  });
+
   it('leaves other shapes to the library', () => {
     for (const source of [
       'title: a\ntitle: b',
-      'services:\n  - api',
+      'services:\n  - api\n    - db',
+      'services:\n  - a: b',
       'title: a # note',
       'title: "a \\" b"',
       'title: &x a',

@@ -20,6 +20,9 @@ const CORE = new Schema({ schema: 'core', resolveKnownTags: true });
 const IMPLICIT = CORE.tags.filter((tag): tag is ScalarTag => tag.default === true && 'test' in tag && !!tag.test);
 
 const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_-]*):[ ]+(\S.*)$/;
+/** A key with nothing after its colon: a list below it, or null. */
+const KEY_ONLY = /^([A-Za-z_][A-Za-z0-9_-]*):$/;
+const LIST_ITEM = /^( *)- (\S.*)$/;
 /** Plain text a value may hold: no comment mark, no control or line-separator characters, no tabs. */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
 const SAFE = /^[^#\t\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]*$/;
@@ -35,6 +38,8 @@ const MAX_LINE = 1000;
 const BLANK = /^ *$/;
 const TRAILING_SPACES = / +$/;
 const EDGE_SPACES = /^ +| +$/g;
+
+const safe = (line: string) => line.length <= MAX_LINE && SAFE.test(line.replace(SURROGATE_PAIRS, ''));
 
 /** A plain scalar typed as the library types it: the first implicit tag whose test matches, else text. */
 function plainValue(text: string): unknown {
@@ -77,44 +82,77 @@ function valueOf(text: string): { value: unknown } | undefined {
 
 /**
  * A fast reading of the frontmatter most postmortems have: one `key: value` a line, each value a
- * plain or simply quoted scalar or a flow list of them. The YAML library builds a whole document
+ * plain or simply quoted scalar, a flow list of them, a `- item` list below the key, or nothing. The YAML library builds a whole document
  * model for every file (a fifth of a millisecond for ten lines, most of a cold report's frontmatter
  * cost); for this shape the model adds nothing. Plain scalars are typed by the library's own core
  * schema tags, so `7` is a number and `true` a boolean exactly as the library would read them.
- * Anything else (block lists, comments after values, escapes, anchors, duplicate keys, CRLF) is
+ * Anything else (nested lists, comments after values, escapes, anchors, duplicate keys, CRLF) is
  * left to the library: undefined means "not this shape", never "invalid".
  *
  * The pairs in order, or undefined when the source is not of this shape.
  */
 export function readSimpleMapping(source: string): SimplePair[] | undefined {
   if (source.includes('\r')) return undefined;
+  const lines = source.split('\n');
+  const starts: number[] = [];
+  let offset = 0;
+  for (const line of lines) {
+    starts.push(offset);
+    offset += line.length + 1;
+  }
   const pairs: SimplePair[] = [];
   const keys = new Set<string>();
-  let offset = 0;
-  for (const line of source.split('\n')) {
-    const start = offset;
-    offset += line.length + 1;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     if (BLANK.test(line) || line.startsWith('#')) continue;
-    if (line.length > MAX_LINE || !SAFE.test(line.replace(SURROGATE_PAIRS, ''))) return undefined;
-    const match = KEY_LINE.exec(line);
-    if (!match) return undefined;
-    const key = match[1]!;
-    const text = match[2]!.replace(TRAILING_SPACES, '');
-    if (keys.has(key) || key === '__proto__' || plainValue(key) !== key) return undefined;
+    if (!safe(line)) return undefined;
+    const match = KEY_LINE.exec(line) ?? KEY_ONLY.exec(line);
+    const key = match?.[1];
+    if (!key || keys.has(key) || key === '__proto__' || plainValue(key) !== key) return undefined;
+    keys.add(key);
+    const keyStart = starts[i]!;
+    const keyEnd = keyStart + key.length;
+    if (match![2] === undefined) {
+      const list = blockList(lines, i + 1, starts, source.length);
+      if (!list) return undefined;
+      pairs.push({ key, keyStart, keyEnd, value: list.value, valueStart: list.valueStart, valueEnd: list.valueEnd });
+      i = list.last;
+      continue;
+    }
+    const text = match![2].replace(TRAILING_SPACES, '');
     const read = valueOf(text);
     if (!read) return undefined;
-    keys.add(key);
-    const valueStart = start + line.length - match[2]!.length;
-    pairs.push({
-      key,
-      value: read.value,
-      keyStart: start,
-      keyEnd: start + key.length,
-      valueStart,
-      valueEnd: valueStart + text.length,
-    });
+    const valueStart = keyStart + line.length - match![2].length;
+    pairs.push({ key, keyStart, keyEnd, value: read.value, valueStart, valueEnd: valueStart + text.length });
   }
   return pairs.length > 0 ? pairs : undefined;
+}
+
+/**
+ * The value of a key with nothing after its colon: the `- item` lines right below it (one indent,
+ * simple scalars), or null when there are none. Its place is the library's: a list runs from its
+ * first dash past its last line's end; a null stands just after the colon. `last` is the last line read.
+ */
+function blockList(lines: readonly string[], from: number, starts: readonly number[], end: number) {
+  const items: unknown[] = [];
+  let indent: string | undefined;
+  let at = from;
+  for (; at < lines.length; at++) {
+    const item = LIST_ITEM.exec(lines[at]!);
+    if (!item || (indent !== undefined && item[1] !== indent)) break;
+    if (!safe(lines[at]!)) return undefined;
+    indent = item[1]!;
+    const read = scalar(item[2]!.replace(TRAILING_SPACES, ''), false);
+    if (!read) return undefined;
+    items.push(read.value);
+  }
+  if (indent === undefined) {
+    const colon = starts[from - 1]! + lines[from - 1]!.length;
+    return { value: null, valueStart: colon, valueEnd: colon, last: from - 1 };
+  }
+  const last = at - 1;
+  const valueEnd = at < lines.length ? starts[at]! : end;
+  return { value: items, valueStart: starts[from]! + indent.length, valueEnd, last };
 }
 
 let enabled = true;
