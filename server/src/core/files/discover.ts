@@ -201,17 +201,18 @@ function isFile(given: string): boolean {
  * target lets it go, so a list of thousands of targets does not hold every text to the end.
  */
 export function readTarget(
-  path: string | Target,
+  file: string | Target,
   maxBytes = DEFAULT_MAX_BYTES,
 ): { text: string } | { tooLarge: number } {
-  if (typeof path !== 'string') {
-    const { text } = path;
-    if (text === undefined) return readTarget(path.path, maxBytes);
-    path.text = undefined;
+  if (typeof file !== 'string') {
+    const { text } = file;
+    if (text === undefined) return readTarget(file.path, maxBytes);
+    file.text = undefined;
+    // A UTF-8 byte count is needed only when the text might be over the cap: at most 3 bytes a unit.
     const bytes = text.length * 3 > maxBytes ? Buffer.byteLength(text, 'utf8') : 0;
     return bytes > maxBytes ? { tooLarge: bytes } : { text };
   }
-  const size = statSync(path).size;
+  const size = statSync(file).size;
   if (size > maxBytes) return { tooLarge: size };
-  return { text: readFileSync(path, 'utf8') };
+  return { text: readFileSync(file, 'utf8') };
 }
