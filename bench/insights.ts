@@ -1,7 +1,8 @@
 /**
  * The insights report at scale: a generated repository of postmortems (BENCH_INSIGHTS_POSTMORTEMS,
- * default 5,000), `hindsight report` cold on one thread and as it chooses threads, beside `hindsight
- * check` over the same tree (each a fresh process; wall and CPU time), then the language server's
+ * default 5,000), `hindsight report` cold on one thread and on one thread a core (each a fresh
+ * process; wall and CPU time; BENCH_INSIGHTS_REPEATS runs of each, alternating, median with the
+ * range), beside `hindsight check` over the same tree, then the language server's
  * `hindsight/insights` request: the first (a walk and every analysis) and the update after one file
  * is saved (median of several saves, each a text never saved before; wall, and the server's CPU).
  * A warm report (`--cache` filled by the run before) is shown apart; it is never the cold figure.
@@ -9,7 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateInsightsTree } from './insightsTree';
@@ -19,6 +20,9 @@ import { median } from './measure';
 const DIST = join(__dirname, '..', 'dist');
 const COUNT = Number(process.env.BENCH_INSIGHTS_POSTMORTEMS ?? 5000);
 const UPDATES = 7;
+const REPEATS = Math.max(1, Number(process.env.BENCH_INSIGHTS_REPEATS ?? 3));
+/** Threads for the threaded run: one a core, said outright (left to the report, a busy machine gets one). */
+const THREADS = Math.min(availableParallelism(), 8);
 const COLD_LIMIT_MS = 5000;
 const UPDATE_LIMIT_MS = 100;
 
@@ -103,13 +107,43 @@ export async function serverTimes(root: string, file: string) {
   return { first, update: median(updates), updateCpu: updateCpu.length > 0 ? median(updateCpu) : undefined };
 }
 
+interface Run {
+  wallMs: number;
+  cpuMs: number;
+}
+
+/** Medians of repeated runs, each with its range, so a run slowed by a neighbour shows as one. */
+function medianRun(runs: readonly Run[]): Run & { wallRange: string; cpuRange: string } {
+  const range = (values: number[]) =>
+    runs.length < 2 ? '' : `${Math.round(Math.min(...values))}-${Math.round(Math.max(...values))}`;
+  const walls = runs.map((r) => r.wallMs);
+  const cpus = runs.map((r) => r.cpuMs);
+  return { wallMs: median(walls), cpuMs: median(cpus), wallRange: range(walls), cpuRange: range(cpus) };
+}
+
+/** Cold reports on one thread and on THREADS threads, alternating so both meet the same neighbours. */
+function coldReports(reportArgs: string[]) {
+  const oneThread: Run[] = [];
+  const threads: Run[] = [];
+  for (let i = 0; i < REPEATS; i++) {
+    oneThread.push(cliRun(reportArgs, { HINDSIGHT_REPORT_THREADS: '1' }));
+    threads.push(cliRun(reportArgs, { HINDSIGHT_REPORT_THREADS: String(THREADS) }));
+  }
+  return { report: medianRun(oneThread), threaded: medianRun(threads) };
+}
+
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+
 export async function insightsBench(printTable: (table: string[][], leftAligned?: number[]) => void): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'hindsight-insights-bench-'));
   try {
     const files = generateInsightsTree(root, COUNT);
     const reportArgs = ['report', root, '--format', 'html', '-o', join(root, 'insights.html')];
-    const report = cliRun(reportArgs, { HINDSIGHT_REPORT_THREADS: '1' });
-    const threaded = cliRun(reportArgs);
+    const loadBefore = load();
+    const { report, threaded } = coldReports(reportArgs);
     // A cache of analysed postmortems, filled by one run and read by the next (warm): never the cold figure.
     const cacheArgs = [...reportArgs, '--cache', join(root, 'records-cache.json')];
     const filling = cliRun(cacheArgs, { HINDSIGHT_REPORT_THREADS: '1' });
@@ -117,20 +151,28 @@ export async function insightsBench(printTable: (table: string[][], leftAligned?
     const check = cliRun(['check', root]);
     const server = await serverTimes(root, files[Math.floor(files.length / 2)]!);
     const ms = (n: number) => `${Math.round(n).toLocaleString('en')} ms`;
+    const spread = (median: number, range: string) => (range ? `${ms(median)} (${range})` : ms(median));
     console.log(
-      `\nInsights over ${COUNT.toLocaleString('en')} generated postmortems (fresh processes; CPU is user + system):`,
+      `\nInsights over ${COUNT.toLocaleString('en')} generated postmortems (fresh processes; CPU is user + system;` +
+        ` cold runs: median of ${REPEATS} (range), alternating; load average ${loadBefore} before, ${load()} after):`,
     );
     printTable(
       [
         ['measure', 'wall', 'CPU', 'target', ''],
         [
           'hindsight report (HTML), cold, one thread',
-          ms(report.wallMs),
-          ms(report.cpuMs),
+          spread(report.wallMs, report.wallRange),
+          spread(report.cpuMs, report.cpuRange),
           `≤ ${ms(COLD_LIMIT_MS)} CPU`,
           report.cpuMs <= COLD_LIMIT_MS ? 'met' : 'MISSED',
         ],
-        ['hindsight report (HTML), cold, threads by idle cores', ms(threaded.wallMs), ms(threaded.cpuMs), '', ''],
+        [
+          `hindsight report (HTML), cold, ${THREADS} threads`,
+          spread(threaded.wallMs, threaded.wallRange),
+          spread(threaded.cpuMs, threaded.cpuRange),
+          '',
+          '',
+        ],
         ['hindsight report --cache, cold, filling it', ms(filling.wallMs), ms(filling.cpuMs), '', ''],
         ['hindsight report --cache, warm, nothing changed', ms(warm.wallMs), ms(warm.cpuMs), '', ''],
         ['hindsight check, same tree', ms(check.wallMs), ms(check.cpuMs), '', ''],

@@ -22,6 +22,8 @@ export interface Target {
   /** As shown to the user: relative to the base folder when inside it. */
   display: string;
   path: string;
+  /** The file's whole text, when the walk read all of it to classify it and was asked to keep it. */
+  text?: string;
 }
 
 /** A path named by the user that does not exist. */
@@ -105,11 +107,16 @@ let headBuffer: Buffer | undefined;
 
 /** The first 64 KiB, enough to read the frontmatter without loading a huge file. */
 export function readHead(path: string): string {
+  return readOpening(path).head;
+}
+
+/** The first 64 KiB, and whether that is the whole file (most postmortems are a few KiB). */
+function readOpening(path: string): { head: string; whole: boolean } {
   const fd = openSync(path, 'r');
   try {
     const buffer = (headBuffer ??= Buffer.allocUnsafe(HEAD_BYTES));
     const read = readSync(fd, buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, read).toString('utf8');
+    return { head: buffer.subarray(0, read).toString('utf8'), whole: read < buffer.length };
   } finally {
     closeSync(fd);
   }
@@ -143,6 +150,12 @@ export interface DiscoveryReports {
   /** A Markdown file found in a folder and not taken as a postmortem. */
   onSkipped?: (path: string) => void;
   onUnreadable?: OnUnreadable;
+  /**
+   * Keep on each target the text read to classify it when that was the whole file, so a caller that
+   * reads every target at once (the report) reads each file once. Not for targets kept to be read
+   * again later: the text is the file as the walk found it.
+   */
+  keepText?: boolean;
 }
 
 /**
@@ -153,7 +166,7 @@ export function* discoverTargets(
   paths: readonly string[],
   include: readonly string[] | undefined,
   base = process.cwd(),
-  { onSkipped = () => {}, onUnreadable }: DiscoveryReports = {},
+  { onSkipped = () => {}, onUnreadable, keepText = false }: DiscoveryReports = {},
 ): Generator<Target> {
   // Every path is checked before the first is walked: a typo fails before any output.
   const given = paths.map((name) => ({ path: resolve(name), isFile: isFile(name) }));
@@ -162,12 +175,14 @@ export function* discoverTargets(
     const found = isFile ? [path] : markdownFiles(path, onUnreadable);
     for (const file of found) {
       if (seen.has(file)) continue;
-      if (!isFile && !isPostmortemFile(file, include, base)) {
+      const opening = isFile ? undefined : readOpening(file);
+      if (opening && !isPostmortemFile(file, include, base, opening.head)) {
         onSkipped(file);
         continue;
       }
       seen.add(file);
-      yield target(file, base);
+      const located = target(file, base);
+      yield keepText && opening?.whole ? { ...located, text: opening.head } : located;
     }
   }
 }
@@ -180,9 +195,24 @@ function isFile(given: string): boolean {
   }
 }
 
-/** Reads a file as text, or says how large it is when it is over the cap (without reading it whole). */
-export function readTarget(path: string, maxBytes = DEFAULT_MAX_BYTES): { text: string } | { tooLarge: number } {
-  const size = statSync(path).size;
+/**
+ * Reads a file as text, or says how large it is when it is over the cap (without reading it whole).
+ * A target that carries its text (see DiscoveryReports.keepText) hands it over instead, once: the
+ * target lets it go, so a list of thousands of targets does not hold every text to the end.
+ */
+export function readTarget(
+  file: string | Target,
+  maxBytes = DEFAULT_MAX_BYTES,
+): { text: string } | { tooLarge: number } {
+  if (typeof file !== 'string') {
+    const { text } = file;
+    if (text === undefined) return readTarget(file.path, maxBytes);
+    file.text = undefined;
+    // A UTF-8 byte count is needed only when the text might be over the cap: at most 3 bytes a unit.
+    const bytes = text.length * 3 > maxBytes ? Buffer.byteLength(text, 'utf8') : 0;
+    return bytes > maxBytes ? { tooLarge: bytes } : { text };
+  }
+  const size = statSync(file).size;
   if (size > maxBytes) return { tooLarge: size };
-  return { text: readFileSync(path, 'utf8') };
+  return { text: readFileSync(file, 'utf8') };
 }

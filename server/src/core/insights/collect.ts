@@ -1,11 +1,11 @@
 import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { analyzeText } from '../analyzer';
 import { withConfiguredMetrics } from '../check';
 import { loadConfig, type LoadedConfig } from '../config/load';
 import type { Slo } from '../config/slos';
 import { discoverTargets, readTarget, type Target } from '../files/discover';
+import { fileUri } from '../files/fileUri';
 import { DEFAULT_MAX_BYTES } from '../options';
 import type { IncidentRecord, SkippedFile } from './model';
 import { analyseInParallel, type Analysed } from './parallel';
@@ -57,10 +57,10 @@ export class Configurations {
 export function analyse(target: Target, configs: Configurations, maxBytes: number): Outcome {
   const skip = (reason: string) => ({ skipped: { file: target.display, reason } });
   try {
-    const read = readTarget(target.path, maxBytes);
+    const read = readTarget(target, maxBytes);
     if ('tooLarge' in read) return skip(`too large (${read.tooLarge} bytes; the limit is ${maxBytes})`);
     const loaded = configs.for(dirname(target.path));
-    const analysed = analyzeText(read.text, pathToFileURL(target.path).toString(), { defaultZone: loaded.config.zone });
+    const analysed = analyzeText(read.text, fileUri(target.path), { defaultZone: loaded.config.zone });
     const record = incidentRecord(withConfiguredMetrics(analysed, loaded), target.display, loaded.config.catalog);
     const yamlError = analysed.frontmatter?.errors[0];
     if (yamlError) return skip(`frontmatter unreadable: ${yamlError.message}`);
@@ -92,15 +92,15 @@ export function collectIncidents(paths: readonly string[], options: CollectOptio
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const outcomes: Outcome[] = [];
   const onUnreadable = (folder: string, error: Error) => outcomes.push(unreadableFolder(folder, error));
-  for (const target of discoverTargets(paths, options.include, options.base, { onUnreadable })) {
+  const reports = { onUnreadable, keepText: true };
+  for (const target of discoverTargets(paths, options.include, options.base, reports)) {
     outcomes.push(analyse(target, configs, maxBytes));
   }
   return collected(outcomes, configs);
 }
 
 /** Targets analysed in turn, each saying whether it read its folder's configuration. */
-export function analyseSlice(targets: readonly Target[], maxBytes: number): Analysed[] {
-  const configs = new Configurations();
+export function analyseSlice(targets: readonly Target[], maxBytes: number, configs = new Configurations()): Analysed[] {
   return targets.map((target) => {
     const asked = configs.asked;
     const outcome = analyse(target, configs, maxBytes);
@@ -118,11 +118,12 @@ export async function collectIncidentsInParallel(
   options: CollectOptions = {},
 ): Promise<Collected> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const targets = [...discoverTargets(paths, options.include, options.base)];
+  const targets = [...discoverTargets(paths, options.include, options.base, { keepText: true })];
   const kept = options.cache ? keptOutcomes(targets, options.cache, maxBytes) : [];
   const missing = targets.filter((_, i) => !kept[i]?.analysed);
+  const here = new Configurations();
   const inParallel = options.workerFile
-    ? await analyseInParallel(missing, maxBytes, (slice) => analyseSlice(slice, maxBytes), options.workerFile)
+    ? await analyseInParallel(missing, maxBytes, (slice) => analyseSlice(slice, maxBytes, here), options.workerFile)
     : undefined;
   const fresh = inParallel ?? analyseSlice(missing, maxBytes);
   let next = 0;
@@ -152,7 +153,7 @@ function keptOutcomes(targets: readonly Target[], cache: RecordCache, maxBytes: 
   const configs = new Configurations();
   return targets.map((target): { key: string; analysed?: Analysed } | undefined => {
     try {
-      const read = readTarget(target.path, maxBytes);
+      const read = readTarget(target, maxBytes);
       if ('tooLarge' in read) return undefined;
       const key = RecordCache.key(read.text, target, configs.for(dirname(target.path)));
       const outcome = cache.get(key);

@@ -2,6 +2,7 @@ import { isMap, isScalar, parseDocument } from 'yaml';
 import type { Frontmatter, FrontmatterField, Problem } from '../model';
 import { flat } from '../text/flat';
 import type { LineIndex } from '../text/lineIndex';
+import { simpleReading } from '../frontmatter/simpleMapping';
 
 export interface FrontmatterResult {
   frontmatter: Frontmatter | undefined;
@@ -95,6 +96,8 @@ function readFrontmatterOf(index: LineIndex): FrontmatterResult {
   const end = close > open + 1 ? index.starts[close - 1] + lines[close - 1].length : start;
   const source = index.text.slice(start, end);
   const range = index.linesRange(open, close);
+  const simple = simpleReading(source, index, start, range, close + 1);
+  if (simple) return simple;
   const errors: Problem[] = [];
   const fields = new Map<string, FrontmatterField>();
   let data: Record<string, unknown> = {};
