@@ -226,7 +226,8 @@ export const CUES: { kind: CueKind; pattern: RegExp }[] = [
       'gi',
     ),
   },
-  { kind: 'act-verb', pattern: new RegExp(String.raw`\b(?:${ACT})\b`, 'gi') },
+  // "re-started", "re-deployed": a hyphenated prefix belongs to the verb, not to the words before it.
+  { kind: 'act-verb', pattern: new RegExp(String.raw`\b(?:re-)?(?:${ACT})\b`, 'gi') },
   { kind: 'damage-verb', pattern: new RegExp(String.raw`\b(?:${DAMAGE})\b`, 'gi') },
   {
     kind: 'caused-by',

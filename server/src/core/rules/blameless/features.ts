@@ -161,9 +161,14 @@ function modifiesNoun(before: string, after: string): boolean {
 const ABSENT_SIGNAL =
   /^\s+(?:any|anything|a\s+single|much|signs?|evidence|errors?|alerts?|warnings?|problems?|issues?|spikes?)\b/i;
 
-/** What follows a cue up to the end of its clause: a consequence in the next clause is another act's. */
+/**
+ * What follows a cue up to the end of its clause: a consequence in the next clause is another act's, unless
+ * that clause points back at the act ("…, and this caused the chain to halt", as "…, which caused").
+ */
 function sameClause(after: string): string {
-  return after.split(/[.;]|,\s*(?:and|but|so)\b|\b(?:and|but)\s+(?:we|i|they)\b/i)[0];
+  return after.split(
+    /[.;]|,\s*(?:and|but|so)\b(?!\s+(?:this|that)\s+(?:then\s+|in\s+turn\s+)?(?:caus|led|lead|result|trigger))|\b(?:and|but)\s+(?:we|i|they)\b/i,
+  )[0];
 }
 
 const PASSIVE_KINDS: ReadonlySet<CueKind> = new Set([
