@@ -165,10 +165,14 @@ const ABSENT_SIGNAL =
  * What follows a cue up to the end of its clause: a consequence in the next clause is another act's, unless
  * that clause points back at the act ("…, and this caused the chain to halt", as "…, which caused").
  */
+const CLAUSE_END = new RegExp(
+  String.raw`[.;]|,\s*(?:and|but|so)\b(?!\s+(?:this|that)\s+(?:then\s+|in\s+turn\s+)?(?:caus|led|lead|result|trigger))` +
+    String.raw`|\b(?:and|but)\s+(?:we|i|they)\b`,
+  'i',
+);
+
 function sameClause(after: string): string {
-  return after.split(
-    /[.;]|,\s*(?:and|but|so)\b(?!\s+(?:this|that)\s+(?:then\s+|in\s+turn\s+)?(?:caus|led|lead|result|trigger))|\b(?:and|but)\s+(?:we|i|they)\b/i,
-  )[0];
+  return after.split(CLAUSE_END)[0];
 }
 
 const PASSIVE_KINDS: ReadonlySet<CueKind> = new Set([
