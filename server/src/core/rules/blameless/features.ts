@@ -166,7 +166,8 @@ const ABSENT_SIGNAL =
  * that clause points back at the act ("…, and this caused the chain to halt", as "…, which caused").
  */
 const CLAUSE_END = new RegExp(
-  String.raw`[.;]|,\s*(?:and|but|so)\b(?!\s+(?:this|that)\s+(?:then\s+|in\s+turn\s+)?(?:caus|led|lead|result|trigger))` +
+  String.raw`[.;]|,\s*(?:and|but|so)\b` +
+    String.raw`(?!\s+(?:this|that)\s+(?:then\s+|in\s+turn\s+)?(?:caus|led|lead|result|trigger))` +
     String.raw`|\b(?:and|but)\s+(?:we|i|they)\b`,
   'i',
 );
