@@ -209,7 +209,9 @@ export const CUES: { kind: CueKind; pattern: RegExp }[] = [
         String.raw`|rigorous|thorough|mindful)|more\s+disciplined` +
         String.raw`|pay(?:ing)?\s+(?:more|closer|better|extra)?\s*attention|(?:double|triple)[- ]?check\w*` +
         String.raw`|(?:more|extra)\s+efforts?|(?:think|try|work)\s+harder|(?:closer|harder)\s+look` +
-        String.raw`|(?:more|better|additional)\s+training|re-?train\w*|(?:be|been|get)\s+trained|remind\w*` +
+        String.raw`|(?:more|better|additional)\s+training|re-?train\w*|(?:be|been|get)\s+trained` +
+        // "remind staff to check" asks for effort; "remind them that they were doing normal work" states a fact.
+        String.raw`|remind(?:s|ed|ing)?(?=\s+(?:[\w'’-]+\s+){0,3}?to\s)` +
         String.raw`|vigilan(?:t|ce)|think\s+twice|closer\s+inspection|take\s+(?:more\s+)?care` +
         // "Better check the config twice", "we have to get better at tracking", "I learned my lesson".
         String.raw`|^\W*better\s+(?:check|analy[sz]e|test|review|read|verify|look|plan|think|watch|monitor)` +
@@ -224,7 +226,8 @@ export const CUES: { kind: CueKind; pattern: RegExp }[] = [
       'gi',
     ),
   },
-  { kind: 'act-verb', pattern: new RegExp(String.raw`\b(?:${ACT})\b`, 'gi') },
+  // "re-started", "re-deployed": a hyphenated prefix belongs to the verb, not to the words before it.
+  { kind: 'act-verb', pattern: new RegExp(String.raw`\b(?:re-)?(?:${ACT})\b`, 'gi') },
   { kind: 'damage-verb', pattern: new RegExp(String.raw`\b(?:${DAMAGE})\b`, 'gi') },
   {
     kind: 'caused-by',
@@ -359,13 +362,17 @@ export const SIGNALS: { name: string; pattern: RegExp }[] = [
   {
     name: 'imperative',
     pattern: new RegExp(
-      String.raw`^\W*(?:pay|double-check|know|think|remember|remind|take|get|stay|communicate|add|run|review|ensure|better` +
+      // An order may follow a label or a short lead-in: "Lesson #1: …", "Also, …", "Before migration, …".
+      String.raw`^\W*(?:(?:lessons?|tips?|rules?|takeaways?|learnings?)\s*#?\s*\w{0,3}\s*:\s*` +
+        String.raw`|(?:also|so|finally|first|second|third|next|lastly|again|instead|then)\s*,?\s+` +
+        String.raw`|(?:before|after|during|when|whenever|while|for|in|on)\b[^,:;.]{1,50},\s*)?` +
+        String.raw`(?:pay|double-check|know|think|remember|remind|take|get|stay|communicate|add|run|review|ensure|better` +
         String.raw`|create|implement|update|improve|test|document|make|consider|use|set|enable|monitor` +
         String.raw`|automate|train|require|be|establish|investigate|write|build|introduce|define|move|remove` +
         String.raw`|check|verify|avoid|always|never|do|don['’]t|keep|look|ask|try|stop|start|prefer|include` +
         String.raw`|limit|reduce|increase|provide|schedule|audit|alert|block|prevent|validate|clarify|share` +
         // "Use of the /24 block was reckless": a verb's form heading a noun phrase is a noun, not an order.
-        String.raw`|teach|encourage|focus|identify|describe|explain|list|note|write|assign|follow)\b(?!\s+of\b)`,
+        String.raw`|teach|encourage|focus|identify|describe|explain|list|note|write|assign|follow|plan)\b(?!\s+of\b)`,
       'i',
     ),
   },
@@ -382,11 +389,14 @@ export const SIGNALS: { name: string; pattern: RegExp }[] = [
   {
     name: 'attacker',
     pattern: new RegExp(
-      String.raw`\b(?:attack\w*|malicious|hack\w*|ddos|botnet|spammers?|abusers?|adversar\w*|threat\s+actors?` +
-        String.raw`|criminals?|phish\w*|exploit\w*|scammers?|fraudsters?)\b`,
+      String.raw`\b(?:attack(?:ers?|ed|ing)|malicious|hack(?:ers?|ed|ing)|botnet|spammers?|abusers?|adversar\w*` +
+        String.raw`|threat\s+actors?|criminals?|phish(?:ers?|ed|ing)|exploit(?:ed|ing)|scammers?|fraudsters?)\b`,
       'i',
     ),
   },
+  // An attack named only as an event ("prevented the hack", "the complexity of the attack") puts no one else
+  // in the act: it is weighed apart from an attacker who acts.
+  { name: 'attack-event', pattern: /\b(?:attacks?|hacks?|ddos|exploits?|cyberattacks?)\b/i },
   {
     name: 'audience',
     pattern: new RegExp(

@@ -29,6 +29,32 @@ export interface SentenceReading {
   cues: Cue[];
   /** Whole-sentence signals: mood, place, and framings that change what a cue means. */
   signals: string[];
+  /** Where each signal naming a party (a customer, an attacker, "you") found its words. */
+  partySpans: Map<string, [number, number][]>;
+}
+
+/**
+ * Signals that name a party besides the one the cue judges. Read from the cue's own words ("user error",
+ * "know all your…") they name no one else, so they say nothing of the cue.
+ */
+const PARTY_SIGNALS: { name: string; pattern: RegExp }[] = SIGNALS.filter((s) =>
+  ['audience', 'attacker', 'generic-you'].includes(s.name),
+).map((s) => ({ name: `sig:${s.name}`, pattern: new RegExp(s.pattern.source, 'gi') }));
+
+/** The spans of each party signal's own word: the last word of each match ("Through user" gives "user"). */
+function partySpansOf(text: string, signals: readonly string[]): Map<string, [number, number][]> {
+  const spans = new Map<string, [number, number][]>();
+  for (const { name, pattern } of PARTY_SIGNALS) {
+    if (!signals.includes(name)) continue;
+    spans.set(
+      name,
+      [...text.matchAll(pattern)].map((m) => {
+        const end = m.index! + m[0].length;
+        return [end - (/[\w'’-]+$/.exec(m[0])?.[0].length ?? m[0].length), end];
+      }),
+    );
+  }
+  return spans;
 }
 
 const HUMAN: ReadonlySet<Agent> = new Set(['we', 'person', 'name']);
@@ -135,9 +161,19 @@ function modifiesNoun(before: string, after: string): boolean {
 const ABSENT_SIGNAL =
   /^\s+(?:any|anything|a\s+single|much|signs?|evidence|errors?|alerts?|warnings?|problems?|issues?|spikes?)\b/i;
 
-/** What follows a cue up to the end of its clause: a consequence in the next clause is another act's. */
+/**
+ * What follows a cue up to the end of its clause: a consequence in the next clause is another act's, unless
+ * that clause points back at the act ("…, and this caused the chain to halt", as "…, which caused").
+ */
+const CLAUSE_END = new RegExp(
+  String.raw`[.;]|,\s*(?:and|but|so)\b` +
+    String.raw`(?!\s+(?:this|that)\s+(?:then\s+|in\s+turn\s+)?(?:caus|led|lead|result|trigger))` +
+    String.raw`|\b(?:and|but)\s+(?:we|i|they)\b`,
+  'i',
+);
+
 function sameClause(after: string): string {
-  return after.split(/[.;]|,\s*(?:and|but|so)\b|\b(?:and|but)\s+(?:we|i|they)\b/i)[0];
+  return after.split(CLAUSE_END)[0];
 }
 
 const PASSIVE_KINDS: ReadonlySet<CueKind> = new Set([
@@ -519,13 +555,20 @@ export function readSentence(text: string, forwardSection = false): SentenceRead
       });
     }
   }
+  const partySpans = partySpansOf(text, signals);
   signals.push(`opens:${agentGroup(opener)}`);
-  return { cues, signals };
+  return { cues, signals, partySpans };
+}
+
+function onlyInCue(spans: readonly [number, number][] | undefined, cue: Cue): boolean {
+  return spans !== undefined && spans.length > 0 && spans.every(([a, b]) => a >= cue.start && b <= cue.end);
 }
 
 /** The features the model sums for one cue: its own, and the sentence's signals. */
 export function featuresOfCue(reading: SentenceReading, cue: Cue): string[] {
   // A try-harder remedy is advice, so it is never told in the past: that a sentence has no past says nothing.
-  const signals = cue.kind === 'vigilance' ? reading.signals.filter((s) => s !== 'sig:no-past') : reading.signals;
+  const signals = reading.signals.filter(
+    (s) => !(cue.kind === 'vigilance' && s === 'sig:no-past') && !onlyInCue(reading.partySpans.get(s), cue),
+  );
   return [...cue.features, ...signals];
 }
