@@ -21,11 +21,11 @@ function spanEnds(name: string): string[] {
 
 describe('spans stated from a time', () => {
   const cases: [string, string | undefined, number | undefined][] = [
-    ['between 08:00 and 10:00 UTC, followed by slowness for the next 2 hours', '08:00 and 10:00 UTC', 120],
+    ['between 07:30 and 09:30 UTC, followed by slow pages for the next 2 hours', '07:30 and 09:30 UTC', 120],
     ['At 14:10 UTC the API was down for about 40 minutes.', '14:10 UTC', 40],
     ['14:10 rollback started; errors stopped 12 minutes later', '14:10', 12],
     ['a spike lasting 1 hour and 30 minutes from 03:00', undefined, undefined],
-    ['outages of 7 minutes beginning from UTC 05:13 and 4 minutes (UTC 05:43)', '05:13', 7],
+    ['drops of 6 minutes beginning from UTC 04:21 and 3 minutes (UTC 04:50)', '04:21', 6],
     ['At 14:10 we scaled to 3 replicas.', undefined, undefined],
     ['14:10 checkout back to normal for 30 minutes, incident resolved', undefined, undefined],
     ['14:10 error rates back to normal for thirty minutes; resolved', undefined, undefined],
@@ -42,13 +42,13 @@ describe('spans stated from a time', () => {
   }
 
   it('reads each duration before its own time, in a list of several', () => {
-    const text = 'outages of 7 minutes beginning from UTC 05:13, 2 minutes (UTC 05:29) and 4 minutes (UTC 05:43)';
+    const text = 'drops of 6 minutes beginning from UTC 04:21, 2 minutes (UTC 04:37) and 3 minutes (UTC 04:50)';
     assert.deepEqual(
       spansIn(text).map((s) => [s.anchor.text.trim(), s.minutes]),
       [
-        ['05:13', 7],
-        ['05:29', 2],
-        ['05:43', 4],
+        ['04:21', 6],
+        ['04:37', 2],
+        ['04:50', 3],
       ],
     );
   });

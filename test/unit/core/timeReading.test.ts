@@ -39,7 +39,7 @@ describe('windows whose ends give their own date', () => {
   });
 
   it('drop an end dated before its start rather than invent a window that runs backwards', () => {
-    const [stamp] = findStamps('July 2 2025, 9:30 AM UTC - July 2 2025, 12:30 AM UTC');
+    const [stamp] = findStamps('May 14 2025, 10:45 AM UTC - May 14 2025, 1:15 AM UTC');
     assert.equal(resolveStamp(stamp, noContext()).endTime, undefined);
   });
 

@@ -279,7 +279,7 @@ export const HUMAN_ACTS = new RegExp(
 
 /**
  * Tasks that people carry out and answer for, as past participles: in a passive without an agent ("the
- * procedures weren't followed", "the change was approved when it should not have been") the sentence
+ * procedures weren't followed", "the patch was merged when it should not have been") the sentence
  * still judges whoever had the task. Work a system also does (applied, updated, deployed, detected) is
  * left out: "the migration wasn't applied", "the exception was not handled", "the job was not executed"
  * describe a state; so does perception ("wasn't noticed", "was not caught"), which monitoring shares.

@@ -208,7 +208,7 @@ function passiveParticiple(kind: CueKind, words: string, before: string, after: 
   return passive ? [last, after] : undefined;
 }
 
-/** "was approved when it should not have been": the participle is the earlier one, left out after "been". */
+/** "was merged when it should not have been": the participle is the earlier one, left out after "been". */
 const ELIDED_BEEN = /\bbeen\s*(?:[.;,)!?]|$)/i;
 
 const PAST_PASSIVE_BEFORE = /\b(?:was|were|been|got)\s+(?:(?:\w+ly|all|both|also|then|still)\s+)?$/i;

@@ -144,7 +144,7 @@ export function agentBefore(before: string): Agent {
       return agent === 'name' && breakWord.toLowerCase() !== 'who' ? 'thing' : agent;
     }
   }
-  // "…and made the operator put the focus in the wrong place": a clause opening on a causative verb has no
+  // "…and led the operator to restart the wrong host": a clause opening on a causative verb has no
   // subject of its own, and the person after it is acted on; whoever caused it is the sentence's subject.
   if (firstWord && CAUSATIVE.test(firstWord)) return 'none';
   const conjunct = personInEarlierConjunct(before, cut, breakWord, tokens);
