@@ -16,8 +16,10 @@ export interface StatedWindow {
   text: string;
 }
 
-/** Only a line with one of these words and a digit can state a window: most lines are skipped at once. */
-const MAY_STATE = /\b(?:between|from)\b[^]*\d/i;
+/** Only a line with one of these words, and a digit on it or the next line, can state a window. */
+const MAY_STATE = /\b(?:between|from)\b/i;
+const DIGIT = /\d/;
+const LAST_OPENER = /\b(?:between|from)\b(?![^]*\b(?:between|from)\b)/i;
 const OPENS = /\b(?:between|from)\s+(?:about\s+|around\s+|approximately\s+|roughly\s+|~)?$/i;
 const JOINS = /^\s*(?:and|to|until|till|through|-|–|—)\s*(?:about\s+|around\s+|approximately\s+|roughly\s+|~)?$/i;
 
@@ -30,6 +32,19 @@ function pairs(text: string, all: readonly Stamp[]): [Stamp, Stamp | undefined][
     else if (stamps[i + 1] && JOINS.test(text.slice(stamp.end, stamps[i + 1].index))) out.push([stamp, stamps[i + 1]]);
   });
   return out;
+}
+
+/** Whether a line ends inside a window: "between" or "from" with no time yet, or one time and no end. */
+function opensUnpaired(text: string): boolean {
+  if (OPENS.test(text.trimEnd() + ' ')) return true;
+  const times = findStamps(text).filter((s) => s.time);
+  const last = times[times.length - 1];
+  return (
+    last !== undefined &&
+    !last.rangeEnd &&
+    OPENS.test(text.slice(Math.max(0, last.index - 30), last.index)) &&
+    /^[\s,]*(?:and|to|until|till|through|-|–|—)?[\s,]*$/i.test(text.slice(last.end))
+  );
 }
 
 /**
@@ -62,13 +77,20 @@ export function statedWindows(
   zone: Zone | undefined,
 ): StatedWindow[] {
   const out: StatedWindow[] = [];
-  for (const line of lines) {
-    if (!MAY_STATE.test(line.raw)) continue;
-    const text = plainText(line.raw).text;
-    if (!familiesIn(text).families.includes('symptom')) continue;
+  lines.forEach((line, i) => {
+    if (!MAY_STATE.test(line.raw) || !(DIGIT.test(line.raw) || DIGIT.test(lines[i + 1]?.raw ?? ''))) return;
+    const own = plainText(line.raw).text;
+    // A sentence wrapped between "between 09:05" and "and 09:41 UTC" is read with the line after it.
+    const next = opensUnpaired(own) && lines[i + 1]?.line === line.line + 1 ? plainText(lines[i + 1].raw).text : '';
+    if (!DIGIT.test(own) && !DIGIT.test(next)) return;
+    const text = next ? `${own} ${next}` : own;
+    if (!familiesIn(text).families.includes('symptom')) return;
     const stamps = findStamps(text);
     const read = readInOrder(stamps, reference, zone);
-    for (const [first, second] of pairs(text, stamps)) {
+    // Only windows whose "between" or "from" stands on this line: one that opens on the next is read there.
+    const opensHere = ([first]: [Stamp, Stamp | undefined]) =>
+      text.slice(0, first.index).search(LAST_OPENER) < own.length;
+    for (const [first, second] of pairs(text, stamps).filter(opensHere)) {
       const start = read.get(first)!;
       if (start.time === undefined || !start.hasTimeOfDay) continue;
       const endTime = second ? read.get(second)!.time : start.endTime;
@@ -80,6 +102,6 @@ export function statedWindows(
         text: text.slice(first.index, (second ?? first).end),
       });
     }
-  }
+  });
   return out;
 }

@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { statedWindows } from '../../../server/src/core/metrics/windows';
+import { LineIndex } from '../../../server/src/core/text/lineIndex';
+
+const iso = (time: number | undefined) => (time === undefined ? undefined : new Date(time).toISOString());
+
+/** The windows a paragraph states, as [start, end] in ISO, read on 4 June 2025 in UTC. */
+function windowsOf(text: string): [string | undefined, string | undefined][] {
+  const index = new LineIndex(text);
+  const lines = index.lines.map((raw, line) => ({ line, column: 0, raw }));
+  return statedWindows(lines, index, { year: 2025, month: 6, day: 4 }, undefined).map((w) => [
+    iso(w.start),
+    iso(w.end),
+  ]);
+}
+
+describe('stated windows', () => {
+  it('reads a window split by a line wrap after its start', () => {
+    assert.deepEqual(windowsOf('Search was failing between 09:05 UTC\nand 09:41 UTC, for every query.'), [
+      ['2025-06-04T09:05:00.000Z', '2025-06-04T09:41:00.000Z'],
+    ]);
+  });
+
+  it('reads a window split right after "between"', () => {
+    assert.deepEqual(windowsOf('Search was failing for every query between\n09:05 and 09:41 UTC.'), [
+      ['2025-06-04T09:05:00.000Z', '2025-06-04T09:41:00.000Z'],
+    ]);
+  });
+
+  it('reads a window once, on the line that opens it', () => {
+    assert.equal(
+      windowsOf('Errors rose between 09:05\nand 09:41. Then errors fell between 10:00 and 10:05.').length,
+      2,
+    );
+  });
+
+  it('leaves a window whole on its line to that line, and does not join across a blank line', () => {
+    assert.deepEqual(windowsOf('Requests failed between 09:05 and 09:41 UTC+2\n(local time).'), [
+      ['2025-06-04T07:05:00.000Z', '2025-06-04T07:41:00.000Z'],
+    ]);
+    assert.deepEqual(windowsOf('Requests failed between 09:05\n\nand 09:41.'), []);
+  });
+});
