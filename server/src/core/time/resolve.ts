@@ -282,7 +282,7 @@ export function resolveStamp(stamp: Stamp, ctx: ReadingContext): ResolvedStamp {
     // "7-13th Nov": the range's last day, as a day.
     endTime = instant({ ...date, day: stamp.date.lastDay }, undefined, zoneOnDay).epoch;
   } else if (stamp.date?.until && !stamp.time) {
-    // "2023-07-10 to 2023-07-16": the last day, in the first's year when it names none.
+    // "2024-05-02 to 2024-05-08": the last day, in the first's year when it names none.
     endTime = instant(completeDate(stamp.date.until, date), undefined, zoneOnDay).epoch;
   }
   let confidence: Confidence;

@@ -388,7 +388,7 @@ function readStamps(text: string): Stamp[] {
       }
       i++;
     }
-    // "July 2 2025, 9:30 AM UTC - July 3 2025, 1:30 AM UTC": a range whose end gives its own date.
+    // "May 14 2025, 10:15 PM UTC - May 15 2025, 2:40 AM UTC": a range whose end gives its own date.
     const datedEnd = rangeEnd ? undefined : datedRangeEnd(text, end, times[i + 1], dates, usedDates);
     if (datedEnd) {
       rangeEnd = { time: datedEnd.time.value, date: datedEnd.date.value };

@@ -573,7 +573,7 @@ function chooseZones(candidates: readonly Candidate[], input: TimelineInput) {
   return { declared, fallback, teamZone };
 }
 
-/** A title that gives the window ("Partial outage, 2021-12-07 18:00-19:50 UTC") says when it started and ended. */
+/** A title that gives the window ("Partial outage, 2024-02-19 07:30-08:45 UTC") says when it started and ended. */
 function titleWindow(blocks: readonly Block[]): EntryCandidate | undefined {
   const title = blocks.find((b) => b.kind === 'heading' || b.kind === 'paragraph');
   if (!title || title.line >= 3) return undefined;
@@ -613,7 +613,7 @@ function windowFieldEntry(blocks: readonly Block[]): EntryCandidate | undefined 
 
 /**
  * The summary often says when it began: "…experienced an outage lasting 1 hour and 48 minutes, from
- * 16:58 to 18:46 UTC", "at roughly 18:52 UTC Hachyderm experienced a 7 minute cascading failure".
+ * 06:12 to 08:00 UTC", "at roughly 22:05 UTC the site had a 9 minute cascading failure".
  * Each keeps the day its own paragraph names before it ("on Monday 9 October, between 13:05 and 13:50").
  */
 function summaryStart(blocks: readonly Block[], timelineSections: readonly Section[]) {

@@ -365,7 +365,7 @@ function readRow(
 }
 
 /**
- * Times inside running prose ("which started around 17:30 UTC and was mostly resolved around 20:45 UTC"):
+ * Times inside running prose ("which began near 06:10 UTC and was largely fixed by 07:55 UTC"):
  * each becomes an entry whose text is its own clause: the words since the sentence or the previous
  * time began, up to the end of the clause that holds it.
  */
@@ -478,7 +478,7 @@ export function collectCandidates(blocks: readonly Block[], options: { prose: bo
         for (const line of block.lines) {
           const candidate = fromLine(line, out, { requireLeading: true, compact });
           if (candidate && options.prose && opensSentence(candidate)) {
-            // "On 23.11.2024 at 23:12 (CET), … recovering at 23:41 …": a sentence, each of whose times is its own clause.
+            // "On 14.02.2025 at 21:07 (CET), … recovering at 21:30 …": a sentence, each of whose times is its own clause.
             out.pop();
             proseLines.push(line);
             continue;

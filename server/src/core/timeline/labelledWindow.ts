@@ -3,8 +3,8 @@ import { plainText } from '../parse/inline';
 import { findStamps, type Stamp } from '../time/stamps';
 
 /**
- * A summary field that gives the incident's window: "Date: July 2 2025, 9:30 AM UTC - July 2 2025, 12:30 PM UTC",
- * "**Date of incident**: 6th November, 2022 between 12.39UTC and 17.17UTC", "When: 14:05-15:10 UTC".
+ * A summary field that gives the incident's window: "Date: May 14 2025, 8:10 AM UTC - May 14 2025, 11:25 AM UTC",
+ * "**Date of incident**: 3rd March, 2024 between 09.12UTC and 11.48UTC", "When: 14:05-15:10 UTC".
  */
 const WINDOW_LABEL =
   /^[\s*_]*(?:incident\s+|outage\s+|impact\s+)?(?:date|dates|when|window|period|time\s?frame|time)(?:\s+of\s+(?:the\s+)?(?:incident|outage|impact))?[\s*_]*[:\-–—][\s*_]*/i;
