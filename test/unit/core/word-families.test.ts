@@ -36,4 +36,12 @@ describe('word families match in their sense', () => {
     assert.ok(!names('The nodes started returning errors', 'recover'));
     assert.ok(!names('Start the nodes early', 'recover'));
   });
+
+  it('rolling something back is a mitigation, with the object before "back" too; rolling it out is not', () => {
+    assert.ok(names('Rolled back the gateway release', 'mitigate'));
+    assert.ok(names('The on-call engineer rolled the gateway release back', 'mitigate'));
+    assert.ok(names('Rolling api-v2 back on every node', 'mitigate'));
+    assert.ok(!names('Rolled out the new gateway release', 'mitigate'));
+    assert.ok(!names('Rolled out the gateway release, and traffic came back', 'mitigate'));
+  });
 });
