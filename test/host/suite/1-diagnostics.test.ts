@@ -66,7 +66,9 @@ suite('Diagnostics', () => {
     ]);
     // The panel lists every postmortem in the workspace: keep to the fixture's problems.
     await vscode.commands.executeCommand('workbench.actions.view.problems');
-    const [, , problems] = await drive([
+    // Typing into the filter before the panel has drawn its rows can be lost when the panel finishes opening.
+    const [, , , problems] = await drive([
+      { do: 'waitFor', selector: '.markers-panel .monaco-list-row' },
       { do: 'fill', selector: '.viewpane-filter-container input:visible', text: FIXTURE.split('/').pop()! },
       { do: 'waitFor', selector: '.markers-panel .monaco-list-row', text: 'peak-hours guard' },
       { do: 'text', selector: '.markers-panel' },

@@ -35,6 +35,8 @@ suite('Language features', () => {
     assert.match(hoverText(hovers), /29m after the start/);
     if (!canDrive()) return;
     editor.selection = new vscode.Selection(position, position);
+    // The hover opens only in the focused editor; a panel left focused by an earlier test would swallow it.
+    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
     await vscode.commands.executeCommand('editor.action.showHover');
     await drive([
       { do: 'waitFor', selector: '.monaco-hover:not(.hidden)', text: 'after the start' },
