@@ -217,18 +217,21 @@ const mitigationDone = (c: MilestoneCandidate) =>
   !c.features.says_precursor &&
   familiesIn(c.text).families.includes('mitigate');
 
+/** The last candidate at or before `from` (in time order) that tells a mitigation as done. */
+function lastMitigationDone(sorted: MilestoneCandidate[], from: number): MilestoneCandidate | undefined {
+  for (let i = from; i >= 0; i--) if (mitigationDone(sorted[i])) return sorted[i];
+  return undefined;
+}
+
 /**
  * The mitigation that the first recovery follows: the step that halted the impact, not the first attempt. When no
  * mitigation is told as done before it, the recovery itself is when the impact halted (`recovery_halts_impact`).
  */
 function markLastMitigationBeforeRecovery(sorted: MilestoneCandidate[], firstRecovery: number | undefined): void {
   if (firstRecovery === undefined) return;
-  for (let i = firstRecovery; i >= 0; i--) {
-    if (!mitigationDone(sorted[i])) continue;
-    sorted[i].features.last_mitigate_before_recover = 1;
-    return;
-  }
-  sorted[firstRecovery].features.recovery_halts_impact = 1;
+  const mitigation = lastMitigationDone(sorted, firstRecovery);
+  if (mitigation) mitigation.features.last_mitigate_before_recover = 1;
+  else sorted[firstRecovery].features.recovery_halts_impact = 1;
 }
 
 /**
@@ -237,11 +240,8 @@ function markLastMitigationBeforeRecovery(sorted: MilestoneCandidate[], firstRec
  */
 function markLastStepBeforeEnd(sorted: MilestoneCandidate[], lastRecovery: number | undefined): void {
   if (lastRecovery === undefined) return;
-  for (let i = lastRecovery; i >= 0; i--) {
-    if (!mitigationDone(sorted[i])) continue;
-    sorted[i].features.last_mitigate_before_end = 1;
-    return;
-  }
+  const mitigation = lastMitigationDone(sorted, lastRecovery);
+  if (mitigation) mitigation.features.last_mitigate_before_end = 1;
 }
 
 /** A stated duration that joins two candidates ("down for 36 minutes") is evidence for both ends. */
