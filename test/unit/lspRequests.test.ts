@@ -52,7 +52,8 @@ describe('hindsight/summary', () => {
     const { open, request } = setUp();
     open(
       'file:///w/incident.md',
-      '---\ntype: postmortem\nseverity: SEV1\nstarted: 2025-07-08T14:02:00Z\nresolved: 2025-07-08T15:20:00Z\n---\n# Outage\n',
+      '---\ntype: postmortem\nseverity: SEV1\nstarted: 2025-07-08T14:02:00Z\n' +
+        'resolved: 2025-07-08T15:20:00Z\n---\n# Outage\n',
     );
     assert.deepEqual(await request<SummaryResult>('hindsight/summary', 'file:///w/incident.md'), {
       postmortem: true,

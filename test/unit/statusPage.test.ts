@@ -75,7 +75,8 @@ describe('draftStatusUpdate', () => {
     );
     assert.equal(
       section(markdown, 'Impact'),
-      '- Customers could not search the catalogue; product pages still loaded.\n- About 12% of checkouts that began with a search were abandoned (dashboard).',
+      '- Customers could not search the catalogue; product pages still loaded.\n' +
+        '- About 12% of checkouts that began with a search were abandoned (dashboard).',
     );
     assert.equal(
       section(markdown, 'Resolution'),
@@ -134,7 +135,8 @@ describe('draftStatusUpdate', () => {
 
   it('gives times of day alone when the document never gives a date', () => {
     const doc = analyzeText(
-      '# Queue stall\n\n## Timeline\n\nAll times UTC.\n\n- 23:40 [started] Queue stops\n- 00:55 [resolved] Queue drains\n',
+      '# Queue stall\n\n## Timeline\n\nAll times UTC.\n\n' +
+        '- 23:40 [started] Queue stops\n- 00:55 [resolved] Queue drains\n',
     );
     assert.match(draftStatusUpdate(doc), /^\*\*When:\*\* 23:40 UTC to 00:55 UTC \(1 hour 15 minutes\)$/m);
   });
@@ -190,7 +192,7 @@ describe('draftStatusUpdate, on a postmortem with blame, internal figures and a 
     assert.doesNotMatch(markdown, /DNS-412/);
   });
 
-  it('lists open preventive items as next steps and completed ones as done, never both, and never "be more careful"', () => {
+  it('lists open preventive items as next steps, completed ones as done, never both, never "be more careful"', () => {
     const items = (heading: string) =>
       section(markdown, heading)
         .split('\n')
@@ -246,7 +248,8 @@ describe('Redactor', () => {
 
   it('leaves alone what only looks like a name, host, address or ticket', () => {
     const text =
-      'We will check UTF-8, SHA-256, COVID-19 and ISO-8601 input at 14:02:00 UTC, e.g. on checkout-api v2.3.1 (p99 99.9%) from example.com, in Node.js and config.yaml.';
+      'We will check UTF-8, SHA-256, COVID-19 and ISO-8601 input at 14:02:00 UTC, e.g. on checkout-api ' +
+      'v2.3.1 (p99 99.9%) from example.com, in Node.js and config.yaml.';
     assert.equal(redact(text, ['will', 'Platform team', 'TBD']), text);
   });
 

@@ -33,7 +33,8 @@ describe('whyNoDiagnosticsMessage', () => {
 
   it('gives the reason a file is not a postmortem and how to make it one', () => {
     const reason =
-      'its frontmatter has no `type: postmortem` and its path matches none of the include patterns (`**/postmortems/**/*.md`)';
+      'its frontmatter has no `type: postmortem` and its path matches none of the include patterns ' +
+      '(`**/postmortems/**/*.md`)';
     const { message, setting } = why({ classification: { postmortem: false, reason } });
     assert.ok(message.startsWith(`"notes.md" is not treated as a postmortem because ${reason}.`), message);
     assert.match(message, /`type: postmortem`.*`hindsight\.include`/);

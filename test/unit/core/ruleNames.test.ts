@@ -15,7 +15,8 @@ describe('unknown rule names', () => {
   it('in the configuration: a warning each, with the nearest rule when one is close', () => {
     const messages = found('config/unknown-rule').map((p) => p.message);
     assert.deepEqual(messages, [
-      '.hindsight.json configures "blameless/human-eror", which is not a Hindsight rule; did you mean "blameless/human-error"?',
+      '.hindsight.json configures "blameless/human-eror", which is not a Hindsight rule; did you mean ' +
+        '"blameless/human-error"?',
       '.hindsight.json configures "readability/too-long", which is not a Hindsight rule; it has no effect.',
     ]);
   });
@@ -40,7 +41,8 @@ describe('unknown rule names', () => {
       {
         at: '18:39-47',
         message:
-          '"sectoins" is not a Hindsight rule or family, so this comment does not suppress it; did you mean "sections"?',
+          '"sectoins" is not a Hindsight rule or family, so this comment does not suppress it; did you ' +
+          'mean "sections"?',
       },
     ]);
   });

@@ -48,7 +48,8 @@ describe('catalog files', () => {
 
   it('names a broken document and a nameless entity by line, and keeps the rest', () => {
     const text =
-      'kind: Component\nmetadata:\n  name: [unclosed\n---\nkind: System\nmetadata: {}\n---\nkind: System\nmetadata:\n  name: ok\n';
+      'kind: Component\nmetadata:\n  name: [unclosed\n---\nkind: System\nmetadata: {}\n---\n' +
+      'kind: System\nmetadata:\n  name: ok\n';
     const { entities, errors } = parseCatalogFile(text, 'catalog-info.yaml');
     assert.deepEqual(
       entities.map((e) => e.name),

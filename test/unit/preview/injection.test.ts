@@ -57,7 +57,8 @@ describe('preview: script injection', () => {
           [],
         );
         const forbidden =
-          'iframe, frame, object, embed, form, base, link, meta[http-equiv="refresh"], img, math, noscript, svg script, foreignObject, [src], [srcset], [poster], [background]';
+          'iframe, frame, object, embed, form, base, link, meta[http-equiv="refresh"], img, math, ' +
+          'noscript, svg script, foreignObject, [src], [srcset], [poster], [background]';
         assert.deepEqual(
           [...document.querySelectorAll(forbidden)].map((e) => e.tagName),
           [],

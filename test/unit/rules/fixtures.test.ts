@@ -91,7 +91,7 @@ describe('rule fixtures', () => {
 
   it('every rule has a fixture', () => {
     const covered = new Set(files.map((f) => relative(ROOT, f).replace(/\\/g, '/').replace(/\.md$/, '')));
-    // document/* rules refuse files (binary, over 5 MB) that do not belong in a fixture folder; the CLI tests cover them.
+    // document/* rules refuse files (binary, over 5 MB) that do not belong in a fixture folder; CLI tests cover them.
     assert.deepEqual(
       RULES.map((r) => r.id).filter((id) => !covered.has(id) && !id.startsWith('document/')),
       [],

@@ -74,7 +74,8 @@ function listing(store: StoredIssue[], request: SeenRequest): Answer {
   const matching = store.filter((issue) => issue.labels.includes(labels));
   const rows = matching.slice((Number(page) - 1) * size, Number(page) * size);
   const more = Number(page) * size < matching.length;
-  const next = `https://api.github.com/repos/acme/web/issues?labels=${encodeURIComponent(labels)}&state=all&per_page=${perPage}&page=${Number(page) + 1}`;
+  const query = `labels=${encodeURIComponent(labels)}&state=all&per_page=${perPage}&page=${Number(page) + 1}`;
+  const next = `https://api.github.com/repos/acme/web/issues?${query}`;
   // A pull request with the same title is listed too, as GitHub does: it is not an issue.
   const pullRequest =
     page === '1' && matching[0]
@@ -340,7 +341,7 @@ describe('GitHub adapter', () => {
     );
   });
 
-  it('a re-run finds the issue a 500 hid, skipping a pull request of the same title, and creates nothing again', async () => {
+  it('a re-run finds the issue a 500 hid, not a same-titled pull request, and creates nothing again', async () => {
     const store: StoredIssue[] = [];
     let broken = true;
     const respond = creating((request) => {
@@ -382,7 +383,7 @@ describe('GitHub adapter', () => {
     assert.deepEqual(pages, ['1', '2'], 'pages until a short page');
   });
 
-  it('within a run, asks GitHub before repeating a create that failed with 500, and repeats it only when the issue is not there', async () => {
+  it('within a run, repeats a create that failed with 500 only after GitHub says the issue is not there', async () => {
     const store: StoredIssue[] = [];
     const { adapter, seen } = await adapterWith(
       creating(
@@ -425,7 +426,7 @@ describe('GitHub adapter', () => {
     assert.equal(creates(failing.seen).length, 0);
   });
 
-  it("does not look up when issues carry no incident label, since a title alone could be another incident's", async () => {
+  it("does not look up unlabelled issues: a title alone could be another incident's", async () => {
     const { adapter, seen } = await adapterWith(creating(), { tracker: { incidentLabel: false } });
     await adapter.create(items.slice(0, 1), incident);
     assert.deepEqual(
@@ -434,7 +435,7 @@ describe('GitHub adapter', () => {
     );
   });
 
-  it('reads owners as @login or through the map (name, email, or either part of Name <email>), and keeps labels within 50 characters', () => {
+  it('reads owners as @login or by the map (name, email, part of Name <email>); labels within 50', () => {
     const map = { 'Dana Smith': '@dana', 'sam@acme.example': 'samlee' };
     assert.equal(githubLogin('@octo-cat', map), 'octo-cat');
     assert.equal(githubLogin('dana smith', map), 'dana');

@@ -116,7 +116,7 @@ const item = (index: number, extra: Partial<ExportItem> = {}): ExportItem => ({
 const postmortem = (name: string) => readFileSync(join(JIRA_FIXTURES, name), 'utf8');
 
 describe('Jira Cloud export', () => {
-  it('sends bulk creates the description accepts, with ADF, labels, priority, parent, custom fields and accountId', async () => {
+  it('sends bulk creates with ADF, labels, priority, parent, custom fields and accountId', async () => {
     const { adapter, seen, violations } = await setUp();
     const items = [
       item(0, {
@@ -243,7 +243,7 @@ describe('the contract check itself', () => {
     assert.match(violations.join(), /createIssues.*issueUpdates/);
   });
 
-  it('rejects a Cloud description that is a string, an empty text node, a bad due date and more than 50 issues', async () => {
+  it('rejects a string description, an empty text node, a bad due date and more than 50 issues', async () => {
     const { fetch, violations } = await jiraFetch(() => ({ status: 201 }));
     await send(fetch, '/rest/api/3/issue/bulk', {
       issueUpdates: [{ fields: { ...fields, description: 'plain text' } }],
@@ -299,7 +299,7 @@ describe('Jira Cloud faults', () => {
     assert.deepEqual(jira.created, ['PAY-100', 'PAY-101']);
   });
 
-  it('writes back what a batch created when a later call fails with 500s, and a re-run creates only the rest', async () => {
+  it('writes back what a batch created before a later 500, and a re-run creates only the rest', async () => {
     const rows = Array.from({ length: 60 }, (_, i) => `| Fix thing ${i + 1} | ana@example.com | 2025-04-01 | Open |`);
     const text = [
       '# Outage',
@@ -557,7 +557,8 @@ describe('Jira Cloud: no duplicates after a create that failed without saying wh
     await adapter.create([item(0, { action: 'Update the runbook' })], incident);
     const twice = text.replace(
       '| Add a canary stage | ana@example.com | 2025-04-01 | Open |',
-      '| Update the runbook | ana@example.com | 2025-04-01 | Open | PAY-100 |\n| Update the runbook | ana@example.com | 2025-04-01 | Open | |',
+      '| Update the runbook | ana@example.com | 2025-04-01 | Open | PAY-100 |\n' +
+        '| Update the runbook | ana@example.com | 2025-04-01 | Open | |',
     );
     const doc = analyzeText(
       twice.replace(

@@ -45,7 +45,7 @@ const tracker = parseTracker('dc', {
 const incident = { id: 'INC-1', title: 'Disk full', file: 'postmortems/disk.md' };
 
 describe('Jira Data Center', () => {
-  it('creates through /rest/api/2/issue/bulk with a string description, assignee by username and a Bearer PAT', async () => {
+  it('creates through /rest/api/2/issue/bulk: string description, assignee by username, Bearer PAT', async () => {
     const { fetch, seen } = fakeDataCenter((r) =>
       r.path.endsWith('/issue/bulk')
         ? {
@@ -154,7 +154,7 @@ describe('Jira Data Center', () => {
     );
   });
 
-  /** A Data Center that keeps what it creates and finds it by label, two issues a page; `fault` answers first when it wants. */
+  /** A Data Center that keeps what it creates and finds it by label, two issues a page; `fault` may answer first. */
   function storingDataCenter(
     fault?: (
       request: Seen,
@@ -186,7 +186,7 @@ describe('Jira Data Center', () => {
   }
   const three = [0, 1, 2].map((index) => ({ index, action: `Fix part ${index}`, state: 'open' as const }));
 
-  it('after a bulk create that timed out having worked, a re-run pages through /search and creates nothing again', async () => {
+  it('after a bulk create that worked but timed out, a re-run pages through /search and creates nothing', async () => {
     let hang = true;
     const { fetch, seen, issues, create } = storingDataCenter((r) => {
       if (!r.path.endsWith('/issue/bulk') || !hang) return undefined;
@@ -227,7 +227,7 @@ describe('Jira Data Center', () => {
     );
   });
 
-  it('a re-run after a 500 whose issues Jira had made writes their keys back instead of creating them again', async () => {
+  it('a re-run after a 500 whose issues Jira had made writes their keys back instead of creating them', async () => {
     let broken = true;
     const { fetch, issues, create } = storingDataCenter((r) => {
       if (!broken) return undefined;

@@ -211,7 +211,7 @@ describe('Linear adapter', () => {
     );
   });
 
-  it('lists an item Linear keeps failing on, creates the others, and words a GraphQL error as Linear does', async () => {
+  it('lists an item Linear keeps failing on, creates the others, words a GraphQL error as Linear does', async () => {
     const failing = (operation: SeenOperation): LinearAnswer | undefined => {
       const title = (operation.variables.input as { title?: string } | undefined)?.title ?? '';
       if (title.startsWith('Alert')) return { status: 500, body: { errors: [{ message: 'Internal server error' }] } };
@@ -248,7 +248,7 @@ describe('Linear adapter', () => {
     await assert.rejects(plain.status(['ENG-7']), /HINDSIGHT_LINEAR_TOKEN/);
   });
 
-  it('reads states per team: backlog, triage and unstarted are open, started in progress, completed and canceled done', async () => {
+  it('reads states per team: backlog/triage/unstarted open, started in progress, completed/canceled done', async () => {
     const { adapter, seen, violations } = adapterWith(linear());
     const result = await adapter.status(['ENG-7', 'ENG-8', 'ENG-9', 'OPS-3', 'OPS-4', 'ENG-99', 'acme/web#3']);
     assert.deepEqual(violations, []);

@@ -41,7 +41,8 @@ describe('hindsight export --dry-run', () => {
     assert.ok(!r.stdout.includes(TOKEN) && !r.stderr.includes(TOKEN), 'the token is never printed');
     assert.ok(!r.stdout.includes(Buffer.from(`bot@example.com:${TOKEN}`).toString('base64')));
     // Parsed JSON bodies; the assertions reach into them freely.
-    type Sent = { method: string; url: string; headers: Record<string, string>; body: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    type Sent = { method: string; url: string; headers: Record<string, string>; body: any };
     const lines = r.stdout
       .trim()
       .split('\n')
@@ -167,7 +168,7 @@ describe('hindsight export and refresh against a fake Jira on 127.0.0.1', () => 
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("lists a failed item with Jira's error and exits 1; the created key is written back; a re-run creates only the missing one", async () => {
+  it("lists a failed item with Jira's error, exits 1, writes the key back; a re-run creates the rest", async () => {
     const file = join(dir, 'login-outage.md');
     failNext = true;
     const first = await run(['export', 'jira', file], { HINDSIGHT_JIRA_TOKEN: TOKEN });

@@ -50,7 +50,7 @@ describe('trackers configuration', () => {
   });
 
   it('is described by the JSON Schema, which rejects a token and an unknown type', () => {
-    // strictTuples: a rule's [level, options] may omit its options, which Ajv's strict mode would print a warning about.
+    // strictTuples: a rule's [level, options] may omit its options, which Ajv's strict mode would warn about.
     const validate = new Ajv({ allErrors: true, strictTuples: false }).compile(
       JSON.parse(readFileSync(join(ROOT, 'schemas', 'hindsight.schema.json'), 'utf8')),
     );

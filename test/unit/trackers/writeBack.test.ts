@@ -133,7 +133,8 @@ describe('status write-back', () => {
         .filter((l) => /^\s*- \[/.test(l))
         .join('\n'),
       [
-        '- [x] Cap the retry queue at 10k messages (owner: @dan, due 2025-04-02) [PAY-100](https://acme.atlassian.net/browse/PAY-100)',
+        '- [x] Cap the retry queue at 10k messages (owner: @dan, due 2025-04-02) ' +
+          '[PAY-100](https://acme.atlassian.net/browse/PAY-100)',
         '- [ ] Add a dashboard for queue depth, per consumer group,',
         '- [ ] Write the incident summary PAY-12',
       ].join('\n'),
@@ -145,7 +146,8 @@ describe('status write-back', () => {
       '## Action items\r\n\r\n| Action | Ticket |\r\n| --- | --- |\r\n| Fix DNS | PAY-1 |\r\n| Fix TLS | PAY-2 |\r\n';
     assert.equal(
       refreshed(text, [['PAY-1', 'done']]),
-      '## Action items\r\n\r\n| Action | Ticket | Status |\r\n| --- | --- | --- |\r\n| Fix DNS | PAY-1 | Done |\r\n| Fix TLS | PAY-2 |  |\r\n',
+      '## Action items\r\n\r\n| Action | Ticket | Status |\r\n| --- | --- | --- |\r\n' +
+        '| Fix DNS | PAY-1 | Done |\r\n| Fix TLS | PAY-2 |  |\r\n',
     );
   });
 

@@ -13,7 +13,9 @@ const TOKEN = 'Vs/9+client=Secret-Token-42';
 const PAIR64 = Buffer.from(`${EMAIL}:${TOKEN}`).toString('base64');
 const FORMS = [TOKEN, encodeURIComponent(TOKEN), PAIR64, Buffer.from(TOKEN).toString('base64')];
 /** What an echoing server put in its error body, every way. */
-const ECHO = `HTTP 401: Denied (you sent Authorization: Basic ${PAIR64}; token ${TOKEN}; link ?t=${encodeURIComponent(TOKEN)})`;
+const ECHO =
+  `HTTP 401: Denied (you sent Authorization: Basic ${PAIR64}; token ${TOKEN}; ` +
+  `link ?t=${encodeURIComponent(TOKEN)})`;
 
 function assertClean(where: string, text: string): void {
   for (const form of FORMS) assert.ok(!text.includes(form), `${where} holds ${form}: ${text}`);

@@ -126,7 +126,7 @@ describe('tracker commands', () => {
     rmSync(workspace, { recursive: true, force: true });
   });
 
-  it('exports after confirmation, asks for the missing token, writes every key back in one edit, and a second run creates nothing', async () => {
+  it('exports once confirmed, asks for the token, writes keys back in one edit; a re-run creates nothing', async () => {
     const fake = open();
     await fake.run('hindsight.exportActionItems', {
       buttons: ['Create 3 Tickets', 'Set Credentials'],
@@ -210,7 +210,8 @@ describe('tracker commands', () => {
     assert.doesNotMatch(row(text, 'rollback runbook'), /acme\/web#1\d\d/);
     assert.equal(
       fake.recorded.warnings[0],
-      'Hindsight: created 2 tickets in github (acme/web#100, acme/web#101); 1 skipped (already has a ticket); 1 failed: "Write the rollback runbook": Cancelled before this item was created.',
+      'Hindsight: created 2 tickets in github (acme/web#100, acme/web#101); 1 skipped (already has a ' +
+        'ticket); 1 failed: "Write the rollback runbook": Cancelled before this item was created.',
     );
     assert.deepEqual(
       fake.recorded.log.filter((l) => l.startsWith('warn')),

@@ -90,7 +90,9 @@ describe('messages', () => {
     assert.equal(report.level, 'warning');
     assert.equal(
       report.message,
-      'Hindsight: created 2 tickets in github (acme/web#1, acme/web#2); 3 skipped (already have tickets); 1 failed: "Alert on errors": GitHub answered 500: Server Error; 1 needs attention (acme/web#2: not assigned: no GitHub login is known for "Sam").',
+      'Hindsight: created 2 tickets in github (acme/web#1, acme/web#2); 3 skipped (already have ' +
+        'tickets); 1 failed: "Alert on errors": GitHub answered 500: Server Error; 1 needs attention ' +
+        '(acme/web#2: not assigned: no GitHub login is known for "Sam").',
     );
     assert.deepEqual(
       report.log.filter((l) => l.startsWith('failed')),
@@ -142,7 +144,8 @@ describe('messages', () => {
     assert.equal(partly.level, 'warning');
     assert.equal(
       partly.message,
-      'Hindsight: read 1 status from github; every row was up to date; 1 could not be read: acme/web#4: GitHub answered 404: Not Found.',
+      'Hindsight: read 1 status from github; every row was up to date; 1 could not be read: acme/web#4: ' +
+        'GitHub answered 404: Not Found.',
     );
     assert.match(
       refreshReport({ tracker: 'x', read: 0, updated: 0, failed: [], noTickets: true }).message,
@@ -165,7 +168,8 @@ describe('messages', () => {
     assert.equal(summary.confirm, 'Create 1 Ticket');
     assert.equal(
       summary.detail,
-      'Will create in github (github):\n• Add a canary (@dana, due 2025-04-01, high)\n\nSkipped, already tracked:\n• Alert on errors — acme/web#9',
+      'Will create in github (github):\n• Add a canary (@dana, due 2025-04-01, high)\n\n' +
+        'Skipped, already tracked:\n• Alert on errors — acme/web#9',
     );
     assert.equal(summary.title, 'Create 1 Ticket in github (github)');
     assert.deepEqual(summary.items, [
