@@ -82,7 +82,8 @@ function personAhead(after: string): boolean {
   for (const [i, match] of tokens.entries()) {
     const token = match[0].replace(/['’]s$|[.]+$/i, '');
     const lower = token.toLowerCase();
-    if (token.startsWith('@') || /^(?:someone|somebody|me|us|him|her)$/.test(lower)) return true;
+    // "his script", "her change": a person's possessive names the one whose act it was.
+    if (token.startsWith('@') || /^(?:someone|somebody|me|us|him|her|his)$/.test(lower)) return true;
     // "the on-call engineer": a role before another role is a modifier; the phrase ends at the last one.
     const next = tokens[i + 1]?.[0].replace(/['’]s$|[.]+$/i, '').toLowerCase();
     if (ROLES.test(lower) && !(next && ROLES.test(next))) {
@@ -91,6 +92,15 @@ function personAhead(after: string): boolean {
     if (i > 0 && /^(?:by|to|with|for|from|in|on|at|of|which|that|after|before|during)$/i.test(token)) return false;
   }
   return false;
+}
+
+/**
+ * The thing a cause names was done by a person: "the result of a failure by a single individual", "due to a
+ * change pushed by the on-call engineer". Within its own clause, and "by" must follow the thing's phrase.
+ */
+function doneByPerson(after: string): boolean {
+  const by = /^[^,;.()]{0,60}?\s(?:by)\s+([^,;.]{1,60})/i.exec(sameClause(after.slice(0, 140)));
+  return by !== null && personAhead(by[1]);
 }
 
 /** Whom blame is laid on: the verb's object ("blamed one employee") or, past the thing, "on" someone. */
@@ -412,7 +422,9 @@ function cueFeatures(
   ) {
     f.push('cue:root-cause+person');
   }
-  if (kind === 'caused-by') f.push(`cue:caused-by+${personAhead(after) ? 'person' : 'thing'}`);
+  if (kind === 'caused-by') {
+    f.push(`cue:caused-by+${personAhead(after) || doneByPerson(after) ? 'person' : 'thing'}`);
+  }
   if (kind === 'blame-verb' && blamedPerson(after)) f.push('cue:blame-verb+person');
   return [...new Set(f)];
 }
@@ -476,7 +488,9 @@ function agentFor(kind: CueKind, text: string, start: number, end: number, opene
     (kind === 'modal-perfect' && ELIDED_BEEN.test(text.slice(start, end + 3))) ||
     (kind === 'omission' && /^(?:was|were|ha[sdv])(?:n['’]t)?\b/i.test(text.slice(start, end)));
   const adverbAfterParticiple = kind === 'verdict-adverb' && PASSIVE_PARTICIPLE_BEFORE.test(before);
-  if (PASSIVE_BEFORE.test(before) || passiveModal || adverbAfterParticiple) {
+  // "a change pushed by the on-call engineer": a participle after its noun, with its agent after "by".
+  const reducedPassive = VERB_CUES.has(kind) && /^\s+by\s/i.test(text.slice(end, end + 5));
+  if (PASSIVE_BEFORE.test(before) || passiveModal || adverbAfterParticiple || reducedPassive) {
     return agentAfter(text.slice(end, end + WINDOW));
   }
   // "if the canary had compared…": the subject of the condition is inside the cue.

@@ -58,8 +58,9 @@ export const IRREGULAR_PAST =
   'ran|sent|made|took|hit|put|set|let|cut|shut|broke|wrote|forgot|gave|got|did|went|left|kept|brought|began|chose' +
   '|threw|spent|lost|built|told|thought|knew|saw|found|held|meant';
 
+/** A dash sets off a clause as a comma does: "… slipped past review — one person skipped the check". */
 export const CLAUSE_BREAK =
-  /[,;:()]|\b(?:and|but|because|so|which|that|when|while|after|before|as|since|although|though|if|where|who|whom)\b/gi;
+  /[,;:()—–]|\b(?:and|but|because|so|which|that|when|while|after|before|as|since|although|though|if|where|who|whom)\b/gi;
 
 /** "Try harder" phrases, also read by the action-item rule actions/vigilance-remedy. */
 export const VIGILANCE =

@@ -138,7 +138,9 @@ export function agentBefore(before: string): Agent {
   // "uploads that bypassed the check": a relative clause without a subject of its own acts through its noun.
   const firstWord = tokens.find((t) => !FILLER.has(t.toLowerCase()));
   if (/^(?:that|which|who)$/i.test(breakWord) && (!firstWord || isVerbLike(firstWord))) {
-    const antecedent = /([@\w'’&-]+)\s*,?\s*$/.exec(before.slice(0, cut - breakWord.length))?.[1];
+    // "each deployment (`kubectl delete …`) which": an aside in brackets stands between the noun and "which".
+    const head = before.slice(0, cut - breakWord.length).replace(/\s*\([^()]*\)\s*$/, '');
+    const antecedent = /([@\w'’&-]+)\s*,?\s*$/.exec(head)?.[1];
     if (antecedent && !FILLER.has(antecedent.toLowerCase()) && !isVerbLike(antecedent)) {
       const agent = agentOfToken(antecedent, false);
       return agent === 'name' && breakWord.toLowerCase() !== 'who' ? 'thing' : agent;
@@ -253,10 +255,20 @@ const LEADING_CLAUSE = new RegExp(
   'i',
 );
 
+/**
+ * A phrase of where, when or how before the main clause: "During the first rollout, …", "In his testimony, …",
+ * "Per the vendor's report, …". Not "On-call engineers, …", where the word only looks like a preposition.
+ */
+const LEADING_PHRASE = new RegExp(
+  String.raw`^\W*(?:during|in|on|at|per|following|despite|given|upon|under|within|throughout|for|with|without` +
+    String.raw`|as\s+part\s+of|according\s+to|by)\b(?!-)[^,;:.]{3,150},\s*(?=\S)`,
+  'i',
+);
+
 /** The subject a sentence opens with: the first person, team, name or thing before its first verb. */
 export function openingAgent(sentence: string): Agent {
   // "When the code worked on a few servers, the staff deployed it to all": the main clause's subject.
-  const main = LEADING_CLAUSE.exec(sentence);
+  const main = LEADING_CLAUSE.exec(sentence) ?? LEADING_PHRASE.exec(sentence);
   if (main) return openingAgent(sentence.slice(main[0].length));
   // "Firing the operator would not have helped": a gerund phrase as the subject is an activity.
   if (GERUND_SUBJECT.test(sentence)) return 'activity';
