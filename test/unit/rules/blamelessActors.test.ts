@@ -23,12 +23,18 @@ const lines: Expectation[] = readFileSync(FIXTURE, 'utf8')
   .flatMap((line) => {
     const marker = /<!-- (agent|has|lacks): (.+?) -->/.exec(line);
     if (!marker) return [];
-    return [{ sentence: line.replace(/<!--.*-->/, '').trim(), kind: marker[1] as Expectation['kind'], what: marker[2] }];
+    return [
+      { sentence: line.replace(/<!--.*-->/, '').trim(), kind: marker[1] as Expectation['kind'], what: marker[2] },
+    ];
   });
 
 describe('blameless reading of who acts behind a phrase', () => {
   it('has lines for agents, and features both found and refused', () => {
-    for (const kind of ['agent', 'has', 'lacks']) assert.ok(lines.some((l) => l.kind === kind), kind);
+    for (const kind of ['agent', 'has', 'lacks'])
+      assert.ok(
+        lines.some((l) => l.kind === kind),
+        kind,
+      );
   });
 
   for (const { sentence, kind, what } of lines) {

@@ -103,6 +103,16 @@ function doneByPerson(after: string): boolean {
   return by !== null && personAhead(by[1]);
 }
 
+/** The agent of a passive that follows a noun phrase: "(the wrong host) was rebooted by the operator". */
+function passiveDoer(after: string): Agent {
+  // The phrase may run a word or two past the cue: "(a wrong routing) table was loaded by".
+  const passive =
+    /^\s+(?:[\w-]+\s+){0,2}?(?:was|were|had\s+been|has\s+been|got)\s+(?:\w+ly\s+|first\s+|later\s+)?[a-z]+\b/i.exec(
+      after,
+    );
+  return passive ? agentAfter(after.slice(passive[0].length)) : 'none';
+}
+
 /** Whom blame is laid on: the verb's object ("blamed one employee") or, past the thing, "on" someone. */
 function blamedPerson(after: string): boolean {
   const clause = sameClause(after.slice(0, 120));
@@ -114,7 +124,7 @@ const VERB_CUES: ReadonlySet<CueKind> = new Set(['slip-verb', 'ignore-verb', 'mi
 const ATTRIBUTIVE_BEFORE =
   /\b(?:a|an|the|more|many|most|some|few|several|no|any|of|with|its|their|our|this|these|those|for|in|on)\s+$/i;
 const PASSIVE_BEFORE =
-  /\b(?:was|were|be|been|being|is|are|got|get|gets)\s+(?:(?:\w+ly|all|both|also|then|still)\s+)?$/i;
+  /\b(?:was|were|be|been|being|is|are|got|get|gets)\s+(?:(?:\w+ly|all|both|also|then|still|first|later|again)\s+)?$/i;
 const PASSIVE_PARTICIPLE_BEFORE = /\b(?:was|were|be|been|being|is|are)\s+[a-z]+(?:ed|en|wn)\s+$/i;
 const MODAL_BEFORE = /\b(?:should|would|could|must|might|may|can|won['’]t|\w+n['’]t)\s+(?:\w+\s+){0,2}$/i;
 /** A modal after a gerund: "Firing the operator won't help". */
@@ -314,7 +324,11 @@ function cueFeatures(
     f.push('passive:duty');
   }
   // "a misconfigured cache", "more missed slots": a participle used as an adjective describes a state.
-  const attributive = ATTRIBUTIVE_BEFORE.test(before) || /(?:ion|ions)$/i.test(words) || modifiesNoun(before, after);
+  // "the misconfiguration delivered by an employee": a noun for the act, whose doer is named, is that person's act.
+  // Only with the doer named after it: "the team found a misconfiguration" is no act of the team's.
+  const actOfPerson = /(?:ion|ions)$/i.test(words) && HUMAN.has(agentAfter(after.slice(0, 50)));
+  const attributive =
+    !actOfPerson && (ATTRIBUTIVE_BEFORE.test(before) || /(?:ion|ions)$/i.test(words) || modifiesNoun(before, after));
   if (VERB_CUES.has(kind) && attributive) {
     f.push(`cue:${kind}+attributive`);
   }
@@ -360,6 +374,10 @@ function cueFeatures(
   if ((kind === 'wrong-object' || kind === 'faulty-object') && ACT_ON_OBJECT.test(before.slice(-40))) {
     f.push(`object:acted-on@${group}`);
   }
+  // "An incorrect configuration was first made by an employee": the flawed thing, subject of a passive whose
+  // agent is named after "by".
+  const doer = kind === 'wrong-object' || kind === 'faulty-object' ? passiveDoer(after) : 'none';
+  if (doer !== 'none') f.push(`object:acted-on@${agentGroup(doer)}`);
   if ((kind === 'mistake' || kind === 'error-label') && /s$/i.test(words)) f.push(`cue:${kind}+plural`);
   // "insufficient oversight and controls": oversight as supervision, something an organisation has or lacks.
   if (
@@ -515,7 +533,8 @@ function agentFor(kind: CueKind, text: string, start: number, end: number, opene
   const own = kind === 'mistake' ? /^(my|our)|^(?:his|her|their)\b/i.exec(text.slice(start, end)) : null;
   if (own) return own[1] ? 'we' : 'person';
   // "an oversight by the on-call engineer": a label's agent may follow it.
-  const labelAgent = LABELS.has(kind) ? agentAfter(text.slice(end, end + 50)) : 'none';
+  const named = LABELS.has(kind) || (kind === 'mis-verb' && /ions?$/i.test(text.slice(start, end)));
+  const labelAgent = named ? agentAfter(text.slice(end, end + 50)) : 'none';
   if (labelAgent === 'we' || labelAgent === 'person') return labelAgent;
   // "a poor decision", "a bad call": the verdict's own noun is something only people do.
   if (kind === 'verdict' && /\b(?:judge?ments?|decisions?|calls?|choices?)$/i.test(text.slice(start, end)))
