@@ -1,7 +1,8 @@
 /**
  * Who acts when the actor hides behind a phrase: a leading phrase before the main clause, a dash between
  * clauses, a person named after the thing a cause names, a possessive, a participle with its agent after
- * "by", and a bracketed aside before "which" (fixture actor-phrases.md).
+ * "by", a bracketed aside before "which", a trait after a copula, and the word a sentence opens with
+ * (fixture actor-phrases.md).
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -48,7 +49,8 @@ describe('blameless reading of who acts behind a phrase', () => {
       });
     } else {
       it(`${kind === 'has' ? 'finds' : 'does not find'} ${what} in "${sentence}"`, () => {
-        const features = reading().cues.flatMap((c) => c.features);
+        const { cues, signals } = reading();
+        const features = [...cues.flatMap((c) => c.features), ...signals];
         assert.equal(features.includes(what), kind === 'has', features.join(' '));
       });
     }

@@ -508,6 +508,10 @@ function agentFor(kind: CueKind, text: string, start: number, end: number, opene
   const adverbAfterParticiple = kind === 'verdict-adverb' && PASSIVE_PARTICIPLE_BEFORE.test(before);
   // "a change pushed by the on-call engineer": a participle after its noun, with its agent after "by".
   const reducedPassive = VERB_CUES.has(kind) && /^\s+by\s/i.test(text.slice(end, end + 5));
+  // "he was careless", "I was half-asleep": a trait after a copula is said of the subject, when that is a person;
+  // "use of a shared password was reckless" judges whoever chose it, as a passive with no one named.
+  const copularSubject = kind === 'character' && PASSIVE_BEFORE.test(before) ? agentBefore(before) : 'none';
+  if (HUMAN.has(copularSubject)) return copularSubject;
   if (PASSIVE_BEFORE.test(before) || passiveModal || adverbAfterParticiple || reducedPassive) {
     return agentAfter(text.slice(end, end + WINDOW));
   }

@@ -41,9 +41,11 @@ export const SYSTEM_NAMES = new Set(
 
 /** Capitalised words that open sentences and noun phrases without naming anyone. */
 export const NOT_NAMES = new Set(
-  'both all some each every the this that these those which what whatever most many our their its no none several other another one two three first second last next after before during while when then there here however also because since although monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(
-    ' ',
-  ),
+  (
+    'both all some each every the this that these those which what whatever most many our their its no none several other another one two three first second last next after before during while when then there here however also because since although monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december' +
+    // Adverbs and conjunctions that open a sentence: "Maybe we should…", "Not the first time…", "So we…".
+    ' so as whilst whereas not maybe perhaps today yesterday tonight despite thus hence yet now meanwhile instead otherwise therefore'
+  ).split(' '),
 );
 
 /** Words between a subject and its verb that do not change who the subject is. */
