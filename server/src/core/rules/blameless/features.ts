@@ -13,7 +13,7 @@ import {
 } from './cues';
 import { IRREGULAR_PAST, ROLES } from './lexicon';
 import { QUOTED } from './prose';
-import { agentAfter, agentBefore, GERUND_SUBJECT, openingAgent, type Agent } from './subject';
+import { agentAfter, agentBefore, GERUND_SUBJECT, namesPerson, openingAgent, type Agent } from './subject';
 
 /** One cue in a sentence, with who acts on it and the named features the model weighs. */
 export interface Cue {
@@ -491,6 +491,19 @@ const HUMAN_VERB = new RegExp(
   'i',
 );
 
+/** A verb of judging, its object, then "for" and the act: "criticised the carrier for", "blamed Dana for". */
+const JUDGED_FOR = new RegExp(
+  String.raw`\b(?:critici[sz]ed|critici[sz]ing|blamed|blaming|faulted|faulting|fined|accused|sued|reprimanded` +
+    String.raw`|censured|penali[sz]ed|chastised|condemned|slammed|rebuked|scolded)\s+([^,;.]{1,40}?)\s+for\s+$`,
+  'i',
+);
+
+/** Who is judged: a person, "us", or else an organisation ("AT&T", "the carrier"): things are not judged. */
+function judgedAgent(object: string): Agent {
+  if (/^(?:us|me)$/i.test(object.trim())) return 'we';
+  return namesPerson(object) ? 'person' : 'org';
+}
+
 const PERSON_TRAIT = /^(?:rookie|noob|n00b|amateur|fools?|nitwits?|idiots?|morons?)$/i;
 const POSSESSIVE_BEFORE = /\b(?:(my|our)|(his|her|their|your|someone['’]s|\w+['’]s))\s+(?:\w+\s+)?$/i;
 const LABELS: ReadonlySet<CueKind> = new Set(['mistake', 'error-label', 'character', 'verdict']);
@@ -515,6 +528,9 @@ function agentFor(kind: CueKind, text: string, start: number, end: number, opene
   if (PASSIVE_BEFORE.test(before) || passiveModal || adverbAfterParticiple || reducedPassive) {
     return agentAfter(text.slice(end, end + WINDOW));
   }
+  // "The regulator faulted the carrier for failing to test": whoever is judged "for" the act is its agent.
+  const judged = JUDGED_FOR.exec(before)?.[1];
+  if (judged) return judgedAgent(judged);
   // "if the canary had compared…": the subject of the condition is inside the cue.
   // "Had the reviewer looked…": in the inverted form it follows.
   if (kind === 'if-had') {
