@@ -34,9 +34,11 @@ export const HUMAN_ACTIVITY =
 
 /** Capitalised words that are systems, not people, so "Kubernetes restarted the pod" blames no one. */
 export const SYSTEM_NAMES = new Set(
-  'kubernetes k8s terraform cloudflare aws azure gcp google github gitlab docker nginx linux kernel postgres postgresql mysql redis kafka jenkins ansible puppet chef karpenter consul vault cron systemd helm argo argocd flux lambda datadog pagerduty grafana prometheus elasticsearch opensearch bottlerocket cosmovisor concourse jira slack sentry envoy istio haproxy varnish memcached rabbitmq zookeeper etcd celery sidekiq rails django spring node npm java python go rust the this that it its our their a an one each every monitoring alerting ci cd dns bgp ssl tls http api sdk cli app service server database cache queue job script tool bot system cluster node pod deploy deployment pipeline release build config configuration change update upgrade patch migration rollout rollback traffic load request process validator replica primary leader scheduler worker controller proxy balancer router firewall gateway network disk memory cpu storage bucket index table schema query certificate token key secret password'.split(
-    ' ',
-  ),
+  (
+    'kubernetes k8s terraform cloudflare aws azure gcp google github gitlab docker nginx linux kernel postgres postgresql mysql redis kafka jenkins ansible puppet chef karpenter consul vault cron systemd helm argo argocd flux lambda datadog pagerduty grafana prometheus elasticsearch opensearch bottlerocket cosmovisor concourse jira slack sentry envoy istio haproxy varnish memcached rabbitmq zookeeper etcd celery sidekiq rails django spring node npm java python go rust the this that it its our their a an one each every monitoring alerting ci cd dns bgp ssl tls http api sdk cli app service server database cache queue job script tool bot system cluster node pod deploy deployment pipeline release build config configuration change update upgrade patch migration rollout rollback traffic load request process validator replica primary leader scheduler worker controller proxy balancer router firewall gateway network disk memory cpu storage bucket index table schema query certificate token key secret password' +
+    // The nouns a postmortem's headline-style sentences open with: "Issue was caused by…", "Code not tested…".
+    ' issue issues problem incident outage failure error errors bug bugs fix code test tests logs lesson impact'
+  ).split(' '),
 );
 
 /** Capitalised words that open sentences and noun phrases without naming anyone. */
@@ -44,7 +46,7 @@ export const NOT_NAMES = new Set(
   (
     'both all some each every the this that these those which what whatever most many our their its no none several other another one two three first second last next after before during while when then there here however also because since although monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december' +
     // Adverbs and conjunctions that open a sentence: "Maybe we should…", "Not the first time…", "So we…".
-    ' so as whilst whereas not maybe perhaps today yesterday tonight despite thus hence yet now meanwhile instead otherwise therefore'
+    ' so as whilst whereas not maybe perhaps be better today yesterday tonight despite thus hence yet now meanwhile instead otherwise therefore'
   ).split(' '),
 );
 
