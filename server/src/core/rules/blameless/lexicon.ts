@@ -46,7 +46,8 @@ export const NOT_NAMES = new Set(
   (
     'both all some each every the this that these those which what whatever most many our their its no none several other another one two three first second last next after before during while when then there here however also because since although monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december' +
     // Adverbs and conjunctions that open a sentence: "Maybe we should…", "Not the first time…", "So we…".
-    ' so as whilst whereas not maybe perhaps be better today yesterday tonight despite thus hence yet now meanwhile instead otherwise therefore'
+    ' so as whilst whereas not maybe perhaps be better today yesterday tonight despite thus hence yet now' +
+    ' meanwhile instead otherwise therefore'
   ).split(' '),
 );
 
@@ -63,8 +64,11 @@ export const IRREGULAR_PAST =
   '|threw|spent|lost|built|told|thought|knew|saw|found|held|meant';
 
 /** A dash sets off a clause as a comma does: "… slipped past review — one person skipped the check". */
-export const CLAUSE_BREAK =
-  /[,;:()—–]|\b(?:and|but|because|so|which|that|when|while|after|before|as|since|although|though|if|where|who|whom)\b/gi;
+export const CLAUSE_BREAK = new RegExp(
+  String.raw`[,;:()—–]|\b(?:and|but|because|so|which|that|when|while|after|before|as|since|although|though|if` +
+    String.raw`|where|who|whom)\b`,
+  'gi',
+);
 
 /** "Try harder" phrases, also read by the action-item rule actions/vigilance-remedy. */
 export const VIGILANCE =
