@@ -13,7 +13,7 @@ import {
 } from './cues';
 import { IRREGULAR_PAST, ROLES } from './lexicon';
 import { QUOTED } from './prose';
-import { agentAfter, agentBefore, GERUND_SUBJECT, openingAgent, type Agent } from './subject';
+import { agentAfter, agentBefore, GERUND_SUBJECT, namesPerson, openingAgent, type Agent } from './subject';
 
 /** One cue in a sentence, with who acts on it and the named features the model weighs. */
 export interface Cue {
@@ -82,7 +82,8 @@ function personAhead(after: string): boolean {
   for (const [i, match] of tokens.entries()) {
     const token = match[0].replace(/['’]s$|[.]+$/i, '');
     const lower = token.toLowerCase();
-    if (token.startsWith('@') || /^(?:someone|somebody|me|us|him|her)$/.test(lower)) return true;
+    // "his script", "her change": a person's possessive names the one whose act it was.
+    if (token.startsWith('@') || /^(?:someone|somebody|me|us|him|her|his)$/.test(lower)) return true;
     // "the on-call engineer": a role before another role is a modifier; the phrase ends at the last one.
     const next = tokens[i + 1]?.[0].replace(/['’]s$|[.]+$/i, '').toLowerCase();
     if (ROLES.test(lower) && !(next && ROLES.test(next))) {
@@ -91,6 +92,25 @@ function personAhead(after: string): boolean {
     if (i > 0 && /^(?:by|to|with|for|from|in|on|at|of|which|that|after|before|during)$/i.test(token)) return false;
   }
   return false;
+}
+
+/**
+ * The thing a cause names was done by a person: "the result of a failure by a single individual", "due to a
+ * change pushed by the on-call engineer". Within its own clause, and "by" must follow the thing's phrase.
+ */
+function doneByPerson(after: string): boolean {
+  const by = /^[^,;.()]{0,60}?\s(?:by)\s+([^,;.]{1,60})/i.exec(sameClause(after.slice(0, 140)));
+  return by !== null && personAhead(by[1]);
+}
+
+/** The agent of a passive that follows a noun phrase: "(the wrong host) was rebooted by the operator". */
+function passiveDoer(after: string): Agent {
+  // The phrase may run a word or two past the cue: "(a wrong routing) table was loaded by".
+  const passive =
+    /^\s+(?:[\w-]+\s+){0,2}?(?:was|were|had\s+been|has\s+been|got)\s+(?:\w+ly\s+|first\s+|later\s+)?[a-z]+\b/i.exec(
+      after,
+    );
+  return passive ? agentAfter(after.slice(passive[0].length)) : 'none';
 }
 
 /** Whom blame is laid on: the verb's object ("blamed one employee") or, past the thing, "on" someone. */
@@ -104,7 +124,7 @@ const VERB_CUES: ReadonlySet<CueKind> = new Set(['slip-verb', 'ignore-verb', 'mi
 const ATTRIBUTIVE_BEFORE =
   /\b(?:a|an|the|more|many|most|some|few|several|no|any|of|with|its|their|our|this|these|those|for|in|on)\s+$/i;
 const PASSIVE_BEFORE =
-  /\b(?:was|were|be|been|being|is|are|got|get|gets)\s+(?:(?:\w+ly|all|both|also|then|still)\s+)?$/i;
+  /\b(?:was|were|be|been|being|is|are|got|get|gets)\s+(?:(?:\w+ly|all|both|also|then|still|first|later|again)\s+)?$/i;
 const PASSIVE_PARTICIPLE_BEFORE = /\b(?:was|were|be|been|being|is|are)\s+[a-z]+(?:ed|en|wn)\s+$/i;
 const MODAL_BEFORE = /\b(?:should|would|could|must|might|may|can|won['’]t|\w+n['’]t)\s+(?:\w+\s+){0,2}$/i;
 /** A modal after a gerund: "Firing the operator won't help". */
@@ -304,7 +324,11 @@ function cueFeatures(
     f.push('passive:duty');
   }
   // "a misconfigured cache", "more missed slots": a participle used as an adjective describes a state.
-  const attributive = ATTRIBUTIVE_BEFORE.test(before) || /(?:ion|ions)$/i.test(words) || modifiesNoun(before, after);
+  // "the misconfiguration delivered by an employee": a noun for the act, whose doer is named, is that person's act.
+  // Only with the doer named after it: "the team found a misconfiguration" is no act of the team's.
+  const actOfPerson = /(?:ion|ions)$/i.test(words) && HUMAN.has(agentAfter(after.slice(0, 50)));
+  const attributive =
+    !actOfPerson && (ATTRIBUTIVE_BEFORE.test(before) || /(?:ion|ions)$/i.test(words) || modifiesNoun(before, after));
   if (VERB_CUES.has(kind) && attributive) {
     f.push(`cue:${kind}+attributive`);
   }
@@ -350,6 +374,10 @@ function cueFeatures(
   if ((kind === 'wrong-object' || kind === 'faulty-object') && ACT_ON_OBJECT.test(before.slice(-40))) {
     f.push(`object:acted-on@${group}`);
   }
+  // "An incorrect configuration was first made by an employee": the flawed thing, subject of a passive whose
+  // agent is named after "by".
+  const doer = kind === 'wrong-object' || kind === 'faulty-object' ? passiveDoer(after) : 'none';
+  if (doer !== 'none') f.push(`object:acted-on@${agentGroup(doer)}`);
   if ((kind === 'mistake' || kind === 'error-label') && /s$/i.test(words)) f.push(`cue:${kind}+plural`);
   // "insufficient oversight and controls": oversight as supervision, something an organisation has or lacks.
   if (
@@ -412,7 +440,9 @@ function cueFeatures(
   ) {
     f.push('cue:root-cause+person');
   }
-  if (kind === 'caused-by') f.push(`cue:caused-by+${personAhead(after) ? 'person' : 'thing'}`);
+  if (kind === 'caused-by') {
+    f.push(`cue:caused-by+${personAhead(after) || doneByPerson(after) ? 'person' : 'thing'}`);
+  }
   if (kind === 'blame-verb' && blamedPerson(after)) f.push('cue:blame-verb+person');
   return [...new Set(f)];
 }
@@ -461,6 +491,19 @@ const HUMAN_VERB = new RegExp(
   'i',
 );
 
+/** A verb of judging, its object, then "for" and the act: "criticised the carrier for", "blamed Dana for". */
+const JUDGED_FOR = new RegExp(
+  String.raw`\b(?:critici[sz]ed|critici[sz]ing|blamed|blaming|faulted|faulting|fined|accused|sued|reprimanded` +
+    String.raw`|censured|penali[sz]ed|chastised|condemned|slammed|rebuked|scolded)\s+([^,;.]{1,40}?)\s+for\s+$`,
+  'i',
+);
+
+/** Who is judged: a person, "us", or else an organisation ("AT&T", "the carrier"): things are not judged. */
+function judgedAgent(object: string): Agent {
+  if (/^(?:us|me)$/i.test(object.trim())) return 'we';
+  return namesPerson(object) ? 'person' : 'org';
+}
+
 const PERSON_TRAIT = /^(?:rookie|noob|n00b|amateur|fools?|nitwits?|idiots?|morons?)$/i;
 const POSSESSIVE_BEFORE = /\b(?:(my|our)|(his|her|their|your|someone['’]s|\w+['’]s))\s+(?:\w+\s+)?$/i;
 const LABELS: ReadonlySet<CueKind> = new Set(['mistake', 'error-label', 'character', 'verdict']);
@@ -476,9 +519,18 @@ function agentFor(kind: CueKind, text: string, start: number, end: number, opene
     (kind === 'modal-perfect' && ELIDED_BEEN.test(text.slice(start, end + 3))) ||
     (kind === 'omission' && /^(?:was|were|ha[sdv])(?:n['’]t)?\b/i.test(text.slice(start, end)));
   const adverbAfterParticiple = kind === 'verdict-adverb' && PASSIVE_PARTICIPLE_BEFORE.test(before);
-  if (PASSIVE_BEFORE.test(before) || passiveModal || adverbAfterParticiple) {
+  // "a change pushed by the on-call engineer": a participle after its noun, with its agent after "by".
+  const reducedPassive = VERB_CUES.has(kind) && /^\s+by\s/i.test(text.slice(end, end + 5));
+  // "he was careless", "I was half-asleep": a trait after a copula is said of the subject, when that is a person;
+  // "use of a shared password was reckless" judges whoever chose it, as a passive with no one named.
+  const copularSubject = kind === 'character' && PASSIVE_BEFORE.test(before) ? agentBefore(before) : 'none';
+  if (HUMAN.has(copularSubject)) return copularSubject;
+  if (PASSIVE_BEFORE.test(before) || passiveModal || adverbAfterParticiple || reducedPassive) {
     return agentAfter(text.slice(end, end + WINDOW));
   }
+  // "The regulator faulted the carrier for failing to test": whoever is judged "for" the act is its agent.
+  const judged = JUDGED_FOR.exec(before)?.[1];
+  if (judged) return judgedAgent(judged);
   // "if the canary had compared…": the subject of the condition is inside the cue.
   // "Had the reviewer looked…": in the inverted form it follows.
   if (kind === 'if-had') {
@@ -501,7 +553,8 @@ function agentFor(kind: CueKind, text: string, start: number, end: number, opene
   const own = kind === 'mistake' ? /^(my|our)|^(?:his|her|their)\b/i.exec(text.slice(start, end)) : null;
   if (own) return own[1] ? 'we' : 'person';
   // "an oversight by the on-call engineer": a label's agent may follow it.
-  const labelAgent = LABELS.has(kind) ? agentAfter(text.slice(end, end + 50)) : 'none';
+  const named = LABELS.has(kind) || (kind === 'mis-verb' && /ions?$/i.test(text.slice(start, end)));
+  const labelAgent = named ? agentAfter(text.slice(end, end + 50)) : 'none';
   if (labelAgent === 'we' || labelAgent === 'person') return labelAgent;
   // "a poor decision", "a bad call": the verdict's own noun is something only people do.
   if (kind === 'verdict' && /\b(?:judge?ments?|decisions?|calls?|choices?)$/i.test(text.slice(start, end)))

@@ -34,16 +34,21 @@ export const HUMAN_ACTIVITY =
 
 /** Capitalised words that are systems, not people, so "Kubernetes restarted the pod" blames no one. */
 export const SYSTEM_NAMES = new Set(
-  'kubernetes k8s terraform cloudflare aws azure gcp google github gitlab docker nginx linux kernel postgres postgresql mysql redis kafka jenkins ansible puppet chef karpenter consul vault cron systemd helm argo argocd flux lambda datadog pagerduty grafana prometheus elasticsearch opensearch bottlerocket cosmovisor concourse jira slack sentry envoy istio haproxy varnish memcached rabbitmq zookeeper etcd celery sidekiq rails django spring node npm java python go rust the this that it its our their a an one each every monitoring alerting ci cd dns bgp ssl tls http api sdk cli app service server database cache queue job script tool bot system cluster node pod deploy deployment pipeline release build config configuration change update upgrade patch migration rollout rollback traffic load request process validator replica primary leader scheduler worker controller proxy balancer router firewall gateway network disk memory cpu storage bucket index table schema query certificate token key secret password'.split(
-    ' ',
-  ),
+  (
+    'kubernetes k8s terraform cloudflare aws azure gcp google github gitlab docker nginx linux kernel postgres postgresql mysql redis kafka jenkins ansible puppet chef karpenter consul vault cron systemd helm argo argocd flux lambda datadog pagerduty grafana prometheus elasticsearch opensearch bottlerocket cosmovisor concourse jira slack sentry envoy istio haproxy varnish memcached rabbitmq zookeeper etcd celery sidekiq rails django spring node npm java python go rust the this that it its our their a an one each every monitoring alerting ci cd dns bgp ssl tls http api sdk cli app service server database cache queue job script tool bot system cluster node pod deploy deployment pipeline release build config configuration change update upgrade patch migration rollout rollback traffic load request process validator replica primary leader scheduler worker controller proxy balancer router firewall gateway network disk memory cpu storage bucket index table schema query certificate token key secret password' +
+    // The nouns a postmortem's headline-style sentences open with: "Issue was caused by…", "Code not tested…".
+    ' issue issues problem incident outage failure error errors bug bugs fix code test tests logs lesson impact'
+  ).split(' '),
 );
 
 /** Capitalised words that open sentences and noun phrases without naming anyone. */
 export const NOT_NAMES = new Set(
-  'both all some each every the this that these those which what whatever most many our their its no none several other another one two three first second last next after before during while when then there here however also because since although monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(
-    ' ',
-  ),
+  (
+    'both all some each every the this that these those which what whatever most many our their its no none several other another one two three first second last next after before during while when then there here however also because since although monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december' +
+    // Adverbs and conjunctions that open a sentence: "Maybe we should…", "Not the first time…", "So we…".
+    ' so as whilst whereas not maybe perhaps be better today yesterday tonight despite thus hence yet now' +
+    ' meanwhile instead otherwise therefore'
+  ).split(' '),
 );
 
 /** Words between a subject and its verb that do not change who the subject is. */
@@ -58,8 +63,12 @@ export const IRREGULAR_PAST =
   'ran|sent|made|took|hit|put|set|let|cut|shut|broke|wrote|forgot|gave|got|did|went|left|kept|brought|began|chose' +
   '|threw|spent|lost|built|told|thought|knew|saw|found|held|meant';
 
-export const CLAUSE_BREAK =
-  /[,;:()]|\b(?:and|but|because|so|which|that|when|while|after|before|as|since|although|though|if|where|who|whom)\b/gi;
+/** A dash sets off a clause as a comma does: "… slipped past review — one person skipped the check". */
+export const CLAUSE_BREAK = new RegExp(
+  String.raw`[,;:()—–]|\b(?:and|but|because|so|which|that|when|while|after|before|as|since|although|though|if` +
+    String.raw`|where|who|whom)\b`,
+  'gi',
+);
 
 /** "Try harder" phrases, also read by the action-item rule actions/vigilance-remedy. */
 export const VIGILANCE =

@@ -103,7 +103,8 @@ const PAST_FORM = new RegExp(`^(?:${IRREGULAR_PAST}|drove|read)$`, 'i');
 
 function isVerbLike(token: string): boolean {
   if (/^[A-Z]/.test(token) || ROLES.test(token.toLowerCase())) return false;
-  return PAST_FORM.test(token) || (/[a-z]{3,}ed$/.test(token) && !/(?:eed|ied)$/.test(token));
+  // "applied", "copied" are past forms; "need", "speed" are not.
+  return PAST_FORM.test(token) || (/[a-z]{3,}ed$/.test(token) && !/eed$/.test(token));
 }
 
 /** Where the noun phrase ending at `i` begins: back over its modifiers, to a determiner at most. */
@@ -138,8 +139,12 @@ export function agentBefore(before: string): Agent {
   // "uploads that bypassed the check": a relative clause without a subject of its own acts through its noun.
   const firstWord = tokens.find((t) => !FILLER.has(t.toLowerCase()));
   if (/^(?:that|which|who)$/i.test(breakWord) && (!firstWord || isVerbLike(firstWord))) {
-    const antecedent = /([@\w'’&-]+)\s*,?\s*$/.exec(before.slice(0, cut - breakWord.length))?.[1];
-    if (antecedent && !FILLER.has(antecedent.toLowerCase()) && !isVerbLike(antecedent)) {
+    // "each deployment (`kubectl delete …`) which": an aside in brackets stands between the noun and "which".
+    const head = before.slice(0, cut - breakWord.length).replace(/\s*\([^()]*\)\s*$/, '');
+    const antecedent = /([@\w'’&-]+)\s*,?\s*$/.exec(head)?.[1];
+    // "by doing that applied": after a gerund, "that" is the gerund's object, not a relative pronoun.
+    const noun = antecedent && !/^[a-z]+ing$/.test(antecedent);
+    if (noun && !FILLER.has(antecedent.toLowerCase()) && !isVerbLike(antecedent)) {
       const agent = agentOfToken(antecedent, false);
       return agent === 'name' && breakWord.toLowerCase() !== 'who' ? 'thing' : agent;
     }
@@ -150,7 +155,8 @@ export function agentBefore(before: string): Agent {
   const conjunct = personInEarlierConjunct(before, cut, breakWord, tokens);
   if (conjunct) return conjunct;
   // "The dashboard made the operator look at the wrong cluster": after the clause's verb come its objects.
-  const firstVerb = tokens.findIndex((t, i) => i > 0 && isVerbLike(t));
+  // "an unidentified contractor deleted": a past form right after an article is an adjective, not the verb.
+  const firstVerb = tokens.findIndex((t, i) => i > 0 && isVerbLike(t) && !DETERMINER.test(tokens[i - 1]));
   if (firstVerb > 0) {
     const subject = scanForAgent(tokens.slice(0, firstVerb));
     if (subject !== 'none') return subject;
@@ -190,8 +196,8 @@ function scanForAgent(tokens: readonly string[]): Agent {
     if (isVerbLike(tokens[i])) continue;
     const start = phraseStart(tokens, i);
     if (tokens[start - 1]?.toLowerCase() === 'by') {
-      // "by picking the wrong option" is a means: the gerund's subject is the clause's, read elsewhere.
-      if (/^[a-z]+ing$/.test(tokens[i])) return 'none';
+      // "by picking the wrong option", "by doing that": a means; the gerund's subject is the clause's, read elsewhere.
+      if (/^[a-z]+ing$/.test(tokens[i]) || /^[a-z]+ing$/.test(tokens[start])) return 'none';
       return agentOfToken(tokens[i], false) === 'thing' ? 'thing' : 'none';
     }
     // A phrase after a preposition is where or with what, not who: its subject is further back.
@@ -253,10 +259,20 @@ const LEADING_CLAUSE = new RegExp(
   'i',
 );
 
+/**
+ * A phrase of where, when or how before the main clause: "During the first rollout, …", "In his testimony, …",
+ * "Per the vendor's report, …". Not "On-call engineers, …", where the word only looks like a preposition.
+ */
+const LEADING_PHRASE = new RegExp(
+  String.raw`^\W*(?:during|in|on|at|per|following|despite|given|upon|under|within|throughout|for|with|without` +
+    String.raw`|as\s+part\s+of|according\s+to|by)\b(?!-)[^,;:.]{3,150},\s*(?=\S)`,
+  'i',
+);
+
 /** The subject a sentence opens with: the first person, team, name or thing before its first verb. */
 export function openingAgent(sentence: string): Agent {
   // "When the code worked on a few servers, the staff deployed it to all": the main clause's subject.
-  const main = LEADING_CLAUSE.exec(sentence);
+  const main = LEADING_CLAUSE.exec(sentence) ?? LEADING_PHRASE.exec(sentence);
   if (main) return openingAgent(sentence.slice(main[0].length));
   // "Firing the operator would not have helped": a gerund phrase as the subject is an activity.
   if (GERUND_SUBJECT.test(sentence)) return 'activity';
@@ -286,7 +302,8 @@ export function openingAgent(sentence: string): Agent {
 
 /** The agent a passive names after its verb ("was overlooked by the reviewer"): none when it names none. */
 export function agentAfter(after: string): Agent {
-  const by = /^[^,.;]{0,30}?\bby\s+(.{1,40})/i.exec(after);
+  // Within its clause: "were deleted from the archive folders during the cleanup by the admins".
+  const by = /^(?:[^,.;]|[,.](?=\d)){0,120}?\bby\s+(.{1,40})/i.exec(after);
   if (!by) return 'none';
   if (/^(?:we|us|me|i)\b/i.test(by[1])) return 'we';
   return namesPerson(by[1]) ? 'person' : 'thing';
