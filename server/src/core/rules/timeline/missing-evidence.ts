@@ -5,7 +5,8 @@ const rule: Rule = {
   level: 'off',
   description: 'A timeline entry links to no evidence (dashboard, alert, log, chat message).',
   rationale:
-    'An entry that links to the graph, alert or message it describes can be checked, and lets a reader see what responders saw at the time. Off by default: many teams keep evidence elsewhere.',
+    'An entry that links to the graph, alert or message it describes can be checked, and lets a reader see ' +
+    'what responders saw at the time. Off by default: many teams keep evidence elsewhere.',
   example: {
     flagged: '| 14:11 | Alert fires |',
     better: '| 14:11 | Alert fires ([alert](https://alerts.example.com/a/8812)) |',

@@ -19,7 +19,9 @@ export function missingMilestone(doc: PostmortemDocument, kind: OrderedKind, war
       {
         range: near.candidate.range,
         atMost: 'info',
-        message: `Nothing is marked as ${kind}, and the wording is not clear enough to be sure: if it is this row (“${row}”), mark it with the quick fix "Mark as ${kind}".`,
+        message:
+          `Nothing is marked as ${kind}, and the wording is not clear enough to be sure: if it is ` +
+          `this row (“${row}”), mark it with the quick fix "Mark as ${kind}".`,
       },
     ];
   }

@@ -18,7 +18,9 @@ const rule: Rule = {
   level: 'warning',
   description: 'Timeline entries are written in more than one time zone.',
   rationale:
-    'When one entry says 14:02 CET and the next 13:10 UTC, a reader has to convert every line to see the order and the gaps. One zone for the whole timeline, UTC by preference, makes it readable and comparable with alerts and logs.',
+    'When one entry says 14:02 CET and the next 13:10 UTC, a reader has to convert every line to see the ' +
+    'order and the gaps. One zone for the whole timeline, UTC by preference, makes it readable and ' +
+    'comparable with alerts and logs.',
   example: {
     flagged: '- 14:02 CET Deploy starts\n- 13:10 UTC Alert fires',
     better: '- 13:02 UTC Deploy starts\n- 13:10 UTC Alert fires',
