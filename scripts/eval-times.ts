@@ -3,7 +3,9 @@
  * how many have a time, how many were reported unreadable, and, for every labelled milestone that
  * names its line, whether an entry on that line was read as the labelled instant (within 2 minutes).
  * Development only; nothing is fitted, so the figures are plain counts.
- *   node --import tsx scripts/eval-times.ts [LABELS.jsonl] [--show] [--entries FILE-SUBSTRING]
+ * `--without-file-dates` reads each document as if its file name held no date ("x-2024-03-05-y.md" as
+ * "x-undated-y.md"), as a postmortem pasted from elsewhere is met: only the text then dates its rows.
+ *   node --import tsx scripts/eval-times.ts [LABELS.jsonl] [--show] [--entries FILE-SUBSTRING] [--without-file-dates]
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -15,6 +17,12 @@ const corpusLabels = join(__dirname, '..', '..', 'shared', 'corpus', 'milestones
 const labels = args.find((a) => a.endsWith('.jsonl')) ?? corpusLabels;
 const show = args.includes('--show');
 const dump = args.includes('--entries') ? args[args.indexOf('--entries') + 1] : undefined;
+const withoutFileDates = args.includes('--without-file-dates');
+/** The document's address, with any date in its file name taken out when asked. */
+const uriOf = (path: string) =>
+  pathToFileURL(
+    withoutFileDates ? join(dirname(path), basename(path).replace(/\d{4}[-_.]?\d{2}[-_.]?\d{2}/g, 'undated')) : path,
+  ).toString();
 if (!existsSync(labels)) {
   console.log(`No labels at ${basename(labels)}; nothing to measure.`);
   process.exit(0);
@@ -33,7 +41,7 @@ for (const row of readFileSync(labels, 'utf8').split('\n').filter(Boolean)) {
   const label = JSON.parse(row) as Label;
   const path = join(dirname(labels), label.file);
   if (!existsSync(path)) continue;
-  const doc = analyzeText(readFileSync(path, 'utf8'), pathToFileURL(path).toString());
+  const doc = analyzeText(readFileSync(path, 'utf8'), uriOf(path));
   const entries = doc.timeline.entries;
   totals.docs++;
   totals.entries += entries.length;

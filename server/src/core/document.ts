@@ -193,14 +193,19 @@ function referenceDate(frontmatter: Frontmatter | undefined, blocks: readonly Bl
     const date = dateOf(data[key]);
     if (date) return date;
   }
-  // The first heading or line that carries a full date (a title such as "Incident on 2023-01-11").
+  // The first heading, line or list item that carries a full date ("Incident on 2023-01-11", "- Date: 2025-Feb-07").
   for (const block of blocks.slice(0, 40)) {
-    const text =
-      block.kind === 'heading' ? block.text : block.kind === 'paragraph' ? block.lines.map((l) => l.raw).join(' ') : '';
-    const date = dateOf(opening(text));
+    const date = dateOf(opening(blockText(block)));
     if (date) return date;
   }
   return undefined;
+}
+
+function blockText(block: Block): string {
+  if (block.kind === 'heading') return block.text;
+  if (block.kind === 'paragraph') return block.lines.map((l) => l.raw).join(' ');
+  if (block.kind === 'list') return block.items.map((item) => item.lines[0]?.raw ?? '').join(' ');
+  return '';
 }
 
 /** How far into a block a title's date is looked for: every time in a long line would be read otherwise. */

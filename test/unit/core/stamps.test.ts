@@ -49,6 +49,11 @@ describe('time stamps as people write them', () => {
     ['4.05 pm rollback', '2024-03-05T16:05:00Z', { date: day }],
     ['release 11.5 shipped', undefined],
     ['12.39 chain halts', undefined],
+    // A year, a month by name, then the day, in any case; and the day first, the year last.
+    ['2025-Feb-07 15:06 UTC: patch agreed', '2025-02-07T15:06:00Z'],
+    ['2025-DEC-5', '2025-12-05T00:00:00Z'],
+    ['07-Feb-2025 09:30 UTC reboot', '2025-02-07T09:30:00Z'],
+    ['2025/mar/03 10:00 UTC', '2025-03-03T10:00:00Z'],
   ];
   for (const [line, expected, context] of cases) {
     it(`reads ${JSON.stringify(line)}`, () => assert.equal(read(line, context), expected));
@@ -59,6 +64,11 @@ describe('time stamps as people write them', () => {
     assert.deepEqual(years, [2022, 2022]);
     assert.ok(isDateLine('**6th November 2022:**'));
     assert.equal(findStamps('May 13:45')[0].date, undefined);
+  });
+
+  it('reads no date where a month named between a year and a day cannot hold it', () => {
+    assert.equal(findStamps('2025-Feb-30').length, 0);
+    assert.equal(findStamps('build 2025-Feb7').length, 0);
   });
 
   it('keeps a plausible year after a named-month date, even with a zone after it', () => {

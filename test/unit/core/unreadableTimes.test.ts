@@ -63,3 +63,15 @@ describe('timeline lines whose time cannot be read', () => {
     assert.deepEqual(readable, ['Disk on db-2 fills up', 'Back to normal']);
   });
 });
+
+describe('a date with its month by name between the year and the day that names no day', () => {
+  const text = ['# Queue stall', '', '## Timeline', '', '- 2025-Feb-30 14:00 UTC Consumer deploy', ''].join('\n');
+  const doc = analyzeText(text, 'file:///queue-stall.md');
+
+  it('is reported as unreadable, saying why, and gives its row no time', () => {
+    const [problem] = doc.problems.filter((p) => p.code === 'timeline/unparseable-time');
+    assert.ok(problem?.message.startsWith('"2025-Feb-30" cannot be read'), problem?.message);
+    assert.match(problem.message, /February has 28 days in 2025/);
+    assert.equal(doc.timeline.entries.find((e) => e.range.start.line === 4)?.time, undefined);
+  });
+});

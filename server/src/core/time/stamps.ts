@@ -96,6 +96,10 @@ const ORD = String.raw`(?:st|nd|rd|th)?`;
 const DATE_SOURCES = [
   // 2024-03-05, 2024/03/05
   String.raw`(?<iy>\d{4})[-/](?<im>\d{1,2})[-/](?<id>\d{1,2})(?![\d])`,
+  // 2025-Feb-07, 2025-DEC-5, 2025/Mar/03: a year, a month named, then the day
+  String.raw`(?<ny3>\d{4})(?<ns3>[-/])(?<nm3>${MONTH})\.?\k<ns3>(?<nd3>\d{1,2})(?![\d])`,
+  // 07-Feb-2025, 5/Dec/2025: the day, a month named, then the year
+  String.raw`(?<nd4>\d{1,2})(?<ns4>[-/])(?<nm4>${MONTH})\.?\k<ns4>(?<ny4>\d{4})(?![\d])`,
   // 23.11.2024
   String.raw`(?<dd>\d{1,2})\.(?<dm>\d{1,2})\.(?<dy>\d{4})(?![\d.])`,
   // 24-10-2024, 2/20/2008, 24/07/25
@@ -188,6 +192,10 @@ function dateFromMatch(g: Record<string, string | undefined>): DatePart | string
       [day, month] = [a, b];
       ambiguousOrder = a !== b;
     }
+  } else if (g.ny3 || g.ny4) {
+    year = Number(g.ny3 ?? g.ny4);
+    month = MONTHS[(g.nm3 ?? g.nm4)!.toLowerCase()];
+    day = Number(g.nd3 ?? g.nd4);
   } else if (g.nd) {
     day = Number(g.nd);
     month = MONTHS[g.nm!.toLowerCase()];
@@ -200,7 +208,7 @@ function dateFromMatch(g: Record<string, string | undefined>): DatePart | string
     if (g.mm === 'may') return undefined;
   } else return undefined;
   if (year !== undefined && (year < 1970 || year > 2200)) return undefined;
-  if (day < 1 || day > 31) return g.iy || g.dd || g.sa ? impossibleDate(year, month, day) : undefined;
+  if (day < 1 || day > 31) return g.iy || g.dd || g.sa || g.ny3 || g.ny4 ? impossibleDate(year, month, day) : undefined;
   const named = (g.wd1 ?? g.wd2)?.toLowerCase();
   const weekday = named ? WEEKDAYS.indexOf(named) : undefined;
   const impossible = impossibleDate(year, month, day);
