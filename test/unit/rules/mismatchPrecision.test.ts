@@ -65,6 +65,15 @@ describe('a window elsewhere on the figure’s line', () => {
   const messages = (summary: string) =>
     runRules(analyzeText(page(summary)), defaultConfig(), { rules: [mismatch] }).map((p) => p.message);
 
+  it('reads "approximately two hours" as rounded to the hour, but not "two hours" nor a figure far off', () => {
+    assert.deepEqual(messages('The API was unavailable for approximately two hours.').length, 1);
+    const page90 = (summary: string) => page(summary).replace('15:00 UTC', '15:30 UTC');
+    const found = (summary: string) => runRules(analyzeText(page90(summary)), defaultConfig(), { rules: [mismatch] });
+    assert.equal(found('The API was unavailable for approximately two hours.').length, 0);
+    assert.equal(found('The API was unavailable for two hours.').length, 1);
+    assert.equal(found('The API was unavailable for approximately three hours.').length, 1);
+  });
+
   it('quiets a figure that agrees with it, and leaves one that does not to the timeline', () => {
     assert.deepEqual(messages('The API was down for 25 minutes, from 14:00 to 14:25 UTC.'), []);
     const [message] = messages('From 14:00 to 14:30 we investigated; the API was down for 3 hours.');

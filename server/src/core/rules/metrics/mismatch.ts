@@ -41,9 +41,13 @@ function guessedEnds(doc: PostmortemDocument, stated: StatedDuration): Milestone
   return ends.filter((kind) => doc.milestones[kind]?.confidence === 'low');
 }
 
-/** Whether a stated figure is within the tolerance of a computed one (wider for "about an hour"). */
+/**
+ * Whether a stated figure is within the tolerance of a computed one: wider for "about an hour", and for a figure
+ * rounded to whole hours ("approximately two hours" for 1h 30m) at least the half hour it was rounded by.
+ */
 function agrees(stated: StatedDuration, low: number, high: number, tolerance: number, share: number): boolean {
-  const slack = stated.approximate ? Math.max(tolerance, high * share) : tolerance;
+  const rounding = stated.approximate && stated.minutes % 60 === 0 ? 30 : 0;
+  const slack = stated.approximate ? Math.max(tolerance, high * share, rounding) : tolerance;
   return stated.minutes >= low - slack && stated.minutes <= high + slack;
 }
 
@@ -70,7 +74,7 @@ const rule: Rule = {
   level: 'warning',
   description: 'A duration stated in the text disagrees with the one computed from the timeline.',
   rationale:
-    'Durations written by hand drift from the timeline as it is corrected, and a wrong figure in the summary is the one everybody quotes. A stated duration is compared with the one computed from the milestones (an impact duration, when no impact window is marked, with the span from start to mitigation or resolution); a difference beyond the tolerance is reported, with a fix that writes the computed figure. When a milestone behind the figure is only guessed from the wording, the finding is an information rather than a warning, since the guess may be what is wrong. A figure beside its own window (a phase or severity level listed as "Date: 11:30 - 20:30" with "Duration: ~9 hours", or a sentence giving both) is compared with that window, not the timeline; a figure in a sentence about the future or a plan ("the next upgrade will have about an hour of planned downtime") is not one of this incident\'s. When the milestones come from the timelines of several incidents (`timeline/several-incidents`), no figure is compared: none measured across them is an incident\'s.',
+    'Durations written by hand drift from the timeline as it is corrected, and a wrong figure in the summary is the one everybody quotes. A stated duration is compared with the one computed from the milestones (an impact duration, when no impact window is marked, with the span from start to mitigation or resolution); a difference beyond the tolerance is reported, with a fix that writes the computed figure. When a milestone behind the figure is only guessed from the wording, the finding is an information rather than a warning, since the guess may be what is wrong. A figure beside its own window (a phase or severity level listed as "Date: 11:30 - 20:30" with "Duration: ~9 hours", or a sentence giving both) is compared with that window, not the timeline; a figure in a sentence about the future or a plan ("the next upgrade will have about an hour of planned downtime") is not one of this incident\'s. An approximate figure in whole hours ("approximately two hours") is allowed the half hour it was rounded by. When the milestones come from the timelines of several incidents (`timeline/several-incidents`), no figure is compared: none measured across them is an incident\'s.',
   example: {
     flagged: 'Fulfilment was down for 40 minutes. (timeline: 78 minutes)',
     better: 'Fulfilment was down for 78 minutes.',
