@@ -74,6 +74,13 @@ describe('a window elsewhere on the figure’s line', () => {
     assert.equal(found('The API was unavailable for approximately three hours.').length, 1);
   });
 
+  it('measures only a duration of impact against a window field beside it, not a time to resolve', () => {
+    const fields = (figure: string) => `- Window: 14:00 - 14:30 UTC\n- ${figure}`;
+    assert.match(messages(fields('Duration: 45 minutes'))[0], /window it stands beside \(line 3\) lasts 30m/);
+    assert.deepEqual(messages(fields('Time to resolve: 2 hours')).length, 1);
+    assert.match(messages(fields('Time to resolve: 2 hours'))[0], /timeline gives/);
+  });
+
   it('quiets a figure that agrees with it, and leaves one that does not to the timeline', () => {
     assert.deepEqual(messages('The API was down for 25 minutes, from 14:00 to 14:25 UTC.'), []);
     const [message] = messages('From 14:00 to 14:30 we investigated; the API was down for 3 hours.');

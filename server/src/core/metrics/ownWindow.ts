@@ -65,7 +65,8 @@ const isField = (text: string) => FIELD.test(text);
  * neighbouring line of the same block (no blank line between).
  */
 export function ownWindowOf(stated: StatedDuration, lines: LineIndex): OwnWindow | undefined {
-  if (stated.source !== 'prose') return undefined;
+  // Only a duration of impact measures a window; a time to detect or to resolve beside one is another figure.
+  if (stated.source !== 'prose' || stated.metric !== 'impact') return undefined;
   const at = stated.range.start.line;
   const textOf = (line: number) => plainText(lines.lines[line] ?? '').text;
   const here = windowMinutesIn(textOf(at));
