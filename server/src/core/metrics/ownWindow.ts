@@ -1,8 +1,8 @@
 import type { StatedDuration } from '../model';
 import { plainText } from '../parse/inline';
 import type { LineIndex } from '../text/lineIndex';
-import { resolveStamp, type ReadingContext } from '../time/resolve';
 import { findStamps, type Stamp } from '../time/stamps';
+import { readInOrder } from './windows';
 
 /**
  * A duration written beside its own window measures that window, not the incident: a phase or a severity level
@@ -21,6 +21,7 @@ export interface OwnWindow {
 }
 
 const MINUTE = 60_000;
+/** Without "and": outside "between", it joins two moments more often than it closes a window. */
 const JOINS = /^\s*(?:-|–|—|to|until|till|through)\s*(?:about\s+|around\s+|approximately\s+|~)?$/i;
 /** A labelled field: "Duration: ~9 hours", "* **Window:** 11:30 - 20:30". A few words, then a colon. */
 const FIELD = /^\s*(?:[-*+]|\d+[.)])?\s*[\p{L}][\p{L}\d /()&-]{0,30}:/u;
@@ -28,19 +29,11 @@ const FIELD = /^\s*(?:[-*+]|\d+[.)])?\s*[\p{L}][\p{L}\d /()&-]{0,30}:/u;
 const LINES_ABOVE = 2;
 const LINES_BELOW = 1;
 
-/** Reads a line's stamps in order, so a date or zone given on the start holds for the end. */
-function readPair(first: Stamp, second: Stamp | undefined): number | undefined {
-  const ctx: ReadingContext = {
-    date: undefined,
-    reference: { year: 2000, month: 1, day: 1 },
-    zone: { label: 'UTC', offset: 0 },
-    zoneSource: 'sentence',
-    lastMinutes: undefined,
-    direction: 1,
-  };
-  const start = resolveStamp(first, ctx);
-  if (first.zone) ctx.zone = first.zone;
-  const end = second ? resolveStamp(second, ctx).time : start.endTime;
+/** A window's length: its two stamps (or one with a range end) read in order, so the start's date and zone hold. */
+function lengthOf(first: Stamp, second: Stamp | undefined): number | undefined {
+  const read = readInOrder(second ? [first, second] : [first], undefined, undefined);
+  const start = read.get(first)!;
+  const end = second ? read.get(second)!.time : start.endTime;
   if (start.time === undefined || end === undefined || end <= start.time) return undefined;
   return (end - start.time) / MINUTE;
 }
@@ -52,7 +45,7 @@ export function windowMinutesIn(text: string): number | undefined {
     const next = stamps[i + 1];
     const joined = next && !stamp.rangeEnd && JOINS.test(text.slice(stamp.end, next.index));
     if (!stamp.rangeEnd && !joined) continue;
-    const minutes = readPair(stamp, joined ? next : undefined);
+    const minutes = lengthOf(stamp, joined ? next : undefined);
     if (minutes !== undefined) return minutes;
   }
   return undefined;

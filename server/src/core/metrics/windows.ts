@@ -54,7 +54,7 @@ function opensUnpaired(text: string): boolean {
  * times after it ("On 8 March at 23:12 CET … between 00:22 and 00:35"), and a time that goes back past midnight is
  * the next day. Only what the line leaves open falls back on the document's date and zone.
  */
-function readInOrder(stamps: readonly Stamp[], reference: CalendarDate | undefined, zone: Zone | undefined) {
+export function readInOrder(stamps: readonly Stamp[], reference: CalendarDate | undefined, zone: Zone | undefined) {
   const ctx: ReadingContext = {
     date: reference,
     reference,
