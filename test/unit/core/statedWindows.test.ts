@@ -42,3 +42,25 @@ describe('stated windows', () => {
     assert.deepEqual(windowsOf('Requests failed between 09:05\n\nand 09:41.'), []);
   });
 });
+
+describe('a field that dates the incident', () => {
+  const fields = (text: string) => {
+    const index = new LineIndex(text);
+    const lines = index.lines.map((raw, line) => ({ line, column: 0, raw }));
+    return statedWindows(lines, index, { year: 2025, month: 6, day: 4 }, undefined)
+      .filter((w) => w.field)
+      .map((w) => [iso(w.start), w.line]);
+  };
+
+  it('is read as the incident’s time, once, from the first such field', () => {
+    const text = '**Date of incident:** Thursday 6 March 2025, 06:40 UTC\n\n* Time: 07:10 UTC\n';
+    assert.deepEqual(fields(text), [['2025-03-06T06:40:00.000Z', 0]]);
+    assert.deepEqual(fields('## Time: 5:13 UTC'), [['2025-06-04T05:13:00.000Z', 0]]);
+  });
+
+  it('needs a time of day and no end: a day alone, a window, or another label is not one', () => {
+    assert.deepEqual(fields('Date of incident: 6 March 2025'), []);
+    assert.deepEqual(fields('* Date: 6 March 2025, 09:00 UTC - 6 March 2025, 10:30 UTC'), []);
+    assert.deepEqual(fields('Published: 6 March 2025, 06:40 UTC'), []);
+  });
+});

@@ -97,6 +97,7 @@ export interface MilestoneInput {
 
 function fromWindow(window: StatedWindow): MilestoneCandidate[] {
   const base = { line: window.line, range: window.range, text: window.text, source: 'prose' as const, marked: [] };
+  if (window.field) return [{ ...base, time: window.start, features: { incident_field: 1, in_prose: 1 } }];
   const start = { ...base, time: window.start, features: { window_start: 1, in_prose: 1 } };
   return window.end === undefined
     ? [start]

@@ -47,6 +47,28 @@ const REVERSED = new RegExp(
 const MAY_STATE =
   /\d\s*(?:d|h|m|s|days?|hrs?|hours?|mins?|minutes?|secs?|seconds?)\b|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety)\s+(?:hours?|minutes?|days?)\b|half\s+an\s+hour/i;
 
+/**
+ * A clause about what is to come ("the next upgrade will have about an hour of planned downtime", "maintenance is
+ * scheduled to last 2 hours") states a plan, and "would have lasted" a what-if: neither is how long this incident
+ * took. The clause runs from the last sentence end or contrast ("but", ";") before the figure to the figure's end.
+ */
+const PLANNED = new RegExp(
+  [
+    String.raw`\b(?:will|won't|would|shall|going\s+to)\b`,
+    String.raw`\b(?:plan(?:s|ned)?|scheduled|expect(?:s|ed)?)\s+(?:to|for)\b`,
+    String.raw`\bplanned\s+(?:downtime|maintenance|outage|window|work)\b`,
+    String.raw`\bnext\s+(?:upgrade|maintenance|release|migration|time)\b`,
+  ].join('|'),
+  'i',
+);
+const CLAUSE_BREAK = /[.!?;]\s|\bbut\b|\bwhereas\b/gi;
+
+function inPlannedClause(text: string, start: number, end: number): boolean {
+  let from = 0;
+  for (const m of text.slice(0, start).matchAll(CLAUSE_BREAK)) from = m.index! + m[0].length;
+  return PLANNED.test(text.slice(from, end));
+}
+
 interface LineStatement {
   minutes: number;
   metric: MetricName;
@@ -73,6 +95,7 @@ const statementsIn = memoize((text: string): LineStatement[] => {
       /\d\s*(?:-|–)\s*$/.test(text.slice(0, match.index! + match[0].indexOf(value!)))
     )
       continue;
+    if (inPlannedClause(text, match.index!, match.index! + match[0].length)) continue;
     out.push({
       minutes,
       metric,

@@ -14,6 +14,8 @@ export interface StatedWindow {
   line: number;
   range: Range;
   text: string;
+  /** Read from a field that dates the incident ("Date of incident: … 14:32 UTC"), not from a sentence. */
+  field?: boolean;
 }
 
 /** Only a line with one of these words, and a digit on it or the next line, can state a window. */
@@ -52,7 +54,7 @@ function opensUnpaired(text: string): boolean {
  * times after it ("On 8 March at 23:12 CET … between 00:22 and 00:35"), and a time that goes back past midnight is
  * the next day. Only what the line leaves open falls back on the document's date and zone.
  */
-function readInOrder(stamps: readonly Stamp[], reference: CalendarDate | undefined, zone: Zone | undefined) {
+export function readInOrder(stamps: readonly Stamp[], reference: CalendarDate | undefined, zone: Zone | undefined) {
   const ctx: ReadingContext = {
     date: reference,
     reference,
@@ -69,14 +71,65 @@ function readInOrder(stamps: readonly Stamp[], reference: CalendarDate | undefin
   return read;
 }
 
-/** Windows stated in sentences that name something going wrong, read with the line's own date and zone. */
+/**
+ * A field that dates the incident itself, as a header gives it: "Date of incident: 20 September 2023, 14:32 UTC",
+ * "Time: 5:13 UTC", "Incident start: …". Its label says what the time is, where a timeline row only says what
+ * happened then.
+ */
+const INCIDENT_FIELD = new RegExp(
+  [
+    String.raw`^[\W_]*(?:date|time|when|start(?:ed|\s+time)?`,
+    String.raw`|(?:incident|outage|event|impact)\s+(?:date|time|start)(?:\s+time)?`,
+    String.raw`|(?:date|time)(?:\s+and\s+time)?\s+of\s+(?:the\s+)?(?:incident|outage|event|issue|impact))[\W_]*:`,
+  ].join(''),
+  'i',
+);
+
+/** The document's first incident field with a time of day and no end (a field with an end is a window). */
+function incidentField(
+  lines: readonly TextLine[],
+  index: LineIndex,
+  reference: CalendarDate | undefined,
+  zone: Zone | undefined,
+): StatedWindow | undefined {
+  for (const line of lines) {
+    if (!DIGIT.test(line.raw)) continue;
+    const text = plainText(line.raw).text;
+    const label = INCIDENT_FIELD.exec(text);
+    if (!label) continue;
+    const stamps = findStamps(text).filter((s) => s.index >= label[0].length);
+    const timed = stamps.filter((s) => s.time);
+    // Two times, or a range, make a window ("Date: 09:00 UTC - 10:30 UTC"): not a moment of onset.
+    if (timed.length > 1 || stamps.some((s) => s.rangeEnd) || MAY_STATE.test(text)) return undefined;
+    const first = timed[0];
+    if (!first) continue;
+    const start = readInOrder(stamps, reference, zone).get(first)!;
+    if (start.time === undefined || !start.hasTimeOfDay) continue;
+    const range = index.lineRange(line.line, line.column, line.column + line.raw.length);
+    return {
+      start: start.time,
+      end: undefined,
+      line: line.line,
+      range,
+      text: text.slice(first.index, first.end),
+      field: true,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * Windows stated in sentences that name something going wrong, read with the line's own date and zone, and the
+ * field that dates the incident, when there is one.
+ */
 export function statedWindows(
   lines: readonly TextLine[],
   index: LineIndex,
   reference: CalendarDate | undefined,
   zone: Zone | undefined,
 ): StatedWindow[] {
-  const out: StatedWindow[] = [];
+  const field = incidentField(lines, index, reference, zone);
+  const out: StatedWindow[] = field ? [field] : [];
   lines.forEach((line, i) => {
     if (!MAY_STATE.test(line.raw) || !(DIGIT.test(line.raw) || DIGIT.test(lines[i + 1]?.raw ?? ''))) return;
     const own = plainText(line.raw).text;

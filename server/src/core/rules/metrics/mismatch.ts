@@ -1,6 +1,7 @@
 import { formatMinutes, METRIC_TITLES } from '../../metrics/durations';
 import { spreadAcrossIncidents } from '../../metrics/incidentSpread';
 import type { MilestoneKind, PostmortemDocument, StatedDuration } from '../../model';
+import { ownWindowOf, type OwnWindow } from '../../metrics/ownWindow';
 import type { Rule } from '../rule';
 
 /** Writes a figure in the style of the one it replaces ("66 minutes", "1h 28m", "1 hour and 48 minutes"). */
@@ -40,12 +41,40 @@ function guessedEnds(doc: PostmortemDocument, stated: StatedDuration): Milestone
   return ends.filter((kind) => doc.milestones[kind]?.confidence === 'low');
 }
 
+/**
+ * Whether a stated figure is within the tolerance of a computed one: wider for "about an hour", and for a figure
+ * rounded to whole hours ("approximately two hours" for 1h 30m) at least the half hour it was rounded by.
+ */
+function agrees(stated: StatedDuration, low: number, high: number, tolerance: number, share: number): boolean {
+  const rounding = stated.approximate && stated.minutes % 60 === 0 ? 30 : 0;
+  const slack = stated.approximate ? Math.max(tolerance, high * share, rounding) : tolerance;
+  return stated.minutes >= low - slack && stated.minutes <= high + slack;
+}
+
+/** A phase's figure against the window written beside it: the window's length, or the difference reported. */
+function againstOwnWindow(stated: StatedDuration, own: OwnWindow) {
+  const computed = formatMinutes(own.minutes);
+  const window = `the window it stands beside (line ${own.line + 1})`;
+  return [
+    {
+      range: stated.range,
+      message: `This says ${formatMinutes(stated.minutes)}, but ${window} lasts ${computed}.`,
+      fixes: [
+        {
+          title: `Write the window's length: ${computed}`,
+          edits: [{ range: stated.range, newText: restate(own.minutes, stated.text) }],
+        },
+      ],
+    },
+  ];
+}
+
 const rule: Rule = {
   id: 'metrics/mismatch',
   level: 'warning',
   description: 'A duration stated in the text disagrees with the one computed from the timeline.',
   rationale:
-    "Durations written by hand drift from the timeline as it is corrected, and a wrong figure in the summary is the one everybody quotes. A stated duration is compared with the one computed from the milestones (an impact duration, when no impact window is marked, with the span from start to mitigation or resolution); a difference beyond the tolerance is reported, with a fix that writes the computed figure. When a milestone behind the figure is only guessed from the wording, the finding is an information rather than a warning, since the guess may be what is wrong. When the milestones come from the timelines of several incidents (`timeline/several-incidents`), no figure is compared: none measured across them is an incident's.",
+    'Durations written by hand drift from the timeline as it is corrected, and a wrong figure in the summary is the one everybody quotes. A stated duration is compared with the one computed from the milestones (an impact duration, when no impact window is marked, with the span from start to mitigation or resolution); a difference beyond the tolerance is reported, with a fix that writes the computed figure. When a milestone behind the figure is only guessed from the wording, the finding is an information rather than a warning, since the guess may be what is wrong. A figure beside its own window (a phase or severity level listed as "Date: 11:30 - 20:30" with "Duration: ~9 hours", or a sentence giving both) is compared with that window, not the timeline; a figure in a sentence about the future or a plan ("the next upgrade will have about an hour of planned downtime") is not one of this incident\'s. An approximate figure in whole hours ("approximately two hours") is allowed the half hour it was rounded by. When the milestones come from the timelines of several incidents (`timeline/several-incidents`), no figure is compared: none measured across them is an incident\'s.',
   example: {
     flagged: 'Fulfilment was down for 40 minutes. (timeline: 78 minutes)',
     better: 'Fulfilment was down for 78 minutes.',
@@ -69,12 +98,14 @@ const rule: Rule = {
     // Milestones taken from several incidents make figures no incident had: timeline/several-incidents says so.
     if (spreadAcrossIncidents(doc)) return [];
     return doc.statedDurations.flatMap((stated) => {
+      // A figure beside its own window (a phase, a severity level) measures that window, not the incident.
+      const share = Number(options.approximateTolerance);
+      const own = ownWindowOf(stated, doc.lines);
+      if (own && agrees(stated, own.minutes, own.minutes, tolerance, share)) return [];
+      if (own?.field) return againstOwnWindow(stated, own);
       const range = expected(doc, stated);
       if (!range) return [];
-      const slack = stated.approximate
-        ? Math.max(tolerance, range.high * Number(options.approximateTolerance))
-        : tolerance;
-      if (stated.minutes >= range.low - slack && stated.minutes <= range.high + slack) return [];
+      if (agrees(stated, range.low, range.high, tolerance, share)) return [];
       const title = METRIC_TITLES[stated.metric!].toLowerCase();
       const computed = formatMinutes(range.shown);
       const guessed = guessedEnds(doc, stated);
