@@ -78,8 +78,11 @@ const ACT_NOUN = w(String.raw`decisions? judge?ments? calls? choices? changes? d
 const SANCTION = new RegExp(
   String.raw`\b(?:(?<!\bmore\s)disciplin(?:ed|ary)|reprimand(?:ed)?|demoted|punish(?:ed|ment)?|written\s+up|lo` +
     String.raw`st\s+(?:his|her|their)\s+jobs?` +
-    String.raw`|held\s+(?:accountable|responsible))\b` +
-    String.raw`|\b(?:was|were|been|be|being|get|got|getting)\s+(?:\w+\s+)?(?:fired|sacked|dismissed` +
+    String.raw`|held\s+(?:accountable|responsible)` +
+    // "handled with a formal write-up", "got a written warning": a sanction as a noun.
+    String.raw`|(?:formal|written)\s+(?:write-?ups?|warnings?|reprimands?))\b` +
+    // "was simply “reassigned”": the sanction may be set in quotes.
+    String.raw`|\b(?:was|were|been|be|being|get|got|getting)\s+(?:\w+\s+)?["“'‘]?(?:fired|sacked|dismissed` +
     String.raw`|terminated|suspended|reassigned|let\s+go)\b` +
     String.raw`|\bfir(?:e|ed|es|ing)\s+(?:the|that|this|an?|him|her|them|his|their)\s+(?:\w+\s+)?` +
     String.raw`(?:engineer|employee|worker|person|operator|developer|admin|staff|supervisor|contractor|intern)s?\b`,

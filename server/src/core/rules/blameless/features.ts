@@ -130,7 +130,7 @@ function agentGroup(agent: Agent): string {
 }
 
 const MENTIONS_PERSON =
-  /(?:^|[^\w@])(?:we|i|he|she|us|me|him|someone|somebody|@\w+)\b|\b(?:engineers?|developers?|operators?|admins?|administrators?|employees?|staff|on-?call\w*|sysadmins?|technicians?|contractors?|reviewers?|authors?|team|person|personnel|interns?|managers?|dba)\b/i;
+  /(?:^|[^\w@])(?:we|i|he|she|us|me|him|someone|somebody|@\w+)\b|\b(?:engineers?|developers?|operators?|admins?|administrators?|employees?|staff|on-?call\w*|sysadmins?|technicians?|contractors?|reviewers?|authors?|team|person|personnel|interns?|managers?|dba|supervisors?)\b/i;
 
 /** "US East", "IT": capitals are acronyms, so they do not read as "us" or "it". */
 function withoutAcronyms(text: string): string {
