@@ -400,8 +400,7 @@ function cueFeatures(
     const obligation = modal === 'should' || modal === 'must';
     // "it would have been a good idea to test…": the better course names an act someone did not take;
     // its "been" is no outcome.
-    const course = BETTER_COURSE.exec(text.slice(start, start + 120));
-    const betterCourse = course !== null && !WISHED_STATE.test(course[1]);
+    const betterCourse = namesBetterCourse(text, start);
     if (betterCourse) f.push('modal:better-course');
     if (OUTCOME_VERBS.test(verb) && !obligation && !betterCourse) f.push('modal:outcome-verb');
     else if (obligation && /\bbeen\b/.test(words) && HUMAN_ACTS.test(verb.split('-').pop()!))
@@ -409,6 +408,9 @@ function cueFeatures(
     if (/\bnot|n['’]t|never\b/.test(words)) f.push('modal:negated');
     // "could have waited, but pursued…": the other path set beside the one taken, and why.
     if (BUT_INSTEAD.test(after)) f.push('modal:but');
+    // "we could have rolled back, but it would not have helped": the other path weighed and found no better.
+    const otherPath = NO_DIFFERENCE.exec(sameSentence(after))?.[0];
+    if (otherPath && NEGATED_OUTCOME.test(otherPath)) f.push('modal:no-difference');
     if (/have$/i.test(words)) f.push('modal:elided');
     f.push(...modalSense(words, before, agent));
   }
@@ -452,6 +454,26 @@ const BETTER_COURSE = new RegExp(
     String.raw`|smarter|prudent|best|sensible)\s+(?:idea\s+|move\s+|choice\s+|call\s+|practice\s+)?to\s+(?:have\s+)?([a-z]+)`,
   'i',
 );
+
+function namesBetterCourse(text: string, start: number): boolean {
+  const course = BETTER_COURSE.exec(text.slice(start, start + 120));
+  return course !== null && !WISHED_STATE.test(course[1]);
+}
+
+/** An alternative that would have changed nothing: "would not have helped", "wouldn't have made a difference". */
+const NO_DIFFERENCE = new RegExp(
+  String.raw`\b(?:would|might|could)(?:n['’]t|\s+not|\s+never)?\s+(?:(?:also|still|even|really)\s+)?have\s+` +
+    String.raw`(?:(?:not|never)\s+)?(?:helped|changed\s+(?:anything|much|the\s+outcome)|mattered` +
+    String.raw`|made\s+(?:a|any|much|no)\s+difference|prevented\s+(?:it|this|that))\b`,
+  'i',
+);
+/** Only a negated outcome says the other path was no better: "would have helped" says it was. */
+const NEGATED_OUTCOME = /\b(?:n['’]t|not|never|no)\b/i;
+
+/** What follows a cue up to the end of its sentence. */
+function sameSentence(after: string): string {
+  return after.split(/[.!?](?:\s|$)/)[0];
+}
 
 /** "it would have been better to have more logs", "… to know sooner": a wish for what was missing, not an act. */
 const WISHED_STATE = /^(?:have|be|see|know|get|hear|learn|find|receive)$/i;
@@ -502,6 +524,8 @@ function agentFor(kind: CueKind, text: string, start: number, end: number, opene
     (kind === 'modal-perfect' && /\bbeen\s+\w+(?:ed|en|wn)\b/i.test(text.slice(start, end))) ||
     (kind === 'modal-perfect' && ELIDED_BEEN.test(text.slice(start, end + 3))) ||
     (kind === 'omission' && /^(?:was|were|ha[sdv])(?:n['’]t)?\b/i.test(text.slice(start, end)));
+  // "It would have been a good idea to test…": "it" stands for the course; whoever should have taken it is unnamed.
+  if (kind === 'modal-perfect' && namesBetterCourse(text, start)) return 'none';
   const adverbAfterParticiple = kind === 'verdict-adverb' && PASSIVE_PARTICIPLE_BEFORE.test(before);
   if (PASSIVE_BEFORE.test(before) || passiveModal || adverbAfterParticiple) {
     return agentAfter(text.slice(end, end + WINDOW));
