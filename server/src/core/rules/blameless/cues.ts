@@ -97,7 +97,8 @@ export const CUES: { kind: CueKind; pattern: RegExp }[] = [
     kind: 'modal-perfect',
     pattern: new RegExp(
       String.raw`\b(?:should|could|would|might|must)(?:n['’]?t|\s+not|\s+never)?(?:\s+have|\s*['’]ve|` +
-        String.raw`\s+of)\s+(?:\w+ly\s+|(?:${MODAL_ADVERB})\s+|been\s+)?(?!(?:it|them|him|her|us|me|a|an|the|to|this|that|some` +
+        String.raw`\s+of)\s+(?:\w+ly\s+|(?:${MODAL_ADVERB})\s+|been\s+)?` +
+        String.raw`(?!(?:it|them|him|her|us|me|a|an|the|to|this|that|some` +
         String.raw`|any|no|our|their|his|its|my|your)\b)\w[\w-]*`,
       'gi',
     ),
@@ -390,7 +391,8 @@ export const SIGNALS: { name: string; pattern: RegExp }[] = [
   {
     name: 'imperative',
     pattern: new RegExp(
-      // An order may follow a label or a short lead-in, or both: "Lesson #1: …", "Also, …", "Before migration, …".
+      // An order may follow a label or a short lead-in, or both: "Lesson #1: …", "Also, …",
+      // "Before migration, …".
       String.raw`^\W*(?:(?:lessons?|tips?|rules?|takeaways?|learnings?)\s*#?\s*\w{0,3}\s*:\s*` +
         String.raw`|(?:also|so|finally|first|second|third|next|lastly|again|instead|then)\s*,?\s+` +
         String.raw`|(?:before|after|during|when|whenever|while|for|in|on|if|unless)\b[^,:;.]{1,50},\s*){0,2}` +

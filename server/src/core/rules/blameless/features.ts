@@ -450,8 +450,9 @@ const MODAL_ADVERB_WORD = new RegExp(String.raw`^(?:${MODAL_ADVERB}|at|least)$`,
 
 /** "would have been a good idea to have tested", "should have been wiser to wait": the course not taken. */
 const BETTER_COURSE = new RegExp(
-  String.raw`^\w+(?:n['’]?t)?\s+(?:\w+\s+)?have\s+(?:\w+\s+)?been\s+(?:a\s+|much\s+|far\s+)?(?:good|better|wiser|safer` +
-    String.raw`|smarter|prudent|best|sensible)\s+(?:idea\s+|move\s+|choice\s+|call\s+|practice\s+)?to\s+(?:have\s+)?([a-z]+)`,
+  String.raw`^\w+(?:n['’]?t)?\s+(?:\w+\s+)?have\s+(?:\w+\s+)?been\s+(?:a\s+|much\s+|far\s+)?` +
+    String.raw`(?:good|better|wiser|safer|smarter|prudent|best|sensible)\s+` +
+    String.raw`(?:idea\s+|move\s+|choice\s+|call\s+|practice\s+)?to\s+(?:have\s+)?([a-z]+)`,
   'i',
 );
 
