@@ -1,7 +1,8 @@
 /**
  * What the blameless reader finds beyond who acts: a perfect from "must have" with a noun, a thing's
  * state from a person's act, an embedded question, an open condition, what a guard is for, and a
- * timeline row told in the present (fixtures modal-sense.md and framing.md).
+ * timeline row told in the present (fixtures modal-sense.md and framing.md); what is said of the act: a
+ * judging adjective or adverb, a state told as an order, an elided or better-course perfect (what-is-said.md).
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { describe, it } from 'node:test';
 import { readSentence } from '../../../server/src/core/rules/blameless/features';
 import { mask } from '../../../server/src/core/rules/blameless/prose';
 
-const FIXTURES = ['modal-sense.md', 'framing.md'].map((name) =>
+const FIXTURES = ['modal-sense.md', 'framing.md', 'what-is-said.md'].map((name) =>
   join(__dirname, '..', '..', 'fixtures', 'blameless', name),
 );
 

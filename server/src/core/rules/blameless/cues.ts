@@ -20,6 +20,7 @@ export type CueKind =
   | 'faulty-object'
   | 'omission'
   | 'verdict'
+  | 'judged-act'
   | 'character'
   | 'sanction'
   | 'vigilance'
@@ -63,29 +64,52 @@ export const ACT_ON_OBJECT = new RegExp(
 const DAMAGE = w(String.raw`broke break breaking crashed wiped deleted dropped destroyed overwrote truncated killed
   took\s+down brought\s+down knocked\s+out messed\s+up screwed\s+up nuked corrupted erased`);
 
+/** Adjectives that grade how people went about a task: "a botched update", "a hasty decision". */
+const JUDGING_ADJECTIVE = w(`careless hasty hurried rushed sloppy botched reckless negligent ill-advised ill-considered
+  ill-judged misguided half-hearted haphazard slapdash thoughtless heedless lax`);
+
+/** Nouns naming something people did or decided: what a judging adjective grades. */
+const ACT_NOUN = w(String.raw`decisions? judge?ments? calls? choices? changes? deploys? deployments? updates? releases?
+  rollouts? migrations? fix(?:es)? patch(?:es)? push(?:es)? commits? edits? commands? implementations? work planning
+  rotations? cutovers? restarts? restores?
+  execution handling responses? attempts? upgrades? maintenance merges? rollbacks? reverts? testing reviews? approach`);
+
 /** A sanction said of people: passive ("was fired") or with a person as object ("fire the engineer"). */
 const SANCTION = new RegExp(
   String.raw`\b(?:(?<!\bmore\s)disciplin(?:ed|ary)|reprimand(?:ed)?|demoted|punish(?:ed|ment)?|written\s+up|lo` +
     String.raw`st\s+(?:his|her|their)\s+jobs?` +
-    String.raw`|held\s+(?:accountable|responsible))\b` +
-    String.raw`|\b(?:was|were|been|be|being|get|got|getting)\s+(?:\w+\s+)?(?:fired|sacked|dismissed` +
+    String.raw`|held\s+(?:accountable|responsible)` +
+    // "handled with a formal write-up", "got a written warning": a sanction as a noun.
+    String.raw`|(?:formal|written)\s+(?:write-?ups?|warnings?|reprimands?))\b` +
+    // "was simply “reassigned”": the sanction may be set in quotes.
+    String.raw`|\b(?:was|were|been|be|being|get|got|getting)\s+(?:\w+\s+)?["“'‘]?(?:fired|sacked|dismissed` +
     String.raw`|terminated|suspended|reassigned|let\s+go)\b` +
     String.raw`|\bfir(?:e|ed|es|ing)\s+(?:the|that|this|an?|him|her|them|his|their)\s+(?:\w+\s+)?` +
     String.raw`(?:engineer|employee|worker|person|operator|developer|admin|staff|supervisor|contractor|intern)s?\b`,
   'gi',
 );
 
+/** Adverbs between "have" and its participle: "should have also checked", "would have still been". */
+export const MODAL_ADVERB = w(String.raw`also still even then already really just perhaps probably maybe at\s+least`);
+
 export const CUES: { kind: CueKind; pattern: RegExp }[] = [
   {
     kind: 'modal-perfect',
     pattern: new RegExp(
       String.raw`\b(?:should|could|would|might|must)(?:n['’]?t|\s+not|\s+never)?(?:\s+have|\s*['’]ve|` +
-        String.raw`\s+of)\s+(?:\w+ly\s+|been\s+)?(?!(?:it|them|him|her|us|me|a|an|the|to|this|that|some` +
+        String.raw`\s+of)\s+(?:\w+ly\s+|(?:${MODAL_ADVERB})\s+|been\s+)?` +
+        String.raw`(?!(?:it|them|him|her|us|me|a|an|the|to|this|that|some` +
         String.raw`|any|no|our|their|his|its|my|your)\b)\w[\w-]*`,
       'gi',
     ),
   },
   { kind: 'modal-perfect', pattern: /\b(?:should|could|would)(?:n['’]?t)?ve\s+\w+/gi },
+  // "in retrospect, I shouldn't have.": the act is left out, named earlier in the sentence.
+  // Only after a person: "as it should have." is a system that did not do its job.
+  {
+    kind: 'modal-perfect',
+    pattern: /(?<=\b(?:I|we|he|she)\s+)(?:should|must)(?:n['’]?t|\s+not)?\s+have(?=\s*(?:[.!;,)]|$))/gi,
+  },
   {
     kind: 'if-had',
     pattern: new RegExp(
@@ -197,6 +221,11 @@ export const CUES: { kind: CueKind; pattern: RegExp }[] = [
         String.raw`|half-asleep|rookie|noob|n00b|amateur(?:ish)?|fools?(?![\w-])|nitwits?|moron\w*)\b`,
       'gi',
     ),
+  },
+  // "a botched network update", "rushed implementations and deployments": the act itself carries the verdict.
+  {
+    kind: 'judged-act',
+    pattern: new RegExp(String.raw`\b(?:${JUDGING_ADJECTIVE})\s+(?:[\w-]+\s+)?(?:${ACT_NOUN})\b`, 'gi'),
   },
   { kind: 'sanction', pattern: SANCTION },
   {
@@ -362,10 +391,11 @@ export const SIGNALS: { name: string; pattern: RegExp }[] = [
   {
     name: 'imperative',
     pattern: new RegExp(
-      // An order may follow a label or a short lead-in: "Lesson #1: …", "Also, …", "Before migration, …".
+      // An order may follow a label or a short lead-in, or both: "Lesson #1: …", "Also, …",
+      // "Before migration, …".
       String.raw`^\W*(?:(?:lessons?|tips?|rules?|takeaways?|learnings?)\s*#?\s*\w{0,3}\s*:\s*` +
         String.raw`|(?:also|so|finally|first|second|third|next|lastly|again|instead|then)\s*,?\s+` +
-        String.raw`|(?:before|after|during|when|whenever|while|for|in|on)\b[^,:;.]{1,50},\s*)?` +
+        String.raw`|(?:before|after|during|when|whenever|while|for|in|on|if|unless)\b[^,:;.]{1,50},\s*){0,2}` +
         String.raw`(?:pay|double-check|know|think|remember|remind|take|get|stay|communicate|add|run|review|ensure|better` +
         String.raw`|create|implement|update|improve|test|document|make|consider|use|set|enable|monitor` +
         String.raw`|automate|train|require|be|establish|investigate|write|build|introduce|define|move|remove` +

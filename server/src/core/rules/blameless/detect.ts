@@ -43,6 +43,7 @@ const CATEGORY_OF: Record<CueKind, BlameCategory> = {
   'faulty-object': 'person-as-cause',
   omission: 'counterfactual',
   verdict: 'normative',
+  'judged-act': 'normative',
   character: 'character',
   sanction: 'sanction',
   vigilance: 'vigilance-remedy',
@@ -56,7 +57,10 @@ const CATEGORY_OF: Record<CueKind, BlameCategory> = {
 
 /** A cue's category; care said to be missing ("without being thorough") describes the person, not a remedy. */
 function categoryOf(cue: Cue): BlameCategory {
-  return cue.features.includes('cue:vigilance+lacking') ? 'character' : CATEGORY_OF[cue.kind];
+  if (cue.features.includes('cue:vigilance+lacking')) return 'character';
+  // "Don't deploy when you're tired" asks for effort; it describes no one's character.
+  if (cue.features.includes('cue:character+advice')) return 'vigilance-remedy';
+  return CATEGORY_OF[cue.kind];
 }
 
 /** Most specific first: a sentence with several kinds of blame is reported under the first. */

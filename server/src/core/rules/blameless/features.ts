@@ -6,6 +6,7 @@ import {
   DUTY_PARTICIPLE,
   DUTY_VERB,
   HUMAN_ACTS,
+  MODAL_ADVERB,
   OUTCOME_VERBS,
   RECOVERY,
   SIGNALS,
@@ -149,7 +150,7 @@ function agentGroup(agent: Agent): string {
 }
 
 const MENTIONS_PERSON =
-  /(?:^|[^\w@])(?:we|i|he|she|us|me|him|someone|somebody|@\w+)\b|\b(?:engineers?|developers?|operators?|admins?|administrators?|employees?|staff|on-?call\w*|sysadmins?|technicians?|contractors?|reviewers?|authors?|team|person|personnel|interns?|managers?|dba)\b/i;
+  /(?:^|[^\w@])(?:we|i|he|she|us|me|him|someone|somebody|@\w+)\b|\b(?:engineers?|developers?|operators?|admins?|administrators?|employees?|staff|on-?call\w*|sysadmins?|technicians?|contractors?|reviewers?|authors?|team|person|personnel|interns?|managers?|dba|supervisors?)\b/i;
 
 /** "US East", "IT": capitals are acronyms, so they do not read as "us" or "it". */
 function withoutAcronyms(text: string): string {
@@ -284,6 +285,13 @@ const FORTUNATE_ACT = new RegExp(
   'i',
 );
 
+/** Conditions people are in, rather than traits they have. */
+const STATE_WORD = /^(?:tired|exhausted|weary|sleepy|fatigued|distracted|half-asleep)$/i;
+
+/** Verdict adverbs that judge a mind; "incorrectly", "erroneously" are also said of systems. */
+const MIND_ADVERB =
+  /^(?:mistakenly|wrongly|carelessly|hastily|hurriedly|recklessly|foolishly|stupidly|naively|blindly)$/i;
+
 /** The verb an accident adverb qualifies: the few words after it, or its own clause before it. */
 function actQualified(before: string, after: string): string {
   const clause = before.split(/[.;,:]|\b(?:and|but|while|when|so|then)\b/i).pop() ?? '';
@@ -312,12 +320,17 @@ function cueFeatures(
     f.push('cue:verdict-adverb+accident');
     if (FORTUNATE_ACT.test(actQualified(before, after))) f.push('cue:verdict-adverb+fortunate');
   }
+  // "wrongly assuming", "hastily pushed": only a mind errs or hurries, whatever the sentence's subject.
+  if (kind === 'verdict-adverb' && MIND_ADVERB.test(words)) f.push('cue:verdict-adverb+mind');
   if (NEGATION_BEFORE.test(before)) f.push(`cue:${kind}+negated`);
   // "if you screwed up, no big deal", "in case another mistake happens": a case imagined, not an act reported.
   if (kind !== 'if-had' && OPEN_CONDITION_BEFORE.test(before.slice(-80))) f.push('cue:open-condition');
   // "no guard against running it as the wrong user", "to prevent this mistake": what a guard is for, not an act.
   // A try-harder remedy is itself what it asks to avoid, and "human error" stays a label whatever guards it.
-  const guardable = kind !== 'vigilance' && kind !== 'error-label';
+  // "Don't deploy when you're tired": a state to stay out of, told as an order, asks people to try harder.
+  const stateAdvice = kind === 'character' && STATE_WORD.test(words) && signals.includes('sig:imperative');
+  if (stateAdvice) f.push('cue:character+advice');
+  const guardable = kind !== 'vigilance' && kind !== 'error-label' && !stateAdvice;
   if (guardable && GUARDED_BEFORE.test(before.slice(-80))) f.push('cue:guarded-against');
   // A task told in the passive with no one named still judges whoever had it; a thing's state does not.
   if (agent === 'none' && !OVER_TIME.test(after) && dutyPassive(passiveParticiple(kind, words, before, after))) {
@@ -397,11 +410,7 @@ function cueFeatures(
   // "the whole bridge was exhausted" describes a condition; "a weary sysadmin wiped…" still pins the act on a trait.
   const predicative =
     /\b(?:is|was|were|are|been|being|be|felt|feel|feels|got|get|getting|seemed|looked)\s+(?:\w+\s+)?$/i;
-  if (
-    kind === 'character' &&
-    /^(?:tired|exhausted|weary|sleepy|fatigued|distracted|half-asleep)$/i.test(words) &&
-    predicative.test(before)
-  ) {
+  if (kind === 'character' && STATE_WORD.test(words) && predicative.test(before) && !stateAdvice) {
     f.push('cue:character+state');
   }
   // "we did not see any errors": the absence of a signal, what was known at the time, not a lapse.
@@ -417,12 +426,20 @@ function cueFeatures(
     if (HUMAN_ACTS.test(verb.split('-').pop()!) && HUMAN.has(agent)) f.push('modal:human-act@human');
     // "should have caught" is an obligation; "would have caught" a predicted outcome.
     const obligation = modal === 'should' || modal === 'must';
-    if (OUTCOME_VERBS.test(verb) && !obligation) f.push('modal:outcome-verb');
+    // "it would have been a good idea to test…": the better course names an act someone did not take;
+    // its "been" is no outcome.
+    const betterCourse = namesBetterCourse(text, start);
+    if (betterCourse) f.push('modal:better-course');
+    if (OUTCOME_VERBS.test(verb) && !obligation && !betterCourse) f.push('modal:outcome-verb');
     else if (obligation && /\bbeen\b/.test(words) && HUMAN_ACTS.test(verb.split('-').pop()!))
       f.push('modal:been-human-act');
     if (/\bnot|n['’]t|never\b/.test(words)) f.push('modal:negated');
     // "could have waited, but pursued…": the other path set beside the one taken, and why.
     if (BUT_INSTEAD.test(after)) f.push('modal:but');
+    // "we could have rolled back, but it would not have helped": the other path weighed and found no better.
+    const otherPath = NO_DIFFERENCE.exec(sameSentence(after))?.[0];
+    if (otherPath && NEGATED_OUTCOME.test(otherPath)) f.push('modal:no-difference');
+    if (/have$/i.test(words)) f.push('modal:elided');
     f.push(...modalSense(words, before, agent));
   }
   // "we started receiving errors": an act verb before a gerund or an infinitive is aspect, not a deed.
@@ -459,6 +476,39 @@ const DEGREE = /^(?:\w+ly|very|much|far|so|too|even|quite|pretty|more|less|a|lot
 /** "tested what could have gone wrong", "asked whether we could have…": a question embedded in the sentence. */
 const EMBEDDED_QUESTION_BEFORE = /\w[\w,]*\s+(?:what|whether|how|why)\s+(?:[\w'’-]+\s+){0,3}$/i;
 
+const MODAL_ADVERB_WORD = new RegExp(String.raw`^(?:${MODAL_ADVERB}|at|least)$`, 'i');
+
+/** "would have been a good idea to have tested", "should have been wiser to wait": the course not taken. */
+const BETTER_COURSE = new RegExp(
+  String.raw`^\w+(?:n['’]?t)?\s+(?:\w+\s+)?have\s+(?:\w+\s+)?been\s+(?:a\s+|much\s+|far\s+)?` +
+    String.raw`(?:good|better|wiser|safer|smarter|prudent|best|sensible)\s+` +
+    String.raw`(?:idea\s+|move\s+|choice\s+|call\s+|practice\s+)?to\s+(?:have\s+)?([a-z]+)`,
+  'i',
+);
+
+function namesBetterCourse(text: string, start: number): boolean {
+  const course = BETTER_COURSE.exec(text.slice(start, start + 120));
+  return course !== null && !WISHED_STATE.test(course[1]);
+}
+
+/** An alternative that would have changed nothing: "would not have helped", "wouldn't have made a difference". */
+const NO_DIFFERENCE = new RegExp(
+  String.raw`\b(?:would|might|could)(?:n['’]t|\s+not|\s+never)?\s+(?:(?:also|still|even|really)\s+)?have\s+` +
+    String.raw`(?:(?:not|never)\s+)?(?:helped|changed\s+(?:anything|much|the\s+outcome)|mattered` +
+    String.raw`|made\s+(?:a|any|much|no)\s+difference|prevented\s+(?:it|this|that))\b`,
+  'i',
+);
+/** Only a negated outcome says the other path was no better: "would have helped" says it was. */
+const NEGATED_OUTCOME = /\b(?:n['’]t|not|never|no)\b/i;
+
+/** What follows a cue up to the end of its sentence. */
+function sameSentence(after: string): string {
+  return after.split(/[.!?](?:\s|$)/)[0];
+}
+
+/** "it would have been better to have more logs", "… to know sooner": a wish for what was missing, not an act. */
+const WISHED_STATE = /^(?:have|be|see|know|get|hear|learn|find|receive)$/i;
+
 const WISH = /^(?:loved|liked|preferred|wanted|hoped|wished|appreciated|enjoyed)$/i;
 
 /**
@@ -469,7 +519,7 @@ const WISH = /^(?:loved|liked|preferred|wanted|hoped|wished|appreciated|enjoyed)
 function modalSense(words: string, before: string, agent: Agent): string[] {
   const tokens = words.split(/\s+/);
   const haveAt = tokens.findIndex((t) => /^(?:have|of)$|['’]?ve$/i.test(t));
-  const afterHave = tokens.slice(haveAt + 1).filter((t) => !/ly$/i.test(t));
+  const afterHave = tokens.slice(haveAt + 1).filter((t) => !/ly$/i.test(t) && !MODAL_ADVERB_WORD.test(t));
   const out: string[] = [];
   if (afterHave.length > 0 && !PARTICIPLE(afterHave[0])) out.push('modal:no-participle');
   if (afterHave[0] === 'been' && !HUMAN.has(agent)) {
@@ -506,7 +556,7 @@ function judgedAgent(object: string): Agent {
 
 const PERSON_TRAIT = /^(?:rookie|noob|n00b|amateur|fools?|nitwits?|idiots?|morons?)$/i;
 const POSSESSIVE_BEFORE = /\b(?:(my|our)|(his|her|their|your|someone['’]s|\w+['’]s))\s+(?:\w+\s+)?$/i;
-const LABELS: ReadonlySet<CueKind> = new Set(['mistake', 'error-label', 'character', 'verdict']);
+const LABELS: ReadonlySet<CueKind> = new Set(['mistake', 'error-label', 'character', 'verdict', 'judged-act']);
 
 function agentFor(kind: CueKind, text: string, start: number, end: number, opener: Agent): Agent {
   const before = text.slice(Math.max(0, start - WINDOW), start);
@@ -518,6 +568,8 @@ function agentFor(kind: CueKind, text: string, start: number, end: number, opene
     (kind === 'modal-perfect' && /\bbeen\s+\w+(?:ed|en|wn)\b/i.test(text.slice(start, end))) ||
     (kind === 'modal-perfect' && ELIDED_BEEN.test(text.slice(start, end + 3))) ||
     (kind === 'omission' && /^(?:was|were|ha[sdv])(?:n['’]t)?\b/i.test(text.slice(start, end)));
+  // "It would have been a good idea to test…": "it" stands for the course; whoever should have taken it is unnamed.
+  if (kind === 'modal-perfect' && namesBetterCourse(text, start)) return 'none';
   const adverbAfterParticiple = kind === 'verdict-adverb' && PASSIVE_PARTICIPLE_BEFORE.test(before);
   // "a change pushed by the on-call engineer": a participle after its noun, with its agent after "by".
   const reducedPassive = VERB_CUES.has(kind) && /^\s+by\s/i.test(text.slice(end, end + 5));
@@ -559,6 +611,8 @@ function agentFor(kind: CueKind, text: string, start: number, end: number, opene
   // "a poor decision", "a bad call": the verdict's own noun is something only people do.
   if (kind === 'verdict' && /\b(?:judge?ments?|decisions?|calls?|choices?)$/i.test(text.slice(start, end)))
     return 'activity';
+  // "a botched update" grades something people did, whoever the sentence opens with.
+  if (kind === 'judged-act') return 'activity';
   // A label or a verdict word names no one itself: whoever the sentence is about is read at its head.
   if (kind === 'caused-by' || kind === 'root-cause' || kind === 'blame-verb') return 'none';
   // "Firing the operator would not have stopped it": the cue's subject is the whole gerund phrase.
@@ -613,15 +667,24 @@ export function readSentence(text: string, forwardSection = false): SentenceRead
   return { cues, signals, partySpans };
 }
 
+const ADVICE_SIGNALS: ReadonlySet<string> = new Set(['sig:no-past', 'sig:generic-you']);
+
 function onlyInCue(spans: readonly [number, number][] | undefined, cue: Cue): boolean {
   return spans !== undefined && spans.length > 0 && spans.every(([a, b]) => a >= cue.start && b <= cue.end);
 }
 
 /** The features the model sums for one cue: its own, and the sentence's signals. */
 export function featuresOfCue(reading: SentenceReading, cue: Cue): string[] {
-  // A try-harder remedy is advice, so it is never told in the past: that a sentence has no past says nothing.
+  // A try-harder remedy is advice addressed to "you", never told in the past: that a sentence speaks to its
+  // reader or has no past says nothing of it; nor, in an order, which has no subject, do the words it opens
+  // with ("Before migration, plan ahead"). That it is an order is still weighed: a caution is not a remedy.
+  const advice = cue.kind === 'vigilance' || cue.features.includes('cue:character+advice');
+  const order = advice && reading.signals.includes('sig:imperative');
   const signals = reading.signals.filter(
-    (s) => !(cue.kind === 'vigilance' && s === 'sig:no-past') && !onlyInCue(reading.partySpans.get(s), cue),
+    (s) =>
+      !(advice && ADVICE_SIGNALS.has(s)) &&
+      !(order && s.startsWith('opens:')) &&
+      !onlyInCue(reading.partySpans.get(s), cue),
   );
   return [...cue.features, ...signals];
 }
