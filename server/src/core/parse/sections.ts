@@ -1,5 +1,6 @@
 import type { Section, SectionKind } from '../model';
 import type { LineIndex } from '../text/lineIndex';
+import { memoize } from '../text/memo';
 import type { Block } from './blocks';
 
 /** One heading pattern from alternatives written over several lines. */
@@ -99,11 +100,20 @@ const OVERRIDES: [SectionKind, SectionKind][] = [
   ['action-items', 'what-could-be-improved'],
 ];
 
-export function sectionKinds(heading: string): SectionKind[] {
+function readSectionKinds(heading: string): readonly SectionKind[] {
   const text = normaliseHeading(heading);
   const kinds = [...new Set(SYNONYMS.filter(([, pattern]) => pattern.test(text)).map(([kind]) => kind))];
-  return kinds.filter((kind) => !OVERRIDES.some(([specific, broad]) => broad === kind && kinds.includes(specific)));
+  return Object.freeze(
+    kinds.filter((kind) => !OVERRIDES.some(([specific, broad]) => broad === kind && kinds.includes(specific))),
+  );
 }
+
+/**
+ * The kinds a heading names. Remembered by heading: the same few headings come back in every
+ * postmortem of a repository and in several rules, and each reading tries some seventy patterns.
+ * The array is shared (frozen), never to be changed by a caller.
+ */
+export const sectionKinds: (heading: string) => readonly SectionKind[] = memoize(readSectionKinds, 20_000);
 
 /** Builds the heading tree and marks empty sections. */
 export function buildSections(blocks: readonly Block[], index: LineIndex): Section[] {
@@ -123,7 +133,7 @@ export function buildSections(blocks: readonly Block[], index: LineIndex): Secti
     const section: Section = {
       heading: block.text,
       depth: block.depth,
-      kinds: sectionKinds(block.text),
+      kinds: [...sectionKinds(block.text)],
       headingRange: index.linesRange(block.line, block.endLine),
       range: index.linesRange(block.line, lastLine),
       bodyRange: index.linesRange(
