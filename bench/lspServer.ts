@@ -1,7 +1,8 @@
 /**
  * The bundled language server over stdio, started and stopped the one way every benchmark does:
- * its node arguments from BENCH_SERVER_NODE_ARGS (for a CPU profile, say), then `initialize` with
- * the folder and the client capabilities the benchmark announces.
+ * its node arguments from BENCH_SERVER_NODE_ARGS (for a CPU profile, say), the bundle from
+ * BENCH_SERVER_FILE when set (an unminified build, whose profile names its functions), then
+ * `initialize` with the folder and the client capabilities the benchmark announces.
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ import {
   StreamMessageWriter,
 } from 'vscode-jsonrpc/node';
 
-const SERVER = join(__dirname, '..', 'dist', 'server.js');
+const SERVER = process.env.BENCH_SERVER_FILE ?? join(__dirname, '..', 'dist', 'server.js');
 
 /** A client that pulls diagnostics, as VS Code does. */
 export const PULL_DIAGNOSTICS = { textDocument: { diagnostic: {} } };

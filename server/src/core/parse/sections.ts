@@ -99,10 +99,36 @@ const OVERRIDES: [SectionKind, SectionKind][] = [
   ['action-items', 'what-could-be-improved'],
 ];
 
-export function sectionKinds(heading: string): SectionKind[] {
-  const text = normaliseHeading(heading);
+function kindsOfNormalised(text: string): readonly SectionKind[] {
   const kinds = [...new Set(SYNONYMS.filter(([, pattern]) => pattern.test(text)).map(([kind]) => kind))];
-  return kinds.filter((kind) => !OVERRIDES.some(([specific, broad]) => broad === kind && kinds.includes(specific)));
+  return Object.freeze(
+    kinds.filter((kind) => !OVERRIDES.some(([specific, broad]) => broad === kind && kinds.includes(specific))),
+  );
+}
+
+/** Normalised headings remembered; past this many the memory starts again (a repository has a few hundred). */
+const MAX_KNOWN_HEADINGS = 10_000;
+/**
+ * Kinds by normalised heading. This module is also bundled into the VS Code client, so it keeps its
+ * own small map rather than import the server's memos.
+ */
+const knownKinds = new Map<string, readonly SectionKind[]>();
+
+/**
+ * The kinds a heading names. Remembered: the same few headings come back in every postmortem of a
+ * repository and in several rules, and each reading tries some seventy patterns. The array is
+ * shared (frozen), never to be changed by a caller.
+ */
+export function sectionKinds(heading: string): readonly SectionKind[] {
+  const text = normaliseHeading(heading);
+  let kinds = knownKinds.get(text);
+  if (kinds === undefined) {
+    if (knownKinds.size >= MAX_KNOWN_HEADINGS) knownKinds.clear();
+    kinds = kindsOfNormalised(text);
+    // A heading normalisation left unchanged is still a slice of the document: copied, it keeps none alive.
+    knownKinds.set((' ' + text).slice(1), kinds);
+  }
+  return kinds;
 }
 
 /** Builds the heading tree and marks empty sections. */
@@ -123,7 +149,7 @@ export function buildSections(blocks: readonly Block[], index: LineIndex): Secti
     const section: Section = {
       heading: block.text,
       depth: block.depth,
-      kinds: sectionKinds(block.text),
+      kinds: [...sectionKinds(block.text)],
       headingRange: index.linesRange(block.line, block.endLine),
       range: index.linesRange(block.line, lastLine),
       bodyRange: index.linesRange(

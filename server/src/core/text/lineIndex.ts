@@ -19,6 +19,25 @@ export class LineIndex {
     readonly text: string,
     previous?: LineIndex,
   ) {
+    if (text.includes('\r')) this.splitAnyEnding();
+    else this.splitAtNewlines();
+    if (previous) this.keepUnchangedLines(previous.lines);
+  }
+
+  /** Lines that all end at \n: the native search is about ten times faster than reading each character. */
+  private splitAtNewlines(): void {
+    const text = this.text;
+    let lineStart = 0;
+    for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', lineStart)) {
+      this.lines.push(text.slice(lineStart, end));
+      lineStart = end + 1;
+      this.starts.push(lineStart);
+    }
+    this.lines.push(text.slice(lineStart));
+  }
+
+  private splitAnyEnding(): void {
+    const text = this.text;
     let lineStart = 0;
     for (let i = 0; i < text.length; i++) {
       const ch = text.charCodeAt(i);
@@ -30,7 +49,6 @@ export class LineIndex {
       }
     }
     this.lines.push(text.slice(lineStart));
-    if (previous) this.keepUnchangedLines(previous.lines);
   }
 
   /** Takes the previous strings of the lines before and after the edited span; copies the span flat. */
