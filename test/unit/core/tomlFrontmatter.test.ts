@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { parse } from 'smol-toml';
+import { analyzeText } from '../../../server/src/core/analyzer';
+import { checkDocument } from '../../../server/src/core/check';
+import { loadConfig } from '../../../server/src/core/config/load';
 import { readFrontmatter } from '../../../server/src/core/parse/frontmatter';
+import { applyEdits } from '../../../server/src/core/text/edits';
 import { LineIndex } from '../../../server/src/core/text/lineIndex';
 
 const read = (lines: string[], eol = '\n') => readFrontmatter(new LineIndex(lines.join(eol)));
@@ -66,5 +73,30 @@ describe('TOML frontmatter fenced with +++', () => {
       assert.equal(result.bodyLine, junk.split('\n').length + 2, junk);
       assert.ok(result.problems.length > 0, `a problem for ${JSON.stringify(junk)}`);
     }
+  });
+});
+
+describe('fixes on TOML frontmatter write TOML', () => {
+  const path = join(__dirname, '..', '..', 'fixtures', 'core', 'toml-fixes.md');
+  const text = readFileSync(path, 'utf8');
+  const fixed = (code: string) => {
+    const problems = checkDocument(analyzeText(text, `file://${path}`), loadConfig(join(path, '..')));
+    const problem = problems.find((p) => p.code === code);
+    assert.ok(problem?.fixes?.length, `${code} offers a fix`);
+    return applyEdits(text, new LineIndex(text), problem.fixes[0].edits);
+  };
+  const tomlOf = (doc: string) => parse(doc.split('+++')[1]);
+
+  it('adds missing keys as `key = ""` lines above the first table', () => {
+    const toml = tomlOf(fixed('frontmatter/missing-key'));
+    assert.deepEqual({ ...(toml.extra as object) }, { team: 'Payments' }, 'the table keeps only its own key');
+    assert.equal(toml.status, '');
+    assert.equal(toml.authors, '');
+  });
+
+  it('replaces a value with a quoted TOML string, the comment kept', () => {
+    const after = fixed('frontmatter/invalid-value');
+    assert.equal(tomlOf(after).severity, 'SEV2');
+    assert.match(after, /^severity = "SEV2" {2}# written before/m);
   });
 });
