@@ -4,14 +4,12 @@ import type { LineIndex } from '../text/lineIndex';
 import type { FrontmatterResult } from '../parse/frontmatter';
 
 /** Static-site generators (Hugo, Zola) fence TOML frontmatter with `+++`. */
-export const TOML_FENCE = /^(?:\uFEFF)?\+\+\+[ \t]*$/;
+const TOML_FENCE = /^(?:\uFEFF)?\+\+\+[ \t]*$/;
 
 /** A top-level `key = value` line: a bare, or quoted, key. */
 const KEY_LINE = /^([ \t]*)([A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')[ \t]*=[ \t]*/;
-const TABLE_HEADER = /^[ \t]*\[/;
-
-/** A value written as TOML, for an edit that replaces or adds one (`"SEV1"`, `""`). */
-export const tomlString = (value: string): string => JSON.stringify(value);
+/** A table header (`[taxonomies]`): keys below it belong to the table, not to the top level. */
+export const TABLE_HEADER = /^[ \t]*\[/;
 
 /**
  * Reads the TOML frontmatter opening at line `open`, or undefined when the line is no `+++` fence or the

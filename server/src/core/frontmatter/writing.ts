@@ -1,7 +1,5 @@
 import type { Frontmatter } from '../model';
-
-/** A TOML table header (`[taxonomies]`): keys written below it belong to the table, not to the top level. */
-const TOML_TABLE = /^[ \t]*\[/;
+import { TABLE_HEADER } from './tomlFrontmatter';
 
 /** Frontmatter edits are written in the block's own syntax: YAML `key: value`, or TOML `key = "value"`. */
 export function newKeyLine(frontmatter: Frontmatter | undefined, key: string): string {
@@ -17,6 +15,7 @@ export function valueText(frontmatter: Frontmatter | undefined, value: string): 
 export function newKeyLineNumber(frontmatter: Frontmatter, lines: readonly string[]): number {
   const close = frontmatter.range.end.line;
   if (frontmatter.syntax !== 'toml') return close;
-  for (let line = frontmatter.range.start.line + 1; line < close; line++) if (TOML_TABLE.test(lines[line])) return line;
+  for (let line = frontmatter.range.start.line + 1; line < close; line++)
+    if (TABLE_HEADER.test(lines[line])) return line;
   return close;
 }
