@@ -173,6 +173,13 @@ function yearOf(today: string | undefined): number | undefined {
   return Number.isInteger(year) && year > 1970 ? year : undefined;
 }
 
+/** A site generator's `date` (TOML frontmatter) is when the post was published: the incident's day only at last. */
+const isPublished = (frontmatter: Frontmatter | undefined) => frontmatter?.syntax === 'toml';
+
+function publicationDate(frontmatter: Frontmatter | undefined): CalendarDate | undefined {
+  return isPublished(frontmatter) ? dateOf(frontmatter?.data.date) : undefined;
+}
+
 /** The day the incident happened, for entries that give only a time. */
 function referenceDate(frontmatter: Frontmatter | undefined, blocks: readonly Block[]): CalendarDate | undefined {
   const data = frontmatter?.data ?? {};
@@ -182,7 +189,7 @@ function referenceDate(frontmatter: Frontmatter | undefined, blocks: readonly Bl
     'started_at',
     'impact_start',
     'detected',
-    'date',
+    ...(isPublished(frontmatter) ? [] : ['date']),
     'incident_date',
     'resolved',
   ]) {
@@ -237,7 +244,7 @@ function frontmatterMilestones(
     (k) => FRONTMATTER_MILESTONES[k.toLowerCase().replace(/[-\s]/g, '_')] === 'started',
   );
   const fields = [...frontmatter.fields];
-  if (dated && !hasStart) fields.push(['started', { ...dated, key: 'date' }]);
+  if (dated && !hasStart && !isPublished(frontmatter)) fields.push(['started', { ...dated, key: 'date' }]);
   for (const [key, field] of fields) {
     const kind = FRONTMATTER_MILESTONES[key.toLowerCase().replace(/[-\s]/g, '_')];
     const value = field.value instanceof Date ? field.value.toISOString() : field.value;
@@ -424,7 +431,7 @@ export function buildDocument(
   const fm = readFrontmatter(index);
   const blocks = cache.blocks(index.lines, fm.bodyLine);
   const freshSections = buildSections(blocks, index);
-  const reference = referenceDate(fm.frontmatter, blocks) ?? dateInFileName(uri);
+  const reference = referenceDate(fm.frontmatter, blocks) ?? dateInFileName(uri) ?? publicationDate(fm.frontmatter);
   const fmZone = frontmatterZone(fm.frontmatter);
   const lines = textLines(blocks);
 

@@ -46,6 +46,8 @@ export interface Frontmatter {
   data: Record<string, unknown>;
   fields: Map<string, FrontmatterField>;
   errors: Problem[];
+  /** `toml` for a `+++`-fenced block (a site generator's): edits must be written in TOML. YAML otherwise. */
+  syntax?: 'toml';
 }
 
 // ---------------------------------------------------------------- sections

@@ -94,7 +94,7 @@ function frontmatterItems(
       label: key,
       kind: CompletionItemKind.Property,
       detail: KEY_DETAIL[key],
-      insertText: `${key}: `,
+      insertText: doc.frontmatter?.syntax === 'toml' ? `${key} = ` : `${key}: `,
       sortText: config.frontmatter.required.includes(key) ? `0${key}` : `1${key}`,
     }));
 }

@@ -31,6 +31,13 @@ describe('completion', () => {
     );
   });
 
+  it('offers keys as TOML `key = ` in a TOML frontmatter', () => {
+    const { subject, position } = openFixture('toml-frontmatter-key.md');
+    const items = completion(subject, { position }, SETTINGS, LIVE);
+    assert.ok(!items.some((i) => i.label === 'status'), 'status is already there');
+    assert.equal(items.find((i) => i.label === 'severity')?.insertText, 'severity = ');
+  });
+
   it("offers the configuration's severities after `severity:`, in order", () => {
     const { subject } = openFixture('frontmatter-severity.md');
     assert.deepEqual(labels('frontmatter-severity.md'), subject.config.frontmatter.severities);

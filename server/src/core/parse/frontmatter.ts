@@ -3,6 +3,7 @@ import type { Frontmatter, FrontmatterField, Problem } from '../model';
 import { flat } from '../text/flat';
 import type { LineIndex } from '../text/lineIndex';
 import { simpleReading } from '../frontmatter/simpleMapping';
+import { readTomlFrontmatter } from '../frontmatter/tomlFrontmatter';
 
 export interface FrontmatterResult {
   frontmatter: Frontmatter | undefined;
@@ -13,19 +14,6 @@ export interface FrontmatterResult {
 
 const OPEN = /^(?:\uFEFF)?---[ \t]*$/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
-/** Static-site generators (Hugo, Zola) fence TOML frontmatter with `+++`. */
-const TOML_FENCE = /^(?:\uFEFF)?\+\+\+[ \t]*$/;
-
-/**
- * The line after a closed TOML frontmatter opening at `open`, or undefined. Its keys are not read (the rules
- * speak YAML), but its lines are frontmatter: never body text, never a timeline row.
- */
-function tomlBodyLine(lines: readonly string[], open: number): number | undefined {
-  if (!TOML_FENCE.test(lines[open] ?? '')) return undefined;
-  for (let i = open + 1; i < lines.length; i++) if (TOML_FENCE.test(lines[i])) return i + 1;
-  return undefined;
-}
-
 /** Readings by index: the server reads a version's body line ahead of analysing it. */
 const readings = new WeakMap<LineIndex, FrontmatterResult>();
 
@@ -36,7 +24,7 @@ const readings = new WeakMap<LineIndex, FrontmatterResult>();
 const recent: { lines: string[]; result: FrontmatterResult }[] = [];
 const RECENT_READINGS = 8;
 
-/** Reads the YAML frontmatter block, keeping each key's position and every YAML error's. */
+/** Reads the YAML (or `+++`-fenced TOML) frontmatter block, keeping each key's position and every YAML error's. */
 export function readFrontmatter(index: LineIndex): FrontmatterResult {
   let result = readings.get(index) ?? recentReading(index.lines);
   if (!result) {
@@ -65,8 +53,8 @@ function readFrontmatterOf(index: LineIndex): FrontmatterResult {
   let open = 0;
   while (open < Math.min(lines.length, 20) && /^\s*(?:<!--.*-->\s*)?$/.test(lines[open]) && !OPEN.test(lines[open]))
     open++;
-  const tomlBody = tomlBodyLine(lines, open);
-  if (tomlBody !== undefined) return { frontmatter: undefined, bodyLine: tomlBody, problems: [] };
+  const toml = readTomlFrontmatter(index, open);
+  if (toml) return toml;
   if (lines.length === 0 || open >= lines.length || !OPEN.test(lines[open]))
     return { frontmatter: undefined, bodyLine: 0, problems: [] };
   let close = -1;

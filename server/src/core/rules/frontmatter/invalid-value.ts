@@ -1,5 +1,6 @@
 import type { Finding, Rule } from '../rule';
 import { adoptedFrontmatter } from './adopted';
+import { valueText } from '../../frontmatter/writing';
 
 const rule: Rule = {
   id: 'frontmatter/invalid-value',
@@ -35,7 +36,14 @@ const rule: Rule = {
         range: field.valueRange,
         message: `\`${key}: ${value}\` is not one of ${allowed.join(', ')}${close ? `; did you mean ${close}?` : '.'}`,
         atMost,
-        fixes: close ? [{ title: `Change to ${close}`, edits: [{ range: field.valueRange, newText: close }] }] : [],
+        fixes: close
+          ? [
+              {
+                title: `Change to ${close}`,
+                edits: [{ range: field.valueRange, newText: valueText(doc.frontmatter, close) }],
+              },
+            ]
+          : [],
       });
     };
     checkKey('severity', config.frontmatter.severities, (v) =>

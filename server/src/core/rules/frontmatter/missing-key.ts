@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import { documentAnchor } from '../util';
 import { adoptedFrontmatter } from './adopted';
+import { newKeyLine, newKeyLineNumber } from '../../frontmatter/writing';
 
 const rule: Rule = {
   id: 'frontmatter/missing-key',
@@ -47,10 +48,10 @@ const rule: Rule = {
     if (missing.length === 0) return [];
     // A page written before Hindsight (or by a site generator) is told once, quietly.
     const adopted = adoptedFrontmatter(doc);
-    const insertAt = fm ? { line: fm.range.end.line, character: 0 } : { line: 0, character: 0 };
+    const insertAt = fm ? { line: newKeyLineNumber(fm, doc.lines.lines), character: 0 } : { line: 0, character: 0 };
     const lines = missing
       .filter((k) => !fm?.fields.has(k))
-      .map((k) => `${k}: \n`)
+      .map((k) => newKeyLine(fm, k))
       .join('');
     const newText = fm ? lines : `---\ntype: postmortem\n${lines}---\n\n`;
     return [
