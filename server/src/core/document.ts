@@ -26,7 +26,7 @@ import { buildTimeline, type TimelineResult } from './timeline/build';
 import { timelineStillHolds, type TimelineSource } from './timeline/reuse';
 import { dateInFileName } from './time/fileDate';
 import { declaredZone } from './timeline/candidates';
-import { completeDate, resolveStamp, type CalendarDate } from './time/resolve';
+import { completeDate, freshContext, resolveStamp, type CalendarDate } from './time/resolve';
 import { findStamps } from './time/stamps';
 import { parseZone, type Zone } from './time/zones';
 
@@ -251,14 +251,10 @@ function frontmatterMilestones(
     if (!kind || typeof value !== 'string') continue;
     const stamp = findStamps(value)[0];
     if (!stamp?.date || !stamp.time) continue;
-    const resolved = resolveStamp(stamp, {
-      date: reference,
-      reference,
-      zone: zone ?? { label: 'UTC', offset: 0 },
-      zoneSource: 'frontmatter',
-      lastMinutes: undefined,
-      direction: 1,
-    });
+    const resolved = resolveStamp(
+      stamp,
+      freshContext(reference, { zone: zone ?? { label: 'UTC', offset: 0 }, zoneSource: 'frontmatter' }),
+    );
     if (resolved.time !== undefined)
       out.push({ kind, time: resolved.time, line: field.keyRange.start.line, range: field.valueRange, key: field.key });
   }

@@ -1,16 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { addWorkingDays, resolveStamp, type ReadingContext } from '../../../server/src/core/time/resolve';
+import { addWorkingDays, freshContext, resolveStamp } from '../../../server/src/core/time/resolve';
 import { findStamps, leadingStamp, relativeLead } from '../../../server/src/core/time/stamps';
 
-const fresh: ReadingContext = {
-  date: undefined,
-  reference: undefined,
-  zone: undefined,
-  zoneSource: undefined,
-  lastMinutes: undefined,
-  direction: 1,
-};
+const fresh = freshContext(undefined);
 
 /** The first and last day a line's leading range of days names, as ISO dates. */
 function range(line: string): [string, string | undefined] | undefined {

@@ -1,21 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { compactLead, couldBeYear, findStamps, isDateLine, leadingStamp } from '../../../server/src/core/time/stamps';
-import { resolveStamp, type ReadingContext } from '../../../server/src/core/time/resolve';
+import { freshContext, resolveStamp, type ReadingContext } from '../../../server/src/core/time/resolve';
 
 /** Resolves the leading stamp of a line with a fresh context, as ISO UTC. */
 function read(line: string, context: Partial<ReadingContext> = {}): string | undefined {
   const stamp = leadingStamp(line);
   if (!stamp) return undefined;
-  const ctx: ReadingContext = {
-    date: undefined,
-    reference: undefined,
-    zone: undefined,
-    zoneSource: undefined,
-    lastMinutes: undefined,
-    direction: 1,
-    ...context,
-  };
+  const ctx = freshContext(undefined, context);
   const resolved = resolveStamp(stamp, ctx);
   return resolved.time === undefined ? undefined : new Date(resolved.time).toISOString().replace('.000Z', 'Z');
 }
@@ -85,14 +77,7 @@ describe('time stamps as people write them', () => {
   it('reads a time range with its end on the next day', () => {
     const [stamp] = findStamps('23:15-00:30 UTC increasing errors');
     assert.ok(stamp.rangeEnd);
-    const resolved = resolveStamp(stamp, {
-      date: day,
-      reference: day,
-      zone: undefined,
-      zoneSource: undefined,
-      lastMinutes: undefined,
-      direction: 1,
-    });
+    const resolved = resolveStamp(stamp, freshContext(day));
     assert.equal(new Date(resolved.endTime!).toISOString(), '2024-03-06T00:30:00.000Z');
   });
 

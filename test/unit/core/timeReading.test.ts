@@ -6,7 +6,7 @@ import { analyzeText } from '../../../server/src/core/analyzer';
 import { candidatesOf } from '../../../server/src/core/metrics/milestones';
 import type { PostmortemDocument } from '../../../server/src/core/model';
 import { windowField } from '../../../server/src/core/timeline/labelledWindow';
-import { resolveStamp } from '../../../server/src/core/time/resolve';
+import { freshContext, resolveStamp } from '../../../server/src/core/time/resolve';
 import { findStamps } from '../../../server/src/core/time/stamps';
 
 const TIMELINE = join(__dirname, '..', '..', 'fixtures', 'timeline');
@@ -14,14 +14,7 @@ const fixture = (name: string): PostmortemDocument =>
   analyzeText(readFileSync(join(TIMELINE, name), 'utf8'), `file:///${name}`);
 const iso = (time: number | undefined) =>
   time === undefined ? undefined : new Date(time).toISOString().replace('.000Z', 'Z');
-const noContext = () => ({
-  date: undefined,
-  reference: undefined,
-  zone: undefined,
-  zoneSource: undefined,
-  lastMinutes: undefined,
-  direction: 1 as const,
-});
+const noContext = () => freshContext(undefined);
 
 /** Candidate instants read from prose windows, as "start/end" ISO pairs in reading order. */
 function proseInstants(doc: PostmortemDocument, line: number): string[] {

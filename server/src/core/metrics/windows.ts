@@ -2,7 +2,7 @@ import type { Range } from '../model';
 import type { TextLine } from '../parse/blocks';
 import { plainText } from '../parse/inline';
 import type { LineIndex } from '../text/lineIndex';
-import { resolveStamp, type CalendarDate, type ReadingContext, type ResolvedStamp } from '../time/resolve';
+import { freshContext, resolveStamp, type CalendarDate, type ResolvedStamp } from '../time/resolve';
 import { findStamps, type Stamp } from '../time/stamps';
 import type { Zone } from '../time/zones';
 import { familiesIn } from './features';
@@ -55,14 +55,7 @@ function opensUnpaired(text: string): boolean {
  * the next day. Only what the line leaves open falls back on the document's date and zone.
  */
 export function readInOrder(stamps: readonly Stamp[], reference: CalendarDate | undefined, zone: Zone | undefined) {
-  const ctx: ReadingContext = {
-    date: reference,
-    reference,
-    zone: zone ?? { label: 'UTC', offset: 0 },
-    zoneSource: 'sentence',
-    lastMinutes: undefined,
-    direction: 1,
-  };
+  const ctx = freshContext(reference, { zone: zone ?? { label: 'UTC', offset: 0 }, zoneSource: 'sentence' });
   const read = new Map<Stamp, ResolvedStamp>();
   for (const stamp of stamps) {
     read.set(stamp, resolveStamp(stamp, ctx));

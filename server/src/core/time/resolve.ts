@@ -33,6 +33,19 @@ export interface ReadingContext {
   prose?: { date: CalendarDate | undefined; lastMinutes: number | undefined; dateUnknown: boolean | undefined };
 }
 
+/** A context before anything is read: `date` is both the day in force and the reference; reading goes forward. */
+export function freshContext(date: CalendarDate | undefined, known: Partial<ReadingContext> = {}): ReadingContext {
+  return {
+    date,
+    reference: date,
+    zone: undefined,
+    zoneSource: undefined,
+    lastMinutes: undefined,
+    direction: 1,
+    ...known,
+  };
+}
+
 export interface ResolvedStamp {
   time: number | undefined;
   endTime: number | undefined;

@@ -11,6 +11,7 @@ import {
   yearIsAssumed,
   type CalendarDate,
   type DateNoteKind,
+  freshContext,
   type ReadingContext,
 } from '../time/resolve';
 import type { DatePart, Stamp } from '../time/stamps';
@@ -93,15 +94,12 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
   const { declared, fallback, teamZone } = chooseZones(candidates, input);
   const summary = fromSections.length > 0 ? summaryStart(blocks, timelineSections) : undefined;
   const reference = incidentDay(summary, input);
-  let ctx: ReadingContext = {
-    date: reference,
-    reference,
+  let ctx = freshContext(reference, {
     zone: (declared ?? fallback)?.zone,
     zoneSource: (declared ?? fallback)?.source,
-    lastMinutes: undefined,
     direction: readingDirection(candidates),
     currentYear: input.currentYear,
-  };
+  });
   const reported = new Set<string>();
   const reportedKeys: string[] = [];
   const report = (key: string, problem: Problem) => {
