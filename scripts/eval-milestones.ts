@@ -9,8 +9,9 @@
  * its weights were fitted on.
  * `--unreached` lists every label no candidate reaches, with the labelled line and the nearest candidates,
  * and stops there.
+ * `--without-file-dates` reads each document as if its file name held no date (the corpus names all carry one).
  *   node --import tsx scripts/eval-milestones.ts [LABELS.jsonl] [--show] [--unreached] [--tolerance MINUTES]
- *     [--without FEATURE,…] [--by-organisation] [--with-blameless]
+ *     [--without FEATURE,…] [--by-organisation] [--without-file-dates] [--with-blameless]
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -103,7 +104,7 @@ function print(title: string, s: Scores, detail: boolean): void {
 }
 
 const started = Date.now();
-const docs = loadCorpus(file);
+const docs = loadCorpus(file, args.includes('--without-file-dates'));
 console.log(`${docs.length} labelled documents, tolerance ${tolerance} minutes.\n`);
 print(
   'Shipped weights (fitted on all of these documents: in-sample, optimistic)',

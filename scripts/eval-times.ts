@@ -11,6 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyzeText } from '../server/src/core/analyzer';
+import { undatedName } from './lib/milestone-corpus';
 
 const args = process.argv.slice(2);
 const corpusLabels = join(__dirname, '..', '..', 'shared', 'corpus', 'milestones.jsonl');
@@ -20,9 +21,7 @@ const dump = args.includes('--entries') ? args[args.indexOf('--entries') + 1] : 
 const withoutFileDates = args.includes('--without-file-dates');
 /** The document's address, with any date in its file name taken out when asked. */
 const uriOf = (path: string) =>
-  pathToFileURL(
-    withoutFileDates ? join(dirname(path), basename(path).replace(/\d{4}[-_.]?\d{2}[-_.]?\d{2}/g, 'undated')) : path,
-  ).toString();
+  pathToFileURL(withoutFileDates ? join(dirname(path), undatedName(basename(path))) : path).toString();
 if (!existsSync(labels)) {
   console.log(`No labels at ${basename(labels)}; nothing to measure.`);
   process.exit(0);

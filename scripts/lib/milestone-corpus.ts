@@ -57,13 +57,21 @@ export function loadFixtures(folder: string): LabelledDocument[] {
     });
 }
 
-export function loadCorpus(labelsFile: string): LabelledDocument[] {
+/** A file name with any date in it taken out ("x-2024-03-05-y.md" as "x-undated-y.md"). */
+export const undatedName = (name: string) => name.replace(/\d{4}[-_.]?\d{2}[-_.]?\d{2}/g, 'undated');
+
+/**
+ * The labelled corpus, each document analysed once. `withoutFileDates` reads each as if its file name held no
+ * date, as a postmortem pasted from elsewhere is met: the corpus names all carry one.
+ */
+export function loadCorpus(labelsFile: string, withoutFileDates = false): LabelledDocument[] {
   return readFileSync(labelsFile, 'utf8')
     .split('\n')
     .filter(Boolean)
     .map((line) => {
       const row = JSON.parse(line) as { file: string; milestones: Record<string, string | null>; confidence?: string };
-      const doc = analyzeText(readFileSync(join(dirname(labelsFile), row.file), 'utf8'), `file:///${row.file}`);
+      const uri = `file:///${withoutFileDates ? undatedName(row.file) : row.file}`;
+      const doc = analyzeText(readFileSync(join(dirname(labelsFile), row.file), 'utf8'), uri);
       const labels = Object.fromEntries(ORDERED_KINDS.map((k) => [k, row.milestones[k] ?? null])) as Record<
         OrderedKind,
         string | null
