@@ -48,7 +48,7 @@ const MAY_STATE =
   /\d\s*(?:d|h|m|s|days?|hrs?|hours?|mins?|minutes?|secs?|seconds?)\b|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety)\s+(?:hours?|minutes?|days?)\b|half\s+an\s+hour/i;
 
 /**
- * A clause about what is to come ("the next upgrade will have about an hour of planned downtime", "maintenance is
+ * A clause about what is to come ("the coming release needs roughly forty minutes of planned downtime", "maintenance is
  * scheduled to last 2 hours") states a plan, and "would have lasted" a what-if: neither is how long this incident
  * took. The clause runs from the last sentence end or contrast ("but", ";") before the figure to the figure's end.
  */

@@ -96,7 +96,7 @@ function personAhead(after: string): boolean {
 }
 
 /**
- * The thing a cause names was done by a person: "the result of a failure by a single individual", "due to a
+ * The thing a cause names was done by a person: "the outcome of an oversight by one operator", "due to a
  * change pushed by the on-call engineer". Within its own clause, and "by" must follow the thing's phrase.
  */
 function doneByPerson(after: string): boolean {
@@ -387,7 +387,7 @@ function cueFeatures(
   if ((kind === 'wrong-object' || kind === 'faulty-object') && ACT_ON_OBJECT.test(before.slice(-40))) {
     f.push(`object:acted-on@${group}`);
   }
-  // "An incorrect configuration was first made by an employee": the flawed thing, subject of a passive whose
+  // "A faulty rule set was originally written by a contractor": the flawed thing, subject of a passive whose
   // agent is named after "by".
   const doer = kind === 'wrong-object' || kind === 'faulty-object' ? passiveDoer(after) : 'none';
   if (doer !== 'none') f.push(`object:acted-on@${agentGroup(doer)}`);
