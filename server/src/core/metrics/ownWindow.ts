@@ -14,8 +14,9 @@ export interface OwnWindow {
   /** 0-based line the window is written on. */
   line: number;
   /**
-   * A field beside a field ("Date: …" over "Duration: …") belongs to it; a window elsewhere on the figure's own line
-   * may be another clause's ("from 14:00 to 14:30 we investigated; the outage lasted 3 hours"), so it can only agree.
+   * A field beside a field ("Date: …" over "Duration: …") belongs to it; a window elsewhere on the figure's own
+   * line may be another clause's ("from 14:00 to 14:30 we investigated; the outage lasted 3 hours"), so it can
+   * only agree.
    */
   field: boolean;
 }

@@ -79,7 +79,7 @@ const SANCTION = new RegExp(
   String.raw`\b(?:(?<!\bmore\s)disciplin(?:ed|ary)|reprimand(?:ed)?|demoted|punish(?:ed|ment)?|written\s+up|lo` +
     String.raw`st\s+(?:his|her|their)\s+jobs?` +
     String.raw`|held\s+(?:accountable|responsible)` +
-    // "handled with a formal write-up", "got a written warning": a sanction as a noun.
+    // "dealt with through a formal write-up", "received a written warning": a sanction as a noun.
     String.raw`|(?:formal|written)\s+(?:write-?ups?|warnings?|reprimands?))\b` +
     // "was simply “reassigned”": the sanction may be set in quotes.
     String.raw`|\b(?:was|were|been|be|being|get|got|getting)\s+(?:\w+\s+)?["“'‘]?(?:fired|sacked|dismissed` +
@@ -198,7 +198,7 @@ export const CUES: { kind: CueKind; pattern: RegExp }[] = [
         String.raw`|occur|need|get|be|been)\b)` +
         String.raw`[a-z][\w-]*|\b(?:was|were)\s*n?['’]?o?t?\s+not\s+[a-z]+(?:ed|en)\b` +
         String.raw`|\b(?:was|were)n['’]t\s+[a-z]+(?:ed|en)\b` +
-        // "the new code had not been added": a perfect passive of a task left undone.
+        // "the handler had not been wired in": a perfect passive of a task left undone.
         String.raw`|\bha(?:s|ve|d)(?:\s+not|n['’]t)\s+been\s+[a-z]+(?:ed|en)\b`,
       'gi',
     ),
@@ -247,7 +247,7 @@ export const CUES: { kind: CueKind; pattern: RegExp }[] = [
         String.raw`|get\s+better\s+(?:at|in|about)|learn(?:ed|t)?\s+(?:my|our|his|her|their)\s+lesson` +
         // "Know all your certificates", "plan ahead": the action-item rule's try-harder advice, as an order.
         String.raw`|^\W*know\s+(?:all\s+)?(?:your|how\s+to)|plan\s+ahead` +
-        // "Make sure engineers check…", "Ensure all on-call team members have…": a duty laid on people;
+        // "Make sure engineers check…", "Ensure every responder has…": a duty laid on people;
         // not what a system does for them ("ensure engineers get paged", "can roll back").
         String.raw`|(?:make\s+sure|ensure)\s+(?:that\s+)?(?:(?:all|every|each|the|our|your)\s+)?(?:on-?call\s+)?` +
         String.raw`(?:team\s+members?|engineers?|developers?|operators?|staff|people|everyone|reviewers?|admins?)` +
@@ -266,7 +266,7 @@ export const CUES: { kind: CueKind; pattern: RegExp }[] = [
       'gi',
     ),
   },
-  // "has blamed one employee for the breach", "blaming it all on a single person": blame laid on someone.
+  // "has blamed a single operator for the leak", "blaming it all on a single person": blame laid on someone.
   // The bare form is left out: "the blame", "to blame", "Blame the workflow" state no one's verdict.
   { kind: 'blame-verb', pattern: /\bblam(?:es|ed|ing)\b(?!-)/gi },
   {

@@ -184,7 +184,7 @@ const ABSENT_SIGNAL =
 
 /**
  * What follows a cue up to the end of its clause: a consequence in the next clause is another act's, unless
- * that clause points back at the act ("…, and this caused the chain to halt", as "…, which caused").
+ * that clause points back at the act ("…, and this made the queue stall", as "…, which caused").
  */
 const CLAUSE_END = new RegExp(
   String.raw`[.;]|,\s*(?:and|but|so)\b` +
@@ -233,7 +233,7 @@ function passiveParticiple(kind: CueKind, words: string, before: string, after: 
 const ELIDED_BEEN = /\bbeen\s*(?:[.;,)!?]|$)/i;
 
 const PAST_PASSIVE_BEFORE = /\b(?:was|were|been|got)\s+(?:(?:\w+ly|all|both|also|then|still)\s+)?$/i;
-/** "had not been tested in some time", "wasn't followed up for 12 hours": a stretch of time describes a gap. */
+/** "had not been exercised in months", "wasn't picked up for 9 hours": a stretch of time describes a gap. */
 const OVER_TIME = new RegExp(
   String.raw`^[^.;,]{0,40}?\b(?:in|for)\s+(?:some|a\s+long|a\s+while|ages|years|months|weeks|a\s+year` +
     String.raw`|(?:(?:nearly|almost|over|about|around|more\s+than|several)\s+)?` +
@@ -256,7 +256,7 @@ const BUT_INSTEAD = /^[^.;]*?\b(?:but|yet|however|instead|except)\b/i;
 /** "People make mistakes", "developers will make mistakes": a mistake made in the present or future is a rule. */
 const GENERIC_MAKE = new RegExp(
   String.raw`\b(?:(?:make|makes|making|will\s+make|can\s+make|could\s+make)\s+(?:(?:a|the\s+same|such|more)\s+)?` +
-    // "anyone could have made the same mistake": the same slip said of everyone is no verdict on one.
+    // "any of us might have made that same slip": the same slip said of everyone is no verdict on one.
     String.raw`|(?:could|would|might)\s+(?:\w+\s+)?have\s+made\s+(?:the\s+same|a\s+similar|that\s+same)\s+)$`,
   'i',
 );
@@ -323,7 +323,7 @@ function cueFeatures(
   // "wrongly assuming", "hastily pushed": only a mind errs or hurries, whatever the sentence's subject.
   if (kind === 'verdict-adverb' && MIND_ADVERB.test(words)) f.push('cue:verdict-adverb+mind');
   if (NEGATION_BEFORE.test(before)) f.push(`cue:${kind}+negated`);
-  // "if you screwed up, no big deal", "in case another mistake happens": a case imagined, not an act reported.
+  // "if you slip up, that is fine", "should another error occur": a case imagined, not an act reported.
   if (kind !== 'if-had' && OPEN_CONDITION_BEFORE.test(before.slice(-80))) f.push('cue:open-condition');
   // "no guard against running it as the wrong user", "to prevent this mistake": what a guard is for, not an act.
   // A try-harder remedy is itself what it asks to avoid, and "human error" stays a label whatever guards it.
@@ -337,7 +337,7 @@ function cueFeatures(
     f.push('passive:duty');
   }
   // "a misconfigured cache", "more missed slots": a participle used as an adjective describes a state.
-  // "the misconfiguration delivered by an employee": a noun for the act, whose doer is named, is that person's act.
+  // "the misconfiguration pushed by a contractor": a noun for the act, whose doer is named, is that person's act.
   // Only with the doer named after it: "the team found a misconfiguration" is no act of the team's.
   const actOfPerson = /(?:ion|ions)$/i.test(words) && HUMAN.has(agentAfter(after.slice(0, 50)));
   const attributive =
@@ -351,7 +351,7 @@ function cueFeatures(
   // Not "staff must be trained and reminded": a passive, or a sentence whose own words look forward, asks for it.
   const toldAsDone = !PASSIVE_BEFORE.test(before) && !/^(?:be|being|get)\s+trained/i.test(words) && !FORWARD.test(text);
   if (kind === 'vigilance' && /(?:ed|ded)$/i.test(words) && toldAsDone) f.push('cue:vigilance+past');
-  // "looked over it without being thorough": care said to be missing is a verdict on the person, not advice.
+  // "skimmed the diff without much care": care said to be missing is a verdict on the person, not advice.
   if (kind === 'vigilance' && /^(?:be|being|been)\s/i.test(words) && /\b(?:without|not|never)\s+$/i.test(before)) {
     f.push('cue:vigilance+lacking');
   }
@@ -403,7 +403,7 @@ function cueFeatures(
   if (kind === 'mistake' && GENERIC_MAKE.test(before)) f.push('cue:mistake+generic');
   // "a mistake in the upgrade logic", "a typo in the config file": a flaw in a thing, not a verdict on someone.
   if ((kind === 'mistake' || kind === 'error-label') && FLAW_IN_THING.test(after)) f.push('cue:mistake+in-thing');
-  // "We forget to check the layout", "jobs fail to start": a habit or a rule, not a past lapse.
+  // "we often forget to rotate the keys", "jobs fail to start": a habit or a rule, not a past lapse.
   if (kind === 'failed-to' && /^(?:forget|fail|neglect|omit)\s/i.test(words)) f.push('cue:failed-to+present');
   // The guide's traits judge a person; fatigue and distraction said of people are conditions, which it asks
   // authors to describe.
@@ -478,7 +478,7 @@ const EMBEDDED_QUESTION_BEFORE = /\w[\w,]*\s+(?:what|whether|how|why)\s+(?:[\w'�
 
 const MODAL_ADVERB_WORD = new RegExp(String.raw`^(?:${MODAL_ADVERB}|at|least)$`, 'i');
 
-/** "would have been a good idea to have tested", "should have been wiser to wait": the course not taken. */
+/** "would have been smart to stage it first", "should have been wiser to wait": the course not taken. */
 const BETTER_COURSE = new RegExp(
   String.raw`^\w+(?:n['’]?t)?\s+(?:\w+\s+)?have\s+(?:\w+\s+)?been\s+(?:a\s+|much\s+|far\s+)?` +
     String.raw`(?:good|better|wiser|safer|smarter|prudent|best|sensible)\s+` +
@@ -530,7 +530,7 @@ function modalSense(words: string, before: string, agent: Agent): string[] {
       out.push('modal:been-state');
   }
   if (EMBEDDED_QUESTION_BEFORE.test(before)) out.push('modal:embedded-question');
-  // "I would have loved to see…": a wish for what was missing, not a verdict on what was done.
+  // "we would have liked to have…": a wish for what was missing, not a verdict on what was done.
   if (WISH.test(afterHave[0] ?? '')) out.push('modal:wish');
   return out;
 }
