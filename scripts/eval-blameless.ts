@@ -6,7 +6,8 @@
  *   node --import tsx scripts/eval-blameless.ts --docs DIR [--show]   findings per postmortem in DIR
  * Cross-validation folds group sentences by source document; each fold's model is fitted on the
  * other folds plus every other blame-*.jsonl beside FILE (minus the fold's documents). A third
- * figure fits on the other sets alone and measures on FILE: sentences of unseen organisations.
+ * figure fits on the other sets alone and measures on FILE: sentences of unseen organisations. Every fit also
+ * trains on the project's own blameless fixtures, as the shipped one does; they are never measured.
  * Without the file or folder it says so and exits cleanly.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -18,7 +19,7 @@ import { MODEL, type BlameModel } from '../server/src/core/rules/blameless/model
 import { mask } from '../server/src/core/rules/blameless/prose';
 import { RULES } from '../server/src/core/rules';
 import { runRules } from '../server/src/core/rules/run';
-import { DEFAULT_FIT, fit, foldOf, loadRows, type Row } from './blameless-data';
+import { DEFAULT_FIT, fit, foldOf, loadFixtureRows, loadRows, type Row } from './blameless-data';
 
 const args = process.argv.slice(2);
 const show = args.includes('--show');
@@ -80,9 +81,15 @@ function evaluateFile(file: string): void {
   const inSample = score(rows, () => MODEL);
   report(`${basename(file)} in-sample (shipped model, fitted on every set)`, inSample);
   const extra = others(file);
+  // The project's fixtures are trained on in every fit, as in the shipped one, and never measured.
+  const fixtures = loadFixtureRows();
   const models = Array.from({ length: FOLDS }, (_, k) => {
     const testSources = new Set(rows.filter((r) => foldOf(r, FOLDS) === k).map((r) => r.source));
-    const train = [...rows.filter((r) => foldOf(r, FOLDS) !== k), ...extra.filter((r) => !testSources.has(r.source))];
+    const train = [
+      ...rows.filter((r) => foldOf(r, FOLDS) !== k),
+      ...extra.filter((r) => !testSources.has(r.source)),
+      ...fixtures,
+    ];
     return fit(train, { ...DEFAULT_FIT, threshold: MODEL.threshold });
   });
   const crossValidated = score(rows, (row) => models[foldOf(row, FOLDS)]);
@@ -91,7 +98,7 @@ function evaluateFile(file: string): void {
   const outside = extra.filter((r) => !rows.some((own) => own.source === r.source));
   let foreignScored: Scored[] = [];
   if (outside.length > 0) {
-    const foreign = fit(outside, { ...DEFAULT_FIT, threshold: MODEL.threshold });
+    const foreign = fit([...outside, ...fixtures], { ...DEFAULT_FIT, threshold: MODEL.threshold });
     foreignScored = score(rows, () => foreign);
     report(`${basename(file)} fitted on the other sets only`, foreignScored);
   }

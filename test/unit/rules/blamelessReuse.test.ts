@@ -41,8 +41,8 @@ describe('blameless results reused across edits', () => {
   it('reads an unchanged paragraph again when its section changes kind', () => {
     const renamed = fixture.replace('## Notes', '## Action items (follow-ups)');
     const cold = blameless(analyzeText(renamed, URI));
-    // The advice to remind people is flagged in an action section only: the reuse must not hide it.
-    const reminder = fixture.split('\n').indexOf('Remind everyone to double-check the rollout.');
+    // Said in an action section, the same words ask people to take more care: the reuse must not hide that.
+    const reminder = fixture.split('\n').indexOf('Everyone double-checks the rollout.');
     assert.ok(cold.some((f) => f.range.start.line === reminder));
     assert.ok(!blameless(analyzeText(fixture, URI)).some((f) => f.range.start.line === reminder));
     assertEditsMatchCold([fixture, renamed, fixture]);

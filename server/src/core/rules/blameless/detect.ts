@@ -56,7 +56,7 @@ const CATEGORY_OF: Record<CueKind, BlameCategory> = {
 };
 
 /** A cue's category; care said to be missing ("without being thorough") describes the person, not a remedy. */
-function categoryOf(cue: Cue): BlameCategory {
+export function categoryOf(cue: Cue): BlameCategory {
   if (cue.features.includes('cue:vigilance+lacking')) return 'character';
   // "Don't deploy when you're tired" asks for effort; it describes no one's character.
   if (cue.features.includes('cue:character+advice')) return 'vigilance-remedy';
@@ -84,6 +84,9 @@ const FORWARD_SECTIONS: SectionKind[] = [
   'what-could-be-improved',
 ];
 
+/** Whether a sentence in these sections is read as looking forward (the fit reads its fixtures the same way). */
+export const looksForward = (section: readonly SectionKind[]) => section.some((k) => FORWARD_SECTIONS.includes(k));
+
 /** A copy of a short string that shares no memory with the text it was cut from. */
 function detached(words: string): string {
   return words.split('').join('');
@@ -94,10 +97,7 @@ function detached(words: string): string {
  * features and the sentence's signals), when that cue's probability passes the model's threshold.
  */
 export function detect(text: string, section: readonly SectionKind[], model: BlameModel = MODEL): Hit[] {
-  const reading = readSentence(
-    text,
-    section.some((k) => FORWARD_SECTIONS.includes(k)),
-  );
+  const reading = readSentence(text, looksForward(section));
   if (reading.cues.length === 0) return [];
   const scored = reading.cues.map((cue) => ({ cue, p: probability(model, featuresOfCue(reading, cue)) }));
   const passing = scored.filter((s) => s.p >= model.threshold);
