@@ -117,10 +117,12 @@ export interface ProseHit<T> {
 /**
  * Results per unit of prose, keyed by a hash of the unit's text and never by the text itself: the
  * text is a slice of the document, and a slice keeps its whole parent document alive. Bounded by
- * the bytes of the units it stands for, least recently used first out.
+ * the bytes of the units it stands for. Eviction gives a second chance: the oldest unit goes out
+ * unless it was used since it was last moved, in which case it moves to the back once. A hit only
+ * sets a flag, where moving every hit to the back cost a delete and an insert per unit read.
  */
 export class UnitCache {
-  private readonly entries = new Map<string, { hits: ProseHit<unknown>[]; bytes: number }>();
+  private readonly entries = new Map<string, { hits: ProseHit<unknown>[]; bytes: number; used: boolean }>();
   private bytes = 0;
 
   constructor(private readonly limitBytes: number) {}
@@ -128,19 +130,25 @@ export class UnitCache {
   get(key: string): ProseHit<unknown>[] | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
-    this.entries.delete(key);
-    this.entries.set(key, entry);
+    entry.used = true;
     return entry.hits;
   }
 
   set(key: string, hits: ProseHit<unknown>[], textLength: number): void {
     const bytes = 2 * textLength + 64 * (hits.length + 1);
-    this.entries.set(key, { hits, bytes });
+    const old = this.entries.get(key);
+    if (old) this.bytes -= old.bytes;
+    this.entries.delete(key);
+    this.entries.set(key, { hits, bytes, used: false });
     this.bytes += bytes;
-    for (const [oldest, entry] of this.entries) {
-      if (this.bytes <= this.limitBytes) break;
+    // Each turn either evicts or clears a flag, so this ends within two passes.
+    while (this.bytes > this.limitBytes) {
+      const [oldest, entry] = this.entries.entries().next().value!;
       this.entries.delete(oldest);
-      this.bytes -= entry.bytes;
+      if (entry.used) {
+        entry.used = false;
+        this.entries.set(oldest, entry);
+      } else this.bytes -= entry.bytes;
     }
   }
 
