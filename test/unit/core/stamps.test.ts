@@ -74,6 +74,15 @@ describe('time stamps as people write them', () => {
     assert.equal(couldBeYear(compactLead('20.19 Alert fires')!), false);
   });
 
+  it('reads "UTC - 6 March" as a range to another day, and "UTC - 6" alone as an offset', () => {
+    const [range] = findStamps('2025-03-05 09:00 UTC - 6 March 2025, 10:30 UTC outage window');
+    assert.equal(range.zone?.label, 'UTC');
+    assert.deepEqual([range.rangeEnd?.date?.day, range.rangeEnd?.time?.hour], [6, 10]);
+    const [numeric] = findStamps('09:00 UTC - 6/3/2025 10:30 UTC');
+    assert.equal(numeric.zone?.label, 'UTC');
+    assert.equal(findStamps('14:00 UTC - 6 the queue stalls')[0].zone?.label, 'UTC-06:00');
+  });
+
   it('reads a time range with its end on the next day', () => {
     const [stamp] = findStamps('23:15-00:30 UTC increasing errors');
     assert.ok(stamp.rangeEnd);

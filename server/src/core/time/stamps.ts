@@ -301,13 +301,27 @@ function findTimes(text: string): Part<TimePart>[] {
   return out.sort((a, b) => a.index - b.index);
 }
 
+const SPACED_SIGN = /^((?:UTC|GMT))\s[+\-−]\s/i;
+const DATE_NEXT = new RegExp(String.raw`^\s+${MONTH}\b|^[/.]\d`, 'i');
+
+/**
+ * The zone's text and where it ends in `matched`. "09:00 UTC - 6 March, 10:30 UTC": a dash between spaces and then
+ * a day of a month is the range's separator, so the zone is "UTC" alone, not UTC−6.
+ */
+function zoneText(zone: string, matched: string, after: string): { text: string; length: number } {
+  const word = SPACED_SIGN.exec(zone)?.[1];
+  if (!word || !DATE_NEXT.test(after)) return { text: zone, length: matched.length };
+  return { text: word, length: matched.indexOf(word) + word.length };
+}
+
 function zoneAfter(text: string, from: number): { zone: Zone | undefined; unknown: string | undefined; end: number } {
   const rest = text.slice(from, from + 40);
   const match = ZONE_AFTER.exec(rest);
   if (match?.groups?.zone) {
-    const zone = parseZone(match.groups.zone.replace('−', '-').replace(/\s/g, ''));
+    const found = zoneText(match.groups.zone, match[0], rest.slice(match[0].length));
+    const zone = parseZone(found.text.replace('−', '-').replace(/\s/g, ''));
     if (zone) {
-      let end = from + match[0].length;
+      let end = from + found.length;
       // "(CET)" closes its parenthesis; a lone "(" opened before the zone belongs to it.
       if (/^\s*\(/.test(rest) && !match[0].endsWith(')') && text[end] === ')') end++;
       return { zone, unknown: undefined, end };
