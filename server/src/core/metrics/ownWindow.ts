@@ -2,7 +2,7 @@ import type { StatedDuration } from '../model';
 import { plainText } from '../parse/inline';
 import type { LineIndex } from '../text/lineIndex';
 import { findStamps, type Stamp } from '../time/stamps';
-import { readInOrder } from './windows';
+import { readInOrder, windowPairs } from './windows';
 
 /**
  * A duration written beside its own window measures that window, not the incident: a phase or a severity level
@@ -41,12 +41,8 @@ function lengthOf(first: Stamp, second: Stamp | undefined): number | undefined {
 
 /** The length of the first window a line states ("11:30 - 20:30 UTC", "from 09:05 to 09:41"), in minutes. */
 export function windowMinutesIn(text: string): number | undefined {
-  const stamps = findStamps(text).filter((s) => s.time);
-  for (const [i, stamp] of stamps.entries()) {
-    const next = stamps[i + 1];
-    const joined = next && !stamp.rangeEnd && JOINS.test(text.slice(stamp.end, next.index));
-    if (!stamp.rangeEnd && !joined) continue;
-    const minutes = lengthOf(stamp, joined ? next : undefined);
+  for (const [first, second] of windowPairs(text, findStamps(text), JOINS, true)) {
+    const minutes = lengthOf(first, second);
     if (minutes !== undefined) return minutes;
   }
   return undefined;

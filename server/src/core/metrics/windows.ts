@@ -25,13 +25,23 @@ const LAST_OPENER = /\b(?:between|from)\b(?![^]*\b(?:between|from)\b)/i;
 const OPENS = /\b(?:between|from)\s+(?:about\s+|around\s+|approximately\s+|roughly\s+|~)?$/i;
 const JOINS = /^\s*(?:and|to|until|till|through|-|–|—)\s*(?:about\s+|around\s+|approximately\s+|roughly\s+|~)?$/i;
 
-function pairs(text: string, all: readonly Stamp[]): [Stamp, Stamp | undefined][] {
+/**
+ * Each timed stamp that starts a window, with its end: its own range end, or the next stamp when `joins` matches
+ * the words between them. By default a window opens on "between" or "from"; `anywhere` also takes one that
+ * opens on nothing ("Date: 11:30 - 20:30"), where the caller's `joins` must leave out "and".
+ */
+export function windowPairs(
+  text: string,
+  all: readonly Stamp[],
+  joins: RegExp = JOINS,
+  anywhere = false,
+): [Stamp, Stamp | undefined][] {
   const stamps = all.filter((s) => s.time);
   const out: [Stamp, Stamp | undefined][] = [];
   stamps.forEach((stamp, i) => {
-    if (!OPENS.test(text.slice(Math.max(0, stamp.index - 30), stamp.index))) return;
+    if (!anywhere && !OPENS.test(text.slice(Math.max(0, stamp.index - 30), stamp.index))) return;
     if (stamp.rangeEnd) out.push([stamp, undefined]);
-    else if (stamps[i + 1] && JOINS.test(text.slice(stamp.end, stamps[i + 1].index))) out.push([stamp, stamps[i + 1]]);
+    else if (stamps[i + 1] && joins.test(text.slice(stamp.end, stamps[i + 1].index))) out.push([stamp, stamps[i + 1]]);
   });
   return out;
 }
@@ -136,7 +146,7 @@ export function statedWindows(
     // Only windows whose "between" or "from" stands on this line: one that opens on the next is read there.
     const opensHere = ([first]: [Stamp, Stamp | undefined]) =>
       text.slice(0, first.index).search(LAST_OPENER) < own.length;
-    for (const [first, second] of pairs(text, stamps).filter(opensHere)) {
+    for (const [first, second] of windowPairs(text, stamps).filter(opensHere)) {
       const start = read.get(first)!;
       if (start.time === undefined || !start.hasTimeOfDay) continue;
       const endTime = second ? read.get(second)!.time : start.endTime;
