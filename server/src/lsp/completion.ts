@@ -7,6 +7,7 @@ import {
 } from 'vscode-languageserver';
 import { serviceNames } from '../core/catalog/catalog';
 import { KNOWN_FRONTMATTER, requiredSections, type ResolvedConfig } from '../core/config/config';
+import { keyPrefix } from '../core/frontmatter/writing';
 import type { PostmortemDocument } from '../core/model';
 import type { HindsightSettings } from '../shared/settings';
 import type { AnalysedDocument } from './analysed';
@@ -94,7 +95,7 @@ function frontmatterItems(
       label: key,
       kind: CompletionItemKind.Property,
       detail: KEY_DETAIL[key],
-      insertText: doc.frontmatter?.syntax === 'toml' ? `${key} = ` : `${key}: `,
+      insertText: keyPrefix(doc.frontmatter, key),
       sortText: config.frontmatter.required.includes(key) ? `0${key}` : `1${key}`,
     }));
 }

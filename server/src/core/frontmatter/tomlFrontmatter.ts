@@ -9,7 +9,13 @@ const TOML_FENCE = /^(?:\uFEFF)?\+\+\+[ \t]*$/;
 /** A top-level `key = value` line: a bare, or quoted, key. */
 const KEY_LINE = /^([ \t]*)([A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')[ \t]*=[ \t]*/;
 /** A table header (`[taxonomies]`): keys below it belong to the table, not to the top level. */
-export const TABLE_HEADER = /^[ \t]*\[/;
+const TABLE_HEADER = /^[ \t]*\[/;
+
+/** How many of `lines` come before the first table header: the top level, where keys are the document's own. */
+export function topLevelLength(lines: readonly string[]): number {
+  const table = lines.findIndex((line) => TABLE_HEADER.test(line));
+  return table < 0 ? lines.length : table;
+}
 
 /**
  * Reads the TOML frontmatter opening at line `open`, or undefined when the line is no `+++` fence or the
@@ -59,8 +65,7 @@ function tomlProblem(err: unknown, index: LineIndex, open: number): Problem {
 /** Each top-level key line before the first `[table]`: key, document line, key columns, value start. */
 function keyLines(blockLines: readonly string[], firstLine: number): [string, number, number, number, number][] {
   const out: [string, number, number, number, number][] = [];
-  for (let i = 0; i < blockLines.length; i++) {
-    if (TABLE_HEADER.test(blockLines[i])) break;
+  for (let i = 0; i < topLevelLength(blockLines); i++) {
     const match = KEY_LINE.exec(blockLines[i]);
     if (!match) continue;
     const [whole, indent, written] = match;
@@ -87,8 +92,7 @@ function valueEnd(text: string, from: number): number {
 /** The values of the key lines that parse on their own, when the whole block does not. */
 function lineByLine(blockLines: readonly string[]): Record<string, unknown> {
   const data: Record<string, unknown> = {};
-  for (const line of blockLines) {
-    if (TABLE_HEADER.test(line)) break;
+  for (const line of blockLines.slice(0, topLevelLength(blockLines))) {
     if (!KEY_LINE.test(line)) continue;
     try {
       Object.assign(data, plain(parse(line)));
