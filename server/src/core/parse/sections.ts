@@ -1,4 +1,5 @@
 import type { Section, SectionKind } from '../model';
+import { flat } from '../text/flat';
 import type { LineIndex } from '../text/lineIndex';
 import type { Block } from './blocks';
 
@@ -126,7 +127,7 @@ export function sectionKinds(heading: string): readonly SectionKind[] {
     if (knownKinds.size >= MAX_KNOWN_HEADINGS) knownKinds.clear();
     kinds = kindsOfNormalised(text);
     // A heading normalisation left unchanged is still a slice of the document: copied, it keeps none alive.
-    knownKinds.set((' ' + text).slice(1), kinds);
+    knownKinds.set(flat(text), kinds);
   }
   return kinds;
 }

@@ -1,4 +1,5 @@
 import type { SectionKind } from '../../model';
+import { flat } from '../../text/flat';
 import { CONSEQUENCE, RECOVERY, type CueKind } from './cues';
 import { featuresOfCue, readSentence, type Cue } from './features';
 import { MODEL, probability, type BlameModel } from './model';
@@ -87,11 +88,6 @@ const FORWARD_SECTIONS: SectionKind[] = [
 /** Whether a sentence in these sections is read as looking forward (the fit reads its fixtures the same way). */
 export const looksForward = (section: readonly SectionKind[]) => section.some((k) => FORWARD_SECTIONS.includes(k));
 
-/** A copy of a short string that shares no memory with the text it was cut from. */
-function detached(words: string): string {
-  return words.split('').join('');
-}
-
 /**
  * The blame a sentence carries: at most one hit, for the cue the model finds most blaming (its own
  * features and the sentence's signals), when that cue's probability passes the model's threshold.
@@ -123,7 +119,7 @@ export function detect(text: string, section: readonly SectionKind[], model: Bla
     category,
     start: cue.start,
     end: cue.end,
-    words: detached(cue.words),
+    words: flat(cue.words),
     agent: cue.agent,
     removable,
     probability: p,
