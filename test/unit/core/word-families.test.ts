@@ -25,7 +25,7 @@ describe('word families match in their sense', () => {
     assert.ok(names('Redirecting users to the status page', 'mitigate'));
     assert.ok(!names('The site went into a redirect loop', 'mitigate'));
     assert.ok(names('The site went into a redirect loop', 'symptom'));
-    assert.ok(!names('The site bounced between two URLs because the proxy asked for plain HTTP', 'mitigate'));
+    assert.ok(!names('Pages fell into a redirect loop because the proxy asked for plain HTTP', 'mitigate'));
     assert.ok(names('Requests redirected to the mirror', 'mitigate'));
   });
 

@@ -301,7 +301,7 @@ function findTimes(text: string): Part<TimePart>[] {
   return out.sort((a, b) => a.index - b.index);
 }
 
-const SPACED_SIGN = /^((?:UTC|GMT))\s[+\-−]\s/i;
+const SPACED_SIGN = /^(UTC|GMT)\s[+\-−]\s/i;
 const DATE_NEXT = new RegExp(String.raw`^\s+${MONTH}\b|^[/.]\d`, 'i');
 
 /**

@@ -339,9 +339,9 @@ function cueFeatures(
   // "a misconfigured cache", "more missed slots": a participle used as an adjective describes a state.
   // "the misconfiguration pushed by a contractor": a noun for the act, whose doer is named, is that person's act.
   // Only with the doer named after it: "the team found a misconfiguration" is no act of the team's.
-  const actOfPerson = /(?:ion|ions)$/i.test(words) && HUMAN.has(agentAfter(after.slice(0, 50)));
-  const attributive =
-    !actOfPerson && (ATTRIBUTIVE_BEFORE.test(before) || /(?:ion|ions)$/i.test(words) || modifiesNoun(before, after));
+  const actNoun = /ions?$/i.test(words);
+  const actOfPerson = actNoun && HUMAN.has(agentAfter(after.slice(0, 50)));
+  const attributive = !actOfPerson && (ATTRIBUTIVE_BEFORE.test(before) || actNoun || modifiesNoun(before, after));
   if (VERB_CUES.has(kind) && attributive) {
     f.push(`cue:${kind}+attributive`);
   }

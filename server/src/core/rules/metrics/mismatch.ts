@@ -95,11 +95,11 @@ const rule: Rule = {
   fixable: true,
   check: ({ doc, options }) => {
     const tolerance = Number(options.toleranceMinutes);
+    const share = Number(options.approximateTolerance);
     // Milestones taken from several incidents make figures no incident had: timeline/several-incidents says so.
     if (spreadAcrossIncidents(doc)) return [];
     return doc.statedDurations.flatMap((stated) => {
       // A figure beside its own window (a phase, a severity level) measures that window, not the incident.
-      const share = Number(options.approximateTolerance);
       const own = ownWindowOf(stated, doc.lines);
       if (own && agrees(stated, own.minutes, own.minutes, tolerance, share)) return [];
       if (own?.field) return againstOwnWindow(stated, own);
