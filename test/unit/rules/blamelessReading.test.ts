@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { readSentence } from '../../../server/src/core/rules/blameless/features';
+import { featuresOfCue, readSentence } from '../../../server/src/core/rules/blameless/features';
 import { mask } from '../../../server/src/core/rules/blameless/prose';
 
 const FIXTURES = ['modal-sense.md', 'framing.md', 'what-is-said.md'].map((name) =>
@@ -34,4 +34,20 @@ describe('blameless reading of a cue in its sentence', () => {
       assert.equal(features.includes(feature), has, features.join(' '));
     });
   }
+});
+
+describe('blameless reading of the subject a sentence opens with', () => {
+  const opens = (sentence: string) => {
+    const reading = readSentence(mask(sentence, true));
+    const cue = reading.cues.find((c) => c.kind === 'failed-to')!;
+    return featuresOfCue(reading, cue).filter((f) => f.startsWith('opens:'));
+  };
+
+  it('weighs no opening subject for a cue the sentence opens with', () => {
+    assert.deepEqual(opens('Failure to follow the change procedure caused the outage.'), []);
+  });
+
+  it('weighs the opening subject for a cue that comes after it', () => {
+    assert.deepEqual(opens('The release manager failed to follow the change procedure.'), ['opens:human']);
+  });
 });

@@ -89,6 +89,14 @@ const SANCTION = new RegExp(
   'gi',
 );
 
+/**
+ * "…, nor did he test the templates": a negation that inverts, its subject after the auxiliary. Only a
+ * one-word subject (a pronoun, a name): "nor did the patch apply" is read no further.
+ */
+export const NOR_DID =
+  String.raw`(?:nor|neither)\s+(?:did|does|had|has|have)\s+` +
+  String.raw`(?!(?:the|a|an|this|that|these|those|it|its|our|their|any|each|every)\b)@?[\w'’-]+`;
+
 /** Adverbs between "have" and its participle: "should have also checked", "would have still been". */
 export const MODAL_ADVERB = w(String.raw`also still even then already really just perhaps probably maybe at\s+least`);
 
@@ -142,7 +150,7 @@ export const CUES: { kind: CueKind; pattern: RegExp }[] = [
     kind: 'not-verified',
     pattern: new RegExp(
       String.raw`\b(?:did\s*n['’]?o?t|didn['’]t|never|not|without(?:\s+(?:any|proper|adequate|enough)` +
-        String.raw`)?)\s+(?:\w+\s+)?(?:${VERIFY}|take\s+into\s+account)\b|\bun(?:tested|reviewed|checke` +
+        String.raw`)?|${NOR_DID})\s+(?:\w+\s+)?(?:${VERIFY}|take\s+into\s+account)\b|\bun(?:tested|reviewed|checke` +
         String.raw`d|verified)\b`,
       'gi',
     ),
@@ -152,6 +160,8 @@ export const CUES: { kind: CueKind; pattern: RegExp }[] = [
     pattern: new RegExp(
       String.raw`\b(?:human|operator|user|operational|manual|pilot|personnel|employee|staff|admin(?:i` +
         String.raw`strator)?|engineer)[- ]errors?\b` +
+        // "a copy-paste error", "a keying error": the error named by the hand's act that made it.
+        String.raw`|\b(?:copy[- ](?:and[- ])?paste|typing|typographical|clerical|keying|data[- ]entry)[- ]errors?\b` +
         String.raw`|\bpebkac\b|\bfat[- ]?fing\w*`,
       'gi',
     ),
@@ -193,7 +203,7 @@ export const CUES: { kind: CueKind; pattern: RegExp }[] = [
     pattern: new RegExp(
       // "does not update": a timeline row narrates in the present what was left undone.
       String.raw`\b(?:did\s*n['’]?o?t|didn['’]t|does\s+not|doesn['’]t|never` +
-        String.raw`|ha(?:s|ve|d)\s+not|ha(?:s|ve|d)n['’]t)\s+(?:\w+ly\s+)?` +
+        String.raw`|ha(?:s|ve|d)\s+not|ha(?:s|ve|d)n['’]t|${NOR_DID})\s+(?:\w+ly\s+)?` +
         String.raw`(?![a-z]+ly\b)(?!(?:${VERIFY}|know|think|expect|anticipate|have|seem|appear|exist|happen` +
         String.raw`|occur|need|get|be|been)\b)` +
         String.raw`[a-z][\w-]*|\b(?:was|were)\s*n?['’]?o?t?\s+not\s+[a-z]+(?:ed|en)\b` +

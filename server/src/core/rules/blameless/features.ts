@@ -32,6 +32,7 @@ export interface SentenceReading {
   signals: string[];
   /** Where each signal naming a party (a customer, an attacker, "you") found its words. */
   partySpans: Map<string, [number, number][]>;
+  text: string;
 }
 
 /**
@@ -285,6 +286,28 @@ const FORTUNATE_ACT = new RegExp(
   'i',
 );
 
+/** The occasion a label is tied to: "(human error) during the migration", "(a typo) made while pasting". */
+const LABEL_OCCASION = /^\s+(?:made\s+)?(?:during|while|whilst|when|following|in\s+the\s+course\s+of)\b/i;
+
+/** Cues that pass a verdict on an act, unlike those that tell the act ("deleted", "caused by"). */
+const JUDGING: ReadonlySet<CueKind> = new Set([
+  'modal-perfect',
+  'if-had',
+  'failed-to',
+  'slip-verb',
+  'not-verified',
+  'omission',
+  'ignore-verb',
+  'mis-verb',
+  'error-label',
+  'mistake',
+  'verdict-adverb',
+  'wrong-object',
+  'verdict',
+  'judged-act',
+  'character',
+]);
+
 /** Conditions people are in, rather than traits they have. */
 const STATE_WORD = /^(?:tired|exhausted|weary|sleepy|fatigued|distracted|half-asleep)$/i;
 
@@ -392,6 +415,12 @@ function cueFeatures(
   const doer = kind === 'wrong-object' || kind === 'faulty-object' ? passiveDoer(after) : 'none';
   if (doer !== 'none') f.push(`object:acted-on@${agentGroup(doer)}`);
   if ((kind === 'mistake' || kind === 'error-label') && /s$/i.test(words)) f.push(`cue:${kind}+plural`);
+  // "a human error during the failover", "a slip made while typing": a label tied to its occasion tells of one
+  // act, even in a headline's present tense; "human error is inevitable" names none.
+  if ((kind === 'mistake' || kind === 'error-label') && LABEL_OCCASION.test(after)) f.push('cue:label+occasion');
+  // A timeline row is mostly response work; one that judges a responder's act ("@sam does not update the
+  // runbook", "we should have drained it first") is a verdict told in the timeline.
+  if (signals.includes('sig:timeline') && JUDGING.has(kind) && HUMAN.has(agent)) f.push('timeline:judges@human');
   // "insufficient oversight and controls": oversight as supervision, something an organisation has or lacks.
   if (
     kind === 'mistake' &&
@@ -589,6 +618,9 @@ function agentFor(kind: CueKind, text: string, start: number, end: number, opene
     const condition = text.slice(start, end).replace(/had$/i, '');
     return /\w/.test(condition) ? agentBefore(condition) : openingAgent(text.slice(end, end + WINDOW));
   }
+  // "…, nor did he test it": the inverted negation names its subject after the auxiliary.
+  const inverted = /^(?:nor|neither)\s+\w+\s+([@\w'’-]+)/i.exec(text.slice(start, end));
+  if (inverted) return agentBefore(`${inverted[1]} `);
   // "a failure to spin up VMs" names no thing that acts; "our failure to notice" names its owner;
   // "failure to follow procedures" leaves a duty undone without naming whose.
   if (kind === 'failed-to' && /^failure/i.test(text.slice(start, end))) {
@@ -664,7 +696,7 @@ export function readSentence(text: string, forwardSection = false): SentenceRead
   }
   const partySpans = partySpansOf(text, signals);
   signals.push(`opens:${agentGroup(opener)}`);
-  return { cues, signals, partySpans };
+  return { cues, signals, partySpans, text };
 }
 
 const ADVICE_SIGNALS: ReadonlySet<string> = new Set(['sig:no-past', 'sig:generic-you']);
@@ -680,10 +712,12 @@ export function featuresOfCue(reading: SentenceReading, cue: Cue): string[] {
   // with ("Before migration, plan ahead"). That it is an order is still weighed: a caution is not a remedy.
   const advice = cue.kind === 'vigilance' || cue.features.includes('cue:character+advice');
   const order = advice && reading.signals.includes('sig:imperative');
+  // "Failure to follow the runbook caused…": a sentence that opens with the cue itself names no other subject.
+  const opensWithCue = /^\W*$/.test(reading.text.slice(0, cue.start));
   const signals = reading.signals.filter(
     (s) =>
       !(advice && ADVICE_SIGNALS.has(s)) &&
-      !(order && s.startsWith('opens:')) &&
+      !((order || opensWithCue) && s.startsWith('opens:')) &&
       !onlyInCue(reading.partySpans.get(s), cue),
   );
   return [...cue.features, ...signals];
