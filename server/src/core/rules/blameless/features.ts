@@ -308,6 +308,19 @@ const JUDGING: ReadonlySet<CueKind> = new Set([
   'character',
 ]);
 
+/** A single person's determiner before a trait, with a degree adverb: "the (clearly) …", "a …", "our …". */
+const ONE_BEFORE = /\b(?:a|an|the|this|that|our|my|his|her|their|one)\s+(?:\w+ly\s+)?$/i;
+
+const TRAIT_NOUN = /^(?:\s*[—–]\s*[^—–.;]{1,30}[—–]\s*|\s+(?:and\s+)?(?:[\w-]+\s+)?)([\w-]+)/;
+
+/** The trait's noun after it, past an aside between dashes or one more adjective: "— and rash — worker". */
+function traitOfOne(before: string, after: string): boolean {
+  if (!ONE_BEFORE.test(before)) return false;
+  const noun = TRAIT_NOUN.exec(after)?.[1] ?? '';
+  const plain = /^(?:\s*[—–][^—–.;]{1,30}[—–])?\s+([\w-]+)/.exec(after)?.[1] ?? '';
+  return [noun, plain].some((word) => ROLES.test(word) && !/s$/i.test(word));
+}
+
 /** Conditions people are in, rather than traits they have. */
 const STATE_WORD = /^(?:tired|exhausted|weary|sleepy|fatigued|distracted|half-asleep)$/i;
 
@@ -420,7 +433,11 @@ function cueFeatures(
   if ((kind === 'mistake' || kind === 'error-label') && LABEL_OCCASION.test(after)) f.push('cue:label+occasion');
   // A timeline row is mostly response work; one that judges a responder's act ("@sam does not update the
   // runbook", "we should have drained it first") is a verdict told in the timeline.
-  if (signals.includes('sig:timeline') && JUDGING.has(kind) && HUMAN.has(agent)) f.push('timeline:judges@human');
+  // Fatigue in a row ("everyone is tired") is a condition, not a verdict.
+  const condition = kind === 'character' && STATE_WORD.test(words);
+  if (signals.includes('sig:timeline') && JUDGING.has(kind) && HUMAN.has(agent) && !condition) {
+    f.push('timeline:judges@human');
+  }
   // "insufficient oversight and controls": oversight as supervision, something an organisation has or lacks.
   if (
     kind === 'mistake' &&
@@ -442,6 +459,9 @@ function cueFeatures(
   if (kind === 'character' && STATE_WORD.test(words) && predicative.test(before) && !stateAdvice) {
     f.push('cue:character+state');
   }
+  // "the clearly incompetent — and careless — admin": a trait pinned on one person is a verdict in any tense;
+  // "careless engineers cause outages" states a rule.
+  if (kind === 'character' && !STATE_WORD.test(words) && traitOfOne(before, after)) f.push('cue:character+of-one');
   // "we did not see any errors": the absence of a signal, what was known at the time, not a lapse.
   if (kind === 'not-verified' && /\b(?:see|saw|notice|noticed|find|found)$/i.test(words) && ABSENT_SIGNAL.test(after)) {
     f.push('cue:not-verified+absent-signal');
