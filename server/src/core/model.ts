@@ -175,6 +175,8 @@ export interface Milestone {
   confidence: MilestoneConfidence;
   /** The features that counted most for this choice, strongest first ("first_alert", "says_alert"). */
   features: string[];
+  /** It gives a day and no time of day: its `time` is that day's midnight, UTC, which no duration may count from. */
+  dayOnly?: boolean;
 }
 
 export type MilestoneConfidence = 'marked' | 'high' | 'low';

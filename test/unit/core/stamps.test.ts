@@ -83,6 +83,26 @@ describe('time stamps as people write them', () => {
     assert.equal(findStamps('14:00 UTC - 6 the queue stalls')[0].zone?.label, 'UTC-06:00');
   });
 
+  it("reads a range end in the zone it names, not in the start's", () => {
+    const [dated] = findStamps('Window: 10:15 AM BST - April 2 2025, 19:45 PM UTC');
+    const read = resolveStamp(dated, freshContext(day));
+    assert.equal(new Date(read.time!).toISOString(), '2024-03-05T09:15:00.000Z');
+    assert.equal(new Date(read.endTime!).toISOString(), '2025-04-02T19:45:00.000Z');
+    const [plain] = findStamps('from 08:00 CET until 15:00 UTC');
+    assert.equal(new Date(resolveStamp(plain, freshContext(day)).endTime!).toISOString(), '2024-03-05T15:00:00.000Z');
+  });
+
+  it('reads "UTC - 10:00 UTC" as a dash between two times, not an offset of UTC-10', () => {
+    const stamps = findStamps('08:00 UTC - 10:00 UTC the queue stalls');
+    assert.deepEqual(
+      stamps.map((s) => [s.time?.hour, s.zone?.label]),
+      [
+        [8, 'UTC'],
+        [10, 'UTC'],
+      ],
+    );
+  });
+
   it('reads a time range with its end on the next day', () => {
     const [stamp] = findStamps('23:15-00:30 UTC increasing errors');
     assert.ok(stamp.rangeEnd);

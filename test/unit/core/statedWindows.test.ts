@@ -64,3 +64,28 @@ describe('a field that dates the incident', () => {
     assert.deepEqual(fields('Published: 6 March 2025, 06:40 UTC'), []);
   });
 });
+
+/** The days of onset a text gives, as ISO days, read on 4 June 2025 in UTC. */
+function onsetDaysOf(text: string): string[] {
+  const index = new LineIndex(text);
+  const lines = index.lines.map((raw, line) => ({ line, column: 0, raw }));
+  return statedWindows(lines, index, { year: 2025, month: 6, day: 4 }, undefined)
+    .filter((w) => w.day)
+    .map((w) => iso(w.start)!.slice(0, 10));
+}
+
+describe('days of onset told in prose', () => {
+  it('reads a day the trouble ran from, as a day', () => {
+    assert.deepEqual(onsetDaysOf('The export job has been failing since 12 May, unnoticed.'), ['2025-05-12']);
+    assert.deepEqual(onsetDaysOf('The signing key was exposed from on or about 2025-03-02 through'), ['2025-03-02']);
+  });
+
+  it('reads a day heading above an untimed row that names trouble', () => {
+    assert.deepEqual(onsetDaysOf('May 20, 2025\n- Both relays suffered downtime after a bad restart.'), ['2025-05-20']);
+  });
+
+  it('takes no day from a sentence without trouble, nor a heading above a timed row', () => {
+    assert.deepEqual(onsetDaysOf('On 12 May the team met to plan the migration.'), []);
+    assert.deepEqual(onsetDaysOf('May 20, 2025\n- 09:10 Both relays went down.'), []);
+  });
+});

@@ -1,4 +1,12 @@
-import type { Metric, MetricDefinition, MetricDefinitions, MetricName, MilestoneKind, Milestones } from '../model';
+import type {
+  Metric,
+  MetricDefinition,
+  MetricDefinitions,
+  MetricName,
+  Milestone,
+  MilestoneKind,
+  Milestones,
+} from '../model';
 
 /** Rootly's and FireHydrant's definitions: every duration is measured from the start. */
 export const DEFAULT_METRICS: MetricDefinitions = {
@@ -19,17 +27,20 @@ export const METRIC_TITLES: Record<MetricName, string> = {
   impact: 'Impact duration',
 };
 
+/** A milestone with a time of day: a day alone ("since 10 February") gives no instant to count minutes from. */
+const timed = (milestone: Milestone | undefined): milestone is Milestone => !!milestone && !milestone.dayOnly;
+
 /**
- * Where the document gives no start (a key-events list whose trigger is undated), a duration "from the start"
- * is measured from the first milestone it does give, as such teams state theirs; the definition returned says so,
- * and hover shows it. A start is never invented to make a figure appear.
+ * Where the document gives no start (a key-events list whose trigger is undated), or gives it as a day alone, a
+ * duration "from the start" is measured from the first milestone it does time, as such teams state theirs; the
+ * definition returned says so, and hover shows it. A start is never invented to make a figure appear.
  */
 const IN_ORDER: MilestoneKind[] = ['started', 'detected', 'acknowledged', 'mitigated', 'resolved'];
 const STAND_INS: MilestoneKind[] = ['detected', 'acknowledged'];
 function measuredFrom(definition: MetricDefinition, milestones: Milestones): MetricDefinition {
-  if (definition.from !== 'started' || milestones.started) return definition;
+  if (definition.from !== 'started' || timed(milestones.started)) return definition;
   const before = (kind: MilestoneKind) => IN_ORDER.indexOf(kind) < IN_ORDER.indexOf(definition.to);
-  const from = STAND_INS.find((kind) => before(kind) && milestones[kind]);
+  const from = STAND_INS.find((kind) => before(kind) && timed(milestones[kind]));
   return from ? { ...definition, from } : definition;
 }
 
@@ -43,7 +54,8 @@ export function computeMetrics(
     const definition = measuredFrom(definitions[name], milestones);
     const from = milestones[definition.from];
     const to = milestones[definition.to];
-    const minutes = from && to && to.time >= from.time ? Math.round((to.time - from.time) / 600) / 100 : undefined;
+    const minutes =
+      timed(from) && timed(to) && to.time >= from.time ? Math.round((to.time - from.time) / 600) / 100 : undefined;
     out[name] = { name, definition, minutes };
   }
   return out;

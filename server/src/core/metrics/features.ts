@@ -177,6 +177,7 @@ export const FEATURES: Record<string, string> = {
   after_recurrence:
     'at or after an alert, onset or report more than 6 hours after a recovery (the trouble came back: a new episode)',
   date_only: 'the candidate gives a day but no time of day',
+  onset_day: 'a day the prose says the trouble ran from ("broken since 10 February", "exposed from …")',
   approximate_reading: 'its instant was read with low confidence (no zone, no date)',
   label_started: 'a labelled line ("Start: 14:05") naming the start',
   label_detected: 'a labelled line naming the detection',

@@ -98,6 +98,7 @@ export interface MilestoneInput {
 function fromWindow(window: StatedWindow): MilestoneCandidate[] {
   const base = { line: window.line, range: window.range, text: window.text, source: 'prose' as const, marked: [] };
   if (window.field) return [{ ...base, time: window.start, features: { incident_field: 1, in_prose: 1 } }];
+  if (window.day) return [{ ...base, time: window.start, features: { onset_day: 1, date_only: 1, in_prose: 1 } }];
   const start = { ...base, time: window.start, features: { window_start: 1, in_prose: 1 } };
   return window.end === undefined
     ? [start]
@@ -121,12 +122,17 @@ export function collectMilestoneCandidates(input: MilestoneInput): MilestoneCand
     ...input.labelled.map((label) => fromLabel(label, opening)),
     ...unreadWindows(input).flatMap(fromWindow),
   ];
+  placeOnsetDays(candidates);
   const dated = fromDocumentDate(candidates, input.documentDate);
   if (dated) candidates.push(dated);
   candidates.push(...endsFromStatedDuration(candidates, input.stated ?? []));
   addSectionFeatures(candidates, input.sections ?? []);
-  addPositionFeatures(candidates, input.stated ?? []);
-  addDurationPairs(candidates, input.stated ?? []);
+  // A day told in prose stands outside the timeline's order: the others' positions are counted without it.
+  const proseDay = (c: MilestoneCandidate) => !!(c.features.onset_day && c.features.in_prose);
+  const rows = candidates.filter((c) => !proseDay(c));
+  addPositionFeatures(rows, input.stated ?? []);
+  addDurationPairs(rows, input.stated ?? []);
+  for (const c of candidates) if (proseDay(c)) c.features.bias = 1;
   addDocumentFeatures(candidates);
   return candidates;
 }
@@ -138,6 +144,27 @@ export function collectMilestoneCandidates(input: MilestoneInput): MilestoneCand
 function unreadWindows(input: MilestoneInput): readonly StatedWindow[] {
   const read = new Set(input.labelled.filter((l) => l.source === 'prose').map((l) => l.line));
   return (input.windows ?? []).filter((w) => !read.has(w.line));
+}
+
+/**
+ * Days of onset told in prose, placed among the other candidates. One the timeline reader already took as a row (a
+ * document dated only in prose) marks that row (`onset_day`) rather than standing beside it twice; one on a day
+ * whose trouble a timed row tells is dropped, since the row says when on that day.
+ */
+function placeOnsetDays(candidates: MilestoneCandidate[]): void {
+  const troubleDays = new Set(
+    candidates
+      .filter((c) => !c.features.date_only && familiesIn(c.text).families.some((f) => TROUBLE.has(f)))
+      .map((c) => Math.floor(c.time / DAY)),
+  );
+  for (let i = candidates.length - 1; i >= 0; i--) {
+    const day = candidates[i];
+    if (!day.features.onset_day) continue;
+    const sameRow = (c: MilestoneCandidate) => c.line === day.line && c.time === day.time && !c.features.in_prose;
+    const row = candidates.find((c) => c !== day && sameRow(c));
+    if (row) row.features.onset_day = 1;
+    if (row || troubleDays.has(Math.floor(day.time / DAY))) candidates.splice(i, 1);
+  }
 }
 
 /** A document dated but timed nowhere still tells the day it happened: offered as a day, for the start. */
@@ -280,6 +307,7 @@ function addDocumentFeatures(candidates: MilestoneCandidate[]): void {
 }
 
 const ONSET_OR_DETECTION = new Set(['onset', 'symptom', ...DETECTION]);
+const TROUBLE: ReadonlySet<string> = ONSET_OR_DETECTION;
 
 /** The first timeline row (not prose) naming one of `families`. */
 const firstNaming = (sorted: readonly MilestoneCandidate[], families: ReadonlySet<string>) =>

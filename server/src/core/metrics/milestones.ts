@@ -38,8 +38,10 @@ function shortText(text: string): string {
   return clean.length > 70 ? `${clean.slice(0, 67)}…` : clean;
 }
 
+const dayOnly = (c: MilestoneCandidate) => (c.features.date_only ? { dayOnly: true } : {});
+
 function toMilestone(kind: MilestoneKind, candidate: MilestoneCandidate, weights: MilestoneWeights): Milestone {
-  const base = { kind, time: candidate.time, line: candidate.line, range: candidate.range };
+  const base = { kind, time: candidate.time, line: candidate.line, range: candidate.range, ...dayOnly(candidate) };
   if (candidate.marked.includes(kind)) {
     const evidence = candidate.source === 'frontmatter' ? candidate.text : kind;
     return { ...base, source: candidate.source, evidence, confidence: 'marked', features: [] };

@@ -3,7 +3,7 @@ import type { TextLine } from '../parse/blocks';
 import { plainText } from '../parse/inline';
 import type { LineIndex } from '../text/lineIndex';
 import { freshContext, resolveStamp, type CalendarDate, type ResolvedStamp } from '../time/resolve';
-import { findStamps, type Stamp } from '../time/stamps';
+import { findStamps, isDateLine, type Stamp } from '../time/stamps';
 import type { Zone } from '../time/zones';
 import { familiesIn } from './features';
 
@@ -16,6 +16,8 @@ export interface StatedWindow {
   text: string;
   /** Read from a field that dates the incident ("Date of incident: … 14:32 UTC"), not from a sentence. */
   field?: boolean;
+  /** A day with no time of day ("broken since 10 February"): `start` is its midnight, UTC, which is no time. */
+  day?: boolean;
 }
 
 /** Only a line with one of these words, and a digit on it or the next line, can state a window. */
@@ -121,9 +123,85 @@ function incidentField(
   return undefined;
 }
 
+/** Words that may open a day of onset: only a line with one of them and a digit is read for one. */
+const MAY_DATE_ONSET = /\b(?:on|since|from|between|began|begins|started|starting|beginning)\b/i;
+/** Just before a day: the words that say the trouble ran from it ("since", "from on or about", "On"). */
+const DAY_OPENER =
+  /\b(?:on|since|from|between|starting|beginning)\s+(?:(?:about|around|approximately|roughly|or|the)\s+|~)*$/i;
 /**
- * Windows stated in sentences that name something going wrong, read with the line's own date and zone, and the
- * field that dates the incident, when there is one.
+ * Trouble the word families leave to other words: a secret or a weakness open to others is trouble from the day
+ * it opened, though nothing failed; "suffered downtime" is an outage.
+ */
+const EXPOSED = /\b(?:exposed|leaked|publicly\s+(?:visible|accessible|readable)|compromised|downtime)\b/i;
+const SENTENCE_END = /[.!?]\s+(?=[A-Z])/g;
+const MAX_DAYS = 3;
+/** A day heading is short: a longer line with a date in it is a sentence. */
+const MAX_HEADING = 60;
+
+/** The sentence of `text` around `index`. */
+function sentenceAt(text: string, index: number): string {
+  let from = 0;
+  for (const m of text.matchAll(SENTENCE_END)) {
+    if (m.index! >= index) return text.slice(from, m.index! + 1);
+    from = m.index! + m[0].length;
+  }
+  return text.slice(from);
+}
+
+/**
+ * Days of onset in a line's sentences: a day with no time, right after "on", "since" or "from", in a sentence that
+ * names something going wrong ("The cache has been broken since 10 February", "the key was exposed from on or
+ * about 2024-03-02 through …"). Each is a day, not its midnight.
+ */
+function onsetDays(text: string, reference: CalendarDate | undefined): { start: number; text: string }[] {
+  if (!MAY_DATE_ONSET.test(text)) return [];
+  const stamps = findStamps(text);
+  const days = stamps.filter(
+    (s) => s.date && !s.time && DAY_OPENER.test(text.slice(Math.max(0, s.index - 40), s.index)),
+  );
+  if (days.length === 0) return [];
+  const read = readInOrder(stamps, reference, undefined);
+  return days.flatMap((stamp) => {
+    if (!namesTrouble(sentenceAt(text, stamp.index))) return [];
+    const start = read.get(stamp)!.time;
+    return start === undefined ? [] : [{ start, text: text.slice(stamp.index, stamp.end) }];
+  });
+}
+
+/** The days of onset a line gives, in its sentences or as the heading of the untimed row below it. */
+function readDays(line: TextLine, next: TextLine | undefined, reference: CalendarDate | undefined) {
+  const mayHead = line.raw.length <= MAX_HEADING && (next?.line === line.line + 1 || next?.line === line.line + 2);
+  const mayTell = MAY_DATE_ONSET.test(line.raw);
+  if (!mayHead && !mayTell) return [];
+  const text = plainText(line.raw).text;
+  const headed = mayHead ? headedDay(text, plainText(next!.raw).text, reference) : undefined;
+  const days = headed ? [{ ...headed, line: next!.line }] : [];
+  if (mayTell) days.push(...onsetDays(text, reference).map((d) => ({ ...d, line: line.line })));
+  return days.map((d) => ({ start: d.start, end: undefined, line: d.line, text: d.text, day: true }));
+}
+
+/** Whether a sentence names something going wrong, or a secret or weakness left open. */
+function namesTrouble(sentence: string): boolean {
+  const families = familiesIn(sentence).families;
+  return EXPOSED.test(sentence) || families.includes('symptom') || families.includes('onset');
+}
+
+/**
+ * A day heading ("September 26, 2021" alone on its line) above an untimed row that names trouble ("- The nodes
+ * went down after a reboot"): the row happened that day, at no time the document gives.
+ */
+function headedDay(text: string, next: string, reference: CalendarDate | undefined) {
+  if (!isDateLine(text)) return undefined;
+  const stamps = findStamps(next);
+  if (stamps.some((s) => s.time) || !namesTrouble(sentenceAt(next, 0))) return undefined;
+  const [day] = findStamps(text);
+  const start = readInOrder([day], reference, undefined).get(day)!.time;
+  return start === undefined ? undefined : { start, text: next };
+}
+
+/**
+ * Windows stated in sentences that name something going wrong, read with the line's own date and zone, the
+ * field that dates the incident, when there is one, and the first few days of onset told in prose.
  */
 export function statedWindows(
   lines: readonly TextLine[],
@@ -133,7 +211,13 @@ export function statedWindows(
 ): StatedWindow[] {
   const field = incidentField(lines, index, reference, zone);
   const out: StatedWindow[] = field ? [field] : [];
+  let days = 0;
   lines.forEach((line, i) => {
+    if (days < MAX_DAYS && DIGIT.test(line.raw)) {
+      const found = readDays(line, lines[i + 1], reference).slice(0, MAX_DAYS - days);
+      out.push(...found.map((day) => ({ ...day, range: index.lineRange(day.line, 0, index.lines[day.line].length) })));
+      days += found.length;
+    }
     if (!MAY_STATE.test(line.raw) || !(DIGIT.test(line.raw) || DIGIT.test(lines[i + 1]?.raw ?? ''))) return;
     const own = plainText(line.raw).text;
     // A sentence wrapped between "between 09:05" and "and 09:41 UTC" is read with the line after it.

@@ -282,12 +282,14 @@ export function resolveStamp(stamp: Stamp, ctx: ReadingContext): ResolvedStamp {
   }
   // On a stand-in day the region's calendar says nothing: "05:00 PDT" is UTC−7 whatever 1970 did.
   const standIn = dateUnknown && effectiveZone.offset !== undefined;
-  const zoneOnDay = standIn ? { ...effectiveZone, region: undefined } : effectiveZone;
+  const onDay = (z: Zone): Zone => (standIn ? { ...z, region: undefined } : z);
+  const zoneOnDay = onDay(effectiveZone);
   const start = instant(date, stamp.time, zoneOnDay);
   let endTime: number | undefined;
   if (stamp.rangeEnd) {
     const endDate = stamp.rangeEnd.date ? completeDate(stamp.rangeEnd.date, date) : date;
-    endTime = instant(endDate, stamp.rangeEnd.time, zoneOnDay).epoch;
+    const endZone = stamp.rangeEnd.zone ? onDay(stamp.rangeEnd.zone) : zoneOnDay;
+    endTime = instant(endDate, stamp.rangeEnd.time, endZone).epoch;
     if (endTime < start.epoch && !stamp.rangeEnd.date) endTime += DAY;
     // "July 2, 9:30 AM - July 2, 12:30 AM": an end dated before its start names no window's end.
     else if (endTime < start.epoch) endTime = undefined;

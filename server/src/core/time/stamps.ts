@@ -44,8 +44,11 @@ export interface Stamp {
   zone: Zone | undefined;
   /** The zone word as written, when it is not a zone we know ("XST"). */
   unknownZone: string | undefined;
-  /** End of a range ("23:15-00:30"), sharing the start's date and zone unless it gives its own. */
-  rangeEnd: { time: TimePart; date: DatePart | undefined } | undefined;
+  /**
+   * End of a range ("23:15-00:30"), sharing the start's date and zone unless it gives its own: `zone` is set only
+   * when the start names one and the end another ("11:30 BST - 20:30 UTC").
+   */
+  rangeEnd: { time: TimePart; date: DatePart | undefined; zone?: Zone } | undefined;
   /** "+50 minutes", "[+1 hrs]", "T+30m": minutes after the timeline's anchor, in place of a clock time. */
   relative?: number;
   /** "[+2 business days]": working days (Monday to Friday) after the anchor's day, which name a day, not a time. */
@@ -302,11 +305,13 @@ function findTimes(text: string): Part<TimePart>[] {
 }
 
 const SPACED_SIGN = /^(UTC|GMT)\s[+\-−]\s/i;
-const DATE_NEXT = new RegExp(String.raw`^\s+${MONTH}\b|^[/.]\d`, 'i');
+/** After "UTC - 6" or "UTC - 10:00": a month, a zone word or am/pm says the number was a day or a time. */
+const DATE_NEXT = new RegExp(String.raw`^\s+${MONTH}\b|^[/.]\d|^\s*(?:[ap]\.?m\b|UTC|GMT|${ZONE_WORDS})(?!\w)`, 'i');
 
 /**
- * The zone's text and where it ends in `matched`. "09:00 UTC - 6 March, 10:30 UTC": a dash between spaces and then
- * a day of a month is the range's separator, so the zone is "UTC" alone, not UTC−6.
+ * The zone's text and where it ends in `matched`. "09:00 UTC - 6 March, 10:30 UTC" and "09:00 UTC - 10:00 UTC": a
+ * dash between spaces, then a day of a month or a time with its own zone, is the range's separator, so the zone is
+ * "UTC" alone, not UTC−6 or UTC−10.
  */
 function zoneText(zone: string, matched: string, after: string): { text: string; length: number } {
   const word = SPACED_SIGN.exec(zone)?.[1];
@@ -355,6 +360,10 @@ function datedRangeEnd(
   const zone = zoneAfter(text, next.end);
   return { date, time: next, zone: zone.zone, end: zone.zone ? zone.end : next.end };
 }
+
+/** A range end's zone when it differs from the start's own ("11:30 BST - 20:30 UTC"); none when it shares it. */
+const ownZone = (start: Zone | undefined, end: Zone | undefined) =>
+  start && end && end.label !== start.label ? end : undefined;
 
 /** Finds every date/time stamp in a line of plain text, in order. Results are shared: do not change them. */
 export const findStamps = memoize(readStamps);
@@ -406,6 +415,7 @@ function readStamps(text: string): Stamp[] {
       const after = zoneAfter(text, end);
       if (after.zone) {
         end = after.end;
+        rangeEnd.zone = ownZone(zone, after.zone);
         zone ??= after.zone;
       }
       i++;
@@ -413,7 +423,7 @@ function readStamps(text: string): Stamp[] {
     // "May 14 2025, 10:15 PM UTC - May 15 2025, 2:40 AM UTC": a range whose end gives its own date.
     const datedEnd = rangeEnd ? undefined : datedRangeEnd(text, end, times[i + 1], dates, usedDates);
     if (datedEnd) {
-      rangeEnd = { time: datedEnd.time.value, date: datedEnd.date.value };
+      rangeEnd = { time: datedEnd.time.value, date: datedEnd.date.value, zone: ownZone(zone, datedEnd.zone) };
       usedDates.add(datedEnd.date);
       end = datedEnd.end;
       zone ??= datedEnd.zone;
