@@ -113,10 +113,16 @@ export const CUES: { kind: CueKind; pattern: RegExp }[] = [
   },
   { kind: 'modal-perfect', pattern: /\b(?:should|could|would)(?:n['’]?t)?ve\s+\w+/gi },
   // "in retrospect, I shouldn't have.": the act is left out, named earlier in the sentence.
-  // Only after a person: "as it should have." is a system that did not do its job.
+  // Only after a person: "as it should have." is a system that did not do its job. The person is looked for
+  // behind the modal, not at every position: a look-behind first would rescan a long blank run (masked markup)
+  // from each of its characters.
   {
     kind: 'modal-perfect',
-    pattern: /(?<=\b(?:I|we|he|she)\s+)(?:should|must)(?:n['’]?t|\s+not)?\s+have(?=\s*(?:[.!;,)]|$))/gi,
+    pattern: new RegExp(
+      String.raw`(?:should|must)(?<=\b(?:I|we|he|she)\s+(?:should|must))` +
+        String.raw`(?:n['’]?t|\s+not)?\s+have(?=\s*(?:[.!;,)]|$))`,
+      'gi',
+    ),
   },
   {
     kind: 'if-had',
