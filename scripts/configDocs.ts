@@ -30,8 +30,10 @@ function typeOf(shape: Shape): string {
       return `list of ${typeOf(shape.of)}`;
     case 'either':
       return shape.of.map(typeOf).join(' or ');
-    case 'map':
-      return `${shape.key} → ${shape.of.kind === 'object' || shape.of.kind === 'tracker' ? 'object' : typeOf(shape.of)}`;
+    case 'map': {
+      const value = shape.of.kind === 'object' || shape.of.kind === 'tracker' ? 'object' : typeOf(shape.of);
+      return `${shape.key} → ${value}`;
+    }
     case 'object':
       return 'object';
     case 'rules':

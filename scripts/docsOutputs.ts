@@ -76,14 +76,19 @@ function presetsDoc(): string {
   return [
     '# Presets',
     '',
-    "A configuration names a preset in `extends`, like a linter's shared configuration, and can change any rule after it:",
+    "A configuration names a preset in `extends`, like a linter's shared configuration, " +
+      'and can change any rule after it:',
     '',
     '```json',
     JSON.stringify({ extends: 'hindsight:strict', rules: { 'blameless/hindsight': 'off' } }, null, 2),
     '```',
     '',
-    '- `hindsight:recommended` is what applies with no configuration: the findings that matter on a postmortem a team already has. A document that names no `template:` is held only to the essentials (summary or impact, timeline, contributing factors or root cause, action items), empty sections of a draft are hints, and an action item is asked for an owner and a due date (a status only in a table).',
-    '- `hindsight:strict` holds every document to its whole template, drafts included, and every action item to an owner, a due date and a status.',
+    '- `hindsight:recommended` is what applies with no configuration: the findings that matter on a ' +
+      'postmortem a team already has. A document that names no `template:` is held only to the essentials ' +
+      '(summary or impact, timeline, contributing factors or root cause, action items), empty sections of a ' +
+      'draft are hints, and an action item is asked for an owner and a due date (a status only in a table).',
+    '- `hindsight:strict` holds every document to its whole template, drafts included, and every action ' +
+      'item to an owner, a due date and a status.',
     '',
     '| rule | `hindsight:recommended` | `hindsight:strict` |',
     '| --- | --- | --- |',

@@ -47,7 +47,8 @@ export function node24Env(extra = {}) {
 }
 
 const DEBIAN = ['chromium', 'neovim', 'libkrb5-dev', 'pkg-config', 'build-essential', 'python3'];
-const APT = `apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${DEBIAN.join(' ')}`;
+const APT =
+  'apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ' + DEBIAN.join(' ');
 
 function debianMissing() {
   const probes = {
@@ -78,7 +79,10 @@ function installDebian() {
   run('sh', ['-c', APT]);
 }
 
-/** `npm ci` of test/host/tools/<set> into .vscode-test/<name>, unless that exact lock is installed already (and `probe` is there). */
+/**
+ * `npm ci` of test/host/tools/<set> into .vscode-test/<name>, unless that exact lock is installed already
+ * (and `probe` is there).
+ */
 function installToolSet(name, tracked, probe, env = ownEnv()) {
   const target = join(CACHE, name);
   const files = ['package.json', 'package-lock.json'];

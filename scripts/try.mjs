@@ -91,5 +91,6 @@ await waitForHttp(`http://127.0.0.1:${port}/healthz`).catch(
   (error) => (console.error(`try: ${error.message}`), stop(1)),
 );
 console.log(
-  `\nHindsight in code-server (process group ${server.child.pid}), serving a copy of examples/:\n\n  ${url}\n\nOpen it in a browser on this machine. Ctrl+C stops it.`,
+  `\nHindsight in code-server (process group ${server.child.pid}), serving a copy of examples/:\n\n  ${url}\n\n` +
+    'Open it in a browser on this machine. Ctrl+C stops it.',
 );

@@ -52,32 +52,11 @@ async function newPostmortem(extensionUri: Uri): Promise<void> {
   const setting = workspace.getConfiguration('hindsight', folder?.uri).get<string>('folder', DEFAULT_POSTMORTEM_FOLDER);
   const target = folder && (isAbsolute(setting) ? Uri.file(setting) : Uri.joinPath(folder.uri, setting));
 
-  const builtin = await Promise.all(BUILTIN_TEMPLATES.map(({ name }) => readBuiltin(extensionUri, name)));
-  const own = folder ? await readWorkspaceTemplates(folder, isAbsolute(setting) ? '' : setting) : [];
-  const chosen = await pick<TemplateItem>(templateItems(mergeTemplates(builtin, own)), {
-    title: 'New Postmortem (1/3): template',
-    placeholder: 'Choose a template',
-  });
-  if (!chosen) return;
-  const template = chosen.template;
-
-  const input = await window.showInputBox({
-    title: 'New Postmortem (2/3): title',
-    prompt: 'What happened, in a few words',
-    placeHolder: 'Checkout errors after the payment gateway deploy',
-    ignoreFocusOut: true,
-    validateInput: (value) => (value.trim() ? undefined : 'A title is needed to name the file.'),
-  });
-  if (input === undefined) return;
-  const title = input.trim();
-
-  const current = /^severity:\s*(SEV\d)\b/im.exec(template.text)?.[1];
-  const items = SEVERITIES.map((s) => ({ label: s.name, description: s.description }));
-  const severity = await pick(items, {
-    title: 'New Postmortem (3/3): severity',
-    placeholder: 'How severe was it?',
-    active: items.find((i) => i.label === current),
-  });
+  const template = await askTemplate(extensionUri, folder, setting);
+  if (!template) return;
+  const title = await askTitle();
+  if (title === undefined) return;
+  const severity = await askSeverity(template);
   if (!severity) return;
 
   const date = localDate(new Date());
@@ -85,39 +64,91 @@ async function newPostmortem(extensionUri: Uri): Promise<void> {
   const gitFolder = folder ? (folder.uri.scheme === 'file' ? folder.uri.fsPath : undefined) : homedir();
   const author = gitFolder ? await gitAuthor(gitFolder) : undefined;
   const existing = target ? await fileNames(target) : [];
-  const create = (): { fileName: string; text: string; line: number; character: number } => {
+  const create = (): Created => {
     const { fileName, id } = postmortemName(date, title, existing);
     const text = fillTemplate(template.text, {
       template: template.name,
       title,
-      severity: severity.label,
+      severity,
       date,
       id,
       authors: author ? [author] : [],
     });
     return { fileName, ...summaryCursor(text) };
   };
-  let created = create();
-
-  let document: TextDocument;
-  if (target) {
-    await workspace.fs.createDirectory(target);
-    // Another file may have appeared since the folder was listed; never overwrite one.
-    while (await exists(Uri.joinPath(target, created.fileName))) {
-      existing.push(created.fileName);
-      created = create();
-    }
-    const uri = Uri.joinPath(target, created.fileName);
-    await workspace.fs.writeFile(uri, encoder.encode(created.text));
-    document = await workspace.openTextDocument(uri);
-  } else {
-    // No folder open: an unsaved document, which the writer saves where they like.
-    document = await workspace.openTextDocument({ language: 'markdown', content: created.text });
-  }
+  const { document, created } = await openCreated(target, existing, create);
   const editor = await window.showTextDocument(document);
   const position = new Position(created.line, created.character);
   editor.selection = new Selection(position, position);
   editor.revealRange(new Range(position, position), TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+/** A postmortem made from the answers: its file name, its text, and where the cursor goes in it. */
+interface Created {
+  fileName: string;
+  text: string;
+  line: number;
+  character: number;
+}
+
+/** Step 1: a built-in template or one of the workspace's own; undefined when cancelled. */
+async function askTemplate(
+  extensionUri: Uri,
+  folder: WorkspaceFolder | undefined,
+  setting: string,
+): Promise<Template | undefined> {
+  const builtin = await Promise.all(BUILTIN_TEMPLATES.map(({ name }) => readBuiltin(extensionUri, name)));
+  const own = folder ? await readWorkspaceTemplates(folder, isAbsolute(setting) ? '' : setting) : [];
+  const chosen = await pick<TemplateItem>(templateItems(mergeTemplates(builtin, own)), {
+    title: 'New Postmortem (1/3): template',
+    placeholder: 'Choose a template',
+  });
+  return chosen?.template;
+}
+
+/** Step 2: the title, trimmed; undefined when cancelled. */
+async function askTitle(): Promise<string | undefined> {
+  const input = await window.showInputBox({
+    title: 'New Postmortem (2/3): title',
+    prompt: 'What happened, in a few words',
+    placeHolder: 'Checkout errors after the payment gateway deploy',
+    ignoreFocusOut: true,
+    validateInput: (value) => (value.trim() ? undefined : 'A title is needed to name the file.'),
+  });
+  return input?.trim();
+}
+
+/** Step 3: the severity, the template's own one offered first; undefined when cancelled. */
+async function askSeverity(template: Template): Promise<string | undefined> {
+  const current = /^severity:\s*(SEV\d)\b/im.exec(template.text)?.[1];
+  const items = SEVERITIES.map((s) => ({ label: s.name, description: s.description }));
+  const severity = await pick(items, {
+    title: 'New Postmortem (3/3): severity',
+    placeholder: 'How severe was it?',
+    active: items.find((i) => i.label === current),
+  });
+  return severity?.label;
+}
+
+/** Writes the postmortem into `target` and opens it, or, with no folder, opens it unsaved. */
+async function openCreated(
+  target: Uri | undefined,
+  existing: string[],
+  create: () => Created,
+): Promise<{ document: TextDocument; created: Created }> {
+  let created = create();
+  // No folder open: an unsaved document, which the writer saves where they like.
+  if (!target)
+    return { document: await workspace.openTextDocument({ language: 'markdown', content: created.text }), created };
+  await workspace.fs.createDirectory(target);
+  // Another file may have appeared since the folder was listed; never overwrite one.
+  while (await exists(Uri.joinPath(target, created.fileName))) {
+    existing.push(created.fileName);
+    created = create();
+  }
+  const uri = Uri.joinPath(target, created.fileName);
+  await workspace.fs.writeFile(uri, encoder.encode(created.text));
+  return { document: await workspace.openTextDocument(uri), created };
 }
 
 /**

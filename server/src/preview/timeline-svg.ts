@@ -1,7 +1,7 @@
 import { formatMinutes } from '../core/metrics/durations';
 import type { Milestone, MilestoneKind, PostmortemDocument, TimelineEntry } from '../core/model';
 import { esc, isUndated, utcLabel } from './escape';
-import { documentClock, UTC_CLOCK, wallLabel } from './zoneClock';
+import { documentClock, UTC_CLOCK, wallLabel, type ZoneClock } from './zoneClock';
 
 // About the width of a preview beside the editor, so 11px labels show near 11px rather than shrunk.
 const WIDTH = 520;
@@ -46,7 +46,53 @@ export function timelineSection(doc: PostmortemDocument): string {
   return parts.join('');
 }
 
+/** Where instants fall on the drawing and how they read, on the document's clock. */
+interface Axis {
+  min: number;
+  max: number;
+  undated: boolean;
+  clock: ZoneClock;
+  x: (t: number) => number;
+  /** A time for a tooltip: the document's clock, with UTC beside it. */
+  full: (t: number) => string;
+  /** A time for the caption: the document's clock only. */
+  short: (t: number) => string;
+}
+
+/** A milestone's label, in the row above the axis where it overlaps no other. */
+interface PlacedLabel {
+  m: Milestone;
+  text: string;
+  row: number;
+  center: number;
+}
+
 function svg(doc: PostmortemDocument, entries: TimelineEntry[], milestones: Milestone[], undated: boolean): string {
+  const axis = axisOf(doc, entries, milestones, undated);
+  const { labels, rows } = placeLabels(milestones, axis);
+  const axisY = 14 + rows * ROW + 10;
+  const height = axisY + 44;
+  const label = `Timeline, times in ${axis.clock.name}`;
+  const impact = impactWindow(doc, undated);
+  const out: string[] = [
+    `<svg class="hs-timeline-svg" viewBox="0 0 ${WIDTH} ${height}" width="100%" role="img" aria-label="${esc(label)}">`,
+    ...(impact ? [impactRect(impact, axis, axisY)] : []),
+    `<line class="hs-axis" x1="${PAD / 2}" y1="${axisY}" x2="${WIDTH - PAD / 2}" y2="${axisY}"/>`,
+    ...tickMarks(axis, axisY),
+    ...entries.map((e) => entryMark(e, axis, axisY)),
+    ...labels.map((placed) => milestoneMark(placed, axis, axisY)),
+    '</svg>',
+  ];
+  if (impact)
+    out.push(
+      '<p class="hs-caption"><span class="hs-swatch"></span> impact window ' +
+        `${esc(axis.short(impact.start.time))} – ${esc(axis.short(impact.end.time))}</p>`,
+    );
+  return out.join('');
+}
+
+/** The axis spans every time drawn, with a margin either side. */
+function axisOf(doc: PostmortemDocument, entries: TimelineEntry[], milestones: Milestone[], undated: boolean): Axis {
   const times = [
     ...entries.flatMap((e) => (e.endTime !== undefined ? [e.time!, e.endTime] : [e.time!])),
     ...milestones.map((m) => m.time),
@@ -56,107 +102,112 @@ function svg(doc: PostmortemDocument, entries: TimelineEntry[], milestones: Mile
   const pad = max === min ? 30 * MINUTE : (max - min) * 0.04;
   min -= pad;
   max += pad;
-  const x = (t: number) => PAD + ((t - min) / (max - min)) * (WIDTH - 2 * PAD);
-  const clampX = (v: number) => Math.max(PAD / 2, Math.min(WIDTH - PAD / 2, v));
   const clock = documentClock(doc);
-  // On the document's clock, with UTC beside it in tooltips; a UTC document reads as before.
-  const fmt = (t: number) =>
-    clock === UTC_CLOCK
-      ? utcLabel(t, !undated)
-      : `${wallLabel(t, clock, !undated)} ${clock.name} (${utcLabel(t, !undated)})`;
-  const shortFmt = (t: number) =>
+  const short = (t: number) =>
     clock === UTC_CLOCK ? utcLabel(t, !undated) : `${wallLabel(t, clock, !undated)} ${clock.name}`;
+  return {
+    min,
+    max,
+    undated,
+    clock,
+    x: (t) => PAD + ((t - min) / (max - min)) * (WIDTH - 2 * PAD),
+    // On the document's clock, with UTC beside it in tooltips; a UTC document reads as before.
+    full: (t) => (clock === UTC_CLOCK ? short(t) : `${short(t)} (${utcLabel(t, !undated)})`),
+    short,
+  };
+}
 
-  // Milestone labels go in rows above the axis, a new row whenever they would overlap.
+/** Milestone labels go in rows above the axis, a new row whenever they would overlap. */
+function placeLabels(milestones: Milestone[], axis: Axis): { labels: PlacedLabel[]; rows: number } {
+  const clampX = (v: number) => Math.max(PAD / 2, Math.min(WIDTH - PAD / 2, v));
   const sorted = [...milestones].sort((a, b) => a.time - b.time);
   const rowEnds: number[] = [];
   const labels = sorted.map((m) => {
-    const text = `${KIND_LABELS[m.kind]} ${wallLabel(m.time, clock, false).slice(0, 5)}`;
+    const text = `${KIND_LABELS[m.kind]} ${wallLabel(m.time, axis.clock, false).slice(0, 5)}`;
     const width = text.length * 6.2; // roughly, at 11px
-    const left = Math.max(4, Math.min(WIDTH - 4 - width, clampX(x(m.time)) - width / 2));
+    const left = Math.max(4, Math.min(WIDTH - 4 - width, clampX(axis.x(m.time)) - width / 2));
     let row = rowEnds.findIndex((end) => end + 8 < left);
     if (row < 0) row = rowEnds.push(0) - 1;
     rowEnds[row] = left + width;
     return { m, text, row, center: left + width / 2 };
   });
-  const axisY = 14 + rowEnds.length * ROW + 10;
-  const height = axisY + 44;
-  const label = `Timeline, times in ${clock.name}`;
-  const out: string[] = [
-    `<svg class="hs-timeline-svg" viewBox="0 0 ${WIDTH} ${height}" width="100%" role="img" aria-label="${esc(label)}">`,
-  ];
+  return { labels, rows: rowEnds.length };
+}
 
-  const impactStart = doc.milestones.impactStart;
-  const impactEnd = doc.milestones.impactEnd;
-  const impact =
-    impactStart &&
-    impactEnd &&
-    impactEnd.time >= impactStart.time &&
-    fits(impactStart.time, undated) &&
-    fits(impactEnd.time, undated);
-  if (impact) {
-    const x0 = x(impactStart.time);
-    const w = Math.max(2, x(impactEnd.time) - x0);
-    const span = formatMinutes((impactEnd.time - impactStart.time) / MINUTE);
-    const title = `Impact window ${fmt(impactStart.time)} – ${fmt(impactEnd.time)} (${span})`;
-    out.push(
-      `<rect class="hs-impact" x="${n(x0)}" y="4" width="${n(w)}" height="${axisY - 4}">` +
-        `<title>${esc(title)}</title></rect>`,
-    );
-  }
-  out.push(`<line class="hs-axis" x1="${PAD / 2}" y1="${axisY}" x2="${WIDTH - PAD / 2}" y2="${axisY}"/>`);
+/** The impact window, when both its ends are marked, in order, and on this axis. */
+function impactWindow(doc: PostmortemDocument, undated: boolean): { start: Milestone; end: Milestone } | undefined {
+  const start = doc.milestones.impactStart;
+  const end = doc.milestones.impactEnd;
+  if (!start || !end || end.time < start.time) return undefined;
+  return fits(start.time, undated) && fits(end.time, undated) ? { start, end } : undefined;
+}
+
+function impactRect(impact: { start: Milestone; end: Milestone }, axis: Axis, axisY: number): string {
+  const x0 = axis.x(impact.start.time);
+  const w = Math.max(2, axis.x(impact.end.time) - x0);
+  const span = formatMinutes((impact.end.time - impact.start.time) / MINUTE);
+  const title = `Impact window ${axis.full(impact.start.time)} – ${axis.full(impact.end.time)} (${span})`;
+  return (
+    `<rect class="hs-impact" x="${n(x0)}" y="4" width="${n(w)}" height="${axisY - 4}">` +
+    `<title>${esc(title)}</title></rect>`
+  );
+}
+
+/** Ticks and their labels under the axis, then the zone the times are in. */
+function tickMarks(axis: Axis, axisY: number): string[] {
+  const { undated, clock } = axis;
   // Ticks fall on round times of the document's clock (IST's half hour included), so they are found on its wall.
-  const shift = clock.offsetAt(min) * MINUTE;
-  for (const t of ticks(min + shift, max + shift)) {
+  const shift = clock.offsetAt(axis.min) * MINUTE;
+  const marks = ticks(axis.min + shift, axis.max + shift).map((t) => {
     const label =
       undated || t.step < 1440
         ? t.newDay && !undated
           ? `${t.iso.slice(5, 10)} ${t.iso.slice(11, 16)}`
           : t.iso.slice(11, 16)
         : t.iso.slice(5, 10);
-    const tx = n(x(t.time - shift));
-    out.push(
+    const tx = n(axis.x(t.time - shift));
+    return (
       `<line class="hs-tick" x1="${tx}" y1="${axisY}" x2="${tx}" y2="${axisY + 4}"/>` +
-        `<text class="hs-tick-label" x="${tx}" y="${axisY + 17}" text-anchor="middle">${esc(label)}</text>`,
+      `<text class="hs-tick-label" x="${tx}" y="${axisY + 17}" text-anchor="middle">${esc(label)}</text>`
     );
-  }
+  });
   const zoneLabel = esc(`times in ${clock.name}`);
-  out.push(`<text class="hs-axis-zone" x="${WIDTH - PAD / 2}" y="${axisY + 32}" text-anchor="end">${zoneLabel}</text>`);
-  for (const e of entries) {
-    const ex = x(e.time!);
-    const title = `<title>${esc(`${fmt(e.time!)}: ${e.text}`)}</title>`;
-    if (e.endTime !== undefined && e.endTime > e.time!) {
-      const width = n(Math.max(2, x(e.endTime) - ex));
-      out.push(
-        `<rect class="hs-entry hs-entry-range" data-line="${e.range.start.line}" x="${n(ex)}" y="${axisY - 4}"` +
-          ` width="${width}" height="8">${title}</rect>`,
-      );
-    } else {
-      out.push(
-        `<line class="hs-entry" data-line="${e.range.start.line}" x1="${n(ex)}" y1="${axisY - 7}"` +
-          ` x2="${n(ex)}" y2="${axisY + 7}">${title}</line>`,
-      );
-    }
-  }
-  for (const { m, text, row, center } of labels) {
-    const mx = x(m.time);
-    const y = 14 + row * ROW;
-    const title = `${KIND_LABELS[m.kind]}: ${fmt(m.time)}, from ${m.source} (line ${m.line + 1}) “${m.evidence}”`;
-    out.push(
-      `<g class="hs-milestone hs-milestone-${m.kind}" data-kind="${m.kind}" data-line="${m.line}">` +
-        `<title>${esc(title)}</title>` +
-        `<line class="hs-milestone-stem" x1="${n(mx)}" y1="${y + 3}" x2="${n(mx)}" y2="${axisY}"/>` +
-        `<path class="hs-milestone-mark" d="M${n(mx)} ${axisY - 5}l5 5-5 5-5-5z"/>` +
-        `<text class="hs-milestone-label" x="${n(center)}" y="${y}" text-anchor="middle">${esc(text)}</text></g>`,
+  marks.push(
+    `<text class="hs-axis-zone" x="${WIDTH - PAD / 2}" y="${axisY + 32}" text-anchor="end">${zoneLabel}</text>`,
+  );
+  return marks;
+}
+
+/** An entry as a tick across the axis, or a bar along it when it has an end time. */
+function entryMark(e: TimelineEntry, axis: Axis, axisY: number): string {
+  const ex = axis.x(e.time!);
+  const title = `<title>${esc(`${axis.full(e.time!)}: ${e.text}`)}</title>`;
+  if (e.endTime !== undefined && e.endTime > e.time!) {
+    const width = n(Math.max(2, axis.x(e.endTime) - ex));
+    return (
+      `<rect class="hs-entry hs-entry-range" data-line="${e.range.start.line}" x="${n(ex)}" y="${axisY - 4}"` +
+      ` width="${width}" height="8">${title}</rect>`
     );
   }
-  out.push('</svg>');
-  if (impact)
-    out.push(
-      '<p class="hs-caption"><span class="hs-swatch"></span> impact window ' +
-        `${esc(shortFmt(impactStart.time))} – ${esc(shortFmt(impactEnd.time))}</p>`,
-    );
-  return out.join('');
+  return (
+    `<line class="hs-entry" data-line="${e.range.start.line}" x1="${n(ex)}" y1="${axisY - 7}"` +
+    ` x2="${n(ex)}" y2="${axisY + 7}">${title}</line>`
+  );
+}
+
+/** A milestone: a stem from its label down to a diamond on the axis, with where it was found in the tooltip. */
+function milestoneMark({ m, text, row, center }: PlacedLabel, axis: Axis, axisY: number): string {
+  const mx = axis.x(m.time);
+  const y = 14 + row * ROW;
+  const found = `from ${m.source} (line ${m.line + 1}) “${m.evidence}”`;
+  const title = `${KIND_LABELS[m.kind]}: ${axis.full(m.time)}, ${found}`;
+  return (
+    `<g class="hs-milestone hs-milestone-${m.kind}" data-kind="${m.kind}" data-line="${m.line}">` +
+    `<title>${esc(title)}</title>` +
+    `<line class="hs-milestone-stem" x1="${n(mx)}" y1="${y + 3}" x2="${n(mx)}" y2="${axisY}"/>` +
+    `<path class="hs-milestone-mark" d="M${n(mx)} ${axisY - 5}l5 5-5 5-5-5z"/>` +
+    `<text class="hs-milestone-label" x="${n(center)}" y="${y}" text-anchor="middle">${esc(text)}</text></g>`
+  );
 }
 
 function fits(t: number, undated: boolean): boolean {

@@ -187,19 +187,43 @@ export function dueSoonMarkdown(report: InsightsReport, perOwner = Infinity): st
 }
 
 export function reportMarkdown(report: InsightsReport): string {
-  const { options, actionItems: items } = report;
+  const { options } = report;
   const window = [options.since && `from ${options.since}`, options.until && `until ${options.until}`].filter(Boolean);
   const lines = [
     '# Postmortem insights',
     '',
     `${report.postmortems} postmortems${window.length ? ` ${window.join(' ')}` : ''}, as of ${options.today}.`,
     '',
+    ...incidentsMarkdown(report),
+    ...durationsMarkdown(report),
+    ...actionItemsMarkdown(report),
+    ...catalogMarkdown(report),
+    ...recurringMarkdown(report.recurring),
+    ...errorBudgetMarkdown(report),
+    ...unwrittenMarkdown(report),
+    ...staleMarkdown(report),
+    dueSoonMarkdown(report, SHOWN_PER_LIST),
+  ];
+  if (report.skipped.length > 0) {
+    lines.push('## Files left out', '', ...report.skipped.map((s) => `- ${s.file}: ${s.reason}`), '');
+  }
+  return lines.join('\n');
+}
+
+function incidentsMarkdown(report: InsightsReport): string[] {
+  return [
     '## Incidents per quarter',
     '',
     ...table(
       ['quarter', 'incidents', 'by severity', 'by service'],
       report.incidents.map((p) => [p.period, String(p.total), entries(p.bySeverity), entries(p.byService)]),
     ),
+  ];
+}
+
+function durationsMarkdown(report: InsightsReport): string[] {
+  const { options } = report;
+  return [
     '## Time to detect, acknowledge, mitigate, resolve',
     '',
     `Median / 90th percentile in minutes, by ${report.durations.percentile}; ` +
@@ -215,6 +239,11 @@ export function reportMarkdown(report: InsightsReport): string {
     ),
     ...leftOutLines(report),
     '',
+  ];
+}
+
+function actionItemsMarkdown({ actionItems: items }: InsightsReport): string[] {
+  return [
     '## Action items',
     '',
     `${items.total} items: ${items.done} done, ${items.open} open (${items.untracked} with no ticket), ` +
@@ -239,11 +268,12 @@ export function reportMarkdown(report: InsightsReport): string {
       ['age (days)', 'action', 'owner', 'due', 'where'],
       items.oldestOpen.map((i) => [String(i.ageDays), i.action, i.owner ?? '–', i.due ?? '–', where(i)]),
     ),
-    ...catalogMarkdown(report),
-    ...recurringMarkdown(report.recurring),
-    ...errorBudgetMarkdown(report),
-    ...unwrittenMarkdown(report),
-    `## Postmortems in draft or review for more than ${options.staleAfterDays} days`,
+  ];
+}
+
+function staleMarkdown(report: InsightsReport): string[] {
+  return [
+    `## Postmortems in draft or review for more than ${report.options.staleAfterDays} days`,
     '',
     ...(report.stale.length === 0
       ? ['None.', '']
@@ -252,10 +282,5 @@ export function reportMarkdown(report: InsightsReport): string {
           report.stale.slice(0, SHOWN_ROWS).map((s) => [String(s.ageDays), s.status, fileLink(s.file)]),
         )),
     ...(report.stale.length > SHOWN_ROWS ? [firstOf(report.stale, SHOWN_ROWS).more, ''] : []),
-    dueSoonMarkdown(report, SHOWN_PER_LIST),
   ];
-  if (report.skipped.length > 0) {
-    lines.push('## Files left out', '', ...report.skipped.map((s) => `- ${s.file}: ${s.reason}`), '');
-  }
-  return lines.join('\n');
 }

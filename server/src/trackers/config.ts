@@ -75,6 +75,28 @@ export function resolveTracker(config: ResolvedConfig, name?: string): TrackerCo
 
 /** Checks one entry's settings for its type and fills in defaults. */
 export function parseTracker(name: string, entry: TrackerEntry): TrackerConfig {
+  switch (entry.type) {
+    case 'jira-cloud':
+    case 'jira-dc':
+      return parseJira(name, entry.type, entryReader(name, entry));
+    // The other adapters check their own settings when they are created.
+    case 'github':
+      return { ...(entry as unknown as GitHubSettings), type: 'github', name };
+    case 'linear':
+      return { ...(entry as unknown as LinearSettings), type: 'linear', name };
+    case 'csv':
+    case 'json':
+      return { ...(entry as unknown as FileSettings), type: entry.type, name };
+    default:
+      throw new TrackerError(
+        `trackers.${name}.type: unknown tracker type "${String((entry as { type: unknown }).type)}".`,
+        `trackers.${name}.type`,
+      );
+  }
+}
+
+/** Reads an entry's keys by the type each must have, naming the key (`trackers.<name>.<key>`) when one is wrong. */
+function entryReader(name: string, entry: TrackerEntry) {
   const at = (key: string) => `trackers.${name}.${key}`;
   const str = (key: string, required = false): string | undefined => {
     const value = entry[key];
@@ -99,57 +121,43 @@ export function parseTracker(name: string, entry: TrackerEntry): TrackerConfig {
       throw new TrackerError(`${at(key)} must be an object.`, at(key));
     return value as Record<string, unknown>;
   };
+  return { entry, at, str, strings, object };
+}
 
-  switch (entry.type) {
-    case 'jira-cloud':
-    case 'jira-dc': {
-      const auth = str('auth') ?? (entry.type === 'jira-cloud' ? 'basic' : 'bearer');
-      if (auth !== 'basic' && auth !== 'bearer')
-        throw new TrackerError(`${at('auth')} must be "basic" or "bearer".`, at('auth'));
-      if (entry.type === 'jira-dc' && auth !== 'bearer')
-        throw new TrackerError(
-          `${at('auth')}: Jira Data Center is reached with a personal access token ("bearer").`,
-          at('auth'),
-        );
-      const priorities = object('priorities') ?? {};
-      for (const [key, value] of Object.entries(priorities)) {
-        if (typeof value !== 'string')
-          throw new TrackerError(`${at('priorities')}.${key} must be a Jira priority name.`, at('priorities'));
-      }
-      const incidentLabel = entry.incidentLabel ?? true;
-      if (typeof incidentLabel !== 'boolean')
-        throw new TrackerError(`${at('incidentLabel')} must be true or false.`, at('incidentLabel'));
-      const project = str('project', true)!;
-      if (!JIRA_PROJECT_KEY.test(project))
-        throw new TrackerError(`${at('project')} must be a project key such as PAY, not "${project}".`, at('project'));
-      return {
-        type: entry.type,
-        name,
-        baseUrl: str('baseUrl', true)!,
-        project,
-        issueType: str('issueType') ?? 'Task',
-        labels: strings('labels') ?? ['postmortem'],
-        incidentLabel,
-        parent: str('parent'),
-        priorities: { ...DEFAULT_JIRA_PRIORITIES, ...(priorities as Record<string, string>) },
-        customFields: object('customFields') ?? {},
-        auth,
-        email: str('email'),
-        siteUrl: str('siteUrl'),
-      };
-    }
-    // The other adapters check their own settings when they are created.
-    case 'github':
-      return { ...(entry as unknown as GitHubSettings), type: 'github', name };
-    case 'linear':
-      return { ...(entry as unknown as LinearSettings), type: 'linear', name };
-    case 'csv':
-    case 'json':
-      return { ...(entry as unknown as FileSettings), type: entry.type, name };
-    default:
-      throw new TrackerError(
-        `${at('type')}: unknown tracker type "${String((entry as { type: unknown }).type)}".`,
-        at('type'),
-      );
+function parseJira(name: string, type: JiraConfig['type'], read: ReturnType<typeof entryReader>): JiraConfig {
+  const { entry, at, str, strings, object } = read;
+  const auth = str('auth') ?? (type === 'jira-cloud' ? 'basic' : 'bearer');
+  if (auth !== 'basic' && auth !== 'bearer')
+    throw new TrackerError(`${at('auth')} must be "basic" or "bearer".`, at('auth'));
+  if (type === 'jira-dc' && auth !== 'bearer')
+    throw new TrackerError(
+      `${at('auth')}: Jira Data Center is reached with a personal access token ("bearer").`,
+      at('auth'),
+    );
+  const priorities = object('priorities') ?? {};
+  for (const [key, value] of Object.entries(priorities)) {
+    if (typeof value !== 'string')
+      throw new TrackerError(`${at('priorities')}.${key} must be a Jira priority name.`, at('priorities'));
   }
+  const incidentLabel = entry.incidentLabel ?? true;
+  if (typeof incidentLabel !== 'boolean')
+    throw new TrackerError(`${at('incidentLabel')} must be true or false.`, at('incidentLabel'));
+  const project = str('project', true)!;
+  if (!JIRA_PROJECT_KEY.test(project))
+    throw new TrackerError(`${at('project')} must be a project key such as PAY, not "${project}".`, at('project'));
+  return {
+    type,
+    name,
+    baseUrl: str('baseUrl', true)!,
+    project,
+    issueType: str('issueType') ?? 'Task',
+    labels: strings('labels') ?? ['postmortem'],
+    incidentLabel,
+    parent: str('parent'),
+    priorities: { ...DEFAULT_JIRA_PRIORITIES, ...(priorities as Record<string, string>) },
+    customFields: object('customFields') ?? {},
+    auth,
+    email: str('email'),
+    siteUrl: str('siteUrl'),
+  };
 }

@@ -49,40 +49,7 @@ export function createLinearAdapter(
     throw new TrackerError(`${setting('auth')} must be "api-key" or "oauth".`, setting('auth'));
   const users = new Map<string, Promise<string | undefined>>();
 
-  /** The answer's data; GraphQL errors come back as messages, except those about the credential, which stop the run. */
-  const query = async (
-    document: string,
-    variables: Record<string, unknown>,
-    signal?: AbortSignal,
-    confirmRetry?: () => Promise<boolean>,
-  ): Promise<{ data?: Record<string, unknown>; errors: string[]; status: number }> => {
-    const token = deps.credentials.token;
-    if (!token) throw new TrackerError(`No Linear API key: set ${TOKEN}.`, TOKEN);
-    const authorization = tracker.auth === 'oauth' ? `Bearer ${token}` : token;
-    const response: HttpResponse = await deps.http.send(
-      { method: 'POST', url, headers: { authorization }, body: { query: document, variables }, confirmRetry },
-      signal,
-    );
-    const { messages, auth } = graphqlErrors(response.json);
-    if (auth || response.status === 401 || response.status === 403) {
-      throw new TrackerError(
-        `Linear refused the credential (${messages[0] ?? `HTTP ${response.status}`}). Check ${TOKEN}.`,
-        TOKEN,
-      );
-    }
-    const data = (response.json as { data?: Record<string, unknown> } | undefined)?.data ?? undefined;
-    if (messages.length > 0 || (response.status !== 200 && !data)) {
-      return {
-        data,
-        errors:
-          messages.length > 0
-            ? messages
-            : [`Linear answered ${response.status}: ${response.text.trim().slice(0, 200)}`],
-        status: response.status,
-      };
-    }
-    return { data, errors: [], status: response.status };
-  };
+  const query = linearQuery(tracker, url, deps);
 
   /** The team's issues made from this postmortem, by the file path every description names. */
   const earlierIssues =
@@ -154,43 +121,94 @@ export function createLinearAdapter(
       return createOneByOne(items, reconciler, createIssue, signal);
     },
 
-    async status(keys: string[], signal?: AbortSignal): Promise<StatusResult> {
-      const states = new Map<string, TicketState>();
-      const { teams, invalid } = keysByTeam(keys);
-      const failed: StatusResult['failed'] = invalid.map((key) => ({
-        key,
-        error: 'not a Linear issue identifier (TEAM-123)',
-      }));
-      const wanted = new Map(keys.map((key) => [key.trim().toUpperCase(), key]));
-      const answered = new Set<string>();
-      for (const [team, numbers] of teams) {
-        for (let start = 0; start < numbers.length; start += PAGE) {
-          const chunk = numbers.slice(start, start + PAGE);
-          const { data, errors } = await query(ISSUE_STATES, { team, numbers: chunk, first: PAGE }, signal);
-          if (errors.length > 0) {
-            for (const n of chunk)
-              failed.push({ key: wanted.get(`${team}-${n}`) ?? `${team}-${n}`, error: errors.join('; ') });
-            continue;
-          }
-          const nodes =
-            (data?.issues as { nodes?: { identifier: string; state: { type: string } }[] } | undefined)?.nodes ?? [];
-          for (const node of nodes) {
-            const key = wanted.get(node.identifier.toUpperCase());
-            if (!key) continue;
-            answered.add(key);
-            const state = stateFromLinear(node.state.type);
-            if (state) states.set(key, state);
-            else
-              failed.push({ key, error: `Linear workflow state type "${node.state.type}" is not one Hindsight knows` });
-          }
-          for (const n of chunk) {
-            const key = wanted.get(`${team}-${n}`) ?? `${team}-${n}`;
-            if (!answered.has(key) && !failed.some((f) => f.key === key))
-              failed.push({ key, error: `Linear has no issue ${key} that this key can see` });
-          }
-        }
-      }
-      return { states, failed };
-    },
+    status: (keys: string[], signal?: AbortSignal) => statesOf(query, keys, signal),
   };
+}
+
+/** A GraphQL answer: its data, and its errors as messages. */
+interface Answer {
+  data?: Record<string, unknown>;
+  errors: string[];
+  status: number;
+}
+
+type Query = (
+  document: string,
+  variables: Record<string, unknown>,
+  signal?: AbortSignal,
+  confirmRetry?: () => Promise<boolean>,
+) => Promise<Answer>;
+
+/**
+ * Asks Linear with the run's credential. The answer's data; GraphQL errors come back as messages, except those
+ * about the credential, which stop the run.
+ */
+function linearQuery(tracker: LinearSettings, url: string, deps: RemoteTrackerDeps): Query {
+  return async (document, variables, signal, confirmRetry) => {
+    const token = deps.credentials.token;
+    if (!token) throw new TrackerError(`No Linear API key: set ${TOKEN}.`, TOKEN);
+    const authorization = tracker.auth === 'oauth' ? `Bearer ${token}` : token;
+    const response: HttpResponse = await deps.http.send(
+      { method: 'POST', url, headers: { authorization }, body: { query: document, variables }, confirmRetry },
+      signal,
+    );
+    const { messages, auth } = graphqlErrors(response.json);
+    if (auth || response.status === 401 || response.status === 403) {
+      throw new TrackerError(
+        `Linear refused the credential (${messages[0] ?? `HTTP ${response.status}`}). Check ${TOKEN}.`,
+        TOKEN,
+      );
+    }
+    const data = (response.json as { data?: Record<string, unknown> } | undefined)?.data ?? undefined;
+    if (messages.length > 0 || (response.status !== 200 && !data)) {
+      return {
+        data,
+        errors:
+          messages.length > 0
+            ? messages
+            : [`Linear answered ${response.status}: ${response.text.trim().slice(0, 200)}`],
+        status: response.status,
+      };
+    }
+    return { data, errors: [], status: response.status };
+  };
+}
+
+/** The states of the issues `keys` name, a page of numbers per team at a time. */
+async function statesOf(query: Query, keys: string[], signal?: AbortSignal): Promise<StatusResult> {
+  const states = new Map<string, TicketState>();
+  const { teams, invalid } = keysByTeam(keys);
+  const failed: StatusResult['failed'] = invalid.map((key) => ({
+    key,
+    error: 'not a Linear issue identifier (TEAM-123)',
+  }));
+  const wanted = new Map(keys.map((key) => [key.trim().toUpperCase(), key]));
+  const answered = new Set<string>();
+  for (const [team, numbers] of teams) {
+    for (let start = 0; start < numbers.length; start += PAGE) {
+      const chunk = numbers.slice(start, start + PAGE);
+      const { data, errors } = await query(ISSUE_STATES, { team, numbers: chunk, first: PAGE }, signal);
+      if (errors.length > 0) {
+        for (const n of chunk)
+          failed.push({ key: wanted.get(`${team}-${n}`) ?? `${team}-${n}`, error: errors.join('; ') });
+        continue;
+      }
+      const nodes =
+        (data?.issues as { nodes?: { identifier: string; state: { type: string } }[] } | undefined)?.nodes ?? [];
+      for (const node of nodes) {
+        const key = wanted.get(node.identifier.toUpperCase());
+        if (!key) continue;
+        answered.add(key);
+        const state = stateFromLinear(node.state.type);
+        if (state) states.set(key, state);
+        else failed.push({ key, error: `Linear workflow state type "${node.state.type}" is not one Hindsight knows` });
+      }
+      for (const n of chunk) {
+        const key = wanted.get(`${team}-${n}`) ?? `${team}-${n}`;
+        if (!answered.has(key) && !failed.some((f) => f.key === key))
+          failed.push({ key, error: `Linear has no issue ${key} that this key can see` });
+      }
+    }
+  }
+  return { states, failed };
 }

@@ -82,10 +82,11 @@ function valueOf(text: string): { value: unknown } | undefined {
 
 /**
  * A fast reading of the frontmatter most postmortems have: one `key: value` a line, each value a
- * plain or simply quoted scalar, a flow list of them, a `- item` list below the key, or nothing. The YAML library builds a whole document
- * model for every file (a fifth of a millisecond for ten lines, most of a cold report's frontmatter
- * cost); for this shape the model adds nothing. Plain scalars are typed by the library's own core
- * schema tags, so `7` is a number and `true` a boolean exactly as the library would read them.
+ * plain or simply quoted scalar, a flow list of them, a `- item` list below the key, or nothing. The
+ * YAML library builds a whole document model for every file (a fifth of a millisecond for ten lines,
+ * most of a cold report's frontmatter cost); for this shape the model adds nothing. Plain scalars are
+ * typed by the library's own core schema tags, so `7` is a number and `true` a boolean exactly as the
+ * library would read them.
  * Anything else (nested lists, comments after values, escapes, anchors, duplicate keys, CRLF) is
  * left to the library: undefined means "not this shape", never "invalid".
  *

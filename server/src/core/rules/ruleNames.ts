@@ -1,4 +1,4 @@
-import { closest, distance } from 'fastest-levenshtein';
+import { nearestName } from '../text/nearest';
 import { RULES } from './index';
 
 const IDS = RULES.map((rule) => rule.id);
@@ -10,14 +10,8 @@ const SUPPRESSIBLE = new Set([...IDS, ...FAMILIES, ...FAMILIES.map((family) => `
 export const isRuleId = (name: string) => IDS.includes(name);
 export const isSuppressibleName = (name: string) => name === '*' || SUPPRESSIBLE.has(name);
 
-/** The nearest known name when it is close enough to be a typo (at most a third of the letters differ). */
-function nearest(name: string, candidates: readonly string[]): string | undefined {
-  const best = closest(name, [...candidates]);
-  return distance(name, best) <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
-}
-
 /** `; did you mean "blameless/human-error"?`, or nothing when no rule is close. */
 export function didYouMean(name: string, { families = false } = {}): string {
-  const suggestion = nearest(name, families ? [...SUPPRESSIBLE] : IDS);
+  const suggestion = nearestName(name, families ? [...SUPPRESSIBLE] : IDS);
   return suggestion ? `; did you mean "${suggestion}"?` : '';
 }

@@ -1,6 +1,6 @@
-import { closest, distance } from 'fastest-levenshtein';
 import { findService, serviceNames } from '../../catalog/catalog';
 import type { FrontmatterField, PostmortemDocument, Range } from '../../model';
+import { nearestName } from '../../text/nearest';
 import type { Finding, Rule } from '../rule';
 
 const SERVICE_KEYS = ['services', 'service'];
@@ -19,17 +19,6 @@ function namedServices(doc: PostmortemDocument, field: FrontmatterField): { name
     }
     return { name, range: field.valueRange };
   });
-}
-
-/** The nearest catalog name when it is close enough to be a typo (a third of the letters or two, at most). */
-function nearest(name: string, names: readonly string[]): string | undefined {
-  const lower = name.toLowerCase();
-  const best = closest(
-    lower,
-    names.map((n) => n.toLowerCase()),
-  );
-  if (best === undefined || distance(lower, best) > Math.max(2, Math.floor(name.length / 3))) return undefined;
-  return names.find((n) => n.toLowerCase() === best);
 }
 
 const rule: Rule = {
@@ -58,7 +47,7 @@ const rule: Rule = {
       if (!field) continue;
       for (const { name, range } of namedServices(doc, field)) {
         if (findService(catalog, name)) continue;
-        const suggestion = nearest(name, names);
+        const suggestion = nearestName(name, names, true);
         findings.push({
           range,
           message:

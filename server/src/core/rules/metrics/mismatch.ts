@@ -16,11 +16,18 @@ export function restate(minutes: number, like: string): string {
   return hours === 0 ? r : rest === 0 ? h : `${h} and ${r}`;
 }
 
-/** The computed figure a statement is compared with; impact falls back to the span between mitigation and resolution. */
-function expected(
-  doc: PostmortemDocument,
-  stated: StatedDuration,
-): { low: number; high: number; shown: number } | undefined {
+/** The computed figure, or the range of figures when impact falls back; `shown` is the one a fix writes. */
+interface ComputedRange {
+  low: number;
+  high: number;
+  shown: number;
+}
+
+/**
+ * The computed figure a statement is compared with; impact falls back to the span between mitigation and
+ * resolution.
+ */
+function expected(doc: PostmortemDocument, stated: StatedDuration): ComputedRange | undefined {
   const metric = stated.metric;
   if (!metric) return undefined;
   const computed = doc.metrics[metric].minutes;
@@ -51,6 +58,29 @@ function agrees(stated: StatedDuration, low: number, high: number, tolerance: nu
   return stated.minutes >= low - slack && stated.minutes <= high + slack;
 }
 
+/** What the timeline gives for a stated figure, and between which milestones. */
+function timelineMessage(doc: PostmortemDocument, stated: StatedDuration, range: ComputedRange): string {
+  const metric = stated.metric!;
+  const { from, to } = doc.metrics[metric].definition;
+  const gives =
+    range.low === range.high
+      ? formatMinutes(range.shown)
+      : `${formatMinutes(range.low)} to ${formatMinutes(range.high)}`;
+  const title = METRIC_TITLES[metric].toLowerCase();
+  const says = formatMinutes(stated.minutes);
+  return `This says ${says}, but the timeline gives ${gives} for the ${title} (${to} − ${from}).`;
+}
+
+/** The sentence that names the milestones only guessed from the wording, and how to mark them; empty when none. */
+function guessCaveat(guessed: MilestoneKind[]): string {
+  if (guessed.length === 0) return '';
+  const several = guessed.length > 1;
+  return (
+    ` The ${guessed.join(' and ')} time${several ? 's are' : ' is'} guessed from the wording: ` +
+    `mark ${several ? 'them' : 'it'} ("Mark as …" on the row) if the guess is wrong.`
+  );
+}
+
 /** A phase's figure against the window written beside it: the window's length, or the difference reported. */
 function againstOwnWindow(stated: StatedDuration, own: OwnWindow) {
   const computed = formatMinutes(own.minutes);
@@ -74,7 +104,18 @@ const rule: Rule = {
   level: 'warning',
   description: 'A duration stated in the text disagrees with the one computed from the timeline.',
   rationale:
-    'Durations written by hand drift from the timeline as it is corrected, and a wrong figure in the summary is the one everybody quotes. A stated duration is compared with the one computed from the milestones (an impact duration, when no impact window is marked, with the span from start to mitigation or resolution); a difference beyond the tolerance is reported, with a fix that writes the computed figure. When a milestone behind the figure is only guessed from the wording, the finding is an information rather than a warning, since the guess may be what is wrong. A figure beside its own window (a phase or severity level listed as "Date: 11:30 - 20:30" with "Duration: ~9 hours", or a sentence giving both) is compared with that window, not the timeline; a figure in a sentence about the future or a plan ("the coming release needs roughly forty minutes of planned downtime") is not one of this incident\'s. An approximate figure in whole hours ("approximately two hours") is allowed the half hour it was rounded by. When the milestones come from the timelines of several incidents (`timeline/several-incidents`), no figure is compared: none measured across them is an incident\'s.',
+    'Durations written by hand drift from the timeline as it is corrected, and a wrong figure in the summary ' +
+    'is the one everybody quotes. A stated duration is compared with the one computed from the milestones ' +
+    '(an impact duration, when no impact window is marked, with the span from start to mitigation or ' +
+    'resolution); a difference beyond the tolerance is reported, with a fix that writes the computed figure. ' +
+    'When a milestone behind the figure is only guessed from the wording, the finding is an information ' +
+    'rather than a warning, since the guess may be what is wrong. A figure beside its own window (a phase ' +
+    'or severity level listed as "Date: 11:30 - 20:30" with "Duration: ~9 hours", or a sentence giving ' +
+    'both) is compared with that window, not the timeline; a figure in a sentence about the future or a ' +
+    'plan ("the coming release needs roughly forty minutes of planned downtime") is not one of this ' +
+    'incident\'s. An approximate figure in whole hours ("approximately two hours") is allowed the half hour ' +
+    'it was rounded by. When the milestones come from the timelines of several incidents ' +
+    "(`timeline/several-incidents`), no figure is compared: none measured across them is an incident's.",
   example: {
     flagged: 'Fulfilment was down for 40 minutes. (timeline: 78 minutes)',
     better: 'Fulfilment was down for 78 minutes.',
@@ -89,7 +130,8 @@ const rule: Rule = {
       type: 'number',
       default: 0.25,
       description:
-        'For approximate statements ("about an hour"), the tolerance as a share of the computed figure, when larger.',
+        'For approximate statements ("about an hour"), the tolerance as a share of the computed figure, ' +
+        'when larger.',
     },
   },
   fixable: true,
@@ -109,16 +151,12 @@ const rule: Rule = {
       const title = METRIC_TITLES[stated.metric!].toLowerCase();
       const computed = formatMinutes(range.shown);
       const guessed = guessedEnds(doc, stated);
-      const caveat =
-        guessed.length > 0
-          ? ` The ${guessed.join(' and ')} time${guessed.length > 1 ? 's are' : ' is'} guessed from the wording: mark ${guessed.length > 1 ? 'them' : 'it'} ("Mark as …" on the row) if the guess is wrong.`
-          : '';
       return [
         {
           range: stated.range,
           // Guessed milestones make a guessed figure: say so, without the weight of a warning.
           atMost: guessed.length > 0 ? ('info' as const) : undefined,
-          message: `This says ${formatMinutes(stated.minutes)}, but the timeline gives ${range.low === range.high ? computed : `${formatMinutes(range.low)} to ${formatMinutes(range.high)}`} for the ${title} (${doc.metrics[stated.metric!].definition.to} − ${doc.metrics[stated.metric!].definition.from}).${caveat}`,
+          message: timelineMessage(doc, stated, range) + guessCaveat(guessed),
           fixes:
             stated.source === 'prose'
               ? [
