@@ -276,6 +276,7 @@ function addDocumentFeatures(candidates: MilestoneCandidate[]): void {
   if (![...DETECTION].some((f) => named.has(f as never))) shared.doc_no_detection_words = 1;
   if (![...OPENING_FAMILIES].some((f) => named.has(f as never))) shared.doc_no_onset_words = 1;
   if (scored.every((c) => c.features.date_only)) shared.doc_no_time_of_day = 1;
+  if (named.has('unaided')) shared.doc_recovers_unaided = 1;
   for (const c of scored) Object.assign(c.features, shared);
 }
 
