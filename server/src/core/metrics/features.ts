@@ -212,6 +212,7 @@ export const FEATURES: Record<string, string> = {
   span_end: 'the end of a span a line counts from a time it gives ("slow for the next 2 hours", "7-13th Nov")',
   stated_onset: 'an onset stated in prose ("at roughly 18:52 UTC … experienced")',
   incident_field: 'the time of a field that dates the incident ("Date of incident: 20 September 2023, 14:32 UTC")',
+  before_incident_field: 'earlier than the time a field dating the incident gives (the story before it began)',
   agrees_window_start: 'a timeline entry at the same instant as a stated window’s start',
   agrees_window_end: 'a timeline entry at the same instant as a stated window’s end',
   before_window: 'earlier than a stated window’s start',
