@@ -78,8 +78,8 @@ const SYSTEM_STARTS = [
 ].join('');
 
 /** Closing a way in ("closed the port", "closing unbounded access to the cache") blocks it: a step, not a closure. */
-const CLOSES_ACCESS = [
-  String.raw`clos(?:ed|ing|es)\s+(?:off\s+|down\s+)?(?:(?:the|all|an?|any|its|our|public)\s+)?(?:[\w-]+\s+)?`,
+const ACCESS_CLOSED = [
+  String.raw`\s+(?:off\s+|down\s+)?(?:(?:the|all|an?|any|its|our|public)\s+)?(?:[\w-]+\s+)?`,
   String.raw`(?:ports?|access|holes?|communication|connections?|endpoints?)\b`,
 ].join('');
 
@@ -101,10 +101,10 @@ const FAMILIES = {
   notice: String.raw`noticed?|notices|detect(?:ed|s)?|observed|spotted|discovered|became\s+aware|realis\w*|realiz\w*|saw\b|sees\b`,
   acknowledge: String.raw`acknowledg\w*|ack(?:ed|'d)\b|declar\w*|escalat\w*|engag\w*|joined|respond(?:ed|s|ing)|incident\s+(?:opened|created|channel|bridge|call|room|commander)|war\s+room|assum\w+\s+(?:incident\s+)?(?:lead|command)|status\s*page|statuspage|${RESPONDER_TELLS}`,
   investigate: String.raw`investigat\w*|look(?:ed|ing|s)?\s+into|troubleshoot\w*|debug\w*|triag\w*|diagnos\w*|began\s+(?:looking|working)|working\s+on|(?:identif(?:y|ies|ied)|determin(?:e|es|ed)|confirm(?:s|ed)?)\s+that`,
-  mitigate: String.raw`roll(?:ed|ing|s)?[\s-]?back|${ROLLED_SOMETHING_BACK}|rollback|revert\w*|fail(?:ed|ing)?[\s-]?over|workaround|disabl\w*|turn(?:ed)?\s+off|switched\s+off|scal(?:ed|ing)\s+(?:up|out|back)|restart\w*|reboot\w*|(?<!(?:backlogs?|queues?)\s+(?:was\s+|were\s+|is\s+|are\s+)?)drain\w*|purg\w*|flush\w*|(?:rais|increas|bump)(?:ed|ing)?\s+(?:the\s+)?(?:[\w-]+\s+)?(?:quotas?|limits?|capacity)|add(?:ed|ing)\s+(?:more\s+|additional\s+)?capacity|capacity\s+(?:was\s+|were\s+)?added|null[\s-]?rout\w*|${BLOCKS_TRAFFIC}|throttl\w*|rate[\s-]?limit\w*\s+(?:applied|added|enabled|extended|tightened|lowered)|(?:appl|add|enabl)(?:y|ied|ed|ing)\s+(?:a\s+|the\s+)?rate[\s-]?limit|hot-?fix\w*|${PATCH_APPLIED}|fix\s+(?:was\s+)?(?:deployed|applied|released|rolled)|(?:deployed|released|shipped|published|applied)\s+(?:a\s+|the\s+)?fix(?:ed)?\b|mitigat\w*|${REDIRECTS_TRAFFIC}|rerout\w*|re-?enabl\w*|re-?(?:creat|buil[dt]|instat|provision|issu|generat)\w*|removed|kill\w*|stopped\s+the|${SWITCHED_TO_SPARE}|${CLOSES_ACCESS}`,
+  mitigate: String.raw`roll(?:ed|ing|s)?[\s-]?back|${ROLLED_SOMETHING_BACK}|rollback|revert\w*|fail(?:ed|ing)?[\s-]?over|workaround|disabl\w*|turn(?:ed)?\s+off|switched\s+off|scal(?:ed|ing)\s+(?:up|out|back)|restart\w*|reboot\w*|(?<!(?:backlogs?|queues?)\s+(?:was\s+|were\s+|is\s+|are\s+)?)drain\w*|purg\w*|flush\w*|(?:rais|increas|bump)(?:ed|ing)?\s+(?:the\s+)?(?:[\w-]+\s+)?(?:quotas?|limits?|capacity)|add(?:ed|ing)\s+(?:more\s+|additional\s+)?capacity|capacity\s+(?:was\s+|were\s+)?added|null[\s-]?rout\w*|${BLOCKS_TRAFFIC}|throttl\w*|rate[\s-]?limit\w*\s+(?:applied|added|enabled|extended|tightened|lowered)|(?:appl|add|enabl)(?:y|ied|ed|ing)\s+(?:a\s+|the\s+)?rate[\s-]?limit|hot-?fix\w*|${PATCH_APPLIED}|fix\s+(?:was\s+)?(?:deployed|applied|released|rolled)|(?:deployed|released|shipped|published|applied)\s+(?:a\s+|the\s+)?fix(?:ed)?\b|mitigat\w*|${REDIRECTS_TRAFFIC}|rerout\w*|re-?enabl\w*|re-?(?:creat|buil[dt]|instat|provision|issu|generat)\w*|removed|kill\w*|stopped\s+the|${SWITCHED_TO_SPARE}|clos(?:ed|ing|es)${ACCESS_CLOSED}`,
   recover: String.raw`resolv\w*|recover\w*|back\s+(?:to\s+(?:(?:its|their|the)\s+)?(?:normal|usual|baseline|expected|previous)\b|online|up)|restor\w*|healthy|operational|all[\s-]clear|return(?:ed|s)?\s+to\s+(?:(?:its|their|the)\s+)?(?:normal|usual|baseline|expected)\b|normal(?:ly|ized|ised)?|(?:work\w*|up|online|(?!un)\w+able|(?!fail|crash|error|drop|los|timing|stall|hang)\w+ing|succeed\w*|pass\w*|respond\w*|load\w*|flow\w*)\s+again|resum(?:e|ed|es|ing)\b|${WORKS_AGAIN}|${SYSTEM_STARTS}|${CHECKED_GOOD}|(?:errors?|failures?|alerts?|timeouts?)\s+(?:stop(?:s|ped)?|ceased?|subsided?|cleared)|stable|stabili[sz]\w*|no\s+(?:further|more|longer)|fully|ended|(?:is|was)\s+over\b|complete[d]?|(?!(?:the|an?|its|their|this|that)\s)\w+\s+end(?:s|ed)?\W*$`,
   unaided: UNAIDED,
-  closure: String.raw`(?!${CLOSES_ACCESS})clos(?:ed|ing|es)|wrap(?:ped)?\s+up|hand(?:ed)?\s+over|stood\s+down|stand[\s-]?down`,
+  closure: String.raw`clos(?:ed|ing|es)(?!${ACCESS_CLOSED})|wrap(?:ped)?\s+up|hand(?:ed)?\s+over|stood\s+down|stand[\s-]?down`,
   monitoring: String.raw`monitor(?:ing)?\s+(?:the\s+)?(?:situation|recovery|closely|for)|continu\w+\s+to\s+monitor|keep\w*\s+(?:an\s+)?eye|watching`,
   partial: String.raw`partial\w*|some\b|begin(?:s|ning)?\s+to|start(?:ed|s)?\s+to|slowly|gradual\w*|most\b|majority|still`,
   underway: [
