@@ -6,7 +6,7 @@ import { analyzeText } from '../../../server/src/core/analyzer';
 import { checkDocument } from '../../../server/src/core/check';
 import { chooseMilestones, type MilestoneWeights } from '../../../server/src/core/metrics/choose';
 import { guessDescription, markFixesAt, timedEntryAt } from '../../../server/src/core/metrics/mark';
-import { candidatesOf } from '../../../server/src/core/metrics/milestones';
+import { candidatesOf, milestonesFrom } from '../../../server/src/core/metrics/milestones';
 import { codeLenses } from '../../../server/src/lsp/outline';
 import type { MilestoneCandidate } from '../../../server/src/core/metrics/milestone-candidates';
 import { applyEdits } from '../../../server/src/core/text/edits';
@@ -57,6 +57,16 @@ describe('choosing milestones together', () => {
   it('takes a marked candidate over any score', () => {
     const chosen = chooseMilestones([candidate(3, 'alert'), candidate(9, 'nothing', ['detected'])], WEIGHTS);
     assert.equal(chosen.detected?.candidate.line, 9);
+  });
+});
+
+describe('an end at the instant the incident opens', () => {
+  it('is no end: a guessed resolution at the time of the guessed start goes, a later one stays', () => {
+    const start = candidate(5, 'begin');
+    // Another line at the same minute, as a schedule restated beside the field that dates the incident.
+    const sameInstant = { ...candidate(5, 'recover'), line: 40 };
+    assert.equal(milestonesFrom([start, sameInstant], WEIGHTS).resolved, undefined);
+    assert.equal(milestonesFrom([start, candidate(30, 'recover')], WEIGHTS).resolved?.line, 30);
   });
 });
 

@@ -37,6 +37,29 @@ describe('word families match in their sense', () => {
     assert.ok(!names('Start the nodes early', 'recover'));
   });
 
+  it('a null route and capacity added are mitigations; closing a way in is a step, closing the incident is not', () => {
+    assert.ok(names('The transit provider null-routed the attacked address', 'mitigate'));
+    assert.ok(names('Extra capacity added to the worker pool', 'mitigate'));
+    assert.ok(names('Closed the database port to the internet', 'mitigate'));
+    assert.ok(!names('Closed the database port to the internet', 'closure'));
+    assert.ok(names('Incident closed after a quiet hour', 'closure'));
+    assert.ok(!names('Incident closed after a quiet hour', 'mitigate'));
+  });
+
+  it('a negation stays in its clause: after "and" or a comma, the next step is told as done', () => {
+    assert.ok(names('The engineer stops nginx and re-enables the firewall', 'mitigate'));
+    assert.ok(!familiesIn('The engineer stops nginx and re-enables the firewall').negated);
+    assert.ok(familiesIn('The alerts were not yet resolved').negated);
+    assert.ok(familiesIn('The node stopped responding to health checks').negated);
+  });
+
+  it('a recovery with no one acting is unaided; a restart by an engineer is not', () => {
+    assert.ok(names('Error rate returns to normal without intervention', 'unaided'));
+    assert.ok(names('Replication caught up on its own', 'unaided'));
+    assert.ok(names('The queue recovered automatically after the burst', 'unaided'));
+    assert.ok(!names('The on-call engineer restarted the queue workers', 'unaided'));
+  });
+
   it('rolling something back is a mitigation, with the object before "back" too; rolling it out is not', () => {
     assert.ok(names('Rolled back the gateway release', 'mitigate'));
     assert.ok(names('The on-call engineer rolled the gateway release back', 'mitigate'));

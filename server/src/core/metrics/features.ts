@@ -77,6 +77,20 @@ const SYSTEM_STARTS = [
   String.raw`(?!\s+(?:to|fail\w*|return\w*|erroring|timing|throwing|dropping|rejecting)\b)`,
 ].join('');
 
+/** Closing a way in ("closed the port", "closing unbounded access to the cache") blocks it: a step, not a closure. */
+const ACCESS_CLOSED = [
+  String.raw`\s+(?:off\s+|down\s+)?(?:(?:the|all|an?|any|its|our|public)\s+)?(?:[\w-]+\s+)?`,
+  String.raw`(?:ports?|access|holes?|communication|connections?|endpoints?)\b`,
+].join('');
+
+/** A recovery the author says came with no one's action: "resolves naturally without intervention", "on its own". */
+const UNAIDED = [
+  String.raw`without\s+(?:any\s+)?(?:manual\s+|human\s+|further\s+)?(?:intervention|action)`,
+  String.raw`|no\s+(?:manual\s+|human\s+)?intervention|on\s+(?:its|their)\s+own|by\s+(?:itself|themselves)`,
+  String.raw`|(?:resolv|recover|clear|subsid|return|end)\w*\s+naturally|self-?heal\w*`,
+  String.raw`|automatically\s+(?:recover|resolv|restor)\w*|(?:recover|resolv|restor)\w*\s+automatically`,
+].join('');
+
 /** Word families: what a line of a timeline says happened. Alternatives are general words, not phrases of one document. */
 const FAMILIES = {
   trigger: String.raw`deploy\w*|merg(?:e|ed|es|ing)|config(?:uration)?\s+(?:change|update|push)\w*|releas(?:e|ed|ing)|upgrad\w*|migrat\w*|maintenance|pushed|rolled\s+out|roll-?out|change\s+(?:was\s+)?(?:made|applied|introduced)|cron|scheduled\s+job|certificate\s+expir\w*`,
@@ -87,9 +101,10 @@ const FAMILIES = {
   notice: String.raw`noticed?|notices|detect(?:ed|s)?|observed|spotted|discovered|became\s+aware|realis\w*|realiz\w*|saw\b|sees\b`,
   acknowledge: String.raw`acknowledg\w*|ack(?:ed|'d)\b|declar\w*|escalat\w*|engag\w*|joined|respond(?:ed|s|ing)|incident\s+(?:opened|created|channel|bridge|call|room|commander)|war\s+room|assum\w+\s+(?:incident\s+)?(?:lead|command)|status\s*page|statuspage|${RESPONDER_TELLS}`,
   investigate: String.raw`investigat\w*|look(?:ed|ing|s)?\s+into|troubleshoot\w*|debug\w*|triag\w*|diagnos\w*|began\s+(?:looking|working)|working\s+on|(?:identif(?:y|ies|ied)|determin(?:e|es|ed)|confirm(?:s|ed)?)\s+that`,
-  mitigate: String.raw`roll(?:ed|ing|s)?[\s-]?back|${ROLLED_SOMETHING_BACK}|rollback|revert\w*|fail(?:ed|ing)?[\s-]?over|workaround|disabl\w*|turn(?:ed)?\s+off|switched\s+off|scal(?:ed|ing)\s+(?:up|out|back)|restart\w*|reboot\w*|(?<!(?:backlogs?|queues?)\s+(?:was\s+|were\s+|is\s+|are\s+)?)drain\w*|purg\w*|flush\w*|(?:rais|increas|bump)(?:ed|ing)?\s+(?:the\s+)?(?:[\w-]+\s+)?(?:quotas?|limits?|capacity)|add(?:ed|ing)\s+(?:more\s+)?capacity|${BLOCKS_TRAFFIC}|throttl\w*|rate[\s-]?limit\w*\s+(?:applied|added|enabled|extended|tightened|lowered)|(?:appl|add|enabl)(?:y|ied|ed|ing)\s+(?:a\s+|the\s+)?rate[\s-]?limit|hot-?fix\w*|${PATCH_APPLIED}|fix\s+(?:was\s+)?(?:deployed|applied|released|rolled)|(?:deployed|released|shipped|published|applied)\s+(?:a\s+|the\s+)?fix(?:ed)?\b|mitigat\w*|${REDIRECTS_TRAFFIC}|rerout\w*|re-?enabl\w*|re-?(?:creat|buil[dt]|instat|provision|issu|generat)\w*|removed|kill\w*|stopped\s+the|${SWITCHED_TO_SPARE}`,
+  mitigate: String.raw`roll(?:ed|ing|s)?[\s-]?back|${ROLLED_SOMETHING_BACK}|rollback|revert\w*|fail(?:ed|ing)?[\s-]?over|workaround|disabl\w*|turn(?:ed)?\s+off|switched\s+off|scal(?:ed|ing)\s+(?:up|out|back)|restart\w*|reboot\w*|(?<!(?:backlogs?|queues?)\s+(?:was\s+|were\s+|is\s+|are\s+)?)drain\w*|purg\w*|flush\w*|(?:rais|increas|bump)(?:ed|ing)?\s+(?:the\s+)?(?:[\w-]+\s+)?(?:quotas?|limits?|capacity)|add(?:ed|ing)\s+(?:more\s+|additional\s+)?capacity|capacity\s+(?:was\s+|were\s+)?added|null[\s-]?rout\w*|${BLOCKS_TRAFFIC}|throttl\w*|rate[\s-]?limit\w*\s+(?:applied|added|enabled|extended|tightened|lowered)|(?:appl|add|enabl)(?:y|ied|ed|ing)\s+(?:a\s+|the\s+)?rate[\s-]?limit|hot-?fix\w*|${PATCH_APPLIED}|fix\s+(?:was\s+)?(?:deployed|applied|released|rolled)|(?:deployed|released|shipped|published|applied)\s+(?:a\s+|the\s+)?fix(?:ed)?\b|mitigat\w*|${REDIRECTS_TRAFFIC}|rerout\w*|re-?enabl\w*|re-?(?:creat|buil[dt]|instat|provision|issu|generat)\w*|removed|kill\w*|stopped\s+the|${SWITCHED_TO_SPARE}|clos(?:ed|ing|es)${ACCESS_CLOSED}`,
   recover: String.raw`resolv\w*|recover\w*|back\s+(?:to\s+(?:(?:its|their|the)\s+)?(?:normal|usual|baseline|expected|previous)\b|online|up)|restor\w*|healthy|operational|all[\s-]clear|return(?:ed|s)?\s+to\s+(?:(?:its|their|the)\s+)?(?:normal|usual|baseline|expected)\b|normal(?:ly|ized|ised)?|(?:work\w*|up|online|(?!un)\w+able|(?!fail|crash|error|drop|los|timing|stall|hang)\w+ing|succeed\w*|pass\w*|respond\w*|load\w*|flow\w*)\s+again|resum(?:e|ed|es|ing)\b|${WORKS_AGAIN}|${SYSTEM_STARTS}|${CHECKED_GOOD}|(?:errors?|failures?|alerts?|timeouts?)\s+(?:stop(?:s|ped)?|ceased?|subsided?|cleared)|stable|stabili[sz]\w*|no\s+(?:further|more|longer)|fully|ended|(?:is|was)\s+over\b|complete[d]?|(?!(?:the|an?|its|their|this|that)\s)\w+\s+end(?:s|ed)?\W*$`,
-  closure: String.raw`clos(?:ed|ing|es)|wrap(?:ped)?\s+up|hand(?:ed)?\s+over|stood\s+down|stand[\s-]?down`,
+  unaided: UNAIDED,
+  closure: String.raw`clos(?:ed|ing|es)(?!${ACCESS_CLOSED})|wrap(?:ped)?\s+up|hand(?:ed)?\s+over|stood\s+down|stand[\s-]?down`,
   monitoring: String.raw`monitor(?:ing)?\s+(?:the\s+)?(?:situation|recovery|closely|for)|continu\w+\s+to\s+monitor|keep\w*\s+(?:an\s+)?eye|watching`,
   partial: String.raw`partial\w*|some\b|begin(?:s|ning)?\s+to|start(?:ed|s)?\s+to|slowly|gradual\w*|most\b|majority|still`,
   underway: [
@@ -117,9 +132,17 @@ export const FAMILY_NAMES = Object.keys(FAMILIES) as Family[];
 const PATTERNS = Object.fromEntries(
   FAMILY_NAMES.map((f) => [f, new RegExp(String.raw`\b(?:${FAMILIES[f]})`, 'i')]),
 ) as Record<Family, RegExp>;
-/** A negation shortly before a cue ("not yet resolved", "no alert fired") turns it off. */
-const NEGATION =
-  /(?:\b(?:not|never|no|nor|without|yet\s+to|before|until|stop(?:s|ped)?|ceased?)\b|n't\b)\W*(?:\w+\W+){0,2}$/i;
+/**
+ * A negation shortly before a cue ("not yet resolved", "no alert fired") turns it off, within its own clause: in
+ * "stops the cache and re-enables the firewall" the second step is done, not negated.
+ */
+const NEGATION = new RegExp(
+  [
+    String.raw`(?:\b(?:not|never|no|nor|without|yet\s+to|before|until|stop(?:s|ped)?|ceased?)\b|n't\b)`,
+    String.raw`[^\w,;]*(?:(?!(?:and|then|but)\b)\w+[^\w,;]+){0,2}$`,
+  ].join(''),
+  'i',
+);
 
 /** Which word families a line's text names (negated cues count as the `negated` feature instead). */
 export const familiesIn = memoize((text: string): { families: Family[]; negated: boolean } => {
@@ -190,6 +213,7 @@ export const FEATURES: Record<string, string> = {
   span_end: 'the end of a span a line counts from a time it gives ("slow for the next 2 hours", "7-13th Nov")',
   stated_onset: 'an onset stated in prose ("at roughly 18:52 UTC … experienced")',
   incident_field: 'the time of a field that dates the incident ("Date of incident: 20 September 2023, 14:32 UTC")',
+  before_incident_field: 'earlier than the time a field dating the incident gives (the story before it began)',
   agrees_window_start: 'a timeline entry at the same instant as a stated window’s start',
   agrees_window_end: 'a timeline entry at the same instant as a stated window’s end',
   before_window: 'earlier than a stated window’s start',
@@ -219,6 +243,8 @@ export const FEATURES: Record<string, string> = {
   doc_no_detection_words: 'the document: no candidate names the alert, report or notice families',
   doc_no_onset_words: 'the document: no candidate names the onset, symptom or trigger families',
   doc_no_time_of_day: 'the document: no candidate gives a time of day',
+  doc_recovers_unaided:
+    'the document: a timeline row says the trouble ended with no one acting ("resolves without intervention")',
 };
 export const FEATURE_NAMES = Object.keys(FEATURES);
 

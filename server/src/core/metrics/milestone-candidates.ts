@@ -98,7 +98,7 @@ export interface MilestoneInput {
 function fromWindow(window: StatedWindow): MilestoneCandidate[] {
   const base = { line: window.line, range: window.range, text: window.text, source: 'prose' as const, marked: [] };
   if (window.field) return [{ ...base, time: window.start, features: { incident_field: 1, in_prose: 1 } }];
-  if (window.day) return [{ ...base, time: window.start, features: { onset_day: 1, date_only: 1, in_prose: 1 } }];
+  if (window.day) return [{ ...base, time: window.start, features: { onset_day: 1, date_only: 1 } }];
   const start = { ...base, time: window.start, features: { window_start: 1, in_prose: 1 } };
   return window.end === undefined
     ? [start]
@@ -128,7 +128,8 @@ export function collectMilestoneCandidates(input: MilestoneInput): MilestoneCand
   candidates.push(...endsFromStatedDuration(candidates, input.stated ?? []));
   addSectionFeatures(candidates, input.sections ?? []);
   // A day told in prose stands outside the timeline's order: the others' positions are counted without it.
-  const proseDay = (c: MilestoneCandidate) => !!(c.features.onset_day && c.features.in_prose);
+  // (Such a day is not weighed as prose: the windows' end, which prose also gives, keeps its own weight.)
+  const proseDay = (c: MilestoneCandidate) => !!(c.features.onset_day && c.features.date_only && c.source === 'prose');
   const rows = candidates.filter((c) => !proseDay(c));
   addPositionFeatures(rows, input.stated ?? []);
   addDurationPairs(rows, input.stated ?? []);
@@ -303,6 +304,7 @@ function addDocumentFeatures(candidates: MilestoneCandidate[]): void {
   if (![...DETECTION].some((f) => named.has(f as never))) shared.doc_no_detection_words = 1;
   if (![...OPENING_FAMILIES].some((f) => named.has(f as never))) shared.doc_no_onset_words = 1;
   if (scored.every((c) => c.features.date_only)) shared.doc_no_time_of_day = 1;
+  if (named.has('unaided')) shared.doc_recovers_unaided = 1;
   for (const c of scored) Object.assign(c.features, shared);
 }
 
@@ -384,6 +386,8 @@ function addPositionFeatures(candidates: MilestoneCandidate[], stated: readonly 
   const first = sorted[0].time;
   const windowStarts = sorted.filter((c) => c.features.window_start || c.features.stated_onset).map((c) => c.time);
   const windowEnds = sorted.filter((c) => c.features.window_end).map((c) => c.time);
+  // The field that dates the incident ("Date of incident: … 14:32") says when it began: what came before is its story.
+  const dated = Math.min(...sorted.filter((c) => c.features.incident_field).map((c) => c.time));
   const near = (time: number, list: number[]) => list.some((t) => Math.abs(t - time) <= MINUTE);
   const durations = stated.filter((s) => s.metric === 'impact' || s.metric === 'ttr').map((s) => s.minutes * MINUTE);
   const origin = Math.min(first, ...windowStarts);
@@ -426,6 +430,7 @@ function addPositionFeatures(candidates: MilestoneCandidate[], stated: readonly 
     if (!isWindow && near(c.time, windowEnds)) f.agrees_window_end = 1;
     if (windowStarts.length > 0 && c.time < Math.min(...windowStarts) - MINUTE) f.before_window = 1;
     if (windowEnds.length > 0 && c.time > Math.max(...windowEnds) + MINUTE) f.after_window = 1;
+    if (Number.isFinite(dated) && c.time < dated - MINUTE) f.before_incident_field = 1;
     if (durations.some((d) => Math.abs(c.time - origin - d) <= 2 * MINUTE)) f.agrees_duration_end = 1;
   });
   markWindowsAfterRecovery(sorted);

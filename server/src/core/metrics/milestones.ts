@@ -72,10 +72,13 @@ export function milestonesFrom(
   weights: MilestoneWeights = DEFAULT_WEIGHTS,
 ): Milestones {
   const chosen: Partial<Record<MilestoneKind, Choice>> = chooseMilestones(candidates, weights);
-  // One guessed line rarely both reports a problem and its end: the end goes.
-  const opening = [chosen.started?.candidate, chosen.detected?.candidate];
-  for (const end of ['mitigated', 'resolved'] as const)
-    if (chosen[end] && opening.includes(chosen[end]!.candidate)) delete chosen[end];
+  // An incident rarely ends at the instant it opens: a guessed end on the line, or at the time, of the guessed start
+  // or detection goes (a schedule restated beside the field that dates the incident is no end).
+  const opening = [chosen.started?.candidate, chosen.detected?.candidate].filter((c) => c !== undefined);
+  for (const end of ['mitigated', 'resolved'] as const) {
+    const guess = chosen[end]?.candidate;
+    if (guess && opening.some((c) => c === guess || c.time === guess.time)) delete chosen[end];
+  }
   const found = {} as Milestones;
   for (const kind of MILESTONE_KINDS) {
     // A marked choice wins even when it breaks the order: the author knows, and out-of-order rules say so.
