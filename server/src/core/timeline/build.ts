@@ -99,7 +99,8 @@ function readingDirection(candidates: readonly Candidate[]): 1 | -1 {
 
 export function buildTimeline(input: TimelineInput): TimelineResult {
   const { blocks, sections, index } = input;
-  const spliced = input.previous && input.editedRows && spliceRows(input.previous.gathered, input.editedRows, sections);
+  const { previous, editedRows } = input;
+  const spliced = previous && editedRows && spliceRows(previous.gathered, editedRows, sections);
   const gathered = spliced?.gathered ?? gatherAll(blocks, sections);
   const { candidates, fromSections, outside, summary, title, field } = gathered;
 
@@ -481,6 +482,10 @@ function shifted(
   memo: TimelineMemo,
   teamZone: Zone | undefined,
 ): Checkpoint {
+  // Checkpoints are never changed once taken: an edit that moved no count nor zone keeps the old one.
+  const counts = ['entries', 'ordered', 'labelled', 'problems', 'reported'] as const;
+  const moved = counts.some((k) => rejoin[k] !== here[k]);
+  if (!moved && memo.teamZone === teamZone) return cp;
   return {
     ctx: restoreContext(cp.ctx, memo, teamZone),
     anchor: cp.anchor,
