@@ -23,7 +23,7 @@ import { plainText } from './parse/inline';
 import { buildSections } from './parse/sections';
 import { LineIndex } from './text/lineIndex';
 import { buildTimeline, type TimelineResult } from './timeline/build';
-import { timelineStillHolds, type TimelineSource } from './timeline/reuse';
+import { editedRows, timelineStillHolds, type RowEdit, type TimelineSource } from './timeline/reuse';
 import { dateInFileName } from './time/fileDate';
 import { declaredZone } from './timeline/candidates';
 import { completeDate, freshContext, resolveStamp, type CalendarDate } from './time/resolve';
@@ -369,15 +369,17 @@ export class DerivedCache {
   /** The previous timeline and sections when they still hold for `source`, else a fresh reading. */
   timeline(
     source: TimelineSource,
-    read: (previous: TimelineResult | undefined) => TimelineResult,
+    read: (previous: TimelineResult | undefined, rows: RowEdit[] | undefined) => TimelineResult,
   ): { result: TimelineResult; sections: Section[] } {
     if (this.source && this.result && timelineStillHolds(this.source, source)) {
       const sections = this.source.sections;
       this.source = { ...source, sections };
       return { result: this.result, sections };
     }
-    // The previous reading lets an edited row be read from where it stands (see timeline/resume.ts).
-    const result = read(this.result);
+    // The previous reading lets an edited row be read from where it stands (see timeline/resume.ts), and when
+    // only rows changed, be the only ones read again.
+    const rows = this.source && this.result ? editedRows(this.source, source) : undefined;
+    const result = read(this.result, rows);
     this.source = { ...source, fromSections: result.timeline.sections.length > 0 };
     this.result = result;
     return { result, sections: source.sections };
@@ -445,7 +447,7 @@ export function buildDocument(
   const currentYear = yearOf(options.today);
   const settings = timelineSettings(reference, [fmZone, defaultZone], documentZone, currentYear);
   const source = { lines: index.lines, blocks, sections: freshSections, settings, fromSections: true };
-  const { result: timeline, sections } = derived.timeline(source, (previous) =>
+  const { result: timeline, sections } = derived.timeline(source, (previous, rows) =>
     buildTimeline({
       blocks,
       sections: freshSections,
@@ -456,6 +458,7 @@ export function buildDocument(
       defaultZone,
       currentYear,
       previous: previous?.memo,
+      editedRows: rows,
     }),
   );
   const durations = new LineDurations();

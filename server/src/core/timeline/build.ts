@@ -16,11 +16,20 @@ import {
 } from '../time/resolve';
 import type { DatePart, Stamp } from '../time/stamps';
 import { formatOffset, type Zone } from '../time/zones';
-import { collectCandidates, declaredZone, entry, headerZone, type Candidate, type EntryCandidate } from './candidates';
+import {
+  collectCandidates,
+  declaredZone,
+  entry,
+  headerZone,
+  tableRowCandidates,
+  type Candidate,
+  type EntryCandidate,
+} from './candidates';
 import { findLabelledWindow } from './labelledWindow';
 import { dayRangeEnd, durationFieldEnd, spanEnds } from './spanEnds';
 import { labelMilestone, markersIn, RANGE_END } from './markers';
 import { restoreContext, sameState, unchangedSpans, type Checkpoint, type TimelineMemo } from './resume';
+import type { RowEdit } from './reuse';
 import type { LabelledMilestone } from './markers';
 import { correctYearSlips } from './yearSlips';
 
@@ -49,6 +58,8 @@ export interface TimelineInput {
   currentYear?: number;
   /** The previous version's reading: rows before an edit, and after it once the state agrees, are not read again. */
   previous?: TimelineMemo;
+  /** The only lines that changed since `previous`, when they are all timeline rows: only they are read again. */
+  editedRows?: readonly RowEdit[];
 }
 
 function inSections(block: Block, sections: readonly Section[]): boolean {
@@ -88,11 +99,13 @@ function readingDirection(candidates: readonly Candidate[]): 1 | -1 {
 
 export function buildTimeline(input: TimelineInput): TimelineResult {
   const { blocks, sections, index } = input;
-  const { timelineSections, candidates, fromSections, outside } = gatherCandidates(blocks, sections);
+  const { previous, editedRows } = input;
+  const spliced = previous && editedRows && spliceRows(previous.gathered, editedRows, sections);
+  const gathered = spliced?.gathered ?? gatherAll(blocks, sections);
+  const { candidates, fromSections, outside, summary, title, field } = gathered;
 
   const problems: Problem[] = [];
   const { declared, fallback, teamZone } = chooseZones(candidates, input);
-  const summary = fromSections.length > 0 ? summaryStart(blocks, timelineSections) : undefined;
   const reference = incidentDay(summary, input);
   let ctx = freshContext(reference, {
     zone: (declared ?? fallback)?.zone,
@@ -341,7 +354,7 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
   });
   const startKey = JSON.stringify([ctx, daysOnly, reportedKeys, teamZone?.label]);
   const memo = input.previous?.startKey === startKey ? input.previous : undefined;
-  const spans = memo ? unchangedSpans(memo, candidates, index) : undefined;
+  const spans = memo ? (spliced?.spans ?? unchangedSpans(memo, candidates, index)) : undefined;
   /** Brings the output lists to what the old reading had at `cp`, from `from` (its counts there) on. */
   const takeFrom = (old: TimelineMemo, from: Checkpoint, to: Checkpoint) => {
     append(entries, old.entries, from.entries, to.entries);
@@ -394,6 +407,7 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
     startKey,
     lines: index.lines,
     candidates,
+    gathered,
     checkpoints,
     entries: entries.slice(),
     ordered: ordered.slice(),
@@ -414,11 +428,7 @@ export function buildTimeline(input: TimelineInput): TimelineResult {
     if (!kind || !c.stamp) continue;
     addLabelled(c, kind, resolveEntry(c, atReference()));
   }
-  const title = titleWindow(blocks);
   if (title) addLabelled({ ...title, label: 'title' }, ['started'], resolveEntry(title, atReference()), 'prose');
-  const field = title
-    ? undefined
-    : windowFieldEntry(timelineSections.length > 0 ? blocks.filter((b) => !inSections(b, timelineSections)) : blocks);
   const alreadyRead = (line: number) => labelled.some((l) => l.source === 'prose' && l.line === line);
   if (field && !alreadyRead(field.line) && summary?.window?.candidate.line !== field.line) {
     addLabelled(field, ['started', 'impactStart'], resolveEntry(field, atReference()), 'prose');
@@ -472,6 +482,10 @@ function shifted(
   memo: TimelineMemo,
   teamZone: Zone | undefined,
 ): Checkpoint {
+  // Checkpoints are never changed once taken: an edit that moved no count nor zone keeps the old one.
+  const counts = ['entries', 'ordered', 'labelled', 'problems', 'reported'] as const;
+  const moved = counts.some((k) => rejoin[k] !== here[k]);
+  if (!moved && memo.teamZone === teamZone) return cp;
   return {
     ctx: restoreContext(cp.ctx, memo, teamZone),
     anchor: cp.anchor,
@@ -504,11 +518,82 @@ function dayEntry(c: Extract<Candidate, { kind: 'date' }>, date: CalendarDate, r
   };
 }
 
+/** Everything the reading starts from, gathered from the blocks. */
+export interface Gathered {
+  timelineSections: Section[];
+  candidates: Candidate[];
+  fromSections: Section[];
+  outside: Candidate[];
+  summary: ReturnType<typeof summaryStart> | undefined;
+  title: EntryCandidate | undefined;
+  field: EntryCandidate | undefined;
+}
+
+function gatherAll(blocks: readonly Block[], sections: readonly Section[]): Gathered {
+  const gathered = gatherCandidates(blocks, sections);
+  const { timelineSections, fromSections } = gathered;
+  const title = titleWindow(blocks);
+  const field = title
+    ? undefined
+    : windowFieldEntry(timelineSections.length > 0 ? blocks.filter((b) => !inSections(b, timelineSections)) : blocks);
+  const summary = fromSections.length > 0 ? summaryStart(blocks, timelineSections) : undefined;
+  return { ...gathered, summary, title, field };
+}
+
+/**
+ * The previous gathering with only the edited rows read again, and the span of candidates that changed; undefined
+ * when an edited row does not give one entry before and after, or the timeline would no longer come from its
+ * sections. Everything outside the timeline is kept: only rows changed. The previous lists are never changed.
+ */
+function spliceRows(previous: Gathered, edits: readonly RowEdit[], sections: readonly Section[]) {
+  const candidates = previous.candidates.slice();
+  let prefix = candidates.length;
+  let suffix = 0;
+  const changed = (i: number) => {
+    prefix = Math.min(prefix, i);
+    suffix = Math.max(suffix, i + 1);
+  };
+  for (const { table, row } of edits) {
+    const at = candidates.findIndex((c) => c.kind === 'entry' && c.line === row.line);
+    const old = candidates[at];
+    const fresh = tableRowCandidates(table, [row]).filter((c) => c.kind === 'entry');
+    const again = candidates.findIndex((c, i) => i > at && c.kind === 'entry' && c.line === row.line);
+    if (old?.kind !== 'entry' || again >= 0 || fresh.length !== 1 || fresh[0].kind !== 'entry') return undefined;
+    fresh[0].group = old.group;
+    candidates[at] = fresh[0];
+    changed(at);
+  }
+  // A row's time votes for its section's direction, which its reset carries.
+  let reset = -1;
+  for (let i = 0; i <= candidates.length; i++) {
+    if (i < candidates.length && candidates[i].kind !== 'reset') continue;
+    const last = candidates[reset];
+    if (last?.kind === 'reset') {
+      const direction = readingDirection(candidates.slice(reset + 1, i));
+      if (direction !== last.direction) {
+        candidates[reset] = { ...last, direction };
+        changed(reset);
+      }
+    }
+    reset = i;
+  }
+  if (!timed(candidates)) return undefined;
+  // The sections read the same (see editedRows): this version's objects, at the same places.
+  const timelineSections = sections.filter(isTimelineSection);
+  const fromSections = previous.fromSections.length > 0 ? timelineSections : [];
+  const gathered: Gathered = { ...previous, timelineSections, fromSections, candidates };
+  return { gathered, spans: { prefix, suffix, shift: 0 } };
+}
+
+const isTimelineSection = (s: Section) => s.kinds.includes('timeline') && !s.parent?.kinds.includes('timeline');
+
+/** Whether any entry gives a time of day, not as a labelled milestone: a timeline to read. */
+const timed = (list: readonly Candidate[]) =>
+  list.some((c) => c.kind === 'entry' && c.stamp?.time && !labelMilestone(c.label));
+
 /** The candidates of the timeline sections, or of the whole document when they give no times. */
 function gatherCandidates(blocks: readonly Block[], sections: readonly Section[]) {
-  const timelineSections = sections.filter(
-    (s) => s.kinds.includes('timeline') && !s.parent?.kinds.includes('timeline'),
-  );
+  const timelineSections = sections.filter(isTimelineSection);
   const scoped = timelineSections.length > 0 ? blocks.filter((b) => inSections(b, timelineSections)) : [];
   let candidates: Candidate[] = [];
   timelineSections.forEach((section, group) => {
@@ -524,8 +609,6 @@ function gatherCandidates(blocks: readonly Block[], sections: readonly Section[]
     }
   });
   let fromSections = timelineSections;
-  const timed = (list: Candidate[]) =>
-    list.some((c) => c.kind === 'entry' && c.stamp?.time && !labelMilestone(c.label));
   if (!timed(candidates)) {
     // No timeline section, or one without times: read the whole document, prose included.
     const whole = collectCandidates(blocks, { prose: true });

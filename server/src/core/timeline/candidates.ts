@@ -1,4 +1,4 @@
-import type { Block, ListItem, TableBlock, TextLine } from '../parse/blocks';
+import type { Block, ListItem, TableBlock, TableRow, TextLine } from '../parse/blocks';
 import { plainText } from '../parse/inline';
 import {
   compactLead,
@@ -284,7 +284,14 @@ export function headerZone(header: string): Zone | undefined {
   return word ? parseZone(word[1]) : undefined;
 }
 
-function fromTable(table: TableBlock, out: Candidate[]): void {
+/** The candidates of some rows of a table, read as the whole table reads them: an edit of those rows alone. */
+export function tableRowCandidates(table: TableBlock, rows: readonly TableRow[]): Candidate[] {
+  const out: Candidate[] = [];
+  fromTable(table, out, rows);
+  return out;
+}
+
+function fromTable(table: TableBlock, out: Candidate[], rows: readonly TableRow[] = table.rows): void {
   const headers = table.header.cells.map((c) => c.text);
   let timeColumns = headers.map((h, i) => (TIME_HEADER.test(h) ? i : -1)).filter((i) => i >= 0);
   if (timeColumns.length === 0) {
@@ -301,7 +308,7 @@ function fromTable(table: TableBlock, out: Candidate[]): void {
   if (year) out.push({ kind: 'year', line: table.header.line, year: Number(year) });
   const clockColumn = timeColumns.some((i) => CLOCK_HEADER.test(headers[i]));
   const shape = `${timeColumns.join(',')}|${milestoneColumn}|${columnZone?.label ?? ''}|${clockColumn}`;
-  for (const row of table.rows) {
+  for (const row of rows) {
     // Rows keep their cells' identity across versions (see BlockCache): reuse what was read from them.
     const cached = rowCache.get(row.cells);
     if (cached && cached.shape === shape) {

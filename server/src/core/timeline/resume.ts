@@ -2,6 +2,7 @@ import type { Problem, TimelineEntry } from '../model';
 import type { LineIndex } from '../text/lineIndex';
 import type { ReadingContext } from '../time/resolve';
 import type { Zone } from '../time/zones';
+import type { Gathered } from './build';
 import type { Candidate } from './candidates';
 import type { LabelledMilestone } from './markers';
 
@@ -35,6 +36,8 @@ export interface TimelineMemo {
   startKey: string;
   lines: readonly string[];
   candidates: readonly Candidate[];
+  /** What the candidates were gathered with: kept whole when only timeline rows change. */
+  gathered: Gathered;
   /** `checkpoints[i]`: before candidate i; the last one is after the last candidate. */
   checkpoints: Checkpoint[];
   entries: TimelineEntry[];

@@ -1,5 +1,5 @@
 import type { Section } from '../model';
-import type { Block, ParagraphBlock } from '../parse/blocks';
+import type { Block, ParagraphBlock, TableBlock, TableRow } from '../parse/blocks';
 import { plainText } from '../parse/inline';
 import { findStamps } from '../time/stamps';
 
@@ -57,6 +57,38 @@ function quietAround(source: TimelineSource, at: number): boolean {
   return true;
 }
 
+/** A body row of a timeline table that an edit changed, as the new version has it. */
+export interface RowEdit {
+  table: TableBlock;
+  row: TableRow;
+}
+
+/**
+ * The rows to read again when an edit changed nothing else the timeline reads: the settings, sections and line
+ * count are the same, and every changed line is a body row of a table in a timeline section that spans the same
+ * lines with the same header before and after. Undefined when the edit is anything else.
+ */
+export function editedRows(before: TimelineSource, after: TimelineSource): RowEdit[] | undefined {
+  if (!before.fromSections || before.settings !== after.settings) return undefined;
+  if (before.lines.length !== after.lines.length || !sameSections(before.sections, after.sections)) return undefined;
+  const changed = changedLines(before.lines, after.lines);
+  if (changed === undefined || changed.length === 0) return undefined;
+  const scopes = after.sections.filter((s) => s.kinds.includes('timeline') && !s.parent?.kinds.includes('timeline'));
+  const edits: RowEdit[] = [];
+  for (const line of changed) {
+    const old = blockAt(before.blocks, line);
+    const next = blockAt(after.blocks, line);
+    if (old?.kind !== 'table' || next?.kind !== 'table') return undefined;
+    if (old.line !== next.line || old.endLine !== next.endLine || old.header.cells !== next.header.cells)
+      return undefined;
+    if (!scopes.some((s) => next.line > s.headingRange.start.line && next.line <= s.range.end.line)) return undefined;
+    const row = next.rows[line - next.line - 2];
+    if (row?.line !== line) return undefined;
+    edits.push({ table: next, row });
+  }
+  return edits;
+}
+
 function changedLines(before: readonly string[], after: readonly string[]): number[] | undefined {
   const changed: number[] = [];
   for (let i = 0; i < after.length; i++) {
@@ -66,8 +98,19 @@ function changedLines(before: readonly string[], after: readonly string[]): numb
   return changed;
 }
 
-/** The index of the paragraph covering `line`, by binary search over blocks in document order. */
+/** The index of the paragraph covering `line`. */
 function paragraphAt(blocks: readonly Block[], line: number): number | undefined {
+  const at = blockIndexAt(blocks, line);
+  return at !== undefined && blocks[at].kind === 'paragraph' ? at : undefined;
+}
+
+function blockAt(blocks: readonly Block[], line: number): Block | undefined {
+  const at = blockIndexAt(blocks, line);
+  return at === undefined ? undefined : blocks[at];
+}
+
+/** The index of the block covering `line`, by binary search over blocks in document order. */
+function blockIndexAt(blocks: readonly Block[], line: number): number | undefined {
   let low = 0;
   let high = blocks.length - 1;
   while (low <= high) {
@@ -75,7 +118,7 @@ function paragraphAt(blocks: readonly Block[], line: number): number | undefined
     const block = blocks[middle];
     if (block.endLine < line) low = middle + 1;
     else if (block.line > line) high = middle - 1;
-    else return block.kind === 'paragraph' ? middle : undefined;
+    else return middle;
   }
   return undefined;
 }
