@@ -398,6 +398,11 @@ function cueFeatures(
   if ((kind === 'wrong-object' || kind === 'faulty-object') && ACT_ON_OBJECT.test(before.slice(-40))) {
     f.push(`object:acted-on@${group}`);
   }
+  // "deleted the stuck pods", "the worker process was killed by us": a unit the platform replaces is what
+  // responders remove to recover; a table, a file or a bucket is lost with the act.
+  if (kind === 'damage-verb' && (RUNTIME_OBJECT.test(sameClause(after)) || RUNTIME_SUBJECT.test(before))) {
+    f.push('object:runtime-unit');
+  }
   // "A faulty rule set was originally written by a contractor": the flawed thing, subject of a passive whose
   // agent is named after "by".
   const doer = kind === 'wrong-object' || kind === 'faulty-object' ? passiveDoer(after) : 'none';
@@ -474,6 +479,10 @@ function cueFeatures(
   if (kind === 'blame-verb' && blamedPerson(after)) f.push('cue:blame-verb+person');
   return [...new Set(f)];
 }
+
+const RUNTIME_UNIT = String.raw`(?:pods?|containers?|process(?:es)?|instances?|workers?|sessions?|connections?|threads?|vms?)`;
+const RUNTIME_OBJECT = new RegExp(String.raw`^\s+(?!by\b)(?:[\w-]+\s+){0,3}?${RUNTIME_UNIT}\b`, 'i');
+const RUNTIME_SUBJECT = new RegExp(String.raw`\b${RUNTIME_UNIT}\s+(?:was|were|got)\s+(?:\w+\s+)?$`, 'i');
 
 /** After "if … had": a determiner or a noun, not a participle ("had tested") nor an adverb ("had only"). */
 function ownsRatherThanActs(after: string): boolean {
