@@ -235,11 +235,36 @@ function scanForAgent(tokens: readonly string[]): Agent {
     // "the Emergency Management Agency": a capitalised run after an article is an organisation.
     if (agent === 'name' && /^(?:the)$/i.test(tokens[start] ?? '') && start < i) return 'thing';
     if (agent !== 'thing') return agent;
+    const owner = ownerOfAct(tokens, start, i);
+    if (owner) return owner;
     const person = tokens.slice(0, i).find((t, j) => !AFTER_PREPOSITION.test(tokens[j - 1] ?? '') && isPersonWord(t));
     return person ? agentOfToken(person, false) : 'thing';
   }
   // Only "where" or "when" before the cue ("in case another mistake"): the clause is about a thing.
   return skipped ? 'thing' : 'none';
+}
+
+/** Nouns for an act someone did to a system: whose change it was is who acted through it. */
+const ACT_NOUN =
+  /^(?:changes?|commits?|push(?:es)?|edits?|commands?|scripts?|typos?|fix(?:es)?|patch(?:es)?|merges?)$/i;
+
+/**
+ * "Dana's change took down…", "their commit deleted…": an act noun owned by a person, "we" or a name acts
+ * through its owner. Not "our router", "the proxy's cache": a system's owner does not act through it.
+ */
+function ownerOfAct(tokens: readonly string[], start: number, head: number): Agent | undefined {
+  if (!ACT_NOUN.test(tokens[head])) return undefined;
+  for (let j = head - 1; j >= start; j--) {
+    const lower = tokens[j].toLowerCase();
+    if (lower === 'my' || lower === 'our') return 'we';
+    if (/^(?:his|her|their)$/.test(lower)) return 'person';
+    const owner = /^(.+)['’]s$/.exec(tokens[j])?.[1];
+    if (owner) {
+      const agent = agentOfToken(owner, false);
+      return agent === 'person' || agent === 'name' || agent === 'we' ? agent : undefined;
+    }
+  }
+  return undefined;
 }
 
 /**
