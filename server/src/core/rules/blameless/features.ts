@@ -12,7 +12,7 @@ import {
   SIGNALS,
   type CueKind,
 } from './cues';
-import { IRREGULAR_PAST, ROLES } from './lexicon';
+import { HUMAN_ACTIVITY, IRREGULAR_PAST, ROLES } from './lexicon';
 import { QUOTED } from './prose';
 import { agentAfter, agentBefore, GERUND_SUBJECT, namesPerson, openingAgent, type Agent } from './subject';
 
@@ -86,6 +86,9 @@ function personAhead(after: string): boolean {
     const lower = token.toLowerCase();
     // "his script", "her change": a person's possessive names the one whose act it was.
     if (token.startsWith('@') || /^(?:someone|somebody|me|us|him|her|his)$/.test(lower)) return true;
+    // "my change", "Dana's change": a possessive heading the phrase names whose act it was, as "his" does;
+    // further on it names an owner ("a fault inside our network").
+    if (i === 0 && (/^(?:my|our)$/.test(lower) || namesOwner(match[0]))) return true;
     // "the on-call engineer": a role before another role is a modifier; the phrase ends at the last one.
     const next = tokens[i + 1]?.[0].replace(/['’]s$|[.]+$/i, '').toLowerCase();
     if (ROLES.test(lower) && !(next && ROLES.test(next))) {
@@ -94,6 +97,12 @@ function personAhead(after: string): boolean {
     if (i > 0 && /^(?:by|to|with|for|from|in|on|at|of|which|that|after|before|during)$/i.test(token)) return false;
   }
   return false;
+}
+
+/** "Dana's", not "Tuesday's" nor "Redis's": a capitalised possessive that is no system and no day. */
+function namesOwner(token: string): boolean {
+  const owner = /^([A-Z][a-z]+)['’]s$/.exec(token)?.[1];
+  return owner !== undefined && namesPerson(owner);
 }
 
 /**
@@ -411,6 +420,8 @@ function cueFeatures(
   ) {
     f.push('cue:if-had+embedded-question');
   }
+  // "if you had a saved cart": "had" before a noun is what someone had, no act they failed to take.
+  if (kind === 'if-had' && /^if\b/i.test(words) && ownsRatherThanActs(after)) f.push('cue:if-had+possession');
   // "Nobody should be fired for this", "Firing the engineer won't help": a sanction weighed, not one reported.
   if (kind === 'sanction' && (MODAL_BEFORE.test(before) || (/ing\b/i.test(words) && MODAL_AHEAD.test(after)))) {
     f.push('cue:sanction+hypothetical');
@@ -422,6 +433,11 @@ function cueFeatures(
   // "added the faulty webhook", "by picking the wrong option": the flawed thing is the object of someone's act.
   if ((kind === 'wrong-object' || kind === 'faulty-object') && ACT_ON_OBJECT.test(before.slice(-40))) {
     f.push(`object:acted-on@${group}`);
+  }
+  // "deleted the stuck pods", "the worker process was killed by us": a unit the platform replaces is what
+  // responders remove to recover; a table, a file or a bucket is lost with the act.
+  if (kind === 'damage-verb' && (RUNTIME_OBJECT.test(sameClause(after)) || RUNTIME_SUBJECT.test(before))) {
+    f.push('object:runtime-unit');
   }
   // "A faulty rule set was originally written by a contractor": the flawed thing, subject of a passive whose
   // agent is named after "by".
@@ -511,6 +527,16 @@ function cueFeatures(
   }
   if (kind === 'blame-verb' && blamedPerson(after)) f.push('cue:blame-verb+person');
   return [...new Set(f)];
+}
+
+const RUNTIME_UNIT = String.raw`(?:pods?|containers?|process(?:es)?|instances?|workers?|sessions?|connections?|threads?|vms?)`;
+const RUNTIME_OBJECT = new RegExp(String.raw`^\s+(?!by\b)(?:[\w-]+\s+){0,3}?${RUNTIME_UNIT}\b`, 'i');
+const RUNTIME_SUBJECT = new RegExp(String.raw`\b${RUNTIME_UNIT}\s+(?:was|were|got)\s+(?:\w+\s+)?$`, 'i');
+
+/** After "if … had": a determiner or a noun, not a participle ("had tested") nor an adverb ("had only"). */
+function ownsRatherThanActs(after: string): boolean {
+  const next = /^\s+([\w'’-]+)/.exec(after)?.[1];
+  return next !== undefined && !PARTICIPLE(next) && !/^(?:not|never|only|just|already|also|\w+ly)$/i.test(next);
 }
 
 /** Past participles that do not end in -ed, -en or -wn: what may follow "should have" in a perfect. */
@@ -607,6 +633,26 @@ const PERSON_TRAIT = /^(?:rookie|noob|n00b|amateur|fools?|nitwits?|idiots?|moron
 const POSSESSIVE_BEFORE = /\b(?:(my|our)|(his|her|their|your|someone['’]s|\w+['’]s))\s+(?:\w+\s+)?$/i;
 const LABELS: ReadonlySet<CueKind> = new Set(['mistake', 'error-label', 'character', 'verdict', 'judged-act']);
 
+/** Work that people do, named as a noun: a trait said of it is said of them ("sloppy fixes", "a hasty deploy"). */
+const WORK_NOUN = /^(?:fix(?:es)?|changes?|work|coding|code|handling|reviews?|deploys?|planning|testing|practices?)$/i;
+
+/** Whom a trait before a noun phrase describes: a role's person, or people through their work; else none named. */
+function traitBearer(after: string): Agent {
+  // Only an attributive trait: "careless engineer", not "careless, and", "careless with".
+  const words = /^\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)/.exec(after)?.[1].split(/\s+/) ?? [];
+  for (const word of words) {
+    if (PAST_OR_PREPOSITION.test(word)) break;
+    if (ROLES.test(word)) return 'person';
+    if (WORK_NOUN.test(word) || HUMAN_ACTIVITY.test(word)) return 'activity';
+  }
+  return 'none';
+}
+
+const PAST_OR_PREPOSITION = new RegExp(
+  String.raw`^(?:[a-z]+ed|${IRREGULAR_PAST}|with|about|of|to|for|in|on|at|and|or|but|is|was|were|are)$`,
+  'i',
+);
+
 function agentFor(kind: CueKind, text: string, start: number, end: number, opener: Agent): Agent {
   const before = text.slice(Math.max(0, start - WINDOW), start);
   // In a passive ("the key was accidentally deleted") the subject is what was acted on: the agent,
@@ -650,6 +696,9 @@ function agentFor(kind: CueKind, text: string, start: number, end: number, opene
   }
   // "a nitwit", "the next poor fool": a trait noun names the person it judges.
   if (kind === 'character' && PERSON_TRAIT.test(text.slice(start, end))) return 'person';
+  // "a careless engineer", "sloppy bug fixes": a trait before its noun is said of that person or of their work.
+  const bearer = kind === 'character' ? traitBearer(text.slice(end, end + 40)) : 'none';
+  if (bearer !== 'none') return bearer;
   // "my mistake", "their gaffe": the owner of a label is its agent.
   const owner = LABELS.has(kind) ? POSSESSIVE_BEFORE.exec(before) : null;
   if (owner) return owner[1] ? 'we' : 'person';

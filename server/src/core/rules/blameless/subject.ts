@@ -13,7 +13,7 @@ const AUDIENCE = /^(?:users?|customers?|clients?|visitors?|subscribers?|players?
 
 export type Subject = 'person' | 'activity' | 'other' | 'none';
 
-function classifyToken(token: string, clauseInitial: boolean): Subject {
+function classifyToken(token: string, clauseInitial: boolean, next?: string): Subject {
   const word = token.replace(/['’]s$/, '').replace(/s['’]$/, 's');
   const lower = word.toLowerCase();
   // Customers and users are people, but what they saw or did is impact, never blame.
@@ -30,11 +30,33 @@ function classifyToken(token: string, clauseInitial: boolean): Subject {
     !/[a-z](?:ing|ed|ly)$/.test(word) &&
     !SYSTEM_NAMES.has(lower) &&
     !NOT_NAMES.has(lower) &&
-    (clauseInitial || !/^(?:The|A|An|This|That|It)$/.test(word))
+    (clauseInitial ? mayFollowName(next) : !/^(?:The|A|An|This|That|It)$/.test(word))
   )
     return 'person';
   return 'other';
 }
+
+/**
+ * Whether the word after a clause's capitalised first word lets that word be a name: a verb, an adverb, an
+ * auxiliary, another capital ("Dana Reyes") or nothing ("Priya deleted", "Priya quietly…"). Before a
+ * plain noun it is an adjective or an order's verb, capitalised only for opening the clause ("Single
+ * config pushes…", "Add a dashboard…", "Step 2: …").
+ */
+function mayFollowName(next: string | undefined): boolean {
+  if (next === undefined || /^[A-Z]/.test(next)) return true;
+  const lower = next.toLowerCase();
+  return (
+    FILLER.has(lower) ||
+    AUXILIARY.test(lower) ||
+    /n['’]t$|^(?:who|of|&|said)$|^[a-z]{3,}ly$/.test(lower) ||
+    // "Dana says", "Omar restarts": a timeline's present tense.
+    /^[a-z]+s$/.test(next) ||
+    isVerbLike(next)
+  );
+}
+
+/** Words that end a name's phrase: "by Priya during the cleanup", "by Marco and the deploy bot". */
+const NAME_ENDS = /^(?:during|while|when|after|before|at|on|in|from|with|without|and|or|via|for|who)$/;
 
 /** Whether a short phrase names a person ("caused by Jacob", "by the on-call engineer"). */
 export function namesPerson(phrase: string): boolean {
@@ -50,7 +72,7 @@ export function namesPerson(phrase: string): boolean {
     /^[A-Z][a-z]+$/.test(first) &&
     !SYSTEM_NAMES.has(lower) &&
     !NOT_NAMES.has(lower) &&
-    (tokens.length === 1 || /^[A-Z]/.test(tokens[1]) || /^[a-z]+ed$/.test(tokens[1]))
+    (tokens.length === 1 || /^[A-Z]/.test(tokens[1]) || /^[a-z]+ed$/.test(tokens[1]) || NAME_ENDS.test(tokens[1]))
   );
 }
 
@@ -72,7 +94,7 @@ const POSSESSIVES = new Set(['our', 'my', 'his', 'her', 'their', 'your', 'its'])
 const PROCESS_MODIFIER =
   /^(?:queue|background|job|jobs|batch|build|import|export|sync|web|api|cron|task|ingest|ingestion|indexing|render)$/i;
 
-function agentOfToken(token: string, clauseInitial: boolean, previous = ''): Agent {
+function agentOfToken(token: string, clauseInitial: boolean, previous = '', next?: string): Agent {
   if (/^workers?$/i.test(token) && PROCESS_MODIFIER.test(previous)) return 'thing';
   // "US East", "IT": an acronym in capitals is a place or a department's label, never a pronoun.
   // "We've", "I'd": a contraction keeps its pronoun.
@@ -83,7 +105,7 @@ function agentOfToken(token: string, clauseInitial: boolean, previous = ''): Age
   if (ATTACKERS.test(lower)) return 'attacker';
   if (AUDIENCE.test(lower)) return 'audience';
   if (ORGANISATIONS.test(lower)) return 'org';
-  const subject = classifyToken(token, clauseInitial);
+  const subject = classifyToken(token, clauseInitial, next);
   if (subject === 'activity') return 'activity';
   if (subject === 'other') return 'thing';
   return /^[A-Z]/.test(token) && !PRONOUNS.has(lower) && !ROLES.test(lower) ? 'name' : 'person';
@@ -208,16 +230,41 @@ function scanForAgent(tokens: readonly string[]): Agent {
       skipped = true;
       continue;
     }
-    const agent = agentOfToken(tokens[i], i === 0, tokens[i - 1]);
+    const agent = agentOfToken(tokens[i], i === 0, tokens[i - 1], tokens[i + 1]);
     if (agent === 'name' && headsOfPhrase(tokens, i)) return 'thing';
     // "the Emergency Management Agency": a capitalised run after an article is an organisation.
     if (agent === 'name' && /^(?:the)$/i.test(tokens[start] ?? '') && start < i) return 'thing';
     if (agent !== 'thing') return agent;
+    const owner = ownerOfAct(tokens, start, i);
+    if (owner) return owner;
     const person = tokens.slice(0, i).find((t, j) => !AFTER_PREPOSITION.test(tokens[j - 1] ?? '') && isPersonWord(t));
     return person ? agentOfToken(person, false) : 'thing';
   }
   // Only "where" or "when" before the cue ("in case another mistake"): the clause is about a thing.
   return skipped ? 'thing' : 'none';
+}
+
+/** Nouns for an act someone did to a system: whose change it was is who acted through it. */
+const ACT_NOUN =
+  /^(?:changes?|commits?|push(?:es)?|edits?|commands?|scripts?|typos?|fix(?:es)?|patch(?:es)?|merges?)$/i;
+
+/**
+ * "Dana's change took down…", "their commit deleted…": an act noun owned by a person, "we" or a name acts
+ * through its owner. Not "our router", "the proxy's cache": a system's owner does not act through it.
+ */
+function ownerOfAct(tokens: readonly string[], start: number, head: number): Agent | undefined {
+  if (!ACT_NOUN.test(tokens[head])) return undefined;
+  for (let j = head - 1; j >= start; j--) {
+    const lower = tokens[j].toLowerCase();
+    if (lower === 'my' || lower === 'our') return 'we';
+    if (/^(?:his|her|their)$/.test(lower)) return 'person';
+    const owner = /^(.+)['’]s$/.exec(tokens[j])?.[1];
+    if (owner) {
+      const agent = agentOfToken(owner, false);
+      return agent === 'person' || agent === 'name' || agent === 'we' ? agent : undefined;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -261,11 +308,13 @@ const LEADING_CLAUSE = new RegExp(
 
 /**
  * A phrase of where, when or how before the main clause: "During the first rollout, …", "In his testimony, …",
- * "Per the vendor's report, …". Not "On-call engineers, …", where the word only looks like a preposition.
+ * "Per the vendor's report, …", "Due to a late change, …". Not "On-call engineers, …", where the word only
+ * looks like a preposition.
  */
 const LEADING_PHRASE = new RegExp(
   String.raw`^\W*(?:during|in|on|at|per|following|despite|given|upon|under|within|throughout|for|with|without` +
-    String.raw`|as\s+part\s+of|according\s+to|by)\b(?!-)[^,;:.]{3,150},\s*(?=\S)`,
+    String.raw`|as\s+part\s+of|according\s+to|by|due\s+to|because\s+of|owing\s+to|thanks\s+to|prior\s+to` +
+    String.raw`|in\s+spite\s+of)\b(?!-)[^,;:.]{3,150},\s*(?=\S)`,
   'i',
 );
 
@@ -292,7 +341,9 @@ export function openingAgent(sentence: string): Agent {
     const adverb = /^[A-Z]?[a-z]+ly$/.test(tokens[i]) && !ROLES.test(lower);
     if (NOT_NAMES.has(lower) || /^(?:a|an)$/.test(lower) || adverb) continue;
     if (AFTER_PREPOSITION.test(tokens[i - 1] ?? '')) continue;
-    const agent = agentOfToken(tokens[i], i === 0, tokens[i - 1]);
+    // "Ines, a retired colonel, said…": a first word set off by a comma stands alone, as a name may.
+    const next = i === 0 && /^\W*[@\w'’-]+\s*[,(:;—–]/.test(sentence) ? undefined : tokens[i + 1];
+    const agent = agentOfToken(tokens[i], i === 0, tokens[i - 1], next);
     if (agent === 'name' && headsOfPhrase(tokens, i)) return 'thing';
     if (agent !== 'thing') return agent;
     if (/(?:ed|s)$/.test(lower) && i > 0) break;
