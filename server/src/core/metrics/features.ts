@@ -91,7 +91,10 @@ const UNAIDED = [
   String.raw`|automatically\s+(?:recover|resolv|restor)\w*|(?:recover|resolv|restor)\w*\s+automatically`,
 ].join('');
 
-/** Word families: what a line of a timeline says happened. Alternatives are general words, not phrases of one document. */
+/**
+ * Word families: what a line of a timeline says happened. Alternatives are general words, not phrases of one
+ * document.
+ */
 const FAMILIES = {
   trigger: String.raw`deploy\w*|merg(?:e|ed|es|ing)|config(?:uration)?\s+(?:change|update|push)\w*|releas(?:e|ed|ing)|upgrad\w*|migrat\w*|maintenance|pushed|rolled\s+out|roll-?out|change\s+(?:was\s+)?(?:made|applied|introduced)|cron|scheduled\s+job|certificate\s+expir\w*`,
   symptom: String.raw`errors?|fail\w*|outage|down\b|unavailable|unreachable|unresponsive|degrad\w*|latency|slow\w*|time(?:d)?\s*outs?|5(?:\d\d|xx)\b|spik\w*|elevated|crash\w*|unable|broken|stuck|backlog|drop(?:s|ped)?|loss|lost|exhaust\w*|saturat\w*|overload\w*|impact\w*|halt\w*|stall\w*|panic\w*|(?:redirect|boot|crash|restart|reboot)[\s-]?loop\w*`,
@@ -157,7 +160,10 @@ export const familiesIn = memoize((text: string): { families: Family[]; negated:
   return { families, negated };
 });
 
-/** Families whose first and last occurrence in the timeline is itself evidence ("the first alert", "the last recovery"). */
+/**
+ * Families whose first and last occurrence in the timeline is itself evidence ("the first alert", "the last
+ * recovery").
+ */
 export const ORDINAL_FAMILIES: Family[] = [
   'trigger',
   'symptom',

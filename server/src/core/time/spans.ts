@@ -21,8 +21,8 @@ const ABOUT = String.raw`(?:(?:about|around|approximately|roughly|some|~)\s*)?`;
 
 /**
  * After the anchor: "for the next 2 hours", "lasting 30 minutes", "40 minutes later", and a bare "for 40 minutes"
- * after words of trouble ("down for 40 minutes"), unless they also say the trouble is over: "back to normal for 30 minutes"
- * looks back, not forward.
+ * after words of trouble ("down for 40 minutes"), unless they also say the trouble is over: "back to normal for 30
+ * minutes" looks back, not forward.
  */
 const AFTER_ANCHOR = new RegExp(
   String.raw`\b(?:for\s+(?:the\s+)?(?<ahead>next|following|another|a\s+further|further)\s+${ABOUT}|` +

@@ -485,7 +485,8 @@ export function collectCandidates(blocks: readonly Block[], options: { prose: bo
         for (const line of block.lines) {
           const candidate = fromLine(line, out, { requireLeading: true, compact });
           if (candidate && options.prose && opensSentence(candidate)) {
-            // "On 14.02.2025 at 21:07 (CET), … recovering at 21:30 …": a sentence, each of whose times is its own clause.
+            // "On 14.02.2025 at 21:07 (CET), … recovering at 21:30 …": a sentence, each of whose times is its own
+            // clause.
             out.pop();
             proseLines.push(line);
             continue;
