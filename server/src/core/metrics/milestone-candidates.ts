@@ -386,6 +386,8 @@ function addPositionFeatures(candidates: MilestoneCandidate[], stated: readonly 
   const first = sorted[0].time;
   const windowStarts = sorted.filter((c) => c.features.window_start || c.features.stated_onset).map((c) => c.time);
   const windowEnds = sorted.filter((c) => c.features.window_end).map((c) => c.time);
+  const earliestStart = Math.min(...windowStarts);
+  const latestEnd = Math.max(...windowEnds);
   // The field that dates the incident ("Date of incident: … 14:32") says when it began: what came before is its story.
   const dated = Math.min(...sorted.filter((c) => c.features.incident_field).map((c) => c.time));
   const near = (time: number, list: number[]) => list.some((t) => Math.abs(t - time) <= MINUTE);
@@ -428,8 +430,8 @@ function addPositionFeatures(candidates: MilestoneCandidate[], stated: readonly 
     const isWindow = f.window_start || f.window_end || f.span_end || f.stated_onset;
     if (!isWindow && near(c.time, windowStarts)) f.agrees_window_start = 1;
     if (!isWindow && near(c.time, windowEnds)) f.agrees_window_end = 1;
-    if (windowStarts.length > 0 && c.time < Math.min(...windowStarts) - MINUTE) f.before_window = 1;
-    if (windowEnds.length > 0 && c.time > Math.max(...windowEnds) + MINUTE) f.after_window = 1;
+    if (windowStarts.length > 0 && c.time < earliestStart - MINUTE) f.before_window = 1;
+    if (windowEnds.length > 0 && c.time > latestEnd + MINUTE) f.after_window = 1;
     if (Number.isFinite(dated) && c.time < dated - MINUTE) f.before_incident_field = 1;
     if (durations.some((d) => Math.abs(c.time - origin - d) <= 2 * MINUTE)) f.agrees_duration_end = 1;
   });

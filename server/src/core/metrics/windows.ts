@@ -174,7 +174,7 @@ function readDays(line: TextLine, next: TextLine | undefined, reference: Calenda
   const mayTell = MAY_DATE_ONSET.test(line.raw);
   if (!mayHead && !mayTell) return [];
   const text = plainText(line.raw).text;
-  const headed = mayHead ? headedDay(text, plainText(next!.raw).text, reference) : undefined;
+  const headed = mayHead ? headedDay(text, next!.raw, reference) : undefined;
   const days = headed ? [{ ...headed, line: next!.line }] : [];
   if (mayTell) days.push(...onsetDays(text, reference).map((d) => ({ ...d, line: line.line })));
   return days.map((d) => ({ start: d.start, end: undefined, line: d.line, text: d.text, day: true }));
@@ -190,8 +190,10 @@ function namesTrouble(sentence: string): boolean {
  * A day heading ("September 26, 2021" alone on its line) above an untimed row that names trouble ("- The nodes
  * went down after a reboot"): the row happened that day, at no time the document gives.
  */
-function headedDay(text: string, next: string, reference: CalendarDate | undefined) {
+function headedDay(text: string, nextRaw: string, reference: CalendarDate | undefined) {
   if (!isDateLine(text)) return undefined;
+  // Only a line that is a date is worth reading the row below for.
+  const next = plainText(nextRaw).text;
   const stamps = findStamps(next);
   if (stamps.some((s) => s.time) || !namesTrouble(sentenceAt(next, 0))) return undefined;
   const [day] = findStamps(text);

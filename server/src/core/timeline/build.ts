@@ -29,7 +29,7 @@ import { findLabelledWindow } from './labelledWindow';
 import { dayRangeEnd, durationFieldEnd, spanEnds } from './spanEnds';
 import { labelMilestone, markersIn, RANGE_END } from './markers';
 import { restoreContext, sameState, unchangedSpans, type Checkpoint, type TimelineMemo } from './resume';
-import type { RowEdit } from './reuse';
+import { isTimelineSection, type RowEdit } from './reuse';
 import type { LabelledMilestone } from './markers';
 import { correctYearSlips } from './yearSlips';
 
@@ -584,8 +584,6 @@ function spliceRows(previous: Gathered, edits: readonly RowEdit[], sections: rea
   const gathered: Gathered = { ...previous, timelineSections, fromSections, candidates };
   return { gathered, spans: { prefix, suffix, shift: 0 } };
 }
-
-const isTimelineSection = (s: Section) => s.kinds.includes('timeline') && !s.parent?.kinds.includes('timeline');
 
 /** Whether any entry gives a time of day, not as a labelled milestone: a timeline to read. */
 const timed = (list: readonly Candidate[]) =>

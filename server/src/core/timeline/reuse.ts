@@ -57,6 +57,9 @@ function quietAround(source: TimelineSource, at: number): boolean {
   return true;
 }
 
+/** A section the timeline is read from: a timeline section not nested in another. */
+export const isTimelineSection = (s: Section) => s.kinds.includes('timeline') && !s.parent?.kinds.includes('timeline');
+
 /** A body row of a timeline table that an edit changed, as the new version has it. */
 export interface RowEdit {
   table: TableBlock;
@@ -73,7 +76,7 @@ export function editedRows(before: TimelineSource, after: TimelineSource): RowEd
   if (before.lines.length !== after.lines.length || !sameSections(before.sections, after.sections)) return undefined;
   const changed = changedLines(before.lines, after.lines);
   if (changed === undefined || changed.length === 0) return undefined;
-  const scopes = after.sections.filter((s) => s.kinds.includes('timeline') && !s.parent?.kinds.includes('timeline'));
+  const scopes = after.sections.filter(isTimelineSection);
   const edits: RowEdit[] = [];
   for (const line of changed) {
     const old = blockAt(before.blocks, line);
